@@ -1,0 +1,134 @@
+package org.leakbench.tensor;
+
+/**
+ * Dense tensor operations on one kind of hardware. Every operation returns a new tensor and never
+ * changes its inputs. Binary element-wise operations broadcast with NumPy's rules; the result's type is
+ * the wider of the operands' types.
+ *
+ * <p>The set is closed under differentiation: the derivative of every operation can be written with
+ * operations of this interface, which is what lets {@code autodiff} take gradients of gradients. In
+ * particular the convolution comes with both of its adjoints.
+ *
+ * <p>Implementations: {@link JavaBackend} ("ejml", pure Java) and {@link Nd4jBackend} ("nd4j").
+ * Obtain one with {@link Backends#get(String)}.
+ */
+public interface Backend {
+    /** The name used to select this backend: "ejml" or "nd4j". */
+    String name();
+
+    /** One line on what computes: library, device, BLAS vendor, threads. */
+    String description();
+
+    // ---- creation and transfer ----
+
+    Tensor fromArray(double[] data, DType dtype, int... shape);
+
+    Tensor fromFloats(float[] data, int... shape);
+
+    default Tensor zeros(DType dtype, int... shape) {
+        return full(dtype, 0.0, shape);
+    }
+
+    Tensor full(DType dtype, double value, int... shape);
+
+    default Tensor scalar(DType dtype, double value) {
+        return full(dtype, value);
+    }
+
+    /** This backend's copy of a tensor from any backend (the same object if it is already ours). */
+    default Tensor from(Tensor t) {
+        if (t.backend() == this) {
+            return t;
+        }
+        return fromArray(t.toDoubleArray(), t.dtype(), t.shape());
+    }
+
+    /** The same values in another element type. */
+    Tensor cast(Tensor a, DType dtype);
+
+    // ---- element-wise, with broadcasting ----
+
+    Tensor add(Tensor a, Tensor b);
+
+    Tensor sub(Tensor a, Tensor b);
+
+    Tensor mul(Tensor a, Tensor b);
+
+    Tensor div(Tensor a, Tensor b);
+
+    /** a * s. */
+    Tensor scale(Tensor a, double s);
+
+    /** a + s. */
+    Tensor addScalar(Tensor a, double s);
+
+    // ---- element-wise unary ----
+
+    Tensor neg(Tensor a);
+
+    Tensor exp(Tensor a);
+
+    Tensor log(Tensor a);
+
+    Tensor sqrt(Tensor a);
+
+    Tensor square(Tensor a);
+
+    Tensor sigmoid(Tensor a);
+
+    Tensor tanh(Tensor a);
+
+    Tensor relu(Tensor a);
+
+    /** 1 where a > 0, else 0 (the derivative of relu). */
+    Tensor positiveMask(Tensor a);
+
+    /** -1, 0 or 1. */
+    Tensor sign(Tensor a);
+
+    Tensor abs(Tensor a);
+
+    /** Clips every element into [lo, hi]. */
+    Tensor clamp(Tensor a, double lo, double hi);
+
+    // ---- shape and reduction ----
+
+    /** Sum of all elements, as a tensor of shape []. */
+    Tensor sumAll(Tensor a);
+
+    /**
+     * Sums {@code a} down to {@code shape}, the inverse of broadcasting: dimensions that {@code shape}
+     * lacks or has as 1 are summed out.
+     */
+    Tensor sumTo(Tensor a, int... shape);
+
+    /** Repeats {@code a} along its unit (or missing leading) dimensions to {@code shape}. */
+    Tensor broadcastTo(Tensor a, int... shape);
+
+    /** The same elements in a new shape of equal size. */
+    Tensor reshape(Tensor a, int... shape);
+
+    /** The transpose of a matrix. */
+    Tensor transpose(Tensor a);
+
+    // ---- linear algebra and convolution ----
+
+    /** op(a) · op(b) for matrices, where op transposes when asked. */
+    Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB);
+
+    default Tensor matmul(Tensor a, Tensor b) {
+        return matmul(a, b, false, false);
+    }
+
+    /** Cross-correlation of NCHW input x with filter w [K, C, kh, kw] (what deep-learning calls conv). */
+    Tensor conv2d(Tensor x, Tensor w, Conv2dSpec spec);
+
+    /** The adjoint of conv2d in its input: maps an output-shaped g back to {@code inputShape}. */
+    Tensor conv2dInputAdjoint(Tensor g, Tensor w, int[] inputShape, Conv2dSpec spec);
+
+    /** The adjoint of conv2d in its filter: the filter gradient from input x and output-shaped g. */
+    Tensor conv2dFilterAdjoint(Tensor x, Tensor g, int[] filterShape, Conv2dSpec spec);
+
+    /** Row-wise log-softmax of a matrix [N, K]. */
+    Tensor logSoftmax(Tensor a);
+}

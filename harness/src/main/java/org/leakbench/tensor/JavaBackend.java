@@ -1,0 +1,419 @@
+package org.leakbench.tensor;
+
+import java.util.function.DoubleUnaryOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The pure-Java backend ("ejml"): plain loops for element-wise work and convolutions, EJML for matrix
+ * products. No native code and no per-call overhead beyond allocation, which makes it the fastest
+ * choice for the small victim models of gradient inversion (they are latency-bound, not FLOP-bound).
+ */
+public final class JavaBackend implements Backend {
+    public static final String NAME = "ejml";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "EJML " + ejmlVersion() + " (pure Java, single thread per op, no native BLAS)";
+    }
+
+    private static String ejmlVersion() {
+        Package p = DMatrixRMaj.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "0.43" : v;
+    }
+
+    // ---- creation ----
+
+    JavaTensor make(DType dtype, int[] shape, double[] data) {
+        if (dtype == DType.F32) {
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (float) data[i];
+            }
+        }
+        return new JavaTensor(this, dtype, shape, data);
+    }
+
+    JavaTensor own(Tensor t) {
+        if (t instanceof JavaTensor j && j.backend == this) {
+            return j;
+        }
+        if (t instanceof JavaTensor j) {
+            return new JavaTensor(this, j.dtype, j.shape, j.data);
+        }
+        return new JavaTensor(this, t.dtype(), t.shape().clone(), t.toDoubleArray());
+    }
+
+    @Override
+    public Tensor fromArray(double[] data, DType dtype, int... shape) {
+        if (data.length != Shape.size(shape)) {
+            throw new IllegalArgumentException("array of length " + data.length + " does not fill shape "
+                    + Shape.str(shape));
+        }
+        return make(dtype, shape.clone(), data.clone());
+    }
+
+    @Override
+    public Tensor fromFloats(float[] data, int... shape) {
+        if (data.length != Shape.size(shape)) {
+            throw new IllegalArgumentException("array of length " + data.length + " does not fill shape "
+                    + Shape.str(shape));
+        }
+        double[] d = new double[data.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = data[i];
+        }
+        return new JavaTensor(this, DType.F32, shape.clone(), d);
+    }
+
+    @Override
+    public Tensor full(DType dtype, double value, int... shape) {
+        double[] d = new double[Shape.size(shape)];
+        if (value != 0) {
+            java.util.Arrays.fill(d, value);
+        }
+        return make(dtype, shape.clone(), d);
+    }
+
+    @Override
+    public Tensor from(Tensor t) {
+        return own(t);
+    }
+
+    @Override
+    public Tensor cast(Tensor a, DType dtype) {
+        JavaTensor x = own(a);
+        return x.dtype == dtype ? x : make(dtype, x.shape, x.data.clone());
+    }
+
+    // ---- element-wise binary ----
+
+    private interface Op2 {
+        double apply(double x, double y);
+    }
+
+    private Tensor binary(Tensor ta, Tensor tb, Op2 op) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        DType dt = DType.wider(a.dtype, b.dtype);
+        double[] x = a.data;
+        double[] y = b.data;
+        if (java.util.Arrays.equals(a.shape, b.shape)) {
+            double[] r = new double[x.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = op.apply(x[i], y[i]);
+            }
+            return make(dt, a.shape, r);
+        }
+        int[] shape = Shape.broadcast(a.shape, b.shape);
+        int n = Shape.size(shape);
+        double[] r = new double[n];
+        if (x.length == n && BroadcastMap.isSuffix(b.shape, shape)) {
+            int m = y.length;
+            for (int i = 0; i < n; i++) {
+                r[i] = op.apply(x[i], y[i % m]);
+            }
+        } else if (y.length == n && BroadcastMap.isSuffix(a.shape, shape)) {
+            int m = x.length;
+            for (int i = 0; i < n; i++) {
+                r[i] = op.apply(x[i % m], y[i]);
+            }
+        } else {
+            int[] ia = BroadcastMap.indices(a.shape, shape);
+            int[] ib = BroadcastMap.indices(b.shape, shape);
+            for (int i = 0; i < n; i++) {
+                r[i] = op.apply(x[ia[i]], y[ib[i]]);
+            }
+        }
+        return make(dt, shape, r);
+    }
+
+    @Override
+    public Tensor add(Tensor a, Tensor b) {
+        return binary(a, b, Double::sum);
+    }
+
+    @Override
+    public Tensor sub(Tensor a, Tensor b) {
+        return binary(a, b, (x, y) -> x - y);
+    }
+
+    @Override
+    public Tensor mul(Tensor a, Tensor b) {
+        return binary(a, b, (x, y) -> x * y);
+    }
+
+    @Override
+    public Tensor div(Tensor a, Tensor b) {
+        return binary(a, b, (x, y) -> x / y);
+    }
+
+    @Override
+    public Tensor scale(Tensor a, double s) {
+        return unary(a, v -> v * s);
+    }
+
+    @Override
+    public Tensor addScalar(Tensor a, double s) {
+        return unary(a, v -> v + s);
+    }
+
+    // ---- unary ----
+
+    private Tensor unary(Tensor ta, DoubleUnaryOperator f) {
+        JavaTensor a = own(ta);
+        double[] x = a.data;
+        double[] r = new double[x.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = f.applyAsDouble(x[i]);
+        }
+        return make(a.dtype, a.shape, r);
+    }
+
+    @Override
+    public Tensor neg(Tensor a) {
+        return unary(a, v -> -v);
+    }
+
+    @Override
+    public Tensor exp(Tensor a) {
+        return unary(a, Math::exp);
+    }
+
+    @Override
+    public Tensor log(Tensor a) {
+        return unary(a, Math::log);
+    }
+
+    @Override
+    public Tensor sqrt(Tensor a) {
+        return unary(a, Math::sqrt);
+    }
+
+    @Override
+    public Tensor square(Tensor a) {
+        return unary(a, v -> v * v);
+    }
+
+    @Override
+    public Tensor sigmoid(Tensor a) {
+        return unary(a, v -> v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v)));
+    }
+
+    @Override
+    public Tensor tanh(Tensor a) {
+        return unary(a, Math::tanh);
+    }
+
+    @Override
+    public Tensor relu(Tensor a) {
+        return unary(a, v -> v > 0 ? v : 0.0);
+    }
+
+    @Override
+    public Tensor positiveMask(Tensor a) {
+        return unary(a, v -> v > 0 ? 1.0 : 0.0);
+    }
+
+    @Override
+    public Tensor sign(Tensor a) {
+        return unary(a, Math::signum);
+    }
+
+    @Override
+    public Tensor abs(Tensor a) {
+        return unary(a, Math::abs);
+    }
+
+    @Override
+    public Tensor clamp(Tensor a, double lo, double hi) {
+        return unary(a, v -> v < lo ? lo : (v > hi ? hi : v));
+    }
+
+    // ---- shape and reduction ----
+
+    @Override
+    public Tensor sumAll(Tensor ta) {
+        JavaTensor a = own(ta);
+        double s = 0;
+        for (double v : a.data) {
+            s += v;
+        }
+        return make(a.dtype, new int[0], new double[] {s});
+    }
+
+    @Override
+    public Tensor sumTo(Tensor ta, int... shape) {
+        JavaTensor a = own(ta);
+        if (java.util.Arrays.equals(a.shape, shape)) {
+            return a;
+        }
+        if (!Shape.broadcastsTo(shape, a.shape)) {
+            throw new IllegalArgumentException("cannot sum shape " + Shape.str(a.shape) + " down to "
+                    + Shape.str(shape));
+        }
+        int m = Shape.size(shape);
+        double[] r = new double[m];
+        double[] x = a.data;
+        if (BroadcastMap.isSuffix(shape, a.shape)) {
+            for (int i = 0; i < x.length; i++) {
+                r[i % m] += x[i];
+            }
+        } else {
+            int[] map = BroadcastMap.indices(shape, a.shape);
+            for (int i = 0; i < x.length; i++) {
+                r[map[i]] += x[i];
+            }
+        }
+        return make(a.dtype, shape.clone(), r);
+    }
+
+    @Override
+    public Tensor broadcastTo(Tensor ta, int... shape) {
+        JavaTensor a = own(ta);
+        if (java.util.Arrays.equals(a.shape, shape)) {
+            return a;
+        }
+        if (!Shape.broadcastsTo(a.shape, shape)) {
+            throw new IllegalArgumentException("cannot broadcast shape " + Shape.str(a.shape) + " to "
+                    + Shape.str(shape));
+        }
+        int n = Shape.size(shape);
+        double[] r = new double[n];
+        double[] x = a.data;
+        if (BroadcastMap.isSuffix(a.shape, shape)) {
+            int m = x.length;
+            for (int i = 0; i < n; i++) {
+                r[i] = x[i % m];
+            }
+        } else {
+            int[] map = BroadcastMap.indices(a.shape, shape);
+            for (int i = 0; i < n; i++) {
+                r[i] = x[map[i]];
+            }
+        }
+        return new JavaTensor(this, a.dtype, shape.clone(), r);
+    }
+
+    @Override
+    public Tensor reshape(Tensor ta, int... shape) {
+        JavaTensor a = own(ta);
+        if (Shape.size(shape) != a.data.length) {
+            throw new IllegalArgumentException("cannot reshape " + Shape.str(a.shape) + " to " + Shape.str(shape));
+        }
+        return new JavaTensor(this, a.dtype, shape.clone(), a.data);
+    }
+
+    @Override
+    public Tensor transpose(Tensor ta) {
+        JavaTensor a = own(ta);
+        requireMatrix(a, "transpose");
+        int rows = a.shape[0];
+        int cols = a.shape[1];
+        double[] r = new double[a.data.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                r[j * rows + i] = a.data[i * cols + j];
+            }
+        }
+        return new JavaTensor(this, a.dtype, new int[] {cols, rows}, r);
+    }
+
+    private static void requireMatrix(JavaTensor a, String op) {
+        if (a.shape.length != 2) {
+            throw new IllegalArgumentException(op + " needs a matrix, got shape " + Shape.str(a.shape));
+        }
+    }
+
+    // ---- linear algebra ----
+
+    @Override
+    public Tensor matmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        requireMatrix(a, "matmul");
+        requireMatrix(b, "matmul");
+        int m = transposeA ? a.shape[1] : a.shape[0];
+        int ka = transposeA ? a.shape[0] : a.shape[1];
+        int kb = transposeB ? b.shape[1] : b.shape[0];
+        int n = transposeB ? b.shape[0] : b.shape[1];
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul of " + Shape.str(a.shape) + (transposeA ? "^T" : "")
+                    + " and " + Shape.str(b.shape) + (transposeB ? "^T" : "") + ": inner sizes " + ka + " and "
+                    + kb + " differ");
+        }
+        DMatrixRMaj ma = DMatrixRMaj.wrap(a.shape[0], a.shape[1], a.data);
+        DMatrixRMaj mb = DMatrixRMaj.wrap(b.shape[0], b.shape[1], b.data);
+        DMatrixRMaj mc = new DMatrixRMaj(m, n);
+        if (transposeA && transposeB) {
+            CommonOps_DDRM.multTransAB(ma, mb, mc);
+        } else if (transposeA) {
+            CommonOps_DDRM.multTransA(ma, mb, mc);
+        } else if (transposeB) {
+            CommonOps_DDRM.multTransB(ma, mb, mc);
+        } else {
+            CommonOps_DDRM.mult(ma, mb, mc);
+        }
+        return make(DType.wider(a.dtype, b.dtype), new int[] {m, n}, mc.data);
+    }
+
+    @Override
+    public Tensor conv2d(Tensor tx, Tensor tw, Conv2dSpec spec) {
+        JavaTensor x = own(tx);
+        JavaTensor w = own(tw);
+        int[] ys = spec.outputShape(x.shape, w.shape);
+        double[] y = new double[Shape.size(ys)];
+        JavaConv.forward(x.data, x.shape, w.data, w.shape, y, ys, spec);
+        return make(DType.wider(x.dtype, w.dtype), ys, y);
+    }
+
+    @Override
+    public Tensor conv2dInputAdjoint(Tensor tg, Tensor tw, int[] inputShape, Conv2dSpec spec) {
+        JavaTensor g = own(tg);
+        JavaTensor w = own(tw);
+        JavaConv.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
+        double[] gx = new double[Shape.size(inputShape)];
+        JavaConv.inputAdjoint(g.data, g.shape, w.data, w.shape, gx, inputShape, spec);
+        return make(DType.wider(g.dtype, w.dtype), inputShape.clone(), gx);
+    }
+
+    @Override
+    public Tensor conv2dFilterAdjoint(Tensor tx, Tensor tg, int[] filterShape, Conv2dSpec spec) {
+        JavaTensor x = own(tx);
+        JavaTensor g = own(tg);
+        JavaConv.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
+        double[] gw = new double[Shape.size(filterShape)];
+        JavaConv.filterAdjoint(x.data, x.shape, g.data, g.shape, gw, filterShape, spec);
+        return make(DType.wider(x.dtype, g.dtype), filterShape.clone(), gw);
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor ta) {
+        JavaTensor a = own(ta);
+        requireMatrix(a, "logSoftmax");
+        int rows = a.shape[0];
+        int cols = a.shape[1];
+        double[] r = new double[a.data.length];
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, a.data[o + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += Math.exp(a.data[o + j] - max);
+            }
+            double lse = max + Math.log(s);
+            for (int j = 0; j < cols; j++) {
+                r[o + j] = a.data[o + j] - lse;
+            }
+        }
+        return make(a.dtype, a.shape, r);
+    }
+}
