@@ -1,0 +1,61 @@
+package org.leakbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.leakbench.autodiff.Ops;
+import org.leakbench.autodiff.Var;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * A fully connected network: {@code depth} hidden layers of 256·width units with the chosen activation,
+ * then a linear output layer. Weights are stored [in, out] so a layer is x·W + b. A depth of 0 hidden
+ * layers is the linear (logistic-regression) model, {@link ModelSpec#LINEAR}.
+ */
+public final class Mlp implements Model {
+    private final ModelSpec spec;
+    private final List<ParamShape> shapes = new ArrayList<>();
+    private final int hiddenLayers;
+
+    public Mlp(ModelSpec spec) {
+        this.spec = spec;
+        this.hiddenLayers = spec.family().equals(ModelSpec.LINEAR) ? 0 : spec.depth();
+        int units = Math.max(1, (int) Math.round(256 * spec.width()));
+        int in = spec.inputSize();
+        for (int layer = 0; layer < hiddenLayers; layer++) {
+            shapes.add(new ParamShape("fc" + layer + ".weight", new int[] {in, units}, in));
+            shapes.add(new ParamShape("fc" + layer + ".bias", new int[] {units}, in));
+            in = units;
+        }
+        shapes.add(new ParamShape("out.weight", new int[] {in, spec.numClasses()}, in));
+        shapes.add(new ParamShape("out.bias", new int[] {spec.numClasses()}, in));
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public List<ParamShape> parameterShapes() {
+        return shapes;
+    }
+
+    @Override
+    public Var logits(Var x, List<Var> params) {
+        int n = x.shape()[0];
+        Var h = Ops.reshape(x, n, spec.inputSize());
+        for (int layer = 0; layer < hiddenLayers; layer++) {
+            h = spec.activation().apply(Ops.add(Ops.matmul(h, params.get(2 * layer)), params.get(2 * layer + 1)));
+        }
+        int k = 2 * hiddenLayers;
+        return Ops.add(Ops.matmul(h, params.get(k)), params.get(k + 1));
+    }
+
+    @Override
+    public List<Tensor> initialParameters(Backend backend, DType dtype, SplittableRandom rng) {
+        return Model.uniform(shapes, backend, dtype, rng, p -> 1.0 / Math.sqrt(p.fanIn()));
+    }
+}

@@ -1,0 +1,50 @@
+package org.leakbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.leakbench.autodiff.Var;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * A victim model as a pure function of its parameters: {@code logits(x, params)}. Keeping parameters
+ * outside the model lets the federated simulation update them, DLG make them graph leaves, and a
+ * malicious server replace them, all without touching the architecture.
+ */
+public interface Model {
+    ModelSpec spec();
+
+    /** Parameter names and shapes, in the order {@link #logits} expects them. */
+    List<ParamShape> parameterShapes();
+
+    /** Logits [N, classes] for a batch x [N, ...inputShape]. */
+    Var logits(Var x, List<Var> params);
+
+    default long parameterCount() {
+        long n = 0;
+        for (ParamShape p : parameterShapes()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** Fresh parameters drawn with {@code rng}, the architecture's customary initialisation. */
+    List<Tensor> initialParameters(Backend backend, DType dtype, SplittableRandom rng);
+
+    /** Parameters drawn uniformly from [−bound, bound] (PyTorch's default is bound = 1/√fanIn). */
+    static List<Tensor> uniform(List<ParamShape> shapes, Backend backend, DType dtype, SplittableRandom rng,
+                                java.util.function.ToDoubleFunction<ParamShape> bound) {
+        List<Tensor> out = new ArrayList<>();
+        for (ParamShape p : shapes) {
+            double b = bound.applyAsDouble(p);
+            double[] d = new double[p.size()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (2 * rng.nextDouble() - 1) * b;
+            }
+            out.add(backend.fromArray(d, dtype, p.shape()));
+        }
+        return out;
+    }
+}

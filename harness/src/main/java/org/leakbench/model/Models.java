@@ -1,0 +1,15 @@
+package org.leakbench.model;
+
+/** Builds a {@link Model} from its {@link ModelSpec}. */
+public final class Models {
+    private Models() {
+    }
+
+    public static Model build(ModelSpec spec) {
+        return switch (spec.family()) {
+            case ModelSpec.LENET -> new LeNet(spec);
+            case ModelSpec.MLP, ModelSpec.LINEAR -> new Mlp(spec);
+            default -> throw new IllegalArgumentException("unknown model family " + spec.family());
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package org.leakbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * Plain minibatch SGD on in-memory arrays: the local training of a client and of shadow models. Samples
+ * are flattened rows; the model reshapes them.
+ */
+public final class Sgd {
+    private Sgd() {
+    }
+
+    /** One step θ ← θ − lr·g. */
+    public static List<Tensor> step(Backend be, List<Tensor> params, List<Tensor> gradient, double lr) {
+        List<Tensor> out = new ArrayList<>(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            out.add(be.sub(params.get(i), be.scale(gradient.get(i), lr)));
+        }
+        return out;
+    }
+
+    /** A batch tensor [n, ...inputShape] from the rows at {@code idx}. */
+    public static Tensor batch(Backend be, DType dtype, float[][] samples, int[] idx, int[] inputShape) {
+        int d = samples[idx[0]].length;
+        double[] data = new double[idx.length * d];
+        for (int i = 0; i < idx.length; i++) {
+            float[] s = samples[idx[i]];
+            if (s.length != d) {
+                throw new IllegalArgumentException("sample " + idx[i] + " has " + s.length + " values, expected " + d);
+            }
+            for (int j = 0; j < d; j++) {
+                data[i * d + j] = s[j];
+            }
+        }
+        return be.fromArray(data, dtype, LeNet.prepend(idx.length, inputShape));
+    }
+
+    public static int[] pick(int[] labels, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = labels[idx[i]];
+        }
+        return out;
+    }
+
+    /**
+     * {@code epochs} passes of shuffled minibatch SGD over the rows {@code indices} of (samples, labels).
+     * Returns the new parameters; the input list is not changed.
+     */
+    public static List<Tensor> train(Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples,
+                                     int[] labels, int[] indices, int epochs, int batchSize, double lr,
+                                     SplittableRandom rng) {
+        if (indices.length == 0) {
+            return params;
+        }
+        List<Tensor> p = params;
+        int[] order = indices.clone();
+        for (int e = 0; e < epochs; e++) {
+            shuffle(order, rng);
+            for (int start = 0; start < order.length; start += batchSize) {
+                int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
+                Tensor x = batch(be, dtype, samples, idx, model.spec().inputShape());
+                Gradients.LossAndGradient lg = Gradients.of(model, p, x, pick(labels, idx));
+                p = step(be, p, lg.gradient(), lr);
+            }
+        }
+        return p;
+    }
+
+    /** Fraction of rows whose arg-max logit is the label. */
+    public static double accuracy(Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples,
+                                  int[] labels, int chunk) {
+        int correct = 0;
+        for (int start = 0; start < samples.length; start += chunk) {
+            int n = Math.min(chunk, samples.length - start);
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = start + i;
+            }
+            double[] logits = Gradients.predict(model, params, batch(be, dtype, samples, idx, model.spec().inputShape()))
+                    .toDoubleArray();
+            int k = model.spec().numClasses();
+            for (int i = 0; i < n; i++) {
+                int best = 0;
+                for (int j = 1; j < k; j++) {
+                    if (logits[i * k + j] > logits[i * k + best]) {
+                        best = j;
+                    }
+                }
+                if (best == labels[start + i]) {
+                    correct++;
+                }
+            }
+        }
+        return samples.length == 0 ? Double.NaN : correct / (double) samples.length;
+    }
+
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
