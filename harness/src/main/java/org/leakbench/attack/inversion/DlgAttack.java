@@ -1,0 +1,59 @@
+package org.leakbench.attack.inversion;
+
+import java.util.SplittableRandom;
+import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackContext;
+import org.leakbench.attack.AttackResult;
+import org.leakbench.attack.Observation;
+import org.leakbench.optim.Lbfgs;
+import org.leakbench.optim.LbfgsOptions;
+import org.leakbench.optim.OptimResult;
+
+/**
+ * Deep Leakage from Gradients (Zhu, Liu, Han, NeurIPS 2019): start from Gaussian dummy inputs and dummy
+ * label logits and minimise the squared L2 distance between their gradient and the observed one with
+ * L-BFGS. With {@code recoverLabels} the labels are first read off the gradient (iDLG, Zhao et al.
+ * 2020) and kept fixed, which makes the problem easier.
+ */
+public final class DlgAttack implements Attack {
+    private final DlgOptions options;
+
+    public DlgAttack(DlgOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return options.recoverLabels() ? "idlg" : "dlg";
+    }
+
+    @Override
+    public AttackResult run(Observation obs, AttackContext ctx) {
+        long start = System.nanoTime();
+        int[] labels = options.recoverLabels() ? LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize()) : null;
+        GradientMatching objective = new GradientMatching(obs, options.dtype(), labels,
+                GradientMatching.Distance.SQUARED_L2, 0);
+        double[] z0 = gaussian(objective.dimension(), ctx.rng());
+        OptimResult r;
+        try {
+            r = new Lbfgs(LbfgsOptions.iterations(options.iterations())).minimize(objective, z0, ctx.cancelled());
+        } catch (ArithmeticException | IllegalStateException e) {
+            return new AttackResult(null, null, AttackResult.DIVERGED, 0, Double.NaN, millis(start));
+        }
+        String status = r.diverged() || !Double.isFinite(r.value()) ? AttackResult.DIVERGED : AttackResult.OK;
+        return new AttackResult(objective.images(r.x()), objective.labels(r.x()), status, r.iterations(), r.value(),
+                millis(start));
+    }
+
+    static double[] gaussian(int n, SplittableRandom rng) {
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = rng.nextGaussian();
+        }
+        return z;
+    }
+
+    static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,138 @@
+package org.leakbench.attack.inversion;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.leakbench.attack.Observation;
+import org.leakbench.autodiff.Autodiff;
+import org.leakbench.autodiff.Losses;
+import org.leakbench.autodiff.Ops;
+import org.leakbench.autodiff.Var;
+import org.leakbench.model.Model;
+import org.leakbench.optim.Objective;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * The objective of gradient inversion as a function of the flat unknowns z = [x, ŷ]: the distance
+ * between the gradient the model would produce on (x, softmax(ŷ)) and the observed one, plus an
+ * optional total-variation prior on x. Differentiating it needs the gradient of a gradient.
+ */
+public final class GradientMatching implements Objective {
+    /** How dummy and observed gradients are compared. */
+    public enum Distance { SQUARED_L2, COSINE }
+
+    private final Model model;
+    private final Backend be;
+    private final DType dtype;
+    private final List<Var> params;
+    private final List<Var> target;
+    private final int batch;
+    private final int[] xShape;
+    private final int inputSize;
+    private final int classes;
+    private final int[] fixedLabels;
+    private final Distance distance;
+    private final double tvWeight;
+
+    /**
+     * @param fixedLabels labels to use (iDLG), or null to optimise soft labels jointly (DLG)
+     */
+    public GradientMatching(Observation obs, DType dtype, int[] fixedLabels, Distance distance, double tvWeight) {
+        this.model = obs.model();
+        List<Tensor> p = obs.parameters();
+        this.be = p.get(0).backend();
+        this.dtype = dtype;
+        this.params = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            params.add(Var.leaf(be.cast(p.get(i), dtype), model.parameterShapes().get(i).name()));
+        }
+        this.target = new ArrayList<>();
+        for (Tensor t : obs.gradientSignal()) {
+            target.add(Var.constant(be.cast(be.from(t), dtype)));
+        }
+        this.batch = obs.batchSize();
+        int[] in = model.spec().inputShape();
+        this.xShape = new int[in.length + 1];
+        xShape[0] = batch;
+        System.arraycopy(in, 0, xShape, 1, in.length);
+        this.inputSize = model.spec().inputSize();
+        this.classes = model.spec().numClasses();
+        if (fixedLabels != null && fixedLabels.length != batch) {
+            throw new IllegalArgumentException("gradient matching: " + fixedLabels.length + " labels for a batch of "
+                    + batch);
+        }
+        this.fixedLabels = fixedLabels;
+        this.distance = distance;
+        this.tvWeight = tvWeight;
+    }
+
+    /** Length of the unknown vector: the images, then (for soft labels) the label logits. */
+    public int dimension() {
+        return batch * inputSize + (fixedLabels == null ? batch * classes : 0);
+    }
+
+    public int imageLength() {
+        return batch * inputSize;
+    }
+
+    @Override
+    public double evaluate(double[] z, double[] gradient) {
+        Var x = Var.leaf(be.fromArray(java.util.Arrays.copyOfRange(z, 0, batch * inputSize), dtype, xShape), "x");
+        Var labelLogits = null;
+        Var logits = model.logits(x, params);
+        Var loss;
+        if (fixedLabels == null) {
+            labelLogits = Var.leaf(be.fromArray(java.util.Arrays.copyOfRange(z, batch * inputSize, z.length), dtype,
+                    batch, classes), "y");
+            loss = Losses.softCrossEntropy(logits, Ops.exp(Ops.logSoftmax(labelLogits)));
+        } else {
+            loss = Losses.crossEntropy(logits, fixedLabels);
+        }
+        List<Var> g = Autodiff.grad(loss, params, true);
+        Var objective = distance == Distance.SQUARED_L2 ? Losses.squaredDistance(g, target)
+                : Losses.cosineDistance(g, target);
+        if (tvWeight > 0 && xShape.length == 4) {
+            objective = Ops.add(objective, Ops.scale(Losses.totalVariation(x), tvWeight));
+        }
+        List<Var> wrt = labelLogits == null ? List.of(x) : List.of(x, labelLogits);
+        List<Var> grads = Autodiff.grad(objective, wrt, false);
+        double[] gx = grads.get(0).value().toDoubleArray();
+        System.arraycopy(gx, 0, gradient, 0, gx.length);
+        if (labelLogits != null) {
+            double[] gy = grads.get(1).value().toDoubleArray();
+            System.arraycopy(gy, 0, gradient, gx.length, gy.length);
+        }
+        return objective.value().item();
+    }
+
+    /** The images of a solution vector, one row per sample. */
+    public float[][] images(double[] z) {
+        float[][] out = new float[batch][inputSize];
+        for (int b = 0; b < batch; b++) {
+            for (int j = 0; j < inputSize; j++) {
+                out[b][j] = (float) z[b * inputSize + j];
+            }
+        }
+        return out;
+    }
+
+    /** The labels of a solution: the fixed ones, or the arg-max of the learnt soft labels. */
+    public int[] labels(double[] z) {
+        if (fixedLabels != null) {
+            return fixedLabels.clone();
+        }
+        int[] out = new int[batch];
+        int off = batch * inputSize;
+        for (int b = 0; b < batch; b++) {
+            int best = 0;
+            for (int k = 1; k < classes; k++) {
+                if (z[off + b * classes + k] > z[off + b * classes + best]) {
+                    best = k;
+                }
+            }
+            out[b] = best;
+        }
+        return out;
+    }
+}

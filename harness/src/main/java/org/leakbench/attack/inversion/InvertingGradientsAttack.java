@@ -1,0 +1,65 @@
+package org.leakbench.attack.inversion;
+
+import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackContext;
+import org.leakbench.attack.AttackResult;
+import org.leakbench.attack.Observation;
+import org.leakbench.optim.Adam;
+import org.leakbench.optim.AdamOptions;
+import org.leakbench.optim.OptimResult;
+
+/**
+ * Inverting Gradients (Geiping, Bauermeister, Dröge, Moeller, NeurIPS 2020): cosine distance between
+ * gradients plus a total-variation prior, minimised by Adam on the sign of the gradient inside the
+ * [0, 1] image box, with step decay; several restarts, keeping the one with the lowest objective.
+ * Labels come from the gradient (iDLG / count estimate), as the paper assumes them known.
+ */
+public final class InvertingGradientsAttack implements Attack {
+    private final InvertingGradientsOptions options;
+
+    public InvertingGradientsAttack(InvertingGradientsOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return "ig";
+    }
+
+    @Override
+    public AttackResult run(Observation obs, AttackContext ctx) {
+        long start = System.nanoTime();
+        int[] labels = LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize());
+        GradientMatching objective = new GradientMatching(obs, options.dtype(), labels,
+                GradientMatching.Distance.COSINE, options.tvWeight());
+        AdamOptions adam = new AdamOptions(options.iterations(), options.learningRate(), true, true,
+                objective.imageLength(), 0.0, 1.0);
+        OptimResult best = null;
+        int iterations = 0;
+        boolean diverged = false;
+        for (int restart = 0; restart < options.restarts(); restart++) {
+            double[] z0 = new double[objective.dimension()];
+            for (int i = 0; i < z0.length; i++) {
+                z0[i] = ctx.rng().nextDouble(); // uniform in the box
+            }
+            OptimResult r = new Adam(adam).minimize(objective, z0, ctx.cancelled());
+            iterations += r.iterations();
+            if (r.diverged() && !Double.isFinite(r.value())) {
+                diverged = true;
+                continue;
+            }
+            if (best == null || r.value() < best.value()) {
+                best = r;
+            }
+            if (r.status() == OptimResult.Status.CANCELLED) {
+                break;
+            }
+        }
+        if (best == null) {
+            return new AttackResult(null, labels, diverged ? AttackResult.DIVERGED : "failed: no restart finished",
+                    iterations, Double.NaN, DlgAttack.millis(start));
+        }
+        return new AttackResult(objective.images(best.x()), labels, AttackResult.OK, iterations, best.value(),
+                DlgAttack.millis(start));
+    }
+}
