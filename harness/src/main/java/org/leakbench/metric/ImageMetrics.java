@@ -9,9 +9,8 @@ package org.leakbench.metric;
 public final class ImageMetrics {
     /**
      * PSNR reported for a perfect reconstruction (MSE = 0), and the largest PSNR ever returned. A finite cap
-     * keeps means, CSV files and plots usable; 100 dB is far above anything float32 round-off allows for
-     * distinct images in [0, 1] (one pixel of 784 off by 2^-24 already gives ~173 dB, but attack outputs differ
-     * by far more), so a value of exactly 100 means "identical up to the cap".
+     * keeps means, CSV files and plots usable. 100 dB is an RMS error of 1e-5 of the range, far below one 8-bit
+     * grey level (an RMS error of 1/255 is 48 dB), so a value of exactly 100 means "identical".
      */
     public static final double PSNR_CAP_DB = 100.0;
 

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Scores of one reconstructed batch against the true batch, after optimal matching ({@link BatchMatching}).
  *
  * <p>Image statistics (PSNR, SSIM, MSE) run over the true samples that received a reconstruction; the recovered
- * fraction and the label accuracy count every true sample, an unmatched one as not recovered / wrong. Pixel
+ * fraction and the label accuracy count every true sample, an unmatched one as not recovered / wrong. A
+ * reconstruction containing NaN (a diverged attack) makes its per-sample values and the image statistics NaN
+ * rather than silently dropping out of the means. Pixel
  * values are scored as given (not clamped): clamp in the attack if its output should live in [0, range].
  * Array components are copied in and out, so a score is immutable; {@code equals} compares arrays by identity,
  * as for every record.
@@ -98,6 +100,13 @@ public record ReconstructionScore(int count, int matched, double meanPsnr, doubl
             }
         }
         Summary p = Summary.of(psnr);
+        double meanSsim = Summary.mean(ssim);
+        double meanMse = Summary.mean(mse);
+        if (nanAmongMatched(psnr, ssim, matching)) {
+            p = new Summary(p.n(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            meanSsim = Double.NaN;
+            meanMse = Double.NaN;
+        }
         double labelAccuracy = Double.NaN;
         double multiset = Double.NaN;
         if (reconLabels != null) {
@@ -105,8 +114,17 @@ public record ReconstructionScore(int count, int matched, double meanPsnr, doubl
             multiset = LabelMetrics.multisetAccuracy(trueLabels, reconLabels);
         }
         return new ReconstructionScore(n, matched, p.mean(), p.median(), p.min(), p.max(),
-                Summary.mean(ssim), Summary.mean(mse), labelAccuracy, multiset, recovered / (double) n,
+                meanSsim, meanMse, labelAccuracy, multiset, recovered / (double) n,
                 recoveredPsnr, psnr, ssim, matching);
+    }
+
+    private static boolean nanAmongMatched(double[] psnr, double[] ssim, int[] matching) {
+        for (int i = 0; i < matching.length; i++) {
+            if (matching[i] >= 0 && (Double.isNaN(psnr[i]) || Double.isNaN(ssim[i]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -7,8 +7,8 @@ package org.leakbench.metric;
  * Gaussian-weighted (11×11, σ = 1.5, weights summing to one; variances are the biased weighted moments, no
  * Bessel correction), C1 = (0.01·L)², C2 = (0.03·L)², and the SSIM map is computed only where the window fits
  * entirely inside the image (the "valid" region, no padding), then averaged. For a 28×28 image this leaves an
- * 18×18 map, which is enough; the one-pixel-wide border rows count less than central pixels, as in the
- * reference.
+ * 18×18 map, which is enough; as in the reference, pixels near the border enter fewer windows than central
+ * ones.
  *
  * <p>Images smaller than the window: the window side shrinks to the largest odd number not above
  * {@code min(height, width, 11)} and the Gaussian (still σ = 1.5) is truncated to it and renormalised. A 1×1

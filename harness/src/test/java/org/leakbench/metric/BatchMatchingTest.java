@@ -122,6 +122,18 @@ class BatchMatchingTest {
     }
 
     @Test
+    void nanReconstructionMakesImageStatisticsNaN() {
+        float[][] truth = batch(2, 8);
+        float[] nan = new float[C * H * W];
+        java.util.Arrays.fill(nan, Float.NaN);
+        ReconstructionScore s = ReconstructionScore.of(truth, new int[] {0, 1}, new float[][] {truth[0].clone(), nan},
+                null, C, H, W, 1.0, 20);
+        assertEquals(ImageMetrics.PSNR_CAP_DB, s.psnr()[0]);
+        assertTrue(Double.isNaN(s.meanPsnr()) && Double.isNaN(s.meanSsim()) && Double.isNaN(s.meanMse()));
+        assertEquals(0.5, s.recoveredFraction());
+    }
+
+    @Test
     void argumentErrors() {
         float[][] truth = batch(2, 7);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -73,8 +73,9 @@ class ImageGridTest {
     void argumentErrors() {
         Path file = dir.resolve("bad.png");
         float[][] one = {new float[28 * 28]};
-        assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, List.<float[][]>of(one), 2, 28, 28, 1));
-        assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, List.<float[][]>of(one), 1, 28, 28, 0));
+        List<float[][]> rows = List.<float[][]>of(one);
+        assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, rows, 2, 28, 28, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, rows, 1, 28, 28, 0));
         assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, List.of(), 1, 28, 28, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ImageGrid.writePng(file, List.of(one, new float[][] {new float[10]}), 1, 28, 28, 1));

@@ -85,16 +85,24 @@ class ImageMetricsTest {
     }
 
     @Test
-    void ssimOfShiftAndNegative() {
+    void ssimOfConstantShiftAndOfNegative() {
         float[] x = texture(28 * 28, 7);
+        float[] small = new float[x.length];
         float[] shifted = new float[x.length];
+        float[] shiftedMore = new float[x.length];
         float[] negative = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            shifted[i] = x[i] * 0.5f + 0.3f;
+            small[i] = x[i] * 0.5f; // in [0, 0.5]: shifting by up to 0.5 needs no clipping
+            shifted[i] = small[i] + 0.1f;
+            shiftedMore[i] = small[i] + 0.4f;
             negative[i] = 1 - x[i];
         }
-        double s = ImageMetrics.ssim(x, shifted, 1, 28, 28, 1.0);
-        assertTrue(s > 0 && s < 1, "same structure, other luminance/contrast: SSIM in (0, 1), got " + s);
+        // A constant shift keeps structure and contrast and lowers only the luminance term: SSIM in (0, 1),
+        // falling as the shift grows.
+        double s = ImageMetrics.ssim(small, shifted, 1, 28, 28, 1.0);
+        double more = ImageMetrics.ssim(small, shiftedMore, 1, 28, 28, 1.0);
+        assertTrue(s > 0 && s < 1, "constant shift: SSIM in (0, 1), got " + s);
+        assertTrue(more > 0 && more < s, "larger shift: SSIM in (0, " + s + "), got " + more);
         double n = ImageMetrics.ssim(x, negative, 1, 28, 28, 1.0);
         assertTrue(n < 0, "negative image anti-correlates: SSIM < 0, got " + n);
     }
