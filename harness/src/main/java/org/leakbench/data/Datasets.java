@@ -39,10 +39,7 @@ public final class Datasets {
             "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     public static final List<String> MNIST_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
-    private static final IdxSources FASHION_SOURCES = new IdxSources(FASHION_MNIST, FASHION_MNIST_ENV,
-            FASHION_MNIST_SYSTEM_DIR, "Install it with 'apt-get install dataset-fashion-mnist', or pass a directory"
-            + " holding the files, or set $" + FASHION_MNIST_ENV + " to one. The smaller '" + FASHION_MNIST_SUBSET
-            + "' (2,000 train / 500 test images) is bundled and needs no download.");
+    private static final IdxSources FASHION_SOURCES = fashionSources(FASHION_MNIST_SYSTEM_DIR);
     private static final IdxSources MNIST_SOURCES = new IdxSources(MNIST, MNIST_ENV, null,
             "MNIST is neither bundled nor downloaded: pass a directory holding the files, or set $" + MNIST_ENV
             + " to one.");
@@ -104,6 +101,14 @@ public final class Datasets {
             out.add(locate(name, dataDir));
         }
         return out;
+    }
+
+    /** Where Fashion-MNIST is looked for, with the system directory as a parameter for tests. */
+    static IdxSources fashionSources(Path systemDirectory) {
+        return new IdxSources(FASHION_MNIST, FASHION_MNIST_ENV, systemDirectory,
+                "Install it with 'apt-get install dataset-fashion-mnist', or pass a directory holding the files, or"
+                + " set $" + FASHION_MNIST_ENV + " to one. The smaller '" + FASHION_MNIST_SUBSET
+                + "' (2,000 train / 500 test images) is bundled and needs no download.");
     }
 
     private static DatasetLocation bundled(String name, String probeResource, String shown) {
