@@ -1,0 +1,134 @@
+package org.leakbench.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the IDX format of MNIST and Fashion-MNIST: a 4-byte magic number (two zero bytes, the element type
+ * {@code 0x08} for unsigned bytes, the number of dimensions), one big-endian 32-bit size per dimension, then the
+ * elements. Images are {@code 0x00000803} (count, rows, columns), labels {@code 0x00000801} (count).
+ * Gzip compression is recognised by its magic bytes ({@code 1f 8b}), whatever the file is called.
+ *
+ * <p>Errors are {@link DataFormatException}s naming the file and the byte offset (in the decompressed data when
+ * the file is gzip-compressed); a missing file is a {@link DatasetNotFoundException}.
+ */
+public final class IdxReader {
+    /** Magic number of an IDX file of unsigned-byte images (3 dimensions). */
+    public static final int IMAGES_MAGIC = 0x00000803;
+    /** Magic number of an IDX file of unsigned-byte labels (1 dimension). */
+    public static final int LABELS_MAGIC = 0x00000801;
+
+    private IdxReader() {
+    }
+
+    public static IdxImages readImages(Path file) {
+        return readImages(DataFile.of(file));
+    }
+
+    public static int[] readLabels(Path file) {
+        return readLabels(DataFile.of(file));
+    }
+
+    /** Images from a file already read (plain or gzip). */
+    public static IdxImages readImages(DataFile file) {
+        byte[] data = decompressed(file);
+        int[] dims = header(file, data, IMAGES_MAGIC, "images");
+        int count = dims[0];
+        int rows = dims[1];
+        int columns = dims[2];
+        int pixelsPerImage = rows * columns;
+        checkBody(file, data, dims.length, (long) count * pixelsPerImage);
+        int offset = 4 + 4 * dims.length;
+        float[][] pixels = new float[count][pixelsPerImage];
+        for (int i = 0; i < count; i++) {
+            float[] image = pixels[i];
+            for (int p = 0; p < pixelsPerImage; p++) {
+                image[p] = (data[offset++] & 0xff) / 255f;
+            }
+        }
+        return new IdxImages(rows, columns, pixels);
+    }
+
+    /** Labels from a file already read (plain or gzip), as values 0–255. */
+    public static int[] readLabels(DataFile file) {
+        byte[] data = decompressed(file);
+        int[] dims = header(file, data, LABELS_MAGIC, "labels");
+        checkBody(file, data, dims.length, dims[0]);
+        int[] labels = new int[dims[0]];
+        int offset = 4 + 4 * dims.length;
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = data[offset + i] & 0xff;
+        }
+        return labels;
+    }
+
+    /** True when the bytes start with the gzip magic number. */
+    static boolean isGzip(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+    }
+
+    private static byte[] decompressed(DataFile file) {
+        byte[] bytes = file.bytes();
+        if (!isGzip(bytes)) {
+            return bytes;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new DataFormatException("corrupt or truncated gzip data in " + file.name() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static int[] header(DataFile file, byte[] data, int expectedMagic, String what) {
+        String where = file.name() + (isGzip(file.bytes()) ? " (offsets in the decompressed data)" : "");
+        if (data.length < 4) {
+            throw new DataFormatException("truncated IDX header in " + where + ": " + data.length
+                    + " bytes, the magic number needs 4 at offset 0");
+        }
+        int magic = readInt(data, 0);
+        if (magic != expectedMagic) {
+            throw new DataFormatException(String.format(
+                    "wrong magic number 0x%08x at offset 0 of %s: IDX %s need 0x%08x", magic, where, what,
+                    expectedMagic));
+        }
+        int rank = expectedMagic & 0xff;
+        int headerLength = 4 + 4 * rank;
+        if (data.length < headerLength) {
+            throw new DataFormatException("truncated IDX header in " + where + ": ends at offset " + data.length
+                    + ", the " + rank + " dimension sizes need bytes up to offset " + headerLength);
+        }
+        int[] dims = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            dims[d] = readInt(data, 4 + 4 * d);
+            if (dims[d] < 0 || (d > 0 && dims[d] == 0)) {
+                throw new DataFormatException("bad dimension size " + dims[d] + " at offset " + (4 + 4 * d) + " of "
+                        + where);
+            }
+        }
+        return dims;
+    }
+
+    private static void checkBody(DataFile file, byte[] data, int rank, long elements) {
+        long headerLength = 4 + 4L * rank;
+        long expectedEnd = headerLength + elements;
+        String where = file.name() + (isGzip(file.bytes()) ? " (offsets in the decompressed data)" : "");
+        if (data.length < expectedEnd) {
+            throw new DataFormatException("truncated IDX body in " + where + ": data ends at offset " + data.length
+                    + ", the header promises " + elements + " bytes from offset " + headerLength + " to "
+                    + expectedEnd);
+        }
+        if (data.length > expectedEnd) {
+            throw new DataFormatException("unexpected " + (data.length - expectedEnd) + " trailing bytes at offset "
+                    + expectedEnd + " of " + where);
+        }
+    }
+
+    private static int readInt(byte[] data, int offset) {
+        return ((data[offset] & 0xff) << 24) | ((data[offset + 1] & 0xff) << 16) | ((data[offset + 2] & 0xff) << 8)
+                | (data[offset + 3] & 0xff);
+    }
+}

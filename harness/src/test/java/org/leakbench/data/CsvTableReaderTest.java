@@ -1,0 +1,98 @@
+package org.leakbench.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTableReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void readsFeaturesAroundTheLabelColumn() throws IOException {
+        Path file = write("ok.csv", "a,label,b\n1.5,x,2\n-3,y,4e1\n");
+        CsvTable table = CsvTableReader.read(file, "label");
+        assertEquals(List.of("a", "b"), table.featureNames());
+        assertEquals(2, table.rowCount());
+        assertArrayEquals(new float[] {1.5f, 2}, table.features()[0]);
+        assertArrayEquals(new float[] {-3, 40}, table.features()[1]);
+        assertEquals(List.of("x", "y"), table.labels());
+        assertEquals(Sha256.of(file), table.sha256());
+        assertEquals(file.toAbsolutePath().toString(), table.source());
+    }
+
+    @Test
+    void lastLineWithoutNewlineIsRead() throws IOException {
+        CsvTable table = CsvTableReader.read(write("nonl.csv", "a,y\n1,p\n2,q"), "y");
+        assertEquals(2, table.rowCount());
+    }
+
+    @Test
+    void wrongColumnCountNamesFileAndLine() throws IOException {
+        Path file = write("short.csv", "a,b,label\n1,2,x\n3,4,y\n5,z\n6,7,w\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
+        assertMentions(e, file, "line 4", "2 columns", "header has 3");
+    }
+
+    @Test
+    void wrongColumnCountOnLastLineWithoutNewline() throws IOException {
+        Path file = write("short-end.csv", "a,b,label\n1,2,x\n3,4,y,9");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
+        assertMentions(e, file, "line 3", "4 columns");
+    }
+
+    @Test
+    void nonNumberNamesFileLineAndColumn() throws IOException {
+        Path file = write("text.csv", "a,b,label\n1,2,x\n3,oops,y\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
+        assertMentions(e, file, "line 3", "column 2 (b)", "'oops' is not a number");
+
+        Path empty = write("empty-cell.csv", "a,b,label\n1,,x\n");
+        e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(empty, "label"));
+        assertMentions(e, empty, "line 2", "column 2 (b)");
+
+        Path nan = write("nan.csv", "a,b,label\n1,2,x\nNaN,2,x\n");
+        e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(nan, "label"));
+        assertMentions(e, nan, "line 3", "column 1 (a)", "not a finite number");
+    }
+
+    @Test
+    void missingLabelColumnOrEmptyFile() throws IOException {
+        Path file = write("nolabel.csv", "a,b\n1,2\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
+        assertMentions(e, file, "line 1", "label");
+        Path empty = write("empty.csv", "");
+        e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(empty, "label"));
+        assertMentions(e, empty, "empty");
+    }
+
+    @Test
+    void missingFileNamesPath() {
+        Path file = dir.resolve("absent.csv");
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
+                () -> CsvTableReader.read(file, "label"));
+        assertMentions(e, file, "not found");
+    }
+
+    private static void assertMentions(RuntimeException e, Path file, String... parts) {
+        String message = e.getMessage();
+        assertTrue(message.contains(file.toAbsolutePath().normalize().toString()), "no file name in: " + message);
+        for (String part : parts) {
+            assertTrue(message.contains(part), "'" + part + "' missing from: " + message);
+        }
+    }
+}
