@@ -1,0 +1,81 @@
+package org.leakbench.attack.analytic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackContext;
+import org.leakbench.attack.AttackResult;
+import org.leakbench.attack.Observation;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * Recovery from the imprint branch of an {@link ImprintedModel} (Fowl et al., ICLR 2022). Unit i is
+ * active for samples brighter than t_i; with ascending thresholds the samples of bin i are those
+ * active in unit i but not in i+1, so (gW_i − gW_{i+1}) / (gb_i − gb_{i+1}) is their input — exact when
+ * the bin holds one sample, a mixture when several collide. Works on an aggregated batch of any size.
+ */
+public final class RobbingTheFedAttack implements Attack {
+    @Override
+    public String name() {
+        return "rtf";
+    }
+
+    /** Equal-mass brightness thresholds from data the server already has (public or its own). */
+    public static double[] thresholdsFromPublicData(float[][] publicSamples, int bins) {
+        double[] brightness = new double[publicSamples.length];
+        for (int i = 0; i < publicSamples.length; i++) {
+            double s = 0;
+            for (float v : publicSamples[i]) {
+                s += v;
+            }
+            brightness[i] = s / publicSamples[i].length;
+        }
+        Arrays.sort(brightness);
+        double[] t = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            int idx = (int) Math.floor((double) i * brightness.length / bins);
+            t[i] = i == 0 ? brightness[0] - 1.0 : brightness[Math.min(idx, brightness.length - 1)];
+        }
+        for (int i = 1; i < bins; i++) { // keep them strictly increasing
+            if (t[i] <= t[i - 1]) {
+                t[i] = Math.nextUp(t[i - 1]);
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public AttackResult run(Observation obs, AttackContext ctx) {
+        long start = System.nanoTime();
+        if (!(obs.model() instanceof ImprintedModel imprinted)) {
+            return AttackResult.failed("rtf needs the server to have sent an imprinted model", 0);
+        }
+        List<Tensor> g = obs.gradientSignal();
+        double[] gw = g.get(0).toDoubleArray();
+        double[] gb = g.get(1).toDoubleArray();
+        int d = g.get(0).shape()[0];
+        int bins = imprinted.bins();
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            double db = gb[i] - (i + 1 < bins ? gb[i + 1] : 0);
+            if (Math.abs(db) < 1e-12 * (1 + Math.abs(gb[i]))) {
+                continue; // empty bin
+            }
+            float[] x = new float[d];
+            for (int j = 0; j < d; j++) {
+                double dw = gw[j * bins + i] - (i + 1 < bins ? gw[j * bins + i + 1] : 0);
+                x[j] = (float) (dw / db);
+            }
+            out.add(x);
+        }
+        if (out.isEmpty()) {
+            return AttackResult.failed("no bin of the imprint layer was activated", millis(start));
+        }
+        return new AttackResult(out.toArray(new float[0][]), null, AttackResult.OK, 0, Double.NaN, millis(start));
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
