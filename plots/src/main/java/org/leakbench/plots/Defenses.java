@@ -28,6 +28,6 @@ final class Defenses {
 
     /** "σ=0.5", or the empty string when the family has no numeric knob. */
     static String label(String defense, double param) {
-        return Double.isNaN(param) ? "" : knob(defense) + "=" + Numbers.format(param);
+        return Double.isNaN(param) ? "" : knob(defense) + "=" + Numbers.compact(param);
     }
 }

@@ -109,15 +109,21 @@ final class FrontierFigures {
         return chart.addSeries(name, x, y);
     }
 
-    // Labels sit a little above each point, in data coordinates.
+    // Labels sit to the upper right of each point, in data coordinates, clear of the marker and error bar.
+    // An annotation is centred on its anchor, so the x offset grows with the label's length.
     private static void label(XYChart chart, List<Point> points) {
-        double lo = points.stream().mapToDouble(p -> p.acc().mean() - p.acc().std()).min().orElse(0);
-        double hi = points.stream().mapToDouble(p -> p.acc().mean() + p.acc().std()).max().orElse(1);
-        double dy = Math.max(hi - lo, 1e-9) * 0.045;
+        double yLo = points.stream().mapToDouble(p -> p.acc().mean() - p.acc().std()).min().orElse(0);
+        double yHi = points.stream().mapToDouble(p -> p.acc().mean() + p.acc().std()).max().orElse(1);
+        double xLo = points.stream().mapToDouble(p -> p.leak().mean()).min().orElse(0);
+        double xHi = points.stream().mapToDouble(p -> p.leak().mean()).max().orElse(1);
+        double dy = Math.max(yHi - yLo, 1e-9) * 0.03;
+        // About 4.4 points per character at the annotation font, over a plot area of ~70% of the width.
+        double perChar = Math.max(xHi - xLo, 1e-9) / (ChartStyle.WIDTH * 0.70) * 4.4;
         for (Point p : points) {
-            String text = Defenses.isNone(p.defense()) ? "none" : Defenses.label(p.defense(), p.param());
+            String text = Defenses.isNone(p.defense()) ? "" : Defenses.label(p.defense(), p.param());
             if (!text.isEmpty()) {
-                chart.addAnnotation(new AnnotationText(text, p.leak().mean(), p.acc().mean() + dy, false));
+                double dx = (text.length() / 2.0 + 1.5) * perChar;
+                chart.addAnnotation(new AnnotationText(text, p.leak().mean() + dx, p.acc().mean() + dy, false));
             }
         }
     }

@@ -45,11 +45,28 @@ final class Numbers {
         if (a == 0) {
             return "0";
         }
-        if (a >= 1e5 || a < 1e-3) {
+        if (a >= 1e5 && a < 1e10) {
+            // Byte counts and parameter counts read better as whole numbers than as 2.20e+05.
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 1e10 || a < 1e-3) {
             return String.format(Locale.ROOT, "%.2e", v);
         }
         int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(a)));
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** Up to three significant digits without trailing zeros, for labels: 0.01, 0.5, 8, 1e-05. */
+    static String compact(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return format(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-4 || a >= 1e7)) {
+            return String.format(Locale.ROOT, "%.2g", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Formats {@code v} with as many decimals as {@link #format} gives {@code reference}. */
@@ -58,7 +75,10 @@ final class Numbers {
         if (Double.isNaN(v)) {
             return "–";
         }
-        if (a == 0 || a >= 1e5 || a < 1e-3) {
+        if (a >= 1e5 && a < 1e10) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a == 0 || a >= 1e10 || a < 1e-3) {
             return format(v);
         }
         int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(a)));
