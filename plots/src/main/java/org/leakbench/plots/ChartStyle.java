@@ -97,6 +97,13 @@ final class ChartStyle {
         series.setLineWidth(1.6f);
     }
 
+    /** Long series names squeeze the plot when the legend sits at its right: move such a legend below it. */
+    static void fitLegend(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, java.util.Collection<String> names) {
+        if (names.stream().mapToInt(String::length).max().orElse(0) > 24) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        }
+    }
+
     /** A colour for bar series number {@code i}, matching {@link #styleSeries}. */
     static Color color(int i) {
         return COLORS[i % COLORS.length];

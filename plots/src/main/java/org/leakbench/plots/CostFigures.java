@@ -22,6 +22,13 @@ final class CostFigures {
     private CostFigures() {
     }
 
+    // Compression shrinks uploads by orders of magnitude: a log axis keeps the small ones visible.
+    private static boolean logY(Map<String, List<XYSeriesData.XY>> series) {
+        double lo = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean()).min().orElse(1);
+        double hi = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean()).max().orElse(1);
+        return lo > 0 && hi / lo > 20 && XYSeriesData.allPositive(series, false);
+    }
+
     static void render(RunContext ctx) throws IOException {
         for (Metric cost : COSTS) {
             String name = "cost-" + cost;
@@ -50,8 +57,16 @@ final class CostFigures {
             }
             boolean logX = XYSeriesData.allPositive(series, true);
             XYChart chart = ChartStyle.xy("Cost of defenses: " + cost,
-                    "defense knob (σ, keep fraction, bits…)" + (logX ? ", log scale" : ""), cost.label());
+                    "defense knob (σ, keep fraction, bits…)" + (logX ? ", log scale" : ""),
+                    cost.label() + (logY(series) ? ", log scale" : ""));
             chart.getStyler().setXAxisLogarithmic(logX);
+            double yMax = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean()).max()
+                    .orElse(1);
+            boolean logY = logY(series);
+            chart.getStyler().setYAxisLogarithmic(logY);
+            if (yMax >= 1e4) {
+                chart.getStyler().setYAxisDecimalPattern("#,##0");
+            }
             boolean errors = XYSeriesData.multiSeed(series);
             int i = 0;
             for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {

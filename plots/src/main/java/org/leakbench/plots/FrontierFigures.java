@@ -92,6 +92,12 @@ final class FrontierFigures {
         }
         chart.getStyler().setMarkerSize(8);
         label(chart, points);
+        // Room on the right for the label of the most leaky point.
+        double xLo = points.stream().mapToDouble(p -> p.leak().mean()).min().orElse(0);
+        double xHi = points.stream().mapToDouble(p -> p.leak().mean()).max().orElse(1);
+        double pad = Math.max(xHi - xLo, Math.abs(xHi) * 0.05 + 1e-9);
+        chart.getStyler().setXAxisMin(xLo - 0.04 * pad);
+        chart.getStyler().setXAxisMax(xHi + 0.12 * pad);
         String caption = "Privacy–utility frontier for attack " + (attack.isBlank() ? "?" : attack) + ": "
                 + leak.label() + " against test accuracy; one line per defense family, points labelled by the "
                 + "defense knob; black diamond = no defense; grey band = Pareto front"
@@ -116,13 +122,13 @@ final class FrontierFigures {
         double yHi = points.stream().mapToDouble(p -> p.acc().mean() + p.acc().std()).max().orElse(1);
         double xLo = points.stream().mapToDouble(p -> p.leak().mean()).min().orElse(0);
         double xHi = points.stream().mapToDouble(p -> p.leak().mean()).max().orElse(1);
-        double dy = Math.max(yHi - yLo, 1e-9) * 0.03;
+        double dy = Math.max(yHi - yLo, 1e-9) * 0.035;
         // About 4.4 points per character at the annotation font, over a plot area of ~70% of the width.
-        double perChar = Math.max(xHi - xLo, 1e-9) / (ChartStyle.WIDTH * 0.70) * 4.4;
+        double perChar = Math.max(xHi - xLo, 1e-9) * 1.16 / (ChartStyle.WIDTH * 0.70) * 4.4;
         for (Point p : points) {
             String text = Defenses.isNone(p.defense()) ? "" : Defenses.label(p.defense(), p.param());
             if (!text.isEmpty()) {
-                double dx = (text.length() / 2.0 + 1.5) * perChar;
+                double dx = (text.length() / 2.0 + 2.0) * perChar;
                 chart.addAnnotation(new AnnotationText(text, p.leak().mean() + dx, p.acc().mean() + dy, false));
             }
         }

@@ -46,44 +46,76 @@ final class JmhFigures {
         return r.shortName() + (params.isEmpty() ? "" : " [" + params + "]");
     }
 
-    private static void bars(RunContext ctx, String unit, List<JmhResult> rs, String name) throws IOException {
+    private static void bars(RunContext ctx, String unit, List<JmhResult> all, String name) throws IOException {
+        // Benchmarks with a backend parameter are the comparison; the others only when no backend exists.
+        List<JmhResult> withBackend = all.stream().filter(r -> r.params().containsKey(BACKEND)).toList();
+        List<JmhResult> rs = withBackend.isEmpty() ? all : withBackend;
         Set<String> backends = new LinkedHashSet<>();
-        Set<String> groups = new LinkedHashSet<>();
+        Map<String, Map<String, JmhResult>> groups = new LinkedHashMap<>();
         for (JmhResult r : rs) {
-            backends.add(r.params().getOrDefault(BACKEND, "score"));
-            groups.add(groupLabel(r, BACKEND));
+            String backend = r.params().getOrDefault(BACKEND, "score");
+            backends.add(backend);
+            groups.computeIfAbsent(groupLabel(r, BACKEND), k -> new LinkedHashMap<>()).put(backend, r);
         }
-        List<String> shown = new ArrayList<>(groups).subList(0, Math.min(MAX_GROUPS, groups.size()));
-        CategoryChart chart = ChartStyle.bars("JMH: backends compared", "benchmark [parameters]",
-                "score (" + unit + ")");
-        boolean anyError = rs.stream().anyMatch(r -> Double.isFinite(r.scoreError()));
+        // XChart needs a bar for every backend in every group: keep the groups every backend ran.
+        List<String> shown = groups.entrySet().stream().filter(e -> e.getValue().keySet().containsAll(backends))
+                .map(Map.Entry::getKey).limit(MAX_GROUPS).toList();
+        if (shown.isEmpty()) {
+            ctx.skip("figure " + name, "no benchmark in " + unit + " ran on every backend " + backends);
+            return;
+        }
+        CategoryChart chart = ChartStyle.bars("JMH: " + (backends.size() > 1 ? "backends compared" : "scores"),
+                "benchmark [parameters]", "score (" + unit + ")");
+        double lo = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
+                .min().orElse(1);
+        double hi = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
+                .max().orElse(1);
+        // Scores of different benchmarks span orders of magnitude; a linear axis would hide the small ones.
+        boolean log = lo > 0 && hi / lo > 50;
+        chart.getStyler().setYAxisLogarithmic(log);
+        if (log) {
+            chart.setYAxisTitle("score (" + unit + ", log scale)");
+            // Bars start at the axis minimum, which XChart takes as 0 unless told: start at a decade below.
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
+        }
+        // XChart draws error bars of log-scale bars wrongly, so they are left to the JMH table there.
+        boolean anyError = !log && rs.stream().anyMatch(r -> Double.isFinite(r.scoreError()));
         int i = 0;
         for (String backend : backends) {
             List<Double> ys = new ArrayList<>();
             List<Double> errs = new ArrayList<>();
             for (String g : shown) {
-                JmhResult hit = rs.stream().filter(r -> groupLabel(r, BACKEND).equals(g)
-                        && r.params().getOrDefault(BACKEND, "score").equals(backend)).findFirst().orElse(null);
-                // XChart needs a value per category; a missing combination is drawn as an empty bar.
-                ys.add(hit == null ? 0.0 : hit.score());
-                errs.add(hit == null || !Double.isFinite(hit.scoreError()) ? 0.0 : hit.scoreError());
+                JmhResult hit = groups.get(g).get(backend);
+                ys.add(hit.score());
+                errs.add(Double.isFinite(hit.scoreError()) ? hit.scoreError() : 0.0);
             }
             var s = anyError ? chart.addSeries(backend, shown, ys, errs) : chart.addSeries(backend, shown, ys);
             s.setFillColor(ChartStyle.color(i++));
         }
-        String more = groups.size() > MAX_GROUPS ? "; first " + MAX_GROUPS + " of " + groups.size() + " groups" : "";
-        ctx.figure(chart, name, "JMH backends (" + unit + ")", "JMH scores in " + unit
-                + (rs.get(0).higherIsBetter() ? " (higher is better)" : " (lower is better)")
+        long total = groups.size();
+        String more = shown.size() < total ? "; " + shown.size() + " of " + total + " groups shown" : "";
+        ctx.figure(chart, name, "JMH " + (backends.size() > 1 ? "backends" : "scores") + " (" + unit + ")",
+                "JMH scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)" : " (lower is better)")
                 + ", one bar per " + (backends.size() > 1 ? "backend" : "benchmark")
-                + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "") + more);
+                + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "")
+                + (log ? ", log scale (errors in the JMH table)" : "")
+                + more);
     }
 
     private static void scaling(RunContext ctx, String unit, List<JmhResult> rs, String name) throws IOException {
-        String axis = scalingParam(rs);
-        if (axis == null) {
+        List<String> axes = scalingParams(rs);
+        if (axes.isEmpty()) {
             ctx.skip("figure " + name, "no JMH parameter with three or more numeric values in " + unit);
             return;
         }
+        for (String axis : axes) {
+            scalingOne(ctx, unit, rs, axis, name + "-" + axis.replaceAll("[^A-Za-z0-9]+", "_"));
+        }
+    }
+
+    private static void scalingOne(RunContext ctx, String unit, List<JmhResult> rs, String axis, String name)
+            throws IOException {
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         for (JmhResult r : rs) {
             double x = Numbers.parseOrNaN(r.params().get(axis));
@@ -102,18 +134,19 @@ final class JmhFigures {
                 "score (" + unit + ", log scale)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        ChartStyle.fitLegend(chart, series.keySet());
         int i = 0;
         for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {
             e.getValue().sort(Comparator.comparingDouble(XYSeriesData.XY::x));
             XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
         }
-        ctx.figure(chart, name, "JMH scaling (" + unit + ")",
+        ctx.figure(chart, name, "JMH scaling with " + axis + " (" + unit + ")",
                 "JMH score in " + unit + " against " + axis + " on log–log axes, one line per benchmark and "
                         + "other parameters");
     }
 
-    /** The numeric parameter with the most distinct values (at least three), or null. */
-    static String scalingParam(List<JmhResult> rs) {
+    /** Numeric parameters with at least three distinct values, most values first. */
+    static List<String> scalingParams(List<JmhResult> rs) {
         Map<String, Set<Double>> values = new LinkedHashMap<>();
         Set<String> nonNumeric = new LinkedHashSet<>();
         for (JmhResult r : rs) {
@@ -127,6 +160,7 @@ final class JmhFigures {
             });
         }
         return values.entrySet().stream().filter(e -> !nonNumeric.contains(e.getKey()) && e.getValue().size() >= 3)
-                .max(Comparator.comparingInt(e -> e.getValue().size())).map(Map.Entry::getKey).orElse(null);
+                .sorted(Comparator.comparingInt((Map.Entry<String, Set<Double>> e) -> e.getValue().size()).reversed())
+                .map(Map.Entry::getKey).toList();
     }
 }

@@ -21,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class RocFigure {
     static final String FILE = "roc.csv";
     private static final int MAX_CURVES = 8;
-    private static final int GRID = 60;
+    private static final int GRID = 25;
 
     private RocFigure() {
     }
@@ -66,6 +66,7 @@ final class RocFigure {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setPlotGridLinesVisible(false);
         XYSeries chance = chart.addSeries("chance (TPR = FPR)", new double[] {lo, 1}, new double[] {lo, 1});
         chance.setMarker(SeriesMarkers.NONE);
         chance.setLineColor(ChartStyle.FRONT);

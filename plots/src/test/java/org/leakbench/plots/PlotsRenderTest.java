@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PlotsRenderTest {
     static final List<String> EXPECTED_FIGURES = List.of("frontier-psnr", "frontier-ssim", "frontier-mia_auc",
             "cost-time_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
-            "leakage-vs-batch-ssim", "epsilon-vs-sigma", "roc", "jmh-backends", "jmh-scaling");
+            "leakage-vs-batch-ssim", "epsilon-vs-sigma", "roc", "jmh-backends", "jmh-scaling-size", "jmh-scaling-clients");
 
     private static Path run;
     private static PlotReport report;
