@@ -34,7 +34,13 @@ final class JmhTable {
             header.add("speed-up");
         }
         List<List<TextTable.Cell>> rows = new ArrayList<>();
-        for (JmhResult r : results) {
+        // Backends of one benchmark and parameter set on adjacent rows, in file order otherwise.
+        List<String> groupOrder = results.stream().map(r -> JmhFigures.groupLabel(r, JmhFigures.BACKEND))
+                .distinct().toList();
+        List<JmhResult> sorted = results.stream().sorted(java.util.Comparator
+                .comparingInt((JmhResult r) -> groupOrder.indexOf(JmhFigures.groupLabel(r, JmhFigures.BACKEND)))
+                .thenComparing(r -> r.params().getOrDefault(JmhFigures.BACKEND, ""))).toList();
+        for (JmhResult r : sorted) {
             List<TextTable.Cell> row = new ArrayList<>();
             row.add(TextTable.Cell.of(r.shortName()));
             row.add(TextTable.Cell.of(r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

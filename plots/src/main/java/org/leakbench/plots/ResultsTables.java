@@ -2,7 +2,6 @@ package org.leakbench.plots;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,7 @@ final class ResultsTables {
         Map<List<String>, List<ResultRow>> groups = Slice.group(results.rows(),
                 r -> keys.stream().map(r::param).toList());
         List<List<String>> order = new ArrayList<>(groups.keySet());
-        order.sort(Comparator.<List<String>, String>comparing(k -> valueOf(keys, k, ResultsFile.ATTACK))
-                .thenComparing(k -> Defenses.isNone(valueOf(keys, k, ResultsFile.DEFENSE)) ? "" :
-                        valueOf(keys, k, ResultsFile.DEFENSE))
-                .thenComparingDouble(k -> {
-                    double d = Numbers.parseOrNaN(valueOf(keys, k, ResultsFile.DEFENSE_PARAM));
-                    return Double.isNaN(d) ? Double.NEGATIVE_INFINITY : d;
-                }));
+        order.sort((a, b) -> compareKeys(keys, a, b));
 
         Map<List<String>, Map<Metric, Summary>> stats = new LinkedHashMap<>();
         for (List<String> k : order) {
@@ -99,8 +92,21 @@ final class ResultsTables {
         return s.n() > 1 ? mean + " ± " + Numbers.formatLike(s.std(), s.mean()) : mean;
     }
 
-    private static String valueOf(List<String> keys, List<String> key, String column) {
-        int i = keys.indexOf(column);
-        return i < 0 ? "" : key.get(i);
+    // Attack, then the undefended row first, then every other key in numeric order where it is a number.
+    private static int compareKeys(List<String> keys, List<String> a, List<String> b) {
+        for (int i = 0; i < keys.size(); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (keys.get(i).equals(ResultsFile.DEFENSE) && Defenses.isNone(x) != Defenses.isNone(y)) {
+                return Defenses.isNone(x) ? -1 : 1;
+            }
+            double dx = Numbers.parseOrNaN(x);
+            double dy = Numbers.parseOrNaN(y);
+            int c = !Double.isNaN(dx) && !Double.isNaN(dy) ? Double.compare(dx, dy) : x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 }
