@@ -104,6 +104,21 @@ final class ChartStyle {
         }
     }
 
+    /** Sets the y range to [lo, hi] plus a margin, so no point or reference line sits on the frame. */
+    static void padY(XYChart chart, double lo, double hi, boolean log) {
+        if (!(hi >= lo) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            return;
+        }
+        if (log) {
+            chart.getStyler().setYAxisMin(lo / 1.3);
+            chart.getStyler().setYAxisMax(hi * 1.3);
+        } else {
+            double pad = hi > lo ? (hi - lo) * 0.08 : Math.max(Math.abs(hi) * 0.1, 1e-9);
+            chart.getStyler().setYAxisMin(lo - pad);
+            chart.getStyler().setYAxisMax(hi + pad);
+        }
+    }
+
     /** A colour for bar series number {@code i}, matching {@link #styleSeries}. */
     static Color color(int i) {
         return COLORS[i % COLORS.length];

@@ -74,11 +74,25 @@ final class CostFigures {
                         i++);
             }
             Summary base = Slice.summarize(none, cost);
+            double yLo = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean() - p.y().std())
+                    .min().orElse(0);
+            double yHi = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean() + p.y().std())
+                    .max().orElse(1);
+            if (base.present()) {
+                yLo = Math.min(yLo, base.mean());
+                yHi = Math.max(yHi, base.mean());
+            }
+            ChartStyle.padY(chart, yLo, yHi, logY);
             if (base.present()) {
                 double lo = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x)
                         .min().orElse(0);
                 double hi = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x)
                         .max().orElse(1);
+                if (hi <= lo) {
+                    // A single knob value: draw the reference across a visible width around it.
+                    lo = logX ? lo / 2 : lo - 1;
+                    hi = logX ? hi * 2 : hi + 1;
+                }
                 XYSeries s = chart.addSeries("no defense", new double[] {lo, hi},
                         new double[] {base.mean(), base.mean()});
                 s.setMarker(SeriesMarkers.NONE);

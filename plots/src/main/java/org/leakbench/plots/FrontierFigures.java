@@ -98,6 +98,8 @@ final class FrontierFigures {
         double pad = Math.max(xHi - xLo, Math.abs(xHi) * 0.05 + 1e-9);
         chart.getStyler().setXAxisMin(xLo - 0.04 * pad);
         chart.getStyler().setXAxisMax(xHi + 0.12 * pad);
+        ChartStyle.padY(chart, points.stream().mapToDouble(p -> p.acc().mean() - p.acc().std()).min().orElse(0),
+                points.stream().mapToDouble(p -> p.acc().mean() + p.acc().std()).max().orElse(1), false);
         String caption = "Privacy–utility frontier for attack " + (attack.isBlank() ? "?" : attack) + ": "
                 + leak.label() + " against test accuracy; one line per defense family, points labelled by the "
                 + "defense knob; black diamond = no defense; grey band = Pareto front"
