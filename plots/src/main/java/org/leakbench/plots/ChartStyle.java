@@ -1,0 +1,126 @@
+package org.leakbench.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.series.MarkerSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One look for every figure: the same size, fonts, white background, legend outside the data, and series that
+ * stay apart in greyscale (each has its own marker and line style as well as a colour from the Okabe–Ito
+ * palette, which colour-blind readers can tell apart).
+ */
+final class ChartStyle {
+    /** Figure size in points; at 300 DPI the PNG is {@code WIDTH·300/72} pixels wide. */
+    static final int WIDTH = 640;
+    static final int HEIGHT = 400;
+    static final int DPI = 300;
+
+    private static final String FAMILY = Font.SANS_SERIF;
+    static final Font TITLE = new Font(FAMILY, Font.BOLD, 13);
+    static final Font AXIS_TITLE = new Font(FAMILY, Font.PLAIN, 12);
+    static final Font TICKS = new Font(FAMILY, Font.PLAIN, 10);
+    static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 10);
+    static final Font ANNOTATION = new Font(FAMILY, Font.PLAIN, 8);
+
+    // Okabe & Ito (2008), "Color Universal Design", without yellow (too light on white).
+    private static final Color[] COLORS = {
+        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
+        new Color(86, 180, 233), new Color(230, 159, 0), new Color(80, 80, 80)};
+    private static final Marker[] MARKERS = {
+        SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND,
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.TRAPEZOID};
+    private static final BasicStroke[] LINES = {
+        SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
+
+    static final Color REFERENCE = Color.BLACK;
+    static final Color FRONT = new Color(150, 150, 150);
+
+    private ChartStyle() {
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        common(chart.getStyler());
+        chart.getStyler().setMarkerSize(7);
+        return chart;
+    }
+
+    static CategoryChart bars(String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        common(chart.getStyler());
+        chart.getStyler().setSeriesColors(COLORS);
+        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setAvailableSpaceFill(0.8);
+        return chart;
+    }
+
+    private static void common(AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(Color.DARK_GRAY);
+        s.setPlotGridLinesColor(new Color(225, 225, 225));
+        s.setChartFontColor(Color.BLACK);
+        s.setChartTitleFont(TITLE);
+        s.setAxisTitleFont(AXIS_TITLE);
+        s.setAxisTickLabelsFont(TICKS);
+        s.setLegendFont(LEGEND);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(Color.LIGHT_GRAY);
+        s.setLegendSeriesLineLength(28);
+        s.setAnnotationTextFont(ANNOTATION);
+        s.setAnnotationTextFontColor(Color.DARK_GRAY);
+        s.setErrorBarsColorSeriesColor(true);
+        s.setAntiAlias(true);
+        s.setChartPadding(8);
+        s.setToolTipsEnabled(false);
+    }
+
+    /** Gives series number {@code i} its colour, marker and line style. */
+    static void styleSeries(MarkerSeries series, int i) {
+        Color c = COLORS[i % COLORS.length];
+        series.setLineColor(c);
+        series.setMarkerColor(c);
+        series.setMarker(MARKERS[i % MARKERS.length]);
+        series.setLineStyle(LINES[i % LINES.length]);
+        series.setLineWidth(1.6f);
+    }
+
+    /** Long series names squeeze the plot when the legend sits at its right: move such a legend below it. */
+    static void fitLegend(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, java.util.Collection<String> names) {
+        if (names.stream().mapToInt(String::length).max().orElse(0) > 24) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        }
+    }
+
+    /** Sets the y range to [lo, hi] plus a margin, so no point or reference line sits on the frame. */
+    static void padY(XYChart chart, double lo, double hi, boolean log) {
+        if (!(hi >= lo) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            return;
+        }
+        if (log) {
+            chart.getStyler().setYAxisMin(lo / 1.3);
+            chart.getStyler().setYAxisMax(hi * 1.3);
+        } else {
+            double pad = hi > lo ? (hi - lo) * 0.08 : Math.max(Math.abs(hi) * 0.1, 1e-9);
+            chart.getStyler().setYAxisMin(lo - pad);
+            chart.getStyler().setYAxisMax(hi + pad);
+        }
+    }
+
+    /** A colour for bar series number {@code i}, matching {@link #styleSeries}. */
+    static Color color(int i) {
+        return COLORS[i % COLORS.length];
+    }
+}

@@ -1,0 +1,80 @@
+package org.leakbench.plots;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+
+/**
+ * The privacy budget ε against the noise multiplier σ, one line per number of steps (from {@code epsilon.csv},
+ * the accountant's table), or, without that file, against the DP defenses' σ from the results' epsilon column.
+ * Log y: ε spans orders of magnitude.
+ */
+final class EpsilonFigure {
+    static final String FILE = "epsilon.csv";
+
+    private EpsilonFigure() {
+    }
+
+    static void render(RunContext ctx) throws IOException {
+        Path file = ctx.runDir.resolve(FILE);
+        Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
+        String source;
+        if (Files.isRegularFile(file)) {
+            CsvTable t = CsvTable.read(file, List.of("sigma", "steps", "epsilon"));
+            // Hold the sampling rate and δ at their first values so each line varies only σ.
+            String rate = t.rows().isEmpty() ? "" : t.rows().get(0).getOrDefault("sample_rate", "");
+            String delta = t.rows().isEmpty() ? "" : t.rows().get(0).getOrDefault("delta", "");
+            Map<Double, List<XYSeriesData.XY>> bySteps = new TreeMap<>();
+            for (Map<String, String> row : t.rows()) {
+                if (!row.getOrDefault("sample_rate", "").equals(rate) || !row.getOrDefault("delta", "").equals(delta)) {
+                    continue;
+                }
+                double sigma = t.number(row, "sigma");
+                double eps = t.number(row, "epsilon");
+                double steps = t.number(row, "steps");
+                if (Double.isFinite(sigma) && Double.isFinite(eps) && eps > 0) {
+                    bySteps.computeIfAbsent(steps, k -> new ArrayList<>())
+                            .add(new XYSeriesData.XY(sigma, new Summary(eps, 0, 1)));
+                }
+            }
+            bySteps.forEach((steps, pts) -> {
+                pts.sort(java.util.Comparator.comparingDouble(XYSeriesData.XY::x));
+                series.put(Numbers.format(steps) + " steps", pts);
+            });
+            source = "from " + FILE + (rate.isBlank() ? "" : ", sampling rate q=" + rate)
+                    + (delta.isBlank() ? "" : ", δ=" + delta);
+        } else {
+            List<ResultRow> rows = ctx.results.okRows().stream()
+                    .filter(r -> r.metric(Metric.EPSILON).orElse(0) > 0 && !Double.isNaN(r.defenseParam()))
+                    .toList();
+            Slice slice = Slice.of(rows, ctx.results.parameters(),
+                    Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM, "steps", "rounds"));
+            Slice.group(slice.rows(), r -> r.param(ResultsFile.DEFENSE)).forEach((fam, g) ->
+                    series.put(fam, XYSeriesData.points(g, ResultRow::defenseParam, Metric.EPSILON)));
+            source = "from the epsilon column of results.csv"
+                    + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
+        }
+        series.values().removeIf(List::isEmpty);
+        if (series.isEmpty()) {
+            ctx.skip("figure epsilon-vs-sigma", "no " + FILE + " and no positive epsilon in the ok rows");
+            return;
+        }
+        XYChart chart = ChartStyle.xy("Privacy budget vs noise", "noise multiplier σ",
+                "ε (log scale, lower is more private)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        int i = 0;
+        for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {
+            XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
+        }
+        ctx.figure(chart, "epsilon-vs-sigma", "ε vs σ",
+                "Privacy budget ε against noise multiplier σ, one line per " + (source.startsWith("from " + FILE)
+                        ? "number of steps" : "DP defense") + " (" + source + ")");
+    }
+}

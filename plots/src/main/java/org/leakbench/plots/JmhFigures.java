@@ -1,0 +1,166 @@
+package org.leakbench.plots;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+
+/**
+ * JMH figures: grouped bars comparing backends (one group per benchmark and parameters other than
+ * {@code backend}, one bar per backend, JMH's 99.9% error as error bars), one figure per score unit; and
+ * scaling curves (score against a numeric parameter such as the vector size or the number of clients, log–log)
+ * when a parameter takes at least three numeric values.
+ */
+final class JmhFigures {
+    static final String BACKEND = "backend";
+    private static final int MAX_GROUPS = 12;
+
+    private JmhFigures() {
+    }
+
+    static void render(RunContext ctx, List<JmhResult> results) throws IOException {
+        if (results.isEmpty()) {
+            ctx.skip("figure jmh-backends", "no jmh/*.json results in the run folder");
+            ctx.skip("figure jmh-scaling", "no jmh/*.json results in the run folder");
+            return;
+        }
+        Map<String, List<JmhResult>> byUnit = results.stream()
+                .collect(Collectors.groupingBy(JmhResult::unit, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<JmhResult>> e : byUnit.entrySet()) {
+            String suffix = byUnit.size() > 1 ? "-" + e.getKey().replaceAll("[^A-Za-z0-9]+", "_") : "";
+            bars(ctx, e.getKey(), e.getValue(), "jmh-backends" + suffix);
+            scaling(ctx, e.getKey(), e.getValue(), "jmh-scaling" + suffix);
+        }
+    }
+
+    static String groupLabel(JmhResult r, String excluded) {
+        String params = r.params().entrySet().stream().filter(p -> !p.getKey().equals(excluded))
+                .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(", "));
+        return r.shortName() + (params.isEmpty() ? "" : " [" + params + "]");
+    }
+
+    private static void bars(RunContext ctx, String unit, List<JmhResult> all, String name) throws IOException {
+        // Benchmarks with a backend parameter are the comparison; the others only when no backend exists.
+        List<JmhResult> withBackend = all.stream().filter(r -> r.params().containsKey(BACKEND)).toList();
+        List<JmhResult> rs = withBackend.isEmpty() ? all : withBackend;
+        Set<String> backends = new LinkedHashSet<>();
+        Map<String, Map<String, JmhResult>> groups = new LinkedHashMap<>();
+        for (JmhResult r : rs) {
+            String backend = r.params().getOrDefault(BACKEND, "score");
+            backends.add(backend);
+            groups.computeIfAbsent(groupLabel(r, BACKEND), k -> new LinkedHashMap<>()).put(backend, r);
+        }
+        // XChart needs a bar for every backend in every group: keep the groups every backend ran.
+        List<String> shown = groups.entrySet().stream().filter(e -> e.getValue().keySet().containsAll(backends))
+                .map(Map.Entry::getKey).limit(MAX_GROUPS).toList();
+        if (shown.isEmpty()) {
+            ctx.skip("figure " + name, "no benchmark in " + unit + " ran on every backend " + backends);
+            return;
+        }
+        CategoryChart chart = ChartStyle.bars("JMH: " + (backends.size() > 1 ? "backends compared" : "scores"),
+                "benchmark [parameters]", "score (" + unit + ")");
+        double lo = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
+                .min().orElse(1);
+        double hi = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
+                .max().orElse(1);
+        // Scores of different benchmarks span orders of magnitude; a linear axis would hide the small ones.
+        boolean log = lo > 0 && hi / lo > 50;
+        chart.getStyler().setYAxisLogarithmic(log);
+        if (log) {
+            chart.setYAxisTitle("score (" + unit + ", log scale)");
+            // Bars start at the axis minimum, which XChart takes as 0 unless told: start at a decade below.
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
+        }
+        // XChart draws error bars of log-scale bars wrongly, so they are left to the JMH table there.
+        boolean anyError = !log && rs.stream().anyMatch(r -> Double.isFinite(r.scoreError()));
+        int i = 0;
+        for (String backend : backends) {
+            List<Double> ys = new ArrayList<>();
+            List<Double> errs = new ArrayList<>();
+            for (String g : shown) {
+                JmhResult hit = groups.get(g).get(backend);
+                ys.add(hit.score());
+                errs.add(Double.isFinite(hit.scoreError()) ? hit.scoreError() : 0.0);
+            }
+            var s = anyError ? chart.addSeries(backend, shown, ys, errs) : chart.addSeries(backend, shown, ys);
+            s.setFillColor(ChartStyle.color(i++));
+        }
+        long total = groups.size();
+        String more = shown.size() < total ? "; " + shown.size() + " of " + total + " groups shown" : "";
+        ctx.figure(chart, name, "JMH " + (backends.size() > 1 ? "backends" : "scores") + " (" + unit + ")",
+                "JMH scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)" : " (lower is better)")
+                + ", one bar per " + (backends.size() > 1 ? "backend" : "benchmark")
+                + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "")
+                + (log ? ", log scale (errors in the JMH table)" : "")
+                + more);
+    }
+
+    private static void scaling(RunContext ctx, String unit, List<JmhResult> rs, String name) throws IOException {
+        List<String> axes = scalingParams(rs);
+        if (axes.isEmpty()) {
+            ctx.skip("figure " + name, "no JMH parameter with three or more numeric values in " + unit);
+            return;
+        }
+        for (String axis : axes) {
+            scalingOne(ctx, unit, rs, axis, name + "-" + axis.replaceAll("[^A-Za-z0-9]+", "_"));
+        }
+    }
+
+    private static void scalingOne(RunContext ctx, String unit, List<JmhResult> rs, String axis, String name)
+            throws IOException {
+        Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
+        for (JmhResult r : rs) {
+            double x = Numbers.parseOrNaN(r.params().get(axis));
+            if (!(x > 0) || !(r.score() > 0)) {
+                continue;
+            }
+            series.computeIfAbsent(groupLabel(r, axis), k -> new ArrayList<>())
+                    .add(new XYSeriesData.XY(x, new Summary(r.score(), 0, 1)));
+        }
+        series.values().removeIf(v -> v.size() < 2);
+        if (series.isEmpty()) {
+            ctx.skip("figure " + name, "no benchmark has two or more positive " + axis + " values");
+            return;
+        }
+        XYChart chart = ChartStyle.xy("JMH scaling with " + axis, axis + " (log scale)",
+                "score (" + unit + ", log scale)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        ChartStyle.fitLegend(chart, series.keySet());
+        int i = 0;
+        for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {
+            e.getValue().sort(Comparator.comparingDouble(XYSeriesData.XY::x));
+            XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
+        }
+        ctx.figure(chart, name, "JMH scaling with " + axis + " (" + unit + ")",
+                "JMH score in " + unit + " against " + axis + " on log–log axes, one line per benchmark and "
+                        + "other parameters");
+    }
+
+    /** Numeric parameters with at least three distinct values, most values first. */
+    static List<String> scalingParams(List<JmhResult> rs) {
+        Map<String, Set<Double>> values = new LinkedHashMap<>();
+        Set<String> nonNumeric = new LinkedHashSet<>();
+        for (JmhResult r : rs) {
+            r.params().forEach((k, v) -> {
+                double d = Numbers.parseOrNaN(v);
+                if (Double.isNaN(d)) {
+                    nonNumeric.add(k);
+                } else {
+                    values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(d);
+                }
+            });
+        }
+        return values.entrySet().stream().filter(e -> !nonNumeric.contains(e.getKey()) && e.getValue().size() >= 3)
+                .sorted(Comparator.comparingInt((Map.Entry<String, Set<Double>> e) -> e.getValue().size()).reversed())
+                .map(Map.Entry::getKey).toList();
+    }
+}

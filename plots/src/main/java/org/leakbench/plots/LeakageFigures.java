@@ -1,0 +1,65 @@
+package org.leakbench.plots;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Leakage against the size of what the attacker must invert: batch size (one series per attack) and model
+ * size (parameter count, log x). Undefended rows are used when present, so the curves show the attack alone.
+ */
+final class LeakageFigures {
+    private static final Set<String> MODEL_COLUMNS = Set.of("model", "model_width", "model_depth");
+
+    private LeakageFigures() {
+    }
+
+    static void render(RunContext ctx) throws IOException {
+        for (Metric leak : FrontierFigures.LEAKAGE) {
+            renderVs(ctx, leak, "batch", "batch size (examples)", Set.of(ResultsFile.BATCH, ResultsFile.ATTACK),
+                    r -> Numbers.parseOrNaN(r.param(ResultsFile.BATCH)), false);
+            Set<String> free = new java.util.HashSet<>(MODEL_COLUMNS);
+            free.add(ResultsFile.ATTACK);
+            renderVs(ctx, leak, "model-size", "model size (parameters, log scale)", free,
+                    r -> r.metric(Metric.PARAMS).orElse(Double.NaN), true);
+        }
+    }
+
+    private static void renderVs(RunContext ctx, Metric leak, String axis, String xLabel, Set<String> free,
+                                 ToDoubleFunction<ResultRow> x, boolean logX) throws IOException {
+        String name = "leakage-vs-" + axis + "-" + leak;
+        List<ResultRow> rows = ctx.results.okRows().stream()
+                .filter(r -> r.metric(leak).isPresent() && !Double.isNaN(x.applyAsDouble(r))).toList();
+        if (rows.isEmpty()) {
+            ctx.skip("figure " + name, "no ok row with both " + leak + " and a " + axis + " value");
+            return;
+        }
+        Slice slice = Slice.of(rows, ctx.results.parameters(), free);
+        Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
+        Slice.group(slice.rows(), r -> r.param(ResultsFile.ATTACK))
+                .forEach((attack, g) -> series.put(attack.isBlank() ? "attack" : attack,
+                        XYSeriesData.points(g, x, leak)));
+        long distinctX = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x)
+                .distinct().count();
+        if (distinctX < 2) {
+            ctx.skip("figure " + name, "only one " + axis + " value in the ok rows, nothing to compare");
+            return;
+        }
+        boolean useLog = logX && XYSeriesData.allPositive(series, true);
+        XYChart chart = ChartStyle.xy("Leakage vs " + axis.replace('-', ' '), xLabel, leak.label());
+        chart.getStyler().setXAxisLogarithmic(useLog);
+        boolean errors = XYSeriesData.multiSeed(series);
+        int i = 0;
+        for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {
+            XYSeriesData.add(chart, e.getKey(), e.getValue(), errors, i++);
+        }
+        String caption = leak.label() + " against " + xLabel + ", one line per attack"
+                + (errors ? "; means over seeds, error bars ±1 std" : "")
+                + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
+        ctx.figure(chart, name, "Leakage vs " + axis + ", " + leak, caption);
+    }
+}

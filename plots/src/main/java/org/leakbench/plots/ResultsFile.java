@@ -1,0 +1,112 @@
+package org.leakbench.plots;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads {@code results.csv}. Required columns: {@code point_id}, {@code seed}, {@code status}. Known metric
+ * columns (see {@link Metric}) are parsed as numbers (empty = not measured); every other column is a
+ * parameter.
+ *
+ * @param file       the file read
+ * @param parameters parameter columns, in file order
+ * @param metrics    metric columns present, in file order
+ * @param rows       all rows, whatever their status
+ */
+public record ResultsFile(Path file, List<String> parameters, List<Metric> metrics, List<ResultRow> rows) {
+    public static final String POINT_ID = "point_id";
+    public static final String SEED = "seed";
+    public static final String STATUS = "status";
+    public static final String ATTACK = "attack";
+    public static final String DEFENSE = "defense";
+    public static final String DEFENSE_PARAM = "defense_param";
+    public static final String BATCH = "batch";
+
+    public ResultsFile {
+        parameters = List.copyOf(parameters);
+        metrics = List.copyOf(metrics);
+        rows = List.copyOf(rows);
+    }
+
+    /** Reads and checks a results file; throws {@link PlotInputException} on bad content. */
+    public static ResultsFile read(Path file) throws IOException {
+        String name = file.toString();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(in, format)) {
+            List<String> header = parser.getHeaderNames();
+            for (String required : List.of(POINT_ID, SEED, STATUS)) {
+                if (!header.contains(required)) {
+                    throw new PlotInputException(name, required, 1,
+                            "required column is missing (header: " + header + ")");
+                }
+            }
+            List<String> parameters = new ArrayList<>();
+            List<Metric> metrics = new ArrayList<>();
+            for (String column : header) {
+                if (Set.of(POINT_ID, SEED, STATUS).contains(column)) {
+                    continue;
+                }
+                Metric.byColumn(column).ifPresentOrElse(metrics::add, () -> parameters.add(column));
+            }
+            List<ResultRow> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(toRow(record, name, parameters, metrics));
+            }
+            if (rows.isEmpty()) {
+                throw new PlotInputException(name, null, 0, "no result rows after the header");
+            }
+            return new ResultsFile(file, parameters, metrics, rows);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            if (e instanceof PlotInputException p) {
+                throw p;
+            }
+            throw new PlotInputException(name, null, 0, "not a valid CSV file: " + e.getMessage());
+        }
+    }
+
+    private static ResultRow toRow(CSVRecord record, String file, List<String> parameters, List<Metric> metrics) {
+        // Lines are 1-based and the header is line 1.
+        long line = record.getRecordNumber() + 1;
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String p : parameters) {
+            params.put(p, record.isSet(p) ? record.get(p) : "");
+        }
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            String text = record.isSet(m.column()) ? record.get(m.column()) : "";
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                values.put(m, Double.parseDouble(text.trim()));
+            } catch (NumberFormatException e) {
+                throw new PlotInputException(file, m.column(), line, "not a number: '" + text + "'");
+            }
+        }
+        String status = record.isSet(STATUS) ? record.get(STATUS).trim() : "";
+        return new ResultRow(record.get(POINT_ID), record.get(SEED), params, values, status, line);
+    }
+
+    /** Rows with status {@code ok}. */
+    public List<ResultRow> okRows() {
+        return rows.stream().filter(ResultRow::ok).toList();
+    }
+
+    /** Whether any {@code ok} row measured {@code m}. */
+    public boolean has(Metric m) {
+        return okRows().stream().anyMatch(r -> r.metric(m).isPresent());
+    }
+}

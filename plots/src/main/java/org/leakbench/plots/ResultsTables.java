@@ -1,0 +1,112 @@
+package org.leakbench.plots;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main results table: one row per (attack, defense, knob) and any other parameter that varies, with
+ * mean ± std over seeds of the main metrics and the best value of each column in bold (lowest leakage and
+ * cost, highest accuracy). {@code n} counts ok seeds; {@code div.} counts diverged attacks, which are attack
+ * failures and so are left out of the leakage means rather than averaged in.
+ */
+final class ResultsTables {
+    static final List<Metric> MAIN = List.of(Metric.PSNR, Metric.SSIM, Metric.MIA_AUC, Metric.ACCURACY,
+            Metric.TIME_MS, Metric.BYTES_UP, Metric.EPSILON);
+
+    private ResultsTables() {
+    }
+
+    static void render(RunContext ctx) throws IOException {
+        List<Metric> metrics = MAIN.stream().filter(ctx.results::has).toList();
+        if (metrics.isEmpty()) {
+            ctx.skip("table results", "no ok row measured any of " + MAIN);
+            return;
+        }
+        TextTable table = build(ctx.results, metrics);
+        String caption = "Mean ± std over seeds per attack and defense; best value per column in bold "
+                + "(lowest leakage and cost, highest accuracy); n = ok seeds, div. = diverged attacks "
+                + "(attack failures, not averaged). " + ctx.provenance.captionTag() + ".";
+        ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("results.tex"),
+                table.latex(caption, "tab:results-" + ctx.provenance.runId().replaceAll("[^A-Za-z0-9-]", ""))));
+        ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("results.md"), table.markdown(caption)));
+    }
+
+    static TextTable build(ResultsFile results, List<Metric> metrics) {
+        List<String> keys = new ArrayList<>(List.of(ResultsFile.ATTACK, ResultsFile.DEFENSE,
+                ResultsFile.DEFENSE_PARAM));
+        keys.removeIf(k -> !results.parameters().contains(k));
+        for (String p : results.parameters()) {
+            if (!keys.contains(p) && results.rows().stream().map(r -> r.param(p)).distinct().count() > 1) {
+                keys.add(p);
+            }
+        }
+        Map<List<String>, List<ResultRow>> groups = Slice.group(results.rows(),
+                r -> keys.stream().map(r::param).toList());
+        List<List<String>> order = new ArrayList<>(groups.keySet());
+        order.sort((a, b) -> compareKeys(keys, a, b));
+
+        Map<List<String>, Map<Metric, Summary>> stats = new LinkedHashMap<>();
+        for (List<String> k : order) {
+            List<ResultRow> ok = groups.get(k).stream().filter(ResultRow::ok).toList();
+            Map<Metric, Summary> m = new LinkedHashMap<>();
+            metrics.forEach(metric -> m.put(metric, Slice.summarize(ok, metric)));
+            stats.put(k, m);
+        }
+        Map<Metric, Double> best = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            var means = stats.values().stream().map(s -> s.get(metric)).filter(Summary::present)
+                    .mapToDouble(Summary::mean);
+            best.put(metric, metric.better() == Metric.Better.HIGHER ? means.max().orElse(Double.NaN)
+                    : means.min().orElse(Double.NaN));
+        }
+
+        List<String> header = new ArrayList<>(keys.stream().map(k -> k.equals(ResultsFile.DEFENSE_PARAM)
+                ? "knob" : k).toList());
+        header.add("n");
+        header.add("div.");
+        metrics.forEach(m -> header.add(m.column() + (m.better() == Metric.Better.HIGHER ? " ↑" : " ↓")));
+        List<List<TextTable.Cell>> rows = new ArrayList<>();
+        for (List<String> k : order) {
+            List<TextTable.Cell> row = new ArrayList<>();
+            k.forEach(v -> row.add(TextTable.Cell.of(v)));
+            List<ResultRow> g = groups.get(k);
+            row.add(TextTable.Cell.of(Long.toString(g.stream().filter(ResultRow::ok).count())));
+            row.add(TextTable.Cell.of(Long.toString(g.stream().filter(ResultRow::diverged).count())));
+            for (Metric metric : metrics) {
+                Summary s = stats.get(k).get(metric);
+                row.add(new TextTable.Cell(cell(s), s.present() && s.mean() == best.get(metric)));
+            }
+            rows.add(row);
+        }
+        return new TextTable(header, rows);
+    }
+
+    static String cell(Summary s) {
+        if (!s.present()) {
+            return "–";
+        }
+        String mean = Numbers.format(s.mean());
+        return s.n() > 1 ? mean + " ± " + Numbers.formatLike(s.std(), s.mean()) : mean;
+    }
+
+    // Attack, then the undefended row first, then every other key in numeric order where it is a number.
+    private static int compareKeys(List<String> keys, List<String> a, List<String> b) {
+        for (int i = 0; i < keys.size(); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (keys.get(i).equals(ResultsFile.DEFENSE) && Defenses.isNone(x) != Defenses.isNone(y)) {
+                return Defenses.isNone(x) ? -1 : 1;
+            }
+            double dx = Numbers.parseOrNaN(x);
+            double dy = Numbers.parseOrNaN(y);
+            int c = !Double.isNaN(dx) && !Double.isNaN(dy) ? Double.compare(dx, dy) : x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package org.leakbench.plots;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * What every figure and table builder needs: the run folder, its inputs and provenance, and the lists of
+ * outputs and skips that become the {@link PlotReport}.
+ */
+final class RunContext {
+    final Path runDir;
+    final Path figuresDir;
+    final Path tablesDir;
+    final Provenance provenance;
+    final ResultsFile results;
+    final List<PlotReport.Figure> figures = new ArrayList<>();
+    final List<Path> tables = new ArrayList<>();
+    final List<PlotReport.Skipped> skipped = new ArrayList<>();
+
+    RunContext(Path runDir, Provenance provenance, ResultsFile results) {
+        this.runDir = runDir;
+        this.figuresDir = runDir.resolve("figures");
+        this.tablesDir = runDir.resolve("tables");
+        this.provenance = provenance;
+        this.results = results;
+    }
+
+    /** Writes a figure and records it with a caption that ends with the run id and backend. */
+    void figure(Chart<?, ?> chart, String name, String title, String caption) throws IOException {
+        List<Path> files = FigureWriter.write(chart, figuresDir, name);
+        String full = caption + (caption.endsWith(".") ? " " : ". ") + "(" + provenance.captionTag() + ")";
+        figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1)));
+    }
+
+    void table(Path file) {
+        tables.add(file);
+    }
+
+    void skip(String item, String reason) {
+        skipped.add(new PlotReport.Skipped(item, reason));
+    }
+}

@@ -1,0 +1,60 @@
+package org.leakbench.plots;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A figure varies a few parameters (its free columns) and must hold every other parameter fixed, or it would
+ * average unlike points. A slice keeps the rows whose other parameters equal a reference value: {@code none}
+ * for the defense when present, otherwise the most common value (ties go to the first seen). The fixed values
+ * are listed in the caption.
+ *
+ * @param rows  the rows kept
+ * @param fixed each parameter that varied in the input and was fixed, with its value
+ */
+record Slice(List<ResultRow> rows, Map<String, String> fixed) {
+
+    static Slice of(List<ResultRow> rows, List<String> parameters, Set<String> free) {
+        List<ResultRow> kept = new ArrayList<>(rows);
+        Map<String, String> fixed = new LinkedHashMap<>();
+        for (String p : parameters) {
+            if (free.contains(p)) {
+                continue;
+            }
+            Map<String, Long> counts = kept.stream().collect(
+                    Collectors.groupingBy(r -> r.param(p), LinkedHashMap::new, Collectors.counting()));
+            if (counts.size() <= 1) {
+                continue;
+            }
+            String value = ResultsFile.DEFENSE.equals(p) && counts.containsKey("none") ? "none"
+                    : counts.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue))
+                    .map(Map.Entry::getKey).orElseThrow();
+            fixed.put(p, value);
+            kept.removeIf(r -> !r.param(p).equals(value));
+        }
+        return new Slice(List.copyOf(kept), fixed);
+    }
+
+    /** "batch=8, model=mlp", or the empty string when nothing had to be fixed. */
+    String describe() {
+        return fixed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Groups rows by a key, keeping the order in which keys first appear. */
+    static <K> Map<K, List<ResultRow>> group(List<ResultRow> rows, Function<ResultRow, K> key) {
+        return rows.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** Summary of a metric over rows that measured it. */
+    static Summary summarize(List<ResultRow> rows, Metric m) {
+        return Summary.of(rows.stream().filter(r -> r.metric(m).isPresent())
+                .map(r -> r.metric(m).getAsDouble()).toList());
+    }
+}

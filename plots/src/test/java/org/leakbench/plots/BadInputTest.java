@@ -1,0 +1,77 @@
+package org.leakbench.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Malformed run folders fail with a {@link PlotInputException} naming file, column and line. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingRequiredColumnNamesFileAndColumn() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"), "point_id,seed,defense,psnr\np1,1,none,20\n");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertEquals("status", e.column());
+        assertTrue(e.getMessage().contains("results.csv") && e.getMessage().contains("'status'"), e.getMessage());
+    }
+
+    @Test
+    void nonNumericMetricNamesColumnAndLine() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"),
+                "point_id,seed,defense,psnr,status\np1,1,none,20,ok\np1,2,none,high,ok\n");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertEquals("psnr", e.column());
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("'high'"), e.getMessage());
+    }
+
+    @Test
+    void noRowsIsAnError() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"), "point_id,seed,defense,psnr,status\n");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertTrue(e.getMessage().contains("no result rows"), e.getMessage());
+    }
+
+    @Test
+    void missingResultsFileIsAnError() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(dir.resolve("empty")));
+        assertTrue(e.getMessage().contains("results.csv"), e.getMessage());
+    }
+
+    @Test
+    void unknownMetricIsNamed() {
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Metric.require("psnrr", "figure"));
+        assertEquals("psnrr", e.column());
+        assertTrue(e.getMessage().contains("unknown metric 'psnrr'"), e.getMessage());
+        assertEquals(Metric.PSNR, Metric.require("psnr", "figure"));
+    }
+
+    @Test
+    void nonNumericValueInRocNamesLine() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"),
+                "point_id,seed,defense,psnr,accuracy,status\np1,1,none,20,0.9,ok\n");
+        Files.writeString(run.resolve("roc.csv"), "point_id,seed,attack,defense,defense_param,fpr,tpr\n"
+                + "p1,1,mia,none,,0.1,0.2\np1,1,mia,none,,x,0.3\n");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertEquals("fpr", e.column());
+        assertEquals(3, e.line());
+    }
+
+    @Test
+    void malformedJmhJsonNamesTheFile() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"), "point_id,seed,defense,psnr,status\np1,1,none,20,ok\n");
+        Files.createDirectories(run.resolve("jmh"));
+        Files.writeString(run.resolve("jmh/broken.json"), "{\"benchmark\": ");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
+    }
+}

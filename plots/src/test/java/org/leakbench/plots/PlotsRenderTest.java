@@ -1,0 +1,133 @@
+package org.leakbench.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders the fixture run folder once, headless, into {@code target/fixture-render/run} (kept there so the
+ * figures can be looked at after the build) and checks every figure, table and the report.
+ */
+class PlotsRenderTest {
+    static final List<String> EXPECTED_FIGURES = List.of("frontier-psnr", "frontier-ssim", "frontier-mia_auc",
+            "cost-time_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
+            "leakage-vs-batch-ssim", "epsilon-vs-sigma", "roc", "jmh-backends", "jmh-scaling-size", "jmh-scaling-clients");
+
+    private static Path run;
+    private static PlotReport report;
+
+    @BeforeAll
+    static void render() throws IOException {
+        Path root = Path.of("target", "fixture-render");
+        Fixtures.deleteTree(root);
+        run = Fixtures.copyRun(root.resolve("run"));
+        report = Plots.renderRun(run);
+    }
+
+    @Test
+    void writesEveryFigureTypeFromTheFixture() {
+        for (String name : EXPECTED_FIGURES) {
+            assertTrue(report.hasFigure(name), name + " missing; skipped: " + report.skipped());
+        }
+    }
+
+    @Test
+    void pngsHave300DpiSizeAndAreNotBlank() throws IOException {
+        int w = (int) (ChartStyle.WIDTH * ChartStyle.DPI / 72.0);
+        int h = (int) (ChartStyle.HEIGHT * ChartStyle.DPI / 72.0);
+        for (PlotReport.Figure f : report.figures()) {
+            assertTrue(Files.isRegularFile(f.png()), f.png().toString());
+            BufferedImage img = ImageIO.read(f.png().toFile());
+            assertEquals(w, img.getWidth(), f.name());
+            assertEquals(h, img.getHeight(), f.name());
+            assertTrue(Fixtures.distinctColours(img) > 10, f.name() + " looks blank");
+        }
+    }
+
+    @Test
+    void svgsAreNonEmptyVectorFiles() throws IOException {
+        for (PlotReport.Figure f : report.figures()) {
+            String svg = Files.readString(f.vector());
+            assertTrue(svg.contains("<svg") && svg.length() > 2000, f.vector() + " is not a real SVG");
+        }
+    }
+
+    @Test
+    void noTemporaryFilesLeftBehind() throws IOException {
+        try (var s = Files.list(run.resolve("figures"))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")));
+        }
+    }
+
+    @Test
+    void resultsTableHasMeansAndMarksTheBest() throws IOException {
+        String md = Files.readString(run.resolve("tables/results.md"));
+        // dlg, no defense, batch 8, width 64: PSNR 21.503 and 22.703 over two seeds.
+        assertTrue(md.contains("| 22.1 ± 0.8 |"), md);
+        // The highest accuracy (0.856 and 0.864, undefended) is bold.
+        assertTrue(md.contains("**0.860 ± 0.006**"), md);
+        // Lowest PSNR: dp-sgd σ=2 on dlg; lowest upload: top-k keeping 1%.
+        assertTrue(md.contains("**9.56 ± 0.85**"), md);
+        assertTrue(md.contains("**4404 ± 0**"), md);
+        assertTrue(md.contains("| 220200 ± 0 |"), md);
+        String tex = Files.readString(run.resolve("tables/results.tex"));
+        assertTrue(tex.contains("\\toprule") && tex.contains("\\midrule") && tex.contains("\\bottomrule"));
+        assertTrue(tex.contains("time\\_ms") && tex.contains("\\textbf{0.860 $\\pm$ 0.006}"), tex);
+        assertFalse(tex.contains("±"), "± must be LaTeX math");
+    }
+
+    @Test
+    void resultsTableCountsDivergedAttacks() throws IOException {
+        String md = Files.readString(run.resolve("tables/results.md"));
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| dlg | dp-sgd | 2.0 |") && l.contains("| 2 | 1 |")), md);
+    }
+
+    @Test
+    void jmhTableShowsErrorsAndSpeedUps() throws IOException {
+        String md = Files.readString(run.resolve("tables/jmh.md"));
+        assertTrue(md.contains("×2.86 vs ejml"), md);
+        assertTrue(md.contains("×0.35 vs nd4j"), md);
+        assertTrue(md.contains("GradientBench.dlgStep | backend=ejml, size=256 | avgt | 5200 ± 300 | us/op"), md);
+        // A NaN scoreError (one iteration) prints the score alone.
+        assertTrue(md.contains("| 12.5 | us/op |"), md);
+    }
+
+    @Test
+    void reportLinksEveryFigureTableAndReconstructionAndTheLinksResolve() throws IOException {
+        String text = Files.readString(report.report());
+        for (PlotReport.Figure f : report.figures()) {
+            assertTrue(text.contains("(figures/" + f.name() + ".png)"), f.name());
+            assertTrue(text.contains("(figures/" + f.name() + ".svg)"), f.name());
+            assertTrue(f.caption().contains("2026-11-23T19-00-00Z-fixture") && f.caption().contains("ejml"));
+        }
+        assertTrue(text.contains("(tables/results.tex)") && text.contains("(tables/jmh.md)"));
+        assertTrue(text.contains("![dlg-batch1.png](reconstructions/dlg-batch1.png)"));
+        Matcher m = Pattern.compile("\\]\\(([^)]+)\\)|src=\"([^\"]+)\"").matcher(text);
+        int links = 0;
+        while (m.find()) {
+            String target = m.group(1) != null ? m.group(1) : m.group(2);
+            assertTrue(Files.exists(run.resolve(target)), "broken link " + target);
+            links++;
+        }
+        assertTrue(links >= 2 * EXPECTED_FIGURES.size() + 4);
+    }
+
+    @Test
+    void figuresWithoutDataAreSkippedWithAReason() {
+        // The fixture has no model-size variation for MIA, so that figure is skipped, not drawn empty.
+        assertFalse(report.hasFigure("leakage-vs-model-size-mia_auc"));
+        assertTrue(report.skipped().stream().anyMatch(s -> s.item().contains("leakage-vs-model-size-mia_auc")
+                && !s.reason().isBlank()), report.skipped().toString());
+    }
+}

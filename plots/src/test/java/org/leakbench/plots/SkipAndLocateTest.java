@@ -1,0 +1,77 @@
+package org.leakbench.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Figures without data are skipped with a note; {@code results/latest} may be a link or a pointer file. */
+class SkipAndLocateTest {
+    private static final String SMALL = "point_id,seed,attack,defense,defense_param,batch,psnr,accuracy,time_ms,status\n"
+            + "p1,1,dlg,none,,8,25,0.9,100,ok\n"
+            + "p2,1,dlg,dp-sgd,1.0,8,12,0.8,130,ok\n"
+            + "p3,1,dlg,dp-sgd,2.0,8,,,,diverged\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void figuresWithoutDataAreSkippedWithANoteAndNoFile() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("run-1"), SMALL);
+        PlotReport report = Plots.renderRun(run);
+        assertTrue(report.hasFigure("frontier-psnr"));
+        assertTrue(report.hasFigure("cost-time_ms"));
+        for (String absent : new String[] {"roc", "epsilon-vs-sigma", "jmh-backends", "leakage-vs-batch-psnr",
+                "frontier-ssim", "cost-bytes_up"}) {
+            assertFalse(report.hasFigure(absent), absent);
+            assertFalse(Files.exists(report.runDir().resolve("figures/" + absent + ".png")), absent);
+            assertTrue(report.skipped().stream().anyMatch(s -> s.item().contains(absent)), absent);
+        }
+        String md = Files.readString(report.report());
+        assertTrue(md.contains("## Skipped") && md.contains("figure roc: no roc.csv in the run folder"), md);
+        assertTrue(md.contains("1 diverged"), md);
+        // Without provenance.json the folder name stands in for the run id.
+        assertTrue(md.contains("run run-1"), md);
+    }
+
+    @Test
+    void latestAsSymbolicLinkIsFollowed() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("run-2"), SMALL);
+        Path latest = Files.createSymbolicLink(dir.resolve("latest"), run.getFileName());
+        PlotReport report = Plots.renderRun(latest);
+        assertEquals(run.toRealPath(), report.runDir());
+        assertTrue(Files.isRegularFile(run.resolve("report.md")));
+    }
+
+    @Test
+    void latestAsPointerFileIsResolvedNextToIt() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("run-3"), SMALL);
+        Files.writeString(dir.resolve("latest"), "run-3\n");
+        PlotReport report = Plots.renderRun(dir.resolve("latest"));
+        assertEquals(run.toRealPath(), report.runDir());
+    }
+
+    @Test
+    void pointerToAMissingRunIsAnError() throws IOException {
+        Files.writeString(dir.resolve("latest"), "nope\n");
+        PlotInputException e = org.junit.jupiter.api.Assertions.assertThrows(PlotInputException.class,
+                () -> Plots.renderRun(dir.resolve("latest")));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+
+    @Test
+    void provenanceKeysAreReadLeniently() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("run-4"), SMALL);
+        Files.writeString(run.resolve("provenance.json"),
+                "{\"runId\": \"abc\", \"environment\": {\"Backend\": \"nd4j\", \"backendDescription\": \"OpenBLAS\"}}");
+        Provenance p = Provenance.read(run);
+        assertEquals("abc", p.runId());
+        assertEquals("nd4j", p.backend());
+        assertEquals("OpenBLAS", p.backendDescription());
+    }
+}
