@@ -77,8 +77,22 @@ public final class SystemInfo {
         }
     }
 
-    /** Git commit and dirty flag of the working directory, "unknown" where git is absent or fails. */
+    private static volatile Map<String, Object> gitCache;
+
+    /**
+     * Git commit and dirty flag of the working directory, "unknown" where git is absent or fails. Asked once per
+     * process: the answer describes the code that is running, which does not change while it runs.
+     */
     public static Map<String, Object> git() {
+        Map<String, Object> cached = gitCache;
+        if (cached == null) {
+            cached = java.util.Collections.unmodifiableMap(askGit());
+            gitCache = cached;
+        }
+        return cached;
+    }
+
+    private static Map<String, Object> askGit() {
         Map<String, Object> m = new LinkedHashMap<>();
         String commit = run(List.of("git", "rev-parse", "HEAD"));
         String status = commit == null ? null : run(List.of("git", "status", "--porcelain"));
