@@ -40,4 +40,21 @@ public final class TestExecutors {
             throw new IllegalArgumentException("model 'lenet' cannot run on dataset 'breast-cancer'");
         }
     }
+
+    /** "slow": like dummy, but each point takes 150 ms (for kill-and-resume tests). */
+    public static final class Slow implements PointExecutorFactory {
+        @Override
+        public String name() {
+            return "slow";
+        }
+
+        @Override
+        public PointExecutor create(Sweep sweep) {
+            PointExecutor fast = new Dummy().create(sweep);
+            return (point, ctx) -> {
+                Thread.sleep(150);
+                return fast.run(point, ctx);
+            };
+        }
+    }
 }
