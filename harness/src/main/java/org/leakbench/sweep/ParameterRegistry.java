@@ -60,9 +60,15 @@ public final class ParameterRegistry {
     /** A registry holding {@code specs} in the given order; names must be unique. */
     public ParameterRegistry(List<ParameterSpec> specs) {
         Map<String, ParameterSpec> map = new LinkedHashMap<>();
+        java.util.Set<String> columns = new java.util.HashSet<>(MetricColumns.ALL);
+        columns.addAll(List.of("point_id", "seed", MetricColumns.STATUS));
         for (ParameterSpec s : specs) {
             if (map.put(s.name(), s) != null) {
                 throw new IllegalArgumentException("parameter " + s.name() + " is declared twice");
+            }
+            if (!columns.add(s.column())) {
+                throw new IllegalArgumentException("parameter " + s.name() + ": CSV column " + s.column()
+                        + " is already taken");
             }
         }
         this.specs = java.util.Collections.unmodifiableMap(map);

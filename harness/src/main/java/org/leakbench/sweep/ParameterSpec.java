@@ -64,9 +64,9 @@ public record ParameterSpec(String name, ParamType type, List<String> allowed, R
         return new ParameterSpec(name, ParamType.LIST, List.of(), elementRange, def, description, tier);
     }
 
-    /** The CSV column name: dots replaced by underscores. */
+    /** The CSV column name: dots and hyphens replaced by underscores ({@code fl.local-steps} is fl_local_steps). */
     public String column() {
-        return name.replace('.', '_');
+        return name.replace('.', '_').replace('-', '_');
     }
 
     /**
