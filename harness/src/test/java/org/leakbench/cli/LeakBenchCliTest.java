@@ -109,6 +109,9 @@ class LeakBenchCliTest {
         assertEquals(2, shard.code());
         assertTrue(shard.err().contains("shard index must be in [0, 1]"), shard.err());
         assertEquals(2, run("no-such-command").code());
+        Result verbose = run("sweep", "no-such-preset", "--verbose");
+        assertEquals(2, verbose.code());
+        assertTrue(verbose.err().contains("\tat "), "--verbose shows the stack trace");
         assertEquals(2, run().code());
     }
 
