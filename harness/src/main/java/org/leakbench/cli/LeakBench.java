@@ -1,7 +1,60 @@
 package org.leakbench.cli;
 
-public final class LeakBench {
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code leakbench} command. To add a subcommand, write a picocli {@code @Command} class in this package
+ * and list it in {@code subcommands} below: that one line is the whole registration.
+ */
+@Command(name = "leakbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Measures what attackers infer from federated-learning updates and what defenses cost.",
+        subcommands = {
+            SweepCommand.class,
+            MergeCommand.class,
+            AuditCommand.class,
+            EnvCommand.class,
+        })
+public final class LeakBench implements Runnable {
+    /** Exit code for usage and validation errors (and any other error reported in one line). */
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; choose one of "
+                + spec.subcommands().keySet());
+    }
+
     public static void main(String[] args) {
-        System.out.println("leakbench");
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorReporter(verbose));
+        cli.setParameterExceptionHandler(ErrorReporter::usageError);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The configured picocli command tree. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new LeakBench()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

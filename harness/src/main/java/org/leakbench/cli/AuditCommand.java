@@ -1,0 +1,72 @@
+package org.leakbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.leakbench.sweep.Budget;
+import org.leakbench.sweep.BudgetAudit;
+import org.leakbench.sweep.ResultTable;
+import org.leakbench.sweep.RunFolders;
+import org.leakbench.sweep.SweepRunner;
+import org.leakbench.sweep.Values;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code leakbench audit}: checks every ok row of a run against privacy and utility budgets. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Check every ok row of a run against budgets, e.g. --max psnr=20 --max mia_auc=0.6 "
+            + "--min accuracy=0.8.", "Empty cells (metric not applicable) are skipped.",
+            "Exit code: 0 all within budget, 1 some point breaks it, 2 bad input."})
+final class AuditCommand implements Callable<Integer> {
+    /** Parameter columns shown to identify a violating point. */
+    private static final List<String> ID_COLUMNS = List.of("dataset", "model", "batch", "attack", "defense",
+            "defense_param");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<run>", description = "Run folder, its results.csv, or a results root (uses latest).")
+    Path run;
+
+    @Option(names = "--max", paramLabel = "METRIC=VALUE", description = "Upper bound (inclusive).")
+    List<String> max = new ArrayList<>();
+
+    @Option(names = "--min", paramLabel = "METRIC=VALUE", description = "Lower bound (inclusive).")
+    List<String> min = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        List<Budget> budgets = new ArrayList<>();
+        max.forEach(m -> budgets.add(Budget.parse(m, true)));
+        min.forEach(m -> budgets.add(Budget.parse(m, false)));
+        Path folder = RunFolders.resolve(run);
+        ResultTable table = ResultTable.read(folder.resolve(SweepRunner.RESULTS));
+        BudgetAudit.Report report = BudgetAudit.audit(table, budgets);
+        PrintWriter out = spec.commandLine().getOut();
+        if (report.passed()) {
+            out.println("within budget: " + report.checkedRows() + " ok rows checked against " + budgets);
+            return 0;
+        }
+        List<String> header = new ArrayList<>(List.of("point_id", "seed"));
+        ID_COLUMNS.stream().filter(c -> table.column(c) >= 0).forEach(header::add);
+        header.addAll(List.of("metric", "value", "budget"));
+        TextTable t = new TextTable(header);
+        for (BudgetAudit.Violation v : report.violations()) {
+            Map<String, String> row = v.row();
+            List<String> cells = new ArrayList<>(List.of(row.get("point_id"), row.get("seed")));
+            ID_COLUMNS.stream().filter(c -> table.column(c) >= 0).forEach(c -> cells.add(row.get(c)));
+            cells.addAll(List.of(v.budget().metric(), Values.format(v.value()), v.budget().toString()));
+            t.add(cells);
+        }
+        t.print(out);
+        out.println(report.violations().size() + " budget violations in " + report.checkedRows() + " ok rows ("
+                + folder.getFileName() + ")");
+        return 1;
+    }
+}

@@ -1,0 +1,37 @@
+package org.leakbench.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.leakbench.sweep.SystemInfo;
+import org.leakbench.tensor.Backends;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code leakbench env}: what this machine offers LeakBench. */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Print Java, OS, CPU, cores, memory and each tensor backend (or why it is unavailable).")
+final class EnvCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Describe only these backends (repeatable).")
+    List<String> backends = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Map.Entry<String, Object> e : SystemInfo.machine().entrySet()) {
+            out.printf("%-18s %s%n", e.getKey(), e.getValue());
+        }
+        List<String> names = backends.isEmpty() ? Backends.NAMES : backends;
+        for (String name : names) {
+            out.printf("%-18s %s%n", "backend " + name, SystemInfo.describeBackend(name));
+        }
+        return 0;
+    }
+}

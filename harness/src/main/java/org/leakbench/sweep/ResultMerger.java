@@ -1,0 +1,141 @@
+package org.leakbench.sweep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Combines the results of several run folders (typically the shards of one sweep) into one.
+ *
+ * <p>Every input must have the same header. A (point_id, seed) pair found in several inputs is kept once: the
+ * first ok/diverged row wins, and an ok/diverged row always replaces a failed/timeout one. The merged rows follow
+ * the sweep's point order (re-expanded from the first provenance's sweep text) when possible, else input order.
+ */
+public final class ResultMerger {
+    private ResultMerger() {
+    }
+
+    /**
+     * What a merge did.
+     *
+     * @param out the merged run folder
+     * @param rows rows written
+     * @param duplicates rows dropped because their pair was already present
+     */
+    public record Summary(Path out, int rows, int duplicates) {
+    }
+
+    /** Merges {@code inputs} (run folders, results files or results roots) into {@code out}. */
+    public static Summary merge(List<Path> inputs, Path out) throws IOException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("merge needs at least one run folder");
+        }
+        List<String> header = null;
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        List<Map<String, Object>> provenances = new ArrayList<>();
+        int duplicates = 0;
+        for (Path input : inputs) {
+            Path run = RunFolders.resolve(input);
+            ResultTable table = ResultTable.read(run.resolve(SweepRunner.RESULTS));
+            if (header == null) {
+                header = table.header();
+            } else if (!header.equals(table.header())) {
+                throw new IllegalArgumentException(run.resolve(SweepRunner.RESULTS) + " has different columns from "
+                        + "the first input; only runs of the same LeakBench version can be merged");
+            }
+            int status = table.column(MetricColumns.STATUS);
+            for (List<String> row : table.latest()) {
+                String key = table.key(row);
+                List<String> previous = byKey.get(key);
+                if (previous == null) {
+                    byKey.put(key, row);
+                } else {
+                    duplicates++;
+                    if (!ResultStore.isFinal(previous.get(status)) && ResultStore.isFinal(row.get(status))) {
+                        byKey.put(key, row);
+                    }
+                }
+            }
+            Path prov = run.resolve(Provenance.FILE);
+            if (Files.isRegularFile(prov)) {
+                Map<String, Object> p = Provenance.read(prov);
+                p.put("run_folder", run.getFileName().toString());
+                provenances.add(p);
+            }
+        }
+        Files.createDirectories(out);
+        StringBuilder sb = new StringBuilder(ResultTable.FORMAT.format(header.toArray())).append('\n');
+        for (String key : order(provenances, byKey)) {
+            sb.append(ResultTable.FORMAT.format(byKey.get(key).toArray())).append('\n');
+        }
+        Files.writeString(out.resolve(SweepRunner.RESULTS), sb, StandardCharsets.UTF_8);
+        if (!provenances.isEmpty()) {
+            Provenance.write(out.resolve(Provenance.FILE), mergedProvenance(provenances, out, byKey.size()));
+        }
+        return new Summary(out, byKey.size(), duplicates);
+    }
+
+    private static List<String> order(List<Map<String, Object>> provenances, Map<String, List<String>> byKey) {
+        List<String> keys = new ArrayList<>();
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sweep = (Map<String, Object>) provenances.get(0).get("sweep");
+            Sweep s = new SweepParser(ParameterRegistry.defaults()).parse((String) sweep.get("source"),
+                    (String) sweep.get("origin"));
+            for (SweepPoint p : s.points()) {
+                String key = p.pointId() + "|" + p.seed();
+                if (byKey.containsKey(key)) {
+                    keys.add(key);
+                }
+            }
+        } catch (RuntimeException e) {
+            keys.clear(); // no usable sweep text: keep input order
+        }
+        if (keys.size() != byKey.size()) {
+            List<String> rest = new ArrayList<>(byKey.keySet());
+            rest.removeAll(keys);
+            keys.addAll(rest);
+        }
+        return keys;
+    }
+
+    private static Map<String, Object> mergedProvenance(List<Map<String, Object>> all, Path out, int rows) {
+        Map<String, Object> merged = new LinkedHashMap<>(all.get(0));
+        merged.put("run_id", out.getFileName().toString());
+        merged.remove("run_folder");
+        merged.remove("summary");
+        merged.put("shard", "merged");
+        Map<String, Object> dataFiles = new TreeMap<>();
+        List<Map<String, Object>> parts = new ArrayList<>();
+        String start = null;
+        String end = null;
+        for (Map<String, Object> p : all) {
+            Object files = p.get("data_files");
+            if (files instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> dataFiles.put(String.valueOf(k), v));
+            }
+            Map<String, Object> part = new LinkedHashMap<>();
+            for (String k : List.of("run_folder", "run_id", "shard", "git_commit", "git_dirty", "cpu", "threads",
+                    "start", "end")) {
+                part.put(k, p.get(k));
+            }
+            parts.add(part);
+            String s = (String) p.get("start");
+            String e = (String) p.get("end");
+            start = start == null || (s != null && s.compareTo(start) < 0) ? s : start;
+            end = end == null || (e != null && e.compareTo(end) > 0) ? e : end;
+        }
+        merged.put("data_files", dataFiles);
+        merged.put("start", start);
+        merged.put("end", end);
+        merged.put("rows", rows);
+        merged.put("merged_from", parts);
+        return merged;
+    }
+}

@@ -1,0 +1,59 @@
+package org.leakbench.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deterministic slice of a sweep: shard {@code index} of {@code count} takes every group (points sharing
+ * expensive parameters and seed) whose position in the group order is {@code index} modulo {@code count}, so
+ * groups stay whole and expensive builds are never repeated across shards.
+ *
+ * @param index 0-based shard index, in [0, count)
+ * @param count number of shards, at least 1
+ */
+public record Shard(int index, int count) {
+    /** The whole sweep. */
+    public static final Shard ALL = new Shard(0, 1);
+
+    public Shard {
+        if (count < 1) {
+            throw new IllegalArgumentException("shard count must be >= 1, got " + count);
+        }
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard index must be in [0, " + (count - 1) + "], got " + index);
+        }
+    }
+
+    /** Parses "i/n" (0-based i). */
+    public static Shard parse(String text) {
+        String[] parts = text.trim().split("/");
+        try {
+            if (parts.length == 2) {
+                return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--shard must look like i/n with 0 <= i < n (e.g. 0/4), got '" + text + "'");
+    }
+
+    /** The points of {@code all} that belong to this shard, in order. */
+    public List<SweepPoint> select(List<SweepPoint> all) {
+        Map<String, Integer> groupIndex = new LinkedHashMap<>();
+        List<SweepPoint> out = new ArrayList<>();
+        for (SweepPoint p : all) {
+            int g = groupIndex.computeIfAbsent(p.groupKey(), k -> groupIndex.size());
+            if (g % count == index) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return index + "/" + count;
+    }
+}

@@ -1,0 +1,87 @@
+package org.leakbench.sweep;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A validated sweep: a name, seeds, backend, per-point time limit and one or more grid blocks. Each block maps
+ * parameter names to lists of values (parameters it does not name take their registry default); a sweep with
+ * per-variant grids (e.g. {@code defenses:}) has one block per variant. Build one with {@link SweepParser} or
+ * {@link Presets}.
+ *
+ * @param name run-name prefix
+ * @param description free text, may be empty
+ * @param seeds seeds, one row per point and seed
+ * @param backend tensor backend name
+ * @param timeout per-point time limit
+ * @param blocks grid blocks; the sweep's points are the union of each block's cartesian product
+ * @param registry the registry the values were checked against
+ * @param origin file or preset the sweep came from
+ * @param source the sweep file's text (recorded in provenance)
+ */
+public record Sweep(String name, String description, List<Long> seeds, String backend, Duration timeout,
+                   List<Map<String, List<Object>>> blocks, ParameterRegistry registry, String origin, String source) {
+
+    public Sweep {
+        Objects.requireNonNull(registry, "registry");
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("sweep name '" + name + "' must use only letters, digits, '.', '_', '-'");
+        }
+        if (seeds == null || seeds.isEmpty()) {
+            throw new IllegalArgumentException("sweep " + name + ": seeds must not be empty");
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("sweep " + name + ": timeout must be positive, got " + timeout);
+        }
+        if (blocks == null || blocks.isEmpty()) {
+            throw new IllegalArgumentException("sweep " + name + ": grid is empty");
+        }
+        seeds = List.copyOf(new LinkedHashSet<>(seeds));
+        List<Map<String, List<Object>>> copy = new ArrayList<>();
+        for (Map<String, List<Object>> b : blocks) {
+            Map<String, List<Object>> m = new LinkedHashMap<>();
+            b.forEach((k, v) -> m.put(registry.get(k).name(), List.copyOf(v)));
+            copy.add(java.util.Collections.unmodifiableMap(m));
+        }
+        blocks = List.copyOf(copy);
+        description = description == null ? "" : description;
+        source = source == null ? "" : source;
+    }
+
+    /** The same sweep on another backend. */
+    public Sweep withBackend(String newBackend) {
+        return new Sweep(name, description, seeds, newBackend, timeout, blocks, registry, origin, source);
+    }
+
+    /** The same sweep with another per-point time limit. */
+    public Sweep withTimeout(Duration newTimeout) {
+        return new Sweep(name, description, seeds, backend, newTimeout, blocks, registry, origin, source);
+    }
+
+    /**
+     * Every point in a deterministic order: points sharing expensive parameters and seed are adjacent (groups in
+     * order of first appearance), seeds vary inside an expensive group, cheap parameters vary fastest.
+     */
+    public List<SweepPoint> points() {
+        return SweepExpander.expand(this);
+    }
+
+    /** Every parameter's list of values across all blocks, after defaults (registry order). */
+    public Map<String, List<Object>> resolved() {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        for (ParameterSpec spec : registry.specs()) {
+            Set<Object> values = new LinkedHashSet<>();
+            for (Map<String, List<Object>> b : blocks) {
+                values.addAll(b.getOrDefault(spec.name(), List.of(spec.defaultValue())));
+            }
+            out.put(spec.name(), List.copyOf(values));
+        }
+        return out;
+    }
+}

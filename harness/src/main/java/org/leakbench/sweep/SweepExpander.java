@@ -1,0 +1,90 @@
+package org.leakbench.sweep;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Expands a sweep's blocks into ordered, grouped, de-duplicated points. */
+final class SweepExpander {
+    private SweepExpander() {
+    }
+
+    static List<SweepPoint> expand(Sweep sweep) {
+        ParameterRegistry registry = sweep.registry();
+        // Expensive-parameter combination -> its parameter maps, in first-appearance order.
+        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Map<String, List<Object>> block : sweep.blocks()) {
+            List<List<Object>> axes = new ArrayList<>();
+            for (ParameterSpec spec : registry.specs()) {
+                axes.add(block.getOrDefault(spec.name(), List.of(spec.defaultValue())));
+            }
+            int[] at = new int[axes.size()];
+            while (true) {
+                Map<String, Object> params = new LinkedHashMap<>();
+                int i = 0;
+                for (ParameterSpec spec : registry.specs()) {
+                    params.put(spec.name(), axes.get(i).get(at[i]));
+                    i++;
+                }
+                String canonical = canonical(params, registry, null);
+                if (seen.add(canonical)) {
+                    groups.computeIfAbsent(canonical(params, registry, Tier.EXPENSIVE), k -> new ArrayList<>())
+                            .add(params);
+                }
+                if (!advance(at, axes)) {
+                    break;
+                }
+            }
+        }
+        List<SweepPoint> points = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> group : groups.entrySet()) {
+            for (long seed : sweep.seeds()) {
+                String groupKey = "g" + hash(group.getKey() + "|seed=" + seed, 8);
+                for (Map<String, Object> params : group.getValue()) {
+                    String id = hash(canonical(params, registry, null) + "|seed=" + seed, 12);
+                    points.add(new SweepPoint(points.size(), params, seed, id, groupKey));
+                }
+            }
+        }
+        return points;
+    }
+
+    /** Odometer step over the axes, last axis fastest; false when wrapped around. */
+    private static boolean advance(int[] at, List<List<Object>> axes) {
+        for (int i = at.length - 1; i >= 0; i--) {
+            if (++at[i] < axes.get(i).size()) {
+                return true;
+            }
+            at[i] = 0;
+        }
+        return false;
+    }
+
+    /** name=value;... over every parameter (or only those of {@code tier}) in registry order. */
+    static String canonical(Map<String, Object> params, ParameterRegistry registry, Tier tier) {
+        StringBuilder sb = new StringBuilder();
+        for (ParameterSpec spec : registry.specs()) {
+            if (tier == null || spec.tier() == tier) {
+                sb.append(spec.name()).append('=').append(Values.format(params.get(spec.name()))).append(';');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String hash(String text, int hexChars) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, hexChars);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

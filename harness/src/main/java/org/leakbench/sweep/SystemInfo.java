@@ -1,0 +1,121 @@
+package org.leakbench.sweep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.leakbench.tensor.Backends;
+
+/** Facts about this machine and build, for provenance and {@code leakbench env}. */
+public final class SystemInfo {
+    private SystemInfo() {
+    }
+
+    /** LeakBench's version from the jar's Maven metadata, or "dev" when run from classes. */
+    public static String leakbenchVersion() {
+        String v = SystemInfo.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return v;
+        }
+        try (InputStream in = SystemInfo.class.getResourceAsStream(
+                "/META-INF/maven/org.leakbench/leakbench-harness/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "dev";
+    }
+
+    /** The CPU's model name ("model name" in /proc/cpuinfo on Linux), else the OS architecture. */
+    public static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            try {
+                for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("model name")) {
+                        return line.substring(line.indexOf(':') + 1).trim();
+                    }
+                }
+            } catch (IOException e) {
+                // fall through
+            }
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** JVM, OS, CPU, cores and memory. */
+    public static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("leakbench_version", leakbenchVersion());
+        m.put("jvm", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        m.put("cpu", cpuModel());
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        return m;
+    }
+
+    /** The backend's description, or "unavailable: why" in one sentence (never throws). */
+    public static String describeBackend(String name) {
+        try {
+            return Backends.get(name).description();
+        } catch (Exception | LinkageError e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "unavailable: " + why.lines().findFirst().orElse(why);
+        }
+    }
+
+    private static volatile Map<String, Object> gitCache;
+
+    /**
+     * Git commit and dirty flag of the working directory, "unknown" where git is absent or fails. Asked once per
+     * process: the answer describes the code that is running, which does not change while it runs.
+     */
+    public static Map<String, Object> git() {
+        Map<String, Object> cached = gitCache;
+        if (cached == null) {
+            cached = java.util.Collections.unmodifiableMap(askGit());
+            gitCache = cached;
+        }
+        return cached;
+    }
+
+    private static Map<String, Object> askGit() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String commit = run(List.of("git", "rev-parse", "HEAD"));
+        String status = commit == null ? null : run(List.of("git", "status", "--porcelain"));
+        m.put("commit", commit == null ? "unknown" : commit.trim());
+        m.put("dirty", status == null ? "unknown" : !status.isBlank());
+        return m;
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
