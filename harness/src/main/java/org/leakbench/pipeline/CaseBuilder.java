@@ -1,0 +1,86 @@
+package org.leakbench.pipeline;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.leakbench.data.DataSplit;
+import org.leakbench.data.Dataset;
+import org.leakbench.model.Activation;
+import org.leakbench.model.Gradients;
+import org.leakbench.model.Model;
+import org.leakbench.model.ModelSpec;
+import org.leakbench.model.Models;
+import org.leakbench.model.Sgd;
+import org.leakbench.sweep.SweepPoint;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * Builds the {@link VictimCase} of a point from its expensive parameters: model family and size, batch,
+ * federated protocol, and which test images form the victim's batch (those starting at {@code image},
+ * as attack papers report results on fixed test images).
+ */
+public final class CaseBuilder {
+    private CaseBuilder() {
+    }
+
+    public static ModelSpec modelSpec(SweepPoint p, Dataset data) {
+        String family = p.string("model");
+        int classes = data.numClasses();
+        int[] shape = data.sampleShape();
+        return switch (family) {
+            case ModelSpec.LENET -> {
+                if (!data.isImage()) {
+                    throw new IllegalArgumentException("model lenet needs image data; dataset " + data.name()
+                            + " has samples of shape " + java.util.Arrays.toString(shape));
+                }
+                yield new ModelSpec(ModelSpec.LENET, shape, classes, p.doubleValue("model.width"),
+                        Math.max(1, p.intValue("model.depth") == 2 ? 3 : p.intValue("model.depth")),
+                        Activation.parse(p.string("model.activation")));
+            }
+            case ModelSpec.MLP -> ModelSpec.mlp(shape, classes, p.doubleValue("model.width"), p.intValue("model.depth"),
+                    Activation.parse(p.string("model.activation")));
+            default -> ModelSpec.linear(shape, classes);
+        };
+    }
+
+    public static VictimCase build(SweepPoint p, DataSplit data, Backend be, SplittableRandom rng) {
+        Model model = Models.build(modelSpec(p, data.train()));
+        List<Tensor> params = model.initialParameters(be, DType.F32, rng.split());
+        int batch = p.intValue("batch");
+        int start = p.intValue("image");
+        Dataset test = data.test();
+        if (start + batch > test.size()) {
+            throw new IllegalArgumentException("image " + start + " with batch " + batch + " runs past the "
+                    + test.size() + " test samples of " + test.name());
+        }
+        int[] idx = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            idx[i] = start + i;
+        }
+        float[][] images = new float[batch][];
+        for (int i = 0; i < batch; i++) {
+            images[i] = test.samples()[idx[i]];
+        }
+        int[] labels = Sgd.pick(test.labels(), idx);
+        Tensor x = Sgd.batch(be, DType.F32, test.samples(), idx, model.spec().inputShape());
+        boolean fedavg = "fedavg".equals(p.string("fl"));
+        double lr = p.doubleValue("fl.lr");
+        int steps = fedavg ? p.intValue("fl.local-steps") : 1;
+        List<Tensor> update;
+        if (!fedavg) {
+            update = Gradients.of(model, params, x, labels).gradient();
+        } else {
+            // FedAvg: several full-batch local steps, the update is θ0 − θ_local.
+            List<Tensor> local = params;
+            for (int s = 0; s < steps; s++) {
+                local = Sgd.step(be, local, Gradients.of(model, local, x, labels).gradient(), lr);
+            }
+            update = new java.util.ArrayList<>();
+            for (int i = 0; i < params.size(); i++) {
+                update.add(be.sub(params.get(i), local.get(i)));
+            }
+        }
+        return new VictimCase(data, model, params, images, labels, update, fedavg, steps, lr);
+    }
+}
