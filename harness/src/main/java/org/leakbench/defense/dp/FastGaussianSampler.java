@@ -56,6 +56,17 @@ public final class FastGaussianSampler {
     /** Fills {@code out} with independent N(0, σ²) samples. */
     public void fill(float[] out, double sigma) {
         checkSigma(sigma);
+        generate(out, sigma, false);
+    }
+
+    /** Adds independent N(0, σ²) noise to every element of {@code values}; the same draws as {@link #fill}. */
+    public void addTo(float[] values, double sigma) {
+        checkSigma(sigma);
+        generate(values, sigma, true);
+    }
+
+    /** The hot loop, with the generator state in a local; {@code add} is loop-invariant. */
+    private void generate(float[] out, double sigma, boolean add) {
         final long[] accept = ZigguratTables.ACCEPT;
         final double[] scale = ZigguratTables.SCALE;
         long s = state;
@@ -72,17 +83,9 @@ public final class FastGaussianSampler {
                 z = slowPath(bits);
                 s = state;
             }
-            out[i] = (float) (z * sigma);
+            out[i] = add ? (float) (out[i] + z * sigma) : (float) (z * sigma);
         }
         state = s;
-    }
-
-    /** Adds independent N(0, σ²) noise to every element of {@code values}. */
-    public void addTo(float[] values, double sigma) {
-        checkSigma(sigma);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (values[i] + sigma * nextGaussian());
-        }
     }
 
     private static void checkSigma(double sigma) {

@@ -49,6 +49,15 @@ class FastGaussianSamplerTest extends ContinuousNoiseContractTest {
     }
 
     @Test
+    void addToZerosEqualsFill() {
+        float[] filled = new float[10_000];
+        float[] added = new float[10_000];
+        new FastGaussianSampler(4).fill(filled, 0.3);
+        new FastGaussianSampler(4).addTo(added, 0.3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(filled, added);
+    }
+
+    @Test
     void rejectsBadSigma() {
         assertThrows(IllegalArgumentException.class, () -> new FastGaussianSampler(1).fill(new float[1], -1));
     }
