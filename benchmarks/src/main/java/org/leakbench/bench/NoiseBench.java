@@ -1,0 +1,111 @@
+package org.leakbench.bench;
+
+import java.security.SecureRandom;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.leakbench.defense.dp.DiscreteGaussianSampler;
+import org.leakbench.defense.dp.FastGaussianSampler;
+import org.leakbench.defense.dp.LaplaceSampler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Noise samples per second on one thread. Every score is per sample ({@code @OperationsPerInvocation}):
+ * the fast ziggurat Gaussian, the JDK's generators as references, the Laplace sampler, and the exact
+ * discrete Gaussian over a DRBG at several σ.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class NoiseBench {
+    static final int SIZE = 1_000_000;
+    static final int DISCRETE_BATCH = 10_000;
+
+    /** Floating-point samplers filling a float[1e6]. */
+    @State(Scope.Thread)
+    public static class Floats {
+        final float[] out = new float[SIZE];
+        FastGaussianSampler fast;
+        SplittableRandom splittable;
+        Random random;
+        LaplaceSampler laplace;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            fast = new FastGaussianSampler(1);
+            splittable = new SplittableRandom(1);
+            random = new Random(1);
+            laplace = new LaplaceSampler(1);
+        }
+    }
+
+    /** The exact discrete Gaussian at σ (integer, so the arithmetic stays on longs). */
+    @State(Scope.Thread)
+    public static class Discrete {
+        @Param({"1", "100", "1000"})
+        public long sigma;
+        final long[] out = new long[DISCRETE_BATCH];
+        DiscreteGaussianSampler sampler;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            SecureRandom source = DiscreteGaussianSampler.defaultRandom();
+            sampler = DiscreteGaussianSampler.ofSigmaSquared(sigma * sigma, 1, source);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public float[] fastGaussian(Floats s) {
+        s.fast.fill(s.out, 1.0);
+        return s.out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public float[] splittableRandomNextGaussian(Floats s) {
+        float[] out = s.out;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) s.splittable.nextGaussian();
+        }
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public float[] utilRandomNextGaussian(Floats s) {
+        float[] out = s.out;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) s.random.nextGaussian();
+        }
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public float[] laplace(Floats s) {
+        s.laplace.fill(s.out, 1.0);
+        return s.out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(DISCRETE_BATCH)
+    public long[] discreteGaussian(Discrete s) {
+        s.sampler.fill(s.out);
+        return s.out;
+    }
+}

@@ -1,0 +1,75 @@
+package org.leakbench.defense.dp;
+
+/**
+ * Finds the smallest noise multiplier σ whose ε (over the default orders) is at most a target, for a fixed
+ * sampling rate, number of steps and δ. ε falls monotonically with σ, so the search brackets the answer by
+ * doubling from σ = 1 and then bisects until the bracket is narrower than {@link #RELATIVE_TOLERANCE} of σ.
+ * The returned σ always meets the target (it is the upper end of the final bracket), and is within that
+ * tolerance of the smallest one that does. Opacus instead stops once ε is within 0.01 of the target, which
+ * can return a σ up to a few tenths of a percent larger.
+ */
+public final class NoiseMultiplierSearch {
+    /** Relative width of the final σ bracket. */
+    public static final double RELATIVE_TOLERANCE = 1e-6;
+    /** The largest σ tried before declaring the target unreachable. */
+    public static final double MAX_NOISE_MULTIPLIER = 1e6;
+
+    private NoiseMultiplierSearch() {
+    }
+
+    /**
+     * @throws IllegalArgumentException on invalid input; when the target is at or below the conversion's floor
+     *                                  (the ε of zero RDP, which no σ beats); or when even
+     *                                  σ = {@value #MAX_NOISE_MULTIPLIER} gives ε above the target
+     */
+    public static double find(double targetEpsilon, double delta, double sampleRate, long steps,
+                              Conversion conversion) {
+        DpChecks.epsilon(targetEpsilon);
+        DpChecks.delta(delta);
+        DpChecks.sampleRate(sampleRate);
+        DpChecks.steps(steps);
+        if (conversion == null) {
+            throw new IllegalArgumentException("conversion must be IMPROVED or CLASSIC, got null");
+        }
+        if (steps == 0) {
+            return 0.0;
+        }
+        // As σ grows the RDP vanishes but the conversion's own term does not: no σ beats this floor.
+        double floor = Double.POSITIVE_INFINITY;
+        for (double order : RdpAccountant.defaultOrders()) {
+            floor = Math.min(floor, Math.max(0.0, conversion.epsilon(0.0, order, delta)));
+        }
+        if (targetEpsilon <= floor) {
+            throw new IllegalArgumentException(String.format(
+                    "epsilon %s is unreachable: with delta %s and the %s conversion over the default orders "
+                            + "no noise multiplier gives epsilon below %.4g",
+                    targetEpsilon, delta, conversion, floor));
+        }
+        double low = 0.0;
+        double high = 1.0;
+        while (epsilon(high, sampleRate, steps, delta, conversion) > targetEpsilon) {
+            low = high;
+            high *= 2;
+            if (high > MAX_NOISE_MULTIPLIER) {
+                double atMax = epsilon(MAX_NOISE_MULTIPLIER, sampleRate, steps, delta, conversion);
+                throw new IllegalArgumentException(String.format(
+                        "epsilon %s is unreachable: even noiseMultiplier %.0e gives epsilon %.4g "
+                                + "(delta %s, sampleRate %s, steps %d, %s conversion)",
+                        targetEpsilon, MAX_NOISE_MULTIPLIER, atMax, delta, sampleRate, steps, conversion));
+            }
+        }
+        while (high - low > RELATIVE_TOLERANCE * high) {
+            double mid = 0.5 * (low + high);
+            if (epsilon(mid, sampleRate, steps, delta, conversion) <= targetEpsilon) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
+    private static double epsilon(double sigma, double q, long steps, double delta, Conversion c) {
+        return RdpAccountant.epsilon(sigma, q, steps, delta, c);
+    }
+}

@@ -1,0 +1,86 @@
+package org.leakbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DpCommandsTest {
+    /** Exit code, standard output and standard error of one run. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void epsilonReproducesOpacus() {
+        Run r = run(new EpsilonCommand(), "--noise-multiplier", "1.5", "--sample-rate", "0.04", "--steps", "2250",
+                "--delta", "1e-5");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("epsilon = 7.32911 at delta = 1.0E-5 (best order 3.9, improved"), r.out());
+        assertEquals(1, r.out().strip().lines().count());
+    }
+
+    @Test
+    void epochsBecomeSteps() {
+        Run r = run(new EpsilonCommand(), "--noise-multiplier", "1.5", "--sample-rate", "0.04", "--epochs", "90",
+                "--delta", "1e-5", "--conversion", "CLASSIC");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("2250 steps") && r.out().contains("classic conversion"), r.out());
+        assertEquals(2250, DpCommandSupport.stepsFromEpochs(90, 0.04));
+        assertEquals(3, DpCommandSupport.stepsFromEpochs(1, 0.4)); // 2.5 rounds up
+    }
+
+    @Test
+    void noiseMultiplierReproducesOpacus() {
+        Run r = run(new NoiseMultiplierCommand(), "--epsilon", "8", "--delta", "1e-5", "--sample-rate", "0.04",
+                "--epochs", "90");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("noise multiplier = 1.41"), r.out());
+    }
+
+    @Test
+    void badValuesGiveOneErrorLineAndExitTwo() {
+        Run r = run(new EpsilonCommand(), "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "10",
+                "--delta", "2");
+        assertEquals(2, r.exit());
+        assertEquals("epsilon: delta must be in (0, 1), got 2.0", r.err().strip());
+        Run s = run(new NoiseMultiplierCommand(), "--epsilon", "-1", "--delta", "1e-5", "--sample-rate", "0.01",
+                "--steps", "10");
+        assertEquals(2, s.exit());
+        assertTrue(s.err().strip().startsWith("noise-multiplier: epsilon must be"), s.err());
+        assertEquals(1, s.err().strip().lines().count());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        Run both = run(new EpsilonCommand(), "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "10",
+                "--epochs", "1", "--delta", "1e-5");
+        assertEquals(2, both.exit());
+        Run badConversion = run(new EpsilonCommand(), "--noise-multiplier", "1", "--sample-rate", "0.01",
+                "--steps", "10", "--delta", "1e-5", "--conversion", "fancy");
+        assertEquals(2, badConversion.exit());
+        assertTrue(badConversion.err().contains("conversion must be 'improved' or 'classic'"), badConversion.err());
+    }
+
+    @Test
+    void helpDescribesEveryOption() {
+        Run r = run(new EpsilonCommand(), "--help");
+        assertEquals(0, r.exit());
+        for (String option : new String[] {"--noise-multiplier", "--sample-rate", "--steps", "--epochs", "--delta",
+                "--conversion"}) {
+            assertTrue(r.out().contains(option), option);
+        }
+    }
+}
