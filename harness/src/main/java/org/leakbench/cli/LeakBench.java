@@ -18,6 +18,10 @@ import picocli.CommandLine.ScopeType;
             MergeCommand.class,
             AuditCommand.class,
             EnvCommand.class,
+            EpsilonCommand.class,
+            NoiseMultiplierCommand.class,
+            PlotCommand.class,
+            ReportCommand.class,
         })
 public final class LeakBench implements Runnable {
     /** Exit code for usage and validation errors (and any other error reported in one line). */
