@@ -1,0 +1,65 @@
+package org.leakbench.attack.membership;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.leakbench.model.Model;
+import org.leakbench.model.Sgd;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * How a model is trained from scratch: minibatch SGD, or DP-SGD when {@code noiseMultiplier > 0}. The target
+ * is trained with it, and LiRA's shadow models with the same recipe (the attacker is assumed to know it).
+ *
+ * @param epochs          passes over the training rows, in [1, 10000]
+ * @param batchSize       rows per step, in [1, 65536]
+ * @param learningRate    SGD step size, in (0, 100]
+ * @param noiseMultiplier DP-SGD noise σ (the noise standard deviation is σ·C); 0 means plain SGD; in [0, 100]
+ * @param clipNorm        DP-SGD per-example clipping norm C, in (0, 1e6]; ignored when σ = 0
+ */
+public record TrainingRecipe(int epochs, int batchSize, double learningRate, double noiseMultiplier,
+                             double clipNorm) {
+    public TrainingRecipe {
+        if (epochs < 1 || epochs > 10_000) {
+            throw new IllegalArgumentException("recipe.epochs must be in [1, 10000], got " + epochs);
+        }
+        if (batchSize < 1 || batchSize > 65_536) {
+            throw new IllegalArgumentException("recipe.batchSize must be in [1, 65536], got " + batchSize);
+        }
+        if (!(learningRate > 0 && learningRate <= 100)) {
+            throw new IllegalArgumentException("recipe.learningRate must be in (0, 100], got " + learningRate);
+        }
+        if (!(noiseMultiplier >= 0 && noiseMultiplier <= 100)) {
+            throw new IllegalArgumentException("recipe.noiseMultiplier must be in [0, 100], got " + noiseMultiplier);
+        }
+        if (!(clipNorm > 0 && clipNorm <= 1e6)) {
+            throw new IllegalArgumentException("recipe.clipNorm must be in (0, 1e6], got " + clipNorm);
+        }
+    }
+
+    /** Plain SGD (no clipping, no noise). */
+    public static TrainingRecipe sgd(int epochs, int batchSize, double learningRate) {
+        return new TrainingRecipe(epochs, batchSize, learningRate, 0.0, 1.0);
+    }
+
+    /** The same schedule with DP-SGD: per-example clipping to {@code clipNorm}, noise σ = {@code noiseMultiplier}. */
+    public TrainingRecipe withDp(double sigma, double clip) {
+        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip);
+    }
+
+    public boolean isPrivate() {
+        return noiseMultiplier > 0;
+    }
+
+    /** Fresh parameters drawn from {@code rng}, then trained on the rows {@code indices}. */
+    public List<Tensor> train(Model model, Backend backend, DType dtype, float[][] samples, int[] labels,
+                              int[] indices, SplittableRandom rng) {
+        List<Tensor> init = model.initialParameters(backend, dtype, rng.split());
+        SplittableRandom order = rng.split();
+        if (isPrivate()) {
+            return DpSgdTraining.train(model, backend, dtype, init, samples, labels, indices, this, order);
+        }
+        return Sgd.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize, learningRate, order);
+    }
+}

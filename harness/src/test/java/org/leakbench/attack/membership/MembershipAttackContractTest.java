@@ -1,0 +1,103 @@
+package org.leakbench.attack.membership;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leakbench.model.Model;
+import org.leakbench.model.ModelSpec;
+import org.leakbench.model.Models;
+import org.leakbench.tensor.Backends;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * What every {@link MembershipAttack} must do, run once per implementation: one finite score per candidate,
+ * the same scores for the same seed, and a clear error for malformed candidates. The fixture is a logistic
+ * model on three synthetic Gaussian blobs in 4 dimensions, with an attacker population disjoint from the
+ * candidates.
+ */
+abstract class MembershipAttackContractTest {
+    static final int DIM = 4;
+    static final int CLASSES = 3;
+
+    static MembershipTarget target;
+    static float[][] candidates;
+    static int[] candidateLabels;
+    /** The first half of the candidates are the target's training rows. */
+    static boolean[] member;
+
+    abstract MembershipAttack attack();
+
+    @BeforeAll
+    static void fixture() {
+        SplittableRandom rng = new SplittableRandom(42);
+        int n = 120;
+        float[][] x = new float[n][DIM];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % CLASSES;
+            for (int j = 0; j < DIM; j++) {
+                x[i][j] = (float) ((j == y[i] ? 1.5 : 0.0) + rng.nextGaussian());
+            }
+        }
+        int[] trainRows = range(0, 30);
+        TrainingRecipe recipe = TrainingRecipe.sgd(30, 5, 0.2);
+        Model model = Models.build(ModelSpec.linear(new int[] {DIM}, CLASSES));
+        List<Tensor> params = recipe.train(model, Backends.get("ejml"), DType.F64, x, y, trainRows, rng.split());
+        candidates = MembershipExperiment.rows(x, range(0, 60));
+        candidateLabels = java.util.Arrays.copyOf(y, 60);
+        member = new boolean[60];
+        java.util.Arrays.fill(member, 0, 30, true);
+        int[] pop = range(60, n);
+        target = MembershipTarget.of(model, params, DType.F64).withKnowledge(new MembershipTarget.AttackerKnowledge(
+                MembershipExperiment.rows(x, pop), java.util.Arrays.copyOfRange(y, 60, n), recipe));
+    }
+
+    static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        java.util.Arrays.setAll(r, i -> from + i);
+        return r;
+    }
+
+    @Test
+    void givesOneFiniteScorePerCandidate() {
+        double[] s = attack().scores(target, candidates, candidateLabels, new SplittableRandom(7));
+        assertEquals(candidates.length, s.length);
+        for (int i = 0; i < s.length; i++) {
+            assertTrue(Double.isFinite(s[i]), attack().name() + ": score " + i + " is " + s[i]);
+        }
+    }
+
+    @Test
+    void isDeterministicForASeed() {
+        double[] a = attack().scores(target, candidates, candidateLabels, new SplittableRandom(7));
+        double[] b = attack().scores(target, candidates, candidateLabels, new SplittableRandom(7));
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void rejectsMismatchedOrOutOfRangeLabels() {
+        assertThrows(IllegalArgumentException.class,
+                () -> attack().scores(target, candidates, new int[3], new SplittableRandom(7)));
+        int[] bad = candidateLabels.clone();
+        bad[5] = CLASSES;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> attack().scores(target, candidates, bad, new SplittableRandom(7)));
+        assertTrue(e.getMessage().contains("label 5"), e.getMessage());
+    }
+
+    @Test
+    void producesAValidResult() {
+        double[] s = attack().scores(target, candidates, candidateLabels, new SplittableRandom(7));
+        MembershipResult r = MembershipResult.of(attack().name(), s, member);
+        assertTrue(r.auc() >= 0 && r.auc() <= 1);
+        assertEquals(attack().name(), r.attack());
+        assertTrue(r.roc().size() >= 2);
+    }
+}
