@@ -44,6 +44,7 @@ public final class ParameterRegistry {
             ofDouble("fl.lr", EXPENSIVE, above(0), 0.1, "client learning rate"),
             ofEnum("fl.partition", EXPENSIVE, List.of("iid", "dirichlet"), "iid", "how data is split over clients"),
             ofDouble("fl.alpha", EXPENSIVE, above(0), 0.5, "Dirichlet concentration for non-iid partitions"),
+            ofInt("fl.local-batch", EXPENSIVE, atLeast(1), 32, "client minibatch size during training for utility"),
             ofInt("image", EXPENSIVE, atLeast(0), 0, "index into the test set of the first attacked example"),
             ofEnum("attack", CHEAP, ATTACKS, "dlg", "attack run on the observed update"),
             ofInt("attack.iterations", CHEAP, atLeast(1), 300, "optimizer iterations of an inversion attack"),
