@@ -1,0 +1,7 @@
+package org.leakbench.defense;
+
+import org.leakbench.fl.Update;
+
+/** An update after a defense, with what the defense cost. */
+public record DefendedUpdate(Update update, DefenseCost cost) {
+}

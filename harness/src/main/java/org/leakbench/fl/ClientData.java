@@ -1,0 +1,24 @@
+package org.leakbench.fl;
+
+/**
+ * The rows one client holds: indices into a shared sample array (not copied, never modified).
+ *
+ * @param clientId the client's id, its index in the partition
+ * @param samples  all training rows (shared by every client)
+ * @param labels   all training labels
+ * @param indices  the rows that belong to this client
+ */
+public record ClientData(int clientId, float[][] samples, int[] labels, int[] indices) {
+    public ClientData {
+        if (indices == null || indices.length == 0) {
+            throw new IllegalArgumentException("client " + clientId + ": needs at least one row");
+        }
+        if (samples == null || labels == null || samples.length != labels.length) {
+            throw new IllegalArgumentException("client " + clientId + ": samples and labels must have equal length");
+        }
+    }
+
+    public int size() {
+        return indices.length;
+    }
+}

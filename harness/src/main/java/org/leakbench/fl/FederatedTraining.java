@@ -1,0 +1,222 @@
+package org.leakbench.fl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.leakbench.defense.DefendedUpdate;
+import org.leakbench.defense.DefenseChain;
+import org.leakbench.defense.UpdateDefense;
+import org.leakbench.model.Model;
+import org.leakbench.model.Sgd;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * The server loop of federated learning: per round it samples clients, sends them the global model, lets
+ * each compute its update and apply its defense (in parallel), aggregates, takes the server step and
+ * measures test accuracy, time and bytes.
+ *
+ * <p>Deterministic for a seed whatever the thread count: the seed is split into independent streams for
+ * initialisation, client sampling and training; each round's training stream is split once per
+ * participant in ascending id order before any work is submitted, and results are reduced in that order.
+ */
+public final class FederatedTraining {
+    private static final int EVAL_CHUNK = 500;
+
+    private final Model model;
+    private final Backend backend;
+    private final DType dtype;
+    private final FlOptions options;
+    private final FlData data;
+    private final DefenseChain defense;
+    private final Aggregator aggregator;
+
+    public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
+                             UpdateDefense defense, Aggregator aggregator) {
+        if (model == null || backend == null || dtype == null || options == null || data == null) {
+            throw new IllegalArgumentException("federated training: model, backend, dtype, options and data must be given");
+        }
+        if (data.clients() != options.clients()) {
+            throw new IllegalArgumentException("federated training: fl.clients=" + options.clients()
+                    + " but the partition has " + data.clients() + " clients");
+        }
+        this.model = model;
+        this.backend = backend;
+        this.dtype = dtype;
+        this.options = options;
+        this.data = data;
+        UpdateDefense d = defense == null ? UpdateDefense.none() : defense;
+        this.defense = d instanceof DefenseChain c ? c : DefenseChain.of(d);
+        this.aggregator = aggregator == null ? new MeanAggregator() : aggregator;
+    }
+
+    /** Plain mean aggregation. */
+    public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
+                             UpdateDefense defense) {
+        this(model, backend, dtype, options, data, defense, new MeanAggregator());
+    }
+
+    public FlOptions options() {
+        return options;
+    }
+
+    /** Trains from the model's own initialisation with an honest server. */
+    public TrainingHistory run(long seed) {
+        return run(seed, new HonestButCuriousServer(), r -> { });
+    }
+
+    /** Trains all rounds, letting {@code threat} choose what is sent and {@code listener} see every round. */
+    public TrainingHistory run(long seed, ThreatModel threat, RoundListener listener) {
+        return runRounds(seed, null, threat, listener, options.rounds() - 1);
+    }
+
+    /** Trains from the given initial parameters instead of the model's initialisation. */
+    public TrainingHistory run(long seed, List<Tensor> initialParams, ThreatModel threat, RoundListener listener) {
+        return runRounds(seed, initialParams, threat, listener, options.rounds() - 1);
+    }
+
+    /**
+     * Trains up to and including {@code round} and returns what {@code threat}'s attacker observes of it for
+     * {@code clientId} (the victim for a server, the curious client itself for {@link CuriousClient}).
+     */
+    public ObservedRound observe(long seed, int round, int clientId, ThreatModel threat) {
+        if (round < 0 || round >= options.rounds()) {
+            throw new IllegalArgumentException("observe: round must be in [0, " + options.rounds() + "), got " + round);
+        }
+        RoundRecord[] seen = new RoundRecord[1];
+        runRounds(seed, null, threat, r -> {
+            if (r.round() == round) {
+                seen[0] = r;
+            }
+        }, round);
+        return threat.observe(seen[0], clientId);
+    }
+
+    /** The clients sampled in {@code round} for {@code seed} (ascending), without training. */
+    public int[] participants(long seed, int round) {
+        SplittableRandom[] streams = streams(seed);
+        int[] p = null;
+        for (int r = 0; r <= round; r++) {
+            p = ClientSampler.sample(options.clients(), options.clientsPerRound(), streams[1]);
+        }
+        return p;
+    }
+
+    /** Independent streams for initialisation, sampling and training, in a fixed order. */
+    private static SplittableRandom[] streams(long seed) {
+        SplittableRandom master = new SplittableRandom(seed);
+        return new SplittableRandom[] {master.split(), master.split(), master.split()};
+    }
+
+    private TrainingHistory runRounds(long seed, List<Tensor> initial, ThreatModel threat, RoundListener listener,
+                                      int lastRound) {
+        SplittableRandom[] streams = streams(seed);
+        List<Tensor> params = initial != null ? List.copyOf(initial)
+                : model.initialParameters(backend, dtype, streams[0]);
+        DefenseChain[] clientDefense = new DefenseChain[options.clients()];
+        Client[] clients = new Client[options.clients()];
+        for (int c = 0; c < clients.length; c++) {
+            clients[c] = new Client(data.client(c), backend, dtype);
+            clientDefense[c] = defense.forClient(c);
+        }
+        int rounds = lastRound + 1;
+        double[] acc = new double[rounds];
+        long[] nanos = new long[rounds];
+        long[] up = new long[rounds];
+        long[] down = new long[rounds];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threadCount(), options.clientsPerRound()));
+        try {
+            for (int r = 0; r < rounds; r++) {
+                long start = System.nanoTime();
+                int[] participants = ClientSampler.sample(options.clients(), options.clientsPerRound(), streams[1]);
+                SplittableRandom roundRng = streams[2].split();
+                SentModel sent = threat.modelToSend(r, model, params);
+                boolean tampered = sent.model() != model || !sameTensors(sent.params(), params);
+
+                List<Future<ClientOutcome>> futures = new ArrayList<>(participants.length);
+                for (int id : participants) {
+                    SplittableRandom clientRng = roundRng.split();
+                    Client client = clients[id];
+                    DefenseChain d = clientDefense[id];
+                    futures.add(pool.submit(() -> runClient(client, d, sent, clientRng)));
+                }
+                List<Update> updates = new ArrayList<>(participants.length);
+                int[] examples = new int[participants.length];
+                long bytesUp = 0;
+                for (int i = 0; i < futures.size(); i++) {
+                    ClientOutcome o = await(futures.get(i), participants[i], r);
+                    updates.add(o.defended().update());
+                    examples[i] = o.examples();
+                    bytesUp += o.defended().cost().bytesSent();
+                }
+                Aggregate agg = aggregator.aggregate(updates, roundRng.split());
+                List<Tensor> next = tampered ? params : serverStep(params, agg.mean());
+                nanos[r] = System.nanoTime() - start;
+                up[r] = agg.countsUploads() ? agg.bytesUp() : bytesUp + agg.bytesUp();
+                down[r] = participants.length * 4L * sent.model().parameterCount() + agg.bytesDown();
+                listener.onRound(new RoundRecord(r, options, sent.model(), sent.params(), participants,
+                        List.copyOf(updates), examples, agg, aggregator.revealsIndividualUpdates(), params, next));
+                params = next;
+                acc[r] = data.testSamples().length == 0 ? Double.NaN
+                        : Sgd.accuracy(model, backend, dtype, params, data.testSamples(), data.testLabels(), EVAL_CHUNK);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new TrainingHistory(acc, nanos, up, down, params);
+    }
+
+    private record ClientOutcome(DefendedUpdate defended, int examples) {
+    }
+
+    private ClientOutcome runClient(Client client, DefenseChain d, SentModel sent, SplittableRandom rng) {
+        SplittableRandom computeRng = rng.split();
+        SplittableRandom defenseRng = rng.split();
+        LocalResult local = client.computeUpdate(sent.model(), sent.params(), options, computeRng);
+        DefendedUpdate defended = d.applyMeasured(local.update(), defenseRng);
+        return new ClientOutcome(defended, local.examples());
+    }
+
+    private static ClientOutcome await(Future<ClientOutcome> f, int clientId, int round) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for client " + clientId + " in round " + round, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("client " + clientId + " failed in round " + round + ": " + cause, cause);
+        }
+    }
+
+    /** FedSGD: θ − serverLr·lr·mean gradient; FedAvg: θ − serverLr·mean update. */
+    private List<Tensor> serverStep(List<Tensor> params, Update mean) {
+        double step = options.algorithm() == Algorithm.FEDSGD ? options.serverLr() * options.lr() : options.serverLr();
+        List<Tensor> m = mean.toTensors(backend, dtype);
+        List<Tensor> out = new ArrayList<>(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            out.add(backend.sub(params.get(i), backend.scale(m.get(i), step)));
+        }
+        return out;
+    }
+
+    private static boolean sameTensors(List<Tensor> a, List<Tensor> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
