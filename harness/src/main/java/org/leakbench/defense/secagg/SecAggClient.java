@@ -2,7 +2,6 @@ package org.leakbench.defense.secagg;
 
 import java.nio.ByteBuffer;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -181,17 +180,13 @@ public final class SecAggClient {
             throw new IllegalArgumentException("client " + id + " input has length " + input.length
                     + ", expected " + params.vectorLength());
         }
-        int[] y = input.clone();
-        prg.addMask(selfMaskSeed, y, 1);
+        Map<Integer, byte[]> peers = new TreeMap<>();
         for (int v : sharedKeys) {
             if (v != id) {
-                prg.addMask(pairwiseSeed(v), y, id > v ? 1 : -1);
+                peers.put(v, peerKeys.get(v).maskKey());
             }
         }
-        int mask = params.modulusMask();
-        for (int i = 0; i < y.length; i++) {
-            y[i] &= mask;
-        }
+        int[] y = Masking.maskInput(input, id, selfMaskSeed, maskKeys.getPrivate(), peers, params, prg);
         return new MaskedInput(params.session(), id, y, params.modulusBits());
     }
 
@@ -244,12 +239,6 @@ public final class SecAggClient {
             PublicKey theirs = X25519.decodePublic(peerKeys.get(peer).encryptionKey());
             return ShareCipher.deriveKey(X25519.agree(encryptionKeys.getPrivate(), theirs), params.session());
         });
-    }
-
-    private byte[] pairwiseSeed(int v) {
-        PrivateKey own = maskKeys.getPrivate();
-        PublicKey theirs = X25519.decodePublic(peerKeys.get(v).maskKey());
-        return MaskPrg.pairwiseSeed(X25519.agree(own, theirs), params.session());
     }
 
     private void checkAddressed(SecAggMessage m) {
