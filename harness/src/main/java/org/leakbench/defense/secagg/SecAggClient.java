@@ -1,0 +1,251 @@
+package org.leakbench.defense.secagg;
+
+import java.nio.ByteBuffer;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.leakbench.defense.secagg.SecAggMessage.AdvertiseKeys;
+import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
+import org.leakbench.defense.secagg.SecAggMessage.KeyList;
+import org.leakbench.defense.secagg.SecAggMessage.MaskedInput;
+import org.leakbench.defense.secagg.SecAggMessage.ShareKeys;
+import org.leakbench.defense.secagg.SecAggMessage.UnmaskRequest;
+import org.leakbench.defense.secagg.SecAggMessage.UnmaskResponse;
+
+/**
+ * One honest client of the protocol (Bonawitz et al., CCS 2017, Figure 4). Its methods are called in round
+ * order; each checks what it receives and throws {@link MessageRejectedException} for a bad message or
+ * {@link SecAggException} when it must abort. Pairwise-mask sign convention: client u adds PRG(s_uv) when
+ * u > v and subtracts it when u < v, so the two cancel in the sum.
+ */
+public final class SecAggClient {
+    private static final int PLAINTEXT_BYTES = 8 + 2 * Shamir.SHARE_BYTES;
+    /** Length of one encrypted share pair on the wire. */
+    public static final int CIPHERTEXT_BYTES = ShareCipher.ciphertextLength(PLAINTEXT_BYTES);
+
+    private final int id;
+    private final SessionParams params;
+    private final SecureRandom random;
+    private final MaskPrg prg;
+    private final Shamir shamir;
+    private KeyPair encryptionKeys;
+    private KeyPair maskKeys;
+    private Map<Integer, AdvertiseKeys> peerKeys;
+    private final Map<Integer, byte[]> channelKeys = new HashMap<>();
+    private byte[] selfMaskSeed;
+    /** Shares this client holds, per owner: [0] of the self-mask seed, [1] of the mask secret key. */
+    private final Map<Integer, byte[][]> heldShares = new TreeMap<>();
+    private TreeSet<Integer> sharedKeys;
+    private final Map<Integer, Boolean> revealedSelfMaskShare = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    /** @param prg a mask generator this client may use (not thread-safe; clients may share one per thread) */
+    public SecAggClient(int id, SessionParams params, SecureRandom random, MaskPrg prg) {
+        if (id < 0 || id >= params.clients()) {
+            throw new IllegalArgumentException("client id must be in [0, " + params.clients() + "), got " + id);
+        }
+        this.id = id;
+        this.params = params;
+        this.random = random;
+        this.prg = prg;
+        this.shamir = new Shamir(params.threshold());
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** Problems this client met with peers' messages (e.g. shares that failed authentication). */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Round 0: two fresh X25519 key pairs, one to encrypt shares, one for the pairwise masks. */
+    public AdvertiseKeys advertiseKeys() {
+        encryptionKeys = X25519.generate(random);
+        maskKeys = X25519.generate(random);
+        return new AdvertiseKeys(params.session(), id, X25519.encodePublic(encryptionKeys.getPublic()),
+                X25519.encodePublic(maskKeys.getPublic()));
+    }
+
+    /** End of round 0: the server's list of the neighbours' keys. */
+    public void receiveKeys(KeyList list) {
+        checkAddressed(list);
+        Map<Integer, AdvertiseKeys> keys = new TreeMap<>();
+        TreeSet<String> distinct = new TreeSet<>();
+        distinct.add(Arrays.toString(X25519.encodePublic(encryptionKeys.getPublic())));
+        distinct.add(Arrays.toString(X25519.encodePublic(maskKeys.getPublic())));
+        for (Map.Entry<Integer, AdvertiseKeys> e : list.keys().entrySet()) {
+            int v = e.getKey();
+            AdvertiseKeys k = e.getValue();
+            if (!params.graph().adjacent(id, v) || k.sender() != v) {
+                throw new MessageRejectedException(SecAggMessage.SERVER, Round.ADVERTISE_KEYS,
+                        "key list for client " + id + " has an entry for " + v + " which is not its neighbour");
+            }
+            // Bonawitz et al. require all advertised keys to be distinct.
+            if (!distinct.add(Arrays.toString(k.encryptionKey())) || !distinct.add(Arrays.toString(k.maskKey()))) {
+                throw new MessageRejectedException(SecAggMessage.SERVER, Round.ADVERTISE_KEYS,
+                        "key list for client " + id + " repeats a public key (entry of client " + v + ")");
+            }
+            keys.put(v, k);
+        }
+        if (keys.size() + 1 < params.threshold()) {
+            throw new SecAggException("client " + id + " aborts: only " + (keys.size() + 1)
+                    + " clients in its neighbourhood advertised keys, fewer than the threshold " + params.threshold());
+        }
+        peerKeys = keys;
+    }
+
+    /** Round 1: Shamir-share the self-mask seed and the mask secret key among the neighbours, encrypted. */
+    public ShareKeys shareKeys() {
+        if (peerKeys == null) {
+            throw new IllegalStateException("client " + id + " has no key list yet");
+        }
+        selfMaskSeed = new byte[MaskPrg.SEED_BYTES];
+        random.nextBytes(selfMaskSeed);
+        int[] holders = new int[peerKeys.size() + 1];
+        int k = 0;
+        for (int v : peerKeys.keySet()) {
+            holders[k++] = v;
+        }
+        holders[k] = id;
+        int[] xs = Arrays.stream(holders).map(h -> h + 1).toArray();
+        Shamir.Share[] seedShares = shamir.split(selfMaskSeed, xs, random);
+        Shamir.Share[] keyShares = shamir.split(X25519.privateScalar(maskKeys.getPrivate()), xs, random);
+        Map<Integer, byte[]> ciphertexts = new TreeMap<>();
+        for (int i = 0; i < holders.length; i++) {
+            int v = holders[i];
+            byte[] seedShare = seedShares[i].encodeValue();
+            byte[] keyShare = keyShares[i].encodeValue();
+            if (v == id) {
+                heldShares.put(id, new byte[][] {seedShare, keyShare});
+                continue;
+            }
+            byte[] plaintext = ByteBuffer.allocate(PLAINTEXT_BYTES).putInt(id).putInt(v).put(seedShare).put(keyShare)
+                    .array();
+            ciphertexts.put(v, ShareCipher.encrypt(channelKey(v), plaintext, params.session(), id, v,
+                    Round.SHARE_KEYS, random));
+        }
+        return new ShareKeys(params.session(), id, ciphertexts);
+    }
+
+    /** End of round 1: decrypt the shares addressed to this client; the senders form its view of U2. */
+    public void receiveShares(ForwardedShares forwarded) {
+        checkAddressed(forwarded);
+        TreeSet<Integer> view = new TreeSet<>();
+        view.add(id);
+        for (Map.Entry<Integer, byte[]> e : forwarded.ciphertexts().entrySet()) {
+            int v = e.getKey();
+            if (peerKeys == null || !peerKeys.containsKey(v)) {
+                problems.add("client " + id + " ignored shares from client " + v + ", which did not advertise keys");
+                continue;
+            }
+            view.add(v); // v masks with this client whether or not its ciphertext decrypts
+            try {
+                byte[] plain = ShareCipher.decrypt(channelKey(v), e.getValue(), params.session(), v, id,
+                        Round.SHARE_KEYS);
+                ByteBuffer buf = ByteBuffer.wrap(plain);
+                if (plain.length != PLAINTEXT_BYTES || buf.getInt() != v || buf.getInt() != id) {
+                    throw new MessageRejectedException(v, Round.SHARE_KEYS,
+                            "encrypted share names the wrong sender or recipient");
+                }
+                byte[] seedShare = new byte[Shamir.SHARE_BYTES];
+                byte[] keyShare = new byte[Shamir.SHARE_BYTES];
+                buf.get(seedShare).get(keyShare);
+                heldShares.put(v, new byte[][] {seedShare, keyShare});
+            } catch (MessageRejectedException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
+        if (view.size() < params.threshold()) {
+            throw new SecAggException("client " + id + " aborts: only " + view.size()
+                    + " clients in its neighbourhood shared keys, fewer than the threshold " + params.threshold());
+        }
+        sharedKeys = view;
+    }
+
+    /** Round 2: y = x + PRG(b_u) + sum over neighbours v in U2 of +-PRG(s_uv), mod 2^b. */
+    public MaskedInput maskedInput(int[] input) {
+        if (sharedKeys == null) {
+            throw new IllegalStateException("client " + id + " has not received the shares of round 1");
+        }
+        if (input.length != params.vectorLength()) {
+            throw new IllegalArgumentException("client " + id + " input has length " + input.length
+                    + ", expected " + params.vectorLength());
+        }
+        Map<Integer, byte[]> peers = new TreeMap<>();
+        for (int v : sharedKeys) {
+            if (v != id) {
+                peers.put(v, peerKeys.get(v).maskKey());
+            }
+        }
+        int[] y = Masking.maskInput(input, id, selfMaskSeed, maskKeys.getPrivate(), peers, params, prg);
+        return new MaskedInput(params.session(), id, y, params.modulusBits());
+    }
+
+    /**
+     * Round 3: for each neighbour in U2, the share of its self-mask seed if it survived (is in the request's
+     * list) or of its mask secret key if it dropped. Refuses with {@link SecAggException} if this would reveal
+     * both kinds of share for one client over the whole session.
+     */
+    public UnmaskResponse unmask(UnmaskRequest request) {
+        checkAddressed(request);
+        if (sharedKeys == null) {
+            throw new IllegalStateException("client " + id + " has not received the shares of round 1");
+        }
+        TreeSet<Integer> survivors = new TreeSet<>();
+        for (int s : request.survivors()) {
+            survivors.add(s);
+        }
+        if (survivors.size() < params.threshold()) {
+            throw new SecAggException("client " + id + " aborts: only " + survivors.size()
+                    + " clients survived, fewer than the threshold " + params.threshold());
+        }
+        for (int v : sharedKeys) {
+            Boolean before = revealedSelfMaskShare.get(v);
+            if (before != null && before != survivors.contains(v)) {
+                throw new SecAggException("client " + id + " refuses to unmask: it already revealed its share of "
+                        + (before ? "the self-mask seed" : "the mask secret key") + " of client " + v
+                        + " and will not reveal the other kind as well");
+            }
+        }
+        Map<Integer, byte[]> keyShares = new TreeMap<>();
+        Map<Integer, byte[]> seedShares = new TreeMap<>();
+        for (int v : sharedKeys) {
+            byte[][] held = heldShares.get(v);
+            if (held == null) {
+                continue; // its ciphertext failed authentication
+            }
+            boolean survived = survivors.contains(v);
+            revealedSelfMaskShare.put(v, survived);
+            if (survived) {
+                seedShares.put(v, held[0]);
+            } else {
+                keyShares.put(v, held[1]);
+            }
+        }
+        return new UnmaskResponse(params.session(), id, keyShares, seedShares);
+    }
+
+    private byte[] channelKey(int v) {
+        return channelKeys.computeIfAbsent(v, peer -> {
+            PublicKey theirs = X25519.decodePublic(peerKeys.get(peer).encryptionKey());
+            return ShareCipher.deriveKey(X25519.agree(encryptionKeys.getPrivate(), theirs), params.session());
+        });
+    }
+
+    private void checkAddressed(SecAggMessage m) {
+        if (m.session() != params.session() || m.recipient() != id) {
+            throw new MessageRejectedException(m.sender(), m.round(), "message for client " + m.recipient()
+                    + " in session " + m.session() + " delivered to client " + id + " in session "
+                    + params.session());
+        }
+    }
+}

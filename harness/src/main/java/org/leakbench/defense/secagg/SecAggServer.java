@@ -1,0 +1,273 @@
+package org.leakbench.defense.secagg;
+
+import java.security.PrivateKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.leakbench.defense.secagg.SecAggMessage.AdvertiseKeys;
+import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
+import org.leakbench.defense.secagg.SecAggMessage.KeyList;
+import org.leakbench.defense.secagg.SecAggMessage.MaskedInput;
+import org.leakbench.defense.secagg.SecAggMessage.ShareKeys;
+import org.leakbench.defense.secagg.SecAggMessage.UnmaskRequest;
+import org.leakbench.defense.secagg.SecAggMessage.UnmaskResponse;
+
+/**
+ * The server of the protocol (Bonawitz et al., CCS 2017), honest but curious. {@link #accept} checks every
+ * incoming message (session, round, known and not yet heard sender, lengths) and throws
+ * {@link MessageRejectedException} without changing state if it is bad. The {@code close...} methods end a
+ * round, throw {@link SecAggException} if fewer than t clients took part, and return the messages to send.
+ * U1..U4 below are the sets of clients heard from in rounds 0..3.
+ */
+public final class SecAggServer {
+    private final SessionParams params;
+    private final MaskPrg prg;
+    private Round round = Round.ADVERTISE_KEYS;
+    private final Map<Integer, AdvertiseKeys> u1 = new TreeMap<>();
+    private final Map<Integer, ShareKeys> u2 = new TreeMap<>();
+    private final Map<Integer, int[]> u3 = new TreeMap<>();
+    private final Map<Integer, UnmaskResponse> u4 = new TreeMap<>();
+
+    public SecAggServer(SessionParams params, MaskPrg prg) {
+        this.params = params;
+        this.prg = prg;
+    }
+
+    /** The round whose messages the server currently accepts. */
+    public Round round() {
+        return round;
+    }
+
+    /** Validates and stores one client message. */
+    public void accept(SecAggMessage m) {
+        int s = m.sender();
+        if (m.session() != params.session()) {
+            throw reject(m, "belongs to session " + m.session() + ", not " + params.session() + " (replayed?)");
+        }
+        if (m.recipient() != SecAggMessage.SERVER) {
+            throw reject(m, "is addressed to client " + m.recipient() + ", not the server");
+        }
+        if (s < 0 || s >= params.clients()) {
+            throw reject(m, "unknown client id " + s + " (clients are 0.." + (params.clients() - 1) + ")");
+        }
+        if (m.round() != round) {
+            throw reject(m, "is a " + m.round() + " message but the server is in round " + round
+                    + " (replayed or late)");
+        }
+        if (m instanceof AdvertiseKeys k) {
+            checkFresh(m, u1);
+            if (k.encryptionKey().length != X25519.KEY_BYTES || k.maskKey().length != X25519.KEY_BYTES) {
+                throw reject(m, "public keys must be " + X25519.KEY_BYTES + " bytes, got "
+                        + k.encryptionKey().length + " and " + k.maskKey().length);
+            }
+            u1.put(s, k);
+        } else if (m instanceof ShareKeys sk) {
+            checkFresh(m, u2);
+            checkMember(m, u1, "did not advertise keys");
+            int[] expected = neighboursIn(s, u1);
+            int[] got = sk.ciphertexts().keySet().stream().mapToInt(Integer::intValue).toArray();
+            if (!Arrays.equals(expected, got)) {
+                throw reject(m, "must hold one ciphertext for each neighbour that advertised keys "
+                        + Arrays.toString(expected) + ", got " + Arrays.toString(got));
+            }
+            for (byte[] c : sk.ciphertexts().values()) {
+                if (c.length != SecAggClient.CIPHERTEXT_BYTES) {
+                    throw reject(m, "encrypted share has " + c.length + " bytes, expected "
+                            + SecAggClient.CIPHERTEXT_BYTES);
+                }
+            }
+            u2.put(s, sk);
+        } else if (m instanceof MaskedInput in) {
+            checkFresh(m, u3);
+            checkMember(m, u2, "did not share keys");
+            if (in.masked().length != params.vectorLength() || in.modulusBits() != params.modulusBits()) {
+                throw reject(m, "masked input has " + in.masked().length + " elements of " + in.modulusBits()
+                        + " bits, expected " + params.vectorLength() + " of " + params.modulusBits());
+            }
+            int mask = params.modulusMask();
+            for (int v : in.masked()) {
+                if ((v & ~mask) != 0) {
+                    throw reject(m, "masked input has an element outside [0, 2^" + params.modulusBits() + ")");
+                }
+            }
+            u3.put(s, in.masked());
+        } else if (m instanceof UnmaskResponse r) {
+            checkFresh(m, u4);
+            checkMember(m, u3, "did not send a masked input");
+            checkShares(m, r.selfMaskShares(), true);
+            checkShares(m, r.maskKeyShares(), false);
+            u4.put(s, r);
+        } else {
+            throw reject(m, "is a server message");
+        }
+    }
+
+    /** End of round 0: send each client its neighbours' keys. */
+    public List<KeyList> closeAdvertiseKeys() {
+        enough(u1.size(), "advertised keys");
+        List<KeyList> out = new ArrayList<>();
+        for (int u : u1.keySet()) {
+            Map<Integer, AdvertiseKeys> keys = new TreeMap<>();
+            for (int v : neighboursIn(u, u1)) {
+                keys.put(v, u1.get(v));
+            }
+            out.add(new KeyList(params.session(), u, keys));
+        }
+        round = Round.SHARE_KEYS;
+        return out;
+    }
+
+    /** End of round 1: forward to each client the ciphertexts addressed to it. */
+    public List<ForwardedShares> closeShareKeys() {
+        enough(u2.size(), "shared keys");
+        List<ForwardedShares> out = new ArrayList<>();
+        for (int u : u2.keySet()) {
+            Map<Integer, byte[]> mine = new TreeMap<>();
+            for (int v : neighboursIn(u, u2)) {
+                mine.put(v, u2.get(v).ciphertexts().get(u));
+            }
+            out.add(new ForwardedShares(params.session(), u, mine));
+        }
+        round = Round.MASKED_INPUT;
+        return out;
+    }
+
+    /** End of round 2: tell each survivor who survived. */
+    public List<UnmaskRequest> closeMaskedInput() {
+        enough(u3.size(), "sent masked inputs");
+        int[] survivors = u3.keySet().stream().mapToInt(Integer::intValue).toArray();
+        List<UnmaskRequest> out = new ArrayList<>();
+        for (int u : survivors) {
+            out.add(new UnmaskRequest(params.session(), u, survivors.clone()));
+        }
+        round = Round.UNMASKING;
+        return out;
+    }
+
+    /**
+     * End of round 3: reconstruct the survivors' self-mask seeds and the dropped clients' mask keys from t
+     * shares each, and return the sum of the survivors' inputs mod 2^b.
+     */
+    public int[] closeUnmasking() {
+        enough(u4.size(), "sent unmasking shares");
+        int[] sum = new int[params.vectorLength()];
+        for (int[] y : u3.values()) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += y[i];
+            }
+        }
+        Shamir shamir = new Shamir(params.threshold());
+        for (int u : u3.keySet()) {
+            byte[] seed = shamir.reconstruct(sharesOf(u, true), MaskPrg.SEED_BYTES);
+            prg.addMask(seed, sum, -1);
+        }
+        for (int u : u2.keySet()) {
+            if (u3.containsKey(u)) {
+                continue;
+            }
+            byte[] scalar = shamir.reconstruct(sharesOf(u, false), X25519.KEY_BYTES);
+            PrivateKey key = X25519.privateFromScalar(scalar);
+            checkReconstructedKey(u, key);
+            for (int v : params.graph().neighbours(u)) {
+                if (u3.containsKey(v)) {
+                    byte[] shared = X25519.agree(key, X25519.decodePublic(u1.get(v).maskKey()));
+                    // v added PRG(s_vu) if v > u and subtracted it otherwise; undo that.
+                    prg.addMask(MaskPrg.pairwiseSeed(shared, params.session()), sum, v > u ? -1 : 1);
+                }
+            }
+        }
+        int mask = params.modulusMask();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] &= mask;
+        }
+        return sum;
+    }
+
+    /** Ids whose inputs are in the sum (U3), sorted. */
+    public int[] includedClients() {
+        return u3.keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The masked input of one client exactly as the server received it, or null if none arrived. */
+    public int[] maskedInput(int client) {
+        int[] y = u3.get(client);
+        return y == null ? null : y.clone();
+    }
+
+    private List<Shamir.Share> sharesOf(int owner, boolean selfMask) {
+        List<Shamir.Share> shares = new ArrayList<>();
+        for (UnmaskResponse r : u4.values()) {
+            byte[] value = (selfMask ? r.selfMaskShares() : r.maskKeyShares()).get(owner);
+            if (value != null) {
+                shares.add(Shamir.Share.decode(r.sender() + 1, value));
+            }
+        }
+        if (shares.size() < params.threshold()) {
+            throw new SecAggException("cannot unmask: only " + shares.size() + " shares of the "
+                    + (selfMask ? "self-mask seed" : "mask secret key") + " of client " + owner
+                    + " arrived, fewer than the threshold " + params.threshold() + "; no partial sum is released");
+        }
+        return shares;
+    }
+
+    /** X25519(sk, 9) is the public key: a wrong share would give a different one. */
+    private void checkReconstructedKey(int u, PrivateKey key) {
+        byte[] base = new byte[X25519.KEY_BYTES];
+        base[0] = 9;
+        byte[] pub = X25519.agree(key, X25519.decodePublic(base));
+        if (!Arrays.equals(pub, u1.get(u).maskKey())) {
+            throw new SecAggException("reconstructed mask key of client " + u
+                    + " does not match its advertised public key: the shares are inconsistent");
+        }
+    }
+
+    private void checkShares(SecAggMessage m, Map<Integer, byte[]> shares, boolean selfMask) {
+        for (Map.Entry<Integer, byte[]> e : shares.entrySet()) {
+            int owner = e.getKey();
+            boolean survived = u3.containsKey(owner);
+            if (!u2.containsKey(owner) || survived != selfMask) {
+                throw reject(m, "sends a share of the " + (selfMask ? "self-mask seed" : "mask secret key")
+                        + " of client " + owner + ", which " + (survived ? "survived" : "dropped"));
+            }
+            if (owner != m.sender() && !params.graph().adjacent(owner, m.sender())) {
+                throw reject(m, "sends a share of client " + owner + ", which is not its neighbour");
+            }
+            if (e.getValue().length != Shamir.SHARE_BYTES) {
+                throw reject(m, "share of client " + owner + " has " + e.getValue().length + " bytes, expected "
+                        + Shamir.SHARE_BYTES);
+            }
+            if (new java.math.BigInteger(1, e.getValue()).compareTo(Shamir.PRIME) >= 0) {
+                throw reject(m, "share of client " + owner + " is not an element of the field");
+            }
+        }
+    }
+
+    private int[] neighboursIn(int u, Map<Integer, ?> set) {
+        return Arrays.stream(params.graph().neighbours(u)).filter(set::containsKey).toArray();
+    }
+
+    private void enough(int count, String what) {
+        if (count < params.threshold()) {
+            throw new SecAggException("only " + count + " clients " + what + " in round " + round
+                    + ", fewer than the threshold t = " + params.threshold() + "; no sum is released");
+        }
+    }
+
+    private static void checkFresh(SecAggMessage m, Map<Integer, ?> seen) {
+        if (seen.containsKey(m.sender())) {
+            throw reject(m, "duplicates an earlier message from client " + m.sender() + " in this round");
+        }
+    }
+
+    private static void checkMember(SecAggMessage m, Map<Integer, ?> set, String reason) {
+        if (!set.containsKey(m.sender())) {
+            throw reject(m, "comes from client " + m.sender() + ", which " + reason);
+        }
+    }
+
+    private static MessageRejectedException reject(SecAggMessage m, String reason) {
+        return new MessageRejectedException(m.sender(), m.round(), m.getClass().getSimpleName() + " " + reason);
+    }
+}

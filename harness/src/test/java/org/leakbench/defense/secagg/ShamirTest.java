@@ -1,0 +1,76 @@
+package org.leakbench.defense.secagg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ShamirTest {
+    private final SecureRandom random = new SecureRandom(new byte[] {1});
+
+    @Test
+    void primeIsPrimeAndAbove256Bits() {
+        assertTrue(Shamir.PRIME.isProbablePrime(128));
+        assertEquals(257, Shamir.PRIME.bitLength());
+        // smallest prime above 2^256
+        assertEquals(Shamir.PRIME, BigInteger.ONE.shiftLeft(256).nextProbablePrime());
+    }
+
+    @Test
+    void anyTSharesReconstructAndTMinusOneFail() {
+        byte[] secret = new byte[32];
+        Arrays.fill(secret, (byte) 0xff); // the largest 32-byte secret still fits the field
+        int n = 9;
+        int t = 5;
+        Shamir shamir = new Shamir(t);
+        int[] xs = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        List<Shamir.Share> all = List.of(shamir.split(secret, xs, random));
+        Random pick = new Random(7); // test-only shuffling of share subsets
+        for (int trial = 0; trial < 30; trial++) {
+            List<Shamir.Share> shuffled = new ArrayList<>(all);
+            Collections.shuffle(shuffled, pick);
+            assertArrayEquals(secret, shamir.reconstruct(shuffled.subList(0, t), 32));
+            List<Shamir.Share> tooFew = shuffled.subList(0, t - 1);
+            assertThrows(SecAggException.class, () -> shamir.reconstruct(tooFew, 32));
+        }
+        assertEquals(n, all.size());
+    }
+
+    @Test
+    void tMinusOneSharesWithALowerThresholdGiveAWrongSecret() {
+        byte[] secret = new byte[16];
+        random.nextBytes(secret);
+        Shamir.Share[] shares = new Shamir(4).split(secret, new int[] {3, 5, 8, 13, 21}, random);
+        byte[] guess = new Shamir(3).reconstruct(List.of(shares[0], shares[1], shares[2]), 32);
+        assertFalse(Arrays.equals(Arrays.copyOfRange(guess, 16, 32), secret));
+    }
+
+    @Test
+    void duplicateSharesCountOnce() {
+        Shamir shamir = new Shamir(3);
+        Shamir.Share[] s = shamir.split(new byte[] {42}, new int[] {1, 2, 3}, random);
+        assertThrows(SecAggException.class, () -> shamir.reconstruct(List.of(s[0], s[0], s[1]), 1));
+        assertArrayEquals(new byte[] {42}, shamir.reconstruct(List.of(s[2], s[0], s[0], s[1]), 1));
+    }
+
+    @Test
+    void encodingRoundTripsAndRejectsBadInput() {
+        Shamir.Share s = new Shamir(2).split(new byte[] {1, 2, 3}, new int[] {4, 9}, random)[1];
+        assertEquals(s, Shamir.Share.decode(9, s.encodeValue()));
+        assertThrows(IllegalArgumentException.class, () -> Shamir.Share.decode(9, new byte[32]));
+        assertThrows(IllegalArgumentException.class, () -> new Shamir(2).split(new byte[33], new int[] {1, 2},
+                random));
+        assertThrows(IllegalArgumentException.class, () -> new Shamir(3).split(new byte[1], new int[] {1, 2},
+                random));
+    }
+}
