@@ -58,8 +58,11 @@ public final class Shape {
         return true;
     }
 
-    /** Output side length of a convolution. */
+    /**
+     * Output side length of a convolution; below 1 when the kernel does not fit. Rounds down, also for a
+     * negative span (plain integer division would round -1/2 up to 0 and accept a kernel that overhangs).
+     */
     public static int convOut(int in, int kernel, int stride, int pad) {
-        return (in + 2 * pad - kernel) / stride + 1;
+        return Math.floorDiv(in + 2 * pad - kernel, stride) + 1;
     }
 }
