@@ -161,6 +161,9 @@ public final class Nd4jBackend implements Backend {
         Nd4jTensor b = own(tb);
         int[] shape = Shape.broadcast(a.shape, b.shape); // names both shapes when they do not broadcast
         DType dt = DType.wider(a.dtype, b.dtype);
+        if (Shape.size(shape) == 0) { // ND4J's element-wise ops reject empty arrays
+            return full(dt, 0.0, shape);
+        }
         return new Nd4jTensor(this, dt, shape, apply(op, as(a, dt), as(b, dt), shape));
     }
 
@@ -201,21 +204,40 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public Tensor scale(Tensor a, double s) {
-        Nd4jTensor x = own(a);
-        return new Nd4jTensor(this, x.dtype, x.shape, x.array.mul(s));
+        return unary(a, x -> x.mul(s));
     }
 
     @Override
     public Tensor addScalar(Tensor a, double s) {
-        Nd4jTensor x = own(a);
-        return new Nd4jTensor(this, x.dtype, x.shape, x.array.add(s));
+        return unary(a, x -> x.add(s));
     }
 
     // ---- element-wise unary (Transforms with dup = true leaves the input alone) ----
 
     private Tensor unary(Tensor a, java.util.function.UnaryOperator<INDArray> f) {
         Nd4jTensor x = own(a);
+        if (x.array.length() == 0) { // ND4J rejects empty arrays; the result is the same empty tensor
+            return x;
+        }
         return new Nd4jTensor(this, x.dtype, x.shape, f.apply(x.array));
+    }
+
+    /**
+     * ND4J's sign and clamp turn NaN into a number; NaN must stay NaN, as in JavaBackend, so that a
+     * diverged computation stays visible. The rare tensor with a NaN is finished element by element.
+     */
+    private Tensor keepNaN(Tensor input, Tensor result) {
+        double[] in = input.toDoubleArray();
+        double[] out = null;
+        for (int i = 0; i < in.length; i++) {
+            if (Double.isNaN(in[i])) {
+                if (out == null) {
+                    out = result.toDoubleArray();
+                }
+                out[i] = Double.NaN;
+            }
+        }
+        return out == null ? result : fromArray(out, result.dtype(), result.shape());
     }
 
     @Override
@@ -265,7 +287,7 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public Tensor sign(Tensor a) {
-        return unary(a, x -> Transforms.sign(x, true));
+        return keepNaN(a, unary(a, x -> Transforms.sign(x, true)));
     }
 
     @Override
@@ -275,7 +297,7 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public Tensor clamp(Tensor a, double lo, double hi) {
-        return unary(a, x -> Transforms.min(Transforms.max(x, lo, true), hi, false));
+        return keepNaN(a, unary(a, x -> Transforms.min(Transforms.max(x, lo, true), hi, false)));
     }
 
     // ---- shape and reduction ----

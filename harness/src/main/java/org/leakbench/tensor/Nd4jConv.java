@@ -20,6 +20,9 @@ final class Nd4jConv {
         INDArray patches = patchMatrix(x, ws, ys, spec);
         INDArray w2 = w.reshape('c', ws[0], ws[1] * ws[2] * ws[3]);
         INDArray y2 = Nd4j.gemm(w2, patches, false, false); // [K, N*oh*ow]
+        if (ys[0] == 1) { // one image: [K, oh*ow] already is the NCHW layout
+            return y2.reshape('c', ys[0], ys[1], ys[2], ys[3]);
+        }
         return y2.reshape('c', ys[1], ys[0], ys[2], ys[3]).permute(1, 0, 2, 3).dup('c');
     }
 
@@ -28,8 +31,9 @@ final class Nd4jConv {
         long[] gs = g.shape();
         INDArray w2 = w.reshape('c', ws[0], ws[1] * ws[2] * ws[3]);
         INDArray cols = Nd4j.gemm(w2, channelsFirst(g), true, false); // [C*kh*kw, N*oh*ow]
-        INDArray col6 = cols.reshape('c', ws[1], ws[2], ws[3], gs[0], gs[2], gs[3])
-                .permute(3, 0, 1, 2, 4, 5).dup('c'); // [N, C, kh, kw, oh, ow], the layout col2im reads
+        // [N, C, kh, kw, oh, ow], the layout col2im reads
+        INDArray col6 = gs[0] == 1 ? cols.reshape('c', 1, ws[1], ws[2], ws[3], gs[2], gs[3])
+                : cols.reshape('c', ws[1], ws[2], ws[3], gs[0], gs[2], gs[3]).permute(3, 0, 1, 2, 4, 5).dup('c');
         INDArray out = Nd4j.zeros(g.dataType(), xs[0], xs[1], xs[2], xs[3]);
         int s = spec.stride();
         int p = spec.padding();
@@ -58,12 +62,18 @@ final class Nd4jConv {
         int s = spec.stride();
         int p = spec.padding();
         Convolution.im2col(x, kh, kw, s, s, p, p, 1, 1, false, col);
+        if (n == 1) { // [1, C, kh, kw, oh, ow] is already the patch matrix in row-major order
+            return col.reshape('c', c * kh * kw, (long) ys[2] * ys[3]);
+        }
         return col.permute(1, 2, 3, 0, 4, 5).dup('c').reshape('c', c * kh * kw, n * ys[2] * ys[3]);
     }
 
     /** An NCHW-shaped gradient [N, K, oh, ow] as a matrix [K, N*oh*ow]. */
     private static INDArray channelsFirst(INDArray g) {
         long[] gs = g.shape();
+        if (gs[0] == 1) {
+            return g.reshape('c', gs[1], gs[2] * gs[3]);
+        }
         return g.permute(1, 0, 2, 3).dup('c').reshape('c', gs[1], gs[0] * gs[2] * gs[3]);
     }
 }

@@ -39,7 +39,7 @@ public final class Shape {
             if (da != db && da != 1 && db != 1) {
                 throw new IllegalArgumentException("shapes " + str(a) + " and " + str(b) + " do not broadcast");
             }
-            out[i] = Math.max(da, db);
+            out[i] = da == 1 ? db : da; // not max: a 1 stretches to 0 as well (NumPy)
         }
         return out;
     }
