@@ -2,6 +2,7 @@ package org.leakbench.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +26,12 @@ abstract class BackendContractTest {
     protected abstract Backend backend();
 
     private final SplittableRandom rng = new SplittableRandom(20240611L);
+
+    /** Starts the backend before the test body, so that a backend that may be skipped is skipped here. */
+    @BeforeEach
+    void backendStarts() {
+        assertNotNull(backend());
+    }
 
     static double tol(DType dtype) {
         return dtype == DType.F32 ? 2e-5 : 1e-12;
