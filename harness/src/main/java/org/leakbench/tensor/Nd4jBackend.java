@@ -1,13 +1,14 @@
 package org.leakbench.tensor;
 
+import static org.leakbench.tensor.Nd4jArrays.apply;
+import static org.leakbench.tensor.Nd4jArrays.reshaped;
+import static org.leakbench.tensor.Nd4jArrays.toInts;
+import static org.leakbench.tensor.Nd4jArrays.toLongs;
+
 import java.util.Arrays;
+import org.leakbench.tensor.Nd4jArrays.Op2;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -84,22 +85,6 @@ public final class Nd4jBackend implements Backend {
         return (Nd4jTensor) fromArray(t.toDoubleArray(), t.dtype(), t.shape());
     }
 
-    private static int[] toInts(long[] s) {
-        int[] r = new int[s.length];
-        for (int i = 0; i < s.length; i++) {
-            r[i] = (int) s[i];
-        }
-        return r;
-    }
-
-    private static long[] toLongs(int[] s) {
-        long[] r = new long[s.length];
-        for (int i = 0; i < s.length; i++) {
-            r[i] = s[i];
-        }
-        return r;
-    }
-
     @Override
     public Tensor fromArray(double[] data, DType dtype, int... shape) {
         if (data.length != Shape.size(shape)) {
@@ -154,8 +139,6 @@ public final class Nd4jBackend implements Backend {
 
     // ---- element-wise binary, with NumPy broadcasting ----
 
-    private enum Op2 { ADD, SUB, MUL, DIV }
-
     private Tensor binary(Tensor ta, Tensor tb, Op2 op) {
         Nd4jTensor a = own(ta);
         Nd4jTensor b = own(tb);
@@ -165,21 +148,6 @@ public final class Nd4jBackend implements Backend {
             return full(dt, 0.0, shape);
         }
         return new Nd4jTensor(this, dt, shape, apply(op, as(a, dt), as(b, dt), shape));
-    }
-
-    /** x op y into a new array of the (already checked) broadcast shape. */
-    private static INDArray apply(Op2 op, INDArray x, INDArray y, int[] shape) {
-        INDArray out = Nd4j.createUninitialized(x.dataType(), toLongs(shape));
-        INDArray[] in = {x, y};
-        INDArray[] res = {out};
-        DynamicCustomOp o = switch (op) {
-            case ADD -> new AddOp(in, res);
-            case SUB -> new SubOp(in, res);
-            case MUL -> new MulOp(in, res);
-            case DIV -> new DivOp(in, res);
-        };
-        Nd4j.exec(o);
-        return out;
     }
 
     @Override
@@ -301,17 +269,6 @@ public final class Nd4jBackend implements Backend {
     }
 
     // ---- shape and reduction ----
-
-    /** The elements of {@code a} in a new shape of the same size; ND4J needs care with rank 0. */
-    private static INDArray reshaped(INDArray a, int[] shape) {
-        if (shape.length == 0) {
-            return Nd4j.scalar(a.dataType(), a.getDouble(0));
-        }
-        if (a.rank() == 0) {
-            return Nd4j.valueArrayOf(toLongs(shape), a.getDouble(0), a.dataType());
-        }
-        return a.reshape('c', toLongs(shape));
-    }
 
     @Override
     public Tensor sumAll(Tensor ta) {
@@ -453,9 +410,8 @@ public final class Nd4jBackend implements Backend {
             return a;
         }
         // Shift each row by its maximum before exp so that large logits cannot overflow.
-        int[] col = {a.shape[0], 1};
         INDArray shifted = apply(Op2.SUB, a.array, a.array.max(true, 1), a.shape);
-        INDArray logSum = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
-        return new Nd4jTensor(this, a.dtype, a.shape, apply(Op2.SUB, shifted, logSum.reshape('c', toLongs(col)), a.shape));
+        INDArray logSum = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false); // [N, 1]
+        return new Nd4jTensor(this, a.dtype, a.shape, apply(Op2.SUB, shifted, logSum, a.shape));
     }
 }

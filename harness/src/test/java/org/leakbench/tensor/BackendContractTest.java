@@ -2,16 +2,13 @@ package org.leakbench.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,50 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * result is compared with {@link ReferenceOps}, plain loops in double precision over the inputs as the
  * tensor holds them; float32 is allowed float32 rounding, float64 only summation-order differences.
  */
-abstract class BackendContractTest {
-    protected abstract Backend backend();
-
-    private final SplittableRandom rng = new SplittableRandom(20240611L);
-
-    /** Starts the backend before the test body, so that a backend that may be skipped is skipped here. */
-    @BeforeEach
-    void backendStarts() {
-        assertNotNull(backend());
-    }
-
-    static double tol(DType dtype) {
-        return dtype == DType.F32 ? 2e-5 : 1e-12;
-    }
-
-    static void assertValues(double[] expected, Tensor actual, double tol) {
-        double[] a = actual.toDoubleArray();
-        assertEquals(expected.length, a.length, "number of elements");
-        for (int i = 0; i < a.length; i++) {
-            double bound = tol * (1 + Math.abs(expected[i]));
-            boolean same = expected[i] == a[i] || (Double.isNaN(expected[i]) && Double.isNaN(a[i]));
-            if (!same && !(Math.abs(expected[i] - a[i]) <= bound)) {
-                throw new AssertionError("element " + i + ": expected " + expected[i] + " but was " + a[i]
-                        + " (tolerance " + bound + ")");
-            }
-        }
-    }
-
-    static void assertMessageNames(IllegalArgumentException e, String... parts) {
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), () -> "message '" + e.getMessage() + "' should name " + p);
-        }
-    }
-
-    /** A tensor of random values in [lo, hi) and its values as held (rounded for F32). */
-    record Sample(Tensor tensor, double[] values) {
-    }
-
-    Sample sample(DType dtype, double lo, double hi, int... shape) {
-        double[] raw = ReferenceOps.random(rng, ReferenceOps.size(shape), lo, hi);
-        Tensor t = backend().fromArray(raw, dtype, shape);
-        return new Sample(t, ReferenceOps.rounded(raw, dtype));
-    }
-
+abstract class BackendContractTest extends BackendTestSupport {
     // ---- creation and transfer ----
 
     @ParameterizedTest
@@ -215,14 +169,6 @@ abstract class BackendContractTest {
     }
 
     // ---- unary ----
-
-    static double[] map(double[] x, DoubleUnaryOperator f) {
-        double[] r = new double[x.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = f.applyAsDouble(x[i]);
-        }
-        return r;
-    }
 
     private void checkUnary(DType dtype, double lo, double hi, UnaryOperator<Tensor> op, DoubleUnaryOperator ref) {
         Sample a = sample(dtype, lo, hi, 3, 7);
