@@ -52,7 +52,10 @@ public final class Nd4jBackend implements Backend {
         return runtime.blasVendor();
     }
 
-    /** Threads ND4J's native code uses. */
+    /**
+     * Threads ND4J splits an op over (its master thread count): one per core unless the system property
+     * {@code leakbench.nd4j.threads} sets it before the backend starts.
+     */
     public int threads() {
         return runtime.threads();
     }

@@ -38,6 +38,7 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
         if (failure != null) {
             throw failure;
         }
+        Integer wanted = requestedThreads(); // a bad setting is the user's error, not a failed start
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -45,7 +46,7 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
         try {
             System.setOut(sink);
             System.setErr(sink);
-            started = probe();
+            started = probe(wanted);
             return started;
         } catch (Throwable t) { // native start-up fails with Errors as well as exceptions
             failure = new BackendUnavailableException(message(t, captured.toString(StandardCharsets.UTF_8)), t);
@@ -56,8 +57,37 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
         }
     }
 
-    private static Nd4jRuntime probe() {
+    /**
+     * System property that sets how many threads ND4J's native ops may use. ND4J's default (one per core)
+     * stalls for milliseconds per op when other processes compete for the cores; 1 avoids that.
+     */
+    static final String THREADS_PROPERTY = "leakbench.nd4j.threads";
+
+    /** The thread count asked for with {@link #THREADS_PROPERTY}, or null for ND4J's default. */
+    static Integer requestedThreads() {
+        String v = System.getProperty(THREADS_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= 1024) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be a whole number "
+                + "from 1 to 1024, got '" + v + "'");
+    }
+
+    private static Nd4jRuntime probe(Integer wanted) {
         String backendClass = Nd4j.getBackend().getClass().getName();
+        if (wanted != null) {
+            // The master thread count is the one that splits an op; maxThreads alone changes nothing measurable.
+            Nd4j.getEnvironment().setMaxMasterThreads(wanted);
+            Nd4j.getEnvironment().setMaxThreads(wanted);
+        }
         // A tiny product and sum make sure the native kernels and BLAS really run, not just load.
         INDArray a = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, DataType.FLOAT);
         double check = Nd4j.gemm(a, a, false, true).sumNumber().doubleValue();
@@ -66,7 +96,7 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
         }
         String device = Nd4j.getEnvironment().isCPU() ? "CPU" : "CUDA";
         String blas = String.valueOf(Nd4j.factory().blas().getBlasVendor());
-        int threads = Nd4j.getEnvironment().maxThreads();
+        int threads = Nd4j.getEnvironment().maxMasterThreads();
         return new Nd4jRuntime(nd4jVersion(), device, blas, threads, backendClass);
     }
 

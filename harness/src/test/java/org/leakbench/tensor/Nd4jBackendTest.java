@@ -65,6 +65,30 @@ class Nd4jBackendTest extends BackendContractTest {
         assertTrue(plain.contains("(IllegalStateException: no device)"), plain);
     }
 
+    @Test
+    void threadSettingIsValidated() {
+        String key = Nd4jRuntime.THREADS_PROPERTY;
+        String before = System.getProperty(key);
+        try {
+            System.clearProperty(key);
+            assertEquals(null, Nd4jRuntime.requestedThreads());
+            System.setProperty(key, " 3 ");
+            assertEquals(3, Nd4jRuntime.requestedThreads());
+            for (String bad : new String[] {"0", "-2", "two", "5000"}) {
+                System.setProperty(key, bad);
+                IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class, Nd4jRuntime::requestedThreads);
+                assertTrue(e.getMessage().contains(key) && e.getMessage().contains("'" + bad + "'"), e.getMessage());
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
     /** nd4j and ejml agree to float32 precision on random float32 data. */
     @Test
     void agreesWithTheJavaBackend() {
