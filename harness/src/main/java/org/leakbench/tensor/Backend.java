@@ -3,7 +3,8 @@ package org.leakbench.tensor;
 /**
  * Dense tensor operations on one kind of hardware. Every operation returns a new tensor and never
  * changes its inputs. Binary element-wise operations broadcast with NumPy's rules; the result's type is
- * the wider of the operands' types.
+ * the wider of the operands' types. NaN propagates through every operation (a diverged run must stay
+ * visible), and tensors with a zero-sized dimension are allowed.
  *
  * <p>The set is closed under differentiation: the derivative of every operation can be written with
  * operations of this interface, which is what lets {@code autodiff} take gradients of gradients. In

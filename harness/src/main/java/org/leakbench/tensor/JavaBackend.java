@@ -212,7 +212,7 @@ public final class JavaBackend implements Backend {
 
     @Override
     public Tensor relu(Tensor a) {
-        return unary(a, v -> v > 0 ? v : 0.0);
+        return unary(a, v -> v <= 0 ? 0.0 : v); // NaN stays NaN, so divergence stays visible
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class Shape {
             if (da != db && da != 1 && db != 1) {
                 throw new IllegalArgumentException("shapes " + str(a) + " and " + str(b) + " do not broadcast");
             }
-            out[i] = Math.max(da, db);
+            out[i] = da == 1 ? db : da; // not max: a 1 stretches to 0 as well (NumPy)
         }
         return out;
     }
@@ -58,8 +58,11 @@ public final class Shape {
         return true;
     }
 
-    /** Output side length of a convolution. */
+    /**
+     * Output side length of a convolution; below 1 when the kernel does not fit. Rounds down, also for a
+     * negative span (plain integer division would round -1/2 up to 0 and accept a kernel that overhangs).
+     */
     public static int convOut(int in, int kernel, int stride, int pad) {
-        return (in + 2 * pad - kernel) / stride + 1;
+        return Math.floorDiv(in + 2 * pad - kernel, stride) + 1;
     }
 }
