@@ -63,11 +63,15 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
      */
     static final String THREADS_PROPERTY = "leakbench.nd4j.threads";
 
-    /** The thread count asked for with {@link #THREADS_PROPERTY}, or null for ND4J's default. */
+    /**
+     * The thread count asked for with {@link #THREADS_PROPERTY}; 1 when unset. One master thread per op is
+     * the default because the victim models are latency-bound and sweeps already run points in parallel:
+     * with ND4J's own default of all cores, ops on a busy 2-core machine stalled for milliseconds.
+     */
     static Integer requestedThreads() {
         String v = System.getProperty(THREADS_PROPERTY);
         if (v == null || v.isBlank()) {
-            return null;
+            return 1;
         }
         try {
             int n = Integer.parseInt(v.trim());

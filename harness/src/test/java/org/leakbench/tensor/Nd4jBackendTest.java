@@ -71,7 +71,7 @@ class Nd4jBackendTest extends BackendContractTest {
         String before = System.getProperty(key);
         try {
             System.clearProperty(key);
-            assertEquals(null, Nd4jRuntime.requestedThreads());
+            assertEquals(1, Nd4jRuntime.requestedThreads(), "one thread per op unless asked");
             System.setProperty(key, " 3 ");
             assertEquals(3, Nd4jRuntime.requestedThreads());
             for (String bad : new String[] {"0", "-2", "two", "5000"}) {

@@ -1,0 +1,61 @@
+package org.leakbench.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.leakbench.data.DataSplit;
+import org.leakbench.defense.secagg.AggregationResult;
+import org.leakbench.defense.secagg.DropoutSchedule;
+import org.leakbench.defense.secagg.SecAggConfig;
+import org.leakbench.defense.secagg.SecureAggregator;
+import org.leakbench.fl.Update;
+import org.leakbench.model.Gradients;
+import org.leakbench.model.Model;
+import org.leakbench.model.Sgd;
+import org.leakbench.sweep.SweepPoint;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * What the server sees under secure aggregation: only the mean of {@code fl.clients} updates, the
+ * victim's among them, summed by the real protocol (SecAgg or SecAgg+). The other clients compute their
+ * updates on their own training rows with the same model.
+ */
+record SecureView(Update mean, int samples, long bytesPerClient) {
+
+    static SecureView aggregate(SweepPoint p, Model model, List<Tensor> params, VictimCase c, DataSplit data,
+                                Backend be, Update victim, SplittableRandom rng) {
+        int n = p.intValue("fl.clients");
+        if (n < 3) {
+            throw new IllegalArgumentException("defense " + p.string("defense") + " needs fl.clients >= 3 so that "
+                    + "the server sees a sum of several updates; got fl.clients = " + n);
+        }
+        int batch = c.images().length;
+        float[][] rows = data.train().samples();
+        if ((long) (n - 1) * batch > rows.length) {
+            throw new IllegalArgumentException("not enough training rows for " + (n - 1) + " other clients of batch "
+                    + batch);
+        }
+        List<float[]> updates = new ArrayList<>();
+        updates.add(victim.flatten());
+        for (int k = 1; k < n; k++) {
+            int[] idx = new int[batch];
+            for (int i = 0; i < batch; i++) {
+                idx[i] = (k - 1) * batch + i;
+            }
+            Tensor x = Sgd.batch(be, DType.F32, rows, idx, model.spec().inputShape());
+            List<Tensor> g = Gradients.of(model, params, x, Sgd.pick(data.train().labels(), idx)).gradient();
+            updates.add(Update.fromTensors(g).flatten());
+        }
+        SecAggConfig.Mode mode = "secagg+".equals(p.string("defense")) ? SecAggConfig.Mode.SECAGG_PLUS
+                : SecAggConfig.Mode.SECAGG;
+        AggregationResult r = new SecureAggregator().aggregate(updates, SecAggConfig.defaults(mode),
+                DropoutSchedule.none(), rng.nextLong());
+        float[] mean = r.sum().clone();
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] /= n;
+        }
+        return new SecureView(victim.withFlat(mean), n * batch, r.bytesSent()[0]);
+    }
+}
