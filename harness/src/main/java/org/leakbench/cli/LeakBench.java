@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "Measures what attackers infer from federated-learning updates and what defenses cost.",
         subcommands = {
             SweepCommand.class,
+            AttackCommand.class,
             MergeCommand.class,
             AuditCommand.class,
             EnvCommand.class,

@@ -119,7 +119,7 @@ class LeakBenchCliTest {
     void dryRunPrintsPointsOfTheShardAndListsParameters() {
         Result r = run("sweep", "quick", "--dry-run", "--shard", "0/2");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("24 points (48 in the whole sweep)"), r.out());
+        assertTrue(r.out().contains("100 points (200 in the whole sweep)"), r.out());
         Result p = run("sweep", "--list-parameters");
         assertEquals(0, p.code());
         assertTrue(p.out().contains("model.width") && p.out().contains("expensive"), p.out());
@@ -127,7 +127,7 @@ class LeakBenchCliTest {
 
     @Test
     void everyCommandHasHelpAndEnvDescribesBackends() {
-        for (String cmd : List.of("sweep", "merge", "audit", "env")) {
+        for (String cmd : List.of("sweep", "attack", "merge", "audit", "env", "epsilon", "noise-multiplier", "plot", "report")) {
             Result r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: leakbench " + cmd), r.out());

@@ -49,7 +49,7 @@ class SweepExpansionTest {
         assertEquals(a.points().stream().map(SweepPoint::pointId).toList(),
                 b.points().stream().map(SweepPoint::pointId).toList());
         // A golden value: changing it silently would orphan every existing results file.
-        assertEquals("2d755b8bdda8", a.points().get(0).pointId());
+        assertEquals("663e20377122", a.points().get(0).pointId());
         assertEquals(12, a.points().get(0).pointId().length());
         Sweep otherSeed = parser.parse("seeds: [2]\ngrid:\n  model: [mlp]\n  attack: [dlg, ig]\n", "c.yaml");
         assertNotEquals(a.points().get(0).pointId(), otherSeed.points().get(0).pointId());

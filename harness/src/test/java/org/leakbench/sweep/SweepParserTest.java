@@ -171,7 +171,7 @@ class SweepParserTest {
             assertEquals(name, s.name());
             assertTrue(s.points().size() > 0);
         }
-        assertEquals(2 * 2 * 2 * 3 * 2, Presets.load("quick", ParameterRegistry.defaults()).points().size());
+        assertEquals(2 * 5 * 10 * 2, Presets.load("quick", ParameterRegistry.defaults()).points().size());
         assertThrows(IllegalArgumentException.class, () -> Presets.load("slow", ParameterRegistry.defaults()));
     }
 }

@@ -1,0 +1,107 @@
+package org.leakbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.leakbench.sweep.ParameterRegistry;
+import org.leakbench.sweep.PointExecutor;
+import org.leakbench.sweep.ResultTable;
+import org.leakbench.sweep.RunFolders;
+import org.leakbench.sweep.RunOptions;
+import org.leakbench.sweep.RunSummary;
+import org.leakbench.sweep.Shard;
+import org.leakbench.sweep.Sweep;
+import org.leakbench.sweep.SweepParser;
+import org.leakbench.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code leakbench attack}: one attack on one victim batch, written as a one-point run (results.csv,
+ * provenance.json and the reconstruction grid) and printed. It goes through the same validation and
+ * pipeline as a sweep, so its numbers are comparable with a sweep's.
+ */
+@Command(name = "attack", mixinStandardHelpOptions = true,
+        description = "Run one attack on one victim batch and write its metrics and image grid.")
+public final class AttackCommand implements Callable<Integer> {
+    @Option(names = "--attack", defaultValue = "dlg", description = "dlg, idlg, ig, analytic, rtf, oracle, random (default: ${DEFAULT-VALUE}).")
+    String attack;
+    @Option(names = "--model", defaultValue = "lenet", description = "lenet, mlp or logistic (default: ${DEFAULT-VALUE}).")
+    String model;
+    @Option(names = "--width", defaultValue = "1.0", description = "Model width multiplier (default: ${DEFAULT-VALUE}).")
+    double width;
+    @Option(names = "--depth", defaultValue = "2", description = "MLP hidden layers (default: ${DEFAULT-VALUE}).")
+    int depth;
+    @Option(names = "--dataset", defaultValue = "fashion-mnist-subset",
+            description = "fashion-mnist, fashion-mnist-subset, mnist, breast-cancer (default: ${DEFAULT-VALUE}).")
+    String dataset;
+    @Option(names = "--batch", defaultValue = "1", description = "Victim batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--index", defaultValue = "0", description = "First test image of the victim batch (default: ${DEFAULT-VALUE}).")
+    int index;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--iterations", defaultValue = "300", description = "Attack iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+    @Option(names = "--defense", defaultValue = "none", description = "Defense on the update (default: ${DEFAULT-VALUE}).")
+    String defense;
+    @Option(names = "--param", defaultValue = "0", description = "The defense's parameter (default: ${DEFAULT-VALUE}).")
+    double param;
+    @Option(names = "--rounds", defaultValue = "1", description = "Training rounds for the utility figure (default: ${DEFAULT-VALUE}).")
+    int rounds;
+    @Option(names = "--backend", defaultValue = "ejml", description = "ejml or nd4j (default: ${DEFAULT-VALUE}).")
+    String backend;
+    @Option(names = "--out", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String yaml = String.join("\n",
+                "name: attack",
+                "seeds: [" + seed + "]",
+                "backend: " + backend,
+                "grid:",
+                "  dataset: [" + dataset + "]",
+                "  model: [" + model + "]",
+                "  model.width: [" + width + "]",
+                "  model.depth: [" + depth + "]",
+                "  batch: [" + batch + "]",
+                "  image: [" + index + "]",
+                "  fl.rounds: [" + rounds + "]",
+                "  attack: [" + attack + "]",
+                "  attack.iterations: [" + iterations + "]",
+                "  defense: [" + defense + "]",
+                "  defense.param: [" + param + "]", "");
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(yaml, "command line");
+        String id = RunFolders.newRunId("attack-" + attack);
+        RunOptions options = new RunOptions(out, id, 1, false, Shard.ALL, false, null);
+        RunSummary summary;
+        try (PointExecutor executor = ExecutorLookup.find("pipeline").create(sweep)) {
+            summary = new SweepRunner(sweep, executor, options).run();
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        ResultTable table = ResultTable.read(summary.runFolder().resolve(SweepRunner.RESULTS));
+        List<String> row = table.latest().get(0);
+        for (String metric : List.of("status", "psnr", "ssim", "mse", "label_acc", "recovered_frac", "accuracy",
+                "epsilon", "attack_ms", "bytes_up")) {
+            String v = row.get(table.column(metric));
+            if (!v.isEmpty()) {
+                w.printf("%-15s %s%n", metric, v);
+            }
+        }
+        Path grids = summary.runFolder().resolve("reconstructions");
+        if (Files.isDirectory(grids)) {
+            try (var files = Files.list(grids)) {
+                files.forEach(f -> w.println("image grid      " + f));
+            }
+        }
+        w.println("run folder      " + summary.runFolder());
+        return row.get(table.column("status")).equals("ok") ? 0 : 1;
+    }
+}
