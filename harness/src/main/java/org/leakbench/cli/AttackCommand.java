@@ -1,5 +1,7 @@
 package org.leakbench.cli;
 
+import org.leakbench.data.DataDirectory;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,8 @@ public final class AttackCommand implements Callable<Integer> {
     int rounds;
     @Option(names = "--backend", defaultValue = "ejml", description = "ejml or nd4j (default: ${DEFAULT-VALUE}).")
     String backend;
+    @Option(names = "--data-dir", description = "Folder with the IDX files of fashion-mnist or mnist.")
+    Path dataDir;
     @Option(names = "--out", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -62,6 +66,7 @@ public final class AttackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DataDirectory.set(dataDir);
         String yaml = String.join("\n",
                 "name: attack",
                 "seeds: [" + seed + "]",

@@ -14,10 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench env}: what this machine offers LeakBench. */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = "Print Java, OS, CPU, cores, memory and each tensor backend (or why it is unavailable).")
+        description = "Print Java, OS, CPU, cores, memory, each tensor backend (or why it is unavailable) and the data sets found.")
 final class EnvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Also look for IDX data sets in this folder.")
+    java.nio.file.Path dataDir;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "Describe only these backends (repeatable).")
     List<String> backends = new ArrayList<>();
@@ -31,6 +34,9 @@ final class EnvCommand implements Callable<Integer> {
         List<String> names = backends.isEmpty() ? Backends.NAMES : backends;
         for (String name : names) {
             out.printf("%-18s %s%n", "backend " + name, SystemInfo.describeBackend(name));
+        }
+        for (org.leakbench.data.DatasetLocation d : org.leakbench.data.Datasets.locateAll(dataDir)) {
+            out.printf("%-18s %s%n", "data " + d.name(), d.location());
         }
         return 0;
     }

@@ -1,5 +1,7 @@
 package org.leakbench.cli;
 
+import org.leakbench.data.DataDirectory;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +58,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder with the IDX files of fashion-mnist or mnist (overrides the environment variables).")
+    java.nio.file.Path dataDir;
+
     @Option(names = "--backend", paramLabel = "NAME", description = "Override the sweep's backend (ejml or nd4j).")
     String backend;
 
@@ -83,6 +89,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give a sweep file or a preset (" + String.join(", ", Presets.NAMES)
                     + ")");
         }
+        DataDirectory.set(dataDir);
         Sweep sweep = Presets.resolve(source, registry);
         if (backend != null) {
             if (!Backends.NAMES.contains(backend)) {

@@ -13,6 +13,7 @@ import org.leakbench.attack.Observation;
 import org.leakbench.attack.analytic.ImprintedModel;
 import org.leakbench.attack.analytic.RobbingTheFedAttack;
 import org.leakbench.data.DataSplit;
+import org.leakbench.data.DataDirectory;
 import org.leakbench.data.Datasets;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.RdpAccountant;
@@ -47,7 +48,7 @@ public final class PointPipeline implements PointExecutor {
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
         Backend be = Backends.get(ctx.backend());
         String dataset = p.string("dataset");
-        DataSplit data = ctx.shared("data:" + dataset, () -> Datasets.load(dataset, null));
+        DataSplit data = ctx.shared("data:" + dataset, () -> Datasets.load(dataset, DataDirectory.get()));
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
         VictimCase c = ctx.shared("case", () -> CaseBuilder.build(p, data, be, new SplittableRandom(ctx.seed())));
