@@ -16,9 +16,10 @@ public final class PipelineFactory implements PointExecutorFactory {
     public PointExecutor create(Sweep sweep) {
         for (SweepPoint p : sweep.points()) {
             String attack = p.string("attack");
-            if (!AttackFactory.RECONSTRUCTION.contains(attack)) {
-                throw new IllegalArgumentException("attack '" + attack + "' is not run by sweeps yet (membership and "
-                        + "property inference have their own experiments); sweep attacks: " + AttackFactory.RECONSTRUCTION);
+            if (!AttackFactory.RECONSTRUCTION.contains(attack) && !MembershipPoint.ATTACKS.contains(attack)) {
+                throw new IllegalArgumentException("attack '" + attack + "' is not run by sweeps yet (property "
+                        + "inference has its own experiment); sweep attacks: " + AttackFactory.RECONSTRUCTION + " and "
+                        + MembershipPoint.ATTACKS);
             }
         }
         return new PointPipeline();

@@ -51,6 +51,11 @@ public final class PointPipeline implements PointExecutor {
         DataSplit data = ctx.shared("data:" + dataset, () -> Datasets.load(dataset, DataDirectory.get()));
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
+        if (MembershipPoint.ATTACKS.contains(p.string("attack"))) {
+            Map<String, Object> mia = new LinkedHashMap<>();
+            MembershipPoint.run(mia, p, data, be, ctx);
+            return mia;
+        }
         VictimCase c = ctx.shared("case", () -> CaseBuilder.build(p, data, be, new SplittableRandom(ctx.seed())));
         SplittableRandom rng = ctx.random();
         String defenseName = p.string("defense");

@@ -45,6 +45,8 @@ public final class ParameterRegistry {
             ofEnum("fl.partition", EXPENSIVE, List.of("iid", "dirichlet"), "iid", "how data is split over clients"),
             ofDouble("fl.alpha", EXPENSIVE, above(0), 0.5, "Dirichlet concentration for non-iid partitions"),
             ofInt("fl.local-batch", EXPENSIVE, atLeast(1), 32, "client minibatch size during training for utility"),
+            ofInt("mia.members", EXPENSIVE, atLeast(1), 100, "training rows of a membership-inference target"),
+            ofInt("mia.epochs", EXPENSIVE, atLeast(1), 100, "training epochs of a membership-inference target"),
             ofInt("image", EXPENSIVE, atLeast(0), 0, "index into the test set of the first attacked example"),
             ofEnum("attack", CHEAP, ATTACKS, "dlg", "attack run on the observed update"),
             ofInt("attack.iterations", CHEAP, atLeast(1), 300, "optimizer iterations of an inversion attack"),

@@ -68,12 +68,19 @@ final class SweepExpander {
         return false;
     }
 
-    /** name=value;... over every parameter (or only those of {@code tier}) in registry order. */
+    /**
+     * name=value;... over the parameters (or only those of {@code tier}) that differ from their defaults, in
+     * registry order. Leaving defaults out keeps point ids stable when a new parameter is registered, so adding
+     * a knob never orphans the rows of an existing results file; changing a default is a format change.
+     */
     static String canonical(Map<String, Object> params, ParameterRegistry registry, Tier tier) {
         StringBuilder sb = new StringBuilder();
         for (ParameterSpec spec : registry.specs()) {
             if (tier == null || spec.tier() == tier) {
-                sb.append(spec.name()).append('=').append(Values.format(params.get(spec.name()))).append(';');
+                String value = Values.format(params.get(spec.name()));
+                if (!value.equals(Values.format(spec.defaultValue()))) {
+                    sb.append(spec.name()).append('=').append(value).append(';');
+                }
             }
         }
         return sb.toString();

@@ -49,10 +49,23 @@ class SweepExpansionTest {
         assertEquals(a.points().stream().map(SweepPoint::pointId).toList(),
                 b.points().stream().map(SweepPoint::pointId).toList());
         // A golden value: changing it silently would orphan every existing results file.
-        assertEquals("663e20377122", a.points().get(0).pointId());
+        assertEquals("4d44a0070eb9", a.points().get(0).pointId());
         assertEquals(12, a.points().get(0).pointId().length());
         Sweep otherSeed = parser.parse("seeds: [2]\ngrid:\n  model: [mlp]\n  attack: [dlg, ig]\n", "c.yaml");
         assertNotEquals(a.points().get(0).pointId(), otherSeed.points().get(0).pointId());
+    }
+
+    @Test
+    void registeringANewParameterKeepsExistingPointIds() {
+        String text = "grid:\n  model: [mlp]\n  attack: [dlg, ig]\n";
+        Sweep before = parser.parse(text, "a.yaml");
+        SweepParser extended = new SweepParser(ParameterRegistry.defaults().with(ParameterSpec.ofInt("new.knob",
+                Tier.EXPENSIVE, Range.atLeast(1), 3, "a knob added in a later version")));
+        Sweep after = extended.parse(text, "a.yaml");
+        assertEquals(before.points().stream().map(SweepPoint::pointId).toList(),
+                after.points().stream().map(SweepPoint::pointId).toList());
+        Sweep set = extended.parse(text + "  new.knob: [4]\n", "a.yaml");
+        assertNotEquals(before.points().get(0).pointId(), set.points().get(0).pointId());
     }
 
     @Test

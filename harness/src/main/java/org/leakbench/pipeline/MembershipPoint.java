@@ -1,0 +1,101 @@
+package org.leakbench.pipeline;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.leakbench.attack.membership.GradientNormAttack;
+import org.leakbench.attack.membership.LiraOfflineAttack;
+import org.leakbench.attack.membership.LiraOptions;
+import org.leakbench.attack.membership.LossThresholdAttack;
+import org.leakbench.attack.membership.MembershipAttack;
+import org.leakbench.attack.membership.MembershipExperiment;
+import org.leakbench.attack.membership.MembershipExperimentOptions;
+import org.leakbench.attack.membership.MembershipResult;
+import org.leakbench.attack.membership.TrainingRecipe;
+import org.leakbench.data.DataSplit;
+import org.leakbench.defense.dp.Conversion;
+import org.leakbench.defense.dp.RdpAccountant;
+import org.leakbench.sweep.PointContext;
+import org.leakbench.sweep.SweepPoint;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+
+/**
+ * A membership-inference point: train the target on {@code mia.members} rows for {@code mia.epochs}
+ * epochs (plain SGD, or DP-SGD for defense dp-sgd), then score members against as many held-out rows.
+ * ROC points go to {@code roc.csv} in the run folder for the figures.
+ */
+final class MembershipPoint {
+    static final List<String> ATTACKS = List.of("mia-loss", "mia-gradnorm", "lira");
+    private static final Object ROC_LOCK = new Object();
+    private static final int BATCH = 8;
+
+    private MembershipPoint() {
+    }
+
+    static void run(Map<String, Object> m, SweepPoint p, DataSplit data, Backend be, PointContext ctx)
+            throws IOException {
+        String defense = p.string("defense");
+        if (!"none".equals(defense) && !"dp-sgd".equals(defense)) {
+            throw new IllegalArgumentException("membership attacks are measured against defense none or dp-sgd, "
+                    + "not " + defense);
+        }
+        int members = p.intValue("mia.members");
+        int epochs = p.intValue("mia.epochs");
+        double lr = p.doubleValue("fl.lr");
+        TrainingRecipe recipe = TrainingRecipe.sgd(epochs, BATCH, lr);
+        double sigma = p.doubleValue("defense.param");
+        if ("dp-sgd".equals(defense)) {
+            recipe = recipe.withDp(sigma, p.doubleValue("defense.clip"));
+            double q = BATCH / (double) members;
+            long steps = (long) Math.ceil(epochs / q);
+            m.put("epsilon", RdpAccountant.epsilon(sigma, q, steps, PointPipeline.DELTA, Conversion.IMPROVED));
+            m.put("delta", PointPipeline.DELTA);
+        }
+        MembershipExperimentOptions options = new MembershipExperimentOptions(CaseBuilder.modelSpec(p, data.train()),
+                members, members, recipe, false, DType.F32);
+        MembershipAttack attack = switch (p.string("attack")) {
+            case "mia-loss" -> new LossThresholdAttack();
+            case "mia-gradnorm" -> new GradientNormAttack();
+            default -> new LiraOfflineAttack(LiraOptions.withShadowModels(8));
+        };
+        long t0 = System.nanoTime();
+        MembershipExperiment.Outcome out = new MembershipExperiment(options, be).run(data.train().samples(),
+                data.train().labels(), List.of(attack), new SplittableRandom(ctx.seed()));
+        MembershipResult r = out.results().get(0);
+        m.put("attack_ms", (System.nanoTime() - t0) / 1e6);
+        m.put("mia_auc", r.auc());
+        m.put("mia_tpr_1pct_fpr", r.tprAt1Pct());
+        m.put("mia_tpr_01pct_fpr", r.tprAt01Pct());
+        m.put("accuracy", out.testAccuracy());
+        m.put("status", "ok");
+        writeRoc(ctx.runFolder().resolve("roc.csv"), p, r);
+    }
+
+    private static void writeRoc(Path file, SweepPoint p, MembershipResult r) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        double[] fpr = r.roc().fpr();
+        double[] tpr = r.roc().tpr();
+        for (int i = 0; i < fpr.length; i++) {
+            sb.append(p.pointId()).append(',').append(p.seed()).append(',').append(p.string("attack")).append(',')
+                    .append(p.string("defense")).append(',').append(p.doubleValue("defense.param")).append(',')
+                    .append(fpr[i]).append(',').append(tpr[i]).append('\n');
+        }
+        synchronized (ROC_LOCK) {
+            boolean fresh = !Files.exists(file);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                if (fresh) {
+                    w.write("point_id,seed,attack,defense,defense_param,fpr,tpr\n");
+                }
+                w.write(sb.toString()); // one write per point: a kill leaves whole points or nothing
+            }
+        }
+    }
+}
