@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.ParameterSpec;
 import org.leakbench.sweep.PointExecutor;
+import org.leakbench.sweep.PoolSizing;
 import org.leakbench.sweep.Presets;
 import org.leakbench.sweep.RunFolders;
 import org.leakbench.sweep.RunOptions;
@@ -52,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (0-based).")
     String shard;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Points run at once (default: cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Points run at once (default: cores over the backend's threads per op, at most one per GB of heap).")
     Integer threads;
 
     @Option(names = "--quiet", description = "No progress bar.")
@@ -103,6 +104,10 @@ final class SweepCommand implements Callable<Integer> {
             printPoints(sweep, options.shard().select(sweep.points()), out);
             return 0;
         }
+        if (options.progress()) { // beside the progress bar, on a terminal only
+            spec.commandLine().getErr().println(sweep.points().size() + " points, " + PoolSizing.describe(
+                    options.threads(), sweep.backend()));
+        }
         PointExecutor executor = ExecutorLookup.find(executorName).create(sweep);
         RunSummary summary;
         try (executor) {
@@ -123,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         String id = runId == null ? RunFolders.newRunId(sweep.name()) : runId;
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads == null ? PoolSizing.forThisMachine(sweep.backend()) : threads;
         boolean progress = !quiet && System.console() != null;
         return new RunOptions(out, id, n, force, shard == null ? Shard.ALL : Shard.parse(shard), progress, limit);
     }

@@ -35,6 +35,7 @@ public final class FederatedTraining {
     private final FlData data;
     private final DefenseChain defense;
     private final Aggregator aggregator;
+    private final int evaluateEvery;
 
     public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
                              UpdateDefense defense, Aggregator aggregator) {
@@ -53,6 +54,30 @@ public final class FederatedTraining {
         UpdateDefense d = defense == null ? UpdateDefense.none() : defense;
         this.defense = d instanceof DefenseChain c ? c : DefenseChain.of(d);
         this.aggregator = aggregator == null ? new MeanAggregator() : aggregator;
+        this.evaluateEvery = 1;
+    }
+
+    private FederatedTraining(FederatedTraining base, int evaluateEvery) {
+        this.model = base.model;
+        this.backend = base.backend;
+        this.dtype = base.dtype;
+        this.options = base.options;
+        this.data = base.data;
+        this.defense = base.defense;
+        this.aggregator = base.aggregator;
+        this.evaluateEvery = evaluateEvery;
+    }
+
+    /**
+     * The same training, measuring test accuracy only every {@code rounds} rounds and after the last one
+     * (other rounds record NaN). Evaluating a LeNet on the test set costs more than a FedSGD round of a few
+     * clients, so a sweep that needs only the final utility saves most of its time here.
+     */
+    public FederatedTraining evaluatingEvery(int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("evaluation interval must be at least 1 round, got " + rounds);
+        }
+        return new FederatedTraining(this, rounds);
     }
 
     /** Plain mean aggregation. */
@@ -162,7 +187,8 @@ public final class FederatedTraining {
                 listener.onRound(new RoundRecord(r, options, sent.model(), sent.params(), participants,
                         List.copyOf(updates), examples, agg, aggregator.revealsIndividualUpdates(), params, next));
                 params = next;
-                acc[r] = data.testSamples().length == 0 ? Double.NaN
+                boolean evaluate = (r + 1) % evaluateEvery == 0 || r == lastRound;
+                acc[r] = data.testSamples().length == 0 || !evaluate ? Double.NaN
                         : Sgd.accuracy(model, backend, dtype, params, data.testSamples(), data.testLabels(), EVAL_CHUNK);
             }
         } finally {

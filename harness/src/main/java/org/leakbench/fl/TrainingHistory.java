@@ -6,7 +6,8 @@ import org.leakbench.tensor.Tensor;
 /**
  * The outcome of a federated run, one entry per round.
  *
- * @param testAccuracy test accuracy of the global model after each round (utility)
+ * @param testAccuracy test accuracy of the global model after each round (utility); NaN for rounds that were
+ *                     not evaluated (see {@link FederatedTraining#evaluatingEvery})
  * @param nanos        wall-clock time of each round (clients, defenses, aggregation, server step; not
  *                     the evaluation)
  * @param bytesUp      bytes all clients uploaded in each round

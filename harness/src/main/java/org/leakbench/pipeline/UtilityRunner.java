@@ -37,6 +37,8 @@ public final class UtilityRunner {
         Algorithm algorithm = "fedavg".equals(p.string("fl")) ? Algorithm.FEDAVG : Algorithm.FEDSGD;
         FlOptions options = new FlOptions(algorithm, clients, clients, p.intValue("fl.rounds"), 1,
                 p.intValue("fl.local-batch"), p.doubleValue("fl.lr"), 1.0, 1);
-        return new FederatedTraining(model, be, DType.F32, options, fl, defense).run(seed);
+        // Only the final accuracy goes into the row: evaluate once, after the last round.
+        return new FederatedTraining(model, be, DType.F32, options, fl, defense).evaluatingEvery(options.rounds())
+                .run(seed);
     }
 }

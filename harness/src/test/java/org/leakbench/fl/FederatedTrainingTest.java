@@ -2,6 +2,7 @@ package org.leakbench.fl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,21 @@ class FederatedTrainingTest {
         assertEquals(40, h.rounds());
         assertTrue(h.finalAccuracy() >= 0.9, "FedSGD accuracy " + h.finalAccuracy());
         assertTrue(h.testAccuracy()[0] < h.finalAccuracy(), "accuracy improves over rounds");
+    }
+
+    @Test
+    void evaluatingOnlyAtTheEndChangesNothingButTheSkippedRounds() {
+        FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 5, 12, 1, 16, 0.5);
+        TrainingHistory every = training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).run(4);
+        TrainingHistory sparse = training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).evaluatingEvery(5)
+                .run(4);
+        for (int r = 0; r < 12; r++) {
+            boolean evaluated = r == 4 || r == 9 || r == 11;
+            assertEquals(evaluated ? every.testAccuracy()[r] : Double.NaN, sparse.testAccuracy()[r], "round " + r);
+        }
+        assertEquals(every.finalAccuracy(), sparse.finalAccuracy());
+        assertThrows(IllegalArgumentException.class,
+                () -> training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).evaluatingEvery(0));
     }
 
     @Test
