@@ -68,7 +68,7 @@ class SecAggProtocolTest {
     }
 
     @ParameterizedTest(name = "{0} n={1} b={2}")
-    @CsvSource({"SECAGG, 3, 32", "SECAGG, 10, 20", "SECAGG, 80, 32",
+    @CsvSource({"SECAGG, 3, 32", "SECAGG, 10, 20", "SECAGG, 80, 32", "SECAGG, 200, 32",
             "SECAGG_PLUS, 3, 32", "SECAGG_PLUS, 10, 32", "SECAGG_PLUS, 100, 24"})
     void exactSumWithoutDropouts(Mode mode, int n, int bits) {
         List<int[]> x = inputs(n, 33, n);
@@ -81,7 +81,7 @@ class SecAggProtocolTest {
     }
 
     @ParameterizedTest(name = "SecAgg n={0}")
-    @CsvSource({"3", "10", "50"})
+    @CsvSource({"3", "10", "50", "200"})
     void secAggExactWithMaximalDropouts(int n) {
         SecAggConfig cfg = config(Mode.SECAGG, 32);
         int t = cfg.thresholdFor(n);
