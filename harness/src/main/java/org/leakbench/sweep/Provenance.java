@@ -38,9 +38,11 @@ public final class Provenance {
         Map<String, Object> git = SystemInfo.git();
         p.put("git_commit", git.get("commit"));
         p.put("git_dirty", git.get("dirty"));
+        p.put("git_source", git.getOrDefault("source", "unknown"));
         p.put("backend", sweep.backend());
         p.put("backend_description", SystemInfo.describeBackend(sweep.backend()));
         p.put("threads", options.threads());
+        p.put("op_threads_per_point", PoolSizing.opThreads(sweep.backend()));
         p.put("shard", options.shard().toString());
         p.put("seeds", sweep.seeds());
         p.put("timeout_ms", (options.timeout() == null ? sweep.timeout() : options.timeout()).toMillis());

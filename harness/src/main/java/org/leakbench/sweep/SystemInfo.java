@@ -79,9 +79,13 @@ public final class SystemInfo {
 
     private static volatile Map<String, Object> gitCache;
 
+    /** Written into the jar at build time (the pom's git-commit-id plugin): the commit the code was built from. */
+    static final String BUILD_GIT_RESOURCE = "/org/leakbench/git.properties";
+
     /**
-     * Git commit and dirty flag of the working directory, "unknown" where git is absent or fails. Asked once per
-     * process: the answer describes the code that is running, which does not change while it runs.
+     * Git commit and dirty flag of the code that is running: recorded at build time when the jar carries them
+     * (so a jar copied to a cluster still says what it was built from), else asked of git in the working
+     * directory, else "unknown". Asked once per process: the answer does not change while it runs.
      */
     public static Map<String, Object> git() {
         Map<String, Object> cached = gitCache;
@@ -93,12 +97,38 @@ public final class SystemInfo {
     }
 
     private static Map<String, Object> askGit() {
+        Map<String, Object> built = fromBuild();
+        if (built != null) {
+            return built;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         String commit = run(List.of("git", "rev-parse", "HEAD"));
         String status = commit == null ? null : run(List.of("git", "status", "--porcelain"));
         m.put("commit", commit == null ? "unknown" : commit.trim());
         m.put("dirty", status == null ? "unknown" : !status.isBlank());
+        m.put("source", "working directory");
         return m;
+    }
+
+    private static Map<String, Object> fromBuild() {
+        try (java.io.InputStream in = SystemInfo.class.getResourceAsStream(BUILD_GIT_RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String commit = p.getProperty("git.commit.id", "").trim();
+            if (commit.isEmpty() || commit.startsWith("${")) {
+                return null; // built outside a git checkout
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("commit", commit);
+            m.put("dirty", Boolean.parseBoolean(p.getProperty("git.dirty", "false").trim()));
+            m.put("source", "build");
+            return m;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String run(List<String> command) {

@@ -197,6 +197,13 @@ class SweepRunnerTest {
         assertEquals(List.of("mlp", "lenet"), params.get("model"));
         assertEquals(List.of(300), params.get("attack.iterations"));
         assertNull(prov.get("no-such-field"));
+        // Built in a checkout, the classes carry the commit they were built from.
+        if ("build".equals(prov.get("git_source"))) {
+            assertTrue(String.valueOf(prov.get("git_commit")).matches("[0-9a-f]{40}"), "" + prov.get("git_commit"));
+            assertTrue(prov.get("git_dirty") instanceof Boolean);
+        } else {
+            assertEquals("working directory", prov.get("git_source"), "git_source " + prov.get("git_source"));
+        }
     }
 
     /** Rows with machine-dependent cells blanked. */
