@@ -35,7 +35,8 @@ record PointOutcome(Map<String, Object> metrics, String status) {
         } else if (msg == null || msg.isBlank()) {
             text = root.getClass().getSimpleName();
         } else if (root instanceof IllegalArgumentException || root instanceof IllegalStateException
-                || root instanceof UnsupportedOperationException) {
+                || root instanceof UnsupportedOperationException
+                || root.getClass().getName().startsWith("org.leakbench.")) { // our own messages say it all
             text = msg;
         } else {
             text = root.getClass().getSimpleName() + ": " + msg;
