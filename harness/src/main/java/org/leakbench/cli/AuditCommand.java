@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code leakbench audit}: checks every ok row of a run against privacy and utility budgets. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Check every ok row of a run against budgets, e.g. --max psnr=20 --max mia_auc=0.6 "
-            + "--min accuracy=0.8.", "Empty cells (metric not applicable) are skipped.",
+            + "--min accuracy=0.8.", "Empty cells (metric not applicable) are skipped; a budget that no ok row "
+            + "measures is an error, so a gate never passes on nothing.",
             "Exit code: 0 all within budget, 1 some point breaks it, 2 bad input."})
 final class AuditCommand implements Callable<Integer> {
     /** Parameter columns shown to identify a violating point. */
@@ -40,6 +41,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--min", paramLabel = "METRIC=VALUE", description = "Lower bound (inclusive).")
     List<String> min = new ArrayList<>();
 
+    @Option(names = "--require-ok", description = "Rows that failed, timed out or diverged break the audit too "
+            + "(their leakage was not measured).")
+    boolean requireOk;
+
     @Override
     public Integer call() throws Exception {
         List<Budget> budgets = new ArrayList<>();
@@ -49,8 +54,19 @@ final class AuditCommand implements Callable<Integer> {
         ResultTable table = ResultTable.read(folder.resolve(SweepRunner.RESULTS));
         BudgetAudit.Report report = BudgetAudit.audit(table, budgets);
         PrintWriter out = spec.commandLine().getOut();
-        if (report.passed()) {
-            out.println("within budget: " + report.checkedRows() + " ok rows checked against " + budgets);
+        List<String> checks = new ArrayList<>();
+        for (int i = 0; i < budgets.size(); i++) {
+            if (report.measured().get(i) == 0) {
+                throw new IllegalArgumentException("budget " + budgets.get(i) + " checks nothing: no ok row of "
+                        + folder.getFileName() + " has a " + budgets.get(i).metric() + " value");
+            }
+            checks.add(budgets.get(i) + " (" + report.measured().get(i) + " values)");
+        }
+        String notOk = report.notOk() == 0 ? "" : "; " + report.notOk() + " rows not ok were not measured"
+                + (requireOk ? " and break the audit" : " (--require-ok makes them break it)");
+        if (report.passed() && (report.notOk() == 0 || !requireOk)) {
+            out.println("within budget: " + report.checkedRows() + " ok rows checked against "
+                    + String.join(", ", checks) + notOk);
             return 0;
         }
         List<String> header = new ArrayList<>(List.of("point_id", "seed"));
@@ -66,7 +82,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         t.print(out);
         out.println(report.violations().size() + " budget violations in " + report.checkedRows() + " ok rows ("
-                + folder.getFileName() + ")");
+                + folder.getFileName() + ")" + notOk);
         return 1;
     }
 }

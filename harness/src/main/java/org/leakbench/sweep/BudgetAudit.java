@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Checks every {@code ok} row of a results table against metric budgets. An empty cell means the metric does
- * not apply to that point (e.g. mia_auc for an inversion attack) and is skipped; NaN breaks any budget.
+ * not apply to that point (e.g. mia_auc for an inversion attack) and is skipped; NaN breaks any budget. The
+ * report counts what each budget actually checked, so a gate can refuse a budget that checked nothing.
  */
 public final class BudgetAudit {
     private BudgetAudit() {
@@ -27,8 +28,15 @@ public final class BudgetAudit {
      *
      * @param checkedRows ok rows looked at
      * @param violations every broken budget
+     * @param measured   per budget (in the order given), how many ok rows had a value for its metric
+     * @param notOk      rows whose status is not ok (failed, timeout, diverged): nothing was measured there
      */
-    public record Report(int checkedRows, List<Violation> violations) {
+    public record Report(int checkedRows, List<Violation> violations, List<Integer> measured, int notOk) {
+        public Report {
+            violations = List.copyOf(violations);
+            measured = List.copyOf(measured);
+        }
+
         public boolean passed() {
             return violations.isEmpty();
         }
@@ -53,17 +61,22 @@ public final class BudgetAudit {
         }
         int status = table.column(MetricColumns.STATUS);
         int checked = 0;
+        int notOk = 0;
+        int[] measured = new int[budgets.size()];
         List<Violation> violations = new ArrayList<>();
         for (List<String> row : table.latest()) {
             if (!"ok".equals(row.get(status))) {
+                notOk++;
                 continue;
             }
             checked++;
-            for (Budget b : budgets) {
+            for (int i = 0; i < budgets.size(); i++) {
+                Budget b = budgets.get(i);
                 String cell = row.get(table.column(b.metric()));
                 if (cell.isBlank()) {
                     continue;
                 }
+                measured[i]++;
                 double v;
                 try {
                     v = Double.parseDouble(cell);
@@ -76,6 +89,6 @@ public final class BudgetAudit {
                 }
             }
         }
-        return new Report(checked, violations);
+        return new Report(checked, violations, java.util.Arrays.stream(measured).boxed().toList(), notOk);
     }
 }

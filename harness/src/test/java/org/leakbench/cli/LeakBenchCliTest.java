@@ -63,6 +63,10 @@ class LeakBenchCliTest {
         assertTrue(fail.out().contains("2 budget violations in 4 ok rows"), fail.out());
         assertTrue(fail.out().contains("idlg") && fail.out().contains("psnr <= 20"), fail.out());
 
+        Result nothing = run("audit", results.toString(), "--max", "pi_auc=0.6");
+        assertEquals(2, nothing.code(), nothing.out());
+        assertTrue(nothing.err().contains("checks nothing") && nothing.err().contains("pi_auc"), nothing.err());
+
         Result bad = run("audit", results.toString(), "--max", "psnrr=20");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("did you mean 'psnr'"), bad.err());
