@@ -1,0 +1,161 @@
+package org.leakbench.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.sweep.MetricColumns;
+import org.leakbench.sweep.ParameterRegistry;
+import org.leakbench.sweep.PointExecutor;
+import org.leakbench.sweep.Provenance;
+import org.leakbench.sweep.ResultTable;
+import org.leakbench.sweep.RunOptions;
+import org.leakbench.sweep.Sweep;
+import org.leakbench.sweep.SweepParser;
+import org.leakbench.sweep.SweepRunner;
+
+/**
+ * A tiny sweep end to end through the real pipeline (data, model, update, defense, observation, attack,
+ * metrics, utility, cost): the baselines bracket the metrics, the analytic attack is exact without a defense
+ * and is hurt by noise and by secure aggregation, and the same sweep gives the same CSV twice.
+ */
+class PointPipelineTest {
+    static final String SWEEP = """
+            name: tiny
+            seeds: [1]
+            backend: ejml
+            grid:
+              dataset: [fashion-mnist-subset]
+              model: [mlp]
+              model.width: [0.25]
+              model.depth: [1]
+              batch: [1]
+              image: [7]
+              fl.clients: [3]
+              fl.rounds: [2]
+              attacks:
+                - oracle
+                - random
+                - analytic
+                - {name: dlg, iterations: [20]}
+              defenses:
+                - none
+                - {name: noise, param: [0.01]}
+                - {name: prune, param: [0.9]}
+                - {name: topk, param: [0.1]}
+                - secagg
+            """;
+
+    @TempDir
+    static Path results;
+    static ResultTable table;
+
+    @BeforeAll
+    static void runTwice() throws IOException {
+        table = run("a");
+    }
+
+    static ResultTable run(String runId) throws IOException {
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "tiny.yaml");
+        try (PointExecutor executor = new PipelineFactory().create(sweep)) {
+            new SweepRunner(sweep, executor, RunOptions.defaults(results, runId).withThreads(2)).run();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return ResultTable.read(results.resolve(runId).resolve(SweepRunner.RESULTS));
+    }
+
+    static Map<String, String> row(String attack, String defense) {
+        for (List<String> r : table.rows()) {
+            Map<String, String> m = table.asMap(r);
+            if (m.get("attack").equals(attack) && m.get("defense").equals(defense)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no row for " + attack + " / " + defense);
+    }
+
+    static double value(String attack, String defense, String metric) {
+        return Double.parseDouble(row(attack, defense).get(metric));
+    }
+
+    @Test
+    void everyPointRunsAndTheBaselinesBracketTheMetrics() {
+        assertEquals(20, table.rows().size());
+        for (List<String> r : table.rows()) {
+            assertEquals("ok", table.asMap(r).get("status"), table.asMap(r).toString());
+        }
+        for (String d : List.of("none", "noise", "prune", "topk", "secagg")) {
+            assertEquals(100.0, value("oracle", d, "psnr"), 1e-9, "oracle under " + d);
+            assertEquals(1.0, value("oracle", d, "label_acc"), 1e-9);
+            assertTrue(value("random", d, "psnr") < 15, "random under " + d);
+            double acc = value("oracle", d, "accuracy");
+            assertTrue(acc >= 0 && acc <= 1, "accuracy " + acc);
+        }
+    }
+
+    @Test
+    void analyticRecoveryIsExactWithoutDefenseAndHurtByNoiseAndSecureAggregation() {
+        double clean = value("analytic", "none", "psnr");
+        assertTrue(clean > 60, "analytic without defense " + clean);
+        assertTrue(value("analytic", "noise", "psnr") < clean - 10, "noise should hurt the analytic attack");
+        assertTrue(value("analytic", "secagg", "psnr") < 30,
+                "under secure aggregation the server sees only the mean of 3 clients");
+    }
+
+    @Test
+    void costColumnsAreFilledAndSparsificationSendsLess() {
+        double plain = value("oracle", "none", "bytes_up");
+        assertTrue(plain >= 4 * value("oracle", "none", "params"), "a float per parameter at least");
+        assertEquals(plain, value("oracle", "prune", "bytes_up"), "pruning is a defense, sent densely as in DLG");
+        assertTrue(value("oracle", "topk", "bytes_up") < plain / 2, "top-10% sends indices and values of a tenth");
+        assertTrue(value("oracle", "secagg", "bytes_up") > plain, "secure aggregation adds protocol traffic");
+        for (String c : List.of("time_ms", "peak_heap_mb")) {
+            assertTrue(value("dlg", "none", c) > 0, c);
+        }
+    }
+
+    @Test
+    void writesReconstructionGridsAndRecordsTheDataFiles() throws IOException {
+        Path folder = results.resolve("a");
+        String id = row("dlg", "none").get("point_id");
+        assertTrue(Files.size(folder.resolve("reconstructions").resolve(id + "-s1.png")) > 0);
+        Map<String, Object> prov = Provenance.read(folder.resolve(Provenance.FILE));
+        @SuppressWarnings("unchecked")
+        Map<String, String> files = (Map<String, String>) prov.get("data_files");
+        assertEquals(4, files.size(), files.toString());
+        files.values().forEach(sha -> assertTrue(sha.matches("[0-9a-f]{64}"), sha));
+    }
+
+    @Test
+    void theSameSweepGivesTheSameCsvApartFromTiming() throws IOException {
+        ResultTable again = run("b");
+        assertEquals(stable(table), stable(again));
+    }
+
+    static List<List<String>> stable(ResultTable t) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> blank = new ArrayList<>(MetricColumns.MACHINE_DEPENDENT);
+        blank.addAll(List.of("attack_ms", "defense_ms"));
+        for (List<String> r : t.rows()) {
+            List<String> copy = new ArrayList<>(r);
+            for (String c : blank) {
+                if (t.column(c) >= 0) {
+                    copy.set(t.column(c), "");
+                }
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+}
