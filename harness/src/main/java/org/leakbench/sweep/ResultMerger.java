@@ -78,7 +78,58 @@ public final class ResultMerger {
         if (!provenances.isEmpty()) {
             Provenance.write(out.resolve(Provenance.FILE), mergedProvenance(provenances, out, byKey.size()));
         }
+        mergeSideFiles(inputs, out, byKey.keySet());
         return new Summary(out, byKey.size(), duplicates);
+    }
+
+    /**
+     * The per-point files the figures read: reconstruction grids (named point_id-sSEED.png) are copied, and the
+     * rows of every roc.csv (keyed by point_id and seed) are concatenated under one header, for kept points only.
+     */
+    private static void mergeSideFiles(List<Path> inputs, Path out, java.util.Set<String> kept) throws IOException {
+        String rocHeader = null;
+        StringBuilder roc = new StringBuilder();
+        java.util.Set<String> rocTaken = new java.util.HashSet<>(); // a point's curve comes from one input only
+        for (Path input : inputs) {
+            Path run = RunFolders.resolve(input);
+            Path grids = run.resolve("reconstructions");
+            if (Files.isDirectory(grids)) {
+                Path target = Files.createDirectories(out.resolve("reconstructions"));
+                try (var files = Files.list(grids)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Path dest = target.resolve(f.getFileName().toString());
+                        if (!Files.exists(dest)) {
+                            Files.copy(f, dest);
+                        }
+                    }
+                }
+            }
+            Path rocFile = run.resolve("roc.csv");
+            if (Files.isRegularFile(rocFile)) {
+                List<String> lines = Files.readAllLines(rocFile, StandardCharsets.UTF_8);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                if (rocHeader == null) {
+                    rocHeader = lines.get(0);
+                } else if (!rocHeader.equals(lines.get(0))) {
+                    throw new IllegalArgumentException(rocFile + " has different columns from the first roc.csv");
+                }
+                java.util.Set<String> here = new java.util.HashSet<>();
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] cells = line.split(",", 3);
+                    String key = cells.length == 3 ? cells[0] + "|" + cells[1] : null;
+                    if (key != null && kept.contains(key) && !rocTaken.contains(key)) {
+                        roc.append(line).append('\n');
+                        here.add(key);
+                    }
+                }
+                rocTaken.addAll(here);
+            }
+        }
+        if (rocHeader != null) {
+            Files.writeString(out.resolve("roc.csv"), rocHeader + "\n" + roc, StandardCharsets.UTF_8);
+        }
     }
 
     private static List<String> order(List<Map<String, Object>> provenances, Map<String, List<String>> byKey) {

@@ -178,6 +178,36 @@ class SweepRunnerTest {
     }
 
     @Test
+    void mergeCarriesReconstructionGridsAndRocRowsOfEveryShard() throws IOException {
+        PointExecutor exec = (p, ctx) -> {
+            Path grids = Files.createDirectories(ctx.runFolder().resolve("reconstructions"));
+            Files.writeString(grids.resolve(p.pointId() + "-s" + p.seed() + ".png"), "png");
+            synchronized (SweepRunnerTest.class) {
+                Path roc = ctx.runFolder().resolve("roc.csv");
+                if (!Files.exists(roc)) {
+                    Files.writeString(roc, "point_id,seed,fpr,tpr\n");
+                }
+                Files.writeString(roc, p.pointId() + "," + p.seed() + ",0,0\n" + p.pointId() + "," + p.seed()
+                        + ",1,1\n", java.nio.file.StandardOpenOption.APPEND);
+            }
+            return Map.of("mse", 0.0);
+        };
+        Sweep sweep = DummyExecutors.tinySweep();
+        run(sweep, exec, options("s0").withShard(Shard.parse("0/2")));
+        run(sweep, exec, options("s1").withShard(Shard.parse("1/2")));
+        run(sweep, exec, options("s1b").withShard(Shard.parse("1/2")));
+        Path merged = results.resolve("merged");
+        ResultMerger.merge(List.of(results.resolve("s0"), results.resolve("s1"), results.resolve("s1b")), merged);
+        int points = sweep.points().size();
+        try (var files = Files.list(merged.resolve("reconstructions"))) {
+            assertEquals(points, files.count());
+        }
+        List<String> roc = Files.readAllLines(merged.resolve("roc.csv"));
+        assertEquals("point_id,seed,fpr,tpr", roc.get(0));
+        assertEquals(2 * points, roc.size() - 1, "two ROC rows per point, none twice from the repeated shard");
+    }
+
+    @Test
     void provenanceRecordsMachineSweepAndDataFiles() throws IOException {
         PointExecutor exec = (p, ctx) -> {
             ctx.recordDataFile("train-images.idx", "ab".repeat(32));
