@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdStep;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
@@ -65,6 +67,29 @@ public final class Client {
         int steps = epochs * ((data.size() + batch - 1) / batch);
         return new LocalResult(Update.fromTensors(diff, Update.Kind.WEIGHT_DIFFERENCE, steps, lr), data.size(),
                 Double.NaN);
+    }
+
+    /**
+     * The update with DP-SGD in place of plain gradients (Abadi et al. 2016): FedSGD sends one noisy clipped
+     * gradient of a batch; FedAvg runs its local epochs of DP-SGD and sends the weight difference.
+     */
+    public LocalResult computePrivateUpdate(Model model, List<Tensor> global, FlOptions options, DpSgdOptions dp,
+                                            SplittableRandom rng) {
+        if (options.algorithm() == Algorithm.FEDSGD) {
+            int[] idx = sampleBatch(Math.min(options.localBatch(), data.size()), rng);
+            List<Tensor> g = DpSgdStep.noisyGradient(model, backend, dtype, global, data.samples(), data.labels(),
+                    idx, dp, rng);
+            return new LocalResult(Update.fromTensors(g), idx.length, Double.NaN);
+        }
+        List<Tensor> local = DpSgdStep.train(model, backend, dtype, global, data.samples(), data.labels(),
+                data.indices(), options.localEpochs(), options.localBatch(), options.lr(), dp, rng);
+        List<Tensor> diff = new ArrayList<>(global.size());
+        for (int i = 0; i < global.size(); i++) {
+            diff.add(backend.sub(global.get(i), local.get(i)));
+        }
+        int steps = options.localEpochs() * ((data.size() + options.localBatch() - 1) / options.localBatch());
+        return new LocalResult(Update.fromTensors(diff, Update.Kind.WEIGHT_DIFFERENCE, steps, options.lr()),
+                data.size(), Double.NaN);
     }
 
     /** k distinct rows of this client, by a partial Fisher–Yates shuffle, in drawn order. */

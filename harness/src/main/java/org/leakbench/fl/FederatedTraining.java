@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import org.leakbench.defense.DefendedUpdate;
 import org.leakbench.defense.DefenseChain;
 import org.leakbench.defense.UpdateDefense;
+import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
@@ -36,6 +37,7 @@ public final class FederatedTraining {
     private final DefenseChain defense;
     private final Aggregator aggregator;
     private final int evaluateEvery;
+    private final DpSgdOptions dpSgd;
 
     public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
                              UpdateDefense defense, Aggregator aggregator) {
@@ -55,9 +57,10 @@ public final class FederatedTraining {
         this.defense = d instanceof DefenseChain c ? c : DefenseChain.of(d);
         this.aggregator = aggregator == null ? new MeanAggregator() : aggregator;
         this.evaluateEvery = 1;
+        this.dpSgd = null;
     }
 
-    private FederatedTraining(FederatedTraining base, int evaluateEvery) {
+    private FederatedTraining(FederatedTraining base, int evaluateEvery, DpSgdOptions dpSgd) {
         this.model = base.model;
         this.backend = base.backend;
         this.dtype = base.dtype;
@@ -66,6 +69,7 @@ public final class FederatedTraining {
         this.defense = base.defense;
         this.aggregator = base.aggregator;
         this.evaluateEvery = evaluateEvery;
+        this.dpSgd = dpSgd;
     }
 
     /**
@@ -77,7 +81,18 @@ public final class FederatedTraining {
         if (rounds < 1) {
             throw new IllegalArgumentException("evaluation interval must be at least 1 round, got " + rounds);
         }
-        return new FederatedTraining(this, rounds);
+        return new FederatedTraining(this, rounds, dpSgd);
+    }
+
+    /**
+     * The same training with every client computing its update by DP-SGD (per-example clipping to C and
+     * N(0, σ²C²) noise on the sum, {@link Client#computePrivateUpdate}); the defense chain still applies after.
+     */
+    public FederatedTraining withDpSgd(DpSgdOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("DP-SGD options must be given");
+        }
+        return new FederatedTraining(this, evaluateEvery, options);
     }
 
     /** Plain mean aggregation. */
@@ -203,7 +218,8 @@ public final class FederatedTraining {
     private ClientOutcome runClient(Client client, DefenseChain d, SentModel sent, SplittableRandom rng) {
         SplittableRandom computeRng = rng.split();
         SplittableRandom defenseRng = rng.split();
-        LocalResult local = client.computeUpdate(sent.model(), sent.params(), options, computeRng);
+        LocalResult local = dpSgd == null ? client.computeUpdate(sent.model(), sent.params(), options, computeRng)
+                : client.computePrivateUpdate(sent.model(), sent.params(), options, dpSgd, computeRng);
         DefendedUpdate defended = d.applyMeasured(local.update(), defenseRng);
         return new ClientOutcome(defended, local.examples());
     }

@@ -27,7 +27,8 @@ import org.leakbench.fl.Update;
  *   <li>{@code quant}: bits per entry (stochastic rounding)</li>
  *   <li>{@code sign}: unused (one bit per entry)</li>
  *   <li>{@code dp-sgd}: the noise multiplier σ (clipping norm {@code defense.clip}); per-example clipping
- *       is done by the pipeline, see {@link PointPipeline}</li>
+ *       and noise happen where the gradient is computed (the victim's update in {@link PointPipeline}, every
+ *       client's in {@link UtilityRunner}), so the update itself passes through unchanged</li>
  *   <li>{@code client-dp}: the noise multiplier σ of local DP on the whole update: clip to
  *       {@code defense.clip}, add N(0, σ²C²)</li>
  *   <li>{@code secagg}, {@code secagg+}: unused; secure aggregation changes what the server observes</li>
@@ -48,7 +49,7 @@ public final class DefenseFactory {
             case "quant" -> new StochasticQuantization(new QuantizationOptions((int) Math.round(param)));
             case "sign" -> new SignCompression();
             case "client-dp" -> clipAndNoise("client-dp", clip, param * clip);
-            case "dp-sgd" -> clipAndNoise("dp-sgd", clip, param * clip);
+            case "dp-sgd" -> UpdateDefense.none(); // per-example clipping and noise happen in the client
             default -> throw new IllegalArgumentException("unknown defense '" + name + "'");
         };
     }

@@ -160,11 +160,12 @@ public final class PointPipeline implements PointExecutor {
         String d = p.string("defense");
         double sigma = p.doubleValue("defense.param");
         if ("dp-sgd".equals(d) || "client-dp".equals(d)) {
-            int clients = p.intValue("fl.clients");
-            double q = "dp-sgd".equals(d)
-                    ? Math.min(1.0, p.intValue("fl.local-batch") / (double) Math.max(1, data.train().size() / clients))
-                    : 1.0;
-            double eps = RdpAccountant.epsilon(sigma, q, p.intValue("fl.rounds"), DELTA, Conversion.IMPROVED);
+            // dp-sgd: each client's example-level privacy over its DP-SGD steps; client-dp: every round's
+            // clipped, noised update of each client (q = 1, all clients take part in every round).
+            double[] stepsAndRate = "dp-sgd".equals(d) ? UtilityRunner.dpSgdStepsAndRate(p, data.train().size())
+                    : new double[] {p.intValue("fl.rounds"), 1.0};
+            double eps = RdpAccountant.epsilon(sigma, stepsAndRate[1], (long) stepsAndRate[0], DELTA,
+                    Conversion.IMPROVED);
             m.put("epsilon", eps);
             m.put("delta", DELTA);
         }

@@ -6,6 +6,7 @@ import org.leakbench.data.DirichletPartition;
 import org.leakbench.data.IidPartition;
 import org.leakbench.data.Partitioner;
 import org.leakbench.defense.UpdateDefense;
+import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.FederatedTraining;
 import org.leakbench.fl.FlData;
@@ -38,7 +39,25 @@ public final class UtilityRunner {
         FlOptions options = new FlOptions(algorithm, clients, clients, p.intValue("fl.rounds"), 1,
                 p.intValue("fl.local-batch"), p.doubleValue("fl.lr"), 1.0, 1);
         // Only the final accuracy goes into the row: evaluate once, after the last round.
-        return new FederatedTraining(model, be, DType.F32, options, fl, defense).evaluatingEvery(options.rounds())
-                .run(seed);
+        FederatedTraining training = new FederatedTraining(model, be, DType.F32, options, fl, defense)
+                .evaluatingEvery(options.rounds());
+        if ("dp-sgd".equals(p.string("defense"))) {
+            training = training.withDpSgd(new DpSgdOptions(p.doubleValue("defense.clip"),
+                    p.doubleValue("defense.param")));
+        }
+        return training.run(seed);
+    }
+
+    /**
+     * The DP-SGD steps each client takes over the run and their sampling rate q (batch over the client's rows),
+     * for the accountant. Fixed-size batches drawn without replacement are accounted as Poisson sampling at the
+     * same rate, as Opacus and TF Privacy tutorials do.
+     */
+    public static double[] dpSgdStepsAndRate(SweepPoint p, int trainRows) {
+        int rows = Math.max(1, trainRows / p.intValue("fl.clients"));
+        int batch = Math.min(rows, p.intValue("fl.local-batch"));
+        double q = batch / (double) rows;
+        long perRound = "fedavg".equals(p.string("fl")) ? (rows + batch - 1) / batch : 1;
+        return new double[] {perRound * p.intValue("fl.rounds"), q};
     }
 }

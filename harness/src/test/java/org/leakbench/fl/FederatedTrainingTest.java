@@ -58,6 +58,22 @@ class FederatedTrainingTest {
     }
 
     @Test
+    void dpSgdClientsStillLearnAndMoreNoiseCostsAccuracy() {
+        FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 10, 40, 1, 16, 0.5);
+        double moderate = training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
+                .withDpSgd(new org.leakbench.defense.dp.DpSgdOptions(1.0, 0.5)).run(5).finalAccuracy();
+        double heavy = training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
+                .withDpSgd(new org.leakbench.defense.dp.DpSgdOptions(1.0, 64)).run(5).finalAccuracy();
+        assertTrue(moderate >= 0.85, "DP-SGD with sigma 0.5: " + moderate);
+        assertTrue(heavy < moderate - 0.1, "sigma 64 (" + heavy + ") should cost accuracy against 0.5 (" + moderate
+                + ")");
+        FlOptions avg = FlOptions.of(Algorithm.FEDAVG, 10, 5, 6, 1, 8, 0.1);
+        double fedAvg = training(SyntheticBlobs.mlp(), avg, UpdateDefense.none())
+                .withDpSgd(new org.leakbench.defense.dp.DpSgdOptions(1.0, 0.3)).run(6).finalAccuracy();
+        assertTrue(fedAvg >= 0.8, "FedAvg with DP-SGD local steps: " + fedAvg);
+    }
+
+    @Test
     void fedAvgLearnsSeparableData() {
         FlOptions o = FlOptions.of(Algorithm.FEDAVG, 10, 4, 8, 2, 8, 0.1);
         TrainingHistory h = training(SyntheticBlobs.mlp(), o, UpdateDefense.none()).run(2);

@@ -51,6 +51,7 @@ class PointPipelineTest {
                 - {name: noise, param: [0.01]}
                 - {name: prune, param: [0.9]}
                 - {name: topk, param: [0.1]}
+                - {name: dp-sgd, param: [1.0], clip: [1.0]}
                 - secagg
             """;
 
@@ -91,11 +92,11 @@ class PointPipelineTest {
 
     @Test
     void everyPointRunsAndTheBaselinesBracketTheMetrics() {
-        assertEquals(20, table.rows().size());
+        assertEquals(24, table.rows().size());
         for (List<String> r : table.rows()) {
             assertEquals("ok", table.asMap(r).get("status"), table.asMap(r).toString());
         }
-        for (String d : List.of("none", "noise", "prune", "topk", "secagg")) {
+        for (String d : List.of("none", "noise", "prune", "topk", "secagg", "dp-sgd")) {
             assertEquals(100.0, value("oracle", d, "psnr"), 1e-9, "oracle under " + d);
             assertEquals(1.0, value("oracle", d, "label_acc"), 1e-9);
             assertTrue(value("random", d, "psnr") < 15, "random under " + d);
@@ -111,6 +112,16 @@ class PointPipelineTest {
         assertTrue(value("analytic", "noise", "psnr") < clean - 10, "noise should hurt the analytic attack");
         assertTrue(value("analytic", "secagg", "psnr") < 30,
                 "under secure aggregation the server sees only the mean of 3 clients");
+    }
+
+    @Test
+    void dpSgdPointsReportTheirPrivacyBudget() {
+        double eps = value("oracle", "dp-sgd", "epsilon");
+        assertTrue(eps > 0 && Double.isFinite(eps), "epsilon " + eps);
+        assertEquals(1e-5, value("oracle", "dp-sgd", "delta"), 1e-12);
+        assertEquals("", row("oracle", "none").get("epsilon"), "no epsilon without a DP defense");
+        assertTrue(value("analytic", "dp-sgd", "psnr") < value("analytic", "none", "psnr") - 20,
+                "DP-SGD's noise hides the single example from the analytic attack");
     }
 
     @Test
