@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@link ParameterRegistry}. All errors are collected and thrown together as a {@link SweepValidationException}.
  */
 public final class SweepParser {
-    static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seeds", "backend", "timeout", "grid");
+    static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seeds", "backend", "timeout", "grid",
+            "grids");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private final ParameterRegistry registry;
@@ -88,8 +89,18 @@ public final class SweepParser {
                 case "backend" -> backend = run.backend(v, backend);
                 case "timeout" -> timeout = run.duration(v, timeout);
                 case "grid" -> {
+                    if (sawGrid) {
+                        run.error(t.getKeyNode(), key, "give either grid: or grids:, not both");
+                    }
                     sawGrid = true;
                     blocks = new GridReader(registry, run).read(v);
+                }
+                case "grids" -> {
+                    if (sawGrid) {
+                        run.error(t.getKeyNode(), key, "give either grid: or grids:, not both");
+                    }
+                    sawGrid = true;
+                    blocks = grids(v, run);
                 }
                 default -> {
                     String guess = Values.closest(key, TOP_LEVEL_KEYS);
@@ -109,6 +120,19 @@ public final class SweepParser {
             throw new SweepValidationException(run.errors);
         }
         return new Sweep(name, description, seeds, backend, timeout, blocks, registry, origin, text);
+    }
+
+    /** Several grids in one sweep: the points are the union of each grid's points (duplicates kept once). */
+    private List<Map<String, List<Object>>> grids(Node v, Run run) {
+        if (!(v instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            run.error(v, "grids", "grids: must be a non-empty list of grids, each a mapping like grid:");
+            return List.of();
+        }
+        List<Map<String, List<Object>>> all = new ArrayList<>();
+        for (Node g : seq.getValue()) {
+            all.addAll(new GridReader(registry, run).read(g));
+        }
+        return all;
     }
 
     private static String baseName(String origin) {

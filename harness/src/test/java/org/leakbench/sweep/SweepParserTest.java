@@ -58,6 +58,23 @@ class SweepParserTest {
     }
 
     @Test
+    void severalGridsGiveTheUnionOfTheirPoints() {
+        Sweep s = parser.parse("""
+                grids:
+                  - {model: [mlp], attack: [dlg, idlg]}
+                  - model: [lenet]
+                    batch: [1, 4]
+                  - {model: [mlp], attack: [dlg]}
+                """, "g.yaml");
+        assertEquals(4, s.points().size(), "the third grid repeats a point of the first");
+        List<SweepError> both = errors("grid:\n  batch: [1]\ngrids:\n  - {batch: [2]}\n");
+        assertTrue(both.stream().anyMatch(e -> e.message().contains("either grid: or grids:")), both.toString());
+        SweepError bad = only(errors("grids:\n  - {batch: [1]}\n  - {attack: [dgl]}\n"), "grid.attack");
+        assertEquals(3, bad.line());
+        assertTrue(only(errors("grids: []\n"), "grids").message().contains("non-empty list"));
+    }
+
+    @Test
     void misspelledEnumListsAllowedValues() {
         SweepError e = only(errors("""
                 grid:
