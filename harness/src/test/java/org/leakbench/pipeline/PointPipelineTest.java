@@ -32,27 +32,39 @@ class PointPipelineTest {
             name: tiny
             seeds: [1]
             backend: ejml
-            grid:
-              dataset: [fashion-mnist-subset]
-              model: [mlp]
-              model.width: [0.25]
-              model.depth: [1]
-              batch: [1]
-              image: [7]
-              fl.clients: [3]
-              fl.rounds: [2]
-              attacks:
-                - oracle
-                - random
-                - analytic
-                - {name: dlg, iterations: [20]}
-              defenses:
-                - none
-                - {name: noise, param: [0.01]}
-                - {name: prune, param: [0.9]}
-                - {name: topk, param: [0.1]}
-                - {name: dp-sgd, param: [1.0], clip: [1.0]}
-                - secagg
+            grids:
+              - dataset: [fashion-mnist-subset]
+                model: [mlp]
+                model.width: [0.25]
+                model.depth: [1]
+                batch: [1]
+                image: [7]
+                fl.clients: [3]
+                fl.rounds: [2]
+                attacks:
+                  - oracle
+                  - random
+                  - analytic
+                  - {name: dlg, iterations: [20]}
+                defenses:
+                  - none
+                  - {name: noise, param: [0.01]}
+                  - {name: prune, param: [0.9]}
+                  - {name: topk, param: [0.1]}
+                  - {name: dp-sgd, param: [1.0], clip: [1.0]}
+                  - secagg
+              - dataset: [fashion-mnist-subset]
+                model: [mlp]
+                model.width: [0.25]
+                model.depth: [1]
+                batch: [1]
+                image: [7]
+                fl: [fedavg]
+                fl.local-steps: [3]
+                fl.clients: [3]
+                fl.rounds: [2]
+                attacks: [analytic, {name: dlg, iterations: [20]}]
+                defense: [none]
             """;
 
     @TempDir
@@ -77,9 +89,13 @@ class PointPipelineTest {
     }
 
     static Map<String, String> row(String attack, String defense) {
+        return row(attack, defense, "fedsgd");
+    }
+
+    static Map<String, String> row(String attack, String defense, String fl) {
         for (List<String> r : table.rows()) {
             Map<String, String> m = table.asMap(r);
-            if (m.get("attack").equals(attack) && m.get("defense").equals(defense)) {
+            if (m.get("attack").equals(attack) && m.get("defense").equals(defense) && m.get("fl").equals(fl)) {
                 return m;
             }
         }
@@ -92,7 +108,7 @@ class PointPipelineTest {
 
     @Test
     void everyPointRunsAndTheBaselinesBracketTheMetrics() {
-        assertEquals(24, table.rows().size());
+        assertEquals(26, table.rows().size());
         for (List<String> r : table.rows()) {
             assertEquals("ok", table.asMap(r).get("status"), table.asMap(r).toString());
         }
@@ -112,6 +128,16 @@ class PointPipelineTest {
         assertTrue(value("analytic", "noise", "psnr") < clean - 10, "noise should hurt the analytic attack");
         assertTrue(value("analytic", "secagg", "psnr") < 30,
                 "under secure aggregation the server sees only the mean of 3 clients");
+    }
+
+    @Test
+    void attacksRunOnFedAvgWeightDifferences() {
+        // For one example, every local step's first-layer gradient is delta_t x^T with bias gradient delta_t, so
+        // the ratio of their sums over the steps is still x: analytic recovery stays exact under FedAvg.
+        Map<String, String> analytic = row("analytic", "none", "fedavg");
+        assertEquals("3", analytic.get("fl_local_steps"));
+        assertTrue(Double.parseDouble(analytic.get("psnr")) > 60, "analytic on a 3-step FedAvg update " + analytic);
+        assertEquals("ok", row("dlg", "none", "fedavg").get("status"));
     }
 
     @Test
