@@ -152,7 +152,7 @@ public final class PointPipeline implements PointExecutor {
     }
 
     private void utility(Map<String, Object> m, SweepPoint p, VictimCase c, DataSplit data, Backend be,
-                         UpdateDefense defense, PointContext ctx) {
+                         UpdateDefense defense, PointContext ctx) throws java.io.IOException {
         String key = "utility:" + p.string("defense") + ":" + p.doubleValue("defense.param") + ":"
                 + p.doubleValue("defense.clip");
         TrainingHistory h = ctx.shared(key, () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed()));
@@ -166,6 +166,7 @@ public final class PointPipeline implements PointExecutor {
                     : new double[] {p.intValue("fl.rounds"), 1.0};
             double eps = RdpAccountant.epsilon(sigma, stepsAndRate[1], (long) stepsAndRate[0], DELTA,
                     Conversion.IMPROVED);
+            EpsilonTable.ensure(ctx.runFolder(), stepsAndRate[1], (long) stepsAndRate[0], DELTA);
             m.put("epsilon", eps);
             m.put("delta", DELTA);
         }

@@ -141,11 +141,23 @@ class PointPipelineTest {
     }
 
     @Test
-    void dpSgdPointsReportTheirPrivacyBudget() {
+    void dpSgdPointsReportTheirPrivacyBudget() throws IOException {
         double eps = value("oracle", "dp-sgd", "epsilon");
         assertTrue(eps > 0 && Double.isFinite(eps), "epsilon " + eps);
         assertEquals(1e-5, value("oracle", "dp-sgd", "delta"), 1e-12);
         assertEquals("", row("oracle", "none").get("epsilon"), "no epsilon without a DP defense");
+        List<String> table = Files.readAllLines(results.resolve("a").resolve(EpsilonTable.FILE));
+        assertEquals(EpsilonTable.HEADER, table.get(0));
+        assertEquals(1 + 3 * EpsilonTable.SIGMAS.size(), table.size(), "one configuration, three step counts");
+        boolean found = false;
+        for (String line : table.subList(1, table.size())) {
+            String[] c = line.split(",");
+            if (Double.parseDouble(c[0]) == 1.0 && c[2].equals(c[6])) {
+                assertEquals(eps, Double.parseDouble(c[4]), 1e-4 * eps, "the table agrees with the row");
+                found = true;
+            }
+        }
+        assertTrue(found, "sigma 1 at the run's steps is in the table");
         assertTrue(value("analytic", "dp-sgd", "psnr") < value("analytic", "none", "psnr") - 20,
                 "DP-SGD's noise hides the single example from the analytic attack");
     }

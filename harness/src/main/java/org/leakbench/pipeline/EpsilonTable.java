@@ -1,0 +1,68 @@
+package org.leakbench.pipeline;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.leakbench.defense.dp.Conversion;
+import org.leakbench.defense.dp.RdpAccountant;
+
+/**
+ * The accountant's table behind the ε-versus-σ figure, {@code epsilon.csv} in the run folder: for each
+ * (sampling rate, steps) that a DP point of the run used, ε at δ over a grid of noise multipliers, at the
+ * run's steps and at a tenth and ten times as many ({@code run_steps} names the configuration). Written once
+ * per configuration, whole lines at a time.
+ */
+final class EpsilonTable {
+    static final String FILE = "epsilon.csv";
+    static final String HEADER = "sigma,sample_rate,steps,delta,epsilon,conversion,run_steps";
+    static final List<Double> SIGMAS = List.of(0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0);
+    private static final Object LOCK = new Object();
+
+    private EpsilonTable() {
+    }
+
+    /** Adds the rows for (q, steps) unless the file has them already. */
+    static void ensure(Path runFolder, double q, long steps, double delta) throws IOException {
+        String key = format(q) + "," + steps;
+        synchronized (LOCK) {
+            Path file = runFolder.resolve(FILE);
+            Set<String> done = new HashSet<>();
+            boolean fresh = !Files.exists(file);
+            if (!fresh) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] c = line.split(",");
+                    if (c.length == 7) {
+                        done.add(c[1] + "," + c[6]);
+                    }
+                }
+            }
+            if (done.contains(key)) {
+                return;
+            }
+            StringBuilder sb = new StringBuilder(fresh ? HEADER + "\n" : "");
+            for (long s : new long[] {Math.max(1, steps / 10), steps, steps * 10}) {
+                for (double sigma : SIGMAS) {
+                    double eps = RdpAccountant.epsilon(sigma, q, s, delta, Conversion.IMPROVED);
+                    sb.append(format(sigma)).append(',').append(format(q)).append(',').append(s).append(',')
+                            .append(format(delta)).append(',').append(format(eps)).append(',')
+                            .append("improved").append(',').append(steps).append('\n');
+                }
+            }
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                w.write(sb.toString()); // one write: a kill leaves whole configurations or none
+            }
+        }
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1");
+    }
+}
