@@ -18,7 +18,6 @@ import org.leakbench.data.Datasets;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.RdpAccountant;
 import org.leakbench.defense.dp.Conversion;
-import org.leakbench.fl.TrainingHistory;
 import org.leakbench.fl.Update;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
@@ -43,6 +42,8 @@ public final class PointPipeline implements PointExecutor {
     public static final double RECOVERED_PSNR = 30.0;
     /** δ of the (ε, δ) reported for DP defenses. */
     public static final double DELTA = 1e-5;
+
+    private final UtilityCache utilities = new UtilityCache();
 
     @Override
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
@@ -153,10 +154,8 @@ public final class PointPipeline implements PointExecutor {
 
     private void utility(Map<String, Object> m, SweepPoint p, VictimCase c, DataSplit data, Backend be,
                          UpdateDefense defense, PointContext ctx) throws java.io.IOException {
-        String key = "utility:" + p.string("defense") + ":" + p.doubleValue("defense.param") + ":"
-                + p.doubleValue("defense.clip");
-        TrainingHistory h = ctx.shared(key, () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed()));
-        m.put("accuracy", h.finalAccuracy());
+        m.put("accuracy", utilities.accuracy(p,
+                () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed()).finalAccuracy()));
         String d = p.string("defense");
         double sigma = p.doubleValue("defense.param");
         if ("dp-sgd".equals(d) || "client-dp".equals(d)) {

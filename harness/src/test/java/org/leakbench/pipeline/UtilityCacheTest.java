@@ -1,0 +1,82 @@
+package org.leakbench.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.leakbench.sweep.ParameterRegistry;
+import org.leakbench.sweep.Sweep;
+import org.leakbench.sweep.SweepParser;
+import org.leakbench.sweep.SweepPoint;
+
+class UtilityCacheTest {
+    private final Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse("""
+            seeds: [1, 2]
+            grid:
+              batch: [1, 4]
+              attack: [dlg, idlg]
+              defenses: [none, {name: noise, param: [0.01]}]
+            """, "u.yaml");
+
+    private SweepPoint point(int batch, String attack, String defense, long seed) {
+        return sweep.points().stream().filter(p -> p.intValue("batch") == batch && p.string("attack").equals(attack)
+                && p.string("defense").equals(defense) && p.seed() == seed).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theVictimsBatchAndTheAttackDoNotChangeTheKeyButDefenseAndSeedDo() {
+        String base = UtilityCache.key(point(1, "dlg", "none", 1));
+        assertEquals(base, UtilityCache.key(point(4, "idlg", "none", 1)));
+        assertNotEquals(base, UtilityCache.key(point(1, "dlg", "noise", 1)));
+        assertNotEquals(base, UtilityCache.key(point(1, "dlg", "none", 2)));
+    }
+
+    @Test
+    void concurrentRequestsTrainOnce() throws Exception {
+        UtilityCache cache = new UtilityCache();
+        AtomicInteger builds = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Double>> f = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                SweepPoint p = point(i % 2 == 0 ? 1 : 4, i % 3 == 0 ? "dlg" : "idlg", "none", 1);
+                f.add(pool.submit(() -> cache.accuracy(p, () -> {
+                    builds.incrementAndGet();
+                    sleep();
+                    return 0.75;
+                })));
+            }
+            for (Future<Double> x : f) {
+                assertEquals(0.75, x.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, builds.get());
+    }
+
+    @Test
+    void aFailedTrainingIsTriedAgainByTheNextPoint() {
+        UtilityCache cache = new UtilityCache();
+        SweepPoint p = point(1, "dlg", "none", 1);
+        assertThrows(IllegalStateException.class, () -> cache.accuracy(p, () -> {
+            throw new IllegalStateException("diverged");
+        }));
+        assertEquals(0.5, cache.accuracy(p, () -> 0.5));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
