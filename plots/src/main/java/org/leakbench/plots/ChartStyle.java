@@ -31,6 +31,7 @@ final class ChartStyle {
     static final Font TICKS = new Font(FAMILY, Font.PLAIN, 10);
     static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 10);
     static final Font ANNOTATION = new Font(FAMILY, Font.PLAIN, 8);
+    static final Font FOOTER = new Font(FAMILY, Font.PLAIN, 8);
 
     // Okabe & Ito (2008), "Color Universal Design", without yellow (too light on white).
     private static final Color[] COLORS = {
@@ -49,7 +50,12 @@ final class ChartStyle {
     }
 
     static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    /** An XY chart of {@code width} by {@code height} points, for the small panels of a page. */
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         common(chart.getStyler());
         chart.getStyler().setMarkerSize(7);

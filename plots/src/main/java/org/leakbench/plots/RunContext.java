@@ -28,9 +28,19 @@ final class RunContext {
         this.results = results;
     }
 
-    /** Writes a figure and records it with a caption that ends with the run id and backend. */
+    /** Writes a chart with the caption strip under it and records it (see {@link #figure(Drawing, String, String, String)}). */
     void figure(Chart<?, ?> chart, String name, String title, String caption) throws IOException {
-        List<Path> files = FigureWriter.write(chart, figuresDir, name);
+        figure(Drawing.of(chart, null, footer()), name, title, caption);
+    }
+
+    /** The line printed under every figure, so a figure copied out of the report still says where it is from. */
+    String footer() {
+        return "LeakBench " + provenance.captionTag();
+    }
+
+    /** Writes a figure and records it with a caption that ends with the run id and backend. */
+    void figure(Drawing drawing, String name, String title, String caption) throws IOException {
+        List<Path> files = FigureWriter.write(drawing, figuresDir, name);
         String full = caption + (caption.endsWith(".") ? " " : ". ") + "(" + provenance.captionTag() + ")";
         figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1)));
     }

@@ -62,6 +62,41 @@ final class Fixtures {
         return seen.size();
     }
 
+    /** Fraction of sampled pixels that are not the white background. */
+    static double inkFraction(BufferedImage img) {
+        long ink = 0;
+        long all = 0;
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                all++;
+                if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    ink++;
+                }
+            }
+        }
+        return ink / (double) all;
+    }
+
+    /** The horizontal resolution a PNG records (pHYs), in dots per inch; NaN when it records none. */
+    static double dpi(Path png) throws IOException {
+        try (var in = ImageIO.createImageInputStream(png.toFile())) {
+            var reader = ImageIO.getImageReaders(in).next();
+            try {
+                reader.setInput(in);
+                var tree = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0)
+                        .getAsTree("javax_imageio_png_1.0");
+                var nodes = tree.getElementsByTagName("pHYs");
+                if (nodes.getLength() == 0) {
+                    return Double.NaN;
+                }
+                var phys = (javax.imageio.metadata.IIOMetadataNode) nodes.item(0);
+                return Double.parseDouble(phys.getAttribute("pixelsPerUnitXAxis")) * 0.0254;
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The small parts: Pareto front, number formatting, LaTeX escaping, speed-ups. */
 class PiecesTest {
-    private static FrontierFigures.Point p(String d, double leak, double acc) {
-        return new FrontierFigures.Point(d, 0, new Summary(leak, 0, 1), new Summary(acc, 0, 1));
+    private static DefensePoints.Point p(String d, double leak, double acc) {
+        return new DefensePoints.Point(d, 0, new Summary(leak, 0, 1), new Summary(acc, 0, 1), Map.of());
     }
 
     @Test
@@ -19,7 +19,7 @@ class PiecesTest {
         var b = p("b", 15, 0.80);
         var c = p("c", 16, 0.75); // worse than b on both
         var d = p("d", 20, 0.90);
-        assertEquals(List.of(a, b, d), FrontierFigures.paretoFront(List.of(d, c, b, a)));
+        assertEquals(List.of(a, b, d), DefensePoints.paretoFront(List.of(d, c, b, a)));
     }
 
     @Test
