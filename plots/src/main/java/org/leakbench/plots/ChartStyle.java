@@ -3,6 +3,8 @@ package org.leakbench.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -123,6 +125,22 @@ final class ChartStyle {
             chart.getStyler().setYAxisMin(lo - pad);
             chart.getStyler().setYAxisMax(hi + pad);
         }
+    }
+
+    /**
+     * The style index of a defense family: its rank among the defended families in order of first appearance
+     * in the results, so a family has the same colour, marker and dashes in every figure.
+     */
+    static int familyIndex(ResultsFile results, String family) {
+        List<String> seen = new ArrayList<>();
+        for (ResultRow r : results.rows()) {
+            String d = r.param(ResultsFile.DEFENSE);
+            if (!Defenses.isNone(d) && !seen.contains(d)) {
+                seen.add(d);
+            }
+        }
+        int i = seen.indexOf(family);
+        return i < 0 ? seen.size() : i;
     }
 
     /** A colour for bar series number {@code i}, matching {@link #styleSeries}. */

@@ -22,6 +22,15 @@ record Drawing(int width, int height, Painter painter) {
         void paint(Graphics2D g);
     }
 
+    /** The same size and caption strip, with {@code content} painted on the white page before the strip. */
+    Drawing withPainter(Painter content) {
+        Painter page = painter;
+        return new Drawing(width, height, g -> {
+            page.paint(g);
+            content.paint(g);
+        });
+    }
+
     /** Height of the caption strip under every figure, in points. */
     static final int FOOTER = 14;
 

@@ -123,5 +123,11 @@ final class FigureWriter {
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+        // Temporary files are private to their owner; outputs are meant to be shared like any other file.
+        try {
+            Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions apply
+        }
     }
 }

@@ -64,7 +64,7 @@ final class FrontierFigures {
             s.setLineStyle(SeriesLines.SOLID);
             s.setLineWidth(6f);
         }
-        double[] yRange = addPoints(frontier, dp, DefensePoints.Point::acc, true, labels, front);
+        double[] yRange = addPoints(ctx.results, frontier, dp, DefensePoints.Point::acc, true, labels, front);
         frontier.getStyler().setXAxisMin(xRange[0]);
         frontier.getStyler().setXAxisMax(xRange[1]);
         ChartStyle.padY(frontier, yRange[0], yRange[1], false);
@@ -80,7 +80,7 @@ final class FrontierFigures {
                 continue;
             }
             List<PointLabels.Label> costLabels = new ArrayList<>();
-            XYChart c = costPanel(dp, leak, cost, xRange, costLabels);
+            XYChart c = costPanel(ctx.results, dp, leak, cost, xRange, costLabels);
             placed.add(new Drawing.Placed(new Drawing.Panel(c, PointLabels.overlay(costLabels)), ChartStyle.WIDTH, y));
             y += SMALL_H;
         }
@@ -98,7 +98,7 @@ final class FrontierFigures {
                 "Privacy–utility–cost frontier, " + leak, caption);
     }
 
-    private static XYChart costPanel(DefensePoints dp, Metric leak, Metric cost, double[] xRange,
+    private static XYChart costPanel(ResultsFile results, DefensePoints dp, Metric leak, Metric cost, double[] xRange,
                                      List<PointLabels.Label> labels) {
         XYChart c = ChartStyle.xy("", "", cost == Metric.BYTES_UP ? "upload / round (bytes)"
                 : "defense time / round (ms)", SMALL_W, SMALL_H);
@@ -109,7 +109,7 @@ final class FrontierFigures {
         c.getStyler().setMarkerSize(6);
         c.getStyler().setChartPadding(4);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        double[] yRange = addPoints(c, dp, p -> p.cost(cost), false, labels, List.of());
+        double[] yRange = addPoints(results, c, dp, p -> p.cost(cost), false, labels, List.of());
         double lo = yRange[0];
         double hi = yRange[1];
         boolean log = lo > 0 && hi / lo > 20;
@@ -129,15 +129,14 @@ final class FrontierFigures {
      * Adds one series per family and the undefended diamond with y from {@code y}; fills {@code labels}; returns
      * the y range covered (means ± std).
      */
-    private static double[] addPoints(XYChart chart, DefensePoints dp, Function<DefensePoints.Point, Summary> y,
+    private static double[] addPoints(ResultsFile results, XYChart chart, DefensePoints dp, Function<DefensePoints.Point, Summary> y,
                                       boolean legend, List<PointLabels.Label> labels,
                                       List<DefensePoints.Point> front) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        int i = 0;
         for (Map.Entry<String, List<DefensePoints.Point>> fam : dp.families().entrySet()) {
             List<DefensePoints.Point> ps = fam.getValue().stream().filter(p -> y.apply(p).present()).toList();
-            int style = i++;
+            int style = ChartStyle.familyIndex(results, fam.getKey());
             if (ps.isEmpty()) {
                 continue;
             }

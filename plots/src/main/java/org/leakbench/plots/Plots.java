@@ -37,9 +37,11 @@ public final class Plots {
         FrontierFigures.render(ctx);
         CostFigures.render(ctx);
         LeakageFigures.render(ctx);
+        ScalingFigures.render(ctx);
         EpsilonFigure.render(ctx);
         RocFigure.render(ctx);
         JmhFigures.render(ctx, jmh);
+        ReconstructionGallery.render(ctx);
 
         ResultsTables.render(ctx);
         JmhTable.render(ctx, jmh);

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class PlotsRenderTest {
     static final List<String> EXPECTED_FIGURES = List.of("frontier-psnr", "frontier-ssim", "frontier-mia_auc",
-            "cost-time_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
-            "leakage-vs-batch-ssim", "epsilon-vs-sigma", "roc", "jmh-backends", "jmh-scaling-size", "jmh-scaling-clients");
+            "cost-defense_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
+            "leakage-vs-batch-ssim", "scaling-defense_ms-vs-clients", "scaling-bytes_up-vs-clients",
+            "scaling-defense_ms-vs-params", "epsilon-vs-sigma", "roc", "reconstructions-dlg", "jmh-backends",
+            "jmh-scaling-size", "jmh-scaling-clients");
 
     private static Path run;
     private static PlotReport report;
@@ -48,8 +50,8 @@ class PlotsRenderTest {
         for (PlotReport.Figure f : report.figures()) {
             assertTrue(Files.isRegularFile(f.png()), f.png().toString());
             BufferedImage img = ImageIO.read(f.png().toFile());
-            // At least one chart wide, and as tall as a chart plus the caption strip, at 300 DPI.
-            assertTrue(img.getWidth() >= Math.round(ChartStyle.WIDTH * scale) - 1, f.name() + " " + img.getWidth());
+            // At least a small panel wide and tall, plus the caption strip, at 300 DPI.
+            assertTrue(img.getWidth() >= Math.round(CostFigures.PANEL_W * scale) - 1, f.name() + " " + img.getWidth());
             assertTrue(img.getHeight() >= Math.round((ChartStyle.HEIGHT / 2 + Drawing.FOOTER) * scale) - 1,
                     f.name() + " " + img.getHeight());
             assertEquals(ChartStyle.DPI, Fixtures.dpi(f.png()), 0.5, f.name() + " records its resolution");
@@ -80,13 +82,14 @@ class PlotsRenderTest {
         assertTrue(md.contains("| 22.1 ± 0.8 |"), md);
         // The highest accuracy (0.856 and 0.864, undefended) is bold.
         assertTrue(md.contains("**0.860 ± 0.006**"), md);
-        // Lowest PSNR: dp-sgd σ=2 on dlg; lowest upload: top-k keeping 1%.
-        assertTrue(md.contains("**9.56 ± 0.85**"), md);
+        // Lowest PSNR against dlg: secure aggregation over 32 clients; lowest upload: top-k keeping 1%.
+        assertTrue(md.contains("**6.10 ± 0.42**"), md);
+        assertTrue(md.contains("| 9.56 ± 0.85 |"), md);
         assertTrue(md.contains("**4404 ± 0**"), md);
         assertTrue(md.contains("| 220200 ± 0 |"), md);
         String tex = Files.readString(run.resolve("tables/results.tex"));
         assertTrue(tex.contains("\\toprule") && tex.contains("\\midrule") && tex.contains("\\bottomrule"));
-        assertTrue(tex.contains("time\\_ms") && tex.contains("\\textbf{0.860 $\\pm$ 0.006}"), tex);
+        assertTrue(tex.contains("defense\\_ms") && tex.contains("\\textbf{0.860 $\\pm$ 0.006}"), tex);
         assertFalse(tex.contains("±"), "± must be LaTeX math");
     }
 
@@ -115,7 +118,8 @@ class PlotsRenderTest {
             assertTrue(f.caption().contains("2026-11-23T19-00-00Z-fixture") && f.caption().contains("ejml"));
         }
         assertTrue(text.contains("(tables/results.tex)") && text.contains("(tables/jmh.md)"));
-        assertTrue(text.contains("![dlg-batch1.png](reconstructions/dlg-batch1.png)"));
+        assertTrue(text.contains("[p001-s1.png](reconstructions/p001-s1.png): dlg, no defense, seed 1, PSNR 21.5 dB"),
+                text);
         Matcher m = Pattern.compile("\\]\\(([^)]+)\\)|src=\"([^\"]+)\"").matcher(text);
         int links = 0;
         while (m.find()) {

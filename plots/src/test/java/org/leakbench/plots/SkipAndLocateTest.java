@@ -25,9 +25,9 @@ class SkipAndLocateTest {
         Path run = Fixtures.runWithResults(dir.resolve("run-1"), SMALL);
         PlotReport report = Plots.renderRun(run);
         assertTrue(report.hasFigure("frontier-psnr"));
-        assertTrue(report.hasFigure("cost-time_ms"));
         for (String absent : new String[] {"roc", "epsilon-vs-sigma", "jmh-backends", "leakage-vs-batch-psnr",
-                "frontier-ssim", "cost-bytes_up"}) {
+                "frontier-ssim", "cost-bytes_up", "cost-defense_ms", "scaling-defense_ms-vs-clients",
+                "reconstructions"}) {
             assertFalse(report.hasFigure(absent), absent);
             assertFalse(Files.exists(report.runDir().resolve("figures/" + absent + ".png")), absent);
             assertTrue(report.skipped().stream().anyMatch(s -> s.item().contains(absent)), absent);
