@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * point is kept as the floor of the leakage axis.
  *
  * @param points   one per defense point, the undefended one included
- * @param floor    the random guess's leakage on the same slice, if it was run
+ * @param floor    the random guess's leakage on the same slice, if it was run (AUC 0.5 for membership)
  * @param attacks  the attacks whose maximum was taken
  * @param slice    the parameters held fixed
  */
@@ -58,7 +58,12 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
                 .forEach((k, g) -> points.add(point(g, leak)));
         Set<String> names = new TreeSet<>();
         attacks.forEach(r -> names.add(r.param(ResultsFile.ATTACK)));
-        return new DefensePoints(points, Slice.summarize(random, leak), names, slice);
+        Summary floor = Slice.summarize(random, leak);
+        if (!floor.present() && leak == Metric.MIA_AUC) {
+            // A membership guess that ignores the model has AUC 0.5, whether or not the sweep ran one.
+            floor = new Summary(0.5, 0, 1);
+        }
+        return new DefensePoints(points, floor, names, slice);
     }
 
     private static Point point(List<ResultRow> g, Metric leak) {

@@ -39,7 +39,9 @@ final class PointLabels {
         return (chart, g) -> paint(chart, g, labels);
     }
 
-    static void paint(Chart<?, ?> chart, Graphics2D g, List<Label> labels) {
+    /** Paints the labels; returns where each non-empty one went, in screen coordinates. */
+    static List<Rectangle2D> paint(Chart<?, ?> chart, Graphics2D g, List<Label> labels) {
+        List<Rectangle2D> placed = new ArrayList<>();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setFont(ChartStyle.ANNOTATION);
@@ -84,6 +86,7 @@ final class PointLabels {
                 }
             }
             taken.add(best);
+            placed.add(best);
             if (bestCost >= 1) {
                 // Crowded: a leader line makes clear which point the displaced label belongs to.
                 g.setColor(new Color(150, 150, 150));
@@ -93,6 +96,7 @@ final class PointLabels {
             g.setColor(new Color(40, 40, 40));
             g.drawString(l.text(), (float) best.getX(), (float) (best.getY() + h - 1));
         }
+        return placed;
     }
 
     // Right, left, above, below and the four corners, then the same twice as far; a small order penalty keeps

@@ -59,10 +59,22 @@ final class ScalingFigures {
                     + " values");
             return;
         }
+        double lo = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean()).min().orElse(1);
+        double hi = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean()).max().orElse(1);
+        // A log y axis over less than a factor of three has no labelled tick: such a cost barely grows, and a
+        // linear axis shows by how much.
+        boolean logY = hi / lo >= 3;
         XYChart chart = ChartStyle.xy("Scaling: " + cost.column() + " vs " + axis, xLabel,
-                cost.label() + ", log scale");
+                cost.label() + (logY ? ", log scale" : ""));
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        if (!logY && hi >= 1e4) {
+            chart.getStyler().setYAxisDecimalPattern("#,##0");
+        }
+        double xLo = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).min().orElse(1);
+        double xHi = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).max().orElse(1);
+        // Within about a decade (4 to 32 clients) decade ticks alone would leave the axis unlabelled.
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(xHi / xLo > 30);
         ChartStyle.fitLegend(chart, series.keySet());
         boolean errors = XYSeriesData.multiSeed(series);
         for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {
@@ -75,11 +87,10 @@ final class ScalingFigures {
                 s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
             }
         }
-        double lo = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean()).min().orElse(1);
-        double hi = series.values().stream().flatMap(List::stream).mapToDouble(p -> p.y().mean()).max().orElse(1);
-        ChartStyle.padY(chart, lo, hi, true);
+        ChartStyle.padY(chart, lo, hi, logY);
         ctx.figure(chart, name, "Scaling of " + cost + " with " + axis,
-                cost.label() + " against " + xLabel + ", one line per defense point, log–log axes"
+                cost.label() + " against " + xLabel + ", one line per defense point, "
+                        + (logY ? "log–log axes" : "log x axis (the cost grows by less than a factor of three)")
                         + (errors ? "; means over seeds and attacks, error bars ±1 std" : "")
                         + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe()));
     }

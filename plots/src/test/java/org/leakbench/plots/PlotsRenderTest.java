@@ -131,6 +131,13 @@ class PlotsRenderTest {
     }
 
     @Test
+    void reportCountsRowsByStatus() throws IOException {
+        String text = Files.readString(report.report());
+        assertTrue(text.contains("| failed: out of memory | 1 |"), text);
+        assertTrue(text.contains("| diverged | 1 |"), text);
+    }
+
+    @Test
     void figuresWithoutDataAreSkippedWithAReason() {
         // The fixture has no model-size variation for MIA, so that figure is skipped, not drawn empty.
         assertFalse(report.hasFigure("leakage-vs-model-size-mia_auc"));
