@@ -74,4 +74,25 @@ class SkipAndLocateTest {
         assertEquals("nd4j", p.backend());
         assertEquals("OpenBLAS", p.backendDescription());
     }
+
+    @Test
+    void epsilonFromTheResultsHasOneLinePerNumberOfRoundsAndNeedsTwoSigmas() throws IOException {
+        StringBuilder csv = new StringBuilder("point_id,seed,attack,defense,defense_param,fl_rounds,epsilon,status\n");
+        int id = 0;
+        for (int rounds : new int[] {10, 100}) {
+            for (double sigma : new double[] {0.5, 1.0, 2.0}) {
+                csv.append("e").append(id++).append(",1,dlg,dp-sgd,").append(sigma).append(',').append(rounds)
+                        .append(',').append(rounds / (10 * sigma)).append(",ok\n");
+            }
+        }
+        PlotReport report = Plots.renderRun(Fixtures.runWithResults(dir.resolve("eps"), csv.toString()));
+        PlotReport.Figure f = report.figures().stream().filter(x -> x.name().equals("epsilon-vs-sigma"))
+                .findFirst().orElseThrow(() -> new AssertionError(report.skipped().toString()));
+        assertTrue(f.caption().contains("per DP defense"), f.caption());
+        String one = "point_id,seed,attack,defense,defense_param,epsilon,status\np1,1,dlg,dp-sgd,0.5,25,ok\n";
+        PlotReport single = Plots.renderRun(Fixtures.runWithResults(dir.resolve("eps1"), one));
+        assertFalse(single.hasFigure("epsilon-vs-sigma"));
+        assertTrue(single.skipped().stream().anyMatch(s -> s.item().contains("epsilon-vs-sigma")
+                && s.reason().contains("single noise multiplier")), single.skipped().toString());
+    }
 }
