@@ -37,14 +37,24 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
         }
     }
 
+    /** Rows that measured {@code leak} and accuracy. */
+    static List<ResultRow> eligible(List<ResultRow> rows, Metric leak) {
+        return rows.stream().filter(r -> r.metric(leak).isPresent() && r.metric(Metric.ACCURACY).isPresent())
+                .toList();
+    }
+
     static boolean baseline(String attack) {
         return BASELINES.contains(attack.toLowerCase(Locale.ROOT));
     }
 
     /** The points for {@code leak} in the ok rows that measured it and accuracy; empty points when none did. */
     static DefensePoints of(ResultsFile results, Metric leak) {
-        List<ResultRow> rows = results.okRows().stream()
-                .filter(r -> r.metric(leak).isPresent() && r.metric(Metric.ACCURACY).isPresent()).toList();
+        return of(results, results.okRows(), leak);
+    }
+
+    /** The points for {@code leak} among {@code candidates} (ok rows of {@code results}). */
+    static DefensePoints of(ResultsFile results, List<ResultRow> candidates, Metric leak) {
+        List<ResultRow> rows = eligible(candidates, leak);
         Set<String> free = new HashSet<>(Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM));
         // The maximum is over every attack configuration, so attack sub-parameters are free too.
         results.parameters().stream().filter(p -> p.startsWith(ResultsFile.ATTACK)).forEach(free::add);

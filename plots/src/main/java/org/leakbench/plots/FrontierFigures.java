@@ -34,25 +34,34 @@ final class FrontierFigures {
             return;
         }
         for (Metric leak : LEAKAGE) {
-            String name = "frontier-" + leak;
-            DefensePoints dp = DefensePoints.of(ctx.results, leak);
-            if (dp.points().isEmpty()) {
-                ctx.skip("figure " + name, "no ok row of a real attack (not oracle or random) measured both "
-                        + leak + " and accuracy");
+            List<ResultRow> eligible = DefensePoints.eligible(ctx.results.okRows(), leak);
+            if (eligible.isEmpty()) {
+                ctx.skip("figure frontier-" + leak, "no ok row measured both " + leak + " and accuracy");
                 continue;
             }
-            if (dp.points().size() < 2) {
-                ctx.skip("figure " + name, "only one defense point measured " + leak + ", no frontier to draw");
-                continue;
+            for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(eligible).entrySet()) {
+                String name = "frontier-" + leak + split.getKey();
+                DefensePoints dp = DefensePoints.of(ctx.results, split.getValue(), leak);
+                if (dp.points().isEmpty()) {
+                    ctx.skip("figure " + name, "no ok row of a real attack (not oracle or random) measured both "
+                            + leak + " and accuracy");
+                    continue;
+                }
+                if (dp.points().size() < 2) {
+                    ctx.skip("figure " + name, "only one defense point measured " + leak
+                            + ", no frontier to draw");
+                    continue;
+                }
+                renderOne(ctx, leak, dp, name, Splits.describe(split.getKey(), split.getValue()));
             }
-            renderOne(ctx, leak, dp, name);
         }
     }
 
-    private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, String name) throws IOException {
+    private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, String name, String setting)
+            throws IOException {
         double[] xRange = xRange(dp);
-        XYChart frontier = ChartStyle.xy("Privacy–utility frontier (strongest of " + String.join(", ", dp.attacks())
-                + ")", "leakage: " + leak.label()
+        XYChart frontier = ChartStyle.xy("Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting)
+                + " (strongest of " + String.join(", ", dp.attacks()) + ")", "leakage: " + leak.label()
                 + " (lower is better)", "test accuracy (higher is better)");
         List<PointLabels.Label> labels = new ArrayList<>();
         List<DefensePoints.Point> front = DefensePoints.paretoFront(dp.points());
@@ -86,7 +95,8 @@ final class FrontierFigures {
         }
         int width = ChartStyle.WIDTH + (y > 0 ? SMALL_W : 0);
         boolean multiSeed = dp.points().stream().anyMatch(p -> p.acc().n() > 1);
-        String caption = "Privacy, utility and cost of each defense point: " + leak.label() + " of the strongest of "
+        String caption = (setting.isEmpty() ? "" : "For " + setting + ": ")
+                + "Privacy, utility and cost of each defense point: " + leak.label() + " of the strongest of "
                 + String.join(", ", dp.attacks()) + " (maximum over attacks per seed) against test accuracy; one "
                 + "line per defense family, points labelled by the knob; black diamond = no defense; ringed points "
                 + "(and the grey band) = Pareto front" + (dp.floor().present() ? "; dotted line = random guess" : "")
@@ -95,7 +105,7 @@ final class FrontierFigures {
                 + (multiSeed ? "; means over seeds, error bars ±1 std" : "")
                 + (dp.slice().fixed().isEmpty() ? "" : "; fixed: " + dp.slice().describe());
         ctx.figure(Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()), name,
-                "Privacy–utility–cost frontier, " + leak, caption);
+                "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"), caption);
     }
 
     private static XYChart costPanel(ResultsFile results, DefensePoints dp, Metric leak, Metric cost, double[] xRange,

@@ -53,6 +53,14 @@ final class ReconstructionGallery {
             ctx.skip("figure reconstructions", "no ok row of a real attack has an image in " + DIR + "/");
             return;
         }
+        for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(rows).entrySet()) {
+            renderSplit(ctx, dir, split.getValue(), split.getKey(), Splits.describe(split.getKey(),
+                    split.getValue()));
+        }
+    }
+
+    private static void renderSplit(RunContext ctx, Path dir, List<ResultRow> rows, String suffix, String setting)
+            throws IOException {
         Slice slice = Slice.of(rows, ctx.results.parameters(), java.util.Set.of(ResultsFile.ATTACK,
                 ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM, ResultsFile.SEED));
         for (Map.Entry<String, List<ResultRow>> e : Slice.group(slice.rows(), r -> r.param(ResultsFile.ATTACK))
@@ -69,10 +77,11 @@ final class ReconstructionGallery {
                 tiles.add(new Tile(r, img, w));
             }
             String attack = e.getKey().isBlank() ? "attack" : e.getKey();
-            String name = "reconstructions-" + attack.replaceAll("[^A-Za-z0-9_.-]", "_");
+            String name = "reconstructions-" + attack.replaceAll("[^A-Za-z0-9_.-]", "_") + suffix;
             String more = points.size() > MAX_TILES ? "; first " + MAX_TILES + " of " + points.size() + " points" : "";
-            ctx.figure(draw(tiles, attack, ctx.footer()), name, "Reconstructions, " + attack,
-                    "Sample reconstructions by " + attack + " for each defense point: in every tile the true "
+            String who = attack + (setting.isEmpty() ? "" : " (" + setting + ")");
+            ctx.figure(draw(tiles, who, ctx.footer()), name, "Reconstructions, " + who,
+                    "Sample reconstructions by " + who + " for each defense point: in every tile the true "
                             + "images on top and the reconstruction below, with the point's PSNR and SSIM" + more
                             + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe()));
         }

@@ -95,4 +95,15 @@ class SkipAndLocateTest {
         assertTrue(single.skipped().stream().anyMatch(s -> s.item().contains("epsilon-vs-sigma")
                 && s.reason().contains("single noise multiplier")), single.skipped().toString());
     }
+
+    @Test
+    void twoModelsGetAFrontierEach() throws IOException {
+        String csv = "point_id,seed,model,attack,defense,defense_param,psnr,accuracy,status\n"
+                + "a,1,lenet,dlg,none,0,30,0.9,ok\nb,1,lenet,dlg,topk,0.1,12,0.8,ok\n"
+                + "c,1,mlp,dlg,none,0,25,0.92,ok\nd,1,mlp,dlg,topk,0.1,10,0.85,ok\n";
+        PlotReport report = Plots.renderRun(Fixtures.runWithResults(dir.resolve("models"), csv));
+        assertTrue(report.hasFigure("frontier-psnr-lenet"), report.figures().toString());
+        assertTrue(report.hasFigure("frontier-psnr-mlp"), report.figures().toString());
+        assertFalse(report.hasFigure("frontier-psnr"));
+    }
 }
