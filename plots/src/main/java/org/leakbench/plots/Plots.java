@@ -43,6 +43,7 @@ public final class Plots {
         JmhFigures.render(ctx, jmh);
         ReconstructionGallery.render(ctx);
 
+        DefenseTable.render(ctx);
         ResultsTables.render(ctx);
         JmhTable.render(ctx, jmh);
         StringBuilder inline = new StringBuilder();

@@ -94,6 +94,17 @@ class PlotsRenderTest {
     }
 
     @Test
+    void defenseTableTakesTheStrongestAttackAndMarksTheBest() throws IOException {
+        String md = Files.readString(run.resolve("tables/defenses.md"));
+        // Undefended: iDLG (22.75, 23.25) beats DLG (21.5, 22.7) on both seeds, so the row shows iDLG's mean.
+        assertTrue(md.contains("| none | – | 2 | 23.0 ± 0.4 |"), md);
+        assertTrue(md.contains("| dp-sgd | σ=2 | 2 | **9.56 ± 0.85** | **0.110 ± 0.028** | **0.531 ± 0.014** |"), md);
+        assertTrue(md.contains("**4404 ± 0**"), md);
+        String tex = Files.readString(run.resolve("tables/defenses.tex"));
+        assertTrue(tex.contains("\\toprule") && tex.contains("$\\sigma$=2"), tex);
+    }
+
+    @Test
     void resultsTableCountsDivergedAttacks() throws IOException {
         String md = Files.readString(run.resolve("tables/results.md"));
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| dlg | dp-sgd | 2.0 |") && l.contains("| 2 | 1 |")), md);
