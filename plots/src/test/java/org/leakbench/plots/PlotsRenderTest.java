@@ -65,7 +65,13 @@ class PlotsRenderTest {
         for (PlotReport.Figure f : report.figures()) {
             String svg = Files.readString(f.vector());
             assertTrue(svg.contains("<svg") && svg.length() > 2000, f.vector() + " is not a real SVG");
+            assertTrue(svg.contains("LeakBench run 2026-11-23T19-00-00Z-fixture, backend ejml"),
+                    f.name() + ": the caption strip is missing from the SVG");
         }
+        assertTrue(Files.readString(run.resolve("figures/frontier-psnr.svg")).contains(">σ=2<"),
+                "point labels are text in the SVG");
+        assertTrue(Files.readString(run.resolve("figures/reconstructions-dlg.svg")).contains("<image"),
+                "the gallery embeds the reconstruction images");
     }
 
     @Test
