@@ -28,8 +28,12 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
 
     /** A (defense, knob) point. */
     record Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs) {
+        /** The knob ("σ=0.5"); the family's name when it has no knob ("secagg"), so every point is named. */
         String label() {
-            return Defenses.isNone(defense) ? "no defense" : Defenses.label(defense, param);
+            if (Defenses.isNone(defense)) {
+                return "no defense";
+            }
+            return Defenses.hasKnob(defense) ? Defenses.label(defense, param) : defense;
         }
 
         Summary cost(Metric m) {

@@ -99,7 +99,7 @@ final class FrontierFigures {
                 + "Privacy, utility and cost of each defense point: " + leak.label() + " of the strongest of "
                 + String.join(", ", dp.attacks()) + " (maximum over attacks per seed) against test accuracy; one "
                 + "line per defense family, points labelled by the knob; black diamond = no defense; ringed points "
-                + "(and the grey band) = Pareto front" + (dp.floor().present() ? "; dotted line = random guess" : "")
+                + "(and the grey band) = Pareto front" + (dp.floor().present() ? "; grey dash-dotted line = random guess (the floor)" : "")
                 + (y > 0 ? "; right: per-round upload and defense time of the same points on the same leakage axis"
                 : "") + (costNotes.isEmpty() ? "" : " (" + String.join(", ", costNotes) + ")")
                 + (multiSeed ? "; means over seeds, error bars ±1 std" : "")
