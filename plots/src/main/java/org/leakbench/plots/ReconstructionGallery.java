@@ -35,7 +35,7 @@ final class ReconstructionGallery {
     }
 
     /** One tile: the point's row (first seed with an image) and its image. */
-    record Tile(ResultRow row, BufferedImage image, double width) {
+    record Tile(ResultRow row, BufferedImage image, double width, double height) {
     }
 
     static void render(RunContext ctx) throws IOException {
@@ -73,8 +73,9 @@ final class ReconstructionGallery {
                     .thenComparing(r -> r.param(ResultsFile.DEFENSE)).thenComparingDouble(ResultRow::defenseParam));
             for (ResultRow r : points.subList(0, Math.min(MAX_TILES, points.size()))) {
                 BufferedImage img = read(image(dir, r));
+                // A wide batch is shrunk to the maximum width, keeping its aspect ratio.
                 double w = Math.min(MAX_TILE_W, TILE_H * img.getWidth() / img.getHeight());
-                tiles.add(new Tile(r, img, w));
+                tiles.add(new Tile(r, img, w, w * img.getHeight() / img.getWidth()));
             }
             String attack = e.getKey().isBlank() ? "attack" : e.getKey();
             String name = "reconstructions-" + attack.replaceAll("[^A-Za-z0-9_.-]", "_") + suffix;
@@ -104,7 +105,9 @@ final class ReconstructionGallery {
         int rows = (tiles.size() + COLUMNS - 1) / COLUMNS;
         // Room for the wider of the tile and its title (family and knob on two lines).
         double cellW = Math.max(MIN_CELL_W, tiles.stream().mapToDouble(Tile::width).max().orElse(TILE_H) + PAD);
-        double cellH = 2 * TITLE + TILE_H + 2 * TITLE + PAD;
+        // Rows as tall as the tallest tile: a wide batch, shrunk to the maximum width, needs less.
+        double tileH = tiles.stream().mapToDouble(Tile::height).max().orElse(TILE_H);
+        double cellH = 2 * TITLE + tileH + 2 * TITLE + PAD;
         int w = (int) Math.ceil(LEFT + cols * cellW + PAD);
         int header = 22;
         int h = (int) Math.ceil(header + rows * cellH);
@@ -125,19 +128,20 @@ final class ReconstructionGallery {
                 centred(g, heading[0], x + t.width() / 2, y + TITLE - 3);
                 centred(g, heading[1], x + t.width() / 2, y + 2 * TITLE - 3);
                 y += TITLE;
-                g.drawImage(t.image(), (int) Math.round(x), (int) Math.round(y + TITLE), (int) Math.round(t.width()),
-                        (int) Math.round(TILE_H), null);
+                double top = y + TITLE + (tileH - t.height()) / 2;
+                g.drawImage(t.image(), (int) Math.round(x), (int) Math.round(top), (int) Math.round(t.width()),
+                        (int) Math.round(t.height()), null);
                 g.setColor(Color.DARK_GRAY);
-                g.drawRect((int) Math.round(x), (int) Math.round(y + TITLE), (int) Math.round(t.width()),
-                        (int) Math.round(TILE_H));
+                g.drawRect((int) Math.round(x), (int) Math.round(top), (int) Math.round(t.width()),
+                        (int) Math.round(t.height()));
                 g.setFont(ChartStyle.ANNOTATION);
                 g.setColor(new Color(40, 40, 40));
-                centred(g, metricText(t.row(), Metric.PSNR, " dB"), x + t.width() / 2, y + TITLE + TILE_H + 10);
-                centred(g, metricText(t.row(), Metric.SSIM, ""), x + t.width() / 2, y + TITLE + TILE_H + 20);
+                centred(g, metricText(t.row(), Metric.PSNR, " dB"), x + t.width() / 2, y + TITLE + tileH + 10);
+                centred(g, metricText(t.row(), Metric.SSIM, ""), x + t.width() / 2, y + TITLE + tileH + 20);
                 if (i % COLUMNS == 0) {
                     g.setFont(ChartStyle.ANNOTATION);
-                    g.drawString("truth", 4, (float) (y + TITLE + TILE_H * 0.25 + 3));
-                    g.drawString("recon.", 4, (float) (y + TITLE + TILE_H * 0.75 + 3));
+                    g.drawString("truth", 4, (float) (y + TITLE + tileH * 0.25 + 3));
+                    g.drawString("recon.", 4, (float) (y + TITLE + tileH * 0.75 + 3));
                 }
             }
         });
