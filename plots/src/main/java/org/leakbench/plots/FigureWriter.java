@@ -4,6 +4,7 @@ import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -21,10 +22,15 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
 /**
  * Writes a {@link Drawing} as PNG (300 DPI, with the resolution recorded in the file so a word processor places
- * it at its intended size) and SVG. Each file is first written under a temporary name in the same folder and
+ * it at its intended size), SVG and PDF (for pdflatex). Each file is first written under a temporary name in the same folder and
  * then moved into place, so a reader never sees half a figure.
  */
 final class FigureWriter {
@@ -32,11 +38,12 @@ final class FigureWriter {
     private FigureWriter() {
     }
 
-    /** Writes {@code <name>.png} and {@code <name>.svg} into {@code dir}; returns both paths. */
+    /** Writes {@code <name>.png}, {@code <name>.svg} and {@code <name>.pdf} into {@code dir}; returns them. */
     static List<Path> write(Drawing drawing, Path dir, String name) throws IOException {
         Files.createDirectories(dir);
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
+        Path pdf = dir.resolve(name + ".pdf");
         Path pngTmp = Files.createTempFile(dir, "." + name + "-", ".png.tmp");
         try {
             writePng(drawing, pngTmp);
@@ -51,7 +58,36 @@ final class FigureWriter {
         } finally {
             Files.deleteIfExists(svgTmp);
         }
-        return List.of(png, svg);
+        Path pdfTmp = Files.createTempFile(dir, "." + name + "-", ".pdf.tmp");
+        try {
+            writePdf(drawing, pdfTmp);
+            move(pdfTmp, pdf);
+        } finally {
+            Files.deleteIfExists(pdfTmp);
+        }
+        return List.of(png, svg, pdf);
+    }
+
+    // pdflatex includes PDF but not SVG. Text the standard PDF fonts cannot encode (σ, ε, –) is drawn as
+    // outlines by PdfBoxGraphics2D, so every glyph shows whatever fonts the reader has.
+    private static void writePdf(Drawing drawing, Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(drawing.width(), drawing.height()));
+            doc.addPage(page);
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, drawing.width(), drawing.height());
+            try {
+                drawing.painter().paint(g);
+            } finally {
+                g.dispose();
+            }
+            PDFormXObject form = g.getXFormObject();
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawForm(form);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                doc.save(out);
+            }
+        }
     }
 
     /** The drawing rasterised at {@link ChartStyle#DPI}. */

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes {@code report.md}: the row counts by status, every figure (PNG link, SVG link, caption line), every table (the Markdown ones inlined, the LaTeX ones linked), the reconstruction gallery and what was
- * skipped and why. Links are relative to the run folder.
+ * Writes {@code report.md}: the row counts by status, every figure (the PNG shown, SVG and PDF linked, its
+ * caption line), every table (the Markdown ones inlined, the LaTeX ones linked), every reconstruction image
+ * and what was skipped and why. Links are relative to the run folder.
  */
 final class ReportWriter {
     private ReportWriter() {
@@ -32,7 +33,8 @@ final class ReportWriter {
             sb.append("### ").append(f.title()).append("\n\n");
             sb.append("![").append(f.title()).append("](").append(rel(ctx, f.png())).append(")\n\n");
             sb.append("*Figure ").append(f.name()).append(".* ").append(f.caption())
-                    .append(" [SVG](").append(rel(ctx, f.vector())).append(")\n\n");
+                    .append(" [SVG](").append(rel(ctx, f.vector())).append(") [PDF](").append(rel(ctx, f.pdf()))
+                    .append(")\n\n");
         }
         if (ctx.figures.isEmpty()) {
             sb.append("No figure had data.\n\n");

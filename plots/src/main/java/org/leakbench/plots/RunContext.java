@@ -42,7 +42,7 @@ final class RunContext {
     void figure(Drawing drawing, String name, String title, String caption) throws IOException {
         List<Path> files = FigureWriter.write(drawing, figuresDir, name);
         String full = caption + (caption.endsWith(".") ? " " : ". ") + "(" + provenance.captionTag() + ")";
-        figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1)));
+        figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1), files.get(2)));
     }
 
     void table(Path file) {

@@ -75,6 +75,21 @@ class PlotsRenderTest {
     }
 
     @Test
+    void pdfsAreOnePageOfTheFigureSize() throws IOException {
+        for (PlotReport.Figure f : report.figures()) {
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(f.pdf().toFile())) {
+                assertEquals(1, doc.getNumberOfPages(), f.name());
+                var box = doc.getPage(0).getMediaBox();
+                BufferedImage png = ImageIO.read(f.png().toFile());
+                // The PNG is the same page at 300/72 pixels per point.
+                assertEquals(png.getWidth(), box.getWidth() * ChartStyle.DPI / 72.0, 1.0, f.name());
+                assertEquals(png.getHeight(), box.getHeight() * ChartStyle.DPI / 72.0, 1.0, f.name());
+            }
+            assertTrue(Files.size(f.pdf()) > 2000, f.name() + " PDF is nearly empty");
+        }
+    }
+
+    @Test
     void noTemporaryFilesLeftBehind() throws IOException {
         try (var s = Files.list(run.resolve("figures"))) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")));
