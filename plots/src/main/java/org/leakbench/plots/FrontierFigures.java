@@ -102,7 +102,8 @@ final class FrontierFigures {
                 + "(and the grey band) = Pareto front" + (dp.floor().present() ? "; grey dash-dotted line = random guess (the floor)" : "")
                 + (y > 0 ? "; right: per-round upload and defense time of the same points on the same leakage axis"
                 : "") + (costNotes.isEmpty() ? "" : " (" + String.join(", ", costNotes) + ")")
-                + (multiSeed ? "; means over seeds, error bars ±1 std" : "")
+                + (multiSeed ? "; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage "
+                + "(horizontal, grey)" : "")
                 + (dp.slice().fixed().isEmpty() ? "" : "; fixed: " + dp.slice().describe());
         ctx.figure(Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()), name,
                 "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"), caption);
@@ -154,7 +155,7 @@ final class FrontierFigures {
             ChartStyle.styleSeries(s, style);
             for (DefensePoints.Point p : ps) {
                 labels.add(new PointLabels.Label(p.leak().mean(), y.apply(p).mean(), p.label(), front.contains(p),
-                        ps.size() > 1 ? fam.getKey() : ""));
+                        ps.size() > 1 ? fam.getKey() : "", legend ? p.leak().std() : 0, y.apply(p).std()));
                 lo = Math.min(lo, y.apply(p).mean() - y.apply(p).std());
                 hi = Math.max(hi, y.apply(p).mean() + y.apply(p).std());
             }
@@ -168,7 +169,7 @@ final class FrontierFigures {
             s.setLineStyle(SeriesLines.NONE);
             for (DefensePoints.Point p : none) {
                 labels.add(new PointLabels.Label(p.leak().mean(), y.apply(p).mean(), legend ? "" : "none",
-                        front.contains(p), ""));
+                        front.contains(p), "", legend ? p.leak().std() : 0, y.apply(p).std()));
                 lo = Math.min(lo, y.apply(p).mean() - y.apply(p).std());
                 hi = Math.max(hi, y.apply(p).mean() + y.apply(p).std());
             }
@@ -201,10 +202,10 @@ final class FrontierFigures {
         s.setLineWidth(1.2f);
     }
 
-    // Leakage range of every point and the floor, with room on both sides for labels.
+    // Leakage range of every point, its error bar and the floor, with room on both sides for labels.
     private static double[] xRange(DefensePoints dp) {
-        double lo = dp.points().stream().mapToDouble(p -> p.leak().mean()).min().orElse(0);
-        double hi = dp.points().stream().mapToDouble(p -> p.leak().mean()).max().orElse(1);
+        double lo = dp.points().stream().mapToDouble(p -> p.leak().mean() - p.leak().std()).min().orElse(0);
+        double hi = dp.points().stream().mapToDouble(p -> p.leak().mean() + p.leak().std()).max().orElse(1);
         if (dp.floor().present()) {
             lo = Math.min(lo, dp.floor().mean());
             hi = Math.max(hi, dp.floor().mean());

@@ -23,9 +23,14 @@ import org.knowm.xchart.internal.chartpart.Chart;
 final class PointLabels {
     /**
      * A label for the point at data coordinates (x, y); {@code ring} circles the point (Pareto-optimal). Labels
-     * of one {@code line} are joined by a line in the chart, in order, and keep off its segments.
+     * of one {@code line} are joined by a line in the chart, in order, and keep off its segments. {@code xErr}
+     * (0 for none) draws a horizontal error bar of ±xErr: XChart draws error bars on y only. {@code yErr} is
+     * the half-height of the error bar XChart drew, which labels keep off too.
      */
-    record Label(double x, double y, String text, boolean ring, String line) {
+    record Label(double x, double y, String text, boolean ring, String line, double xErr, double yErr) {
+        Label(double x, double y, String text, boolean ring, String line) {
+            this(x, y, text, ring, line, 0, 0);
+        }
     }
 
     private static final double MARKER = 6.0;
@@ -58,12 +63,30 @@ final class PointLabels {
             if (i > 0 && !labels.get(i).line().isEmpty() && labels.get(i).line().equals(labels.get(i - 1).line())) {
                 segment(points.get(i - 1), p, taken);
             }
+            Label l = labels.get(i);
+            if (l.xErr() > 0) {
+                segment(new double[] {chart.getScreenXFromChart(l.x() - l.xErr()), p[1]},
+                        new double[] {chart.getScreenXFromChart(l.x() + l.xErr()), p[1]}, taken);
+            }
+            if (l.yErr() > 0) {
+                segment(new double[] {p[0], chart.getScreenYFromChart(l.y() - l.yErr())},
+                        new double[] {p[0], chart.getScreenYFromChart(l.y() + l.yErr())}, taken);
+            }
         }
         for (int i = 0; i < labels.size(); i++) {
             Label l = labels.get(i);
             double[] p = points.get(i);
             if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
                 continue;
+            }
+            if (l.xErr() > 0) {
+                double x0 = chart.getScreenXFromChart(l.x() - l.xErr());
+                double x1 = chart.getScreenXFromChart(l.x() + l.xErr());
+                g.setColor(new Color(110, 110, 110));
+                g.setStroke(new BasicStroke(0.8f));
+                g.draw(new Line2D.Double(x0, p[1], x1, p[1]));
+                g.draw(new Line2D.Double(x0, p[1] - 2.5, x0, p[1] + 2.5));
+                g.draw(new Line2D.Double(x1, p[1] - 2.5, x1, p[1] + 2.5));
             }
             if (l.ring()) {
                 g.setColor(ChartStyle.FRONT);
