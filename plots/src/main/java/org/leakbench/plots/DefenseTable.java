@@ -28,6 +28,8 @@ final class DefenseTable {
             return;
         }
         for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(rows).entrySet()) {
+            DefensePoints first = LEAKS.stream().map(m -> DefensePoints.of(ctx.results, split.getValue(), m))
+                    .filter(d -> !d.points().isEmpty()).findFirst().orElse(null);
             TextTable t = build(ctx.results, split.getValue());
             String name = "defenses" + split.getKey();
             if (t == null) {
@@ -39,8 +41,9 @@ final class DefenseTable {
                     + ": leakage is the maximum over attacks per seed (oracle and random guess excluded), then "
                     + "mean ± std over seeds; bold = best for the defender (↓ lower is better, ↑ higher is "
                     + "better); upload and defense time are per client and round; accuracy and cost come from "
-                    + "the rows of the first leakage column. " + ctx.provenance.captionTag()
-                    + ".";
+                    + "the rows of the first leakage column"
+                    + (first == null || first.slice().fixed().isEmpty() ? "" : "; fixed: " + first.slice().describe())
+                    + ". " + ctx.provenance.captionTag() + ".";
             String label = "tab:" + name + "-" + ctx.provenance.runId().replaceAll("[^A-Za-z0-9-]", "");
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve(name + ".tex"), t.latex(caption, label)));
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve(name + ".md"), t.markdown(caption)));
