@@ -2,7 +2,6 @@ package org.leakbench.plots;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
         String name = file.toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = CsvTable.open(file);
              CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
             for (String required : List.of(POINT_ID, SEED, STATUS)) {

@@ -104,4 +104,12 @@ class BadInputTest {
         PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
         assertTrue(e.getMessage().contains("p1-s1.png"), e.getMessage());
     }
+
+    @Test
+    void byteOrderMarkIsNotPartOfTheFirstColumn() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"),
+                "\uFEFFpoint_id,seed,defense,psnr,status\np1,1,none,20,ok\n");
+        // Read as part of the name, the mark would make point_id a missing column.
+        assertTrue(Files.isRegularFile(Plots.renderRun(run).report()));
+    }
 }
