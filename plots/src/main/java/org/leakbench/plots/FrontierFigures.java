@@ -90,7 +90,8 @@ final class FrontierFigures {
             }
             List<PointLabels.Label> costLabels = new ArrayList<>();
             XYChart c = costPanel(ctx.results, dp, leak, cost, xRange, costLabels);
-            placed.add(new Drawing.Placed(new Drawing.Panel(c, PointLabels.overlay(costLabels)), ChartStyle.WIDTH, y));
+            placed.add(new Drawing.Placed(new Drawing.Panel(c, PointLabels.sparseOverlay(costLabels)),
+                    ChartStyle.WIDTH, y));
             y += SMALL_H;
         }
         int width = ChartStyle.WIDTH + (y > 0 ? SMALL_W : 0);
@@ -100,8 +101,8 @@ final class FrontierFigures {
                 + String.join(", ", dp.attacks()) + " (maximum over attacks per seed) against test accuracy; one "
                 + "line per defense family, points labelled by the knob; black diamond = no defense; ringed points "
                 + "(and the grey band) = Pareto front" + (dp.floor().present() ? "; grey dash-dotted line = random guess (the floor)" : "")
-                + (y > 0 ? "; right: per-round upload and defense time of the same points on the same leakage axis"
-                : "") + (costNotes.isEmpty() ? "" : " (" + String.join(", ", costNotes) + ")")
+                + (y > 0 ? "; right: per-round upload and defense time of the same points on the same leakage axis "
+                + "(labels left out where points crowd)" : "") + (costNotes.isEmpty() ? "" : " (" + String.join(", ", costNotes) + ")")
                 + (multiSeed ? "; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage "
                 + "(horizontal, grey)" : "")
                 + (dp.slice().fixed().isEmpty() ? "" : "; fixed: " + dp.slice().describe());

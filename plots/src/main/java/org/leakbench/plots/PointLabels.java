@@ -41,11 +41,23 @@ final class PointLabels {
 
     /** An overlay for {@link Drawing.Panel} that paints {@code labels} over its chart. */
     static BiConsumer<Chart<?, ?>, Graphics2D> overlay(List<Label> labels) {
-        return (chart, g) -> paint(chart, g, labels);
+        return (chart, g) -> paint(chart, g, labels, false);
+    }
+
+    /**
+     * An overlay for a small panel that repeats another's points: a label with no free place is left out
+     * rather than crowded in, since the main panel names every point.
+     */
+    static BiConsumer<Chart<?, ?>, Graphics2D> sparseOverlay(List<Label> labels) {
+        return (chart, g) -> paint(chart, g, labels, true);
     }
 
     /** Paints the labels; returns where each non-empty one went, in screen coordinates. */
     static List<Rectangle2D> paint(Chart<?, ?> chart, Graphics2D g, List<Label> labels) {
+        return paint(chart, g, labels, false);
+    }
+
+    private static List<Rectangle2D> paint(Chart<?, ?> chart, Graphics2D g, List<Label> labels, boolean sparse) {
         List<Rectangle2D> placed = new ArrayList<>();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -107,6 +119,9 @@ final class PointLabels {
                     bestCost = cost;
                     best = r;
                 }
+            }
+            if (sparse && bestCost >= 1) {
+                continue;
             }
             taken.add(best);
             placed.add(best);
