@@ -66,6 +66,10 @@ final class ReportWriter {
         for (PlotReport.Skipped s : ctx.skipped) {
             sb.append("- ").append(s.item()).append(": ").append(s.reason()).append("\n");
         }
+        if (!ctx.removed.isEmpty()) {
+            sb.append("\nRemoved, as an earlier rendering wrote them and this one did not: ")
+                    .append(String.join(", ", ctx.removed.stream().map(r -> "`" + r + "`").toList())).append(".\n");
+        }
         return FigureWriter.writeText(ctx.runDir.resolve("report.md"), sb.toString());
     }
 

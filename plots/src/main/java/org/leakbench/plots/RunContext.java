@@ -19,6 +19,8 @@ final class RunContext {
     final List<PlotReport.Figure> figures = new ArrayList<>();
     final List<Path> tables = new ArrayList<>();
     final List<PlotReport.Skipped> skipped = new ArrayList<>();
+    /** Files of an earlier rendering that this one did not write again, deleted. */
+    final List<String> removed = new ArrayList<>();
 
     RunContext(Path runDir, Provenance provenance, ResultsFile results) {
         this.runDir = runDir;

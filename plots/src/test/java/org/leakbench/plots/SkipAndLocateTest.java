@@ -106,4 +106,17 @@ class SkipAndLocateTest {
         assertTrue(report.hasFigure("frontier-psnr-mlp"), report.figures().toString());
         assertFalse(report.hasFigure("frontier-psnr"));
     }
+
+    @Test
+    void filesOfAnEarlierRenderingThatAreNotWrittenAgainAreRemoved() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("stale"), SMALL);
+        Files.createDirectories(run.resolve("figures"));
+        Files.writeString(run.resolve("figures/cost-time_ms.png"), "old");
+        Files.writeString(run.resolve("figures/notes.txt"), "kept: not a figure format");
+        PlotReport report = Plots.renderRun(run);
+        assertFalse(Files.exists(run.resolve("figures/cost-time_ms.png")));
+        assertTrue(Files.exists(run.resolve("figures/notes.txt")));
+        assertTrue(Files.exists(run.resolve("figures/frontier-psnr.png")));
+        assertTrue(Files.readString(report.report()).contains("`figures/cost-time_ms.png`"));
+    }
 }
