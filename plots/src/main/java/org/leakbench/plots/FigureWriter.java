@@ -30,8 +30,8 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
 /**
  * Writes a {@link Drawing} as PNG (300 DPI, with the resolution recorded in the file so a word processor places
- * it at its intended size), SVG and PDF (for pdflatex). Each file is first written under a temporary name in the same folder and
- * then moved into place, so a reader never sees half a figure.
+ * it at its intended size), SVG and PDF (for pdflatex). Each file is first written under a temporary name in the
+ * same folder and then moved into place, so a reader never sees half a figure.
  */
 final class FigureWriter {
     private static final String PNG_FORMAT = "javax_imageio_png_1.0";

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -66,7 +65,8 @@ final class FrontierFigures {
         List<PointLabels.Label> labels = new ArrayList<>();
         List<DefensePoints.Point> front = DefensePoints.paretoFront(dp.points());
         if (front.size() >= 2) {
-            XYSeries s = frontier.addSeries("Pareto front", front.stream().mapToDouble(p -> p.leak().mean()).toArray(),
+            XYSeries s = frontier.addSeries("Pareto front",
+                    front.stream().mapToDouble(p -> p.leak().mean()).toArray(),
                     front.stream().mapToDouble(p -> p.acc().mean()).toArray());
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(ChartStyle.FRONT);
@@ -95,23 +95,43 @@ final class FrontierFigures {
             y += SMALL_H;
         }
         int width = ChartStyle.WIDTH + (y > 0 ? SMALL_W : 0);
-        boolean multiSeed = dp.points().stream().anyMatch(p -> p.acc().n() > 1);
-        String caption = (setting.isEmpty() ? "" : "For " + setting + ": ")
-                + "Privacy, utility and cost of each defense point: " + leak.label() + " of the strongest of "
-                + String.join(", ", dp.attacks()) + " (maximum over attacks per seed) against test accuracy; one "
-                + "line per defense family, points labelled by the knob; black diamond = no defense; ringed points "
-                + "(and the grey band) = Pareto front" + (dp.floor().present() ? "; grey dash-dotted line = random guess (the floor)" : "")
-                + (y > 0 ? "; right: per-round upload and defense time of the same points on the same leakage axis "
-                + "(labels left out where points crowd)" : "") + (costNotes.isEmpty() ? "" : " (" + String.join(", ", costNotes) + ")")
-                + (multiSeed ? "; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage "
-                + "(horizontal, grey)" : "")
-                + (dp.slice().fixed().isEmpty() ? "" : "; fixed: " + dp.slice().describe());
+        String caption = caption(leak, dp, setting, y > 0, costNotes);
         ctx.figure(Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()), name,
-                "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"), caption);
+                "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"),
+                caption);
     }
 
-    private static XYChart costPanel(ResultsFile results, DefensePoints dp, Metric leak, Metric cost, double[] xRange,
-                                     List<PointLabels.Label> labels) {
+    private static String caption(Metric leak, DefensePoints dp, String setting, boolean costs,
+                                  List<String> costNotes) {
+        boolean multiSeed = dp.points().stream().anyMatch(p -> p.acc().n() > 1);
+        StringBuilder sb = new StringBuilder(setting.isEmpty() ? "" : "For " + setting + ": ");
+        sb.append("Privacy, utility and cost of each defense point: ").append(leak.label())
+                .append(" of the strongest of ").append(String.join(", ", dp.attacks()))
+                .append(" (maximum over attacks per seed) against test accuracy; one line per defense family, ")
+                .append("points labelled by the knob; black diamond = no defense; ringed points (and the grey ")
+                .append("band) = Pareto front");
+        if (dp.floor().present()) {
+            sb.append("; grey dash-dotted line = random guess (the floor)");
+        }
+        if (costs) {
+            sb.append("; right: per-round upload and defense time of the same points on the same leakage axis ")
+                    .append("(labels left out where points crowd)");
+        }
+        if (!costNotes.isEmpty()) {
+            sb.append(" (").append(String.join(", ", costNotes)).append(")");
+        }
+        if (multiSeed) {
+            sb.append("; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage (horizontal, ")
+                    .append("grey)");
+        }
+        if (!dp.slice().fixed().isEmpty()) {
+            sb.append("; fixed: ").append(dp.slice().describe());
+        }
+        return sb.toString();
+    }
+
+    private static XYChart costPanel(ResultsFile results, DefensePoints dp, Metric leak, Metric cost,
+                                     double[] xRange, List<PointLabels.Label> labels) {
         XYChart c = ChartStyle.xy("", "", cost == Metric.BYTES_UP ? "upload / round (bytes)"
                 : "defense time / round (ms)", SMALL_W, SMALL_H);
         c.getStyler().setChartTitleVisible(false);
@@ -120,7 +140,6 @@ final class FrontierFigures {
         c.getStyler().setAxisTickLabelsFont(ChartStyle.ANNOTATION);
         c.getStyler().setMarkerSize(6);
         c.getStyler().setChartPadding(4);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         double[] yRange = addPoints(results, c, dp, p -> p.cost(cost), false, labels, List.of());
         double lo = yRange[0];
         double hi = yRange[1];
@@ -141,9 +160,9 @@ final class FrontierFigures {
      * Adds one series per family and the undefended diamond with y from {@code y}; fills {@code labels}; returns
      * the y range covered (means ± std).
      */
-    private static double[] addPoints(ResultsFile results, XYChart chart, DefensePoints dp, Function<DefensePoints.Point, Summary> y,
-                                      boolean legend, List<PointLabels.Label> labels,
-                                      List<DefensePoints.Point> front) {
+    private static double[] addPoints(ResultsFile results, XYChart chart, DefensePoints dp,
+                                      Function<DefensePoints.Point, Summary> y, boolean legend,
+                                      List<PointLabels.Label> labels, List<DefensePoints.Point> front) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, List<DefensePoints.Point>> fam : dp.families().entrySet()) {
