@@ -30,7 +30,7 @@ final class RunContext {
         this.results = results;
     }
 
-    /** Writes a chart with the caption strip under it and records it, as {@link #figure(Drawing, String, String, String)}. */
+    /** Writes a chart with the caption strip under it and records it (see the {@link Drawing} overload). */
     void figure(Chart<?, ?> chart, String name, String title, String caption) throws IOException {
         figure(Drawing.of(chart, null, footer()), name, title, caption);
     }
