@@ -97,4 +97,24 @@ class PiecesTest {
             Fixtures.deleteTree(dir);
         }
     }
+
+    @Test
+    void resultsTableMarksTheBestWithinEachAttackAndNeverTheBrackets() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pieces");
+        try {
+            java.nio.file.Path file = dir.resolve("results.csv");
+            java.nio.file.Files.writeString(file, "point_id,seed,attack,defense,defense_param,psnr,status\n"
+                    + "a,1,dlg,none,0,30,ok\nb,1,dlg,topk,0.1,12,ok\n"
+                    + "c,1,idlg,none,0,35,ok\nd,1,idlg,topk,0.1,15,ok\n"
+                    + "e,1,random,none,0,6,ok\nf,1,oracle,none,0,100,ok\n");
+            String md = ResultsTables.build(ResultsFile.read(file), List.of(Metric.PSNR)).markdown("t");
+            // Lowest PSNR within dlg (12) and within idlg (15) is bold; the random guess's 6 is not.
+            assertTrue(md.contains("| dlg | topk | 0.1 | 1 | 0 | 0 | **12.0** |"), md);
+            assertTrue(md.contains("| idlg | topk | 0.1 | 1 | 0 | 0 | **15.0** |"), md);
+            assertTrue(md.contains("| random | none | – | 1 | 0 | 0 | 6.00 |"), md);
+            assertTrue(md.contains("| oracle | none | – | 1 | 0 | 0 | 100 |"), md);
+        } finally {
+            Fixtures.deleteTree(dir);
+        }
+    }
 }
