@@ -53,9 +53,11 @@ final class ReportWriter {
             sb.append("The galleries above (`reconstructions-<attack>`) show a few of these; every image of the ")
                     .append("run (true images on top, reconstruction below):\n\n");
         }
+        java.util.Map<String, ResultRow> byImage = new java.util.HashMap<>();
+        ctx.results.rows().forEach(r -> byImage.putIfAbsent(r.pointId() + "-s" + r.seed() + ".png", r));
         for (Path r : reconstructions) {
             sb.append("- [").append(r.getFileName()).append("](").append(rel(ctx, r)).append(")")
-                    .append(describe(ctx, r)).append("\n");
+                    .append(describe(byImage.get(r.getFileName().toString()))).append("\n");
         }
         sb.append("\n");
 
@@ -88,10 +90,8 @@ final class ReportWriter {
     }
 
     // "dlg, topk keep=0.1, seed 1, PSNR 3.96 dB" for an image named <point_id>-s<seed>.png.
-    private static String describe(RunContext ctx, Path image) {
-        String file = image.getFileName().toString();
-        return ctx.results.rows().stream()
-                .filter(r -> file.equals(r.pointId() + "-s" + r.seed() + ".png")).findFirst()
+    private static String describe(ResultRow row) {
+        return java.util.Optional.ofNullable(row)
                 .map(r -> ": " + r.param(ResultsFile.ATTACK) + ", "
                         + (Defenses.isNone(r.param(ResultsFile.DEFENSE)) ? "no defense"
                         : (r.param(ResultsFile.DEFENSE) + " " + Defenses.label(r.param(ResultsFile.DEFENSE),
