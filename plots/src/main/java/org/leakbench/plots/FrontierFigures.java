@@ -29,7 +29,7 @@ final class FrontierFigures {
 
     static void render(RunContext ctx) throws IOException {
         if (!ctx.results.has(Metric.ACCURACY)) {
-            ctx.skip("figure privacy–utility frontier", "no accuracy measured in results.csv");
+            ctx.skip("figure privacy–utility frontier", "no ok row of results.csv measured accuracy");
             return;
         }
         for (Metric leak : LEAKAGE) {
