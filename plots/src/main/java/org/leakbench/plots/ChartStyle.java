@@ -3,6 +3,8 @@ package org.leakbench.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -31,6 +33,7 @@ final class ChartStyle {
     static final Font TICKS = new Font(FAMILY, Font.PLAIN, 10);
     static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 10);
     static final Font ANNOTATION = new Font(FAMILY, Font.PLAIN, 8);
+    static final Font FOOTER = new Font(FAMILY, Font.PLAIN, 8);
 
     // Okabe & Ito (2008), "Color Universal Design", without yellow (too light on white).
     private static final Color[] COLORS = {
@@ -49,7 +52,12 @@ final class ChartStyle {
     }
 
     static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    /** An XY chart of {@code width} by {@code height} points, for the small panels of a page. */
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         common(chart.getStyler());
         chart.getStyler().setMarkerSize(7);
@@ -117,6 +125,22 @@ final class ChartStyle {
             chart.getStyler().setYAxisMin(lo - pad);
             chart.getStyler().setYAxisMax(hi + pad);
         }
+    }
+
+    /**
+     * The style index of a defense family: its rank among the defended families in order of first appearance
+     * in the results, so a family has the same colour, marker and dashes in every figure.
+     */
+    static int familyIndex(ResultsFile results, String family) {
+        List<String> seen = new ArrayList<>();
+        for (ResultRow r : results.rows()) {
+            String d = r.param(ResultsFile.DEFENSE);
+            if (!Defenses.isNone(d) && !seen.contains(d)) {
+                seen.add(d);
+            }
+        }
+        int i = seen.indexOf(family);
+        return i < 0 ? seen.size() : i;
     }
 
     /** A colour for bar series number {@code i}, matching {@link #styleSeries}. */

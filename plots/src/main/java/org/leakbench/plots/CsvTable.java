@@ -26,7 +26,7 @@ record CsvTable(Path file, List<Map<String, String>> rows) {
     static CsvTable read(Path file, List<String> required) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = open(file);
              CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : required) {
@@ -51,6 +51,19 @@ record CsvTable(Path file, List<Map<String, String>> rows) {
             }
             throw new PlotInputException(file.toString(), null, 0, "not a valid CSV file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Opens a UTF-8 text file, skipping a byte-order mark (spreadsheet programs write one), which would
+     * otherwise become part of the first column's name.
+     */
+    static Reader open(Path file) throws IOException {
+        java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
     }
 
     /** The number in {@code column} of {@code row}; NaN when empty; a {@link PlotInputException} when not a number. */

@@ -13,11 +13,14 @@ import org.knowm.xchart.XYChart;
 
 /**
  * The privacy budget ε against the noise multiplier σ, one line per number of steps (from {@code epsilon.csv},
- * the accountant's table), or, without that file, against the DP defenses' σ from the results' epsilon column.
+ * the accountant's table), or, without that file, against the DP defenses' σ from the results' epsilon column,
+ * one line per defense and, where they vary, per number of rounds and local steps.
  * Log y: ε spans orders of magnitude.
  */
 final class EpsilonFigure {
     static final String FILE = "epsilon.csv";
+    static final String ROUNDS = "fl_rounds";
+    static final String LOCAL_STEPS = "fl_local_steps";
 
     private EpsilonFigure() {
     }
@@ -54,16 +57,28 @@ final class EpsilonFigure {
             List<ResultRow> rows = ctx.results.okRows().stream()
                     .filter(r -> r.metric(Metric.EPSILON).orElse(0) > 0 && !Double.isNaN(r.defenseParam()))
                     .toList();
-            Slice slice = Slice.of(rows, ctx.results.parameters(),
-                    Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM, "steps", "rounds"));
-            Slice.group(slice.rows(), r -> r.param(ResultsFile.DEFENSE)).forEach((fam, g) ->
-                    series.put(fam, XYSeriesData.points(g, ResultRow::defenseParam, Metric.EPSILON)));
+            // ε grows with the number of noisy steps: rounds (and local steps) are lines of their own.
+            Set<String> free = new java.util.HashSet<>(Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM,
+                    ROUNDS, LOCAL_STEPS));
+            ctx.results.parameters().stream().filter(p -> p.startsWith(ResultsFile.ATTACK)).forEach(free::add);
+            Slice slice = Slice.of(rows, ctx.results.parameters(), free);
+            boolean byRounds = slice.rows().stream().map(r -> r.param(ROUNDS) + "/" + r.param(LOCAL_STEPS))
+                    .distinct().count() > 1;
+            Slice.group(slice.rows(), r -> r.param(ResultsFile.DEFENSE) + (byRounds ? ", " + r.param(ROUNDS)
+                    + " rounds" + (r.param(LOCAL_STEPS).isBlank() ? "" : " × " + r.param(LOCAL_STEPS) + " steps")
+                    : "")).forEach((label, g) ->
+                    series.put(label, XYSeriesData.points(g, ResultRow::defenseParam, Metric.EPSILON)));
             source = "from the epsilon column of results.csv"
                     + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
         }
         series.values().removeIf(List::isEmpty);
         if (series.isEmpty()) {
             ctx.skip("figure epsilon-vs-sigma", "no " + FILE + " and no positive epsilon in the ok rows");
+            return;
+        }
+        if (series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).distinct().count() < 2) {
+            ctx.skip("figure epsilon-vs-sigma", "a single noise multiplier σ in " + (Files.isRegularFile(file)
+                    ? FILE : "the ok rows") + ", no curve to draw (its ε is in the results table)");
             return;
         }
         XYChart chart = ChartStyle.xy("Privacy budget vs noise", "noise multiplier σ",

@@ -2,152 +2,235 @@ package org.leakbench.plots;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.knowm.xchart.AnnotationText;
+import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Privacy–utility frontier: leakage (x) against test accuracy (y), one series per defense family through its
- * points sorted by the family's knob, each point labelled with the knob, the undefended point as a black
- * diamond reference, and the Pareto front (lower leakage and higher accuracy) as a thick grey line.
- * One figure per available leakage metric (PSNR, SSIM, MIA AUC) and attack.
+ * The privacy–utility–cost page, one per leakage metric (PSNR, SSIM, membership AUC). The large panel is the
+ * frontier: leakage of the strongest attack (x) against test accuracy (y), one line per defense family through
+ * its points in knob order, every point labelled with its knob, the undefended point as a black diamond, the
+ * Pareto-optimal points ringed and joined by a thick grey line, and the random guess as a dotted floor. Two
+ * small panels beside it put the per-round cost of the same points (bytes uploaded, time spent defending the
+ * update) on the same leakage axis, with the same markers and labels, so a point is found at the same x in all
+ * three panels.
  */
 final class FrontierFigures {
     static final List<Metric> LEAKAGE = List.of(Metric.PSNR, Metric.SSIM, Metric.MIA_AUC);
+    static final int SMALL_W = 400;
+    static final int SMALL_H = ChartStyle.HEIGHT / 2;
 
     private FrontierFigures() {
     }
 
-    /** A (defense, knob) point: leakage and accuracy, mean and std over seeds. */
-    record Point(String defense, double param, Summary leak, Summary acc) {
-    }
-
     static void render(RunContext ctx) throws IOException {
         if (!ctx.results.has(Metric.ACCURACY)) {
-            ctx.skip("figure privacy–utility frontier", "no accuracy measured in results.csv");
+            ctx.skip("figure privacy–utility frontier", "no ok row of results.csv measured accuracy");
             return;
         }
         for (Metric leak : LEAKAGE) {
-            List<ResultRow> rows = ctx.results.okRows().stream()
-                    .filter(r -> r.metric(leak).isPresent() && r.metric(Metric.ACCURACY).isPresent()).toList();
-            if (rows.isEmpty()) {
+            List<ResultRow> eligible = DefensePoints.eligible(ctx.results.okRows(), leak);
+            if (eligible.isEmpty()) {
                 ctx.skip("figure frontier-" + leak, "no ok row measured both " + leak + " and accuracy");
                 continue;
             }
-            Map<String, List<ResultRow>> byAttack = Slice.group(rows, r -> r.param(ResultsFile.ATTACK));
-            for (Map.Entry<String, List<ResultRow>> e : byAttack.entrySet()) {
-                String name = "frontier-" + leak + (byAttack.size() > 1 ? "-" + e.getKey() : "");
-                renderOne(ctx, leak, e.getKey(), e.getValue(), name);
+            for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(eligible).entrySet()) {
+                String name = "frontier-" + leak + split.getKey();
+                DefensePoints dp = DefensePoints.of(ctx.results, split.getValue(), leak);
+                if (dp.points().isEmpty()) {
+                    ctx.skip("figure " + name, "no ok row of a real attack (not oracle or random) measured both "
+                            + leak + " and accuracy");
+                    continue;
+                }
+                if (dp.points().size() < 2) {
+                    ctx.skip("figure " + name, "only one defense point measured " + leak
+                            + ", no frontier to draw");
+                    continue;
+                }
+                renderOne(ctx, leak, dp, name, Splits.describe(split.getKey(), split.getValue()));
             }
         }
     }
 
-    private static void renderOne(RunContext ctx, Metric leak, String attack, List<ResultRow> rows, String name)
+    private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, String name, String setting)
             throws IOException {
-        Slice slice = Slice.of(rows, ctx.results.parameters(),
-                Set.of(ResultsFile.ATTACK, ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM));
-        List<Point> points = new ArrayList<>();
-        Slice.group(slice.rows(), r -> r.param(ResultsFile.DEFENSE) + "\u0000" + r.param(ResultsFile.DEFENSE_PARAM))
-                .forEach((k, g) -> points.add(new Point(g.get(0).param(ResultsFile.DEFENSE),
-                        g.get(0).defenseParam(), Slice.summarize(g, leak), Slice.summarize(g, Metric.ACCURACY))));
-        String title = "Privacy–utility frontier" + (attack.isBlank() ? "" : " (" + attack + ")");
-        XYChart chart = ChartStyle.xy(title, "leakage: " + leak.label() + " (lower is better)",
-                "test accuracy (higher is better)");
-
-        List<Point> front = paretoFront(points);
+        double[] xRange = xRange(dp);
+        XYChart frontier = ChartStyle.xy("Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting)
+                + " (strongest of " + String.join(", ", dp.attacks()) + ")", "leakage: " + leak.label()
+                + " (lower is better)", "test accuracy (higher is better)");
+        List<PointLabels.Label> labels = new ArrayList<>();
+        List<DefensePoints.Point> front = DefensePoints.paretoFront(dp.points());
         if (front.size() >= 2) {
-            XYSeries s = chart.addSeries("Pareto front", front.stream().mapToDouble(p -> p.leak().mean()).toArray(),
+            XYSeries s = frontier.addSeries("Pareto front",
+                    front.stream().mapToDouble(p -> p.leak().mean()).toArray(),
                     front.stream().mapToDouble(p -> p.acc().mean()).toArray());
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(ChartStyle.FRONT);
             s.setLineStyle(SeriesLines.SOLID);
             s.setLineWidth(6f);
         }
-        int i = 0;
-        boolean multiSeed = points.stream().anyMatch(p -> p.acc().n() > 1);
-        Map<String, List<Point>> families = new java.util.LinkedHashMap<>();
-        for (Point p : points) {
-            families.computeIfAbsent(p.defense(), k -> new ArrayList<>()).add(p);
-        }
-        for (Map.Entry<String, List<Point>> fam : families.entrySet()) {
-            if (Defenses.isNone(fam.getKey())) {
+        double[] yRange = addPoints(ctx.results, frontier, dp, DefensePoints.Point::acc, true, labels, front);
+        frontier.getStyler().setXAxisMin(xRange[0]);
+        frontier.getStyler().setXAxisMax(xRange[1]);
+        ChartStyle.padY(frontier, yRange[0], yRange[1], false);
+        addFloor(frontier, dp);
+
+        List<Drawing.Placed> placed = new ArrayList<>();
+        placed.add(new Drawing.Placed(new Drawing.Panel(frontier, PointLabels.overlay(labels)), 0, 0));
+        List<String> costNotes = new ArrayList<>();
+        int y = 0;
+        for (Metric cost : DefensePoints.COSTS) {
+            if (dp.points().stream().noneMatch(p -> p.cost(cost).present())) {
+                costNotes.add(cost + " not measured");
                 continue;
             }
-            List<Point> ps = fam.getValue().stream().sorted(Comparator.comparingDouble(Point::param)).toList();
-            XYSeries s = addSeries(chart, fam.getKey(), ps, multiSeed);
-            ChartStyle.styleSeries(s, i++);
+            List<PointLabels.Label> costLabels = new ArrayList<>();
+            XYChart c = costPanel(ctx.results, dp, leak, cost, xRange, costLabels);
+            placed.add(new Drawing.Placed(new Drawing.Panel(c, PointLabels.sparseOverlay(costLabels)),
+                    ChartStyle.WIDTH, y));
+            y += SMALL_H;
         }
-        for (Point p : families.getOrDefault(Defenses.NONE, List.of())) {
-            XYSeries s = addSeries(chart, "no defense", List.of(p), multiSeed);
+        int width = ChartStyle.WIDTH + (y > 0 ? SMALL_W : 0);
+        String caption = caption(leak, dp, setting, y > 0, costNotes);
+        ctx.figure(Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()), name,
+                "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"),
+                caption);
+    }
+
+    private static String caption(Metric leak, DefensePoints dp, String setting, boolean costs,
+                                  List<String> costNotes) {
+        boolean multiSeed = dp.points().stream().anyMatch(p -> p.acc().n() > 1);
+        StringBuilder sb = new StringBuilder(setting.isEmpty() ? "" : "For " + setting + ": ");
+        sb.append("Privacy, utility and cost of each defense point: ").append(leak.label())
+                .append(" of the strongest of ").append(String.join(", ", dp.attacks()))
+                .append(" (maximum over attacks per seed) against test accuracy; one line per defense family, ")
+                .append("points labelled by the knob; black diamond = no defense; ringed points (and the grey ")
+                .append("band) = Pareto front");
+        if (dp.floor().present()) {
+            sb.append("; grey dash-dotted line = random guess (the floor)");
+        }
+        if (costs) {
+            sb.append("; right: per-round upload and defense time of the same points on the same leakage axis ")
+                    .append("(labels left out where points crowd)");
+        }
+        if (!costNotes.isEmpty()) {
+            sb.append(" (").append(String.join(", ", costNotes)).append(")");
+        }
+        if (multiSeed) {
+            sb.append("; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage (horizontal, ")
+                    .append("grey)");
+        }
+        if (!dp.slice().fixed().isEmpty()) {
+            sb.append("; fixed: ").append(dp.slice().describe());
+        }
+        return sb.toString();
+    }
+
+    private static XYChart costPanel(ResultsFile results, DefensePoints dp, Metric leak, Metric cost,
+                                     double[] xRange, List<PointLabels.Label> labels) {
+        XYChart c = ChartStyle.xy("", "", cost == Metric.BYTES_UP ? "upload / round (bytes)"
+                : "defense time / round (ms)", SMALL_W, SMALL_H);
+        c.getStyler().setChartTitleVisible(false);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setAxisTitleFont(ChartStyle.TICKS);
+        c.getStyler().setAxisTickLabelsFont(ChartStyle.ANNOTATION);
+        c.getStyler().setMarkerSize(6);
+        c.getStyler().setChartPadding(4);
+        double[] yRange = addPoints(results, c, dp, p -> p.cost(cost), false, labels, List.of());
+        double lo = yRange[0];
+        double hi = yRange[1];
+        boolean log = lo > 0 && hi / lo > 20;
+        c.getStyler().setYAxisLogarithmic(log);
+        if (hi >= 1e4) {
+            c.getStyler().setYAxisDecimalPattern(log ? "0.#E0" : "#,##0");
+        }
+        c.getStyler().setXAxisMin(xRange[0]);
+        c.getStyler().setXAxisMax(xRange[1]);
+        ChartStyle.padY(c, lo, hi, log);
+        // The cost panels are small: their x title would only repeat the frontier's.
+        c.setXAxisTitle(leak.column() + " (same axis as the frontier)");
+        return c;
+    }
+
+    /**
+     * Adds one series per family and the undefended diamond with y from {@code y}; fills {@code labels}; returns
+     * the y range covered (means ± std).
+     */
+    private static double[] addPoints(ResultsFile results, XYChart chart, DefensePoints dp,
+                                      Function<DefensePoints.Point, Summary> y, boolean legend,
+                                      List<PointLabels.Label> labels, List<DefensePoints.Point> front) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, List<DefensePoints.Point>> fam : dp.families().entrySet()) {
+            List<DefensePoints.Point> ps = fam.getValue().stream().filter(p -> y.apply(p).present()).toList();
+            int style = ChartStyle.familyIndex(results, fam.getKey());
+            if (ps.isEmpty()) {
+                continue;
+            }
+            XYSeries s = series(chart, fam.getKey(), ps, y);
+            ChartStyle.styleSeries(s, style);
+            for (DefensePoints.Point p : ps) {
+                labels.add(new PointLabels.Label(p.leak().mean(), y.apply(p).mean(), p.label(), front.contains(p),
+                        ps.size() > 1 ? fam.getKey() : "", legend ? p.leak().std() : 0, y.apply(p).std()));
+                lo = Math.min(lo, y.apply(p).mean() - y.apply(p).std());
+                hi = Math.max(hi, y.apply(p).mean() + y.apply(p).std());
+            }
+        }
+        List<DefensePoints.Point> none = dp.undefended().stream().filter(p -> y.apply(p).present()).toList();
+        if (!none.isEmpty()) {
+            XYSeries s = series(chart, "no defense", none, y);
             s.setMarker(SeriesMarkers.DIAMOND);
             s.setMarkerColor(ChartStyle.REFERENCE);
             s.setLineColor(ChartStyle.REFERENCE);
             s.setLineStyle(SeriesLines.NONE);
-        }
-        chart.getStyler().setMarkerSize(8);
-        label(chart, points);
-        // Room on the right for the label of the most leaky point.
-        double xLo = points.stream().mapToDouble(p -> p.leak().mean()).min().orElse(0);
-        double xHi = points.stream().mapToDouble(p -> p.leak().mean()).max().orElse(1);
-        double pad = Math.max(xHi - xLo, Math.abs(xHi) * 0.05 + 1e-9);
-        chart.getStyler().setXAxisMin(xLo - 0.04 * pad);
-        chart.getStyler().setXAxisMax(xHi + 0.12 * pad);
-        ChartStyle.padY(chart, points.stream().mapToDouble(p -> p.acc().mean() - p.acc().std()).min().orElse(0),
-                points.stream().mapToDouble(p -> p.acc().mean() + p.acc().std()).max().orElse(1), false);
-        String caption = "Privacy–utility frontier for attack " + (attack.isBlank() ? "?" : attack) + ": "
-                + leak.label() + " against test accuracy; one line per defense family, points labelled by the "
-                + "defense knob; black diamond = no defense; grey band = Pareto front"
-                + (multiSeed ? "; means over seeds, error bars ±1 std of accuracy" : "")
-                + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
-        ctx.figure(chart, name, title + ", " + leak, caption);
-    }
-
-    private static XYSeries addSeries(XYChart chart, String name, List<Point> ps, boolean errors) {
-        double[] x = ps.stream().mapToDouble(p -> p.leak().mean()).toArray();
-        double[] y = ps.stream().mapToDouble(p -> p.acc().mean()).toArray();
-        if (errors) {
-            return chart.addSeries(name, x, y, ps.stream().mapToDouble(p -> p.acc().std()).toArray());
-        }
-        return chart.addSeries(name, x, y);
-    }
-
-    // Labels sit to the upper right of each point, in data coordinates, clear of the marker and error bar.
-    // An annotation is centred on its anchor, so the x offset grows with the label's length.
-    private static void label(XYChart chart, List<Point> points) {
-        double yLo = points.stream().mapToDouble(p -> p.acc().mean() - p.acc().std()).min().orElse(0);
-        double yHi = points.stream().mapToDouble(p -> p.acc().mean() + p.acc().std()).max().orElse(1);
-        double xLo = points.stream().mapToDouble(p -> p.leak().mean()).min().orElse(0);
-        double xHi = points.stream().mapToDouble(p -> p.leak().mean()).max().orElse(1);
-        double dy = Math.max(yHi - yLo, 1e-9) * 0.035;
-        // About 4.4 points per character at the annotation font, over a plot area of ~70% of the width.
-        double perChar = Math.max(xHi - xLo, 1e-9) * 1.16 / (ChartStyle.WIDTH * 0.70) * 4.4;
-        for (Point p : points) {
-            String text = Defenses.isNone(p.defense()) ? "" : Defenses.label(p.defense(), p.param());
-            if (!text.isEmpty()) {
-                double dx = (text.length() / 2.0 + 2.0) * perChar;
-                chart.addAnnotation(new AnnotationText(text, p.leak().mean() + dx, p.acc().mean() + dy, false));
+            for (DefensePoints.Point p : none) {
+                labels.add(new PointLabels.Label(p.leak().mean(), y.apply(p).mean(), legend ? "" : "none",
+                        front.contains(p), "", legend ? p.leak().std() : 0, y.apply(p).std()));
+                lo = Math.min(lo, y.apply(p).mean() - y.apply(p).std());
+                hi = Math.max(hi, y.apply(p).mean() + y.apply(p).std());
             }
         }
+        return new double[] {lo, hi};
     }
 
-    /** Points no other point beats on both leakage (lower) and accuracy (higher), by increasing leakage. */
-    static List<Point> paretoFront(List<Point> points) {
-        List<Point> front = new ArrayList<>();
-        for (Point p : points) {
-            boolean dominated = points.stream().anyMatch(q -> q != p
-                    && q.leak().mean() <= p.leak().mean() && q.acc().mean() >= p.acc().mean()
-                    && (q.leak().mean() < p.leak().mean() || q.acc().mean() > p.acc().mean()));
-            if (!dominated) {
-                front.add(p);
-            }
+    private static XYSeries series(XYChart chart, String name, List<DefensePoints.Point> ps,
+                                   Function<DefensePoints.Point, Summary> y) {
+        double[] xs = ps.stream().mapToDouble(p -> p.leak().mean()).toArray();
+        double[] ys = ps.stream().mapToDouble(p -> y.apply(p).mean()).toArray();
+        if (ps.stream().anyMatch(p -> y.apply(p).n() > 1)) {
+            return chart.addSeries(name, xs, ys, ps.stream().mapToDouble(p -> y.apply(p).std()).toArray());
         }
-        front.sort(Comparator.comparingDouble(p -> p.leak().mean()));
-        return front;
+        return chart.addSeries(name, xs, ys);
+    }
+
+    // A vertical line across the whole (already padded) y range.
+    private static void addFloor(XYChart chart, DefensePoints dp) {
+        Double y0 = chart.getStyler().getYAxisMin();
+        Double y1 = chart.getStyler().getYAxisMax();
+        if (!dp.floor().present() || y0 == null || y1 == null) {
+            return;
+        }
+        double x = dp.floor().mean();
+        XYSeries s = chart.addSeries("random guess", new double[] {x, x}, new double[] {y0, y1});
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(ChartStyle.FRONT);
+        s.setLineStyle(SeriesLines.DASH_DOT);
+        s.setLineWidth(1.2f);
+    }
+
+    // Leakage range of every point, its error bar and the floor, with room on both sides for labels.
+    private static double[] xRange(DefensePoints dp) {
+        double lo = dp.points().stream().mapToDouble(p -> p.leak().mean() - p.leak().std()).min().orElse(0);
+        double hi = dp.points().stream().mapToDouble(p -> p.leak().mean() + p.leak().std()).max().orElse(1);
+        if (dp.floor().present()) {
+            lo = Math.min(lo, dp.floor().mean());
+            hi = Math.max(hi, dp.floor().mean());
+        }
+        double span = hi > lo ? hi - lo : Math.max(Math.abs(hi) * 0.1, 1e-6);
+        return new double[] {lo - 0.08 * span, hi + 0.12 * span};
     }
 }

@@ -20,8 +20,9 @@ final class LeakageFigures {
 
     static void render(RunContext ctx) throws IOException {
         for (Metric leak : FrontierFigures.LEAKAGE) {
-            renderVs(ctx, leak, "batch", "batch size (examples)", Set.of(ResultsFile.BATCH, ResultsFile.ATTACK),
-                    r -> Numbers.parseOrNaN(r.param(ResultsFile.BATCH)), false);
+            renderVs(ctx, leak, "batch", "batch size (examples, log scale)",
+                    Set.of(ResultsFile.BATCH, ResultsFile.ATTACK), r -> Numbers.parseOrNaN(r.param(ResultsFile.BATCH)),
+                    true);
             Set<String> free = new java.util.HashSet<>(MODEL_COLUMNS);
             free.add(ResultsFile.ATTACK);
             renderVs(ctx, leak, "model-size", "model size (parameters, log scale)", free,
@@ -32,7 +33,9 @@ final class LeakageFigures {
     private static void renderVs(RunContext ctx, Metric leak, String axis, String xLabel, Set<String> free,
                                  ToDoubleFunction<ResultRow> x, boolean logX) throws IOException {
         String name = "leakage-vs-" + axis + "-" + leak;
+        // The oracle reads the truth (PSNR capped at 100 dB): as a line it would only flatten the others.
         List<ResultRow> rows = ctx.results.okRows().stream()
+                .filter(r -> !"oracle".equalsIgnoreCase(r.param(ResultsFile.ATTACK)))
                 .filter(r -> r.metric(leak).isPresent() && !Double.isNaN(x.applyAsDouble(r))).toList();
         if (rows.isEmpty()) {
             ctx.skip("figure " + name, "no ok row with both " + leak + " and a " + axis + " value");
@@ -50,8 +53,13 @@ final class LeakageFigures {
             return;
         }
         boolean useLog = logX && XYSeriesData.allPositive(series, true);
-        XYChart chart = ChartStyle.xy("Leakage vs " + axis.replace('-', ' '), xLabel, leak.label());
+        XYChart chart = ChartStyle.xy("Leakage vs " + axis.replace('-', ' '), useLog ? xLabel
+                : xLabel.replace(", log scale", ""), leak.label());
         chart.getStyler().setXAxisLogarithmic(useLog);
+        double xLo = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).min().orElse(1);
+        double xHi = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).max().orElse(1);
+        // Batch sizes 1 to 32 lie within two decades: label the ticks between the powers of ten too.
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(xHi / xLo > 300);
         boolean errors = XYSeriesData.multiSeed(series);
         int i = 0;
         for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {

@@ -32,8 +32,9 @@ public record PlotReport(Path runDir, List<Figure> figures, List<Path> tables, L
      * @param caption the caption line (with run id and backend)
      * @param png     the 300-DPI PNG
      * @param vector  the SVG
+     * @param pdf     the PDF
      */
-    public record Figure(String name, String title, String caption, Path png, Path vector) {
+    public record Figure(String name, String title, String caption, Path png, Path vector, Path pdf) {
     }
 
     /**
@@ -55,6 +56,7 @@ public record PlotReport(Path runDir, List<Figure> figures, List<Path> tables, L
         for (Figure f : figures) {
             all.add(f.png());
             all.add(f.vector());
+            all.add(f.pdf());
         }
         all.addAll(tables);
         all.add(report);

@@ -37,10 +37,13 @@ public final class Plots {
         FrontierFigures.render(ctx);
         CostFigures.render(ctx);
         LeakageFigures.render(ctx);
+        ScalingFigures.render(ctx);
         EpsilonFigure.render(ctx);
         RocFigure.render(ctx);
         JmhFigures.render(ctx, jmh);
+        ReconstructionGallery.render(ctx);
 
+        DefenseTable.render(ctx);
         ResultsTables.render(ctx);
         JmhTable.render(ctx, jmh);
         StringBuilder inline = new StringBuilder();
@@ -49,9 +52,34 @@ public final class Plots {
                 inline.append(Files.readString(t)).append("\n");
             }
         }
+        removeStale(ctx);
         List<Path> reconstructions = reconstructions(run.resolve("reconstructions"));
         Path report = ReportWriter.write(ctx, reconstructions, inline.toString());
         return new PlotReport(run, ctx.figures, ctx.tables, reconstructions, ctx.skipped, report);
+    }
+
+    // figures/ and tables/ hold only generated files: one an earlier rendering wrote and this one did not (a
+    // figure whose data is gone, or one renamed since) would otherwise sit there looking current.
+    private static void removeStale(RunContext ctx) throws IOException {
+        java.util.Set<Path> written = new java.util.HashSet<>();
+        ctx.figures.forEach(f -> written.addAll(List.of(f.png(), f.vector(), f.pdf())));
+        written.addAll(ctx.tables);
+        for (var entry : java.util.Map.of(ctx.figuresDir, List.of(".png", ".svg", ".pdf"),
+                ctx.tablesDir, List.of(".tex", ".md")).entrySet()) {
+            if (!Files.isDirectory(entry.getKey())) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(entry.getKey())) {
+                for (Path p : s.sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    if (Files.isRegularFile(p) && entry.getValue().stream().anyMatch(name::endsWith)
+                            && !written.contains(p)) {
+                        Files.delete(p);
+                        ctx.removed.add(ctx.runDir.relativize(p).toString().replace('\\', '/'));
+                    }
+                }
+            }
+        }
     }
 
     private static List<Path> reconstructions(Path dir) throws IOException {

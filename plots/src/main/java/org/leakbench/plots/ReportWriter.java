@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes {@code report.md}: every figure (PNG link, SVG link, caption line), the frontier and cost figures side by
- * side, every table (the Markdown ones inlined, the LaTeX ones linked), the reconstruction gallery and what was
- * skipped and why. Links are relative to the run folder.
+ * Writes {@code report.md}: the row counts by status, every figure (the PNG shown, SVG and PDF linked, its
+ * caption line), every table (the Markdown ones inlined, the LaTeX ones linked), every reconstruction image
+ * and what was skipped and why. Links are relative to the run folder.
  */
 final class ReportWriter {
     private ReportWriter() {
@@ -26,18 +26,19 @@ final class ReportWriter {
                 .append(" timed out or failed).\n\n");
         sb.append("Only ok rows are plotted. A diverged attack is an attack failure: it is counted in the ")
                 .append("tables' `div.` column and left out of the leakage means.\n\n");
+        sb.append(statusCounts(ctx));
 
         sb.append("## Figures\n\n");
         for (PlotReport.Figure f : ctx.figures) {
             sb.append("### ").append(f.title()).append("\n\n");
             sb.append("![").append(f.title()).append("](").append(rel(ctx, f.png())).append(")\n\n");
             sb.append("*Figure ").append(f.name()).append(".* ").append(f.caption())
-                    .append(" [SVG](").append(rel(ctx, f.vector())).append(")\n\n");
+                    .append(" [SVG](").append(rel(ctx, f.vector())).append(") [PDF](").append(rel(ctx, f.pdf()))
+                    .append(")\n\n");
         }
         if (ctx.figures.isEmpty()) {
             sb.append("No figure had data.\n\n");
         }
-        sb.append(sideBySide(ctx));
 
         sb.append("## Tables\n\n");
         for (Path t : ctx.tables) {
@@ -48,11 +49,17 @@ final class ReportWriter {
         sb.append("## Reconstructions\n\n");
         if (reconstructions.isEmpty()) {
             sb.append("No images in `reconstructions/`.\n\n");
+        } else {
+            sb.append("The galleries above (`reconstructions-<attack>`) show a few of these; every image of the ")
+                    .append("run (true images on top, reconstruction below):\n\n");
         }
+        java.util.Map<String, ResultRow> byImage = new java.util.HashMap<>();
+        ctx.results.rows().forEach(r -> byImage.putIfAbsent(r.pointId() + "-s" + r.seed() + ".png", r));
         for (Path r : reconstructions) {
-            sb.append("![").append(r.getFileName()).append("](").append(rel(ctx, r)).append(")\n\n");
-            sb.append("*").append(r.getFileName()).append("* (").append(p.captionTag()).append(")\n\n");
+            sb.append("- [").append(r.getFileName()).append("](").append(rel(ctx, r)).append(")")
+                    .append(describe(byImage.get(r.getFileName().toString()))).append("\n");
         }
+        sb.append("\n");
 
         sb.append("## Skipped\n\n");
         if (ctx.skipped.isEmpty()) {
@@ -61,22 +68,38 @@ final class ReportWriter {
         for (PlotReport.Skipped s : ctx.skipped) {
             sb.append("- ").append(s.item()).append(": ").append(s.reason()).append("\n");
         }
+        if (!ctx.removed.isEmpty()) {
+            sb.append("\nRemoved, as an earlier rendering wrote them and this one did not: ")
+                    .append(String.join(", ", ctx.removed.stream().map(r -> "`" + r + "`").toList())).append(".\n");
+        }
         return FigureWriter.writeText(ctx.runDir.resolve("report.md"), sb.toString());
     }
 
-    // Frontier and its costs on one line: an HTML table renders them next to each other in Markdown viewers.
-    private static String sideBySide(RunContext ctx) {
-        List<PlotReport.Figure> frontier = ctx.figures.stream().filter(f -> f.name().startsWith("frontier-")).toList();
-        List<PlotReport.Figure> cost = ctx.figures.stream().filter(f -> f.name().startsWith("cost-")).toList();
-        if (frontier.isEmpty() || cost.isEmpty()) {
+    // Each status with its count, failures by reason, so a sweep's losses are visible next to its results.
+    private static String statusCounts(RunContext ctx) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        ctx.results.rows().forEach(r -> counts.merge(r.status().isBlank() ? "(empty status)" : r.status(), 1L,
+                Long::sum));
+        if (counts.size() <= 1) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("### Privacy, utility and cost together\n\n<table><tr>\n");
-        for (PlotReport.Figure f : List.of(frontier.get(0), cost.get(0))) {
-            sb.append("<td><img src=\"").append(rel(ctx, f.png())).append("\" width=\"480\"></td>\n");
-        }
-        sb.append("</tr></table>\n\n");
-        return sb.toString();
+        StringBuilder sb = new StringBuilder("| status | rows |\n| --- | --- |\n");
+        counts.forEach((status, n) -> sb.append("| ").append(TextTable.mdEscape(status)).append(" | ").append(n)
+                .append(" |\n"));
+        return sb.append("\n").toString();
+    }
+
+    // "dlg, topk keep=0.1, seed 1, PSNR 3.96 dB" for an image named <point_id>-s<seed>.png.
+    private static String describe(ResultRow row) {
+        return java.util.Optional.ofNullable(row)
+                .map(r -> ": " + r.param(ResultsFile.ATTACK) + ", "
+                        + (Defenses.isNone(r.param(ResultsFile.DEFENSE)) ? "no defense"
+                        : (r.param(ResultsFile.DEFENSE) + " " + Defenses.label(r.param(ResultsFile.DEFENSE),
+                        r.defenseParam())).strip())
+                        + ", seed " + r.seed()
+                        + (r.metric(Metric.PSNR).isPresent() ? ", PSNR " + Numbers.format(r.metric(Metric.PSNR)
+                        .getAsDouble()) + " dB" : ""))
+                .orElse("");
     }
 
     private static String rel(RunContext ctx, Path p) {

@@ -2,10 +2,9 @@ package org.leakbench.plots;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads {@code results.csv}. Required columns: {@code point_id}, {@code seed}, {@code status}. Known metric
- * columns (see {@link Metric}) are parsed as numbers (empty = not measured); every other column is a
- * parameter.
+ * columns (see {@link Metric}) are parsed as numbers (empty = not measured); the columns before the first
+ * metric are parameters, and an unknown column after it is an unknown metric, an error. Parameters the figures
+ * read as numbers ({@link #NUMERIC_PARAMETERS}) must be numbers or empty.
  *
  * @param file       the file read
  * @param parameters parameter columns, in file order
@@ -32,6 +32,10 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
     public static final String DEFENSE = "defense";
     public static final String DEFENSE_PARAM = "defense_param";
     public static final String BATCH = "batch";
+    public static final String CLIENTS = "fl_clients";
+    /** Parameters the figures use as numbers (an axis or a knob): a value that is not one is an error. */
+    static final Set<String> NUMERIC_PARAMETERS = Set.of(BATCH, DEFENSE_PARAM, "defense_clip", "model_width",
+            "model_depth", CLIENTS, "fl_rounds");
 
     public ResultsFile {
         parameters = List.copyOf(parameters);
@@ -44,7 +48,7 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
         String name = file.toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = CsvTable.open(file);
              CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
             for (String required : List.of(POINT_ID, SEED, STATUS)) {
@@ -55,11 +59,23 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
             }
             List<String> parameters = new ArrayList<>();
             List<Metric> metrics = new ArrayList<>();
+            boolean inMetrics = false;
             for (String column : header) {
                 if (Set.of(POINT_ID, SEED, STATUS).contains(column)) {
                     continue;
                 }
-                Metric.byColumn(column).ifPresentOrElse(metrics::add, () -> parameters.add(column));
+                var metric = Metric.byColumn(column);
+                inMetrics |= metric.isPresent();
+                if (metric.isPresent()) {
+                    metrics.add(metric.get());
+                } else if (inMetrics) {
+                    // The harness writes parameters first, then metrics: a column among the metrics that is not
+                    // one would otherwise be taken for a parameter and split every figure into slices.
+                    throw new PlotInputException(name, column, 1, "unknown metric '" + column
+                            + "' among the metric columns; known metrics: " + Arrays.toString(Metric.values()));
+                } else {
+                    parameters.add(column);
+                }
             }
             List<ResultRow> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
@@ -82,7 +98,11 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
         long line = record.getRecordNumber() + 1;
         Map<String, String> params = new LinkedHashMap<>();
         for (String p : parameters) {
-            params.put(p, record.isSet(p) ? record.get(p) : "");
+            String value = record.isSet(p) ? record.get(p).trim() : "";
+            if (NUMERIC_PARAMETERS.contains(p) && !value.isEmpty() && Double.isNaN(Numbers.parseOrNaN(value))) {
+                throw new PlotInputException(file, p, line, "not a number: '" + value + "'");
+            }
+            params.put(p, value);
         }
         Map<Metric, Double> values = new LinkedHashMap<>();
         for (Metric m : metrics) {

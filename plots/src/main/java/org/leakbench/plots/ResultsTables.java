@@ -8,13 +8,15 @@ import java.util.Map;
 
 /**
  * The main results table: one row per (attack, defense, knob) and any other parameter that varies, with
- * mean ± std over seeds of the main metrics and the best value of each column in bold (lowest leakage and
- * cost, highest accuracy). {@code n} counts ok seeds; {@code div.} counts diverged attacks, which are attack
- * failures and so are left out of the leakage means rather than averaged in.
+ * mean ± std over seeds of the main metrics and, within each attack, the best value of each column in bold
+ * (the defender's view: lowest leakage, cost and ε, highest accuracy; the header arrow says which). The oracle
+ * and random-guess rows are brackets, not attacks, and get no bold. {@code n} counts ok seeds; {@code div.}
+ * counts diverged attacks, which are attack failures and so are left out of the leakage means rather than
+ * averaged in; {@code fail} counts failed and timed-out rows.
  */
 final class ResultsTables {
     static final List<Metric> MAIN = List.of(Metric.PSNR, Metric.SSIM, Metric.MIA_AUC, Metric.ACCURACY,
-            Metric.TIME_MS, Metric.BYTES_UP, Metric.EPSILON);
+            Metric.DEFENSE_MS, Metric.BYTES_UP, Metric.EPSILON);
 
     private ResultsTables() {
     }
@@ -26,9 +28,11 @@ final class ResultsTables {
             return;
         }
         TextTable table = build(ctx.results, metrics);
-        String caption = "Mean ± std over seeds per attack and defense; best value per column in bold "
-                + "(lowest leakage and cost, highest accuracy); n = ok seeds, div. = diverged attacks "
-                + "(attack failures, not averaged). " + ctx.provenance.captionTag() + ".";
+        String caption = "Mean ± std over seeds per attack and defense; within each attack the best value per "
+                + "column for the defender in bold (↓ lower is better: leakage, cost, ε; ↑ higher is better: "
+                + "accuracy; oracle and random guess are brackets and get none); n = ok seeds, div. = diverged "
+                + "attacks (attack failures, not averaged), fail = failed or timed-out rows. "
+                + ctx.provenance.captionTag() + ".";
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("results.tex"),
                 table.latex(caption, "tab:results-" + ctx.provenance.runId().replaceAll("[^A-Za-z0-9-]", ""))));
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("results.md"), table.markdown(caption)));
@@ -55,29 +59,49 @@ final class ResultsTables {
             metrics.forEach(metric -> m.put(metric, Slice.summarize(ok, metric)));
             stats.put(k, m);
         }
-        Map<Metric, Double> best = new LinkedHashMap<>();
-        for (Metric metric : metrics) {
-            var means = stats.values().stream().map(s -> s.get(metric)).filter(Summary::present)
-                    .mapToDouble(Summary::mean);
-            best.put(metric, metric.better() == Metric.Better.HIGHER ? means.max().orElse(Double.NaN)
-                    : means.min().orElse(Double.NaN));
+        int attackKey = keys.indexOf(ResultsFile.ATTACK);
+        Map<String, Map<Metric, Double>> best = new LinkedHashMap<>();
+        for (List<String> k : order) {
+            String attack = attackKey < 0 ? "" : k.get(attackKey);
+            if (DefensePoints.baseline(attack)) {
+                continue;
+            }
+            Map<Metric, Double> b = best.computeIfAbsent(attack, a -> new LinkedHashMap<>());
+            for (Metric metric : metrics) {
+                Summary s = stats.get(k).get(metric);
+                if (s.present()) {
+                    b.merge(metric, s.mean(), metric.better() == Metric.Better.HIGHER ? Math::max : Math::min);
+                }
+            }
         }
 
         List<String> header = new ArrayList<>(keys.stream().map(k -> k.equals(ResultsFile.DEFENSE_PARAM)
                 ? "knob" : k).toList());
         header.add("n");
         header.add("div.");
+        header.add("fail");
         metrics.forEach(m -> header.add(m.column() + (m.better() == Metric.Better.HIGHER ? " ↑" : " ↓")));
         List<List<TextTable.Cell>> rows = new ArrayList<>();
         for (List<String> k : order) {
             List<TextTable.Cell> row = new ArrayList<>();
-            k.forEach(v -> row.add(TextTable.Cell.of(v)));
+            int knobKey = keys.indexOf(ResultsFile.DEFENSE_PARAM);
+            int defenseKey = keys.indexOf(ResultsFile.DEFENSE);
+            for (int i = 0; i < k.size(); i++) {
+                // A family without a knob (none, secagg, sign) has no meaningful defense_param to show.
+                boolean noKnob = i == knobKey && defenseKey >= 0 && !Defenses.hasKnob(k.get(defenseKey));
+                row.add(TextTable.Cell.of(noKnob ? "–" : k.get(i)));
+            }
             List<ResultRow> g = groups.get(k);
-            row.add(TextTable.Cell.of(Long.toString(g.stream().filter(ResultRow::ok).count())));
-            row.add(TextTable.Cell.of(Long.toString(g.stream().filter(ResultRow::diverged).count())));
+            long ok = g.stream().filter(ResultRow::ok).count();
+            long diverged = g.stream().filter(ResultRow::diverged).count();
+            row.add(TextTable.Cell.of(Long.toString(ok)));
+            row.add(TextTable.Cell.of(Long.toString(diverged)));
+            row.add(TextTable.Cell.of(Long.toString(g.size() - ok - diverged)));
+            Map<Metric, Double> b = best.getOrDefault(attackKey < 0 ? "" : k.get(attackKey), Map.of());
             for (Metric metric : metrics) {
                 Summary s = stats.get(k).get(metric);
-                row.add(new TextTable.Cell(cell(s), s.present() && s.mean() == best.get(metric)));
+                row.add(new TextTable.Cell(cell(s), s.present() && b.containsKey(metric)
+                        && s.mean() == b.get(metric)));
             }
             rows.add(row);
         }

@@ -19,6 +19,8 @@ final class RunContext {
     final List<PlotReport.Figure> figures = new ArrayList<>();
     final List<Path> tables = new ArrayList<>();
     final List<PlotReport.Skipped> skipped = new ArrayList<>();
+    /** Files of an earlier rendering that this one did not write again, deleted. */
+    final List<String> removed = new ArrayList<>();
 
     RunContext(Path runDir, Provenance provenance, ResultsFile results) {
         this.runDir = runDir;
@@ -28,11 +30,21 @@ final class RunContext {
         this.results = results;
     }
 
-    /** Writes a figure and records it with a caption that ends with the run id and backend. */
+    /** Writes a chart with the caption strip under it and records it (see the {@link Drawing} overload). */
     void figure(Chart<?, ?> chart, String name, String title, String caption) throws IOException {
-        List<Path> files = FigureWriter.write(chart, figuresDir, name);
+        figure(Drawing.of(chart, null, footer()), name, title, caption);
+    }
+
+    /** The line printed under every figure, so a figure copied out of the report still says where it is from. */
+    String footer() {
+        return "LeakBench " + provenance.captionTag();
+    }
+
+    /** Writes a figure and records it with a caption that ends with the run id and backend. */
+    void figure(Drawing drawing, String name, String title, String caption) throws IOException {
+        List<Path> files = FigureWriter.write(drawing, figuresDir, name);
         String full = caption + (caption.endsWith(".") ? " " : ". ") + "(" + provenance.captionTag() + ")";
-        figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1)));
+        figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1), files.get(2)));
     }
 
     void table(Path file) {

@@ -48,10 +48,15 @@ record TextTable(List<String> header, List<List<Cell>> rows) {
 
     String latex(String caption, String label) {
         StringBuilder sb = new StringBuilder();
-        sb.append("% Needs \\usepackage{booktabs}.\n");
+        // More than ten columns do not fit a column of text at \small: scale the tabular to the line width.
+        boolean wide = header.size() > 10;
+        sb.append("% Needs \\usepackage{booktabs}").append(wide ? " and \\usepackage{graphicx}" : "").append(".\n");
         sb.append("\\begin{table}[htbp]\n\\centering\n\\small\n");
         sb.append("\\caption{").append(latexEscape(caption)).append("}\n");
         sb.append("\\label{").append(label).append("}\n");
+        if (wide) {
+            sb.append("\\resizebox{\\linewidth}{!}{%\n");
+        }
         sb.append("\\begin{tabular}{").append("l".repeat(Math.min(header.size(), 3)))
                 .append("r".repeat(Math.max(0, header.size() - 3))).append("}\n\\toprule\n");
         sb.append(header.stream().map(TextTable::latexEscape).collect(Collectors.joining(" & "))).append(" \\\\\n");
@@ -61,7 +66,7 @@ record TextTable(List<String> header, List<List<Cell>> rows) {
                     ? "\\textbf{" + latexEscape(c.text()) + "}" : latexEscape(c.text()))
                     .collect(Collectors.joining(" & "))).append(" \\\\\n");
         }
-        sb.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
+        sb.append("\\bottomrule\n\\end{tabular}").append(wide ? "}" : "").append("\n\\end{table}\n");
         return sb.toString();
     }
 

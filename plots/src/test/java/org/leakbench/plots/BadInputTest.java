@@ -74,4 +74,42 @@ class BadInputTest {
         PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
         assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
     }
+
+    @Test
+    void unknownColumnAmongTheMetricsIsAnUnknownMetric() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"),
+                "point_id,seed,defense,psnr,lpips,accuracy,status\np1,1,none,20,0.3,0.9,ok\n");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertEquals("lpips", e.column());
+        assertTrue(e.getMessage().contains("results.csv") && e.getMessage().contains("unknown metric 'lpips'"),
+                e.getMessage());
+    }
+
+    @Test
+    void nonNumericAxisParameterNamesColumnAndLine() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"),
+                "point_id,seed,defense,batch,psnr,status\np1,1,none,8,20,ok\np2,1,none,eight,21,ok\n");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertEquals("batch", e.column());
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("'eight'"), e.getMessage());
+    }
+
+    @Test
+    void unreadableReconstructionImageNamesTheFile() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"),
+                "point_id,seed,attack,defense,psnr,status\np1,1,dlg,none,20,ok\n");
+        Files.createDirectories(run.resolve("reconstructions"));
+        Files.writeString(run.resolve("reconstructions/p1-s1.png"), "not an image");
+        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        assertTrue(e.getMessage().contains("p1-s1.png"), e.getMessage());
+    }
+
+    @Test
+    void byteOrderMarkIsNotPartOfTheFirstColumn() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"),
+                "\uFEFFpoint_id,seed,defense,psnr,status\np1,1,none,20,ok\n");
+        // Read as part of the name, the mark would make point_id a missing column.
+        assertTrue(Files.isRegularFile(Plots.renderRun(run).report()));
+    }
 }

@@ -21,7 +21,10 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** A fresh copy of the fixture run folder at {@code dir}, with one reconstruction grid image added. */
+    /**
+     * A fresh copy of the fixture run folder at {@code dir}, with a reconstruction grid (truth on top, a noisy
+     * copy below, as the harness writes them) for every dlg row of the fixture's results.
+     */
     static Path copyRun(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("jmh"));
         for (String f : FILES) {
@@ -32,16 +35,47 @@ final class Fixtures {
                 Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Files.createDirectories(dir.resolve("reconstructions"));
-        BufferedImage grid = new BufferedImage(56, 28, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = grid.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 28, 28);
-        g.setColor(Color.GRAY);
-        g.fillRect(28, 0, 28, 28);
-        g.dispose();
-        ImageIO.write(grid, "png", dir.resolve("reconstructions/dlg-batch1.png").toFile());
+        writeReconstructions(dir);
         return dir;
+    }
+
+    // The harness names each image <point_id>-s<seed>.png; the noise grows as the row's PSNR falls.
+    private static void writeReconstructions(Path dir) throws IOException {
+        Path out = Files.createDirectories(dir.resolve("reconstructions"));
+        List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (!"dlg".equals(f[7]) || f[14].isBlank()) {
+                continue;
+            }
+            double psnr = Double.parseDouble(f[14]);
+            double sigma = Math.pow(10, -psnr / 20);
+            java.util.Random rng = new java.util.Random(f[0].hashCode() * 31L + f[1].hashCode());
+            int scale = 3;
+            int cell = 28 * scale;
+            BufferedImage img = new BufferedImage(cell + 4, 2 * cell + 6, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    double truth = (x > 6 && x < 21 && y > 3 && y < 25) || (y > 3 && y < 11 && (x > 2 && x < 25))
+                            ? 0.55 + 0.3 * ((x + y) % 4) / 3.0 : 0.0;
+                    double recon = Math.max(0, Math.min(1, truth + sigma * rng.nextGaussian()));
+                    g.setColor(grey(truth));
+                    g.fillRect(2 + x * scale, 2 + y * scale, scale, scale);
+                    g.setColor(grey(recon));
+                    g.fillRect(2 + x * scale, 4 + cell + y * scale, scale, scale);
+                }
+            }
+            g.dispose();
+            ImageIO.write(img, "png", out.resolve(f[0] + "-s" + f[1] + ".png").toFile());
+        }
+    }
+
+    private static Color grey(double v) {
+        int c = (int) Math.round(255 * v);
+        return new Color(c, c, c);
     }
 
     /** Writes {@code text} as {@code results.csv} (and nothing else) into a new run folder. */
@@ -60,6 +94,41 @@ final class Fixtures {
             }
         }
         return seen.size();
+    }
+
+    /** Fraction of sampled pixels that are not the white background. */
+    static double inkFraction(BufferedImage img) {
+        long ink = 0;
+        long all = 0;
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                all++;
+                if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    ink++;
+                }
+            }
+        }
+        return ink / (double) all;
+    }
+
+    /** The horizontal resolution a PNG records (pHYs), in dots per inch; NaN when it records none. */
+    static double dpi(Path png) throws IOException {
+        try (var in = ImageIO.createImageInputStream(png.toFile())) {
+            var reader = ImageIO.getImageReaders(in).next();
+            try {
+                reader.setInput(in);
+                var tree = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0)
+                        .getAsTree("javax_imageio_png_1.0");
+                var nodes = tree.getElementsByTagName("pHYs");
+                if (nodes.getLength() == 0) {
+                    return Double.NaN;
+                }
+                var phys = (javax.imageio.metadata.IIOMetadataNode) nodes.item(0);
+                return Double.parseDouble(phys.getAttribute("pixelsPerUnitXAxis")) * 0.0254;
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

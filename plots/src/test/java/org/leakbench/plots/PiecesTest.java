@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The small parts: Pareto front, number formatting, LaTeX escaping, speed-ups. */
 class PiecesTest {
-    private static FrontierFigures.Point p(String d, double leak, double acc) {
-        return new FrontierFigures.Point(d, 0, new Summary(leak, 0, 1), new Summary(acc, 0, 1));
+    private static DefensePoints.Point p(String d, double leak, double acc) {
+        return new DefensePoints.Point(d, 0, new Summary(leak, 0, 1), new Summary(acc, 0, 1), Map.of());
     }
 
     @Test
@@ -19,7 +19,7 @@ class PiecesTest {
         var b = p("b", 15, 0.80);
         var c = p("c", 16, 0.75); // worse than b on both
         var d = p("d", 20, 0.90);
-        assertEquals(List.of(a, b, d), FrontierFigures.paretoFront(List.of(d, c, b, a)));
+        assertEquals(List.of(a, b, d), DefensePoints.paretoFront(List.of(d, c, b, a)));
     }
 
     @Test
@@ -50,5 +50,71 @@ class PiecesTest {
         var t2 = new JmhResult("x.B.t", "thrpt", Map.of("backend", "nd4j"), 400, 1, "ops/s");
         assertEquals("×4.00 vs ejml", JmhTable.speedups(t2, List.of(t1, t2)));
         assertTrue(JmhTable.speedups(t1, List.of(t1, t2)).startsWith("×0.25"));
+    }
+
+    @Test
+    void labelsOfNearbyPointsDoNotOverlap() {
+        org.knowm.xchart.XYChart chart = ChartStyle.xy("t", "x", "y");
+        double[] xs = {1.0, 1.02, 1.04, 1.06, 3.0};
+        double[] ys = {0.5, 0.505, 0.5, 0.495, 0.9};
+        chart.addSeries("s", xs, ys);
+        List<PointLabels.Label> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            labels.add(new PointLabels.Label(xs[i], ys[i], "keep=0.0" + i, false, "s"));
+        }
+        var img = new java.awt.image.BufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        chart.paint(g, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        List<java.awt.geom.Rectangle2D> placed = PointLabels.paint(chart, g, labels);
+        g.dispose();
+        assertEquals(xs.length, placed.size());
+        for (int i = 0; i < placed.size(); i++) {
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertTrue(!placed.get(i).intersects(placed.get(j)), "labels " + i + " and " + j + " overlap");
+            }
+        }
+    }
+
+    @Test
+    void strongestAttackIsTheMaximumPerSeedAndBaselinesAreNotAttacks() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pieces");
+        try {
+            java.nio.file.Path file = dir.resolve("results.csv");
+            java.nio.file.Files.writeString(file, "point_id,seed,attack,defense,defense_param,psnr,accuracy,status\n"
+                    + "a,1,dlg,topk,0.1,10,0.8,ok\nb,1,idlg,topk,0.1,14,0.8,ok\n"
+                    + "a,2,dlg,topk,0.1,16,0.82,ok\nb,2,idlg,topk,0.1,12,0.82,ok\n"
+                    + "c,1,oracle,topk,0.1,100,0.8,ok\nd,1,random,none,0,6,0.9,ok\ne,1,dlg,none,0,30,0.9,ok\n");
+            DefensePoints dp = DefensePoints.of(ResultsFile.read(file), Metric.PSNR);
+            DefensePoints.Point topk = dp.points().stream().filter(p -> p.defense().equals("topk")).findFirst()
+                    .orElseThrow();
+            // Seed 1: max(10, 14) = 14; seed 2: max(16, 12) = 16; the oracle's 100 is not an attack.
+            assertEquals(15.0, topk.leak().mean(), 1e-12);
+            assertEquals(2, topk.leak().n());
+            assertEquals(6.0, dp.floor().mean(), 1e-12);
+            assertEquals(java.util.Set.of("dlg", "idlg"), dp.attacks());
+        } finally {
+            Fixtures.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void resultsTableMarksTheBestWithinEachAttackAndNeverTheBrackets() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pieces");
+        try {
+            java.nio.file.Path file = dir.resolve("results.csv");
+            java.nio.file.Files.writeString(file, "point_id,seed,attack,defense,defense_param,psnr,status\n"
+                    + "a,1,dlg,none,0,30,ok\nb,1,dlg,topk,0.1,12,ok\n"
+                    + "c,1,idlg,none,0,35,ok\nd,1,idlg,topk,0.1,15,ok\n"
+                    + "e,1,random,none,0,6,ok\nf,1,oracle,none,0,100,ok\n");
+            String md = ResultsTables.build(ResultsFile.read(file), List.of(Metric.PSNR)).markdown("t");
+            // Lowest PSNR within dlg (12) and within idlg (15) is bold; the random guess's 6 is not.
+            assertTrue(md.contains("| dlg | topk | 0.1 | 1 | 0 | 0 | **12.0** |"), md);
+            assertTrue(md.contains("| idlg | topk | 0.1 | 1 | 0 | 0 | **15.0** |"), md);
+            assertTrue(md.contains("| random | none | – | 1 | 0 | 0 | 6.00 |"), md);
+            assertTrue(md.contains("| oracle | none | – | 1 | 0 | 0 | 100 |"), md);
+        } finally {
+            Fixtures.deleteTree(dir);
+        }
     }
 }

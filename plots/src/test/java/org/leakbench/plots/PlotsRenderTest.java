@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class PlotsRenderTest {
     static final List<String> EXPECTED_FIGURES = List.of("frontier-psnr", "frontier-ssim", "frontier-mia_auc",
-            "cost-time_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
-            "leakage-vs-batch-ssim", "epsilon-vs-sigma", "roc", "jmh-backends", "jmh-scaling-size", "jmh-scaling-clients");
+            "cost-defense_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
+            "leakage-vs-batch-ssim", "scaling-defense_ms-vs-clients", "scaling-bytes_up-vs-clients",
+            "scaling-defense_ms-vs-params", "epsilon-vs-sigma", "roc", "reconstructions-dlg", "jmh-backends",
+            "jmh-scaling-size", "jmh-scaling-clients");
 
     private static Path run;
     private static PlotReport report;
@@ -44,14 +46,17 @@ class PlotsRenderTest {
 
     @Test
     void pngsHave300DpiSizeAndAreNotBlank() throws IOException {
-        int w = (int) (ChartStyle.WIDTH * ChartStyle.DPI / 72.0);
-        int h = (int) (ChartStyle.HEIGHT * ChartStyle.DPI / 72.0);
+        double scale = ChartStyle.DPI / 72.0;
         for (PlotReport.Figure f : report.figures()) {
             assertTrue(Files.isRegularFile(f.png()), f.png().toString());
             BufferedImage img = ImageIO.read(f.png().toFile());
-            assertEquals(w, img.getWidth(), f.name());
-            assertEquals(h, img.getHeight(), f.name());
+            // At least a small panel wide and tall, plus the caption strip, at 300 DPI.
+            assertTrue(img.getWidth() >= Math.round(CostFigures.PANEL_W * scale) - 1, f.name() + " " + img.getWidth());
+            assertTrue(img.getHeight() >= Math.round((ChartStyle.HEIGHT / 2 + Drawing.FOOTER) * scale) - 1,
+                    f.name() + " " + img.getHeight());
+            assertEquals(ChartStyle.DPI, Fixtures.dpi(f.png()), 0.5, f.name() + " records its resolution");
             assertTrue(Fixtures.distinctColours(img) > 10, f.name() + " looks blank");
+            assertTrue(Fixtures.inkFraction(img) > 0.01, f.name() + " has almost nothing drawn");
         }
     }
 
@@ -60,6 +65,27 @@ class PlotsRenderTest {
         for (PlotReport.Figure f : report.figures()) {
             String svg = Files.readString(f.vector());
             assertTrue(svg.contains("<svg") && svg.length() > 2000, f.vector() + " is not a real SVG");
+            assertTrue(svg.contains("LeakBench run 2026-11-23T19-00-00Z-fixture, backend ejml"),
+                    f.name() + ": the caption strip is missing from the SVG");
+        }
+        assertTrue(Files.readString(run.resolve("figures/frontier-psnr.svg")).contains(">σ=2<"),
+                "point labels are text in the SVG");
+        assertTrue(Files.readString(run.resolve("figures/reconstructions-dlg.svg")).contains("<image"),
+                "the gallery embeds the reconstruction images");
+    }
+
+    @Test
+    void pdfsAreOnePageOfTheFigureSize() throws IOException {
+        for (PlotReport.Figure f : report.figures()) {
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(f.pdf().toFile())) {
+                assertEquals(1, doc.getNumberOfPages(), f.name());
+                var box = doc.getPage(0).getMediaBox();
+                BufferedImage png = ImageIO.read(f.png().toFile());
+                // The PNG is the same page at 300/72 pixels per point.
+                assertEquals(png.getWidth(), box.getWidth() * ChartStyle.DPI / 72.0, 1.0, f.name());
+                assertEquals(png.getHeight(), box.getHeight() * ChartStyle.DPI / 72.0, 1.0, f.name());
+            }
+            assertTrue(Files.size(f.pdf()) > 2000, f.name() + " PDF is nearly empty");
         }
     }
 
@@ -77,14 +103,26 @@ class PlotsRenderTest {
         assertTrue(md.contains("| 22.1 ± 0.8 |"), md);
         // The highest accuracy (0.856 and 0.864, undefended) is bold.
         assertTrue(md.contains("**0.860 ± 0.006**"), md);
-        // Lowest PSNR: dp-sgd σ=2 on dlg; lowest upload: top-k keeping 1%.
-        assertTrue(md.contains("**9.56 ± 0.85**"), md);
+        // Lowest PSNR against dlg: secure aggregation over 32 clients; lowest upload: top-k keeping 1%.
+        assertTrue(md.contains("**6.10 ± 0.42**"), md);
+        assertTrue(md.contains("| 9.56 ± 0.85 |"), md);
         assertTrue(md.contains("**4404 ± 0**"), md);
         assertTrue(md.contains("| 220200 ± 0 |"), md);
         String tex = Files.readString(run.resolve("tables/results.tex"));
         assertTrue(tex.contains("\\toprule") && tex.contains("\\midrule") && tex.contains("\\bottomrule"));
-        assertTrue(tex.contains("time\\_ms") && tex.contains("\\textbf{0.860 $\\pm$ 0.006}"), tex);
+        assertTrue(tex.contains("defense\\_ms") && tex.contains("\\textbf{0.860 $\\pm$ 0.006}"), tex);
         assertFalse(tex.contains("±"), "± must be LaTeX math");
+    }
+
+    @Test
+    void defenseTableTakesTheStrongestAttackAndMarksTheBest() throws IOException {
+        String md = Files.readString(run.resolve("tables/defenses.md"));
+        // Undefended: iDLG (22.75, 23.25) beats DLG (21.5, 22.7) on both seeds, so the row shows iDLG's mean.
+        assertTrue(md.contains("| none | – | 2 | 23.0 ± 0.4 |"), md);
+        assertTrue(md.contains("| dp-sgd | σ=2 | 2 | **9.56 ± 0.85** | **0.110 ± 0.028** | **0.531 ± 0.014** |"), md);
+        assertTrue(md.contains("**4404 ± 0**"), md);
+        String tex = Files.readString(run.resolve("tables/defenses.tex"));
+        assertTrue(tex.contains("\\toprule") && tex.contains("$\\sigma$=2"), tex);
     }
 
     @Test
@@ -112,7 +150,8 @@ class PlotsRenderTest {
             assertTrue(f.caption().contains("2026-11-23T19-00-00Z-fixture") && f.caption().contains("ejml"));
         }
         assertTrue(text.contains("(tables/results.tex)") && text.contains("(tables/jmh.md)"));
-        assertTrue(text.contains("![dlg-batch1.png](reconstructions/dlg-batch1.png)"));
+        assertTrue(text.contains("[p001-s1.png](reconstructions/p001-s1.png): dlg, no defense, seed 1, PSNR 21.5 dB"),
+                text);
         Matcher m = Pattern.compile("\\]\\(([^)]+)\\)|src=\"([^\"]+)\"").matcher(text);
         int links = 0;
         while (m.find()) {
@@ -121,6 +160,13 @@ class PlotsRenderTest {
             links++;
         }
         assertTrue(links >= 2 * EXPECTED_FIGURES.size() + 4);
+    }
+
+    @Test
+    void reportCountsRowsByStatus() throws IOException {
+        String text = Files.readString(report.report());
+        assertTrue(text.contains("| failed: out of memory | 1 |"), text);
+        assertTrue(text.contains("| diverged | 1 |"), text);
     }
 
     @Test

@@ -25,9 +25,9 @@ class SkipAndLocateTest {
         Path run = Fixtures.runWithResults(dir.resolve("run-1"), SMALL);
         PlotReport report = Plots.renderRun(run);
         assertTrue(report.hasFigure("frontier-psnr"));
-        assertTrue(report.hasFigure("cost-time_ms"));
         for (String absent : new String[] {"roc", "epsilon-vs-sigma", "jmh-backends", "leakage-vs-batch-psnr",
-                "frontier-ssim", "cost-bytes_up"}) {
+                "frontier-ssim", "cost-bytes_up", "cost-defense_ms", "scaling-defense_ms-vs-clients",
+                "reconstructions"}) {
             assertFalse(report.hasFigure(absent), absent);
             assertFalse(Files.exists(report.runDir().resolve("figures/" + absent + ".png")), absent);
             assertTrue(report.skipped().stream().anyMatch(s -> s.item().contains(absent)), absent);
@@ -73,5 +73,50 @@ class SkipAndLocateTest {
         assertEquals("abc", p.runId());
         assertEquals("nd4j", p.backend());
         assertEquals("OpenBLAS", p.backendDescription());
+    }
+
+    @Test
+    void epsilonFromTheResultsHasOneLinePerNumberOfRoundsAndNeedsTwoSigmas() throws IOException {
+        StringBuilder csv = new StringBuilder("point_id,seed,attack,defense,defense_param,fl_rounds,epsilon,status\n");
+        int id = 0;
+        for (int rounds : new int[] {10, 100}) {
+            for (double sigma : new double[] {0.5, 1.0, 2.0}) {
+                csv.append("e").append(id++).append(",1,dlg,dp-sgd,").append(sigma).append(',').append(rounds)
+                        .append(',').append(rounds / (10 * sigma)).append(",ok\n");
+            }
+        }
+        PlotReport report = Plots.renderRun(Fixtures.runWithResults(dir.resolve("eps"), csv.toString()));
+        PlotReport.Figure f = report.figures().stream().filter(x -> x.name().equals("epsilon-vs-sigma"))
+                .findFirst().orElseThrow(() -> new AssertionError(report.skipped().toString()));
+        assertTrue(f.caption().contains("per DP defense"), f.caption());
+        String one = "point_id,seed,attack,defense,defense_param,epsilon,status\np1,1,dlg,dp-sgd,0.5,25,ok\n";
+        PlotReport single = Plots.renderRun(Fixtures.runWithResults(dir.resolve("eps1"), one));
+        assertFalse(single.hasFigure("epsilon-vs-sigma"));
+        assertTrue(single.skipped().stream().anyMatch(s -> s.item().contains("epsilon-vs-sigma")
+                && s.reason().contains("single noise multiplier")), single.skipped().toString());
+    }
+
+    @Test
+    void twoModelsGetAFrontierEach() throws IOException {
+        String csv = "point_id,seed,model,attack,defense,defense_param,psnr,accuracy,status\n"
+                + "a,1,lenet,dlg,none,0,30,0.9,ok\nb,1,lenet,dlg,topk,0.1,12,0.8,ok\n"
+                + "c,1,mlp,dlg,none,0,25,0.92,ok\nd,1,mlp,dlg,topk,0.1,10,0.85,ok\n";
+        PlotReport report = Plots.renderRun(Fixtures.runWithResults(dir.resolve("models"), csv));
+        assertTrue(report.hasFigure("frontier-psnr-lenet"), report.figures().toString());
+        assertTrue(report.hasFigure("frontier-psnr-mlp"), report.figures().toString());
+        assertFalse(report.hasFigure("frontier-psnr"));
+    }
+
+    @Test
+    void filesOfAnEarlierRenderingThatAreNotWrittenAgainAreRemoved() throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("stale"), SMALL);
+        Files.createDirectories(run.resolve("figures"));
+        Files.writeString(run.resolve("figures/cost-time_ms.png"), "old");
+        Files.writeString(run.resolve("figures/notes.txt"), "kept: not a figure format");
+        PlotReport report = Plots.renderRun(run);
+        assertFalse(Files.exists(run.resolve("figures/cost-time_ms.png")));
+        assertTrue(Files.exists(run.resolve("figures/notes.txt")));
+        assertTrue(Files.exists(run.resolve("figures/frontier-psnr.png")));
+        assertTrue(Files.readString(report.report()).contains("`figures/cost-time_ms.png`"));
     }
 }

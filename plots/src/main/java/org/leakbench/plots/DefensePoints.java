@@ -1,0 +1,135 @@
+package org.leakbench.plots;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The points of a privacy–utility frontier: one per (defense, knob), with the leakage of the strongest attack,
+ * the test accuracy and the per-round costs, each as mean ± std over seeds. For every seed the leakage is the
+ * largest over the attacks run against that defense point (the defender must survive the best attack), and
+ * the means are taken over those per-seed maxima. The oracle (reads the truth) and the random guess are
+ * brackets, not attacks: they never count as the strongest attack, and the random guess of the undefended
+ * point is kept as the floor of the leakage axis.
+ *
+ * @param points   one per defense point, the undefended one included
+ * @param floor    the random guess's leakage on the same slice, if it was run (AUC 0.5 for membership)
+ * @param attacks  the attacks whose maximum was taken
+ * @param slice    the parameters held fixed
+ */
+record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Slice slice) {
+    static final Set<String> BASELINES = Set.of("oracle", "random");
+    static final List<Metric> COSTS = List.of(Metric.BYTES_UP, Metric.DEFENSE_MS);
+
+    /** A (defense, knob) point. */
+    record Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs) {
+        /** The knob ("σ=0.5"); the family's name when it has no knob ("secagg"), so every point is named. */
+        String label() {
+            if (Defenses.isNone(defense)) {
+                return "no defense";
+            }
+            return Defenses.hasKnob(defense) ? Defenses.label(defense, param) : defense;
+        }
+
+        Summary cost(Metric m) {
+            return costs.getOrDefault(m, new Summary(Double.NaN, 0, 0));
+        }
+    }
+
+    /** Rows that measured {@code leak} and accuracy. */
+    static List<ResultRow> eligible(List<ResultRow> rows, Metric leak) {
+        return rows.stream().filter(r -> r.metric(leak).isPresent() && r.metric(Metric.ACCURACY).isPresent())
+                .toList();
+    }
+
+    static boolean baseline(String attack) {
+        return BASELINES.contains(attack.toLowerCase(Locale.ROOT));
+    }
+
+    /** The points for {@code leak} in the ok rows that measured it and accuracy; empty points when none did. */
+    static DefensePoints of(ResultsFile results, Metric leak) {
+        return of(results, results.okRows(), leak);
+    }
+
+    /** The points for {@code leak} among {@code candidates} (ok rows of {@code results}). */
+    static DefensePoints of(ResultsFile results, List<ResultRow> candidates, Metric leak) {
+        List<ResultRow> rows = eligible(candidates, leak);
+        Set<String> free = new HashSet<>(Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM));
+        // The maximum is over every attack configuration, so attack sub-parameters are free too.
+        results.parameters().stream().filter(p -> p.startsWith(ResultsFile.ATTACK)).forEach(free::add);
+        Slice slice = Slice.of(rows, results.parameters(), free);
+        List<ResultRow> attacks = slice.rows().stream().filter(r -> !baseline(r.param(ResultsFile.ATTACK))).toList();
+        List<ResultRow> random = slice.rows().stream()
+                .filter(r -> "random".equalsIgnoreCase(r.param(ResultsFile.ATTACK))
+                        && Defenses.isNone(r.param(ResultsFile.DEFENSE))).toList();
+        List<Point> points = new ArrayList<>();
+        Slice.group(attacks, r -> r.param(ResultsFile.DEFENSE) + "\u0000" + r.param(ResultsFile.DEFENSE_PARAM))
+                .forEach((k, g) -> points.add(point(g, leak)));
+        Set<String> names = new TreeSet<>();
+        attacks.forEach(r -> names.add(r.param(ResultsFile.ATTACK)));
+        Summary floor = Slice.summarize(random, leak);
+        if (!floor.present() && leak == Metric.MIA_AUC) {
+            // A membership guess that ignores the model has AUC 0.5, whether or not the sweep ran one.
+            floor = new Summary(0.5, 0, 1);
+        }
+        return new DefensePoints(points, floor, names, slice);
+    }
+
+    private static Point point(List<ResultRow> g, Metric leak) {
+        Map<String, List<ResultRow>> bySeed = Slice.group(g, ResultRow::seed);
+        List<Double> leaks = new ArrayList<>();
+        List<Double> accs = new ArrayList<>();
+        Map<Metric, List<Double>> costs = new LinkedHashMap<>();
+        for (List<ResultRow> seedRows : bySeed.values()) {
+            leaks.add(seedRows.stream().mapToDouble(r -> r.metric(leak).getAsDouble()).max().orElseThrow());
+            // Utility and cost do not depend on the attack: average what the attacks' rows recorded.
+            accs.add(seedRows.stream().mapToDouble(r -> r.metric(Metric.ACCURACY).getAsDouble()).average()
+                    .orElseThrow());
+            for (Metric c : COSTS) {
+                seedRows.stream().filter(r -> r.metric(c).isPresent()).mapToDouble(r -> r.metric(c).getAsDouble())
+                        .average().ifPresent(v -> costs.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
+            }
+        }
+        Map<Metric, Summary> costSummaries = new LinkedHashMap<>();
+        costs.forEach((m, vs) -> costSummaries.put(m, Summary.of(vs)));
+        ResultRow first = g.get(0);
+        return new Point(first.param(ResultsFile.DEFENSE), first.defenseParam(), Summary.of(leaks), Summary.of(accs),
+                costSummaries);
+    }
+
+    /** Points no other point beats on both leakage (lower) and accuracy (higher), by increasing leakage. */
+    static List<Point> paretoFront(List<Point> points) {
+        List<Point> front = new ArrayList<>();
+        for (Point p : points) {
+            boolean dominated = points.stream().anyMatch(q -> q != p
+                    && q.leak().mean() <= p.leak().mean() && q.acc().mean() >= p.acc().mean()
+                    && (q.leak().mean() < p.leak().mean() || q.acc().mean() > p.acc().mean()));
+            if (!dominated) {
+                front.add(p);
+            }
+        }
+        front.sort(java.util.Comparator.comparingDouble(p -> p.leak().mean()));
+        return front;
+    }
+
+    /** The defended families in order of first appearance, each with its points sorted by knob. */
+    Map<String, List<Point>> families() {
+        Map<String, List<Point>> out = new LinkedHashMap<>();
+        for (Point p : points) {
+            if (!Defenses.isNone(p.defense())) {
+                out.computeIfAbsent(p.defense(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparingDouble(Point::param)));
+        return out;
+    }
+
+    List<Point> undefended() {
+        return points.stream().filter(p -> Defenses.isNone(p.defense())).toList();
+    }
+}
