@@ -112,7 +112,15 @@ final class TidyCsv {
         };
     }
 
-    private static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "NaN";
+    // Whole numbers (operation counts) exactly, measurements to the six digits JMH's precision justifies.
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "NaN";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+                .replaceFirst("\\.(e|$)", "$1");
     }
 }
