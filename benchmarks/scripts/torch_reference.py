@@ -96,7 +96,7 @@ def median_ms(fn, reps, warmup=3):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--threads", type=int, default=2, help="torch intra-op threads (set explicitly)")
+    ap.add_argument("--threads", type=int, default=1, help="torch intra-op threads (set explicitly)")
     ap.add_argument("--out", default="-", help="CSV file, or - for standard output")
     ap.add_argument("--quick", action="store_true", help="batches 1 and 32 only, fewer repetitions")
     ap.add_argument("--models", default="lenet,mlp256x2,mlp1024x2")

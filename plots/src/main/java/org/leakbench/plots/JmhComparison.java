@@ -132,7 +132,9 @@ public final class JmhComparison {
                         .append(" after;");
             }
             if (!s.torch().isEmpty()) {
-                sb.append(" PyTorch reference on the same machine;");
+                String t = s.settings().get("torch.threads");
+                sb.append(" PyTorch reference (median) on the same machine").append(t == null ? "" : ", " + t
+                        + (t.equals("1") ? " thread" : " threads")).append(';');
             }
             sb.setLength(sb.length() - (sb.charAt(sb.length() - 1) == ';' ? 1 : 0));
             sb.append('.');

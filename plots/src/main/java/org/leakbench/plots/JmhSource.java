@@ -41,8 +41,10 @@ public record JmhSource(String label, List<JmhResult> results, Map<String, Doubl
     public static JmhSource read(Path runDir, String label) throws IOException {
         Path jmh = runDir.resolve(JmhRunFolder.JMH_DIR);
         String name = label != null ? label : Provenance.read(runDir).runId();
-        return new JmhSource(name, JmhResult.readAll(jmh), readFlops(jmh.resolve(FLOPS)),
-                readTorch(jmh.resolve(TORCH)), readSettings(jmh.resolve(SETTINGS)), readCpu(runDir));
+        Map<String, String> settings = readSettings(jmh.resolve(SETTINGS));
+        Map<String, Double> torch = readTorch(jmh.resolve(TORCH), settings);
+        return new JmhSource(name, JmhResult.readAll(jmh), readFlops(jmh.resolve(FLOPS)), torch, settings,
+                readCpu(runDir));
     }
 
     /** The same results under another label. */
@@ -69,10 +71,18 @@ public record JmhSource(String label, List<JmhResult> results, Map<String, Doubl
         return out;
     }
 
-    private static Map<String, Double> readTorch(Path file) throws IOException {
+    /** PyTorch times; the thread counts the file names go into {@code settings} as "torch.threads". */
+    private static Map<String, Double> readTorch(Path file, Map<String, String> settings) throws IOException {
         Map<String, Double> out = new LinkedHashMap<>();
+        java.util.Set<String> threads = new java.util.TreeSet<>();
         for (CSVRecord r : records(file, "model", "batch", "path", "median_ms")) {
             out.put(torchKey(r.get("path"), r.get("model"), r.get("batch")), number(file, r, "median_ms"));
+            if (r.isMapped("threads")) {
+                threads.add(r.get("threads"));
+            }
+        }
+        if (!threads.isEmpty()) {
+            settings.put("torch.threads", String.join("/", threads));
         }
         return out;
     }

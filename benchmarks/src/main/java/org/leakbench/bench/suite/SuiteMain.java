@@ -61,7 +61,7 @@ public final class SuiteMain {
         System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());
         if (torch != null) {
             TorchReference.run(torch, runDir.resolve("jmh").resolve(TorchReference.CSV), settings.name(),
-                    intProperty("torch.threads", 2), System.out);
+                    intProperty("torch.threads", 1), System.out);
         }
         return 0;
     }
