@@ -20,9 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * A square float32 product C = A·B through the backend's {@code matmul}: 2n³ floating-point operations, so
  * the time per op gives the machine's practical GEMM rate per backend, the peak that compute-bound results
  * are quoted against (the comparison table divides 2n³ by the time).
+ *
+ * <p>Sample mode times every operation; the comparison table quotes the median, which a busy machine's
+ * stalls barely move and which is what the PyTorch reference reports.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

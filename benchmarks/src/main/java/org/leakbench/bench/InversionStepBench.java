@@ -25,9 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * parameter gradient with the graph kept, squared distance to the observed gradient, backward to the dummy
  * images and soft labels); {@code invertingGradients} is one Adam step's evaluation of Inverting Gradients
  * (cosine distance plus total variation, labels fixed from the gradient).
+ *
+ * <p>Sample mode times every operation; the comparison table quotes the median, which a busy machine's
+ * stalls barely move and which is what the PyTorch reference reports.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -112,8 +112,8 @@ public final class JmhComparison {
     }
 
     static String caption(List<JmhSource> sources, String captionTag) {
-        StringBuilder sb = new StringBuilder("Backends compared: milliseconds per operation (JMH average; fastest "
-                + "in bold), speed-up of the fastest over the others, its GFLOP/s (GEMM and convolution work only) "
+        StringBuilder sb = new StringBuilder("Backends compared: milliseconds per operation (JMH median of sampled "
+                + "operations, the average for other modes; fastest in bold), speed-up of the fastest over the others, its GFLOP/s (GEMM and convolution work only) "
                 + "and share of the same backend's best GemmBench rate; best / PyTorch below 1 means faster than "
                 + "PyTorch on the same machine.");
         for (JmhSource s : sources) {
@@ -191,16 +191,19 @@ public final class JmhComparison {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** The score as milliseconds per operation, NaN for units that are not a time or a rate of operations. */
+    /**
+     * The typical score (the median of sampled operations, else the average) as milliseconds per operation, NaN for
+     * units that are not a time or a rate of operations.
+     */
     static double millis(JmhResult r) {
         String[] parts = r.unit().split("/");
         if (parts.length != 2) {
             return Double.NaN;
         }
         if (parts[1].equals("op")) {
-            return r.score() * unitMillis(parts[0]);
+            return r.typical() * unitMillis(parts[0]);
         }
-        return parts[0].equals("ops") ? unitMillis(parts[1]) / r.score() : Double.NaN;
+        return parts[0].equals("ops") ? unitMillis(parts[1]) / r.typical() : Double.NaN;
     }
 
     private static double unitMillis(String u) {

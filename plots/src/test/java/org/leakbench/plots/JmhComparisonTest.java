@@ -89,6 +89,18 @@ class JmhComparisonTest {
     }
 
     @Test
+    void sampledOperationsAreQuotedByTheirMedian() throws IOException {
+        Path jmh = Files.createDirectories(dir.resolve("sampled/jmh"));
+        Files.writeString(jmh.resolve("jmh.json"), "[{\"benchmark\": \"org.leakbench.bench.GradientBench.grad\", "
+                + "\"mode\": \"sample\", \"params\": {\"backend\": \"ejml\", \"batch\": \"1\", \"model\": \"lenet\"}, "
+                + "\"primaryMetric\": {\"score\": 2.5, \"scoreError\": 0.5, \"scoreUnit\": \"ms/op\", "
+                + "\"scorePercentiles\": {\"0.0\": 0.9, \"50.0\": 1.2, \"100.0\": 40.0}}}]");
+        JmhSource s = JmhSource.read(dir.resolve("sampled"), "");
+        assertEquals(1.2, s.results().get(0).median(), 1e-12);
+        assertEquals("1.20", JmhComparison.build(List.of(s)).rows().get(0).get(2).text());
+    }
+
+    @Test
     void aBrokenTorchFileNamesFileColumnAndLine() throws IOException {
         Path run = fixtureRun(dir, "bad", 200, 800);
         Files.writeString(run.resolve("jmh/torch.csv"), "model,input,batch,path,threads,median_ms,params\n"

@@ -15,13 +15,14 @@ import java.util.OptionalDouble;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * JMH results as one tidy CSV row per benchmark and parameter combination: the score as JMH reports it, the
- * same score as milliseconds per operation (whatever the mode), the run's fork and thread settings, one column
+ * JMH results as one tidy CSV row per benchmark and parameter combination: the score as JMH reports it (and the
+ * median for sample mode), the same as milliseconds per operation (whatever the mode), the run's fork and thread settings, one column
  * per parameter, and for GEMM-bound benchmarks the operation count and GFLOP/s. Also writes
  * {@code flops.csv}, the operation counts the comparison table divides by.
  */
@@ -36,7 +37,7 @@ final class TidyCsv {
             paramNames.addAll(r.getParams().getParamsKeys());
         }
         List<String> header = new ArrayList<>(List.of("benchmark", "method", "mode", "score", "score_error",
-                "unit", "ms_per_op", "samples", "forks", "jmh_threads", "nd4j_threads"));
+                "unit", "median", "ms_per_op", "median_ms_per_op", "samples", "forks", "jmh_threads", "nd4j_threads"));
         header.addAll(paramNames);
         header.addAll(List.of("flop_per_op", "gflops"));
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
@@ -54,16 +55,21 @@ final class TidyCsv {
                     params.put(k, bp.getParam(k));
                 }
                 double ms = millisPerOp(primary.getScore(), primary.getScoreUnit());
+                // Sample mode timed single operations: their median is the robust figure on a busy machine.
+                double median = bp.getMode() == Mode.SampleTime ? primary.getStatistics().getPercentile(50)
+                        : Double.NaN;
+                double medianMs = millisPerOp(median, primary.getScoreUnit());
+                double typicalMs = Double.isFinite(medianMs) ? medianMs : ms;
                 OptionalDouble flop = FlopCount.of(name, params);
                 List<Object> row = new ArrayList<>(List.of(name, name.substring(name.indexOf('.') + 1),
                         bp.getMode().shortLabel(), num(primary.getScore()), num(primary.getScoreError()),
-                        primary.getScoreUnit(), num(ms), primary.getSampleCount(), bp.getForks(), bp.getThreads(),
-                        nd4jThreads));
+                        primary.getScoreUnit(), num(median), num(ms), num(medianMs), primary.getSampleCount(),
+                        bp.getForks(), bp.getThreads(), nd4jThreads));
                 for (String k : paramNames) {
                     row.add(params.getOrDefault(k, ""));
                 }
                 row.add(flop.isPresent() ? num(flop.getAsDouble()) : "");
-                row.add(flop.isPresent() && ms > 0 ? num(flop.getAsDouble() / (ms * 1e6)) : "");
+                row.add(flop.isPresent() && typicalMs > 0 ? num(flop.getAsDouble() / (typicalMs * 1e6)) : "");
                 p.printRecord(row);
                 if (flop.isPresent()) {
                     fp.printRecord(name, paramKey(params), num(flop.getAsDouble()));

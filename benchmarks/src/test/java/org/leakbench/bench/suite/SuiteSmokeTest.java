@@ -86,8 +86,8 @@ class SuiteSmokeTest {
         assertEquals(outcome.results().size(), read.size());
         List<String> csv = Files.readAllLines(run.resolve("jmh/jmh.csv"));
         assertEquals(outcome.results().size() + 1, csv.size());
-        assertTrue(csv.get(0).startsWith("benchmark,method,mode,score,score_error,unit,ms_per_op,samples,forks,"
-                + "jmh_threads,nd4j_threads,"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("benchmark,method,mode,score,score_error,unit,median,ms_per_op,"
+                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,"), csv.get(0));
         String gemm = csv.stream().filter(l -> l.startsWith("GemmBench.matmul,")).findFirst().orElseThrow();
         assertTrue(gemm.contains(",65536,"), "2·32³ flop in " + gemm);
     }
