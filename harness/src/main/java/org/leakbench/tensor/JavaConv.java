@@ -1,10 +1,10 @@
 package org.leakbench.tensor;
 
 /**
- * The three linear maps of a 2-D convolution (NCHW, cross-correlation) as patch matrices and products, per
- * image: the input's k_h·k_w patches are unfolded into a matrix ("im2col"), so each map becomes a loop of
- * long multiply-adds over contiguous rows that the JIT vectorises, instead of short bounds-checked loops over
- * output columns. Patch row r = (c·k_h + i)·k_w + j, column l = y·W_out + x.
+ * The three linear maps of a 2-D convolution (NCHW, cross-correlation) as patch-matrix products: the batch's
+ * k_h·k_w patches are unfolded into one matrix ("im2col"), so each map becomes loops of long multiply-adds over
+ * contiguous rows that the JIT vectorises, instead of short bounds-checked loops over output columns. Patch row
+ * r = (c·k_h + i)·k_w + j, column b·cols + y·W_out + x for image b.
  */
 final class JavaConv {
     private JavaConv() {
@@ -34,34 +34,40 @@ final class JavaConv {
     }
 
     /**
-     * Unfolds image b of x into {@code out} (zero where a patch reaches into the padding). With
-     * {@code transposed} the layout is [columns, rows] instead of [rows, columns].
+     * Unfolds every image of x into one patch matrix (zero where a patch reaches into the padding): [rows, n·cols]
+     * with image b in columns b·cols ..., or with {@code transposed} [n·cols, rows]. One matrix for the whole batch
+     * keeps the inner loops long, which is what lets them vectorise.
      */
-    private static void im2col(double[] x, int b, Geometry g, double[] out, boolean transposed) {
+    private static double[] im2col(double[] x, Geometry g, boolean transposed) {
         int rows = g.rows();
         int cols = g.cols();
-        java.util.Arrays.fill(out, 0, rows * cols, 0.0);
-        for (int ci = 0; ci < g.c; ci++) {
-            int xo = (b * g.c + ci) * g.h * g.w;
-            for (int i = 0; i < g.kh; i++) {
-                for (int j = 0; j < g.kw; j++) {
-                    int r = (ci * g.kh + i) * g.kw + j;
-                    for (int oy = 0; oy < g.oh; oy++) {
-                        int hr = oy * g.s + i - g.p;
-                        if (hr < 0 || hr >= g.h) {
-                            continue;
-                        }
-                        int xrow = xo + hr * g.w;
+        int wide = g.n * cols;
+        double[] out = new double[rows * wide];
+        for (int b = 0; b < g.n; b++) {
+            for (int ci = 0; ci < g.c; ci++) {
+                int xo = (b * g.c + ci) * g.h * g.w;
+                for (int i = 0; i < g.kh; i++) {
+                    for (int j = 0; j < g.kw; j++) {
+                        int r = (ci * g.kh + i) * g.kw + j;
                         int lo = firstInside(j, g);
                         int hi = lastInside(j, g);
-                        for (int ox = lo; ox <= hi; ox++) {
-                            int l = oy * g.ow + ox;
-                            out[transposed ? l * rows + r : r * cols + l] = x[xrow + ox * g.s + j - g.p];
+                        for (int oy = 0; oy < g.oh; oy++) {
+                            int hr = oy * g.s + i - g.p;
+                            if (hr < 0 || hr >= g.h) {
+                                continue;
+                            }
+                            int xrow = xo + hr * g.w;
+                            int l0 = b * cols + oy * g.ow;
+                            for (int ox = lo; ox <= hi; ox++) {
+                                int l = l0 + ox;
+                                out[transposed ? l * rows + r : r * wide + l] = x[xrow + ox * g.s + j - g.p];
+                            }
                         }
                     }
                 }
             }
         }
+        return out;
     }
 
     // Output columns whose tap j lands inside the input row: 0 <= ox·s + j − p < w.
@@ -74,22 +80,66 @@ final class JavaConv {
         return Math.min(g.ow - 1, Math.floorDiv(g.w - 1 + g.p - j, g.s));
     }
 
+    /** The output-shaped [n, k, cols] array as [k, n·cols], the layout the patch matrix products need. */
+    private static double[] channelsFirst(double[] y, Geometry g) {
+        int cols = g.cols();
+        double[] out = new double[y.length];
+        for (int b = 0; b < g.n; b++) {
+            for (int o = 0; o < g.k; o++) {
+                System.arraycopy(y, (b * g.k + o) * cols, out, o * g.n * cols + b * cols, cols);
+            }
+        }
+        return out;
+    }
+
     static void forward(double[] x, int[] xs, double[] w, int[] ws, double[] y, int[] ys, Conv2dSpec spec) {
         Geometry g = Geometry.of(xs, ws, ys, spec);
         int rows = g.rows();
         int cols = g.cols();
-        double[] patches = new double[rows * cols];
-        for (int b = 0; b < g.n; b++) {
-            im2col(x, b, g, patches, false);
-            for (int o = 0; o < g.k; o++) {
-                int yo = (b * g.k + o) * cols;
-                int wo = o * rows;
+        int wide = g.n * cols;
+        double[] patches = im2col(x, g, false);
+        // Four output channels per pass over the patch matrix, which is read k/4 times instead of k times.
+        double[][] acc = new double[4][wide];
+        for (int o0 = 0; o0 < g.k; o0 += 4) {
+            int block = Math.min(4, g.k - o0);
+            for (double[] a : acc) {
+                java.util.Arrays.fill(a, 0.0);
+            }
+            if (block == 4) {
+                double[] a0 = acc[0];
+                double[] a1 = acc[1];
+                double[] a2 = acc[2];
+                double[] a3 = acc[3];
                 for (int r = 0; r < rows; r++) {
-                    double wv = w[wo + r];
-                    int po = r * cols;
-                    for (int l = 0; l < cols; l++) {
-                        y[yo + l] += wv * patches[po + l];
+                    double w0 = w[o0 * rows + r];
+                    double w1 = w[(o0 + 1) * rows + r];
+                    double w2 = w[(o0 + 2) * rows + r];
+                    double w3 = w[(o0 + 3) * rows + r];
+                    int po = r * wide;
+                    for (int l = 0; l < wide; l++) {
+                        double pv = patches[po + l];
+                        a0[l] += w0 * pv;
+                        a1[l] += w1 * pv;
+                        a2[l] += w2 * pv;
+                        a3[l] += w3 * pv;
                     }
+                }
+            } else {
+                for (int q = 0; q < block; q++) {
+                    double[] a = acc[q];
+                    int wo = (o0 + q) * rows;
+                    for (int r = 0; r < rows; r++) {
+                        double wv = w[wo + r];
+                        int po = r * wide;
+                        for (int l = 0; l < wide; l++) {
+                            a[l] += wv * patches[po + l];
+                        }
+                    }
+                }
+            }
+            for (int q = 0; q < block; q++) {
+                for (int b = 0; b < g.n; b++) {
+                    System.arraycopy(acc[q], b * cols, y, (b * g.k + o0 + q) * cols, cols);
                 }
             }
         }
@@ -98,44 +148,65 @@ final class JavaConv {
     static void inputAdjoint(double[] grad, int[] gs, double[] w, int[] ws, double[] gx, int[] xs, Conv2dSpec spec) {
         Geometry g = Geometry.of(xs, ws, gs, spec);
         int rows = g.rows();
-        int cols = g.cols();
-        double[] patches = new double[rows * cols];
-        for (int b = 0; b < g.n; b++) {
-            java.util.Arrays.fill(patches, 0.0);
-            for (int o = 0; o < g.k; o++) {
-                int go = (b * g.k + o) * cols;
-                int wo = o * rows;
+        int wide = g.n * g.cols();
+        double[] gk = channelsFirst(grad, g);
+        double[] patches = new double[rows * wide];
+        // Four output channels per pass over the patch matrix, as in forward.
+        for (int o0 = 0; o0 < g.k; o0 += 4) {
+            if (g.k - o0 >= 4) {
+                int g0 = o0 * wide;
+                int g1 = g0 + wide;
+                int g2 = g1 + wide;
+                int g3 = g2 + wide;
                 for (int r = 0; r < rows; r++) {
-                    double wv = w[wo + r];
-                    int po = r * cols;
-                    for (int l = 0; l < cols; l++) {
-                        patches[po + l] += wv * grad[go + l];
+                    double w0 = w[o0 * rows + r];
+                    double w1 = w[(o0 + 1) * rows + r];
+                    double w2 = w[(o0 + 2) * rows + r];
+                    double w3 = w[(o0 + 3) * rows + r];
+                    int po = r * wide;
+                    for (int l = 0; l < wide; l++) {
+                        patches[po + l] += w0 * gk[g0 + l] + w1 * gk[g1 + l] + w2 * gk[g2 + l] + w3 * gk[g3 + l];
+                    }
+                }
+            } else {
+                for (int o = o0; o < g.k; o++) {
+                    int wo = o * rows;
+                    int go = o * wide;
+                    for (int r = 0; r < rows; r++) {
+                        double wv = w[wo + r];
+                        int po = r * wide;
+                        for (int l = 0; l < wide; l++) {
+                            patches[po + l] += wv * gk[go + l];
+                        }
                     }
                 }
             }
-            col2im(patches, b, g, gx);
         }
+        col2im(patches, g, gx);
     }
 
     /** Adds every patch entry back onto the input pixel it came from (the adjoint of {@link #im2col}). */
-    private static void col2im(double[] patches, int b, Geometry g, double[] gx) {
+    private static void col2im(double[] patches, Geometry g, double[] gx) {
         int cols = g.cols();
-        for (int ci = 0; ci < g.c; ci++) {
-            int xo = (b * g.c + ci) * g.h * g.w;
-            for (int i = 0; i < g.kh; i++) {
-                for (int j = 0; j < g.kw; j++) {
-                    int r = (ci * g.kh + i) * g.kw + j;
-                    int lo = firstInside(j, g);
-                    int hi = lastInside(j, g);
-                    for (int oy = 0; oy < g.oh; oy++) {
-                        int hr = oy * g.s + i - g.p;
-                        if (hr < 0 || hr >= g.h) {
-                            continue;
-                        }
-                        int xrow = xo + hr * g.w;
-                        int po = r * cols + oy * g.ow;
-                        for (int ox = lo; ox <= hi; ox++) {
-                            gx[xrow + ox * g.s + j - g.p] += patches[po + ox];
+        int wide = g.n * cols;
+        for (int b = 0; b < g.n; b++) {
+            for (int ci = 0; ci < g.c; ci++) {
+                int xo = (b * g.c + ci) * g.h * g.w;
+                for (int i = 0; i < g.kh; i++) {
+                    for (int j = 0; j < g.kw; j++) {
+                        int r = (ci * g.kh + i) * g.kw + j;
+                        int lo = firstInside(j, g);
+                        int hi = lastInside(j, g);
+                        for (int oy = 0; oy < g.oh; oy++) {
+                            int hr = oy * g.s + i - g.p;
+                            if (hr < 0 || hr >= g.h) {
+                                continue;
+                            }
+                            int xrow = xo + hr * g.w;
+                            int po = r * wide + b * cols + oy * g.ow;
+                            for (int ox = lo; ox <= hi; ox++) {
+                                gx[xrow + ox * g.s + j - g.p] += patches[po + ox];
+                            }
                         }
                     }
                 }
@@ -148,15 +219,14 @@ final class JavaConv {
         Geometry g = Geometry.of(xs, ws, gs, spec);
         int rows = g.rows();
         int cols = g.cols();
-        double[] patchesT = new double[rows * cols];
+        double[] patchesT = im2col(x, g, true);
         for (int b = 0; b < g.n; b++) {
-            im2col(x, b, g, patchesT, true);
             for (int o = 0; o < g.k; o++) {
                 int go = (b * g.k + o) * cols;
                 int wo = o * rows;
                 for (int l = 0; l < cols; l++) {
                     double gv = grad[go + l];
-                    int po = l * rows;
+                    int po = (b * cols + l) * rows;
                     for (int r = 0; r < rows; r++) {
                         gw[wo + r] += gv * patchesT[po + r];
                     }
