@@ -108,6 +108,9 @@ public final class BenchSuite {
         }
         Path json = jmhDir.resolve("jmh.json");
         Path csv = jmhDir.resolve("jmh.csv");
+        if (all.isEmpty() && !skipped.isEmpty()) {
+            throw new IllegalStateException("every selected benchmark was skipped: " + String.join(" ", skipped));
+        }
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no benchmark matched jmh.include '" + include.pattern()
                     + "' (benchmarks are named like org.leakbench.bench.GradientBench.grad)");
