@@ -33,7 +33,9 @@ class Nd4jOrSkipTest {
             BenchSuite.Outcome out = suite.run(run, List.of(GemmBench.class));
             assertEquals(1, out.results().size());
             assertTrue(out.skipped().isEmpty());
+            System.out.println("nd4j ran: " + out.results().get(0).getPrimaryResult());
         } catch (IllegalStateException e) {
+            System.out.println("nd4j skipped: " + e.getMessage());
             assertTrue(e.getMessage().startsWith("every selected benchmark was skipped: GemmBench with backend nd4j "
                     + "skipped: The nd4j backend"), e.getMessage());
             assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace in the log");
