@@ -1,5 +1,6 @@
 package org.leakbench.bench;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.leakbench.defense.secagg.DropoutSchedule;
 import org.leakbench.defense.secagg.Masking;
 import org.leakbench.defense.secagg.MaskPrg;
@@ -22,6 +26,7 @@ import org.leakbench.defense.secagg.X25519;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -29,40 +34,57 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.annotations.Measurement;
 
 /**
  * Cost of secure-aggregation masking.
  *
  * <ul>
- *   <li>{@code prg}: AES-128-CTR mask expansion (AES/ECB over counter blocks); the {@code bytes} counter is
- *       mask bytes per second. Default vectorLength 1e4, 1e5, 1e6; full grid adds 1e7
- *       ({@code -p vectorLength=10000,100000,1000000,10000000}).</li>
+ *   <li>{@code prg}: AES-128-CTR mask expansion as the protocol runs it ({@link MaskPrg}: AES/ECB over counter
+ *       blocks, key stream added in place); the {@code bytes} counter is mask bytes per second. For reference,
+ *       {@code jdkAesCtr} and {@code jdkAesEcb} produce the same amount of raw key stream with the JDK's
+ *       {@code AES/CTR/NoPadding} and {@code AES/ECB/NoPadding} (no add). vectorLength 1e4 to 1e7.</li>
  *   <li>{@code maskedUpdate}: one client's whole round-2 step (self mask, one X25519 agreement + HKDF + PRG per
  *       neighbour) for n clients: n - 1 neighbours under SecAgg, 2 ceil(1.5 log2 n) under SecAgg+.
- *       Default clients 100, 1000; vectorLength 1e4 (shared {@code @Param}).</li>
+ *       clients 100, 1000; maskedLength 1e4, 1e5.</li>
  *   <li>{@code serverUnmask}: the server's final step (Shamir reconstruction of every survivor's self-mask seed
- *       and every dropped client's mask key, removal of all masks) with 10% of clients dropping before round 2.
- *       Default clients 100; full grid {@code -p clients=100,300,1000}. Setup runs the whole protocol once,
- *       which costs about 2 n^2 X25519 agreements under SecAgg (minutes at n = 1000).</li>
+ *       and every dropped client's mask key, removal of all masks) with a fraction {@code dropout} of clients
+ *       dropping before round 2. Setup runs the whole protocol once, which costs about 2 n^2 X25519
+ *       agreements under SecAgg (minutes at n = 1000), so the default grid stops at n = 300.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
 public class MaskingBench {
 
     /** Mask expansion: counts the bytes of mask produced. */
     @State(Scope.Thread)
     public static class PrgState {
-        @Param({"10000", "100000", "1000000"})
+        @Param({"10000", "100000", "1000000", "10000000"})
         public int vectorLength;
         final MaskPrg prg = new MaskPrg();
         final byte[] seed = new byte[MaskPrg.SEED_BYTES];
         int[] target;
+        byte[] zeros;
+        byte[] stream;
+        Cipher ctr;
+        Cipher ecb;
 
         @Setup
-        public void setup() {
+        public void setup() throws GeneralSecurityException {
             new SecureRandom().nextBytes(seed);
             target = new int[vectorLength];
+            zeros = new byte[4 * vectorLength]; // a multiple of 16 bytes for every length above
+            stream = new byte[zeros.length];
+            SecretKeySpec key = new SecretKeySpec(seed, "AES");
+            ctr = Cipher.getInstance("AES/CTR/NoPadding");
+            ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]));
+            ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb.init(Cipher.ENCRYPT_MODE, key);
         }
     }
 
@@ -87,6 +109,26 @@ public class MaskingBench {
         return s.target;
     }
 
+    /** The JDK's AES/CTR key stream over the same number of bytes (encrypting zeros gives the key stream). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public byte[] jdkAesCtr(PrgState s, Bytes counter) throws GeneralSecurityException {
+        s.ctr.update(s.zeros, 0, s.zeros.length, s.stream, 0);
+        counter.bytes += s.zeros.length;
+        return s.stream;
+    }
+
+    /** The JDK's AES/ECB over the same number of bytes: the cipher cost alone, without counters or the add. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public byte[] jdkAesEcb(PrgState s, Bytes counter) throws GeneralSecurityException {
+        s.ecb.update(s.zeros, 0, s.zeros.length, s.stream, 0);
+        counter.bytes += s.zeros.length;
+        return s.stream;
+    }
+
     /** One client (id 0) with its neighbours' advertised mask keys. */
     @State(Scope.Thread)
     public static class ClientState {
@@ -94,7 +136,7 @@ public class MaskingBench {
         public SecAggConfig.Mode mode;
         @Param({"100", "1000"})
         public int clients;
-        @Param({"10000"})
+        @Param({"10000", "100000"})
         public int maskedLength;
         final MaskPrg prg = new MaskPrg();
         SessionParams params;
@@ -129,10 +171,12 @@ public class MaskingBench {
     public static class ServerState {
         @Param({"SECAGG", "SECAGG_PLUS"})
         public SecAggConfig.Mode serverMode;
-        @Param({"100"})
+        @Param({"100", "300"})
         public int serverClients;
         @Param({"10000"})
         public int serverLength;
+        @Param({"0.0", "0.1", "0.2"})
+        public double dropout;
         SecAggServer server;
 
         @Setup
@@ -141,9 +185,9 @@ public class MaskingBench {
             for (int u = 0; u < serverClients; u++) {
                 inputs.add(new int[serverLength]);
             }
-            int[] dropped = new int[serverClients / 10];
+            int[] dropped = new int[(int) Math.round(dropout * serverClients)];
             for (int i = 0; i < dropped.length; i++) {
-                dropped[i] = 10 * i + 1;
+                dropped[i] = (int) ((long) i * serverClients / dropped.length); // spread over the ids
             }
             DropoutSchedule d = DropoutSchedule.none().dropBefore(Round.MASKED_INPUT, dropped);
             ProtocolResult r = new SecureAggregator().aggregateIntegers(inputs, SecAggConfig.defaults(serverMode),

@@ -44,7 +44,7 @@ public final class Losses {
         checkPairs(a, b);
         Var total = null;
         for (int i = 0; i < a.size(); i++) {
-            Var d = sumAll(Ops.square(Ops.sub(a.get(i), b.get(i))));
+            Var d = Ops.sumOfSquares(Ops.sub(a.get(i), b.get(i)));
             total = total == null ? d : Ops.add(total, d);
         }
         return total;
@@ -61,8 +61,8 @@ public final class Losses {
         Var nb = null;
         for (int i = 0; i < a.size(); i++) {
             Var d = sumAll(Ops.mul(a.get(i), b.get(i)));
-            Var sa = sumAll(Ops.square(a.get(i)));
-            Var sb = sumAll(Ops.square(b.get(i)));
+            Var sa = Ops.sumOfSquares(a.get(i));
+            Var sb = Ops.sumOfSquares(b.get(i));
             dot = dot == null ? d : Ops.add(dot, d);
             na = na == null ? sa : Ops.add(na, sa);
             nb = nb == null ? sb : Ops.add(nb, sb);

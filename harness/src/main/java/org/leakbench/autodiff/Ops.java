@@ -29,14 +29,20 @@ public final class Ops {
 
     // ---- element-wise binary (broadcasting) ----
 
+    // Rules return null for a parent that needs no gradient: a constant operand (the observed gradient in
+    // DLG's distance) would otherwise cost a full-size negation or reduction per step.
     public static Var add(Var a, Var b) {
         return node(be(a).add(a.value(), b.value()),
-                g -> new Var[] {sumTo(g, a.shape()), sumTo(g, b.shape())}, "add", a, b);
+                g -> new Var[] {
+                    a.requiresGrad ? sumTo(g, a.shape()) : null,
+                    b.requiresGrad ? sumTo(g, b.shape()) : null}, "add", a, b);
     }
 
     public static Var sub(Var a, Var b) {
         return node(be(a).sub(a.value(), b.value()),
-                g -> new Var[] {sumTo(g, a.shape()), neg(sumTo(g, b.shape()))}, "sub", a, b);
+                g -> new Var[] {
+                    a.requiresGrad ? sumTo(g, a.shape()) : null,
+                    b.requiresGrad ? neg(sumTo(g, b.shape())) : null}, "sub", a, b);
     }
 
     public static Var mul(Var a, Var b) {
@@ -120,6 +126,14 @@ public final class Ops {
     public static Var sumAll(Var a) {
         int[] shape = a.shape();
         return node(be(a).sumAll(a.value()), g -> new Var[] {broadcastTo(g, shape)}, "sumAll", a);
+    }
+
+    /**
+     * Σ a², as one node: its gradient 2·a·g needs one full-size product, where sumAll(square(a)) first
+     * broadcasts g to a's shape and then multiplies twice.
+     */
+    public static Var sumOfSquares(Var a) {
+        return node(be(a).sumAll(be(a).square(a.value())), g -> new Var[] {mul(a, scale(g, 2))}, "sumOfSquares", a);
     }
 
     public static Var mean(Var a) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
             SweepCommand.class,
             AttackCommand.class,
             MergeCommand.class,
+            JmhCompareCommand.class,
             AuditCommand.class,
             EnvCommand.class,
             EpsilonCommand.class,

@@ -32,9 +32,7 @@ public final class JavaBackend implements Backend {
 
     JavaTensor make(DType dtype, int[] shape, double[] data) {
         if (dtype == DType.F32) {
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (float) data[i];
-            }
+            JavaKernels.roundToFloat(data);
         }
         return new JavaTensor(this, dtype, shape, data);
     }
@@ -74,10 +72,11 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor full(DType dtype, double value, int... shape) {
         double[] d = new double[Shape.size(shape)];
-        if (value != 0) {
-            java.util.Arrays.fill(d, value);
+        double v = dtype == DType.F32 ? (float) value : value;
+        if (v != 0) {
+            java.util.Arrays.fill(d, v);
         }
-        return make(dtype, shape.clone(), d);
+        return new JavaTensor(this, dtype, shape.clone(), d);
     }
 
     @Override
@@ -98,54 +97,72 @@ public final class JavaBackend implements Backend {
     }
 
     private Tensor binary(Tensor ta, Tensor tb, Op2 op) {
+        return binary(ta, tb, op, null);
+    }
+
+    /** With {@code fast} set, the common shapes run {@link JavaKernels}' written-out loops instead of {@code op}. */
+    private Tensor binary(Tensor ta, Tensor tb, Op2 op, JavaKernels.Binary fast) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
         DType dt = DType.wider(a.dtype, b.dtype);
+        boolean f32 = dt == DType.F32;
         double[] x = a.data;
         double[] y = b.data;
         if (java.util.Arrays.equals(a.shape, b.shape)) {
             double[] r = new double[x.length];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = op.apply(x[i], y[i]);
+            if (fast != null) {
+                JavaKernels.same(fast, x, y, r, f32);
+            } else {
+                for (int i = 0; i < r.length; i++) {
+                    double v = op.apply(x[i], y[i]);
+                    r[i] = f32 ? (float) v : v;
+                }
             }
-            return make(dt, a.shape, r);
+            return new JavaTensor(this, dt, a.shape, r);
         }
         int[] shape = Shape.broadcast(a.shape, b.shape);
         int n = Shape.size(shape);
         double[] r = new double[n];
-        if (x.length == n && BroadcastMap.isSuffix(b.shape, shape)) {
+        boolean bSmall = x.length == n && BroadcastMap.isSuffix(b.shape, shape);
+        boolean aSmall = !bSmall && y.length == n && BroadcastMap.isSuffix(a.shape, shape);
+        if ((bSmall || aSmall) && fast != null && (bSmall ? y.length : x.length) > 0) {
+            JavaKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall, f32);
+        } else if (bSmall) {
             int m = y.length;
             for (int i = 0; i < n; i++) {
-                r[i] = op.apply(x[i], y[i % m]);
+                double v = op.apply(x[i], y[i % m]);
+                r[i] = f32 ? (float) v : v;
             }
-        } else if (y.length == n && BroadcastMap.isSuffix(a.shape, shape)) {
+        } else if (aSmall) {
             int m = x.length;
             for (int i = 0; i < n; i++) {
-                r[i] = op.apply(x[i % m], y[i]);
+                double v = op.apply(x[i % m], y[i]);
+                r[i] = f32 ? (float) v : v;
             }
         } else {
             int[] ia = BroadcastMap.indices(a.shape, shape);
             int[] ib = BroadcastMap.indices(b.shape, shape);
             for (int i = 0; i < n; i++) {
-                r[i] = op.apply(x[ia[i]], y[ib[i]]);
+                double v = op.apply(x[ia[i]], y[ib[i]]);
+                r[i] = f32 ? (float) v : v;
             }
         }
-        return make(dt, shape, r);
+        return new JavaTensor(this, dt, shape, r);
     }
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
-        return binary(a, b, Double::sum);
+        return binary(a, b, Double::sum, JavaKernels.Binary.ADD);
     }
 
     @Override
     public Tensor sub(Tensor a, Tensor b) {
-        return binary(a, b, (x, y) -> x - y);
+        return binary(a, b, (x, y) -> x - y, JavaKernels.Binary.SUB);
     }
 
     @Override
     public Tensor mul(Tensor a, Tensor b) {
-        return binary(a, b, (x, y) -> x * y);
+        return binary(a, b, (x, y) -> x * y, JavaKernels.Binary.MUL);
     }
 
     @Override
@@ -154,8 +171,11 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public Tensor scale(Tensor a, double s) {
-        return unary(a, v -> v * s);
+    public Tensor scale(Tensor ta, double s) {
+        JavaTensor a = own(ta);
+        double[] r = new double[a.data.length];
+        JavaKernels.scale(a.data, s, r, a.dtype == DType.F32);
+        return new JavaTensor(this, a.dtype, a.shape, r);
     }
 
     @Override
@@ -166,18 +186,25 @@ public final class JavaBackend implements Backend {
     // ---- unary ----
 
     private Tensor unary(Tensor ta, DoubleUnaryOperator f) {
+        return unary(ta, f, false);
+    }
+
+    /** {@code exact}: the operation maps floats to floats (negation, masks), so no rounding is needed. */
+    private Tensor unary(Tensor ta, DoubleUnaryOperator f, boolean exact) {
         JavaTensor a = own(ta);
         double[] x = a.data;
         double[] r = new double[x.length];
+        boolean round = a.dtype == DType.F32 && !exact;
         for (int i = 0; i < r.length; i++) {
-            r[i] = f.applyAsDouble(x[i]);
+            double v = f.applyAsDouble(x[i]);
+            r[i] = round ? (float) v : v;
         }
-        return make(a.dtype, a.shape, r);
+        return new JavaTensor(this, a.dtype, a.shape, r);
     }
 
     @Override
     public Tensor neg(Tensor a) {
-        return unary(a, v -> -v);
+        return unary(a, v -> -v, true);
     }
 
     @Override
@@ -196,8 +223,11 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public Tensor square(Tensor a) {
-        return unary(a, v -> v * v);
+    public Tensor square(Tensor ta) {
+        JavaTensor a = own(ta);
+        double[] r = new double[a.data.length];
+        JavaKernels.square(a.data, r, a.dtype == DType.F32);
+        return new JavaTensor(this, a.dtype, a.shape, r);
     }
 
     @Override
@@ -212,22 +242,22 @@ public final class JavaBackend implements Backend {
 
     @Override
     public Tensor relu(Tensor a) {
-        return unary(a, v -> v <= 0 ? 0.0 : v); // NaN stays NaN, so divergence stays visible
+        return unary(a, v -> v <= 0 ? 0.0 : v, true); // NaN stays NaN, so divergence stays visible
     }
 
     @Override
     public Tensor positiveMask(Tensor a) {
-        return unary(a, v -> v > 0 ? 1.0 : 0.0);
+        return unary(a, v -> v > 0 ? 1.0 : 0.0, true);
     }
 
     @Override
     public Tensor sign(Tensor a) {
-        return unary(a, Math::signum);
+        return unary(a, Math::signum, true);
     }
 
     @Override
     public Tensor abs(Tensor a) {
-        return unary(a, Math::abs);
+        return unary(a, Math::abs, true);
     }
 
     @Override
@@ -347,6 +377,13 @@ public final class JavaBackend implements Backend {
                     + " and " + Shape.str(b.shape) + (transposeB ? "^T" : "") + ": inner sizes " + ka + " and "
                     + kb + " differ");
         }
+        DType dt = DType.wider(a.dtype, b.dtype);
+        if (ka == 1) {
+            // An outer product (a weight gradient at batch 1): one fused pass, whatever the transposes.
+            double[] r = new double[m * n];
+            JavaKernels.outer(a.data, b.data, r, dt == DType.F32);
+            return new JavaTensor(this, dt, new int[] {m, n}, r);
+        }
         DMatrixRMaj ma = DMatrixRMaj.wrap(a.shape[0], a.shape[1], a.data);
         DMatrixRMaj mb = DMatrixRMaj.wrap(b.shape[0], b.shape[1], b.data);
         DMatrixRMaj mc = new DMatrixRMaj(m, n);
@@ -359,7 +396,7 @@ public final class JavaBackend implements Backend {
         } else {
             CommonOps_DDRM.mult(ma, mb, mc);
         }
-        return make(DType.wider(a.dtype, b.dtype), new int[] {m, n}, mc.data);
+        return make(dt, new int[] {m, n}, mc.data);
     }
 
     @Override

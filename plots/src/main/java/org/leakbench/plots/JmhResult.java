@@ -24,12 +24,24 @@ import java.util.stream.Stream;
  * @param score      the primary score
  * @param scoreError the 99.9% half-width JMH reports, NaN when it could not compute one
  * @param unit       the score unit, e.g. {@code us/op} or {@code ops/s}
+ * @param median     the 50th percentile in the score unit (sample mode, {@code scorePercentiles}), else NaN
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score,
-                        double scoreError, String unit) {
+                        double scoreError, String unit, double median) {
 
     public JmhResult {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** A result without percentiles. */
+    public JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
+                     String unit) {
+        this(benchmark, mode, params, score, scoreError, unit, Double.NaN);
+    }
+
+    /** The median where JMH sampled single operations, else the score: the robust figure on a busy machine. */
+    public double typical() {
+        return Double.isFinite(median) ? median : score;
     }
 
     /** Throughput modes are better when higher; time modes when lower. */
@@ -85,7 +97,9 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         }
         return new JmhResult(n.get("benchmark").asText(), n.path("mode").asText("?"), params,
                 number(metric.get("score")), number(metric.get("scoreError")),
-                metric.path("scoreUnit").asText(""));
+                metric.path("scoreUnit").asText(""),
+                "sample".equals(n.path("mode").asText()) ? number(metric.path("scorePercentiles").get("50.0"))
+                        : Double.NaN);
     }
 
     // JMH writes "NaN" as a string when an error cannot be computed (a single iteration).

@@ -25,6 +25,13 @@ final class JmhTable {
                 + "benchmark and parameters (above 1 = faster). " + ctx.provenance.captionTag() + ".";
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("jmh.tex"), table.latex(caption, "tab:jmh")));
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("jmh.md"), table.markdown(caption)));
+        JmhSource run = JmhSource.read(ctx.runDir, "");
+        List<java.nio.file.Path> comparison = JmhComparison.write(List.of(run), ctx.tablesDir, "jmh-backends",
+                ctx.provenance.captionTag());
+        if (comparison.isEmpty()) {
+            ctx.skip("table jmh-backends", "no JMH result has a backend parameter");
+        }
+        comparison.forEach(ctx::table);
     }
 
     static TextTable build(List<JmhResult> results) {

@@ -1,0 +1,188 @@
+package org.leakbench.bench.suite;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.leakbench.bench.AccountantBench;
+import org.leakbench.bench.CompressionBench;
+import org.leakbench.bench.GemmBench;
+import org.leakbench.bench.GradientBench;
+import org.leakbench.bench.InversionStepBench;
+import org.leakbench.bench.MaskingBench;
+import org.leakbench.bench.NoiseBench;
+import org.leakbench.bench.PerExampleGradientBench;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the JMH suite into a run folder. Each benchmark class runs as its own JMH invocation so that parameters
+ * with the same name in different classes (batch, model) can take different values; the results are written
+ * together. JMH threads and ND4J's thread count are set explicitly and recorded.
+ */
+public final class BenchSuite {
+    /** Every benchmark class of the suite, in the order they run. */
+    public static final List<Class<?>> CLASSES = List.of(GradientBench.class, InversionStepBench.class,
+            PerExampleGradientBench.class, GemmBench.class, NoiseBench.class, MaskingBench.class,
+            CompressionBench.class, AccountantBench.class);
+    static final String BACKEND = "backend";
+    static final String ND4J_THREADS = "leakbench.nd4j.threads";
+
+    private final SuiteSettings settings;
+    private final Pattern include;
+    private final int jmhThreads;
+    private final int nd4jThreads;
+    private final PrintStream log;
+    private final BackendCheck backends = new BackendCheck();
+
+    public BenchSuite(SuiteSettings settings, String include, int jmhThreads, int nd4jThreads, PrintStream log) {
+        this.settings = settings;
+        try {
+            this.include = Pattern.compile(include == null || include.isBlank() ? ".*" : include);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("jmh.include is not a regular expression: " + e.getDescription()
+                    + " in '" + include + "'");
+        }
+        if (jmhThreads < 1 || nd4jThreads < 1) {
+            throw new IllegalArgumentException("thread counts must be >= 1, got JMH " + jmhThreads + ", ND4J "
+                    + nd4jThreads);
+        }
+        this.jmhThreads = jmhThreads;
+        this.nd4jThreads = nd4jThreads;
+        this.log = log;
+    }
+
+    /** What a run wrote. */
+    public record Outcome(List<RunResult> results, Path json, Path csv, List<String> skipped) {
+    }
+
+    /** Runs the selected benchmarks and writes jmh.json, jmh.csv, flops.csv and settings.properties. */
+    public Outcome run(Path runDir, List<Class<?>> classes) throws IOException, RunnerException {
+        Path jmhDir = runDir.resolve("jmh");
+        Files.createDirectories(jmhDir);
+        List<RunResult> all = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        long start = System.nanoTime();
+        String loadBefore = RunSettingsFile.loadAverage();
+        for (Class<?> cls : classes) {
+            List<String> methods = selectedMethods(cls);
+            if (methods.isEmpty()) {
+                continue;
+            }
+            ChainedOptionsBuilder b = options();
+            methods.forEach(m -> b.include("^" + Pattern.quote(cls.getName() + "." + m) + "$"));
+            Map<String, List<String>> overrides = settings.overridesFor(cls.getSimpleName());
+            overrides.forEach((k, v) -> {
+                if (!k.equals(BACKEND) && declaresParam(cls, k)) {
+                    b.param(k, v.toArray(String[]::new));
+                }
+            });
+            if (declaresParam(cls, BACKEND)) {
+                List<String> usable = usableBackends(cls, overrides.get(BACKEND), skipped);
+                if (usable.isEmpty()) {
+                    continue;
+                }
+                b.param(BACKEND, usable.toArray(String[]::new));
+            }
+            log.println("JMH " + settings.name() + ": " + cls.getSimpleName() + " " + methods);
+            all.addAll(new Runner(b.build()).run());
+        }
+        Path json = jmhDir.resolve("jmh.json");
+        Path csv = jmhDir.resolve("jmh.csv");
+        if (all.isEmpty() && !skipped.isEmpty()) {
+            throw new IllegalStateException("every selected benchmark was skipped: " + String.join(" ", skipped));
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no benchmark matched jmh.include '" + include.pattern()
+                    + "' (benchmarks are named like org.leakbench.bench.GradientBench.grad)");
+        }
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(all);
+        TidyCsv.write(all, csv, jmhDir.resolve("flops.csv"), nd4jThreads);
+        RunSettingsFile.write(jmhDir.resolve("settings.properties"), settings, include.pattern(), jmhThreads,
+                nd4jThreads, backends.descriptions(), skipped, loadBefore,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+        return new Outcome(all, json, csv, skipped);
+    }
+
+    private ChainedOptionsBuilder options() {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .forks(settings.forks())
+                .warmupIterations(settings.warmups())
+                .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
+                .measurementIterations(settings.iterations())
+                .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
+                .threads(jmhThreads)
+                .shouldFailOnError(true)
+                .verbosity(settings.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL);
+        if (settings.forks() > 0) {
+            b.jvmArgsAppend("-D" + ND4J_THREADS + "=" + nd4jThreads, "-Xmx2g",
+                    "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
+        }
+        return b;
+    }
+
+    /** Benchmark methods of {@code cls} whose full name the include pattern finds. */
+    List<String> selectedMethods(Class<?> cls) {
+        return Arrays.stream(cls.getMethods()).filter(m -> m.isAnnotationPresent(Benchmark.class))
+                .map(Method::getName).sorted()
+                .filter(m -> include.matcher(cls.getName() + "." + m).find()).toList();
+    }
+
+    private List<String> usableBackends(Class<?> cls, List<String> override, List<String> skipped) {
+        List<String> wanted = override != null ? override : annotatedValues(cls, BACKEND);
+        List<String> usable = new ArrayList<>();
+        for (String name : wanted) {
+            Optional<String> problem = backends.problem(name);
+            if (problem.isPresent()) {
+                String note = cls.getSimpleName() + " with backend " + name + " skipped: " + problem.get();
+                log.println(note);
+                skipped.add(note);
+            } else {
+                usable.add(name);
+            }
+        }
+        return usable;
+    }
+
+    static boolean declaresParam(Class<?> cls, String name) {
+        return paramField(cls, name) != null;
+    }
+
+    static List<String> annotatedValues(Class<?> cls, String name) {
+        Field f = paramField(cls, name);
+        return f == null ? List.of() : List.of(f.getAnnotation(Param.class).value());
+    }
+
+    // Parameters live on the benchmark class itself or on its nested @State classes.
+    private static Field paramField(Class<?> cls, String name) {
+        List<Class<?>> owners = new ArrayList<>(List.of(cls));
+        owners.addAll(Arrays.asList(cls.getClasses()));
+        for (Class<?> c : owners) {
+            for (Field f : c.getFields()) {
+                if (f.getName().equals(name) && f.isAnnotationPresent(Param.class)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+}

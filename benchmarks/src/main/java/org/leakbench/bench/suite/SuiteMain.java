@@ -1,0 +1,99 @@
+package org.leakbench.bench.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.leakbench.plots.JmhRunFolder;
+import org.leakbench.plots.PlotInputException;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * {@code java -cp ... org.leakbench.bench.suite.SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]}: runs the
+ * JMH suite into a run folder (default {@code results/latest}, resolved like the plots resolve it) and, with
+ * {@code --torch}, the PyTorch reference script after it. Selection with {@code -Djmh.include=<regex>}; JMH
+ * threads with {@code -Djmh.threads} (default 1), ND4J's with {@code -Dleakbench.nd4j.threads} (default 1).
+ */
+public final class SuiteMain {
+    private SuiteMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (IllegalArgumentException | IllegalStateException e) { // PlotInputException is one of these
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException | RunnerException e) {
+            System.err.println("error: the JMH suite failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static int run(String[] args) throws IOException, RunnerException {
+        String mode = "quick";
+        Path run = Path.of("results", "latest");
+        Path torch = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--run" -> run = Path.of(value(args, ++i, "--run"));
+                case "--torch" -> torch = Path.of(value(args, ++i, "--torch"));
+                case "-h", "--help" -> {
+                    System.out.println("usage: SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]  "
+                            + "(-Djmh.include=REGEX -Djmh.threads=N -Dleakbench.nd4j.threads=N)");
+                    return 0;
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + args[i] + "; use --run DIR, "
+                                + "--torch SCRIPT or --help");
+                    }
+                    mode = args[i];
+                }
+            }
+        }
+        SuiteSettings settings = SuiteSettings.of(mode);
+        Path runDir = locate(run);
+        int jmhThreads = intProperty("jmh.threads", 1);
+        int nd4jThreads = intProperty(BenchSuite.ND4J_THREADS, 1);
+        BenchSuite suite = new BenchSuite(settings, System.getProperty("jmh.include"), jmhThreads, nd4jThreads,
+                System.out);
+        BenchSuite.Outcome out = suite.run(runDir, BenchSuite.CLASSES);
+        System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());
+        if (torch != null) {
+            TorchReference.run(torch, runDir.resolve("jmh").resolve(TorchReference.CSV), settings.name(),
+                    intProperty("torch.threads", 1), System.out);
+        }
+        return 0;
+    }
+
+    /** An existing run folder (or pointer), or a new folder when the named one does not exist yet. */
+    static Path locate(Path run) throws IOException {
+        if (Files.exists(run)) {
+            return JmhRunFolder.resolve(run);
+        }
+        if (run.getFileName() != null && run.getFileName().toString().equals("latest")) {
+            throw new PlotInputException(run.toString(), null, 0, "no run folder yet: run the sweep first "
+                    + "(mvn verify -P bench does) or name a folder with --run DIR");
+        }
+        return Files.createDirectories(run);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    static int intProperty(String name, int fallback) {
+        String v = System.getProperty(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + name + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.leakbench.bench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.plots.JmhResult;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Every benchmark class of the suite runs once, in this JVM, with one tiny parameter combination and a few
+ * milliseconds per iteration, through the same runner as the real suite: a benchmark that no longer sets up
+ * or runs fails here instead of in a long measurement. The run folder it leaves is then checked file by file.
+ */
+class SuiteSmokeTest {
+    @TempDir
+    static Path run;
+    static BenchSuite.Outcome outcome;
+    static String log;
+
+    @BeforeAll
+    static void runEveryBenchmarkOnce() throws Exception {
+        Map<String, Map<String, List<String>>> one = new LinkedHashMap<>();
+        one.put("GradientBench", Map.of("backend", List.of("ejml"), "model", List.of("mlp256x2"),
+                "batch", List.of("1")));
+        one.put("InversionStepBench", Map.of("backend", List.of("ejml", "no-such-backend"),
+                "model", List.of("lenet"), "batch", List.of("1")));
+        one.put("PerExampleGradientBench", Map.of("backend", List.of("ejml"), "model", List.of("mlp256x2"),
+                "batch", List.of("2")));
+        one.put("GemmBench", Map.of("backend", List.of("ejml"), "size", List.of("32")));
+        one.put("NoiseBench", Map.of("sigma", List.of("10")));
+        one.put("MaskingBench", Map.of("vectorLength", List.of("4096"), "mode", List.of("SECAGG_PLUS"),
+                "clients", List.of("20"), "maskedLength", List.of("1000"), "serverMode", List.of("SECAGG"),
+                "serverClients", List.of("10"), "serverLength", List.of("1000"), "dropout", List.of("0.1")));
+        one.put("CompressionBench", Map.of("size", List.of("10000")));
+        SuiteSettings tiny = new SuiteSettings("test", 0, 1, 5, 1, 5, one);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        outcome = new BenchSuite(tiny, null, 1, 1, out).run(run, BenchSuite.CLASSES);
+        log = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyBenchmarkMethodProducedAPositiveScore() {
+        Set<String> seen = new HashSet<>();
+        for (RunResult r : outcome.results()) {
+            double score = r.getPrimaryResult().getScore();
+            assertTrue(score > 0 && Double.isFinite(score), r.getParams().getBenchmark() + " scored " + score);
+            seen.add(TidyCsv.shortName(r.getParams().getBenchmark()));
+        }
+        assertEquals(Set.of("GradientBench.grad", "InversionStepBench.dlg", "InversionStepBench.invertingGradients",
+                "PerExampleGradientBench.dpSgdStep", "PerExampleGradientBench.plainStep", "GemmBench.matmul",
+                "NoiseBench.fastGaussian", "NoiseBench.splittableRandomNextGaussian",
+                "NoiseBench.utilRandomNextGaussian", "NoiseBench.laplace", "NoiseBench.discreteGaussian",
+                "MaskingBench.prg", "MaskingBench.jdkAesCtr", "MaskingBench.jdkAesEcb", "MaskingBench.maskedUpdate",
+                "MaskingBench.serverUnmask", "CompressionBench.topK", "CompressionBench.quantize",
+                "CompressionBench.sign", "AccountantBench.epsilon", "AccountantBench.noiseMultiplierSearch"), seen);
+    }
+
+    @Test
+    void anUnavailableBackendIsSkippedWithASentence() {
+        assertEquals(1, outcome.skipped().size(), outcome.skipped().toString());
+        String note = outcome.skipped().get(0);
+        assertTrue(note.startsWith("InversionStepBench with backend no-such-backend skipped: unknown backend"),
+                note);
+        assertTrue(log.contains(note));
+        assertFalse(log.contains("Exception"), log);
+    }
+
+    @Test
+    void thePlotsReadTheJsonAndTheTidyCsvHasOneRowPerResult() throws Exception {
+        List<JmhResult> read = JmhResult.readAll(run.resolve("jmh"));
+        assertEquals(outcome.results().size(), read.size());
+        List<String> csv = Files.readAllLines(run.resolve("jmh/jmh.csv"));
+        assertEquals(outcome.results().size() + 1, csv.size());
+        assertTrue(csv.get(0).startsWith("benchmark,method,mode,score,score_error,unit,median,ms_per_op,"
+                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,"), csv.get(0));
+        String gemm = csv.stream().filter(l -> l.startsWith("GemmBench.matmul,")).findFirst().orElseThrow();
+        assertTrue(gemm.contains(",65536,"), "2·32³ flop in " + gemm);
+    }
+
+    @Test
+    void flopCountsAndSettingsAreRecorded() throws Exception {
+        List<String> flops = Files.readAllLines(run.resolve("jmh/flops.csv"));
+        assertEquals("benchmark,params,flop_per_op", flops.get(0));
+        assertTrue(flops.contains("GemmBench.matmul,backend=ejml;size=32,65536"), flops.toString());
+        assertTrue(flops.stream().anyMatch(l -> l.startsWith("GradientBench.grad,backend=ejml;batch=1;"
+                + "model=mlp256x2,")), flops.toString());
+        String settings = Files.readString(run.resolve("jmh/settings.properties"));
+        assertTrue(settings.contains("jmh.threads=1"), settings);
+        assertTrue(settings.contains("leakbench.nd4j.threads=1"), settings);
+        assertTrue(settings.contains("backend.ejml=EJML"), settings);
+    }
+}
