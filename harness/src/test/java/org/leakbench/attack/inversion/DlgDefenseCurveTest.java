@@ -14,6 +14,11 @@ import org.leakbench.defense.compress.GradientPruning;
 import org.leakbench.defense.compress.PruningOptions;
 import org.leakbench.defense.dp.AdditiveNoise;
 import org.leakbench.defense.dp.AdditiveNoiseOptions;
+import org.leakbench.defense.dp.Conversion;
+import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.FastGaussianSampler;
+import org.leakbench.defense.dp.GaussianMechanism;
+import org.leakbench.defense.dp.RdpAccountant;
 import org.leakbench.fl.Update;
 import org.leakbench.metric.ImageMetrics;
 import org.leakbench.model.Model;
@@ -58,6 +63,30 @@ class DlgDefenseCurveTest {
         }
     }
 
+    /**
+     * DLG against DP-SGD's Gaussian mechanism (Abadi et al. 2016) on one example: clip to C, add N(0, σ²C²).
+     * C = 30 lies above the gradient norms here (26.3 and 13.7), so only the noise acts: clipping to a small
+     * C alone already defeats DLG's squared-L2 distance, because the attacker does not know the scale.
+     * ε is for one step of a client holding 200 rows (q = 1/200), δ = 1e-5, RDP with the improved conversion.
+     */
+    @Test
+    void dlgLeakageFallsAsTheDpSgdNoiseGrowsWhileEpsilonStaysLarge() {
+        double[] sigmas = {1e-4, 1e-3, 1e-2};
+        double previousPsnr = Double.POSITIVE_INFINITY;
+        double previousEps = Double.POSITIVE_INFINITY;
+        StringBuilder curve = new StringBuilder();
+        for (double sigma : sigmas) {
+            double psnr = psnrAfter(7, dpSgd(30, sigma));
+            double eps = RdpAccountant.epsilon(sigma, 1.0 / 200, 1, 1e-5, Conversion.IMPROVED);
+            curve.append(String.format(java.util.Locale.ROOT, " σ=%g: %.1f dB, ε=%.3g;", sigma, psnr, eps));
+            assertTrue(psnr < previousPsnr - 5 && eps < previousEps, "PSNR and ε should fall with σ:" + curve);
+            previousPsnr = psnr;
+            previousEps = eps;
+        }
+        assertTrue(previousPsnr < 10, "σ = 1e-2 should stop DLG:" + curve);
+        assertTrue(previousEps > 100, "yet its ε is far from a meaningful guarantee:" + curve);
+    }
+
     @Test
     void dlgReportsDivergedInsteadOfThrowingOnANonFiniteUpdate() {
         AttackFixtures.Victim v = AttackFixtures.victim(be, Models.build(lenet), 7, 7);
@@ -81,6 +110,21 @@ class DlgDefenseCurveTest {
             return Double.NEGATIVE_INFINITY; // a failed attack recovers nothing
         }
         return ImageMetrics.psnr(v.images()[0], AttackFixtures.clamp(r.samples())[0], 1.0);
+    }
+
+    static UpdateDefense dpSgd(double clip, double sigma) {
+        return new UpdateDefense() {
+            @Override
+            public Update apply(Update update, SplittableRandom rng) {
+                GaussianMechanism m = new GaussianMechanism(new DpSgdOptions(clip, sigma), new FastGaussianSampler(rng));
+                return update.withFlat(m.aggregate(new float[][] {update.flatten()}));
+            }
+
+            @Override
+            public String name() {
+                return "dp-sgd-" + sigma;
+            }
+        };
     }
 
     static UpdateDefense noise(double variance) {
