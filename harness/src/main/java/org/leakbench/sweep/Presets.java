@@ -11,7 +11,7 @@ import java.util.List;
 /** Sweep files shipped with LeakBench ({@code quick}, {@code paper}), and loading "a file or a preset name". */
 public final class Presets {
     /** Names of the bundled presets. */
-    public static final List<String> NAMES = List.of("quick", "paper", "membership", "inversion-batch");
+    public static final List<String> NAMES = List.of("quick", "paper", "membership", "inversion-batch", "dlg-defenses", "model-size", "dlg-dpsgd");
 
     private Presets() {
     }
