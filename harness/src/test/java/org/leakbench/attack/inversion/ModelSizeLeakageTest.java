@@ -18,8 +18,9 @@ import org.leakbench.tensor.Backends;
  * Leakage versus model size. A gradient holds one equation per parameter, so a wider model constrains the
  * unknown batch more tightly; on DLG's LeNet (batch 2, 300 L-BFGS iterations) the trend holds: width
  * multipliers 0.5, 1 and 2 (4,918, 13,426 and 41,242 parameters) give 12.0, 23.1 and 40.4 dB on test images
- * 7-8 and 8.5, 17.5 and 33.4 dB on 25-26. For MLPs the trend is weaker: at batch 1 DLG recovers every size
- * (over 57 dB), and at batch 4 only the largest tried (two sigmoid layers of 512) leaks.
+ * 7-8 and 8.5, 17.5 and 33.4 dB on 25-26. For sigmoid MLPs there is no clean trend: at batch 1 DLG
+ * recovers every size (over 57 dB), and at batches 2 and 4 it succeeds or fails (13 to 75 dB) in no order
+ * of width or depth (the {@code model-size} preset).
  */
 class ModelSizeLeakageTest {
     private final Backend be = Backends.get("ejml");
