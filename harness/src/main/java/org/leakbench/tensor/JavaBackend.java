@@ -384,6 +384,11 @@ public final class JavaBackend implements Backend {
             JavaKernels.outer(a.data, b.data, r, dt == DType.F32);
             return new JavaTensor(this, dt, new int[] {m, n}, r);
         }
+        if (transposeB && !transposeA) {
+            double[] r = new double[m * n];
+            JavaKernels.multTransB(a.data, b.data, r, m, n, ka, dt == DType.F32);
+            return new JavaTensor(this, dt, new int[] {m, n}, r);
+        }
         DMatrixRMaj ma = DMatrixRMaj.wrap(a.shape[0], a.shape[1], a.data);
         DMatrixRMaj mb = DMatrixRMaj.wrap(b.shape[0], b.shape[1], b.data);
         DMatrixRMaj mc = new DMatrixRMaj(m, n);

@@ -132,6 +132,35 @@ final class JavaKernels {
         }
     }
 
+    /**
+     * C[m, n] = A[m, k] · B[n, k]ᵀ, every entry a dot product of two contiguous rows. Four partial sums break
+     * the chain of dependent additions that makes a one-accumulator dot product wait on every add.
+     */
+    static void multTransB(double[] a, double[] b, double[] c, int m, int n, int k, boolean f32) {
+        for (int i = 0; i < m; i++) {
+            int ao = i * k;
+            for (int j = 0; j < n; j++) {
+                int bo = j * k;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int p = 0;
+                for (; p + 3 < k; p += 4) {
+                    s0 += a[ao + p] * b[bo + p];
+                    s1 += a[ao + p + 1] * b[bo + p + 1];
+                    s2 += a[ao + p + 2] * b[bo + p + 2];
+                    s3 += a[ao + p + 3] * b[bo + p + 3];
+                }
+                for (; p < k; p++) {
+                    s0 += a[ao + p] * b[bo + p];
+                }
+                double v = (s0 + s1) + (s2 + s3);
+                c[i * n + j] = f32 ? (float) v : v;
+            }
+        }
+    }
+
     /** Rounds every element to float, in place. */
     static void roundToFloat(double[] d) {
         for (int i = 0; i < d.length; i++) {

@@ -172,12 +172,12 @@ public final class BenchSuite {
         return f == null ? List.of() : List.of(f.getAnnotation(Param.class).value());
     }
 
-    // Parameters live on the benchmark class itself or on its nested @State classes.
+    // Parameters live on the benchmark class itself or on its nested @State classes, at any visibility.
     private static Field paramField(Class<?> cls, String name) {
         List<Class<?>> owners = new ArrayList<>(List.of(cls));
-        owners.addAll(Arrays.asList(cls.getClasses()));
+        owners.addAll(Arrays.asList(cls.getDeclaredClasses()));
         for (Class<?> c : owners) {
-            for (Field f : c.getFields()) {
+            for (Field f : c.getDeclaredFields()) {
                 if (f.getName().equals(name) && f.isAnnotationPresent(Param.class)) {
                     return f;
                 }

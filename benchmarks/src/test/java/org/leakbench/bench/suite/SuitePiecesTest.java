@@ -31,6 +31,15 @@ class SuitePiecesTest {
     }
 
     @Test
+    void parametersAreFoundOnTheClassAndItsStatesAtAnyVisibility() {
+        assertTrue(BenchSuite.declaresParam(org.leakbench.bench.CompressionBench.class, "size"));
+        assertTrue(BenchSuite.declaresParam(org.leakbench.bench.MaskingBench.class, "dropout"));
+        assertTrue(BenchSuite.declaresParam(org.leakbench.bench.NoiseBench.class, "sigma"));
+        assertEquals(List.of("ejml", "nd4j"), BenchSuite.annotatedValues(GradientBench.class, "backend"));
+        assertTrue(!BenchSuite.declaresParam(GradientBench.class, "size"));
+    }
+
+    @Test
     void scoresBecomeMillisecondsPerOperation() {
         assertEquals(1.5, TidyCsv.millisPerOp(1500, "us/op"), 1e-12);
         assertEquals(0.25, TidyCsv.millisPerOp(4000, "ops/s"), 1e-12);
