@@ -2,8 +2,10 @@ package org.leakbench.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdStep;
 import org.leakbench.defense.dp.FastGaussianSampler;
 import org.leakbench.defense.dp.GaussianMechanism;
 import org.leakbench.fl.Update;
@@ -24,11 +26,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A DP-SGD step against a plain SGD step on the same batch. The DP step does what the victim's DP-SGD update
- * of the pipeline does (per-example gradients from batches of one, flattened; {@link GaussianMechanism}
- * clips each to C, sums, adds N(0, σ²C²) and divides by the batch size), then applies the step; the plain step
- * takes one batched gradient and applies it. Their ratio is the price of per-example clipping without
- * vectorised per-sample gradients.
+ * A DP-SGD step against a plain SGD step on the same batch. {@code dpSgdStep} is what the federated clients and
+ * the victim's DP-SGD update run ({@link DpSgdStep}: per-example norms and the clipped sum from one backward
+ * pass for dense networks, then N(0, σ²C²) noise and the division by the batch size), then applies the step;
+ * {@code dpSgdStepBatchesOfOne} gets the per-example gradients from one backward pass each, the reference it
+ * replaces; the plain step takes one batched gradient and applies it.
  *
  * <p>Sample mode times every operation; the comparison table quotes the median, which a busy machine's
  * stalls barely move and which is what the PyTorch reference reports.
@@ -56,6 +58,9 @@ public class PerExampleGradientBench {
     private Workload w;
     private GaussianMechanism mechanism;
     private List<int[]> shapes;
+    private DpSgdOptions options;
+    private SplittableRandom noise;
+    private int[] rows;
 
     @Setup
     public void setup() {
@@ -65,17 +70,25 @@ public class PerExampleGradientBench {
         for (Tensor t : w.params) {
             shapes.add(t.shape());
         }
+        options = new DpSgdOptions(CLIP, NOISE_MULTIPLIER);
+        noise = new SplittableRandom(12);
+        rows = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            rows[i] = i;
+        }
     }
 
     @Benchmark
     public List<Tensor> dpSgdStep() {
-        int[] inputShape = w.model.spec().inputShape();
-        float[][] perExample = new float[batch][];
-        for (int i = 0; i < batch; i++) {
-            Tensor xi = Sgd.batch(w.backend, DType.F32, w.samples, new int[] {i}, inputShape);
-            List<Tensor> g = Gradients.of(w.model, w.params, xi, new int[] {w.labels[i]}).gradient();
-            perExample[i] = Update.fromTensors(g).flatten();
-        }
+        List<Tensor> grad = DpSgdStep.noisyGradient(w.model, w.backend, DType.F32, w.params, w.samples, w.labels,
+                rows, options, noise);
+        return Sgd.step(w.backend, w.params, grad, LEARNING_RATE);
+    }
+
+    @Benchmark
+    public List<Tensor> dpSgdStepBatchesOfOne() {
+        float[][] perExample = DpSgdStep.perExampleGradients(w.model, w.backend, DType.F32, w.params, w.samples,
+                w.labels, rows);
         float[] noisy = mechanism.aggregate(perExample);
         List<Tensor> grad = Update.fromFlat(noisy, shapes, Update.Kind.GRADIENT, 1, 1.0).toTensors(w.backend,
                 DType.F32);

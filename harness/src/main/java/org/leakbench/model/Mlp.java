@@ -45,13 +45,26 @@ public final class Mlp implements Model {
 
     @Override
     public Var logits(Var x, List<Var> params) {
+        return logits(x, params, null, null);
+    }
+
+    /**
+     * The logits, recording every dense layer's input (rows h_i) and pre-activation (rows z_i = h_i·W + b)
+     * into the given lists when they are not null: what {@link PerExampleGradients} needs to get each example's
+     * gradient from one backward pass.
+     */
+    Var logits(Var x, List<Var> params, List<Var> layerInputs, List<Var> preActivations) {
         int n = x.shape()[0];
         Var h = Ops.reshape(x, n, spec.inputSize());
-        for (int layer = 0; layer < hiddenLayers; layer++) {
-            h = spec.activation().apply(Ops.add(Ops.matmul(h, params.get(2 * layer)), params.get(2 * layer + 1)));
+        for (int layer = 0; layer <= hiddenLayers; layer++) {
+            Var z = Ops.add(Ops.matmul(h, params.get(2 * layer)), params.get(2 * layer + 1));
+            if (layerInputs != null) {
+                layerInputs.add(h);
+                preActivations.add(z);
+            }
+            h = layer < hiddenLayers ? spec.activation().apply(z) : z;
         }
-        int k = 2 * hiddenLayers;
-        return Ops.add(Ops.matmul(h, params.get(k)), params.get(k + 1));
+        return h;
     }
 
     @Override

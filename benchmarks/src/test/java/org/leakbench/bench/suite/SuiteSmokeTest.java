@@ -62,7 +62,8 @@ class SuiteSmokeTest {
             seen.add(TidyCsv.shortName(r.getParams().getBenchmark()));
         }
         assertEquals(Set.of("GradientBench.grad", "InversionStepBench.dlg", "InversionStepBench.invertingGradients",
-                "PerExampleGradientBench.dpSgdStep", "PerExampleGradientBench.plainStep", "GemmBench.matmul",
+                "PerExampleGradientBench.dpSgdStep", "PerExampleGradientBench.dpSgdStepBatchesOfOne",
+                "PerExampleGradientBench.plainStep", "GemmBench.matmul",
                 "NoiseBench.fastGaussian", "NoiseBench.splittableRandomNextGaussian",
                 "NoiseBench.utilRandomNextGaussian", "NoiseBench.laplace", "NoiseBench.discreteGaussian",
                 "MaskingBench.prg", "MaskingBench.jdkAesCtr", "MaskingBench.jdkAesEcb", "MaskingBench.maskedUpdate",

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.leakbench.fl.Update;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
+import org.leakbench.model.PerExampleGradients;
 import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
@@ -28,14 +29,22 @@ public final class DpSgdStep {
         if (batch.length == 0) {
             throw new IllegalArgumentException("DP-SGD needs a non-empty batch");
         }
-        float[][] perExample = perExampleGradients(model, be, dtype, params, samples, labels, batch);
-        float[] noisy = new GaussianMechanism(options, new FastGaussianSampler(rng)).aggregate(perExample);
+        Tensor x = Sgd.batch(be, dtype, samples, batch, model.spec().inputShape());
+        // One backward pass for dense networks, batches of one otherwise (PerExampleGradients).
+        PerExampleGradients.ClippedSum clipped = PerExampleGradients.clippedSum(model, params, x,
+                Sgd.pick(labels, batch), options.clipNorm());
+        float[] sum = Update.fromTensors(clipped.sum()).flatten();
+        float[] noisy = NoisySum.noiseAndScale(sum, options.noiseMultiplier() * options.clipNorm(), batch.length,
+                new FastGaussianSampler(rng));
         List<int[]> shapes = new ArrayList<>(params.size());
         params.forEach(t -> shapes.add(t.shape()));
         return Update.fromFlat(noisy, shapes, Update.Kind.GRADIENT, 1, 1.0).toTensors(be, dtype);
     }
 
-    /** One flat gradient per row of {@code batch}, in the order of the model's parameter tensors. */
+    /**
+     * One flat gradient per row of {@code batch}, in the order of the model's parameter tensors, from batches
+     * of one (a reference for {@link PerExampleGradients} and for attacks that need the gradients themselves).
+     */
     public static float[][] perExampleGradients(Model model, Backend be, DType dtype, List<Tensor> params,
                                                 float[][] samples, int[] labels, int[] batch) {
         float[][] out = new float[batch.length][];

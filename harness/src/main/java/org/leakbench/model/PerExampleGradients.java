@@ -1,0 +1,130 @@
+package org.leakbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.leakbench.autodiff.Autodiff;
+import org.leakbench.autodiff.Losses;
+import org.leakbench.autodiff.Var;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * The sum of a batch's per-example gradients, each clipped to L2 norm C: DP-SGD's clipped sum. For a
+ * network of dense layers (an {@link Mlp}) it takes one forward and one backward pass: a dense layer z = h·W + b
+ * gives example i the weight gradient h_iᵀδ_i and bias gradient δ_i, where δ_i is row i of the batch loss's
+ * gradient with respect to z (times the batch size, the loss being a mean). So ‖g_i‖² is
+ * Σ_layers (‖h_i‖² + 1)·‖δ_i‖² without forming g_i, and the clipped sum is Σ_layers Hᵀ(c ⊙ Δ) with
+ * c_i = min(1, C/‖g_i‖) (the per-example norm trick of Goodfellow 2015, used by Opacus' ghost clipping).
+ * Other models take one backward pass per example.
+ */
+public final class PerExampleGradients {
+    private PerExampleGradients() {
+    }
+
+    /**
+     * The clipped sum and each example's gradient norm before clipping.
+     *
+     * @param sum   one tensor per parameter, Σ_i min(1, C/‖g_i‖)·g_i
+     * @param norms ‖g_i‖ per example
+     */
+    public record ClippedSum(List<Tensor> sum, double[] norms) {
+    }
+
+    /** Per-example gradients of the cross-entropy at {@code params} on the batch {@code x}, clipped and summed. */
+    public static ClippedSum clippedSum(Model model, List<Tensor> params, Tensor x, int[] labels, double clip) {
+        if (!(clip > 0)) {
+            throw new IllegalArgumentException("clipping norm must be > 0, got " + clip);
+        }
+        if (model instanceof Mlp mlp) {
+            return dense(mlp, params, x, labels, clip);
+        }
+        return oneByOne(model, params, x, labels, clip);
+    }
+
+    private static ClippedSum dense(Mlp mlp, List<Tensor> params, Tensor x, int[] labels, double clip) {
+        Backend be = x.backend();
+        int n = labels.length;
+        List<Var> leaves = new ArrayList<>(params.size());
+        for (Tensor t : params) {
+            leaves.add(Var.leaf(t, "p")); // leaves, so that the graph through the layers is recorded
+        }
+        List<Var> inputs = new ArrayList<>();
+        List<Var> pre = new ArrayList<>();
+        Var loss = Losses.crossEntropy(mlp.logits(Var.constant(x), leaves, inputs, pre), labels);
+        List<Var> deltas = Autodiff.grad(loss, pre, false);
+        double[] sq = new double[n];
+        List<double[]> rowsH = new ArrayList<>();
+        List<double[]> rowsD = new ArrayList<>();
+        for (int l = 0; l < pre.size(); l++) {
+            double[] h = inputs.get(l).value().toDoubleArray();
+            double[] d = be.scale(deltas.get(l).value(), n).toDoubleArray(); // undo the mean: per-example δ_i
+            int in = h.length / n;
+            int out = d.length / n;
+            for (int i = 0; i < n; i++) {
+                sq[i] += (rowSquares(h, i * in, in) + 1.0) * rowSquares(d, i * out, out);
+            }
+            rowsH.add(h);
+            rowsD.add(d);
+        }
+        double[] norms = new double[n];
+        double[] factor = new double[n];
+        for (int i = 0; i < n; i++) {
+            norms[i] = Math.sqrt(sq[i]);
+            factor[i] = norms[i] > clip ? clip / norms[i] : 1.0;
+        }
+        List<Tensor> sum = new ArrayList<>(params.size());
+        for (int l = 0; l < pre.size(); l++) {
+            Tensor delta = deltas.get(l).value();
+            int out = delta.shape()[1];
+            double[] d = rowsD.get(l);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < out; j++) {
+                    d[i * out + j] *= factor[i];
+                }
+            }
+            Tensor scaled = be.fromArray(d, delta.dtype(), n, out);
+            Tensor h = inputs.get(l).value();
+            sum.add(be.matmul(h, scaled, true, false)); // Σ_i c_i h_iᵀ δ_i
+            sum.add(be.sumTo(scaled, out)); // Σ_i c_i δ_i
+        }
+        return new ClippedSum(sum, norms);
+    }
+
+    private static ClippedSum oneByOne(Model model, List<Tensor> params, Tensor x, int[] labels, double clip) {
+        Backend be = x.backend();
+        int n = labels.length;
+        int[] shape = x.shape();
+        int per = x.size() / n;
+        double[] all = x.toDoubleArray();
+        List<Tensor> sum = null;
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            int[] one = shape.clone();
+            one[0] = 1;
+            double[] row = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
+            Tensor xi = be.fromArray(row, x.dtype(), one);
+            List<Tensor> g = Gradients.of(model, params, xi, new int[] {labels[i]}).gradient();
+            double s = 0;
+            for (Tensor t : g) {
+                s += be.sumAll(be.square(t)).item();
+            }
+            norms[i] = Math.sqrt(s);
+            double f = norms[i] > clip ? clip / norms[i] : 1.0;
+            List<Tensor> scaled = new ArrayList<>(g.size());
+            for (int k = 0; k < g.size(); k++) {
+                Tensor t = be.scale(g.get(k), f);
+                scaled.add(sum == null ? t : be.add(sum.get(k), t));
+            }
+            sum = scaled;
+        }
+        return new ClippedSum(sum, norms);
+    }
+
+    private static double rowSquares(double[] a, int from, int len) {
+        double s = 0;
+        for (int j = from; j < from + len; j++) {
+            s += a[j] * a[j];
+        }
+        return s;
+    }
+}
