@@ -60,6 +60,7 @@ final class ChartStyle {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         common(chart.getStyler());
+        chart.getStyler().setChartTitleFont(titleFont(title, width));
         chart.getStyler().setMarkerSize(7);
         return chart;
     }
@@ -68,10 +69,36 @@ final class ChartStyle {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         common(chart.getStyler());
+        chart.getStyler().setChartTitleFont(titleFont(title, WIDTH));
         chart.getStyler().setSeriesColors(COLORS);
         chart.getStyler().setXAxisLabelRotation(20);
         chart.getStyler().setAvailableSpaceFill(0.8);
         return chart;
+    }
+
+    /**
+     * The title font, made smaller (down to 9 points) until the title fits: XChart centres a title over the plot
+     * area (the chart less the legend outside on the right, about a third of it) and cuts whatever does not fit
+     * off both ends.
+     */
+    static Font titleFont(String title, int width) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            Font f = TITLE;
+            while (f.getSize() > 9 && g.getFontMetrics(f).stringWidth(title) > titleRoom(width)) {
+                f = f.deriveFont((float) (f.getSize() - 1));
+            }
+            return f;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** Points a title may take on a chart {@code width} points wide. */
+    static int titleRoom(int width) {
+        return (int) (width * 0.66) - 10;
     }
 
     private static void common(AxesChartStyler s) {

@@ -59,8 +59,8 @@ final class FrontierFigures {
     private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, String name, String setting)
             throws IOException {
         double[] xRange = xRange(dp);
-        XYChart frontier = ChartStyle.xy("Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting)
-                + " (strongest of " + String.join(", ", dp.attacks()) + ")", "leakage: " + leak.label()
+        XYChart frontier = ChartStyle.xy("Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting),
+                "leakage of the strongest of " + String.join(", ", dp.attacks()) + ": " + leak.label()
                 + " (lower is better)", "test accuracy (higher is better)");
         List<PointLabels.Label> labels = new ArrayList<>();
         List<DefensePoints.Point> front = DefensePoints.paretoFront(dp.points());

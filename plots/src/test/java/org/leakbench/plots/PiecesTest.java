@@ -23,6 +23,18 @@ class PiecesTest {
     }
 
     @Test
+    void longTitlesGetASmallerFontShortOnesKeepTheirs() {
+        assertEquals(ChartStyle.TITLE.getSize(), ChartStyle.titleFont("Leakage", ChartStyle.WIDTH).getSize());
+        String longTitle = "Privacy–utility frontier, dataset fashion-mnist-subset, model lenet";
+        java.awt.Font f = ChartStyle.titleFont(longTitle, ChartStyle.WIDTH);
+        assertTrue(f.getSize() < ChartStyle.TITLE.getSize() && f.getSize() >= 9, "size " + f.getSize());
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        assertTrue(g.getFontMetrics(f).stringWidth(longTitle) <= ChartStyle.titleRoom(ChartStyle.WIDTH));
+        g.dispose();
+    }
+
+    @Test
     void numbersAreCompactAndReadable() {
         assertEquals("22.1", Numbers.format(22.103));
         assertEquals("0.860", Numbers.format(0.86));
