@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * A figure varies a few parameters (its free columns) and must hold every other parameter fixed, or it would
  * average unlike points. A slice keeps the rows whose other parameters equal a reference value: {@code none}
- * for the defense when present, otherwise the most common value (ties go to the first seen). The fixed values
- * are listed in the caption.
+ * for the defense when present, otherwise the value that leaves the free columns the most distinct values
+ * (so a batch-size figure holds the model at the one whose batch was varied), then the most common one (ties go
+ * to the first seen). The fixed values are listed in the caption.
  *
  * @param rows  the rows kept
  * @param fixed each parameter that varied in the input and was fixed, with its value
@@ -32,9 +33,15 @@ record Slice(List<ResultRow> rows, Map<String, String> fixed) {
             if (counts.size() <= 1) {
                 continue;
             }
+            List<ResultRow> pool = kept;
+            Map<String, Long> spread = new LinkedHashMap<>();
+            for (String v : counts.keySet()) {
+                spread.put(v, pool.stream().filter(r -> r.param(p).equals(v))
+                        .map(r -> free.stream().map(r::param).toList()).distinct().count());
+            }
             String value = ResultsFile.DEFENSE.equals(p) && counts.containsKey("none") ? "none"
-                    : counts.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue))
-                    .map(Map.Entry::getKey).orElseThrow();
+                    : counts.keySet().stream().max(Comparator.comparingLong((String v) -> spread.get(v))
+                    .thenComparingLong(counts::get)).orElseThrow();
             fixed.put(p, value);
             kept.removeIf(r -> !r.param(p).equals(value));
         }

@@ -22,6 +22,22 @@ class PiecesTest {
         assertEquals(List.of(a, b, d), DefensePoints.paretoFront(List.of(d, c, b, a)));
     }
 
+    private static ResultRow row(String model, String batch) {
+        return new ResultRow("p", "1", Map.of("model", model, "batch", batch, "defense", "none"), Map.of(), "ok", 2);
+    }
+
+    @Test
+    void aSliceHoldsTheOtherParametersWhereTheFreeOneVaries() {
+        // The MLP has more rows but one batch size; LeNet was swept over three.
+        List<ResultRow> rows = List.of(row("mlp", "1"), row("mlp", "1"), row("mlp", "1"), row("mlp", "1"),
+                row("lenet", "1"), row("lenet", "2"), row("lenet", "4"));
+        Slice s = Slice.of(rows, List.of("model", "batch", "defense"), java.util.Set.of("batch"));
+        assertEquals(Map.of("model", "lenet"), s.fixed());
+        assertEquals(3, s.rows().size());
+        Slice common = Slice.of(rows, List.of("model", "batch", "defense"), java.util.Set.of("defense"));
+        assertEquals("mlp", common.fixed().get("model"), "without a spread to keep, the most common value");
+    }
+
     @Test
     void longTitlesGetASmallerFontShortOnesKeepTheirs() {
         assertEquals(ChartStyle.TITLE.getSize(), ChartStyle.titleFont("Leakage", ChartStyle.WIDTH).getSize());
