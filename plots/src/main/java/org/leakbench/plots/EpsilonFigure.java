@@ -49,7 +49,8 @@ final class EpsilonFigure {
             }
             bySteps.forEach((steps, pts) -> {
                 pts.sort(java.util.Comparator.comparingDouble(XYSeriesData.XY::x));
-                series.put(Numbers.format(steps) + " steps", pts);
+                series.put((steps == Math.rint(steps) ? Long.toString((long) steps) : Numbers.format(steps)) + " steps",
+                        pts);
             });
             source = "from " + FILE + (rate.isBlank() ? "" : ", sampling rate q=" + rate)
                     + (delta.isBlank() ? "" : ", δ=" + delta);
