@@ -49,7 +49,7 @@ final class EpsilonFigure {
             }
             bySteps.forEach((steps, pts) -> {
                 pts.sort(java.util.Comparator.comparingDouble(XYSeriesData.XY::x));
-                series.put((steps == Math.rint(steps) ? Long.toString((long) steps) : Numbers.format(steps)) + " steps",
+                series.put((steps == Math.rint(steps) ? Long.toString(steps.longValue()) : Numbers.format(steps)) + " steps",
                         pts);
             });
             source = "from " + FILE + (rate.isBlank() ? "" : ", sampling rate q=" + rate)
