@@ -28,7 +28,7 @@ public final class CuriousClientExperiment {
     /** The curious participant's id. */
     public static final int CURIOUS = 0;
     /** PSNR above which a reconstruction counts as a recovered sample (as in the sweep pipeline). */
-    public static final double RECOVERED_PSNR = 20.0;
+    public static final double RECOVERED_PSNR = 30.0;
 
     private final Model model;
     private final Backend backend;
