@@ -3,6 +3,7 @@ package org.leakbench.attack;
 import java.util.Arrays;
 import java.util.List;
 import org.leakbench.defense.UpdateDefense;
+import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.CuriousClient;
 import org.leakbench.fl.FederatedTraining;
@@ -62,6 +63,24 @@ public final class CuriousClientExperiment {
      * One round with {@code others} other clients; client c holds rows [first + c·rowsPerClient, +rowsPerClient).
      */
     public Outcome run(int others, int rowsPerClient, int first, Attack attack, long seed) {
+        return run(others, rowsPerClient, first, attack, UpdateDefense.none(), null, seed);
+    }
+
+    /** The rows the other participants hold in {@link #run}: what a reconstruction is scored against. */
+    public static int[] othersRows(int others, int rowsPerClient, int first) {
+        int[] rows = new int[others * rowsPerClient];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = first + rowsPerClient + i;
+        }
+        return rows;
+    }
+
+    /**
+     * Like {@link #run(int, int, int, Attack, long)} with every client applying {@code defense} to its update,
+     * and computing it by DP-SGD when {@code dpSgd} is not null.
+     */
+    public Outcome run(int others, int rowsPerClient, int first, Attack attack, UpdateDefense defense,
+                       DpSgdOptions dpSgd, long seed) {
         int clients = others + 1;
         if (others < 1 || rowsPerClient < 1 || first < 0 || first + clients * rowsPerClient > samples.length) {
             throw new IllegalArgumentException("curious client experiment: " + others + " other clients of "
@@ -77,7 +96,10 @@ public final class CuriousClientExperiment {
         FlData data = new FlData(samples, labels, partition, new float[0][], new int[0]);
         FlOptions options = new FlOptions(Algorithm.FEDSGD, clients, clients, 1, 1, rowsPerClient, 0.1, 1.0, 1);
         FederatedTraining training = new FederatedTraining(model, backend, DType.F32, options, data,
-                UpdateDefense.none());
+                defense == null ? UpdateDefense.none() : defense);
+        if (dpSgd != null) {
+            training = training.withDpSgd(dpSgd);
+        }
         ObservedRound seen = training.observe(seed, 0, CURIOUS, new CuriousClient());
         int batch = others * rowsPerClient;
         List<Tensor> mean = seen.observedUpdate().scaled(1.0 / others).toTensors(backend, DType.F32);

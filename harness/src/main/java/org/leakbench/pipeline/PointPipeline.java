@@ -64,6 +64,11 @@ public final class PointPipeline implements PointExecutor {
         UpdateDefense defense = DefenseFactory.create(defenseName, param, p.doubleValue("defense.clip"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("params", (double) c.model().parameterCount());
+        if ("curious-client".equals(p.string("threat"))) {
+            CuriousClientPoint.run(m, p, c, be, defense, ctx);
+            utility(m, p, c, data, be, defense, ctx);
+            return m;
+        }
 
         long t0 = System.nanoTime();
         ServerView view = observe(p, c, data, be, defense, rng.split());

@@ -38,6 +38,8 @@ public final class ParameterRegistry {
                     "hidden-layer activation"),
             ofInt("batch", EXPENSIVE, atLeast(1), 1, "client batch size"),
             ofEnum("fl", EXPENSIVE, List.of("fedsgd", "fedavg"), "fedsgd", "federated protocol"),
+            ofEnum("threat", EXPENSIVE, List.of("server", "curious-client"), "server",
+                    "who attacks: the server (sees the victim's update) or a curious client (the others' aggregate)"),
             ofInt("fl.clients", EXPENSIVE, atLeast(1), 1, "number of clients"),
             ofInt("fl.rounds", EXPENSIVE, atLeast(1), 1, "training rounds for utility"),
             ofInt("fl.local-steps", EXPENSIVE, atLeast(1), 1, "local steps per round (fedavg)"),

@@ -65,6 +65,17 @@ class PointPipelineTest {
                 fl.rounds: [2]
                 attacks: [analytic, {name: dlg, iterations: [20]}]
                 defense: [none]
+              - dataset: [fashion-mnist-subset]
+                model: [mlp]
+                model.width: [0.25]
+                model.depth: [1]
+                batch: [1]
+                image: [7]
+                threat: [curious-client]
+                fl.clients: [2, 4]
+                fl.rounds: [2]
+                attacks: [analytic, oracle]
+                defense: [none]
             """;
 
     @TempDir
@@ -95,7 +106,8 @@ class PointPipelineTest {
     static Map<String, String> row(String attack, String defense, String fl) {
         for (List<String> r : table.rows()) {
             Map<String, String> m = table.asMap(r);
-            if (m.get("attack").equals(attack) && m.get("defense").equals(defense) && m.get("fl").equals(fl)) {
+            if (m.get("attack").equals(attack) && m.get("defense").equals(defense) && m.get("fl").equals(fl)
+                    && m.get("threat").equals("server")) {
                 return m;
             }
         }
@@ -108,7 +120,7 @@ class PointPipelineTest {
 
     @Test
     void everyPointRunsAndTheBaselinesBracketTheMetrics() {
-        assertEquals(26, table.rows().size());
+        assertEquals(30, table.rows().size());
         for (List<String> r : table.rows()) {
             assertEquals("ok", table.asMap(r).get("status"), table.asMap(r).toString());
         }
@@ -128,6 +140,26 @@ class PointPipelineTest {
         assertTrue(value("analytic", "noise", "psnr") < clean - 10, "noise should hurt the analytic attack");
         assertTrue(value("analytic", "secagg", "psnr") < 30,
                 "under secure aggregation the server sees only the mean of 3 clients");
+    }
+
+    static double curious(String attack, String clients, String metric) {
+        for (List<String> r : table.rows()) {
+            Map<String, String> m = table.asMap(r);
+            if (m.get("threat").equals("curious-client") && m.get("attack").equals(attack)
+                    && m.get("fl_clients").equals(clients)) {
+                return Double.parseDouble(m.get(metric));
+            }
+        }
+        throw new AssertionError("no curious-client row for " + attack + " with " + clients + " clients");
+    }
+
+    @Test
+    void aCuriousClientInvertsTheOthersAggregateAndMoreClientsHideThemBetter() {
+        // One other client: its update is the aggregate, and analytic recovery is exact.
+        assertTrue(curious("analytic", "2", "psnr") > 60, "one other client " + curious("analytic", "2", "psnr"));
+        assertTrue(curious("analytic", "4", "psnr") < 30, "three others mixed " + curious("analytic", "4", "psnr"));
+        assertEquals(100.0, curious("oracle", "4", "psnr"), 1e-9, "the oracle is scored against the others' rows");
+        assertEquals(1.0, curious("oracle", "4", "label_acc"), 1e-9);
     }
 
     @Test
