@@ -10,6 +10,7 @@ import org.leakbench.fl.FederatedTraining;
 import org.leakbench.fl.FlData;
 import org.leakbench.fl.FlOptions;
 import org.leakbench.fl.ObservedRound;
+import org.leakbench.metric.ImageMetrics;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Backend;
@@ -118,7 +119,7 @@ public final class CuriousClientExperiment {
             }
         }
         int[] shape = imageShape(model.spec().inputShape());
-        ReconstructionScore s = ReconstructionScore.of(truth, truthLabels, clamp(r.samples()), r.labels(), shape[0],
+        ReconstructionScore s = ReconstructionScore.of(truth, truthLabels, ImageMetrics.clampToUnitRange(r.samples()), r.labels(), shape[0],
                 shape[1], shape[2], 1.0, RECOVERED_PSNR);
         return new Outcome(others, batch, r.status(), s);
     }
@@ -127,16 +128,5 @@ public final class CuriousClientExperiment {
     static int[] imageShape(int[] inputShape) {
         return inputShape.length == 3 ? inputShape.clone() : new int[] {1, 1, Arrays.stream(inputShape).reduce(1,
                 (a, b) -> a * b)};
-    }
-
-    static float[][] clamp(float[][] x) {
-        float[][] out = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i].clone();
-            for (int j = 0; j < out[i].length; j++) {
-                out[i][j] = Math.min(1f, Math.max(0f, out[i][j]));
-            }
-        }
-        return out;
     }
 }

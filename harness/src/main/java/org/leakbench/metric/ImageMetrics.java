@@ -17,6 +17,25 @@ public final class ImageMetrics {
     private ImageMetrics() {
     }
 
+    /**
+     * Reconstructions clamped to the valid pixel range [0, 1] before scoring (attacks may overshoot it); NaN stays
+     * NaN so that a diverged reconstruction still scores as NaN, and null rows stay null.
+     */
+    public static float[][] clampToUnitRange(float[][] x) {
+        float[][] out = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null) {
+                continue;
+            }
+            out[i] = x[i].clone();
+            for (int j = 0; j < out[i].length; j++) {
+                float v = out[i][j];
+                out[i][j] = Float.isNaN(v) ? v : Math.min(1f, Math.max(0f, v));
+            }
+        }
+        return out;
+    }
+
     /** Mean squared error over all elements; both arrays must have the same (non-zero) length. */
     public static double mse(float[] a, float[] b) {
         if (a == null || b == null) {

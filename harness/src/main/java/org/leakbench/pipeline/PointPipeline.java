@@ -137,7 +137,7 @@ public final class PointPipeline implements PointExecutor {
 
     private void score(Map<String, Object> m, SweepPoint p, VictimCase c, AttackResult r, PointContext ctx)
             throws java.io.IOException {
-        float[][] recon = clamp(r.samples());
+        float[][] recon = org.leakbench.metric.ImageMetrics.clampToUnitRange(r.samples());
         int[] shape = c.model().spec().inputShape();
         boolean image = shape.length == 3;
         int ch = image ? shape[0] : 1;
@@ -182,20 +182,5 @@ public final class PointPipeline implements PointExecutor {
             r[i] = i;
         }
         return r;
-    }
-
-    static float[][] clamp(float[][] x) {
-        float[][] out = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null) {
-                continue;
-            }
-            out[i] = x[i].clone();
-            for (int j = 0; j < out[i].length; j++) {
-                float v = out[i][j];
-                out[i][j] = Float.isNaN(v) ? v : Math.min(1f, Math.max(0f, v));
-            }
-        }
-        return out;
     }
 }

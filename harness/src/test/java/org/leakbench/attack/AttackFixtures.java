@@ -45,13 +45,6 @@ public final class AttackFixtures {
 
     /** Clamps reconstructions to the valid pixel range before scoring. */
     public static float[][] clamp(float[][] x) {
-        float[][] out = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i].clone();
-            for (int j = 0; j < out[i].length; j++) {
-                out[i][j] = Math.min(1f, Math.max(0f, out[i][j]));
-            }
-        }
-        return out;
+        return org.leakbench.metric.ImageMetrics.clampToUnitRange(x);
     }
 }

@@ -30,6 +30,13 @@ class ImageMetricsTest {
     }
 
     @Test
+    void clampingKeepsPixelsInRangeAndNaNAsNaN() {
+        float[][] out = ImageMetrics.clampToUnitRange(new float[][] {{-0.5f, 0.25f, 1.5f, Float.NaN}, null});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0f, 0.25f, 1f, Float.NaN}, out[0]);
+        org.junit.jupiter.api.Assertions.assertNull(out[1]);
+    }
+
+    @Test
     void mseOfKnownDifferences() {
         assertEquals(0.0, ImageMetrics.mse(new float[] {1, 2, 3}, new float[] {1, 2, 3}));
         assertEquals((1 + 4 + 0.25) / 3.0, ImageMetrics.mse(new float[] {0, 0, 0}, new float[] {1, -2, 0.5f}), 1e-12);

@@ -196,24 +196,6 @@ public final class JmhComparison {
      * units that are not a time or a rate of operations.
      */
     static double millis(JmhResult r) {
-        String[] parts = r.unit().split("/");
-        if (parts.length != 2) {
-            return Double.NaN;
-        }
-        if (parts[1].equals("op")) {
-            return r.typical() * unitMillis(parts[0]);
-        }
-        return parts[0].equals("ops") ? unitMillis(parts[1]) / r.typical() : Double.NaN;
-    }
-
-    private static double unitMillis(String u) {
-        return switch (u) {
-            case "ns" -> 1e-6;
-            case "us" -> 1e-3;
-            case "ms" -> 1.0;
-            case "s" -> 1e3;
-            case "min" -> 6e4;
-            default -> Double.NaN;
-        };
+        return JmhUnits.millisPerOp(r.typical(), r.unit());
     }
 }

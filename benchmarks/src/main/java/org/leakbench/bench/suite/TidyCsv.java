@@ -94,28 +94,7 @@ final class TidyCsv {
 
     /** A JMH score in "time/op" or "ops/time" units as milliseconds per operation; NaN for other units. */
     static double millisPerOp(double score, String unit) {
-        String[] parts = unit.split("/");
-        if (parts.length != 2) {
-            return Double.NaN;
-        }
-        if (parts[1].equals("op")) {
-            return score * unitMillis(parts[0]);
-        }
-        if (parts[0].equals("ops")) {
-            return unitMillis(parts[1]) / score;
-        }
-        return Double.NaN;
-    }
-
-    private static double unitMillis(String u) {
-        return switch (u) {
-            case "ns" -> 1e-6;
-            case "us" -> 1e-3;
-            case "ms" -> 1.0;
-            case "s" -> 1e3;
-            case "min" -> 6e4;
-            default -> Double.NaN;
-        };
+        return org.leakbench.plots.JmhUnits.millisPerOp(score, unit);
     }
 
     // Whole numbers (operation counts) exactly, measurements to the six digits JMH's precision justifies.
