@@ -114,9 +114,13 @@ final class ReconstructionGallery {
         return Drawing.page(List.of(), w, h, footer).withPainter(g -> {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.BLACK);
-            g.setFont(ChartStyle.TITLE);
-            FontMetrics tm = g.getFontMetrics();
             String title = "Reconstructions by " + attack + " against each defense";
+            java.awt.Font font = ChartStyle.TITLE;
+            while (font.getSize() > 8 && g.getFontMetrics(font).stringWidth(title) > w - 16) {
+                font = font.deriveFont((float) (font.getSize() - 1)); // a narrow gallery: fit the title
+            }
+            g.setFont(font);
+            FontMetrics tm = g.getFontMetrics();
             g.drawString(title, (float) (w - tm.stringWidth(title)) / 2, 15);
             for (int i = 0; i < tiles.size(); i++) {
                 Tile t = tiles.get(i);
