@@ -2,6 +2,8 @@ package org.leakbench.attack.membership;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdStep;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
@@ -58,7 +60,8 @@ public record TrainingRecipe(int epochs, int batchSize, double learningRate, dou
         List<Tensor> init = model.initialParameters(backend, dtype, rng.split());
         SplittableRandom order = rng.split();
         if (isPrivate()) {
-            return DpSgdTraining.train(model, backend, dtype, init, samples, labels, indices, this, order);
+            return DpSgdStep.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize,
+                    learningRate, new DpSgdOptions(clipNorm, noiseMultiplier), order);
         }
         return Sgd.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize, learningRate, order);
     }
