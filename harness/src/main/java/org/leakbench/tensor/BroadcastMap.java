@@ -48,6 +48,47 @@ final class BroadcastMap {
         return map;
     }
 
+    /**
+     * When the dimensions of {@code small} other than ones form one run that equals the same run of {@code big}
+     * (a per-channel [k, 1, 1] against [n, k, h, w]), the sizes {outer, mid, inner} of big seen as
+     * [outer, mid, inner] with small along mid; otherwise null. Lets the channel broadcasts of convolutions
+     * run as three plain loops instead of through an index map.
+     */
+    static int[] block(int[] small, int[] big) {
+        int off = big.length - small.length;
+        if (off < 0) {
+            return null;
+        }
+        int first = -1;
+        int last = -1;
+        for (int d = 0; d < small.length; d++) {
+            if (small[d] != 1) {
+                if (first < 0) {
+                    first = d + off;
+                }
+                last = d + off;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        int outer = 1;
+        int mid = 1;
+        int inner = 1;
+        for (int d = 0; d < big.length; d++) {
+            if (d < first) {
+                outer *= big[d];
+            } else if (d > last) {
+                inner *= big[d];
+            } else if (small[d - off] != big[d]) {
+                return null;
+            } else {
+                mid *= big[d];
+            }
+        }
+        return new int[] {outer, mid, inner};
+    }
+
     /** True when {@code small}, without leading ones, equals the trailing part of {@code big}. */
     static boolean isSuffix(int[] small, int[] big) {
         int start = 0;

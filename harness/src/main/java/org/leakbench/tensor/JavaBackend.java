@@ -19,7 +19,8 @@ public final class JavaBackend implements Backend {
 
     @Override
     public String description() {
-        return "EJML " + ejmlVersion() + " (pure Java, single thread per op, no native BLAS)";
+        return "EJML " + ejmlVersion() + " (pure Java, single thread per op, no native BLAS; "
+                + SimdSupport.description() + ")";
     }
 
     private static String ejmlVersion() {
@@ -32,7 +33,11 @@ public final class JavaBackend implements Backend {
 
     JavaTensor make(DType dtype, int[] shape, double[] data) {
         if (dtype == DType.F32) {
-            JavaKernels.roundToFloat(data);
+            if (SimdSupport.enabled()) {
+                SimdKernels.roundToFloat(data);
+            } else {
+                JavaKernels.roundToFloat(data);
+            }
         }
         return new JavaTensor(this, dtype, shape, data);
     }
@@ -110,7 +115,9 @@ public final class JavaBackend implements Backend {
         double[] y = b.data;
         if (java.util.Arrays.equals(a.shape, b.shape)) {
             double[] r = new double[x.length];
-            if (fast != null) {
+            if (fast != null && f32 && SimdSupport.enabled()) {
+                SimdKernels.same(fast, x, y, r);
+            } else if (fast != null) {
                 JavaKernels.same(fast, x, y, r, f32);
             } else {
                 for (int i = 0; i < r.length; i++) {
@@ -139,6 +146,10 @@ public final class JavaBackend implements Backend {
                 double v = op.apply(x[i % m], y[i]);
                 r[i] = f32 ? (float) v : v;
             }
+        } else if (x.length == n && BroadcastMap.block(b.shape, shape) != null) {
+            channelBroadcast(x, y, r, BroadcastMap.block(b.shape, shape), op, f32, true);
+        } else if (y.length == n && BroadcastMap.block(a.shape, shape) != null) {
+            channelBroadcast(y, x, r, BroadcastMap.block(a.shape, shape), op, f32, false);
         } else {
             int[] ia = BroadcastMap.indices(a.shape, shape);
             int[] ib = BroadcastMap.indices(b.shape, shape);
@@ -148,6 +159,25 @@ public final class JavaBackend implements Backend {
             }
         }
         return new JavaTensor(this, dt, shape, r);
+    }
+
+    /**
+     * r = big op small (or small op big) where small repeats over the outer and inner parts of a
+     * [outer, mid, inner] view of big, as a per-channel bias does over [n, k, h, w].
+     */
+    private static void channelBroadcast(double[] big, double[] small, double[] r, int[] block, Op2 op,
+                                         boolean f32, boolean smallOnRight) {
+        int mid = block[1];
+        int inner = block[2];
+        for (int o = 0, i = 0; o < block[0]; o++) {
+            for (int k = 0; k < mid; k++) {
+                double c = small[k];
+                for (int q = 0; q < inner; q++, i++) {
+                    double v = smallOnRight ? op.apply(big[i], c) : op.apply(c, big[i]);
+                    r[i] = f32 ? (float) v : v;
+                }
+            }
+        }
     }
 
     @Override
@@ -174,7 +204,11 @@ public final class JavaBackend implements Backend {
     public Tensor scale(Tensor ta, double s) {
         JavaTensor a = own(ta);
         double[] r = new double[a.data.length];
-        JavaKernels.scale(a.data, s, r, a.dtype == DType.F32);
+        if (a.dtype == DType.F32 && SimdSupport.enabled()) {
+            SimdKernels.scale(a.data, s, r);
+        } else {
+            JavaKernels.scale(a.data, s, r, a.dtype == DType.F32);
+        }
         return new JavaTensor(this, a.dtype, a.shape, r);
     }
 
@@ -187,6 +221,17 @@ public final class JavaBackend implements Backend {
 
     private Tensor unary(Tensor ta, DoubleUnaryOperator f) {
         return unary(ta, f, false);
+    }
+
+    /** A function with a vectorised float32 form, which {@code f} computes elsewhere. */
+    private Tensor unary(Tensor ta, DoubleUnaryOperator f, JavaKernels.Unary vectorised) {
+        JavaTensor a = own(ta);
+        if (a.dtype == DType.F32 && SimdSupport.enabled()) {
+            double[] r = new double[a.data.length];
+            SimdKernels.unary(vectorised, a.data, r);
+            return new JavaTensor(this, a.dtype, a.shape, r);
+        }
+        return unary(a, f, false);
     }
 
     /** {@code exact}: the operation maps floats to floats (negation, masks), so no rounding is needed. */
@@ -209,12 +254,12 @@ public final class JavaBackend implements Backend {
 
     @Override
     public Tensor exp(Tensor a) {
-        return unary(a, Math::exp);
+        return unary(a, Math::exp, JavaKernels.Unary.EXP);
     }
 
     @Override
     public Tensor log(Tensor a) {
-        return unary(a, Math::log);
+        return unary(a, Math::log, JavaKernels.Unary.LOG);
     }
 
     @Override
@@ -226,18 +271,23 @@ public final class JavaBackend implements Backend {
     public Tensor square(Tensor ta) {
         JavaTensor a = own(ta);
         double[] r = new double[a.data.length];
-        JavaKernels.square(a.data, r, a.dtype == DType.F32);
+        if (a.dtype == DType.F32 && SimdSupport.enabled()) {
+            SimdKernels.square(a.data, r);
+        } else {
+            JavaKernels.square(a.data, r, a.dtype == DType.F32);
+        }
         return new JavaTensor(this, a.dtype, a.shape, r);
     }
 
     @Override
     public Tensor sigmoid(Tensor a) {
-        return unary(a, v -> v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v)));
+        return unary(a, v -> v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v)),
+                JavaKernels.Unary.SIGMOID);
     }
 
     @Override
     public Tensor tanh(Tensor a) {
-        return unary(a, Math::tanh);
+        return unary(a, Math::tanh, JavaKernels.Unary.TANH);
     }
 
     @Override
@@ -290,9 +340,20 @@ public final class JavaBackend implements Backend {
         int m = Shape.size(shape);
         double[] r = new double[m];
         double[] x = a.data;
+        int[] block = BroadcastMap.block(shape, a.shape);
         if (BroadcastMap.isSuffix(shape, a.shape)) {
             for (int i = 0; i < x.length; i++) {
                 r[i % m] += x[i];
+            }
+        } else if (block != null) {
+            for (int o = 0, i = 0; o < block[0]; o++) {
+                for (int k = 0; k < block[1]; k++) {
+                    double sum = 0;
+                    for (int q = 0; q < block[2]; q++, i++) {
+                        sum += x[i];
+                    }
+                    r[k] += sum;
+                }
             }
         } else {
             int[] map = BroadcastMap.indices(shape, a.shape);
@@ -316,10 +377,18 @@ public final class JavaBackend implements Backend {
         int n = Shape.size(shape);
         double[] r = new double[n];
         double[] x = a.data;
+        int[] block = BroadcastMap.block(a.shape, shape);
         if (BroadcastMap.isSuffix(a.shape, shape)) {
             int m = x.length;
             for (int i = 0; i < n; i++) {
                 r[i] = x[i % m];
+            }
+        } else if (block != null) {
+            for (int o = 0, i = 0; o < block[0]; o++) {
+                for (int k = 0; k < block[1]; k++) {
+                    java.util.Arrays.fill(r, i, i + block[2], x[k]);
+                    i += block[2];
+                }
             }
         } else {
             int[] map = BroadcastMap.indices(a.shape, shape);
@@ -410,8 +479,13 @@ public final class JavaBackend implements Backend {
         JavaTensor w = own(tw);
         int[] ys = spec.outputShape(x.shape, w.shape);
         double[] y = new double[Shape.size(ys)];
-        JavaConv.forward(x.data, x.shape, w.data, w.shape, y, ys, spec);
-        return make(DType.wider(x.dtype, w.dtype), ys, y);
+        DType dt = DType.wider(x.dtype, w.dtype);
+        if (simd(dt)) {
+            SimdConv.forward(x.data, x.shape, w.data, w.shape, y, ys, spec);
+        } else {
+            JavaConv.forward(x.data, x.shape, w.data, w.shape, y, ys, spec);
+        }
+        return simd(dt) ? new JavaTensor(this, dt, ys, y) : make(dt, ys, y); // SIMD results are floats
     }
 
     @Override
@@ -420,8 +494,13 @@ public final class JavaBackend implements Backend {
         JavaTensor w = own(tw);
         JavaConv.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
         double[] gx = new double[Shape.size(inputShape)];
-        JavaConv.inputAdjoint(g.data, g.shape, w.data, w.shape, gx, inputShape, spec);
-        return make(DType.wider(g.dtype, w.dtype), inputShape.clone(), gx);
+        DType dt = DType.wider(g.dtype, w.dtype);
+        if (simd(dt)) {
+            SimdConv.inputAdjoint(g.data, g.shape, w.data, w.shape, gx, inputShape, spec);
+        } else {
+            JavaConv.inputAdjoint(g.data, g.shape, w.data, w.shape, gx, inputShape, spec);
+        }
+        return simd(dt) ? new JavaTensor(this, dt, inputShape.clone(), gx) : make(dt, inputShape.clone(), gx);
     }
 
     @Override
@@ -430,8 +509,18 @@ public final class JavaBackend implements Backend {
         JavaTensor g = own(tg);
         JavaConv.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
         double[] gw = new double[Shape.size(filterShape)];
-        JavaConv.filterAdjoint(x.data, x.shape, g.data, g.shape, gw, filterShape, spec);
-        return make(DType.wider(x.dtype, g.dtype), filterShape.clone(), gw);
+        DType dt = DType.wider(x.dtype, g.dtype);
+        if (simd(dt)) {
+            SimdConv.filterAdjoint(x.data, x.shape, g.data, g.shape, gw, filterShape, spec);
+        } else {
+            JavaConv.filterAdjoint(x.data, x.shape, g.data, g.shape, gw, filterShape, spec);
+        }
+        return simd(dt) ? new JavaTensor(this, dt, filterShape.clone(), gw) : make(dt, filterShape.clone(), gw);
+    }
+
+    // Float32 work may run in float on the Vector API; float64 keeps the exact double loops.
+    private static boolean simd(DType dt) {
+        return dt == DType.F32 && SimdSupport.enabled();
     }
 
     @Override

@@ -17,91 +17,84 @@ final class JavaConv {
         }
     }
 
-    /** Geometry shared by the three maps. */
-    private record Geometry(int n, int c, int h, int w, int k, int kh, int kw, int oh, int ow, int s, int p) {
-        static Geometry of(int[] xs, int[] ws, int[] ys, Conv2dSpec spec) {
-            return new Geometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], ys[2], ys[3], spec.stride(),
-                    spec.padding());
-        }
-
-        int rows() {
-            return c * kh * kw;
-        }
-
-        int cols() {
-            return oh * ow;
-        }
-    }
-
     /**
      * Unfolds every image of x into one patch matrix (zero where a patch reaches into the padding): [rows, n·cols]
      * with image b in columns b·cols ..., or with {@code transposed} [n·cols, rows]. One matrix for the whole batch
      * keeps the inner loops long, which is what lets them vectorise.
      */
-    private static double[] im2col(double[] x, Geometry g, boolean transposed) {
+    private static double[] im2col(double[] x, ConvGeometry g, boolean transposed) {
+        double[] out = new double[g.rows() * g.n() * g.cols()];
+        walkPatches(x, out, g, transposed, false);
+        return out;
+    }
+
+    /** Adds every patch entry back onto the input pixel it came from (the adjoint of {@link #im2col}). */
+    private static void col2im(double[] patches, ConvGeometry g, double[] gx) {
+        walkPatches(gx, patches, g, false, true);
+    }
+
+    /**
+     * Visits every (input pixel, patch entry) pair that lies inside the image: copies the pixel into the patch
+     * matrix, or with {@code fold} adds the patch entry onto the pixel.
+     */
+    private static void walkPatches(double[] image, double[] patches, ConvGeometry g, boolean transposed,
+                                    boolean fold) {
         int rows = g.rows();
         int cols = g.cols();
-        int wide = g.n * cols;
-        double[] out = new double[rows * wide];
-        for (int b = 0; b < g.n; b++) {
-            for (int ci = 0; ci < g.c; ci++) {
-                int xo = (b * g.c + ci) * g.h * g.w;
-                for (int i = 0; i < g.kh; i++) {
-                    for (int j = 0; j < g.kw; j++) {
-                        int r = (ci * g.kh + i) * g.kw + j;
-                        int lo = firstInside(j, g);
-                        int hi = lastInside(j, g);
-                        for (int oy = 0; oy < g.oh; oy++) {
-                            int hr = oy * g.s + i - g.p;
-                            if (hr < 0 || hr >= g.h) {
+        int wide = g.n() * cols;
+        for (int b = 0; b < g.n(); b++) {
+            for (int ci = 0; ci < g.c(); ci++) {
+                int xo = (b * g.c() + ci) * g.h() * g.w();
+                for (int i = 0; i < g.kh(); i++) {
+                    for (int j = 0; j < g.kw(); j++) {
+                        int r = (ci * g.kh() + i) * g.kw() + j;
+                        int lo = g.firstInside(j);
+                        int hi = g.lastInside(j);
+                        for (int oy = 0; oy < g.oh(); oy++) {
+                            int hr = oy * g.s() + i - g.p();
+                            if (hr < 0 || hr >= g.h()) {
                                 continue;
                             }
-                            int xrow = xo + hr * g.w;
-                            int l0 = b * cols + oy * g.ow;
+                            int xrow = xo + hr * g.w() + j - g.p();
+                            int l0 = b * cols + oy * g.ow();
                             for (int ox = lo; ox <= hi; ox++) {
                                 int l = l0 + ox;
-                                out[transposed ? l * rows + r : r * wide + l] = x[xrow + ox * g.s + j - g.p];
+                                int pi = transposed ? l * rows + r : r * wide + l;
+                                if (fold) {
+                                    image[xrow + ox * g.s()] += patches[pi];
+                                } else {
+                                    patches[pi] = image[xrow + ox * g.s()];
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        return out;
-    }
-
-    // Output columns whose tap j lands inside the input row: 0 <= ox·s + j − p < w.
-    private static int firstInside(int j, Geometry g) {
-        int need = g.p - j;
-        return need <= 0 ? 0 : (need + g.s - 1) / g.s;
-    }
-
-    private static int lastInside(int j, Geometry g) {
-        return Math.min(g.ow - 1, Math.floorDiv(g.w - 1 + g.p - j, g.s));
     }
 
     /** The output-shaped [n, k, cols] array as [k, n·cols], the layout the patch matrix products need. */
-    private static double[] channelsFirst(double[] y, Geometry g) {
+    private static double[] channelsFirst(double[] y, ConvGeometry g) {
         int cols = g.cols();
         double[] out = new double[y.length];
-        for (int b = 0; b < g.n; b++) {
-            for (int o = 0; o < g.k; o++) {
-                System.arraycopy(y, (b * g.k + o) * cols, out, o * g.n * cols + b * cols, cols);
+        for (int b = 0; b < g.n(); b++) {
+            for (int o = 0; o < g.k(); o++) {
+                System.arraycopy(y, (b * g.k() + o) * cols, out, o * g.n() * cols + b * cols, cols);
             }
         }
         return out;
     }
 
     static void forward(double[] x, int[] xs, double[] w, int[] ws, double[] y, int[] ys, Conv2dSpec spec) {
-        Geometry g = Geometry.of(xs, ws, ys, spec);
+        ConvGeometry g = ConvGeometry.of(xs, ws, ys, spec);
         int rows = g.rows();
         int cols = g.cols();
-        int wide = g.n * cols;
+        int wide = g.n() * cols;
         double[] patches = im2col(x, g, false);
         // Four output channels per pass over the patch matrix, which is read k/4 times instead of k times.
         double[][] acc = new double[4][wide];
-        for (int o0 = 0; o0 < g.k; o0 += 4) {
-            int block = Math.min(4, g.k - o0);
+        for (int o0 = 0; o0 < g.k(); o0 += 4) {
+            int block = Math.min(4, g.k() - o0);
             for (double[] a : acc) {
                 java.util.Arrays.fill(a, 0.0);
             }
@@ -138,22 +131,22 @@ final class JavaConv {
                 }
             }
             for (int q = 0; q < block; q++) {
-                for (int b = 0; b < g.n; b++) {
-                    System.arraycopy(acc[q], b * cols, y, (b * g.k + o0 + q) * cols, cols);
+                for (int b = 0; b < g.n(); b++) {
+                    System.arraycopy(acc[q], b * cols, y, (b * g.k() + o0 + q) * cols, cols);
                 }
             }
         }
     }
 
     static void inputAdjoint(double[] grad, int[] gs, double[] w, int[] ws, double[] gx, int[] xs, Conv2dSpec spec) {
-        Geometry g = Geometry.of(xs, ws, gs, spec);
+        ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         int rows = g.rows();
-        int wide = g.n * g.cols();
+        int wide = g.n() * g.cols();
         double[] gk = channelsFirst(grad, g);
         double[] patches = new double[rows * wide];
         // Four output channels per pass over the patch matrix, as in forward.
-        for (int o0 = 0; o0 < g.k; o0 += 4) {
-            if (g.k - o0 >= 4) {
+        for (int o0 = 0; o0 < g.k(); o0 += 4) {
+            if (g.k() - o0 >= 4) {
                 int g0 = o0 * wide;
                 int g1 = g0 + wide;
                 int g2 = g1 + wide;
@@ -169,7 +162,7 @@ final class JavaConv {
                     }
                 }
             } else {
-                for (int o = o0; o < g.k; o++) {
+                for (int o = o0; o < g.k(); o++) {
                     int wo = o * rows;
                     int go = o * wide;
                     for (int r = 0; r < rows; r++) {
@@ -185,44 +178,15 @@ final class JavaConv {
         col2im(patches, g, gx);
     }
 
-    /** Adds every patch entry back onto the input pixel it came from (the adjoint of {@link #im2col}). */
-    private static void col2im(double[] patches, Geometry g, double[] gx) {
-        int cols = g.cols();
-        int wide = g.n * cols;
-        for (int b = 0; b < g.n; b++) {
-            for (int ci = 0; ci < g.c; ci++) {
-                int xo = (b * g.c + ci) * g.h * g.w;
-                for (int i = 0; i < g.kh; i++) {
-                    for (int j = 0; j < g.kw; j++) {
-                        int r = (ci * g.kh + i) * g.kw + j;
-                        int lo = firstInside(j, g);
-                        int hi = lastInside(j, g);
-                        for (int oy = 0; oy < g.oh; oy++) {
-                            int hr = oy * g.s + i - g.p;
-                            if (hr < 0 || hr >= g.h) {
-                                continue;
-                            }
-                            int xrow = xo + hr * g.w;
-                            int po = r * wide + b * cols + oy * g.ow;
-                            for (int ox = lo; ox <= hi; ox++) {
-                                gx[xrow + ox * g.s + j - g.p] += patches[po + ox];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     static void filterAdjoint(double[] x, int[] xs, double[] grad, int[] gs, double[] gw, int[] ws,
                               Conv2dSpec spec) {
-        Geometry g = Geometry.of(xs, ws, gs, spec);
+        ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         int rows = g.rows();
         int cols = g.cols();
         double[] patchesT = im2col(x, g, true);
-        for (int b = 0; b < g.n; b++) {
-            for (int o = 0; o < g.k; o++) {
-                int go = (b * g.k + o) * cols;
+        for (int b = 0; b < g.n(); b++) {
+            for (int o = 0; o < g.k(); o++) {
+                int go = (b * g.k() + o) * cols;
                 int wo = o * rows;
                 for (int l = 0; l < cols; l++) {
                     double gv = grad[go + l];

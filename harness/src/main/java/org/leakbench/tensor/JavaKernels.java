@@ -10,6 +10,9 @@ final class JavaKernels {
     /** Binary operations with a written-out loop. */
     enum Binary { ADD, SUB, MUL }
 
+    /** Functions that also have a vectorised float32 form ({@link SimdKernels}). */
+    enum Unary { EXP, LOG, TANH, SIGMOID }
+
     private JavaKernels() {
     }
 

@@ -136,6 +136,9 @@ public final class BenchSuite {
         if (settings.forks() > 0) {
             b.jvmArgsAppend("-D" + ND4J_THREADS + "=" + nd4jThreads, "-Xmx2g",
                     "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
+            // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off.
+            b.jvmArgsAppend("--add-modules=jdk.incubator.vector",
+                    "-Dleakbench.simd=" + System.getProperty("leakbench.simd", "true"));
         }
         return b;
     }

@@ -1,0 +1,241 @@
+package org.leakbench.tensor;
+
+import java.util.Arrays;
+
+/**
+ * The three linear maps of a 2-D convolution for float32 tensors on {@link SimdGemm}, without unfolding
+ * patches ({@link JavaConv}, the float64 and no-SIMD path, unfolds them).
+ *
+ * <p>The input is copied once into a zero-bordered float image split by stride phase: phase (a, e) of a
+ * channel holds the padded pixels at rows ≡ a and columns ≡ e modulo the stride, as a [ph, pw] grid. Filter
+ * tap (c, i, j) then sees output pixel (y, x) at one fixed offset plus y·pw + x, so if the output is computed
+ * on a [oh, pw] grid (a few wasted columns per row), row t of the patch matrix is simply the image read from
+ * the tap's offset: the product reads the image directly. The three maps become, per image,
+ * output = W·P, input adjoint = fold(Wᵀ·G) (each row added back at its tap's offset) and filter adjoint
+ * = (P·Gᵀ)ᵀ, where G is zero on the wasted columns so they contribute nothing.
+ *
+ * <p>Values arrive and leave as double arrays holding float32 numbers; the work runs in float with fused
+ * multiply-adds, as float32 convolutions do elsewhere. Scratch arrays are kept per thread and grow as
+ * needed, so an attack's thousands of calls do not allocate and zero fresh buffers.
+ */
+final class SimdConv {
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private SimdConv() {
+    }
+
+    /** Reusable float buffers of one thread. */
+    private static final class Scratch {
+        private float[] image = new float[0];
+        private float[] product = new float[0];
+        private float[] filter = new float[0];
+        private float[] gradient = new float[0];
+
+        float[] image(int size) {
+            image = atLeast(image, size);
+            Arrays.fill(image, 0, size, 0f);
+            return image;
+        }
+
+        float[] product(int size) {
+            return product = atLeast(product, size);
+        }
+
+        /** Zeroed. */
+        float[] gradient(int size) {
+            gradient = atLeast(gradient, size);
+            Arrays.fill(gradient, 0, size, 0f);
+            return gradient;
+        }
+
+        float[] filter(double[] w) {
+            filter = atLeast(filter, w.length);
+            for (int i = 0; i < w.length; i++) {
+                filter[i] = (float) w[i];
+            }
+            return filter;
+        }
+
+        private static float[] atLeast(float[] a, int size) {
+            return a.length >= size ? a : new float[size];
+        }
+    }
+
+    /** The zero-bordered, stride-phase-split layout of the input images and the output grid it implies. */
+    private record Phases(ConvGeometry g, int ph, int pw, int np) {
+        static Phases of(ConvGeometry g) {
+            int s = g.s();
+            int pw = (g.w() + 2 * g.p() + s - 1) / s;
+            return new Phases(g, (g.h() + 2 * g.p() + s - 1) / s, pw, SimdGemm.padded(g.oh() * pw));
+        }
+
+        int imageStride() {
+            return g.c() * g.s() * g.s() * ph * pw;
+        }
+
+        /** All images plus room for the whole-vector reads and writes past the last one. */
+        int bufferSize() {
+            return g.n() * imageStride() + np;
+        }
+
+        /** Offset of phase (a, e) of image b, channel c. */
+        int base(int b, int c, int a, int e) {
+            return b * imageStride() + ((c * g.s() + a) * g.s() + e) * ph * pw;
+        }
+
+        /** For each patch row (c, i, j), where in an image that tap sees output pixel (0, 0). */
+        int[] taps() {
+            int s = g.s();
+            int[] off = new int[g.rows()];
+            for (int c = 0; c < g.c(); c++) {
+                for (int i = 0; i < g.kh(); i++) {
+                    for (int j = 0; j < g.kw(); j++) {
+                        off[(c * g.kh() + i) * g.kw() + j] = base(0, c, i % s, j % s) + (i / s) * pw + j / s;
+                    }
+                }
+            }
+            return off;
+        }
+
+        /** Output pixel (y, x) on the [oh, pw] grid. */
+        int grid(int y, int x) {
+            return y * pw + x;
+        }
+    }
+
+    static void forward(double[] x, int[] xs, double[] w, int[] ws, double[] y, int[] ys, Conv2dSpec spec) {
+        ConvGeometry g = ConvGeometry.of(xs, ws, ys, spec);
+        Phases ph = Phases.of(g);
+        Scratch s = SCRATCH.get();
+        float[] image = s.image(ph.bufferSize());
+        scatterImages(x, ph, image);
+        int np = ph.np();
+        float[] out = s.product(g.k() * np);
+        int[] taps = ph.taps();
+        int[] filterRows = SimdGemm.dense(g.k(), g.rows());
+        float[] wf = s.filter(w);
+        for (int b = 0; b < g.n(); b++) {
+            SimdGemm.mul(g.k(), np, g.rows(),
+                    new SimdGemm.Operands(wf, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, np), false);
+            for (int o = 0; o < g.k(); o++) {
+                int dst = (b * g.k() + o) * g.cols();
+                for (int oy = 0; oy < g.oh(); oy++) {
+                    int src = o * np + ph.grid(oy, 0);
+                    for (int ox = 0; ox < g.ow(); ox++) {
+                        y[dst + oy * g.ow() + ox] = out[src + ox];
+                    }
+                }
+            }
+        }
+    }
+
+    static void inputAdjoint(double[] grad, int[] gs, double[] w, int[] ws, double[] gx, int[] xs, Conv2dSpec spec) {
+        ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
+        Phases ph = Phases.of(g);
+        Scratch s = SCRATCH.get();
+        int np = ph.np();
+        int rows = g.rows();
+        float[] image = s.image(ph.bufferSize());
+        float[] gk = s.gradient(g.k() * np); // wasted columns stay zero across images
+        float[] patches = s.product(rows * np);
+        int[] taps = ph.taps();
+        int[] transposedRows = SimdGemm.dense(rows, 1); // A(t, o) = W[o, t]
+        int[] gradRows = SimdGemm.dense(g.k(), np);
+        float[] wf = s.filter(w);
+        for (int b = 0; b < g.n(); b++) {
+            for (int o = 0; o < g.k(); o++) {
+                int src = (b * g.k() + o) * g.cols();
+                for (int oy = 0; oy < g.oh(); oy++) {
+                    int dst = o * np + ph.grid(oy, 0);
+                    for (int ox = 0; ox < g.ow(); ox++) {
+                        gk[dst + ox] = (float) grad[src + oy * g.ow() + ox];
+                    }
+                }
+            }
+            SimdGemm.mul(rows, np, g.k(),
+                    new SimdGemm.Operands(wf, 0, transposedRows, rows, gk, 0, gradRows, patches, np), false);
+            // Wasted columns of the patch gradient are exactly zero, so whole rows can be added back.
+            int ib = b * ph.imageStride();
+            for (int t = 0; t < rows; t++) {
+                int dst = ib + taps[t];
+                int src = t * np;
+                for (int l = 0; l < np; l++) {
+                    image[dst + l] += patches[src + l];
+                }
+            }
+        }
+        gatherImages(image, ph, gx);
+    }
+
+    static void filterAdjoint(double[] x, int[] xs, double[] grad, int[] gs, double[] gw, int[] ws,
+                              Conv2dSpec spec) {
+        ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
+        Phases ph = Phases.of(g);
+        Scratch s = SCRATCH.get();
+        int np = ph.np();
+        int rows = g.rows();
+        int kp = SimdGemm.padded(g.k());
+        float[] image = s.image(ph.bufferSize());
+        scatterImages(x, ph, image);
+        // Gᵀ [np, kp]: one vector of output channels per grid pixel, zero on the wasted ones.
+        float[] gt = s.gradient(np * kp);
+        float[] out = s.product(rows * kp);
+        int[] taps = ph.taps();
+        int[] gtRows = SimdGemm.dense(np, kp);
+        for (int b = 0; b < g.n(); b++) {
+            for (int o = 0; o < g.k(); o++) {
+                int src = (b * g.k() + o) * g.cols();
+                for (int oy = 0; oy < g.oh(); oy++) {
+                    for (int ox = 0; ox < g.ow(); ox++) {
+                        gt[ph.grid(oy, ox) * kp + o] = (float) grad[src + oy * g.ow() + ox];
+                    }
+                }
+            }
+            SimdGemm.mul(rows, kp, np,
+                    new SimdGemm.Operands(image, b * ph.imageStride(), taps, 1, gt, 0, gtRows, out, kp), b > 0);
+        }
+        for (int o = 0; o < g.k(); o++) {
+            for (int r = 0; r < rows; r++) {
+                gw[o * rows + r] += out[r * kp + o];
+            }
+        }
+    }
+
+    /** Copies x [n, c, h, w] into the interior of the phase images. */
+    private static void scatterImages(double[] x, Phases ph, float[] image) {
+        walkInterior(x, ph, image, false);
+    }
+
+    /** Adds the interior of the phase images onto gx [n, c, h, w]. */
+    private static void gatherImages(float[] image, Phases ph, double[] gx) {
+        walkInterior(gx, ph, image, true);
+    }
+
+    /** Visits every input pixel with its place in the phase images: copies it there, or with {@code fold} back. */
+    private static void walkInterior(double[] x, Phases ph, float[] image, boolean fold) {
+        ConvGeometry g = ph.g();
+        int s = g.s();
+        int p = g.p();
+        for (int b = 0; b < g.n(); b++) {
+            for (int ci = 0; ci < g.c(); ci++) {
+                int xo = (b * g.c() + ci) * g.h() * g.w();
+                for (int y = 0; y < g.h(); y++) {
+                    int yy = y + p;
+                    int rowBase = (yy / s) * ph.pw();
+                    int row = xo + y * g.w();
+                    for (int e = 0; e < s; e++) {
+                        int first = Math.floorMod(e - p, s); // first input column whose padded column is ≡ e
+                        int at = ph.base(b, ci, yy % s, e) + rowBase + (first + p) / s;
+                        for (int xx = first, v = 0; xx < g.w(); xx += s, v++) {
+                            if (fold) {
+                                x[row + xx] += image[at + v];
+                            } else {
+                                image[at + v] = (float) x[row + xx];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

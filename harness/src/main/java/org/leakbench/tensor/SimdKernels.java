@@ -1,0 +1,135 @@
+package org.leakbench.tensor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 element-wise loops of {@link JavaBackend} on the Vector API: the arithmetic runs in double lanes
+ * (bit for bit what the scalar loops of {@link JavaKernels} compute) and each result is rounded to float in the
+ * same pass; the transcendental functions use the JDK's vectorised exp, log and tanh, accurate to about an
+ * ulp of double before the rounding to float. Float64 tensors never come here. Only loaded when
+ * {@link SimdSupport#enabled()}.
+ */
+final class SimdKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+
+    private SimdKernels() {
+    }
+
+    private static DoubleVector rounded(DoubleVector v) {
+        return (DoubleVector) v.convert(VectorOperators.D2F, 0).convert(VectorOperators.F2D, 0);
+    }
+
+    /** r[i] = x[i] op y[i], rounded to float. */
+    static void same(JavaKernels.Binary op, double[] x, double[] y, double[] r) {
+        // One loop per operation: the Vector API compiles an operation to instructions only when it is a
+        // constant at the call site.
+        int n = r.length;
+        int bound = S.loopBound(n);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < bound; i += S.length()) {
+                    rounded(DoubleVector.fromArray(S, x, i).add(DoubleVector.fromArray(S, y, i))).intoArray(r, i);
+                }
+                for (; i < n; i++) {
+                    r[i] = (float) (x[i] + y[i]);
+                }
+            }
+            case SUB -> {
+                for (; i < bound; i += S.length()) {
+                    rounded(DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, y, i))).intoArray(r, i);
+                }
+                for (; i < n; i++) {
+                    r[i] = (float) (x[i] - y[i]);
+                }
+            }
+            case MUL -> {
+                for (; i < bound; i += S.length()) {
+                    rounded(DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i))).intoArray(r, i);
+                }
+                for (; i < n; i++) {
+                    r[i] = (float) (x[i] * y[i]);
+                }
+            }
+            default -> throw new AssertionError(op);
+        }
+    }
+
+    /** r[i] = s·x[i], rounded to float. */
+    static void scale(double[] x, double s, double[] r) {
+        int i = 0;
+        for (; i < S.loopBound(r.length); i += S.length()) {
+            rounded(DoubleVector.fromArray(S, x, i).mul(s)).intoArray(r, i);
+        }
+        for (; i < r.length; i++) {
+            r[i] = (float) (s * x[i]);
+        }
+    }
+
+    /** r[i] = x[i]², rounded to float. */
+    static void square(double[] x, double[] r) {
+        int i = 0;
+        for (; i < S.loopBound(r.length); i += S.length()) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            rounded(v.mul(v)).intoArray(r, i);
+        }
+        for (; i < r.length; i++) {
+            r[i] = (float) (x[i] * x[i]);
+        }
+    }
+
+    /** r[i] = f(x[i]), rounded to float. */
+    static void unary(JavaKernels.Unary f, double[] x, double[] r) {
+        int bound = S.loopBound(r.length);
+        int i = 0;
+        switch (f) { // one loop per function, for the reason given in same()
+            case EXP -> {
+                for (; i < bound; i += S.length()) {
+                    rounded(DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.EXP)).intoArray(r, i);
+                }
+            }
+            case LOG -> {
+                for (; i < bound; i += S.length()) {
+                    rounded(DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.LOG)).intoArray(r, i);
+                }
+            }
+            case TANH -> {
+                for (; i < bound; i += S.length()) {
+                    rounded(DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.TANH)).intoArray(r, i);
+                }
+            }
+            case SIGMOID -> {
+                // 1 / (1 + e^-v): e^-v overflows to +inf for very negative v and the quotient to 0, never NaN.
+                for (; i < bound; i += S.length()) {
+                    DoubleVector e = DoubleVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
+                    rounded(ONE.div(e.add(1.0))).intoArray(r, i);
+                }
+            }
+            default -> throw new AssertionError(f);
+        }
+        for (; i < r.length; i++) {
+            double v = x[i];
+            double y = switch (f) {
+                case EXP -> Math.exp(v);
+                case LOG -> Math.log(v);
+                case TANH -> Math.tanh(v);
+                case SIGMOID -> 1.0 / (1.0 + Math.exp(-v));
+            };
+            r[i] = (float) y;
+        }
+    }
+
+    /** Rounds every element to float, in place. */
+    static void roundToFloat(double[] d) {
+        int i = 0;
+        for (; i < S.loopBound(d.length); i += S.length()) {
+            rounded(DoubleVector.fromArray(S, d, i)).intoArray(d, i);
+        }
+        for (; i < d.length; i++) {
+            d[i] = (float) d[i];
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.leakbench.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Vector API convolutions against the scalar float64 loops of {@link JavaConv}, on geometries that reach
+ * every tile of the product (channel counts below, at and above a vector, batches, strides 1–3, paddings that
+ * cut patches), run largest first so that reused scratch buffers must not leak into smaller calls.
+ */
+class SimdConvTest {
+    // n, c, h, w, k, kh, kw, stride, padding
+    private static final int[][] GEOMETRIES = {
+        {5, 12, 14, 14, 12, 5, 5, 2, 2},
+        {2, 3, 11, 13, 17, 5, 3, 3, 2},
+        {1, 1, 28, 28, 12, 5, 5, 2, 2},
+        {1, 12, 7, 7, 12, 5, 5, 1, 2},
+        {3, 2, 9, 7, 5, 3, 3, 1, 1},
+        {2, 3, 7, 6, 4, 3, 2, 2, 0},
+        {1, 1, 4, 4, 1, 4, 4, 1, 0},
+        {1, 2, 5, 5, 3, 1, 1, 1, 0},
+    };
+
+    @Test
+    void testsRunWithTheVectorApi() {
+        assertTrue(SimdSupport.enabled(), "tests must run with --add-modules=jdk.incubator.vector (see the pom)");
+        assertTrue(SimdSupport.description().contains("lanes"), SimdSupport.description());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void allThreeMapsMatchTheScalarLoops(int round) {
+        for (int[] geo : GEOMETRIES) {
+            check(geo, 31L * round + geo[0] * 7L + geo[4]);
+        }
+    }
+
+    private static void check(int[] geo, long seed) {
+        int[] xs = {geo[0], geo[1], geo[2], geo[3]};
+        int[] ws = {geo[4], geo[1], geo[5], geo[6]};
+        Conv2dSpec spec = new Conv2dSpec(geo[7], geo[8]);
+        int[] ys = spec.outputShape(xs, ws);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = floats(rnd, Shape.size(xs));
+        double[] w = floats(rnd, Shape.size(ws));
+        double[] g = floats(rnd, Shape.size(ys));
+        String where = java.util.Arrays.toString(geo);
+
+        double[] y = new double[Shape.size(ys)];
+        double[] yRef = new double[y.length];
+        SimdConv.forward(x, xs, w, ws, y, ys, spec);
+        JavaConv.forward(x, xs, w, ws, yRef, ys, spec);
+        assertClose(yRef, y, ws[1] * ws[2] * ws[3], "forward " + where);
+
+        double[] gx = new double[x.length];
+        double[] gxRef = new double[x.length];
+        SimdConv.inputAdjoint(g, ys, w, ws, gx, xs, spec);
+        JavaConv.inputAdjoint(g, ys, w, ws, gxRef, xs, spec);
+        assertClose(gxRef, gx, ws[0] * ws[2] * ws[3], "input adjoint " + where);
+
+        double[] gw = new double[w.length];
+        double[] gwRef = new double[w.length];
+        SimdConv.filterAdjoint(x, xs, g, ys, gw, ws, spec);
+        JavaConv.filterAdjoint(x, xs, g, ys, gwRef, ws, spec);
+        assertClose(gwRef, gw, ys[0] * ys[2] * ys[3], "filter adjoint " + where);
+    }
+
+    private static double[] floats(SplittableRandom rnd, int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rnd.nextDouble(-1, 1);
+        }
+        return a;
+    }
+
+    /** Float accumulation of {@code terms} products of magnitude at most 1. */
+    private static void assertClose(double[] expected, double[] actual, int terms, String what) {
+        assertEquals(expected.length, actual.length, what);
+        double tol = 4e-7 * terms + 1e-6;
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], tol, what + " at " + i);
+            assertEquals((float) actual[i], actual[i], 0.0, what + ": not a float32 value at " + i);
+        }
+    }
+}
