@@ -113,10 +113,12 @@ final class SimdConv {
         float[] out = s.product(g.k() * np);
         int[] taps = ph.taps();
         int[] filterRows = SimdGemm.dense(g.k(), g.rows());
+        int[] outRows = SimdGemm.dense(g.k(), np);
         float[] wf = s.filter(w);
         for (int b = 0; b < g.n(); b++) {
             SimdGemm.mul(g.k(), np, g.rows(),
-                    new SimdGemm.Operands(wf, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, np), false);
+                    new SimdGemm.Operands(wf, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, 0, outRows),
+                    false);
             for (int o = 0; o < g.k(); o++) {
                 int dst = (b * g.k() + o) * g.cols();
                 for (int oy = 0; oy < g.oh(); oy++) {
@@ -137,7 +139,6 @@ final class SimdConv {
         int rows = g.rows();
         float[] image = s.image(ph.bufferSize());
         float[] gk = s.gradient(g.k() * np); // wasted columns stay zero across images
-        float[] patches = s.product(rows * np);
         int[] taps = ph.taps();
         int[] transposedRows = SimdGemm.dense(rows, 1); // A(t, o) = W[o, t]
         int[] gradRows = SimdGemm.dense(g.k(), np);
@@ -152,17 +153,10 @@ final class SimdConv {
                     }
                 }
             }
-            SimdGemm.mul(rows, np, g.k(),
-                    new SimdGemm.Operands(wf, 0, transposedRows, rows, gk, 0, gradRows, patches, np), false);
-            // Wasted columns of the patch gradient are exactly zero, so whole rows can be added back.
-            int ib = b * ph.imageStride();
-            for (int t = 0; t < rows; t++) {
-                int dst = ib + taps[t];
-                int src = t * np;
-                for (int l = 0; l < np; l++) {
-                    image[dst + l] += patches[src + l];
-                }
-            }
+            // Each tap's row of the patch gradient is added straight back at the tap's offset; its wasted
+            // columns are exactly zero, so whole rows can be added.
+            SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(wf, 0, transposedRows, rows, gk, 0, gradRows,
+                    image, b * ph.imageStride(), taps), true);
         }
         gatherImages(image, ph, gx);
     }
@@ -182,6 +176,7 @@ final class SimdConv {
         float[] out = s.product(rows * kp);
         int[] taps = ph.taps();
         int[] gtRows = SimdGemm.dense(np, kp);
+        int[] outRows = SimdGemm.dense(rows, kp);
         for (int b = 0; b < g.n(); b++) {
             for (int o = 0; o < g.k(); o++) {
                 int src = (b * g.k() + o) * g.cols();
@@ -191,8 +186,8 @@ final class SimdConv {
                     }
                 }
             }
-            SimdGemm.mul(rows, kp, np,
-                    new SimdGemm.Operands(image, b * ph.imageStride(), taps, 1, gt, 0, gtRows, out, kp), b > 0);
+            SimdGemm.mul(rows, kp, np, new SimdGemm.Operands(image, b * ph.imageStride(), taps, 1, gt, 0, gtRows,
+                    out, 0, outRows), b > 0);
         }
         for (int o = 0; o < g.k(); o++) {
             for (int r = 0; r < rows; r++) {
@@ -216,6 +211,7 @@ final class SimdConv {
         ConvGeometry g = ph.g();
         int s = g.s();
         int p = g.p();
+        int w = g.w();
         for (int b = 0; b < g.n(); b++) {
             for (int ci = 0; ci < g.c(); ci++) {
                 int xo = (b * g.c() + ci) * g.h() * g.w();
@@ -226,11 +222,15 @@ final class SimdConv {
                     for (int e = 0; e < s; e++) {
                         int first = Math.floorMod(e - p, s); // first input column whose padded column is ≡ e
                         int at = ph.base(b, ci, yy % s, e) + rowBase + (first + p) / s;
-                        for (int xx = first, v = 0; xx < g.w(); xx += s, v++) {
-                            if (fold) {
-                                x[row + xx] += image[at + v];
-                            } else {
-                                image[at + v] = (float) x[row + xx];
+                        int count = (w - first + s - 1) / s;
+                        int from = row + first;
+                        if (fold) {
+                            for (int v = 0; v < count; v++) {
+                                x[from + v * s] += image[at + v];
+                            }
+                        } else {
+                            for (int v = 0; v < count; v++) {
+                                image[at + v] = (float) x[from + v * s];
                             }
                         }
                     }

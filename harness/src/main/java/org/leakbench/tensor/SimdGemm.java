@@ -9,12 +9,14 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators in registers across the whole inner dimension, so every loaded vector of B feeds four fused
  * multiply-adds.
  *
- * <p>Both operands are addressed through row-offset tables, which lets a convolution pass its input image
- * directly as B (row t of B is the image seen through filter tap t, an "implicit" patch matrix) instead of
- * copying patches out first: A(i, t) = a[aBase + aRow[i] + t·at] (read one scalar at a time, so it may be a
- * transpose) and B[t, j] = b[bBase + bRow[t] + j]. Rows of B and C are read and written in whole vectors up to
- * {@code np}, a multiple of the vector length ({@link #padded}); the caller leaves room for that and ignores
- * the padding columns. Only loaded when {@link SimdSupport#enabled()}.
+ * <p>All three operands are addressed through row-offset tables, which lets a convolution pass its input
+ * image directly as B (row t of B is the image seen through filter tap t, an "implicit" patch matrix) instead
+ * of copying patches out first: A(i, t) = a[aBase + aRow[i] + t·at] (read one scalar at a time, so it may be a
+ * transpose), B[t, j] = b[bBase + bRow[t] + j] and C[i, j] = c[cBase + cRow[i] + j]. Rows of B and C are read
+ * and written in whole vectors up to {@code np}, a multiple of the vector length ({@link #padded}); the caller
+ * leaves room for that and ignores the padding columns. When accumulating, each row of a tile is added onto C
+ * by its own load-add-store, one row after the other, so rows of C may overlap (a convolution's input adjoint
+ * adds every tap's row straight back into the image). Only loaded when {@link SimdSupport#enabled()}.
  */
 final class SimdGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -41,14 +43,13 @@ final class SimdGemm {
         return off;
     }
 
-    /** The operands of one product: where A and B are, how to index them, and where C goes. */
+    /** The operands of one product: where A, B and C are and how to index them. */
     record Operands(float[] a, int aBase, int[] aRow, int at, float[] b, int bBase, int[] bRow, float[] c,
-                    int ldc) {
+                    int cBase, int[] cRow) {
     }
 
     /**
-     * C[i, j] (+)= Σ_{t < inner} A(i, t)·B[t, j] for i < m, j < np, with C[i, j] = c[i·ldc + j]; C is overwritten
-     * unless {@code accumulate}.
+     * C[i, j] (+)= Σ_{t < inner} A(i, t)·B[t, j] for i < m, j < np; C is overwritten unless {@code accumulate}.
      */
     static void mul(int m, int np, int inner, Operands op, boolean accumulate) {
         int j = 0;
@@ -73,26 +74,23 @@ final class SimdGemm {
         }
     }
 
-    private static FloatVector start(float[] c, int at, boolean accumulate) {
-        return accumulate ? FloatVector.fromArray(S, c, at) : FloatVector.zero(S);
+    private static void store(FloatVector v, float[] c, int at, boolean accumulate) {
+        (accumulate ? FloatVector.fromArray(S, c, at).add(v) : v).intoArray(c, at);
     }
 
     private static void tile4x2(int i, int j, int inner, Operands op, boolean acc) {
         float[] a = op.a();
         float[] b = op.b();
-        float[] c = op.c();
         int[] bRow = op.bRow();
         int at = op.at();
-        int ldc = op.ldc();
-        int co = i * ldc + j;
-        FloatVector c00 = start(c, co, acc);
-        FloatVector c01 = start(c, co + VL, acc);
-        FloatVector c10 = start(c, co + ldc, acc);
-        FloatVector c11 = start(c, co + ldc + VL, acc);
-        FloatVector c20 = start(c, co + 2 * ldc, acc);
-        FloatVector c21 = start(c, co + 2 * ldc + VL, acc);
-        FloatVector c30 = start(c, co + 3 * ldc, acc);
-        FloatVector c31 = start(c, co + 3 * ldc + VL, acc);
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
         int a0 = op.aBase() + op.aRow()[i];
         int a1 = op.aBase() + op.aRow()[i + 1];
         int a2 = op.aBase() + op.aRow()[i + 2];
@@ -116,28 +114,28 @@ final class SimdGemm {
             c30 = b0.fma(v, c30);
             c31 = b1.fma(v, c31);
         }
-        c00.intoArray(c, co);
-        c01.intoArray(c, co + VL);
-        c10.intoArray(c, co + ldc);
-        c11.intoArray(c, co + ldc + VL);
-        c20.intoArray(c, co + 2 * ldc);
-        c21.intoArray(c, co + 2 * ldc + VL);
-        c30.intoArray(c, co + 3 * ldc);
-        c31.intoArray(c, co + 3 * ldc + VL);
+        float[] c = op.c();
+        int cj = op.cBase() + j;
+        int[] cRow = op.cRow();
+        store(c00, c, cj + cRow[i], acc);
+        store(c01, c, cj + cRow[i] + VL, acc);
+        store(c10, c, cj + cRow[i + 1], acc);
+        store(c11, c, cj + cRow[i + 1] + VL, acc);
+        store(c20, c, cj + cRow[i + 2], acc);
+        store(c21, c, cj + cRow[i + 2] + VL, acc);
+        store(c30, c, cj + cRow[i + 3], acc);
+        store(c31, c, cj + cRow[i + 3] + VL, acc);
     }
 
     private static void tile4x1(int i, int j, int inner, Operands op, boolean acc) {
         float[] a = op.a();
         float[] b = op.b();
-        float[] c = op.c();
         int[] bRow = op.bRow();
         int at = op.at();
-        int ldc = op.ldc();
-        int co = i * ldc + j;
-        FloatVector c0 = start(c, co, acc);
-        FloatVector c1 = start(c, co + ldc, acc);
-        FloatVector c2 = start(c, co + 2 * ldc, acc);
-        FloatVector c3 = start(c, co + 3 * ldc, acc);
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
         int a0 = op.aBase() + op.aRow()[i];
         int a1 = op.aBase() + op.aRow()[i + 1];
         int a2 = op.aBase() + op.aRow()[i + 2];
@@ -151,10 +149,13 @@ final class SimdGemm {
             c2 = bv.fma(FloatVector.broadcast(S, a[a2 + to]), c2);
             c3 = bv.fma(FloatVector.broadcast(S, a[a3 + to]), c3);
         }
-        c0.intoArray(c, co);
-        c1.intoArray(c, co + ldc);
-        c2.intoArray(c, co + 2 * ldc);
-        c3.intoArray(c, co + 3 * ldc);
+        float[] c = op.c();
+        int cj = op.cBase() + j;
+        int[] cRow = op.cRow();
+        store(c0, c, cj + cRow[i], acc);
+        store(c1, c, cj + cRow[i + 1], acc);
+        store(c2, c, cj + cRow[i + 2], acc);
+        store(c3, c, cj + cRow[i + 3], acc);
     }
 
     private static void tile1(int i, int j, int inner, Operands op, boolean acc) {
@@ -162,13 +163,12 @@ final class SimdGemm {
         float[] b = op.b();
         int[] bRow = op.bRow();
         int at = op.at();
-        int co = i * op.ldc() + j;
-        FloatVector c0 = start(op.c(), co, acc);
+        FloatVector c0 = FloatVector.zero(S);
         int ao = op.aBase() + op.aRow()[i];
         int bj = op.bBase() + j;
         for (int t = 0; t < inner; t++) {
             c0 = FloatVector.fromArray(S, b, bj + bRow[t]).fma(FloatVector.broadcast(S, a[ao + t * at]), c0);
         }
-        c0.intoArray(op.c(), co);
+        store(c0, op.c(), op.cBase() + op.cRow()[i] + j, acc);
     }
 }
