@@ -161,18 +161,60 @@ final class SimdConv {
         gatherImages(image, ph, gx);
     }
 
+    /** From this many images on, the filter adjoint sums long dot products instead of tiling Gᵀ. */
+    private static final int DOT_FROM_IMAGES = 4;
+
     static void filterAdjoint(double[] x, int[] xs, double[] grad, int[] gs, double[] gw, int[] ws,
                               Conv2dSpec spec) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         Phases ph = Phases.of(g);
         Scratch s = SCRATCH.get();
+        float[] image = s.image(ph.bufferSize());
+        scatterImages(x, ph, image);
+        if (g.n() >= DOT_FROM_IMAGES) {
+            filterAdjointByDots(g, ph, s, image, grad, gw);
+        } else {
+            filterAdjointByTiles(g, ph, s, image, grad, gw);
+        }
+    }
+
+    /**
+     * GW[o, r] = Σ_images Σ_l G[o, l]·P[r, l]: dot products of the gradient's grid rows with the image read
+     * at each tap's offset, all images in one pass.
+     */
+    private static void filterAdjointByDots(ConvGeometry g, Phases ph, Scratch s, float[] image, double[] grad,
+                                            double[] gw) {
+        int np = ph.np();
+        int rows = g.rows();
+        int k = g.k();
+        float[] gk = s.gradient(g.n() * k * np); // [n, k, np], zero on the wasted grid columns
+        for (int b = 0; b < g.n(); b++) {
+            for (int o = 0; o < k; o++) {
+                int src = (b * k + o) * g.cols();
+                int dst = (b * k + o) * np;
+                for (int oy = 0; oy < g.oh(); oy++) {
+                    for (int ox = 0; ox < g.ow(); ox++) {
+                        gk[dst + ph.grid(oy, ox)] = (float) grad[src + oy * g.ow() + ox];
+                    }
+                }
+            }
+        }
+        float[] out = s.product(k * rows);
+        java.util.Arrays.fill(out, 0, k * rows, 0f);
+        SimdGemm.dotSum(k, rows, np, g.n(), gk, k * np, SimdGemm.dense(k, np), image, ph.imageStride(),
+                ph.taps(), out, SimdGemm.dense(k, rows));
+        for (int i = 0; i < k * rows; i++) {
+            gw[i] += out[i];
+        }
+    }
+
+    /** The same as a product per image: (P·Gᵀ)ᵀ with Gᵀ one vector of output channels per grid pixel. */
+    private static void filterAdjointByTiles(ConvGeometry g, Phases ph, Scratch s, float[] image, double[] grad,
+                                             double[] gw) {
         int np = ph.np();
         int rows = g.rows();
         int kp = SimdGemm.padded(g.k());
-        float[] image = s.image(ph.bufferSize());
-        scatterImages(x, ph, image);
-        // Gᵀ [np, kp]: one vector of output channels per grid pixel, zero on the wasted ones.
-        float[] gt = s.gradient(np * kp);
+        float[] gt = s.gradient(np * kp); // zero on the wasted grid pixels
         float[] out = s.product(rows * kp);
         int[] taps = ph.taps();
         int[] gtRows = SimdGemm.dense(np, kp);
@@ -212,27 +254,42 @@ final class SimdConv {
         int s = g.s();
         int p = g.p();
         int w = g.w();
+        int plane = ph.ph() * ph.pw();
+        // Per column phase e: the first input column that lands in it, its column there, and how many do.
+        // Worked out once, so the loops below divide nothing (a division costs more than copying a row).
+        int[] first = new int[s];
+        int[] column = new int[s];
+        int[] count = new int[s];
+        for (int e = 0; e < s; e++) {
+            first[e] = Math.floorMod(e - p, s);
+            column[e] = (first[e] + p) / s;
+            count[e] = Math.max(0, (w - first[e] + s - 1) / s);
+        }
         for (int b = 0; b < g.n(); b++) {
             for (int ci = 0; ci < g.c(); ci++) {
-                int xo = (b * g.c() + ci) * g.h() * g.w();
+                int xo = (b * g.c() + ci) * g.h() * w;
+                int io = ph.base(b, ci, 0, 0);
+                int rowPhase = p % s; // padded row y + p, split into phase and row within the phase
+                int rowInPhase = p / s;
                 for (int y = 0; y < g.h(); y++) {
-                    int yy = y + p;
-                    int rowBase = (yy / s) * ph.pw();
-                    int row = xo + y * g.w();
+                    int row = xo + y * w;
                     for (int e = 0; e < s; e++) {
-                        int first = Math.floorMod(e - p, s); // first input column whose padded column is ≡ e
-                        int at = ph.base(b, ci, yy % s, e) + rowBase + (first + p) / s;
-                        int count = (w - first + s - 1) / s;
-                        int from = row + first;
+                        int at = io + (rowPhase * s + e) * plane + rowInPhase * ph.pw() + column[e];
+                        int from = row + first[e];
+                        int n = count[e];
                         if (fold) {
-                            for (int v = 0; v < count; v++) {
+                            for (int v = 0; v < n; v++) {
                                 x[from + v * s] += image[at + v];
                             }
                         } else {
-                            for (int v = 0; v < count; v++) {
+                            for (int v = 0; v < n; v++) {
                                 image[at + v] = (float) x[from + v * s];
                             }
                         }
+                    }
+                    if (++rowPhase == s) {
+                        rowPhase = 0;
+                        rowInPhase++;
                     }
                 }
             }
