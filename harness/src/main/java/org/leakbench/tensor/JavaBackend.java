@@ -453,6 +453,11 @@ public final class JavaBackend implements Backend {
             JavaKernels.outer(a.data, b.data, r, dt == DType.F32);
             return new JavaTensor(this, dt, new int[] {m, n}, r);
         }
+        if (simd(dt) && m >= 4) { // rows enough to repay copying the operands to float
+            double[] r = new double[m * n];
+            SimdGemm.matmul(a.data, transposeA, b.data, transposeB, m, ka, n, r);
+            return new JavaTensor(this, dt, new int[] {m, n}, r);
+        }
         if (transposeB && !transposeA) {
             double[] r = new double[m * n];
             JavaKernels.multTransB(a.data, b.data, r, m, n, ka, dt == DType.F32);

@@ -44,6 +44,40 @@ final class SimdGemm {
         return off;
     }
 
+    private static final ThreadLocal<float[][]> MATMUL_SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
+
+    /**
+     * A float32 matrix product of double arrays holding float32 values: r [m, n] = op(A)·op(B) with op a
+     * transpose where asked, A stored [m, k] (or [k, m] when {@code transposeA}) and B [k, n] (or [n, k]).
+     * A and B are copied to float (B into rows padded to whole vectors), which costs O(mk + kn) against the
+     * product's O(mkn): worth it from a few rows of A on.
+     */
+    static void matmul(double[] a, boolean transposeA, double[] b, boolean transposeB, int m, int k, int n,
+                       double[] r) {
+        int np = padded(n);
+        float[][] scratch = MATMUL_SCRATCH.get();
+        float[] af = scratch[0].length >= m * k ? scratch[0] : (scratch[0] = new float[m * k]);
+        float[] bf = scratch[1].length >= k * np ? scratch[1] : (scratch[1] = new float[k * np]);
+        float[] cf = scratch[2].length >= m * np ? scratch[2] : (scratch[2] = new float[m * np]);
+        for (int i = 0; i < m * k; i++) {
+            af[i] = (float) a[i];
+        }
+        for (int t = 0; t < k; t++) {
+            int row = t * np;
+            for (int j = 0; j < n; j++) {
+                bf[row + j] = (float) (transposeB ? b[j * k + t] : b[t * n + j]);
+            }
+        }
+        int[] aRow = dense(m, transposeA ? 1 : k);
+        mul(m, np, k, new Operands(af, 0, aRow, transposeA ? m : 1, bf, 0, dense(k, np), cf, 0, dense(m, np)),
+                false);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                r[i * n + j] = cf[i * np + j];
+            }
+        }
+    }
+
     /** The operands of one product: where A, B and C are and how to index them. */
     record Operands(float[] a, int aBase, int[] aRow, int at, float[] b, int bBase, int[] bRow, float[] c,
                     int cBase, int[] cRow) {
@@ -198,10 +232,6 @@ final class SimdGemm {
         return sum.reduceLanes(VectorOperators.ADD);
     }
 
-    private static void store(FloatVector v, float[] c, int at, boolean accumulate) {
-        (accumulate ? FloatVector.fromArray(S, c, at).add(v) : v).intoArray(c, at);
-    }
-
     private static void tile4x2(int i, int j, int inner, Operands op, boolean acc) {
         float[] a = op.a();
         float[] b = op.b();
@@ -241,14 +271,38 @@ final class SimdGemm {
         float[] c = op.c();
         int cj = op.cBase() + j;
         int[] cRow = op.cRow();
-        store(c00, c, cj + cRow[i], acc);
-        store(c01, c, cj + cRow[i] + VL, acc);
-        store(c10, c, cj + cRow[i + 1], acc);
-        store(c11, c, cj + cRow[i + 1] + VL, acc);
-        store(c20, c, cj + cRow[i + 2], acc);
-        store(c21, c, cj + cRow[i + 2] + VL, acc);
-        store(c30, c, cj + cRow[i + 3], acc);
-        store(c31, c, cj + cRow[i + 3] + VL, acc);
+        if (acc) {
+            c00 = c00.add(FloatVector.fromArray(S, c, cj + cRow[i]));
+        }
+        c00.intoArray(c, cj + cRow[i]);
+        if (acc) {
+            c01 = c01.add(FloatVector.fromArray(S, c, cj + cRow[i] + VL));
+        }
+        c01.intoArray(c, cj + cRow[i] + VL);
+        if (acc) {
+            c10 = c10.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
+        }
+        c10.intoArray(c, cj + cRow[i + 1]);
+        if (acc) {
+            c11 = c11.add(FloatVector.fromArray(S, c, cj + cRow[i + 1] + VL));
+        }
+        c11.intoArray(c, cj + cRow[i + 1] + VL);
+        if (acc) {
+            c20 = c20.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
+        }
+        c20.intoArray(c, cj + cRow[i + 2]);
+        if (acc) {
+            c21 = c21.add(FloatVector.fromArray(S, c, cj + cRow[i + 2] + VL));
+        }
+        c21.intoArray(c, cj + cRow[i + 2] + VL);
+        if (acc) {
+            c30 = c30.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
+        }
+        c30.intoArray(c, cj + cRow[i + 3]);
+        if (acc) {
+            c31 = c31.add(FloatVector.fromArray(S, c, cj + cRow[i + 3] + VL));
+        }
+        c31.intoArray(c, cj + cRow[i + 3] + VL);
     }
 
     private static void tile4x1(int i, int j, int inner, Operands op, boolean acc) {
@@ -276,10 +330,22 @@ final class SimdGemm {
         float[] c = op.c();
         int cj = op.cBase() + j;
         int[] cRow = op.cRow();
-        store(c0, c, cj + cRow[i], acc);
-        store(c1, c, cj + cRow[i + 1], acc);
-        store(c2, c, cj + cRow[i + 2], acc);
-        store(c3, c, cj + cRow[i + 3], acc);
+        if (acc) {
+            c0 = c0.add(FloatVector.fromArray(S, c, cj + cRow[i]));
+        }
+        c0.intoArray(c, cj + cRow[i]);
+        if (acc) {
+            c1 = c1.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
+        }
+        c1.intoArray(c, cj + cRow[i + 1]);
+        if (acc) {
+            c2 = c2.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
+        }
+        c2.intoArray(c, cj + cRow[i + 2]);
+        if (acc) {
+            c3 = c3.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
+        }
+        c3.intoArray(c, cj + cRow[i + 3]);
     }
 
     private static void tile8x1(int i, int j, int inner, Operands op, boolean acc) {
@@ -321,14 +387,38 @@ final class SimdGemm {
         float[] c = op.c();
         int cj = op.cBase() + j;
         int[] cRow = op.cRow();
-        store(c0, c, cj + cRow[i], acc);
-        store(c1, c, cj + cRow[i + 1], acc);
-        store(c2, c, cj + cRow[i + 2], acc);
-        store(c3, c, cj + cRow[i + 3], acc);
-        store(c4, c, cj + cRow[i + 4], acc);
-        store(c5, c, cj + cRow[i + 5], acc);
-        store(c6, c, cj + cRow[i + 6], acc);
-        store(c7, c, cj + cRow[i + 7], acc);
+        if (acc) {
+            c0 = c0.add(FloatVector.fromArray(S, c, cj + cRow[i]));
+        }
+        c0.intoArray(c, cj + cRow[i]);
+        if (acc) {
+            c1 = c1.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
+        }
+        c1.intoArray(c, cj + cRow[i + 1]);
+        if (acc) {
+            c2 = c2.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
+        }
+        c2.intoArray(c, cj + cRow[i + 2]);
+        if (acc) {
+            c3 = c3.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
+        }
+        c3.intoArray(c, cj + cRow[i + 3]);
+        if (acc) {
+            c4 = c4.add(FloatVector.fromArray(S, c, cj + cRow[i + 4]));
+        }
+        c4.intoArray(c, cj + cRow[i + 4]);
+        if (acc) {
+            c5 = c5.add(FloatVector.fromArray(S, c, cj + cRow[i + 5]));
+        }
+        c5.intoArray(c, cj + cRow[i + 5]);
+        if (acc) {
+            c6 = c6.add(FloatVector.fromArray(S, c, cj + cRow[i + 6]));
+        }
+        c6.intoArray(c, cj + cRow[i + 6]);
+        if (acc) {
+            c7 = c7.add(FloatVector.fromArray(S, c, cj + cRow[i + 7]));
+        }
+        c7.intoArray(c, cj + cRow[i + 7]);
     }
 
     private static void tile1(int i, int j, int inner, Operands op, boolean acc) {
@@ -342,6 +432,9 @@ final class SimdGemm {
         for (int t = 0; t < inner; t++) {
             c0 = FloatVector.fromArray(S, b, bj + bRow[t]).fma(FloatVector.broadcast(S, a[ao + t * at]), c0);
         }
-        store(c0, op.c(), op.cBase() + op.cRow()[i] + j, acc);
+        if (acc) {
+            c0 = c0.add(FloatVector.fromArray(S, op.c(), op.cBase() + op.cRow()[i] + j));
+        }
+        c0.intoArray(op.c(), op.cBase() + op.cRow()[i] + j);
     }
 }

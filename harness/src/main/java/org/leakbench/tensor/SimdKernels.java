@@ -10,16 +10,19 @@ import jdk.incubator.vector.VectorSpecies;
  * same pass; the transcendental functions use the JDK's vectorised exp, log and tanh, accurate to about an
  * ulp of double before the rounding to float. Float64 tensors never come here. Only loaded when
  * {@link SimdSupport#enabled()}.
+ *
+ * <p>No vector ever passes through a method of ours: the JDK 17 compiler keeps vectors in registers only
+ * inside one compiled method, and a helper that is compiled on its own first (and is then too big to inline)
+ * turns every call into boxed objects and a slow library path; that happened, and cost 10x at random.
  */
 final class SimdKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    // Rounding to float32 is a conversion to float lanes and back.
+    private static final VectorOperators.Conversion<Double, Float> D2F = VectorOperators.D2F;
+    private static final VectorOperators.Conversion<Float, Double> F2D = VectorOperators.F2D;
     private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
 
     private SimdKernels() {
-    }
-
-    private static DoubleVector rounded(DoubleVector v) {
-        return (DoubleVector) v.convert(VectorOperators.D2F, 0).convert(VectorOperators.F2D, 0);
     }
 
     /** r[i] = x[i] op y[i], rounded to float. */
@@ -32,7 +35,8 @@ final class SimdKernels {
         switch (op) {
             case ADD -> {
                 for (; i < bound; i += S.length()) {
-                    rounded(DoubleVector.fromArray(S, x, i).add(DoubleVector.fromArray(S, y, i))).intoArray(r, i);
+                    DoubleVector out = DoubleVector.fromArray(S, x, i).add(DoubleVector.fromArray(S, y, i));
+                    ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
                 }
                 for (; i < n; i++) {
                     r[i] = (float) (x[i] + y[i]);
@@ -40,7 +44,8 @@ final class SimdKernels {
             }
             case SUB -> {
                 for (; i < bound; i += S.length()) {
-                    rounded(DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, y, i))).intoArray(r, i);
+                    DoubleVector out = DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, y, i));
+                    ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
                 }
                 for (; i < n; i++) {
                     r[i] = (float) (x[i] - y[i]);
@@ -48,7 +53,8 @@ final class SimdKernels {
             }
             case MUL -> {
                 for (; i < bound; i += S.length()) {
-                    rounded(DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i))).intoArray(r, i);
+                    DoubleVector out = DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i));
+                    ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
                 }
                 for (; i < n; i++) {
                     r[i] = (float) (x[i] * y[i]);
@@ -62,7 +68,8 @@ final class SimdKernels {
     static void scale(double[] x, double s, double[] r) {
         int i = 0;
         for (; i < S.loopBound(r.length); i += S.length()) {
-            rounded(DoubleVector.fromArray(S, x, i).mul(s)).intoArray(r, i);
+            DoubleVector out = DoubleVector.fromArray(S, x, i).mul(s);
+            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
         }
         for (; i < r.length; i++) {
             r[i] = (float) (s * x[i]);
@@ -74,7 +81,8 @@ final class SimdKernels {
         int i = 0;
         for (; i < S.loopBound(r.length); i += S.length()) {
             DoubleVector v = DoubleVector.fromArray(S, x, i);
-            rounded(v.mul(v)).intoArray(r, i);
+            DoubleVector out = v.mul(v);
+            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
         }
         for (; i < r.length; i++) {
             r[i] = (float) (x[i] * x[i]);
@@ -88,24 +96,28 @@ final class SimdKernels {
         switch (f) { // one loop per function, for the reason given in same()
             case EXP -> {
                 for (; i < bound; i += S.length()) {
-                    rounded(DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.EXP)).intoArray(r, i);
+                    DoubleVector out = DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.EXP);
+                    ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
                 }
             }
             case LOG -> {
                 for (; i < bound; i += S.length()) {
-                    rounded(DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.LOG)).intoArray(r, i);
+                    DoubleVector out = DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.LOG);
+                    ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
                 }
             }
             case TANH -> {
                 for (; i < bound; i += S.length()) {
-                    rounded(DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.TANH)).intoArray(r, i);
+                    DoubleVector out = DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.TANH);
+                    ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
                 }
             }
             case SIGMOID -> {
                 // 1 / (1 + e^-v): e^-v overflows to +inf for very negative v and the quotient to 0, never NaN.
                 for (; i < bound; i += S.length()) {
                     DoubleVector e = DoubleVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
-                    rounded(ONE.div(e.add(1.0))).intoArray(r, i);
+                    DoubleVector out = ONE.div(e.add(1.0));
+                    ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
                 }
             }
             default -> throw new AssertionError(f);
@@ -126,7 +138,8 @@ final class SimdKernels {
     static void roundToFloat(double[] d) {
         int i = 0;
         for (; i < S.loopBound(d.length); i += S.length()) {
-            rounded(DoubleVector.fromArray(S, d, i)).intoArray(d, i);
+            DoubleVector out = DoubleVector.fromArray(S, d, i);
+            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(d, i);
         }
         for (; i < d.length; i++) {
             d[i] = (float) d[i];

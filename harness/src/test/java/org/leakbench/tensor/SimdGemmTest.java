@@ -1,0 +1,48 @@
+package org.leakbench.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The Vector API matrix product against a plain double triple loop, for every transpose and ragged sizes. */
+class SimdGemmTest {
+    @Test
+    void matmulMatchesTheDefinition() {
+        int[][] sizes = {{4, 5, 1}, {7, 100, 10}, {33, 3, 17}, {5, 64, 40}, {12, 588, 10}, {10, 32, 588}};
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int[] mkn : sizes) {
+            int m = mkn[0];
+            int k = mkn[1];
+            int n = mkn[2];
+            for (int mode = 0; mode < 4; mode++) {
+                boolean ta = (mode & 1) != 0;
+                boolean tb = (mode & 2) != 0;
+                double[] a = floats(rnd, m * k);
+                double[] b = floats(rnd, k * n);
+                double[] r = new double[m * n];
+                SimdGemm.matmul(a, ta, b, tb, m, k, n, r);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double want = 0;
+                        for (int t = 0; t < k; t++) {
+                            want += (ta ? a[t * m + i] : a[i * k + t]) * (tb ? b[j * k + t] : b[t * n + j]);
+                        }
+                        String where = "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " at " + i
+                                + "," + j;
+                        assertEquals(want, r[i * n + j], 4e-7 * k + 1e-6, where);
+                        assertEquals((float) r[i * n + j], r[i * n + j], 0.0, where);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] floats(SplittableRandom rnd, int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rnd.nextDouble(-1, 1);
+        }
+        return a;
+    }
+}
