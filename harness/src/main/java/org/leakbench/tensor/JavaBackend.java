@@ -450,7 +450,11 @@ public final class JavaBackend implements Backend {
         if (ka == 1) {
             // An outer product (a weight gradient at batch 1): one fused pass, whatever the transposes.
             double[] r = new double[m * n];
-            JavaKernels.outer(a.data, b.data, r, dt == DType.F32);
+            if (simd(dt)) {
+                SimdKernels.outer(a.data, b.data, r);
+            } else {
+                JavaKernels.outer(a.data, b.data, r, dt == DType.F32);
+            }
             return new JavaTensor(this, dt, new int[] {m, n}, r);
         }
         if (simd(dt) && m >= 4) { // rows enough to repay copying the operands to float

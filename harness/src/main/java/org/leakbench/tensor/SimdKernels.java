@@ -76,6 +76,24 @@ final class SimdKernels {
         }
     }
 
+    /** r[i·n + j] = a[i]·b[j], rounded to float: the outer product of a weight gradient at batch 1. */
+    static void outer(double[] a, double[] b, double[] r) {
+        int n = b.length;
+        int bound = S.loopBound(n);
+        for (int i = 0; i < a.length; i++) {
+            double ai = a[i];
+            int o = i * n;
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                DoubleVector out = DoubleVector.fromArray(S, b, j).mul(ai);
+                ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, o + j);
+            }
+            for (; j < n; j++) {
+                r[o + j] = (float) (ai * b[j]);
+            }
+        }
+    }
+
     /** r[i] = x[i]², rounded to float. */
     static void square(double[] x, double[] r) {
         int i = 0;

@@ -35,6 +35,12 @@ class SimdKernelsTest {
         SimdKernels.square(x, r);
         JavaKernels.square(x, ref, true);
         assertArrayEquals(ref, r, 0.0, "square");
+        double[] outer = new double[n * 3];
+        double[] outerRef = new double[n * 3];
+        double[] three = {0.5, -1.25, 7};
+        SimdKernels.outer(three, x, outer);
+        JavaKernels.outer(three, x, outerRef, true);
+        assertArrayEquals(outerRef, outer, 0.0, "outer");
         double[] raw = new double[n];
         for (int i = 0; i < n; i++) {
             raw[i] = rnd.nextDouble(-1e3, 1e3);
