@@ -1,7 +1,12 @@
 /**
  * Dense tensors and the {@link org.leakbench.tensor.Backend} interface of operations on them, with two
- * implementations chosen by name: {@code ejml} (pure Java, EJML for matrix products) and {@code nd4j}
+ * implementations chosen by name: {@code ejml} (pure Java, EJML for float64 matrix products) and {@code nd4j}
  * (ND4J on native CPU BLAS, or CUDA when built with {@code -P cuda}). Float32 by default, float64 for
  * exactness checks.
+ *
+ * <p>The pure-Java backend runs its float32 convolutions ({@code SimdConv}: implicit-GEMM over stride-phase
+ * images), matrix products ({@code SimdGemm}) and element-wise maps ({@code SimdKernels}) on the JDK's
+ * Vector API when the JVM resolves {@code jdk.incubator.vector} ({@link org.leakbench.tensor.SimdSupport});
+ * otherwise, and always for float64, the scalar loops of {@code JavaConv} and {@code JavaKernels} run.
  */
 package org.leakbench.tensor;
