@@ -57,13 +57,16 @@ final class JavaConv {
                             }
                             int xrow = xo + hr * g.w() + j - g.p();
                             int l0 = b * cols + oy * g.ow();
-                            for (int ox = lo; ox <= hi; ox++) {
-                                int l = l0 + ox;
-                                int pi = transposed ? l * rows + r : r * wide + l;
-                                if (fold) {
-                                    image[xrow + ox * g.s()] += patches[pi];
-                                } else {
-                                    patches[pi] = image[xrow + ox * g.s()];
+                            int p0 = transposed ? l0 * rows + r : r * wide + l0; // patch entry of column l0
+                            int step = transposed ? rows : 1;
+                            int s = g.s();
+                            if (fold) {
+                                for (int ox = lo; ox <= hi; ox++) {
+                                    image[xrow + ox * s] += patches[p0 + ox * step];
+                                }
+                            } else {
+                                for (int ox = lo; ox <= hi; ox++) {
+                                    patches[p0 + ox * step] = image[xrow + ox * s];
                                 }
                             }
                         }
