@@ -116,9 +116,9 @@ final class SimdConv {
         int[] outRows = SimdGemm.dense(g.k(), np);
         float[] wf = s.filter(w);
         for (int b = 0; b < g.n(); b++) {
+            Arrays.fill(out, 0, g.k() * np, 0f);
             SimdGemm.mul(g.k(), np, g.rows(),
-                    new SimdGemm.Operands(wf, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, 0, outRows),
-                    false);
+                    new SimdGemm.Operands(wf, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, 0, outRows));
             for (int o = 0; o < g.k(); o++) {
                 int dst = (b * g.k() + o) * g.cols();
                 for (int oy = 0; oy < g.oh(); oy++) {
@@ -156,7 +156,7 @@ final class SimdConv {
             // Each tap's row of the patch gradient is added straight back at the tap's offset; its wasted
             // columns are exactly zero, so whole rows can be added.
             SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(wf, 0, transposedRows, rows, gk, 0, gradRows,
-                    image, b * ph.imageStride(), taps), true);
+                    image, b * ph.imageStride(), taps));
         }
         gatherImages(image, ph, gx);
     }
@@ -200,7 +200,7 @@ final class SimdConv {
             }
         }
         float[] out = s.product(k * rows);
-        java.util.Arrays.fill(out, 0, k * rows, 0f);
+        Arrays.fill(out, 0, k * rows, 0f);
         SimdGemm.dotSum(k, rows, np, g.n(), gk, k * np, SimdGemm.dense(k, np), image, ph.imageStride(),
                 ph.taps(), out, SimdGemm.dense(k, rows));
         for (int i = 0; i < k * rows; i++) {
@@ -216,6 +216,7 @@ final class SimdConv {
         int kp = SimdGemm.padded(g.k());
         float[] gt = s.gradient(np * kp); // zero on the wasted grid pixels
         float[] out = s.product(rows * kp);
+        Arrays.fill(out, 0, rows * kp, 0f);
         int[] taps = ph.taps();
         int[] gtRows = SimdGemm.dense(np, kp);
         int[] outRows = SimdGemm.dense(rows, kp);
@@ -229,7 +230,7 @@ final class SimdConv {
                 }
             }
             SimdGemm.mul(rows, kp, np, new SimdGemm.Operands(image, b * ph.imageStride(), taps, 1, gt, 0, gtRows,
-                    out, 0, outRows), b > 0);
+                    out, 0, outRows));
         }
         for (int o = 0; o < g.k(); o++) {
             for (int r = 0; r < rows; r++) {

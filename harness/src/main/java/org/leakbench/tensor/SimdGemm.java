@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A float matrix product C = A·B (or C += A·B) on the Vector API, for the small, odd shapes of convolutions
+ * A float matrix product C += A·B on the Vector API, for the small, odd shapes of convolutions
  * (a dozen output channels, a few hundred taps). Register tiles of 4 rows by 2 vectors keep eight
  * accumulators in registers across the whole inner dimension, so every loaded vector of B feeds four fused
  * multiply-adds.
@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * of copying patches out first: A(i, t) = a[aBase + aRow[i] + t·at] (read one scalar at a time, so it may be a
  * transpose), B[t, j] = b[bBase + bRow[t] + j] and C[i, j] = c[cBase + cRow[i] + j]. Rows of B and C are read
  * and written in whole vectors up to {@code np}, a multiple of the vector length ({@link #padded}); the caller
- * leaves room for that and ignores the padding columns. When accumulating, each row of a tile is added onto C
- * by its own load-add-store, one row after the other, so rows of C may overlap (a convolution's input adjoint
+ * leaves room for that and ignores the padding columns. Each row of a tile is added onto C by its own
+ * load-add-store, one row after the other, so rows of C may overlap (a convolution's input adjoint
  * adds every tap's row straight back into the image). Only loaded when {@link SimdSupport#enabled()}.
  */
 final class SimdGemm {
@@ -69,8 +69,8 @@ final class SimdGemm {
             }
         }
         int[] aRow = dense(m, transposeA ? 1 : k);
-        mul(m, np, k, new Operands(af, 0, aRow, transposeA ? m : 1, bf, 0, dense(k, np), cf, 0, dense(m, np)),
-                false);
+        java.util.Arrays.fill(cf, 0, m * np, 0f);
+        mul(m, np, k, new Operands(af, 0, aRow, transposeA ? m : 1, bf, 0, dense(k, np), cf, 0, dense(m, np)));
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 r[i * n + j] = cf[i * np + j];
@@ -84,30 +84,31 @@ final class SimdGemm {
     }
 
     /**
-     * C[i, j] (+)= Σ_{t < inner} A(i, t)·B[t, j] for i < m, j < np; C is overwritten unless {@code accumulate}.
+     * C[i, j] += Σ_{t < inner} A(i, t)·B[t, j] for i < m, j < np. Always adding (callers zero C for a plain
+     * product) keeps the kernels free of a branch whose first use would make the JIT recompile them.
      */
-    static void mul(int m, int np, int inner, Operands op, boolean accumulate) {
+    static void mul(int m, int np, int inner, Operands op) {
         int j = 0;
         for (; j + 2 * VL <= np; j += 2 * VL) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                tile4x2(i, j, inner, op, accumulate);
+                tile4x2(i, j, inner, op);
             }
             for (; i < m; i++) {
-                tile1(i, j, inner, op, accumulate);
-                tile1(i, j + VL, inner, op, accumulate);
+                tile1(i, j, inner, op);
+                tile1(i, j + VL, inner, op);
             }
         }
         for (; j < np; j += VL) {
             int i = 0;
             for (; i + 8 <= m; i += 8) { // eight chains of fused multiply-adds keep both FMA units busy
-                tile8x1(i, j, inner, op, accumulate);
+                tile8x1(i, j, inner, op);
             }
             for (; i + 4 <= m; i += 4) {
-                tile4x1(i, j, inner, op, accumulate);
+                tile4x1(i, j, inner, op);
             }
             for (; i < m; i++) {
-                tile1(i, j, inner, op, accumulate);
+                tile1(i, j, inner, op);
             }
         }
     }
@@ -232,7 +233,7 @@ final class SimdGemm {
         return sum.reduceLanes(VectorOperators.ADD);
     }
 
-    private static void tile4x2(int i, int j, int inner, Operands op, boolean acc) {
+    private static void tile4x2(int i, int j, int inner, Operands op) {
         float[] a = op.a();
         float[] b = op.b();
         int[] bRow = op.bRow();
@@ -271,41 +272,25 @@ final class SimdGemm {
         float[] c = op.c();
         int cj = op.cBase() + j;
         int[] cRow = op.cRow();
-        if (acc) {
-            c00 = c00.add(FloatVector.fromArray(S, c, cj + cRow[i]));
-        }
+        c00 = c00.add(FloatVector.fromArray(S, c, cj + cRow[i]));
         c00.intoArray(c, cj + cRow[i]);
-        if (acc) {
-            c01 = c01.add(FloatVector.fromArray(S, c, cj + cRow[i] + VL));
-        }
+        c01 = c01.add(FloatVector.fromArray(S, c, cj + cRow[i] + VL));
         c01.intoArray(c, cj + cRow[i] + VL);
-        if (acc) {
-            c10 = c10.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
-        }
+        c10 = c10.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
         c10.intoArray(c, cj + cRow[i + 1]);
-        if (acc) {
-            c11 = c11.add(FloatVector.fromArray(S, c, cj + cRow[i + 1] + VL));
-        }
+        c11 = c11.add(FloatVector.fromArray(S, c, cj + cRow[i + 1] + VL));
         c11.intoArray(c, cj + cRow[i + 1] + VL);
-        if (acc) {
-            c20 = c20.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
-        }
+        c20 = c20.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
         c20.intoArray(c, cj + cRow[i + 2]);
-        if (acc) {
-            c21 = c21.add(FloatVector.fromArray(S, c, cj + cRow[i + 2] + VL));
-        }
+        c21 = c21.add(FloatVector.fromArray(S, c, cj + cRow[i + 2] + VL));
         c21.intoArray(c, cj + cRow[i + 2] + VL);
-        if (acc) {
-            c30 = c30.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
-        }
+        c30 = c30.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
         c30.intoArray(c, cj + cRow[i + 3]);
-        if (acc) {
-            c31 = c31.add(FloatVector.fromArray(S, c, cj + cRow[i + 3] + VL));
-        }
+        c31 = c31.add(FloatVector.fromArray(S, c, cj + cRow[i + 3] + VL));
         c31.intoArray(c, cj + cRow[i + 3] + VL);
     }
 
-    private static void tile4x1(int i, int j, int inner, Operands op, boolean acc) {
+    private static void tile4x1(int i, int j, int inner, Operands op) {
         float[] a = op.a();
         float[] b = op.b();
         int[] bRow = op.bRow();
@@ -330,25 +315,17 @@ final class SimdGemm {
         float[] c = op.c();
         int cj = op.cBase() + j;
         int[] cRow = op.cRow();
-        if (acc) {
-            c0 = c0.add(FloatVector.fromArray(S, c, cj + cRow[i]));
-        }
+        c0 = c0.add(FloatVector.fromArray(S, c, cj + cRow[i]));
         c0.intoArray(c, cj + cRow[i]);
-        if (acc) {
-            c1 = c1.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
-        }
+        c1 = c1.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
         c1.intoArray(c, cj + cRow[i + 1]);
-        if (acc) {
-            c2 = c2.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
-        }
+        c2 = c2.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
         c2.intoArray(c, cj + cRow[i + 2]);
-        if (acc) {
-            c3 = c3.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
-        }
+        c3 = c3.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
         c3.intoArray(c, cj + cRow[i + 3]);
     }
 
-    private static void tile8x1(int i, int j, int inner, Operands op, boolean acc) {
+    private static void tile8x1(int i, int j, int inner, Operands op) {
         float[] a = op.a();
         float[] b = op.b();
         int[] bRow = op.bRow();
@@ -387,41 +364,25 @@ final class SimdGemm {
         float[] c = op.c();
         int cj = op.cBase() + j;
         int[] cRow = op.cRow();
-        if (acc) {
-            c0 = c0.add(FloatVector.fromArray(S, c, cj + cRow[i]));
-        }
+        c0 = c0.add(FloatVector.fromArray(S, c, cj + cRow[i]));
         c0.intoArray(c, cj + cRow[i]);
-        if (acc) {
-            c1 = c1.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
-        }
+        c1 = c1.add(FloatVector.fromArray(S, c, cj + cRow[i + 1]));
         c1.intoArray(c, cj + cRow[i + 1]);
-        if (acc) {
-            c2 = c2.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
-        }
+        c2 = c2.add(FloatVector.fromArray(S, c, cj + cRow[i + 2]));
         c2.intoArray(c, cj + cRow[i + 2]);
-        if (acc) {
-            c3 = c3.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
-        }
+        c3 = c3.add(FloatVector.fromArray(S, c, cj + cRow[i + 3]));
         c3.intoArray(c, cj + cRow[i + 3]);
-        if (acc) {
-            c4 = c4.add(FloatVector.fromArray(S, c, cj + cRow[i + 4]));
-        }
+        c4 = c4.add(FloatVector.fromArray(S, c, cj + cRow[i + 4]));
         c4.intoArray(c, cj + cRow[i + 4]);
-        if (acc) {
-            c5 = c5.add(FloatVector.fromArray(S, c, cj + cRow[i + 5]));
-        }
+        c5 = c5.add(FloatVector.fromArray(S, c, cj + cRow[i + 5]));
         c5.intoArray(c, cj + cRow[i + 5]);
-        if (acc) {
-            c6 = c6.add(FloatVector.fromArray(S, c, cj + cRow[i + 6]));
-        }
+        c6 = c6.add(FloatVector.fromArray(S, c, cj + cRow[i + 6]));
         c6.intoArray(c, cj + cRow[i + 6]);
-        if (acc) {
-            c7 = c7.add(FloatVector.fromArray(S, c, cj + cRow[i + 7]));
-        }
+        c7 = c7.add(FloatVector.fromArray(S, c, cj + cRow[i + 7]));
         c7.intoArray(c, cj + cRow[i + 7]);
     }
 
-    private static void tile1(int i, int j, int inner, Operands op, boolean acc) {
+    private static void tile1(int i, int j, int inner, Operands op) {
         float[] a = op.a();
         float[] b = op.b();
         int[] bRow = op.bRow();
@@ -432,9 +393,7 @@ final class SimdGemm {
         for (int t = 0; t < inner; t++) {
             c0 = FloatVector.fromArray(S, b, bj + bRow[t]).fma(FloatVector.broadcast(S, a[ao + t * at]), c0);
         }
-        if (acc) {
-            c0 = c0.add(FloatVector.fromArray(S, op.c(), op.cBase() + op.cRow()[i] + j));
-        }
+        c0 = c0.add(FloatVector.fromArray(S, op.c(), op.cBase() + op.cRow()[i] + j));
         c0.intoArray(op.c(), op.cBase() + op.cRow()[i] + j);
     }
 }
