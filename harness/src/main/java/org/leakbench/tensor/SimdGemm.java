@@ -101,7 +101,7 @@ final class SimdGemm {
         }
         for (; j < np; j += VL) {
             int i = 0;
-            for (; i + 8 <= m; i += 8) { // eight chains of fused multiply-adds keep both FMA units busy
+            for (; i + 8 <= m; i += 8) { // eight independent chains of fused multiply-adds per loaded vector
                 tile8x1(i, j, inner, op);
             }
             for (; i + 4 <= m; i += 4) {
