@@ -139,8 +139,22 @@ final class SimdConv {
         int rows = g.rows();
         float[] image = s.image(ph.bufferSize());
         float[] gk = s.gradient(g.k() * np); // wasted columns stay zero across images
+        // Rows of the product in the order (i, j, c): the four rows of a tile are the same tap of four
+        // channels, whose image rows lie a channel apart, so a tile's read-add-writes never overlap each other
+        // (overlapping, misaligned ones stall the load on the store just before it).
         int[] taps = ph.taps();
-        int[] transposedRows = SimdGemm.dense(rows, 1); // A(t, o) = W[o, t]
+        int[] filterColumn = new int[rows]; // A(q, o) = W[o, r(q)]: the filter read as its transpose
+        int[] tapOffset = new int[rows];
+        int q = 0;
+        for (int i = 0; i < g.kh(); i++) {
+            for (int j = 0; j < g.kw(); j++) {
+                for (int c = 0; c < g.c(); c++, q++) {
+                    int r = (c * g.kh() + i) * g.kw() + j;
+                    filterColumn[q] = r;
+                    tapOffset[q] = taps[r];
+                }
+            }
+        }
         int[] gradRows = SimdGemm.dense(g.k(), np);
         float[] wf = s.filter(w);
         for (int b = 0; b < g.n(); b++) {
@@ -155,8 +169,8 @@ final class SimdConv {
             }
             // Each tap's row of the patch gradient is added straight back at the tap's offset; its wasted
             // columns are exactly zero, so whole rows can be added.
-            SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(wf, 0, transposedRows, rows, gk, 0, gradRows,
-                    image, b * ph.imageStride(), taps));
+            SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(wf, 0, filterColumn, rows, gk, 0, gradRows,
+                    image, b * ph.imageStride(), tapOffset));
         }
         gatherImages(image, ph, gx);
     }
