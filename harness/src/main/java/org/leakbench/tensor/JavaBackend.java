@@ -146,11 +146,7 @@ public final class JavaBackend implements Backend {
                 double v = op.apply(x[i % m], y[i]);
                 r[i] = f32 ? (float) v : v;
             }
-        } else if (x.length == n && BroadcastMap.block(b.shape, shape) != null) {
-            channelBroadcast(x, y, r, BroadcastMap.block(b.shape, shape), op, f32, true);
-        } else if (y.length == n && BroadcastMap.block(a.shape, shape) != null) {
-            channelBroadcast(y, x, r, BroadcastMap.block(a.shape, shape), op, f32, false);
-        } else {
+        } else if (!channelBroadcast(a, b, shape, r, op, f32)) {
             int[] ia = BroadcastMap.indices(a.shape, shape);
             int[] ib = BroadcastMap.indices(b.shape, shape);
             for (int i = 0; i < n; i++) {
@@ -159,6 +155,20 @@ public final class JavaBackend implements Backend {
             }
         }
         return new JavaTensor(this, dt, shape, r);
+    }
+
+    /** r = a op b when one operand is a per-channel broadcast of the other ({@link BroadcastMap#block}). */
+    private static boolean channelBroadcast(JavaTensor a, JavaTensor b, int[] shape, double[] r, Op2 op,
+                                            boolean f32) {
+        int n = r.length;
+        int[] blockB = a.data.length == n ? BroadcastMap.block(b.shape, shape) : null;
+        int[] blockA = blockB == null && b.data.length == n ? BroadcastMap.block(a.shape, shape) : null;
+        if (blockB != null) {
+            channelBroadcast(a.data, b.data, r, blockB, op, f32, true);
+        } else if (blockA != null) {
+            channelBroadcast(b.data, a.data, r, blockA, op, f32, false);
+        }
+        return blockB != null || blockA != null;
     }
 
     /**
