@@ -65,15 +65,35 @@ final class ChartStyle {
         return chart;
     }
 
-    static CategoryChart bars(String title, String xTitle, String yTitle) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+    /**
+     * A bar chart with {@code categories} under its bars: level when the longest fits the width of one group,
+     * else upright (XChart places slanted labels off their bars), with the chart made taller by what upright
+     * labels take beyond the room level ones would.
+     */
+    static CategoryChart bars(String title, String xTitle, String yTitle, List<String> categories) {
+        int longest = textWidth(TICKS, categories);
+        boolean level = longest <= plotRoom(WIDTH) / Math.max(1, categories.size()) * 0.9;
+        int height = level ? HEIGHT : HEIGHT + Math.max(0, longest - 40);
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         common(chart.getStyler());
         chart.getStyler().setChartTitleFont(titleFont(title, WIDTH));
         chart.getStyler().setSeriesColors(COLORS);
-        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setXAxisLabelRotation(level ? 0 : 90);
         chart.getStyler().setAvailableSpaceFill(0.8);
         return chart;
+    }
+
+    /** The width in points of the widest of {@code texts} in {@code font}. */
+    static int textWidth(Font font, List<String> texts) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            return texts.stream().mapToInt(t -> g.getFontMetrics(font).stringWidth(t)).max().orElse(0);
+        } finally {
+            g.dispose();
+        }
     }
 
     /**
@@ -98,7 +118,12 @@ final class ChartStyle {
 
     /** Points a title may take on a chart {@code width} points wide. */
     static int titleRoom(int width) {
-        return (int) (width * 0.66) - 10;
+        return plotRoom(width) - 10;
+    }
+
+    /** Points the plot area takes of a chart {@code width} points wide, next to the legend outside it. */
+    static int plotRoom(int width) {
+        return (int) (width * 0.66);
     }
 
     private static void common(AxesChartStyler s) {

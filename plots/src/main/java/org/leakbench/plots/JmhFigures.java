@@ -13,14 +13,15 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 
 /**
- * JMH figures: grouped bars comparing backends (one group per benchmark and parameters other than
- * {@code backend}, one bar per backend, JMH's 99.9% error as error bars), one figure per score unit; and
+ * JMH figures: grouped bars comparing backends, one figure per benchmark class and score unit (one group per
+ * method and parameters other than {@code backend}, one bar per backend, JMH's 99.9% error as error bars;
+ * classes without a backend parameter get one bar per benchmark); and
  * scaling curves (score against a numeric parameter such as the vector size or the number of clients, log–log)
  * when a parameter takes at least three numeric values.
  */
 final class JmhFigures {
     static final String BACKEND = "backend";
-    private static final int MAX_GROUPS = 12;
+    private static final int MAX_GROUPS = 16;
 
     private JmhFigures() {
     }
@@ -31,41 +32,111 @@ final class JmhFigures {
             ctx.skip("figure jmh-scaling", "no jmh/*.json results in the run folder");
             return;
         }
-        Map<String, List<JmhResult>> byUnit = results.stream()
-                .collect(Collectors.groupingBy(JmhResult::unit, LinkedHashMap::new, Collectors.toList()));
+        // One bar figure per benchmark class: a figure mixing every class needs labels too long to read.
+        Map<String, List<JmhResult>> byClass = results.stream()
+                .collect(Collectors.groupingBy(JmhFigures::className, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<JmhResult>> c : byClass.entrySet()) {
+            Map<String, List<JmhResult>> byUnit = byUnit(c.getValue());
+            boolean compared = c.getValue().stream().anyMatch(r -> r.params().containsKey(BACKEND));
+            for (Map.Entry<String, List<JmhResult>> e : byUnit.entrySet()) {
+                String name = (compared ? "jmh-backends-" : "jmh-") + c.getKey() + unitSuffix(byUnit, e.getKey());
+                bars(ctx, c.getKey(), e.getKey(), e.getValue(), name);
+            }
+        }
+        Map<String, List<JmhResult>> byUnit = byUnit(results);
         for (Map.Entry<String, List<JmhResult>> e : byUnit.entrySet()) {
-            String suffix = byUnit.size() > 1 ? "-" + e.getKey().replaceAll("[^A-Za-z0-9]+", "_") : "";
-            bars(ctx, e.getKey(), e.getValue(), "jmh-backends" + suffix);
-            scaling(ctx, e.getKey(), e.getValue(), "jmh-scaling" + suffix);
+            scaling(ctx, e.getKey(), e.getValue(), "jmh-scaling" + unitSuffix(byUnit, e.getKey()));
         }
     }
 
+    private static Map<String, List<JmhResult>> byUnit(List<JmhResult> rs) {
+        return rs.stream().collect(Collectors.groupingBy(JmhResult::unit, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static String unitSuffix(Map<String, ?> byUnit, String unit) {
+        return byUnit.size() > 1 ? "-" + unit.replaceAll("[^A-Za-z0-9]+", "_") : "";
+    }
+
+    /** The benchmark class without its package ({@code GradientBench}). */
+    static String className(JmhResult r) {
+        String s = r.shortName();
+        int dot = s.indexOf('.');
+        return dot < 0 ? s : s.substring(0, dot);
+    }
+
+    private static String methodName(JmhResult r) {
+        String s = r.shortName();
+        return s.substring(s.indexOf('.') + 1);
+    }
+
     static String groupLabel(JmhResult r, String excluded) {
-        String params = r.params().entrySet().stream().filter(p -> !p.getKey().equals(excluded))
-                .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(", "));
+        String params = params(r, excluded, ", ");
         return r.shortName() + (params.isEmpty() ? "" : " [" + params + "]");
     }
 
-    private static void bars(RunContext ctx, String unit, List<JmhResult> all, String name) throws IOException {
-        // Benchmarks with a backend parameter are the comparison; the others only when no backend exists.
-        List<JmhResult> withBackend = all.stream().filter(r -> r.params().containsKey(BACKEND)).toList();
-        List<JmhResult> rs = withBackend.isEmpty() ? all : withBackend;
+    /** A bar's label inside its class's figure: the method when the class has several, and the parameters. */
+    static String barLabel(JmhResult r, boolean withMethod) {
+        return barLabel(r, withMethod, Set.of());
+    }
+
+    /** As {@link #barLabel(JmhResult, boolean)}, leaving out the parameters in {@code fixed} (named in the caption). */
+    static String barLabel(JmhResult r, boolean withMethod, Set<String> fixed) {
+        String params = r.params().entrySet().stream()
+                .filter(p -> !p.getKey().equals(BACKEND) && !fixed.contains(p.getKey()))
+                .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "));
+        String method = withMethod || params.isEmpty() ? methodName(r) : "";
+        return (method + " " + params).trim();
+    }
+
+    private static String params(JmhResult r, String excluded, String separator) {
+        return r.params().entrySet().stream().filter(p -> !p.getKey().equals(excluded))
+                .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(separator));
+    }
+
+    /**
+     * Parameters (other than the backend) with one value wherever they occur in {@code rs}, as key=value: they
+     * go into the caption, so the bar labels show only what varies. Empty when leaving them out would give two
+     * bars of one backend the same label.
+     */
+    static Map<String, String> fixedParams(List<JmhResult> rs, boolean withMethod) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (JmhResult r : rs) {
+            r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
+        }
+        Map<String, String> fixed = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (!k.equals(BACKEND) && v.size() == 1) {
+                fixed.put(k, v.iterator().next());
+            }
+        });
+        long distinct = rs.stream()
+                .map(r -> barLabel(r, withMethod, fixed.keySet()) + "\0" + r.params().get(BACKEND)).distinct().count();
+        return distinct == rs.size() ? fixed : Map.of();
+    }
+
+    private static void bars(RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String name)
+            throws IOException {
+        boolean withMethod = rs.stream().map(JmhFigures::methodName).distinct().count() > 1;
+        Map<String, String> fixed = fixedParams(rs, withMethod);
         Set<String> backends = new LinkedHashSet<>();
         Map<String, Map<String, JmhResult>> groups = new LinkedHashMap<>();
         for (JmhResult r : rs) {
             String backend = r.params().getOrDefault(BACKEND, "score");
             backends.add(backend);
-            groups.computeIfAbsent(groupLabel(r, BACKEND), k -> new LinkedHashMap<>()).put(backend, r);
+            groups.computeIfAbsent(barLabel(r, withMethod, fixed.keySet()), k -> new LinkedHashMap<>()).put(backend, r);
         }
         // XChart needs a bar for every backend in every group: keep the groups every backend ran.
         List<String> shown = groups.entrySet().stream().filter(e -> e.getValue().keySet().containsAll(backends))
                 .map(Map.Entry::getKey).limit(MAX_GROUPS).toList();
         if (shown.isEmpty()) {
-            ctx.skip("figure " + name, "no benchmark in " + unit + " ran on every backend " + backends);
+            ctx.skip("figure " + name, "no " + benchClass + " benchmark in " + unit + " ran on every backend "
+                    + backends);
             return;
         }
-        CategoryChart chart = ChartStyle.bars("JMH: " + (backends.size() > 1 ? "backends compared" : "scores"),
-                "benchmark [parameters]", "score (" + unit + ")");
+        boolean compared = backends.size() > 1 || !backends.contains("score");
+        CategoryChart chart = ChartStyle.bars("JMH " + benchClass + (compared ? ": backends compared" : ""),
+                withMethod ? "benchmark and parameters" : "parameters", "score (" + unit + ")", shown);
+        chart.getStyler().setLegendVisible(compared); // one unnamed series needs no legend
         double lo = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
                 .min().orElse(1);
         double hi = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
@@ -95,9 +166,12 @@ final class JmhFigures {
         }
         long total = groups.size();
         String more = shown.size() < total ? "; " + shown.size() + " of " + total + " groups shown" : "";
-        ctx.figure(chart, name, "JMH " + (backends.size() > 1 ? "backends" : "scores") + " (" + unit + ")",
-                "JMH scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)" : " (lower is better)")
-                + ", one bar per " + (backends.size() > 1 ? "backend" : "benchmark")
+        ctx.figure(chart, name, "JMH " + benchClass + " (" + unit + ")",
+                benchClass + " scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)"
+                        : " (lower is better)")
+                + (compared ? ", one bar per backend" : "")
+                + (fixed.isEmpty() ? "" : "; all with " + fixed.entrySet().stream()
+                        .map(f -> f.getKey() + "=" + f.getValue()).collect(Collectors.joining(", ")))
                 + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "")
                 + (log ? ", log scale (errors in the JMH table)" : "")
                 + more);

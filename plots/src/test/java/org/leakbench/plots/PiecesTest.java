@@ -51,6 +51,43 @@ class PiecesTest {
     }
 
     @Test
+    void barLabelsNameParametersAndTheMethodOnlyWhenAClassHasSeveral() {
+        JmhResult r = new JmhResult("org.x.InversionStepBench.dlg", "avgt", Map.of("backend", "ejml", "batch", "32"),
+                1, 0, "ms/op");
+        assertEquals("batch=32", JmhFigures.barLabel(r, false));
+        assertEquals("dlg batch=32", JmhFigures.barLabel(r, true));
+        assertEquals("InversionStepBench", JmhFigures.className(r));
+        JmhResult bare = new JmhResult("org.x.NoiseBench.laplace", "thrpt", Map.of(), 1, 0, "ops/s");
+        assertEquals("laplace", JmhFigures.barLabel(bare, false), "a bar without parameters is named by its method");
+    }
+
+    @Test
+    void parametersWithOneValueMoveToTheCaptionUnlessLabelsWouldCollide() {
+        JmhResult a = new JmhResult("o.M.serverUnmask", "avgt", Map.of("dropout", "0.1", "mode", "SECAGG"), 1, 0, "ms");
+        JmhResult b = new JmhResult("o.M.serverUnmask", "avgt", Map.of("dropout", "0.1", "mode", "PLUS"), 1, 0, "ms");
+        JmhResult c = new JmhResult("o.M.maskedUpdate", "avgt", Map.of("mode", "SECAGG"), 1, 0, "ms");
+        assertEquals(Map.of("dropout", "0.1"), JmhFigures.fixedParams(List.of(a, b, c), true));
+        assertEquals("serverUnmask mode=SECAGG", JmhFigures.barLabel(a, true, java.util.Set.of("dropout")));
+        JmhResult d = new JmhResult("o.M.serverUnmask", "avgt", Map.of("dropout", "0.2", "mode", "SECAGG"), 1, 0, "ms");
+        assertEquals(Map.of("mode", "SECAGG"), JmhFigures.fixedParams(List.of(a, d), false));
+        // Leaving out dropout and mode would give a and e the same label.
+        JmhResult e = new JmhResult("o.M.serverUnmask", "avgt", Map.of("mode", "SECAGG"), 2, 0, "ms");
+        assertEquals(Map.of(), JmhFigures.fixedParams(List.of(a, e), false));
+    }
+
+    @Test
+    void barLabelsLieLevelWhenTheyFitAndStandUprightWhenNot() {
+        var few = ChartStyle.bars("t", "x", "y", List.of("b=1", "b=8", "b=32"));
+        assertEquals(0, few.getStyler().getXAxisLabelRotation());
+        assertEquals(ChartStyle.HEIGHT, few.getHeight());
+        List<String> many = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "dlg batch=" + i + " model=lenet")
+                .toList();
+        var crowded = ChartStyle.bars("t", "x", "y", many);
+        assertEquals(90, crowded.getStyler().getXAxisLabelRotation());
+        assertTrue(crowded.getHeight() > ChartStyle.HEIGHT, "upright labels get room of their own");
+    }
+
+    @Test
     void numbersAreCompactAndReadable() {
         assertEquals("22.1", Numbers.format(22.103));
         assertEquals("0.860", Numbers.format(0.86));

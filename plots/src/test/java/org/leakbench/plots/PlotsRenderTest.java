@@ -23,7 +23,7 @@ class PlotsRenderTest {
     static final List<String> EXPECTED_FIGURES = List.of("frontier-psnr", "frontier-ssim", "frontier-mia_auc",
             "cost-defense_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
             "leakage-vs-batch-ssim", "scaling-defense_ms-vs-clients", "scaling-bytes_up-vs-clients",
-            "scaling-defense_ms-vs-params", "epsilon-vs-sigma", "roc", "reconstructions-dlg", "jmh-backends",
+            "scaling-defense_ms-vs-params", "epsilon-vs-sigma", "roc", "reconstructions-dlg", "jmh-backends-GradientBench", "jmh-SecAggBench",
             "jmh-scaling-size", "jmh-scaling-clients");
 
     private static Path run;
