@@ -5,9 +5,12 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The pure-Java backend ("ejml"): plain loops for element-wise work and convolutions, EJML for matrix
- * products. No native code and no per-call overhead beyond allocation, which makes it the fastest
- * choice for the small victim models of gradient inversion (they are latency-bound, not FLOP-bound).
+ * The pure-Java backend ("ejml"): float32 tensors in float arrays, float64 in double arrays. Float32 work runs
+ * on the Vector API where the JVM has it ({@link SimdKernels}, {@link SimdGemm}, {@link SimdConv}); float64
+ * work, and float32 without the Vector API, runs in plain loops and EJML's matrix products (float32 then
+ * widened to double and rounded back). No native code and no per-call overhead beyond allocation, which makes
+ * it the fastest choice for the small victim models of gradient inversion (they are latency-bound, not
+ * FLOP-bound).
  */
 public final class JavaBackend implements Backend {
     public static final String NAME = "ejml";
@@ -31,15 +34,10 @@ public final class JavaBackend implements Backend {
 
     // ---- creation ----
 
-    JavaTensor make(DType dtype, int[] shape, double[] data) {
-        if (dtype == DType.F32) {
-            if (SimdSupport.enabled()) {
-                SimdKernels.roundToFloat(data);
-            } else {
-                JavaKernels.roundToFloat(data);
-            }
-        }
-        return new JavaTensor(this, dtype, shape, data);
+    /** A result computed in doubles: kept as float64, or rounded into float32 storage. */
+    JavaTensor of(DType dtype, int[] shape, double[] values) {
+        return dtype == DType.F32 ? new JavaTensor(this, shape, JavaTensor.narrow(values))
+                : new JavaTensor(this, shape, values);
     }
 
     JavaTensor own(Tensor t) {
@@ -47,41 +45,46 @@ public final class JavaBackend implements Backend {
             return j;
         }
         if (t instanceof JavaTensor j) {
-            return new JavaTensor(this, j.dtype, j.shape, j.data);
+            return j.floats != null ? new JavaTensor(this, j.shape, j.floats) : new JavaTensor(this, j.shape, j.data);
         }
-        return new JavaTensor(this, t.dtype(), t.shape().clone(), t.toDoubleArray());
+        return t.dtype() == DType.F32 ? new JavaTensor(this, t.shape().clone(), t.toFloatArray())
+                : new JavaTensor(this, t.shape().clone(), t.toDoubleArray());
+    }
+
+    private static void requireFill(int length, int[] shape) {
+        if (length != Shape.size(shape)) {
+            throw new IllegalArgumentException("array of length " + length + " does not fill shape "
+                    + Shape.str(shape));
+        }
     }
 
     @Override
     public Tensor fromArray(double[] data, DType dtype, int... shape) {
-        if (data.length != Shape.size(shape)) {
-            throw new IllegalArgumentException("array of length " + data.length + " does not fill shape "
-                    + Shape.str(shape));
-        }
-        return make(dtype, shape.clone(), data.clone());
+        requireFill(data.length, shape);
+        return of(dtype, shape.clone(), dtype == DType.F32 ? data : data.clone());
     }
 
     @Override
     public Tensor fromFloats(float[] data, int... shape) {
-        if (data.length != Shape.size(shape)) {
-            throw new IllegalArgumentException("array of length " + data.length + " does not fill shape "
-                    + Shape.str(shape));
-        }
-        double[] d = new double[data.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = data[i];
-        }
-        return new JavaTensor(this, DType.F32, shape.clone(), d);
+        requireFill(data.length, shape);
+        return new JavaTensor(this, shape.clone(), data.clone());
     }
 
     @Override
     public Tensor full(DType dtype, double value, int... shape) {
-        double[] d = new double[Shape.size(shape)];
-        double v = dtype == DType.F32 ? (float) value : value;
-        if (v != 0) {
-            java.util.Arrays.fill(d, v);
+        int n = Shape.size(shape);
+        if (dtype == DType.F32) {
+            float[] f = new float[n];
+            if (value != 0) {
+                java.util.Arrays.fill(f, (float) value);
+            }
+            return new JavaTensor(this, shape.clone(), f);
         }
-        return new JavaTensor(this, dtype, shape.clone(), d);
+        double[] d = new double[n];
+        if (value != 0) {
+            java.util.Arrays.fill(d, value);
+        }
+        return new JavaTensor(this, shape.clone(), d);
     }
 
     @Override
@@ -92,7 +95,16 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor cast(Tensor a, DType dtype) {
         JavaTensor x = own(a);
-        return x.dtype == dtype ? x : make(dtype, x.shape, x.data.clone());
+        if (x.dtype == dtype) {
+            return x;
+        }
+        return dtype == DType.F32 ? new JavaTensor(this, x.shape, JavaTensor.narrow(x.data))
+                : new JavaTensor(this, x.shape, JavaTensor.widen(x.floats));
+    }
+
+    // Float32 work may run on the Vector API; float64 keeps the exact double loops.
+    private static boolean simd(DType dt) {
+        return dt == DType.F32 && SimdSupport.enabled();
     }
 
     // ---- element-wise binary ----
@@ -105,27 +117,28 @@ public final class JavaBackend implements Backend {
         return binary(ta, tb, op, null);
     }
 
-    /** With {@code fast} set, the common shapes run {@link JavaKernels}' written-out loops instead of {@code op}. */
+    /**
+     * With {@code fast} set, the common shapes run written-out loops ({@link JavaKernels}, {@link SimdKernels})
+     * instead of {@code op}. Float32 operands stay in float; anything involving float64 runs in double.
+     */
     private Tensor binary(Tensor ta, Tensor tb, Op2 op, JavaKernels.Binary fast) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
-        DType dt = DType.wider(a.dtype, b.dtype);
-        boolean f32 = dt == DType.F32;
-        double[] x = a.data;
-        double[] y = b.data;
+        if (a.dtype == DType.F32 && b.dtype == DType.F32) {
+            return binary32(a, b, op, fast);
+        }
+        double[] x = a.doubles();
+        double[] y = b.doubles();
         if (java.util.Arrays.equals(a.shape, b.shape)) {
             double[] r = new double[x.length];
-            if (fast != null && f32 && SimdSupport.enabled()) {
-                SimdKernels.same(fast, x, y, r);
-            } else if (fast != null) {
-                JavaKernels.same(fast, x, y, r, f32);
+            if (fast != null) {
+                JavaKernels.same(fast, x, y, r);
             } else {
                 for (int i = 0; i < r.length; i++) {
-                    double v = op.apply(x[i], y[i]);
-                    r[i] = f32 ? (float) v : v;
+                    r[i] = op.apply(x[i], y[i]);
                 }
             }
-            return new JavaTensor(this, dt, a.shape, r);
+            return new JavaTensor(this, a.shape, r);
         }
         int[] shape = Shape.broadcast(a.shape, b.shape);
         int n = Shape.size(shape);
@@ -133,61 +146,100 @@ public final class JavaBackend implements Backend {
         boolean bSmall = x.length == n && BroadcastMap.isSuffix(b.shape, shape);
         boolean aSmall = !bSmall && y.length == n && BroadcastMap.isSuffix(a.shape, shape);
         if ((bSmall || aSmall) && fast != null && (bSmall ? y.length : x.length) > 0) {
-            JavaKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall, f32);
-        } else if (bSmall) {
-            int m = y.length;
+            JavaKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall);
+        } else if (bSmall || aSmall) {
+            int m = bSmall ? y.length : x.length;
             for (int i = 0; i < n; i++) {
-                double v = op.apply(x[i], y[i % m]);
-                r[i] = f32 ? (float) v : v;
+                r[i] = bSmall ? op.apply(x[i], y[i % m]) : op.apply(x[i % m], y[i]);
             }
-        } else if (aSmall) {
-            int m = x.length;
-            for (int i = 0; i < n; i++) {
-                double v = op.apply(x[i % m], y[i]);
-                r[i] = f32 ? (float) v : v;
-            }
-        } else if (!channelBroadcast(a, b, shape, r, op, f32)) {
-            int[] ia = BroadcastMap.indices(a.shape, shape);
-            int[] ib = BroadcastMap.indices(b.shape, shape);
-            for (int i = 0; i < n; i++) {
-                double v = op.apply(x[ia[i]], y[ib[i]]);
-                r[i] = f32 ? (float) v : v;
-            }
-        }
-        return new JavaTensor(this, dt, shape, r);
-    }
-
-    /** r = a op b when one operand is a per-channel broadcast of the other ({@link BroadcastMap#block}). */
-    private static boolean channelBroadcast(JavaTensor a, JavaTensor b, int[] shape, double[] r, Op2 op,
-                                            boolean f32) {
-        int n = r.length;
-        int[] blockB = a.data.length == n ? BroadcastMap.block(b.shape, shape) : null;
-        int[] blockA = blockB == null && b.data.length == n ? BroadcastMap.block(a.shape, shape) : null;
-        if (blockB != null) {
-            channelBroadcast(a.data, b.data, r, blockB, op, f32, true);
-        } else if (blockA != null) {
-            channelBroadcast(b.data, a.data, r, blockA, op, f32, false);
-        }
-        return blockB != null || blockA != null;
-    }
-
-    /**
-     * r = big op small (or small op big) where small repeats over the outer and inner parts of a
-     * [outer, mid, inner] view of big, as a per-channel bias does over [n, k, h, w].
-     */
-    private static void channelBroadcast(double[] big, double[] small, double[] r, int[] block, Op2 op,
-                                         boolean f32, boolean smallOnRight) {
-        int mid = block[1];
-        int inner = block[2];
-        for (int o = 0, i = 0; o < block[0]; o++) {
-            for (int k = 0; k < mid; k++) {
-                double c = small[k];
-                for (int q = 0; q < inner; q++, i++) {
-                    double v = smallOnRight ? op.apply(big[i], c) : op.apply(c, big[i]);
-                    r[i] = f32 ? (float) v : v;
+        } else {
+            int[] block = x.length == n ? BroadcastMap.block(b.shape, shape) : null;
+            int[] blockA = block == null && y.length == n ? BroadcastMap.block(a.shape, shape) : null;
+            if (block != null || blockA != null) {
+                // A per-channel broadcast ([k, 1, 1] against [n, k, h, w]): three plain loops, no index map.
+                int[] bl = block != null ? block : blockA;
+                double[] big = block != null ? x : y;
+                double[] small = block != null ? y : x;
+                for (int o = 0, i = 0; o < bl[0]; o++) {
+                    for (int k = 0; k < bl[1]; k++) {
+                        double c = small[k];
+                        for (int q = 0; q < bl[2]; q++, i++) {
+                            r[i] = block != null ? op.apply(big[i], c) : op.apply(c, big[i]);
+                        }
+                    }
+                }
+            } else {
+                int[] ia = BroadcastMap.indices(a.shape, shape);
+                int[] ib = BroadcastMap.indices(b.shape, shape);
+                for (int i = 0; i < n; i++) {
+                    r[i] = op.apply(x[ia[i]], y[ib[i]]);
                 }
             }
         }
+        return new JavaTensor(this, shape, r);
+    }
+
+    /**
+     * Both operands float32: the result of each element is op computed in double and rounded once, which for
+     * +, −, × and ÷ is exactly the float operation (the written-out loops compute in float directly).
+     */
+    private Tensor binary32(JavaTensor a, JavaTensor b, Op2 op, JavaKernels.Binary fast) {
+        float[] x = a.floats;
+        float[] y = b.floats;
+        boolean vector = SimdSupport.enabled();
+        if (java.util.Arrays.equals(a.shape, b.shape)) {
+            float[] r = new float[x.length];
+            if (fast != null && vector) {
+                SimdKernels.same(fast, x, y, r);
+            } else if (fast != null) {
+                JavaKernels.same(fast, x, y, r);
+            } else {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = (float) op.apply(x[i], y[i]);
+                }
+            }
+            return new JavaTensor(this, a.shape, r);
+        }
+        int[] shape = Shape.broadcast(a.shape, b.shape);
+        int n = Shape.size(shape);
+        float[] r = new float[n];
+        boolean bSmall = x.length == n && BroadcastMap.isSuffix(b.shape, shape);
+        boolean aSmall = !bSmall && y.length == n && BroadcastMap.isSuffix(a.shape, shape);
+        if ((bSmall || aSmall) && fast != null && (bSmall ? y.length : x.length) > 0) {
+            if (vector) {
+                SimdKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall);
+            } else {
+                JavaKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall);
+            }
+        } else if (bSmall || aSmall) {
+            int m = bSmall ? y.length : x.length;
+            for (int i = 0; i < n; i++) {
+                r[i] = (float) (bSmall ? op.apply(x[i], y[i % m]) : op.apply(x[i % m], y[i]));
+            }
+        } else {
+            int[] block = x.length == n ? BroadcastMap.block(b.shape, shape) : null;
+            int[] blockA = block == null && y.length == n ? BroadcastMap.block(a.shape, shape) : null;
+            if (block != null || blockA != null) {
+                int[] bl = block != null ? block : blockA;
+                float[] big = block != null ? x : y;
+                float[] small = block != null ? y : x;
+                for (int o = 0, i = 0; o < bl[0]; o++) {
+                    for (int k = 0; k < bl[1]; k++) {
+                        double c = small[k];
+                        for (int q = 0; q < bl[2]; q++, i++) {
+                            r[i] = (float) (block != null ? op.apply(big[i], c) : op.apply(c, big[i]));
+                        }
+                    }
+                }
+            } else {
+                int[] ia = BroadcastMap.indices(a.shape, shape);
+                int[] ib = BroadcastMap.indices(b.shape, shape);
+                for (int i = 0; i < n; i++) {
+                    r[i] = (float) op.apply(x[ia[i]], y[ib[i]]);
+                }
+            }
+        }
+        return new JavaTensor(this, shape, r);
     }
 
     @Override
@@ -210,16 +262,22 @@ public final class JavaBackend implements Backend {
         return binary(a, b, (x, y) -> x / y);
     }
 
+    /** Scales by s; a float32 tensor by the float nearest s, in float. */
     @Override
     public Tensor scale(Tensor ta, double s) {
         JavaTensor a = own(ta);
-        double[] r = new double[a.data.length];
-        if (a.dtype == DType.F32 && SimdSupport.enabled()) {
-            SimdKernels.scale(a.data, s, r);
-        } else {
-            JavaKernels.scale(a.data, s, r, a.dtype == DType.F32);
+        if (a.dtype == DType.F32) {
+            float[] r = new float[a.floats.length];
+            if (SimdSupport.enabled()) {
+                SimdKernels.scale(a.floats, (float) s, r);
+            } else {
+                JavaKernels.scale(a.floats, (float) s, r);
+            }
+            return new JavaTensor(this, a.shape, r);
         }
-        return new JavaTensor(this, a.dtype, a.shape, r);
+        double[] r = new double[a.data.length];
+        JavaKernels.scale(a.data, s, r);
+        return new JavaTensor(this, a.shape, r);
     }
 
     @Override
@@ -229,37 +287,39 @@ public final class JavaBackend implements Backend {
 
     // ---- unary ----
 
+    /** f of every element, computed in double; float32 results are rounded once. */
     private Tensor unary(Tensor ta, DoubleUnaryOperator f) {
-        return unary(ta, f, false);
+        JavaTensor a = own(ta);
+        if (a.dtype == DType.F32) {
+            float[] x = a.floats;
+            float[] r = new float[x.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (float) f.applyAsDouble(x[i]);
+            }
+            return new JavaTensor(this, a.shape, r);
+        }
+        double[] x = a.data;
+        double[] r = new double[x.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = f.applyAsDouble(x[i]);
+        }
+        return new JavaTensor(this, a.shape, r);
     }
 
     /** A function with a vectorised float32 form, which {@code f} computes elsewhere. */
     private Tensor unary(Tensor ta, DoubleUnaryOperator f, JavaKernels.Unary vectorised) {
         JavaTensor a = own(ta);
-        if (a.dtype == DType.F32 && SimdSupport.enabled()) {
-            double[] r = new double[a.data.length];
-            SimdKernels.unary(vectorised, a.data, r);
-            return new JavaTensor(this, a.dtype, a.shape, r);
+        if (simd(a.dtype)) {
+            float[] r = new float[a.floats.length];
+            SimdKernels.unary(vectorised, a.floats, r);
+            return new JavaTensor(this, a.shape, r);
         }
-        return unary(a, f, false);
-    }
-
-    /** {@code exact}: the operation maps floats to floats (negation, masks), so no rounding is needed. */
-    private Tensor unary(Tensor ta, DoubleUnaryOperator f, boolean exact) {
-        JavaTensor a = own(ta);
-        double[] x = a.data;
-        double[] r = new double[x.length];
-        boolean round = a.dtype == DType.F32 && !exact;
-        for (int i = 0; i < r.length; i++) {
-            double v = f.applyAsDouble(x[i]);
-            r[i] = round ? (float) v : v;
-        }
-        return new JavaTensor(this, a.dtype, a.shape, r);
+        return unary(a, f);
     }
 
     @Override
     public Tensor neg(Tensor a) {
-        return unary(a, v -> -v, true);
+        return unary(a, v -> -v);
     }
 
     @Override
@@ -280,13 +340,18 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor square(Tensor ta) {
         JavaTensor a = own(ta);
-        double[] r = new double[a.data.length];
-        if (a.dtype == DType.F32 && SimdSupport.enabled()) {
-            SimdKernels.square(a.data, r);
-        } else {
-            JavaKernels.square(a.data, r, a.dtype == DType.F32);
+        if (a.dtype == DType.F32) {
+            float[] r = new float[a.floats.length];
+            if (SimdSupport.enabled()) {
+                SimdKernels.square(a.floats, r);
+            } else {
+                JavaKernels.square(a.floats, r);
+            }
+            return new JavaTensor(this, a.shape, r);
         }
-        return new JavaTensor(this, a.dtype, a.shape, r);
+        double[] r = new double[a.data.length];
+        JavaKernels.square(a.data, r);
+        return new JavaTensor(this, a.shape, r);
     }
 
     @Override
@@ -302,22 +367,22 @@ public final class JavaBackend implements Backend {
 
     @Override
     public Tensor relu(Tensor a) {
-        return unary(a, v -> v <= 0 ? 0.0 : v, true); // NaN stays NaN, so divergence stays visible
+        return unary(a, v -> v <= 0 ? 0.0 : v); // NaN stays NaN, so divergence stays visible
     }
 
     @Override
     public Tensor positiveMask(Tensor a) {
-        return unary(a, v -> v > 0 ? 1.0 : 0.0, true);
+        return unary(a, v -> v > 0 ? 1.0 : 0.0);
     }
 
     @Override
     public Tensor sign(Tensor a) {
-        return unary(a, Math::signum, true);
+        return unary(a, Math::signum);
     }
 
     @Override
     public Tensor abs(Tensor a) {
-        return unary(a, Math::abs, true);
+        return unary(a, Math::abs);
     }
 
     @Override
@@ -330,13 +395,14 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor sumAll(Tensor ta) {
         JavaTensor a = own(ta);
-        double s = 0;
-        for (double v : a.data) {
-            s += v;
+        if (a.dtype == DType.F32) {
+            double s = SimdSupport.enabled() ? SimdKernels.sum(a.floats) : JavaKernels.sum(a.floats);
+            return new JavaTensor(this, new int[0], new float[] {(float) s});
         }
-        return make(a.dtype, new int[0], new double[] {s});
+        return new JavaTensor(this, new int[0], new double[] {JavaKernels.sum(a.data)});
     }
 
+    /** Sums in double, whatever the storage; float32 sums are rounded once at the end. */
     @Override
     public Tensor sumTo(Tensor ta, int... shape) {
         JavaTensor a = own(ta);
@@ -349,29 +415,31 @@ public final class JavaBackend implements Backend {
         }
         int m = Shape.size(shape);
         double[] r = new double[m];
-        double[] x = a.data;
+        int n = a.size();
+        float[] xf = a.floats;
+        double[] xd = a.data;
         int[] block = BroadcastMap.block(shape, a.shape);
         if (BroadcastMap.isSuffix(shape, a.shape)) {
-            for (int i = 0; i < x.length; i++) {
-                r[i % m] += x[i];
+            for (int i = 0; i < n; i++) {
+                r[i % m] += xf != null ? xf[i] : xd[i];
             }
         } else if (block != null) {
             for (int o = 0, i = 0; o < block[0]; o++) {
                 for (int k = 0; k < block[1]; k++) {
                     double sum = 0;
                     for (int q = 0; q < block[2]; q++, i++) {
-                        sum += x[i];
+                        sum += xf != null ? xf[i] : xd[i];
                     }
                     r[k] += sum;
                 }
             }
         } else {
             int[] map = BroadcastMap.indices(shape, a.shape);
-            for (int i = 0; i < x.length; i++) {
-                r[map[i]] += x[i];
+            for (int i = 0; i < n; i++) {
+                r[map[i]] += xf != null ? xf[i] : xd[i];
             }
         }
-        return make(a.dtype, shape.clone(), r);
+        return of(a.dtype, shape.clone(), r);
     }
 
     @Override
@@ -385,37 +453,50 @@ public final class JavaBackend implements Backend {
                     + Shape.str(shape));
         }
         int n = Shape.size(shape);
-        double[] r = new double[n];
-        double[] x = a.data;
-        int[] block = BroadcastMap.block(a.shape, shape);
-        if (BroadcastMap.isSuffix(a.shape, shape)) {
-            int m = x.length;
-            for (int i = 0; i < n; i++) {
-                r[i] = x[i % m];
+        int m = a.size();
+        boolean suffix = BroadcastMap.isSuffix(a.shape, shape);
+        int[] block = suffix ? null : BroadcastMap.block(a.shape, shape); // a per-channel broadcast
+        int[] map = suffix || block != null ? null : BroadcastMap.indices(a.shape, shape);
+        if (a.dtype == DType.F32) {
+            float[] x = a.floats;
+            float[] r = new float[n];
+            if (block != null) {
+                for (int o = 0, i = 0; o < block[0]; o++) {
+                    for (int k = 0; k < block[1]; k++, i += block[2]) {
+                        java.util.Arrays.fill(r, i, i + block[2], x[k]);
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[suffix ? i % m : map[i]];
+                }
             }
-        } else if (block != null) {
+            return new JavaTensor(this, shape.clone(), r);
+        }
+        double[] x = a.data;
+        double[] r = new double[n];
+        if (block != null) {
             for (int o = 0, i = 0; o < block[0]; o++) {
-                for (int k = 0; k < block[1]; k++) {
+                for (int k = 0; k < block[1]; k++, i += block[2]) {
                     java.util.Arrays.fill(r, i, i + block[2], x[k]);
-                    i += block[2];
                 }
             }
         } else {
-            int[] map = BroadcastMap.indices(a.shape, shape);
             for (int i = 0; i < n; i++) {
-                r[i] = x[map[i]];
+                r[i] = x[suffix ? i % m : map[i]];
             }
         }
-        return new JavaTensor(this, a.dtype, shape.clone(), r);
+        return new JavaTensor(this, shape.clone(), r);
     }
 
     @Override
     public Tensor reshape(Tensor ta, int... shape) {
         JavaTensor a = own(ta);
-        if (Shape.size(shape) != a.data.length) {
+        if (Shape.size(shape) != a.size()) {
             throw new IllegalArgumentException("cannot reshape " + Shape.str(a.shape) + " to " + Shape.str(shape));
         }
-        return new JavaTensor(this, a.dtype, shape.clone(), a.data);
+        return a.floats != null ? new JavaTensor(this, shape.clone(), a.floats)
+                : new JavaTensor(this, shape.clone(), a.data);
     }
 
     @Override
@@ -424,13 +505,23 @@ public final class JavaBackend implements Backend {
         requireMatrix(a, "transpose");
         int rows = a.shape[0];
         int cols = a.shape[1];
+        int[] shape = {cols, rows};
+        if (a.floats != null) {
+            float[] r = new float[a.floats.length];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    r[j * rows + i] = a.floats[i * cols + j];
+                }
+            }
+            return new JavaTensor(this, shape, r);
+        }
         double[] r = new double[a.data.length];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 r[j * rows + i] = a.data[i * cols + j];
             }
         }
-        return new JavaTensor(this, a.dtype, new int[] {cols, rows}, r);
+        return new JavaTensor(this, shape, r);
     }
 
     private static void requireMatrix(JavaTensor a, String op) {
@@ -457,28 +548,41 @@ public final class JavaBackend implements Backend {
                     + kb + " differ");
         }
         DType dt = DType.wider(a.dtype, b.dtype);
-        if (ka == 1) {
-            // An outer product (a weight gradient at batch 1): one fused pass, whatever the transposes.
-            double[] r = new double[m * n];
-            if (simd(dt)) {
-                SimdKernels.outer(a.data, b.data, r);
+        int[] shape = {m, n};
+        if (dt == DType.F32 && ka == 1) {
+            // An outer product (a weight gradient at batch 1): one pass, whatever the transposes.
+            float[] r = new float[m * n];
+            if (SimdSupport.enabled()) {
+                SimdKernels.outer(a.floats, b.floats, r);
             } else {
-                JavaKernels.outer(a.data, b.data, r, dt == DType.F32);
+                JavaKernels.outer(a.floats, b.floats, r);
             }
-            return new JavaTensor(this, dt, new int[] {m, n}, r);
+            return new JavaTensor(this, shape, r);
         }
-        if (simd(dt) && m >= 4) { // rows enough to repay copying the operands to float
+        if (simd(dt) && m >= 4) {
+            float[] r = new float[m * n];
+            SimdGemm.matmul(a.floats, transposeA, b.floats, transposeB, m, ka, n, r);
+            return new JavaTensor(this, shape, r);
+        }
+        if (simd(dt) && !(transposeA && transposeB)) { // a batch of one to three: matrix-vector products
+            float[] r = new float[m * n];
+            SimdKernels.fewRows(a.floats, transposeA, b.floats, transposeB, m, ka, n, r);
+            return new JavaTensor(this, shape, r);
+        }
+        double[] x = a.doubles();
+        double[] y = b.doubles();
+        if (ka == 1) {
             double[] r = new double[m * n];
-            SimdGemm.matmul(a.data, transposeA, b.data, transposeB, m, ka, n, r);
-            return new JavaTensor(this, dt, new int[] {m, n}, r);
+            JavaKernels.outer(x, y, r);
+            return of(dt, shape, r);
         }
         if (transposeB && !transposeA) {
             double[] r = new double[m * n];
-            JavaKernels.multTransB(a.data, b.data, r, m, n, ka, dt == DType.F32);
-            return new JavaTensor(this, dt, new int[] {m, n}, r);
+            JavaKernels.multTransB(x, y, r, m, n, ka);
+            return of(dt, shape, r);
         }
-        DMatrixRMaj ma = DMatrixRMaj.wrap(a.shape[0], a.shape[1], a.data);
-        DMatrixRMaj mb = DMatrixRMaj.wrap(b.shape[0], b.shape[1], b.data);
+        DMatrixRMaj ma = DMatrixRMaj.wrap(a.shape[0], a.shape[1], x);
+        DMatrixRMaj mb = DMatrixRMaj.wrap(b.shape[0], b.shape[1], y);
         DMatrixRMaj mc = new DMatrixRMaj(m, n);
         if (transposeA && transposeB) {
             CommonOps_DDRM.multTransAB(ma, mb, mc);
@@ -489,7 +593,7 @@ public final class JavaBackend implements Backend {
         } else {
             CommonOps_DDRM.mult(ma, mb, mc);
         }
-        return make(dt, new int[] {m, n}, mc.data);
+        return of(dt, shape, mc.data);
     }
 
     @Override
@@ -497,14 +601,15 @@ public final class JavaBackend implements Backend {
         JavaTensor x = own(tx);
         JavaTensor w = own(tw);
         int[] ys = spec.outputShape(x.shape, w.shape);
-        double[] y = new double[Shape.size(ys)];
         DType dt = DType.wider(x.dtype, w.dtype);
         if (simd(dt)) {
-            SimdConv.forward(x.data, x.shape, w.data, w.shape, y, ys, spec);
-        } else {
-            JavaConv.forward(x.data, x.shape, w.data, w.shape, y, ys, spec);
+            float[] y = new float[Shape.size(ys)];
+            SimdConv.forward(x.floats, x.shape, w.floats, w.shape, y, ys, spec);
+            return new JavaTensor(this, ys, y);
         }
-        return simd(dt) ? new JavaTensor(this, dt, ys, y) : make(dt, ys, y); // SIMD results are floats
+        double[] y = new double[Shape.size(ys)];
+        JavaConv.forward(x.doubles(), x.shape, w.doubles(), w.shape, y, ys, spec);
+        return of(dt, ys, y);
     }
 
     @Override
@@ -512,14 +617,15 @@ public final class JavaBackend implements Backend {
         JavaTensor g = own(tg);
         JavaTensor w = own(tw);
         JavaConv.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
-        double[] gx = new double[Shape.size(inputShape)];
         DType dt = DType.wider(g.dtype, w.dtype);
         if (simd(dt)) {
-            SimdConv.inputAdjoint(g.data, g.shape, w.data, w.shape, gx, inputShape, spec);
-        } else {
-            JavaConv.inputAdjoint(g.data, g.shape, w.data, w.shape, gx, inputShape, spec);
+            float[] gx = new float[Shape.size(inputShape)];
+            SimdConv.inputAdjoint(g.floats, g.shape, w.floats, w.shape, gx, inputShape, spec);
+            return new JavaTensor(this, inputShape.clone(), gx);
         }
-        return simd(dt) ? new JavaTensor(this, dt, inputShape.clone(), gx) : make(dt, inputShape.clone(), gx);
+        double[] gx = new double[Shape.size(inputShape)];
+        JavaConv.inputAdjoint(g.doubles(), g.shape, w.doubles(), w.shape, gx, inputShape, spec);
+        return of(dt, inputShape.clone(), gx);
     }
 
     @Override
@@ -527,19 +633,15 @@ public final class JavaBackend implements Backend {
         JavaTensor x = own(tx);
         JavaTensor g = own(tg);
         JavaConv.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
-        double[] gw = new double[Shape.size(filterShape)];
         DType dt = DType.wider(x.dtype, g.dtype);
         if (simd(dt)) {
-            SimdConv.filterAdjoint(x.data, x.shape, g.data, g.shape, gw, filterShape, spec);
-        } else {
-            JavaConv.filterAdjoint(x.data, x.shape, g.data, g.shape, gw, filterShape, spec);
+            float[] gw = new float[Shape.size(filterShape)];
+            SimdConv.filterAdjoint(x.floats, x.shape, g.floats, g.shape, gw, filterShape, spec);
+            return new JavaTensor(this, filterShape.clone(), gw);
         }
-        return simd(dt) ? new JavaTensor(this, dt, filterShape.clone(), gw) : make(dt, filterShape.clone(), gw);
-    }
-
-    // Float32 work may run in float on the Vector API; float64 keeps the exact double loops.
-    private static boolean simd(DType dt) {
-        return dt == DType.F32 && SimdSupport.enabled();
+        double[] gw = new double[Shape.size(filterShape)];
+        JavaConv.filterAdjoint(x.doubles(), x.shape, g.doubles(), g.shape, gw, filterShape, spec);
+        return of(dt, filterShape.clone(), gw);
     }
 
     @Override
@@ -548,22 +650,23 @@ public final class JavaBackend implements Backend {
         requireMatrix(a, "logSoftmax");
         int rows = a.shape[0];
         int cols = a.shape[1];
-        double[] r = new double[a.data.length];
+        double[] x = a.doubles();
+        double[] r = new double[x.length];
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < cols; j++) {
-                max = Math.max(max, a.data[o + j]);
+                max = Math.max(max, x[o + j]);
             }
             double s = 0;
             for (int j = 0; j < cols; j++) {
-                s += Math.exp(a.data[o + j] - max);
+                s += Math.exp(x[o + j] - max);
             }
             double lse = max + Math.log(s);
             for (int j = 0; j < cols; j++) {
-                r[o + j] = a.data[o + j] - lse;
+                r[o + j] = x[o + j] - lse;
             }
         }
-        return make(a.dtype, a.shape, r);
+        return of(a.dtype, a.shape, r);
     }
 }

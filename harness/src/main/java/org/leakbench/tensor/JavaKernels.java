@@ -2,9 +2,9 @@ package org.leakbench.tensor;
 
 /**
  * The element-wise loops of {@link JavaBackend} that dominate gradient inversion, written out per operation so
- * that the JIT compiles each to a tight (vectorisable) loop instead of calling a lambda per element, with the
- * rounding of float32 results done in the same pass. A separate rounding pass over a fresh array cost more
- * than the operation itself.
+ * that the JIT compiles each to a tight loop instead of calling a lambda per element: a double version for
+ * float64 tensors and a float version for float32 ones where the Vector API is not available
+ * ({@link SimdKernels} computes the same floats bit for bit where it is).
  */
 final class JavaKernels {
     /** Binary operations with a written-out loop. */
@@ -16,41 +16,62 @@ final class JavaKernels {
     private JavaKernels() {
     }
 
-    /** r[i] = x[i] op y[i], rounded to float when {@code f32}. */
-    static void same(Binary op, double[] x, double[] y, double[] r, boolean f32) {
+    static double apply(Binary op, double x, double y) {
+        return switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+        };
+    }
+
+    static float apply(Binary op, float x, float y) {
+        return switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+        };
+    }
+
+    /** r[i] = x[i] op y[i]. */
+    static void same(Binary op, double[] x, double[] y, double[] r) {
         int n = r.length;
         switch (op) {
             case ADD -> {
-                if (f32) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = (float) (x[i] + y[i]);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = x[i] + y[i];
-                    }
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] + y[i];
                 }
             }
             case SUB -> {
-                if (f32) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = (float) (x[i] - y[i]);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = x[i] - y[i];
-                    }
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] - y[i];
                 }
             }
             case MUL -> {
-                if (f32) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = (float) (x[i] * y[i]);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = x[i] * y[i];
-                    }
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] * y[i];
+                }
+            }
+            default -> throw new AssertionError(op);
+        }
+    }
+
+    /** r[i] = x[i] op y[i], in float. */
+    static void same(Binary op, float[] x, float[] y, float[] r) {
+        int n = r.length;
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] + y[i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] - y[i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] * y[i];
                 }
             }
             default -> throw new AssertionError(op);
@@ -61,85 +82,121 @@ final class JavaKernels {
      * r = x op y where the smaller operand repeats every {@code m} elements of the larger one (a trailing-suffix
      * broadcast, e.g. a bias row or a scalar); {@code smallOnRight} says which operand is the small one.
      */
-    static void repeated(Binary op, double[] big, double[] small, double[] r, boolean smallOnRight, boolean f32) {
+    static void repeated(Binary op, double[] big, double[] small, double[] r, boolean smallOnRight) {
         int m = small.length;
-        if (m == 1) { // a scalar operand: one flat loop
-            double c = small[0];
-            for (int i = 0; i < r.length; i++) {
-                double a = smallOnRight ? big[i] : c;
-                double b = smallOnRight ? c : big[i];
-                double v = switch (op) {
-                    case ADD -> a + b;
-                    case SUB -> a - b;
-                    case MUL -> a * b;
-                };
-                r[i] = f32 ? (float) v : v;
-            }
-            return;
-        }
         for (int base = 0; base < r.length; base += m) {
             for (int j = 0; j < m; j++) {
-                double a = smallOnRight ? big[base + j] : small[j];
-                double b = smallOnRight ? small[j] : big[base + j];
-                double v = switch (op) {
-                    case ADD -> a + b;
-                    case SUB -> a - b;
-                    case MUL -> a * b;
-                };
-                r[base + j] = f32 ? (float) v : v;
+                r[base + j] = smallOnRight ? apply(op, big[base + j], small[j]) : apply(op, small[j], big[base + j]);
             }
         }
     }
 
-    /** r[i] = s * x[i], rounded to float when {@code f32}. */
-    static void scale(double[] x, double s, double[] r, boolean f32) {
-        if (f32) {
-            for (int i = 0; i < r.length; i++) {
-                r[i] = (float) (s * x[i]);
-            }
-        } else {
-            for (int i = 0; i < r.length; i++) {
-                r[i] = s * x[i];
+    /** The float version of {@link #repeated(Binary, double[], double[], double[], boolean)}. */
+    static void repeated(Binary op, float[] big, float[] small, float[] r, boolean smallOnRight) {
+        int m = small.length;
+        for (int base = 0; base < r.length; base += m) {
+            for (int j = 0; j < m; j++) {
+                r[base + j] = smallOnRight ? apply(op, big[base + j], small[j]) : apply(op, small[j], big[base + j]);
             }
         }
     }
 
-    /** r[i] = x[i]², rounded to float when {@code f32}. */
-    static void square(double[] x, double[] r, boolean f32) {
-        if (f32) {
-            for (int i = 0; i < r.length; i++) {
-                r[i] = (float) (x[i] * x[i]);
-            }
-        } else {
-            for (int i = 0; i < r.length; i++) {
-                r[i] = x[i] * x[i];
-            }
+    /** r[i] = s * x[i]. */
+    static void scale(double[] x, double s, double[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = s * x[i];
         }
     }
 
-    /** r[i·n + j] = a[i] · b[j] for a of length m and b of length n, rounded to float when {@code f32}. */
-    static void outer(double[] a, double[] b, double[] r, boolean f32) {
+    /** r[i] = s * x[i] in float: a float32 tensor is scaled by the float nearest s. */
+    static void scale(float[] x, float s, float[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = s * x[i];
+        }
+    }
+
+    /** r[i] = x[i]². */
+    static void square(double[] x, double[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = x[i] * x[i];
+        }
+    }
+
+    static void square(float[] x, float[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = x[i] * x[i];
+        }
+    }
+
+    /** r[i·n + j] = a[i] · b[j] for a of length m and b of length n. */
+    static void outer(double[] a, double[] b, double[] r) {
         int n = b.length;
         for (int i = 0; i < a.length; i++) {
             double ai = a[i];
             int o = i * n;
-            if (f32) {
-                for (int j = 0; j < n; j++) {
-                    r[o + j] = (float) (ai * b[j]);
-                }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    r[o + j] = ai * b[j];
-                }
+            for (int j = 0; j < n; j++) {
+                r[o + j] = ai * b[j];
             }
         }
+    }
+
+    static void outer(float[] a, float[] b, float[] r) {
+        int n = b.length;
+        for (int i = 0; i < a.length; i++) {
+            float ai = a[i];
+            int o = i * n;
+            for (int j = 0; j < n; j++) {
+                r[o + j] = ai * b[j];
+            }
+        }
+    }
+
+    /**
+     * The sum in double, in four partial sums: one accumulator waits on every addition, which made summing a
+     * weight-sized tensor cost as much as computing it.
+     */
+    static double sum(double[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < x.length; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < x.length; i++) {
+            s0 += x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The sum of floats, accumulated in double as {@link #sum(double[])}. */
+    static double sum(float[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < x.length; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < x.length; i++) {
+            s0 += x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
      * C[m, n] = A[m, k] · B[n, k]ᵀ, every entry a dot product of two contiguous rows. Four partial sums break
      * the chain of dependent additions that makes a one-accumulator dot product wait on every add.
      */
-    static void multTransB(double[] a, double[] b, double[] c, int m, int n, int k, boolean f32) {
+    static void multTransB(double[] a, double[] b, double[] c, int m, int n, int k) {
         for (int i = 0; i < m; i++) {
             int ao = i * k;
             for (int j = 0; j < n; j++) {
@@ -158,16 +215,8 @@ final class JavaKernels {
                 for (; p < k; p++) {
                     s0 += a[ao + p] * b[bo + p];
                 }
-                double v = (s0 + s1) + (s2 + s3);
-                c[i * n + j] = f32 ? (float) v : v;
+                c[i * n + j] = (s0 + s1) + (s2 + s3);
             }
-        }
-    }
-
-    /** Rounds every element to float, in place. */
-    static void roundToFloat(double[] d) {
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) d[i];
         }
     }
 }

@@ -3,20 +3,58 @@ package org.leakbench.tensor;
 import java.util.Arrays;
 
 /**
- * A tensor of {@link JavaBackend}: a row-major double array. Float32 tensors hold values rounded to
- * float, so they behave as float32 storage with double-precision accumulation inside an operation.
+ * A tensor of {@link JavaBackend}: a row-major array of its own precision, {@code float[]} for float32 and
+ * {@code double[]} for float64. Float32 storage halves the memory traffic that decides the speed of the small
+ * victim models (a weight gradient is read and written several times per attack step), and lets the vector
+ * kernels work on floats without converting.
  */
 final class JavaTensor implements Tensor {
     final JavaBackend backend;
     final DType dtype;
     final int[] shape;
+    /** The values of a float64 tensor; null for float32. */
     final double[] data;
+    /** The values of a float32 tensor; null for float64. */
+    final float[] floats;
 
-    JavaTensor(JavaBackend backend, DType dtype, int[] shape, double[] data) {
+    /** A float64 tensor over {@code data} (kept, not copied). */
+    JavaTensor(JavaBackend backend, int[] shape, double[] data) {
         this.backend = backend;
-        this.dtype = dtype;
+        this.dtype = DType.F64;
         this.shape = shape;
         this.data = data;
+        this.floats = null;
+    }
+
+    /** A float32 tensor over {@code floats} (kept, not copied). */
+    JavaTensor(JavaBackend backend, int[] shape, float[] floats) {
+        this.backend = backend;
+        this.dtype = DType.F32;
+        this.shape = shape;
+        this.data = null;
+        this.floats = floats;
+    }
+
+    /** The values as doubles: the float64 storage itself (never to be written), or a widened copy. */
+    double[] doubles() {
+        return data != null ? data : widen(floats);
+    }
+
+    static double[] widen(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    /** Rounds to float (to nearest, ties to even, as a Java cast does). */
+    static float[] narrow(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     @Override
@@ -36,21 +74,25 @@ final class JavaTensor implements Tensor {
 
     @Override
     public int size() {
-        return data.length;
+        return data != null ? data.length : floats.length;
+    }
+
+    @Override
+    public double item() {
+        if (size() != 1) {
+            throw new IllegalStateException("item() needs one element, shape is " + Shape.str(shape));
+        }
+        return data != null ? data[0] : floats[0];
     }
 
     @Override
     public double[] toDoubleArray() {
-        return data.clone();
+        return data != null ? data.clone() : widen(floats);
     }
 
     @Override
     public float[] toFloatArray() {
-        float[] f = new float[data.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) data[i];
-        }
-        return f;
+        return floats != null ? floats.clone() : narrow(data);
     }
 
     @Override

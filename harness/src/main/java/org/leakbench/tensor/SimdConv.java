@@ -14,8 +14,7 @@ import java.util.Arrays;
  * output = W·P, input adjoint = fold(Wᵀ·G) (each row added back at its tap's offset) and filter adjoint
  * = (P·Gᵀ)ᵀ, where G is zero on the wasted columns so they contribute nothing.
  *
- * <p>Values arrive and leave as double arrays holding float32 numbers; the work runs in float with fused
- * multiply-adds, as float32 convolutions do elsewhere. Scratch arrays are kept per thread and grow as
+ * <p>The work runs in float with fused multiply-adds, as float32 convolutions do elsewhere. Scratch arrays are kept per thread and grow as
  * needed, so an attack's thousands of calls do not allocate and zero fresh buffers.
  */
 final class SimdConv {
@@ -28,7 +27,6 @@ final class SimdConv {
     private static final class Scratch {
         private float[] image = new float[0];
         private float[] product = new float[0];
-        private float[] filter = new float[0];
         private float[] gradient = new float[0];
 
         float[] image(int size) {
@@ -46,14 +44,6 @@ final class SimdConv {
             gradient = atLeast(gradient, size);
             Arrays.fill(gradient, 0, size, 0f);
             return gradient;
-        }
-
-        float[] filter(double[] w) {
-            filter = atLeast(filter, w.length);
-            for (int i = 0; i < w.length; i++) {
-                filter[i] = (float) w[i];
-            }
-            return filter;
         }
 
         private static float[] atLeast(float[] a, int size) {
@@ -103,7 +93,7 @@ final class SimdConv {
         }
     }
 
-    static void forward(double[] x, int[] xs, double[] w, int[] ws, double[] y, int[] ys, Conv2dSpec spec) {
+    static void forward(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec) {
         ConvGeometry g = ConvGeometry.of(xs, ws, ys, spec);
         Phases ph = Phases.of(g);
         Scratch s = SCRATCH.get();
@@ -114,11 +104,10 @@ final class SimdConv {
         int[] taps = ph.taps();
         int[] filterRows = SimdGemm.dense(g.k(), g.rows());
         int[] outRows = SimdGemm.dense(g.k(), np);
-        float[] wf = s.filter(w);
-        for (int b = 0; b < g.n(); b++) {
+                for (int b = 0; b < g.n(); b++) {
             Arrays.fill(out, 0, g.k() * np, 0f);
             SimdGemm.mul(g.k(), np, g.rows(),
-                    new SimdGemm.Operands(wf, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, 0, outRows));
+                    new SimdGemm.Operands(w, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, 0, outRows));
             for (int o = 0; o < g.k(); o++) {
                 int dst = (b * g.k() + o) * g.cols();
                 for (int oy = 0; oy < g.oh(); oy++) {
@@ -131,7 +120,7 @@ final class SimdConv {
         }
     }
 
-    static void inputAdjoint(double[] grad, int[] gs, double[] w, int[] ws, double[] gx, int[] xs, Conv2dSpec spec) {
+    static void inputAdjoint(float[] grad, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         Phases ph = Phases.of(g);
         Scratch s = SCRATCH.get();
@@ -156,20 +145,19 @@ final class SimdConv {
             }
         }
         int[] gradRows = SimdGemm.dense(g.k(), np);
-        float[] wf = s.filter(w);
-        for (int b = 0; b < g.n(); b++) {
+                for (int b = 0; b < g.n(); b++) {
             for (int o = 0; o < g.k(); o++) {
                 int src = (b * g.k() + o) * g.cols();
                 for (int oy = 0; oy < g.oh(); oy++) {
                     int dst = o * np + ph.grid(oy, 0);
                     for (int ox = 0; ox < g.ow(); ox++) {
-                        gk[dst + ox] = (float) grad[src + oy * g.ow() + ox];
+                        gk[dst + ox] = grad[src + oy * g.ow() + ox];
                     }
                 }
             }
             // Each tap's row of the patch gradient is added straight back at the tap's offset; its wasted
             // columns are exactly zero, so whole rows can be added.
-            SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(wf, 0, filterColumn, rows, gk, 0, gradRows,
+            SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(w, 0, filterColumn, rows, gk, 0, gradRows,
                     image, b * ph.imageStride(), tapOffset));
         }
         gatherImages(image, ph, gx);
@@ -178,7 +166,7 @@ final class SimdConv {
     /** From this many images on, the filter adjoint sums long dot products instead of tiling Gᵀ. */
     private static final int DOT_FROM_IMAGES = 4;
 
-    static void filterAdjoint(double[] x, int[] xs, double[] grad, int[] gs, double[] gw, int[] ws,
+    static void filterAdjoint(float[] x, int[] xs, float[] grad, int[] gs, float[] gw, int[] ws,
                               Conv2dSpec spec) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         Phases ph = Phases.of(g);
@@ -196,8 +184,8 @@ final class SimdConv {
      * GW[o, r] = Σ_images Σ_l G[o, l]·P[r, l]: dot products of the gradient's grid rows with the image read
      * at each tap's offset, all images in one pass.
      */
-    private static void filterAdjointByDots(ConvGeometry g, Phases ph, Scratch s, float[] image, double[] grad,
-                                            double[] gw) {
+    private static void filterAdjointByDots(ConvGeometry g, Phases ph, Scratch s, float[] image, float[] grad,
+                                            float[] gw) {
         int np = ph.np();
         int rows = g.rows();
         int k = g.k();
@@ -208,7 +196,7 @@ final class SimdConv {
                 int dst = (b * k + o) * np;
                 for (int oy = 0; oy < g.oh(); oy++) {
                     for (int ox = 0; ox < g.ow(); ox++) {
-                        gk[dst + ph.grid(oy, ox)] = (float) grad[src + oy * g.ow() + ox];
+                        gk[dst + ph.grid(oy, ox)] = grad[src + oy * g.ow() + ox];
                     }
                 }
             }
@@ -223,8 +211,8 @@ final class SimdConv {
     }
 
     /** The same as a product per image: (P·Gᵀ)ᵀ with Gᵀ one vector of output channels per grid pixel. */
-    private static void filterAdjointByTiles(ConvGeometry g, Phases ph, Scratch s, float[] image, double[] grad,
-                                             double[] gw) {
+    private static void filterAdjointByTiles(ConvGeometry g, Phases ph, Scratch s, float[] image, float[] grad,
+                                             float[] gw) {
         int np = ph.np();
         int rows = g.rows();
         int kp = SimdGemm.padded(g.k());
@@ -239,7 +227,7 @@ final class SimdConv {
                 int src = (b * g.k() + o) * g.cols();
                 for (int oy = 0; oy < g.oh(); oy++) {
                     for (int ox = 0; ox < g.ow(); ox++) {
-                        gt[ph.grid(oy, ox) * kp + o] = (float) grad[src + oy * g.ow() + ox];
+                        gt[ph.grid(oy, ox) * kp + o] = grad[src + oy * g.ow() + ox];
                     }
                 }
             }
@@ -254,17 +242,17 @@ final class SimdConv {
     }
 
     /** Copies x [n, c, h, w] into the interior of the phase images. */
-    private static void scatterImages(double[] x, Phases ph, float[] image) {
+    private static void scatterImages(float[] x, Phases ph, float[] image) {
         walkInterior(x, ph, image, false);
     }
 
     /** Adds the interior of the phase images onto gx [n, c, h, w]. */
-    private static void gatherImages(float[] image, Phases ph, double[] gx) {
+    private static void gatherImages(float[] image, Phases ph, float[] gx) {
         walkInterior(gx, ph, image, true);
     }
 
     /** Visits every input pixel with its place in the phase images: copies it there, or with {@code fold} back. */
-    private static void walkInterior(double[] x, Phases ph, float[] image, boolean fold) {
+    private static void walkInterior(float[] x, Phases ph, float[] image, boolean fold) {
         ConvGeometry g = ph.g();
         int s = g.s();
         int p = g.p();
@@ -298,7 +286,7 @@ final class SimdConv {
                             }
                         } else {
                             for (int v = 0; v < n; v++) {
-                                image[at + v] = (float) x[from + v * s];
+                                image[at + v] = x[from + v * s];
                             }
                         }
                     }

@@ -44,37 +44,35 @@ final class SimdGemm {
         return off;
     }
 
-    private static final ThreadLocal<float[][]> MATMUL_SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
+    private static final ThreadLocal<float[][]> MATMUL_SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     /**
-     * A float32 matrix product of double arrays holding float32 values: r [m, n] = op(A)·op(B) with op a
-     * transpose where asked, A stored [m, k] (or [k, m] when {@code transposeA}) and B [k, n] (or [n, k]).
-     * A and B are copied to float (B into rows padded to whole vectors), which costs O(mk + kn) against the
-     * product's O(mkn): worth it from a few rows of A on.
+     * A float32 matrix product r [m, n] = op(A)·op(B) with op a transpose where asked, A stored [m, k] (or
+     * [k, m] when {@code transposeA}) and B [k, n] (or [n, k]). B is copied into rows padded to whole vectors
+     * (transposed on the way where needed), which costs O(kn) against the product's O(mkn): worth it from a
+     * few rows of A on.
      */
-    static void matmul(double[] a, boolean transposeA, double[] b, boolean transposeB, int m, int k, int n,
-                       double[] r) {
+    static void matmul(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
+                       float[] r) {
         int np = padded(n);
         float[][] scratch = MATMUL_SCRATCH.get();
-        float[] af = scratch[0].length >= m * k ? scratch[0] : (scratch[0] = new float[m * k]);
-        float[] bf = scratch[1].length >= k * np ? scratch[1] : (scratch[1] = new float[k * np]);
-        float[] cf = scratch[2].length >= m * np ? scratch[2] : (scratch[2] = new float[m * np]);
-        for (int i = 0; i < m * k; i++) {
-            af[i] = (float) a[i];
-        }
+        float[] bf = scratch[0].length >= k * np ? scratch[0] : (scratch[0] = new float[k * np]);
+        float[] cf = scratch[1].length >= m * np ? scratch[1] : (scratch[1] = new float[m * np]);
         for (int t = 0; t < k; t++) {
             int row = t * np;
-            for (int j = 0; j < n; j++) {
-                bf[row + j] = (float) (transposeB ? b[j * k + t] : b[t * n + j]);
+            if (transposeB) {
+                for (int j = 0; j < n; j++) {
+                    bf[row + j] = b[j * k + t];
+                }
+            } else {
+                System.arraycopy(b, t * n, bf, row, n);
             }
         }
         int[] aRow = dense(m, transposeA ? 1 : k);
         java.util.Arrays.fill(cf, 0, m * np, 0f);
-        mul(m, np, k, new Operands(af, 0, aRow, transposeA ? m : 1, bf, 0, dense(k, np), cf, 0, dense(m, np)));
+        mul(m, np, k, new Operands(a, 0, aRow, transposeA ? m : 1, bf, 0, dense(k, np), cf, 0, dense(m, np)));
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                r[i * n + j] = cf[i * np + j];
-            }
+            System.arraycopy(cf, i * np, r, i * n, n);
         }
     }
 

@@ -1,14 +1,17 @@
 package org.leakbench.tensor;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 element-wise loops of {@link JavaBackend} on the Vector API: the arithmetic runs in double lanes
- * (bit for bit what the scalar loops of {@link JavaKernels} compute) and each result is rounded to float in the
- * same pass; the transcendental functions use the JDK's vectorised exp, log and tanh, accurate to about an
- * ulp of double before the rounding to float. Float64 tensors never come here. Only loaded when
+ * Float32 element-wise loops of {@link JavaBackend} on the Vector API. Arithmetic runs in float lanes and is
+ * bit for bit what the scalar float loops of {@link JavaKernels} compute. The transcendental functions and
+ * sums run in double lanes (floats widened on load, rounded on store): the JDK's vectorised exp, log and tanh
+ * are accurate to about an ulp of double, so the results are within an ulp of float of the scalar ones, and
+ * a weight-sized sum keeps double accuracy. Float64 tensors never come here. Only loaded when
  * {@link SimdSupport#enabled()}.
  *
  * <p>No vector ever passes through a method of ours: the JDK 17 compiler keeps vectors in registers only
@@ -16,108 +19,168 @@ import jdk.incubator.vector.VectorSpecies;
  * turns every call into boxed objects and a slow library path; that happened, and cost 10x at random.
  */
 final class SimdKernels {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    // Rounding to float32 is a conversion to float lanes and back.
-    private static final VectorOperators.Conversion<Double, Float> D2F = VectorOperators.D2F;
-    private static final VectorOperators.Conversion<Float, Double> F2D = VectorOperators.F2D;
-    private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** As many float lanes as D has double lanes: what is widened to double and rounded back in one step. */
+    private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
 
     private SimdKernels() {
     }
 
-    /** r[i] = x[i] op y[i], rounded to float. */
-    static void same(JavaKernels.Binary op, double[] x, double[] y, double[] r) {
+    /** r[i] = x[i] op y[i]. */
+    static void same(JavaKernels.Binary op, float[] x, float[] y, float[] r) {
+        same(op, x, 0, y, 0, r, 0, r.length);
+    }
+
+    /** r[ro + i] = x[xo + i] op y[yo + i] for i below n. */
+    private static void same(JavaKernels.Binary op, float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
         // One small method per operation: the Vector API compiles an operation to instructions only when it
         // is a constant at the call site, and one method holding all three loops grew past what the JIT
         // inlines in some JVMs, which then ran it on the slow library path (a DLG step 25% slower at random).
         int done = switch (op) {
-            case ADD -> add(x, y, r);
-            case SUB -> sub(x, y, r);
-            case MUL -> mul(x, y, r);
+            case ADD -> add(x, xo, y, yo, r, ro, n);
+            case SUB -> sub(x, xo, y, yo, r, ro, n);
+            case MUL -> mul(x, xo, y, yo, r, ro, n);
         };
-        for (int i = done; i < r.length; i++) {
-            double v = switch (op) {
-                case ADD -> x[i] + y[i];
-                case SUB -> x[i] - y[i];
-                case MUL -> x[i] * y[i];
-            };
-            r[i] = (float) v;
+        for (int i = done; i < n; i++) {
+            r[ro + i] = JavaKernels.apply(op, x[xo + i], y[yo + i]);
         }
     }
 
     /** The whole vectors of r = x + y; returns where the scalar tail starts. */
-    private static int add(double[] x, double[] y, double[] r) {
-        int bound = S.loopBound(r.length);
-        for (int i = 0; i < bound; i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, x, i).add(DoubleVector.fromArray(S, y, i));
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    private static int add(float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
+        int bound = F.loopBound(n);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, xo + i).add(FloatVector.fromArray(F, y, yo + i)).intoArray(r, ro + i);
         }
         return bound;
     }
 
-    private static int sub(double[] x, double[] y, double[] r) {
-        int bound = S.loopBound(r.length);
-        for (int i = 0; i < bound; i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, y, i));
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    private static int sub(float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
+        int bound = F.loopBound(n);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, xo + i).sub(FloatVector.fromArray(F, y, yo + i)).intoArray(r, ro + i);
         }
         return bound;
     }
 
-    private static int mul(double[] x, double[] y, double[] r) {
-        int bound = S.loopBound(r.length);
-        for (int i = 0; i < bound; i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i));
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    private static int mul(float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
+        int bound = F.loopBound(n);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, xo + i).mul(FloatVector.fromArray(F, y, yo + i)).intoArray(r, ro + i);
         }
         return bound;
     }
 
-    /** r[i] = s·x[i], rounded to float. */
-    static void scale(double[] x, double s, double[] r) {
-        int i = 0;
-        for (; i < S.loopBound(r.length); i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, x, i).mul(s);
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    /**
+     * r = big op small where small repeats every small.length elements of big (a bias row, or a scalar),
+     * {@code smallOnRight} saying which side it is on.
+     */
+    static void repeated(JavaKernels.Binary op, float[] big, float[] small, float[] r, boolean smallOnRight) {
+        int m = small.length;
+        if (m == 1) {
+            float c = small[0];
+            int done = switch (op) {
+                case ADD -> addScalar(big, c, r);
+                case SUB -> smallOnRight ? addScalar(big, -c, r) : subFromScalar(c, big, r); // x - c is x + (-c)
+                case MUL -> scaleWhole(big, c, r);
+            };
+            for (int i = done; i < r.length; i++) {
+                r[i] = smallOnRight ? JavaKernels.apply(op, big[i], c) : JavaKernels.apply(op, c, big[i]);
+            }
+            return;
         }
-        for (; i < r.length; i++) {
-            r[i] = (float) (s * x[i]);
+        for (int base = 0; base < r.length; base += m) {
+            if (smallOnRight) {
+                same(op, big, base, small, 0, r, base, m);
+            } else {
+                same(op, small, 0, big, base, r, base, m);
+            }
         }
     }
 
-    /** r[i·n + j] = a[i]·b[j], rounded to float: the outer product of a weight gradient at batch 1. */
-    static void outer(double[] a, double[] b, double[] r) {
+    private static int addScalar(float[] x, float c, float[] r) {
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, i).add(c).intoArray(r, i);
+        }
+        return bound;
+    }
+
+    private static int subFromScalar(float c, float[] x, float[] r) {
+        int bound = F.loopBound(r.length);
+        FloatVector cv = FloatVector.broadcast(F, c);
+        for (int i = 0; i < bound; i += F.length()) {
+            cv.sub(FloatVector.fromArray(F, x, i)).intoArray(r, i);
+        }
+        return bound;
+    }
+
+    private static int scaleWhole(float[] x, float s, float[] r) {
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, i).mul(s).intoArray(r, i);
+        }
+        return bound;
+    }
+
+    /** r[i] = s·x[i]. */
+    static void scale(float[] x, float s, float[] r) {
+        for (int i = scaleWhole(x, s, r); i < r.length; i++) {
+            r[i] = s * x[i];
+        }
+    }
+
+    /** r[i·n + j] = a[i]·b[j]: the outer product of a weight gradient at batch 1. */
+    static void outer(float[] a, float[] b, float[] r) {
         int n = b.length;
-        int bound = S.loopBound(n);
+        int bound = F.loopBound(n);
         for (int i = 0; i < a.length; i++) {
-            double ai = a[i];
+            float ai = a[i];
             int o = i * n;
             int j = 0;
-            for (; j < bound; j += S.length()) {
-                DoubleVector out = DoubleVector.fromArray(S, b, j).mul(ai);
-                ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, o + j);
+            for (; j < bound; j += F.length()) {
+                FloatVector.fromArray(F, b, j).mul(ai).intoArray(r, o + j);
             }
             for (; j < n; j++) {
-                r[o + j] = (float) (ai * b[j]);
+                r[o + j] = ai * b[j];
             }
         }
     }
 
-    /** r[i] = x[i]², rounded to float. */
-    static void square(double[] x, double[] r) {
+    /** r[i] = x[i]². */
+    static void square(float[] x, float[] r) {
         int i = 0;
-        for (; i < S.loopBound(r.length); i += S.length()) {
-            DoubleVector v = DoubleVector.fromArray(S, x, i);
-            DoubleVector out = v.mul(v);
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+        for (; i < F.loopBound(r.length); i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            v.mul(v).intoArray(r, i);
         }
         for (; i < r.length; i++) {
-            r[i] = (float) (x[i] * x[i]);
+            r[i] = x[i] * x[i];
         }
     }
 
-    /** r[i] = f(x[i]), rounded to float. */
-    static void unary(JavaKernels.Unary f, double[] x, double[] r) {
+    /** The sum, accumulated in double lanes (two, so that the additions need not wait on each other). */
+    static double sum(float[] x) {
+        int step = 2 * D.length();
+        int bound = x.length / step * step;
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = s0;
+        for (int i = 0; i < bound; i += step) {
+            s0 = s0.add(FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0));
+            s1 = s1.add(FloatVector.fromArray(FD, x, i + D.length()).convertShape(VectorOperators.F2D, D, 0));
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (int i = bound; i < x.length; i++) {
+            s += x[i];
+        }
+        return s;
+    }
+
+    /** r[i] = f(x[i]), computed in double and rounded to float. */
+    static void unary(JavaKernels.Unary f, float[] x, float[] r) {
         int done = switch (f) { // one small method per function, for the reasons given in same()
             case EXP -> exp(x, r);
             case LOG -> log(x, r);
@@ -136,53 +199,98 @@ final class SimdKernels {
         }
     }
 
-    private static int exp(double[] x, double[] r) {
-        int bound = S.loopBound(r.length);
-        for (int i = 0; i < bound; i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.EXP);
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    private static int exp(float[] x, float[] r) {
+        int bound = FD.loopBound(r.length);
+        for (int i = 0; i < bound; i += FD.length()) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
+            ((FloatVector) v.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
         }
         return bound;
     }
 
-    private static int log(double[] x, double[] r) {
-        int bound = S.loopBound(r.length);
-        for (int i = 0; i < bound; i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.LOG);
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    private static int log(float[] x, float[] r) {
+        int bound = FD.loopBound(r.length);
+        for (int i = 0; i < bound; i += FD.length()) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
+            ((FloatVector) v.lanewise(VectorOperators.LOG).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
         }
         return bound;
     }
 
-    private static int tanh(double[] x, double[] r) {
-        int bound = S.loopBound(r.length);
-        for (int i = 0; i < bound; i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.TANH);
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    private static int tanh(float[] x, float[] r) {
+        int bound = FD.loopBound(r.length);
+        for (int i = 0; i < bound; i += FD.length()) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
+            ((FloatVector) v.lanewise(VectorOperators.TANH).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
         }
         return bound;
     }
 
     /** 1 / (1 + e^-v): e^-v overflows to +inf for very negative v and the quotient to 0, never NaN. */
-    private static int sigmoid(double[] x, double[] r) {
-        int bound = S.loopBound(r.length);
-        for (int i = 0; i < bound; i += S.length()) {
-            DoubleVector e = DoubleVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
-            DoubleVector out = ONE.div(e.add(1.0));
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(r, i);
+    private static int sigmoid(float[] x, float[] r) {
+        int bound = FD.loopBound(r.length);
+        for (int i = 0; i < bound; i += FD.length()) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector e = v.neg().lanewise(VectorOperators.EXP);
+            ((FloatVector) ONE.div(e.add(1.0)).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
         }
         return bound;
     }
 
-    /** Rounds every element to float, in place. */
-    static void roundToFloat(double[] d) {
-        int i = 0;
-        for (; i < S.loopBound(d.length); i += S.length()) {
-            DoubleVector out = DoubleVector.fromArray(S, d, i);
-            ((DoubleVector) out.convert(D2F, 0).convert(F2D, 0)).intoArray(d, i);
+    /**
+     * C[m, n] = op(A) · op(B) for few rows m (a batch of one to three), in float: without a transposed B each
+     * row of C is a sum of scaled rows of B (A transposed or not); with B transposed each entry is a dot
+     * product of two contiguous rows. Not for both transposed. {@code c} starts zero.
+     */
+    static void fewRows(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
+                        float[] c) {
+        if (transposeA && transposeB) {
+            throw new IllegalArgumentException("fewRows does not take both operands transposed");
         }
-        for (; i < d.length; i++) {
-            d[i] = (float) d[i];
+        if (transposeB) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[i * n + j] = dot(a, i * k, b, j * k, k);
+                }
+            }
+            return;
         }
+        for (int i = 0; i < m; i++) {
+            for (int t = 0; t < k; t++) {
+                // No skipping of zeros: 0 · inf must stay NaN, so that divergence shows.
+                axpy(transposeA ? a[t * m + i] : a[i * k + t], b, t * n, c, i * n, n);
+            }
+        }
+    }
+
+    /** r[ro + j] += s · b[bo + j] for j below n. */
+    private static void axpy(float s, float[] b, int bo, float[] r, int ro, int n) {
+        int bound = F.loopBound(n);
+        FloatVector sv = FloatVector.broadcast(F, s);
+        int j = 0;
+        for (; j < bound; j += F.length()) {
+            FloatVector.fromArray(F, b, bo + j).fma(sv, FloatVector.fromArray(F, r, ro + j)).intoArray(r, ro + j);
+        }
+        for (; j < n; j++) {
+            r[ro + j] = Math.fma(s, b[bo + j], r[ro + j]);
+        }
+    }
+
+    /** The dot product of a[ao ..] and b[bo ..] over k entries. */
+    private static float dot(float[] a, int ao, float[] b, int bo, int k) {
+        int step = 2 * F.length();
+        int bound = k / step * step;
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = s0;
+        for (int p = 0; p < bound; p += step) {
+            s0 = FloatVector.fromArray(F, a, ao + p).fma(FloatVector.fromArray(F, b, bo + p), s0);
+            s1 = FloatVector.fromArray(F, a, ao + p + F.length()).fma(FloatVector.fromArray(F, b, bo + p + F.length()),
+                    s1);
+        }
+        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (int p = bound; p < k; p++) {
+            s = Math.fma(a[ao + p], b[bo + p], s);
+        }
+        return s;
     }
 }
