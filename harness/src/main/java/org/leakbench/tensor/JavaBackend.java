@@ -224,11 +224,8 @@ public final class JavaBackend implements Backend {
                 float[] big = block != null ? x : y;
                 float[] small = block != null ? y : x;
                 for (int o = 0, i = 0; o < bl[0]; o++) {
-                    for (int k = 0; k < bl[1]; k++) {
-                        double c = small[k];
-                        for (int q = 0; q < bl[2]; q++, i++) {
-                            r[i] = (float) (block != null ? op.apply(big[i], c) : op.apply(c, big[i]));
-                        }
+                    for (int k = 0; k < bl[1]; k++, i += bl[2]) {
+                        channel(op, fast, big, i, bl[2], small[k], r, block != null);
                     }
                 }
             } else {
@@ -240,6 +237,20 @@ public final class JavaBackend implements Backend {
             }
         }
         return new JavaTensor(this, shape, r);
+    }
+
+    /** One channel of a per-channel broadcast: r = big op c over [from, from + n). */
+    private static void channel(Op2 op, JavaKernels.Binary fast, float[] big, int from, int n, float c, float[] r,
+                                boolean smallOnRight) {
+        if (fast != null && SimdSupport.enabled()) {
+            SimdKernels.withScalar(fast, big, from, n, c, r, smallOnRight);
+        } else if (fast != null) {
+            JavaKernels.withScalar(fast, big, from, n, c, r, smallOnRight);
+        } else {
+            for (int i = from; i < from + n; i++) {
+                r[i] = (float) (smallOnRight ? op.apply(big[i], c) : op.apply(c, big[i]));
+            }
+        }
     }
 
     @Override
@@ -267,22 +278,32 @@ public final class JavaBackend implements Backend {
     public Tensor scale(Tensor ta, double s) {
         JavaTensor a = own(ta);
         if (a.dtype == DType.F32) {
-            float[] r = new float[a.floats.length];
-            if (SimdSupport.enabled()) {
-                SimdKernels.scale(a.floats, (float) s, r);
-            } else {
-                JavaKernels.scale(a.floats, (float) s, r);
-            }
-            return new JavaTensor(this, a.shape, r);
+            return withScalar(a, JavaKernels.Binary.MUL, (float) s);
         }
         double[] r = new double[a.data.length];
         JavaKernels.scale(a.data, s, r);
         return new JavaTensor(this, a.shape, r);
     }
 
+    /** Adds s; to a float32 tensor the float nearest s, in float. */
     @Override
-    public Tensor addScalar(Tensor a, double s) {
+    public Tensor addScalar(Tensor ta, double s) {
+        JavaTensor a = own(ta);
+        if (a.dtype == DType.F32) {
+            return withScalar(a, JavaKernels.Binary.ADD, (float) s);
+        }
         return unary(a, v -> v + s);
+    }
+
+    /** A float32 tensor op c, in float. */
+    private JavaTensor withScalar(JavaTensor a, JavaKernels.Binary op, float c) {
+        float[] r = new float[a.floats.length];
+        if (SimdSupport.enabled()) {
+            SimdKernels.withScalar(op, a.floats, 0, r.length, c, r, true);
+        } else {
+            JavaKernels.withScalar(op, a.floats, 0, r.length, c, r, true);
+        }
+        return new JavaTensor(this, a.shape, r);
     }
 
     // ---- unary ----
@@ -318,7 +339,11 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public Tensor neg(Tensor a) {
+    public Tensor neg(Tensor ta) {
+        JavaTensor a = own(ta);
+        if (a.dtype == DType.F32) {
+            return withScalar(a, JavaKernels.Binary.MUL, -1f); // exact: only the sign changes
+        }
         return unary(a, v -> -v);
     }
 
@@ -424,13 +449,11 @@ public final class JavaBackend implements Backend {
                 r[i % m] += xf != null ? xf[i] : xd[i];
             }
         } else if (block != null) {
+            boolean vector = xf != null && SimdSupport.enabled();
             for (int o = 0, i = 0; o < block[0]; o++) {
-                for (int k = 0; k < block[1]; k++) {
-                    double sum = 0;
-                    for (int q = 0; q < block[2]; q++, i++) {
-                        sum += xf != null ? xf[i] : xd[i];
-                    }
-                    r[k] += sum;
+                for (int k = 0; k < block[1]; k++, i += block[2]) {
+                    r[k] += vector ? SimdKernels.sum(xf, i, block[2])
+                            : xf != null ? JavaKernels.sum(xf, i, block[2]) : JavaKernels.sum(xd, i, block[2]);
                 }
             }
         } else {

@@ -101,6 +101,13 @@ final class JavaKernels {
         }
     }
 
+    /** r[from + i] = big[from + i] op c (or c op big[from + i]) for i below n, in float. */
+    static void withScalar(Binary op, float[] big, int from, int n, float c, float[] r, boolean smallOnRight) {
+        for (int i = from; i < from + n; i++) {
+            r[i] = smallOnRight ? apply(op, big[i], c) : apply(op, c, big[i]);
+        }
+    }
+
     /** r[i] = s * x[i]. */
     static void scale(double[] x, double s, double[] r) {
         for (int i = 0; i < r.length; i++) {
@@ -156,18 +163,24 @@ final class JavaKernels {
      * weight-sized tensor cost as much as computing it.
      */
     static double sum(double[] x) {
+        return sum(x, 0, x.length);
+    }
+
+    /** The sum of x[from .. from + n), as {@link #sum(double[])}. */
+    static double sum(double[] x, int from, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (; i + 3 < x.length; i += 4) {
+        int i = from;
+        int end = from + n;
+        for (; i + 3 < end; i += 4) {
             s0 += x[i];
             s1 += x[i + 1];
             s2 += x[i + 2];
             s3 += x[i + 3];
         }
-        for (; i < x.length; i++) {
+        for (; i < end; i++) {
             s0 += x[i];
         }
         return (s0 + s1) + (s2 + s3);
@@ -175,18 +188,23 @@ final class JavaKernels {
 
     /** The sum of floats, accumulated in double as {@link #sum(double[])}. */
     static double sum(float[] x) {
+        return sum(x, 0, x.length);
+    }
+
+    static double sum(float[] x, int from, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (; i + 3 < x.length; i += 4) {
+        int i = from;
+        int end = from + n;
+        for (; i + 3 < end; i += 4) {
             s0 += x[i];
             s1 += x[i + 1];
             s2 += x[i + 2];
             s3 += x[i + 3];
         }
-        for (; i < x.length; i++) {
+        for (; i < end; i++) {
             s0 += x[i];
         }
         return (s0 + s1) + (s2 + s3);

@@ -81,15 +81,7 @@ final class SimdKernels {
     static void repeated(JavaKernels.Binary op, float[] big, float[] small, float[] r, boolean smallOnRight) {
         int m = small.length;
         if (m == 1) {
-            float c = small[0];
-            int done = switch (op) {
-                case ADD -> addScalar(big, c, r);
-                case SUB -> smallOnRight ? addScalar(big, -c, r) : subFromScalar(c, big, r); // x - c is x + (-c)
-                case MUL -> scaleWhole(big, c, r);
-            };
-            for (int i = done; i < r.length; i++) {
-                r[i] = smallOnRight ? JavaKernels.apply(op, big[i], c) : JavaKernels.apply(op, c, big[i]);
-            }
+            withScalar(op, big, 0, r.length, small[0], r, smallOnRight);
             return;
         }
         for (int base = 0; base < r.length; base += m) {
@@ -101,36 +93,51 @@ final class SimdKernels {
         }
     }
 
-    private static int addScalar(float[] x, float c, float[] r) {
-        int bound = F.loopBound(r.length);
+    /**
+     * r[from + i] = big[from + i] op c (or c op big[from + i]) for i below n: a scalar operand, or one channel
+     * of a per-channel broadcast.
+     */
+    static void withScalar(JavaKernels.Binary op, float[] big, int from, int n, float c, float[] r,
+                           boolean smallOnRight) {
+        int done = switch (op) {
+            case ADD -> addScalar(big, from, n, c, r);
+            case SUB -> smallOnRight ? addScalar(big, from, n, -c, r) : subFromScalar(c, big, from, n, r);
+            case MUL -> scaleRange(big, from, n, c, r);
+        };
+        for (int i = from + done; i < from + n; i++) {
+            r[i] = smallOnRight ? JavaKernels.apply(op, big[i], c) : JavaKernels.apply(op, c, big[i]);
+        }
+    }
+
+    // x - c is x + (-c) exactly, so subtracting a scalar shares this loop.
+    private static int addScalar(float[] x, int from, int n, float c, float[] r) {
+        int bound = F.loopBound(n);
         for (int i = 0; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, i).add(c).intoArray(r, i);
+            FloatVector.fromArray(F, x, from + i).add(c).intoArray(r, from + i);
         }
         return bound;
     }
 
-    private static int subFromScalar(float c, float[] x, float[] r) {
-        int bound = F.loopBound(r.length);
+    private static int subFromScalar(float c, float[] x, int from, int n, float[] r) {
+        int bound = F.loopBound(n);
         FloatVector cv = FloatVector.broadcast(F, c);
         for (int i = 0; i < bound; i += F.length()) {
-            cv.sub(FloatVector.fromArray(F, x, i)).intoArray(r, i);
+            cv.sub(FloatVector.fromArray(F, x, from + i)).intoArray(r, from + i);
         }
         return bound;
     }
 
-    private static int scaleWhole(float[] x, float s, float[] r) {
-        int bound = F.loopBound(r.length);
+    private static int scaleRange(float[] x, int from, int n, float s, float[] r) {
+        int bound = F.loopBound(n);
         for (int i = 0; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, i).mul(s).intoArray(r, i);
+            FloatVector.fromArray(F, x, from + i).mul(s).intoArray(r, from + i);
         }
         return bound;
     }
 
     /** r[i] = s·x[i]. */
     static void scale(float[] x, float s, float[] r) {
-        for (int i = scaleWhole(x, s, r); i < r.length; i++) {
-            r[i] = s * x[i];
-        }
+        withScalar(JavaKernels.Binary.MUL, x, 0, r.length, s, r, true);
     }
 
     /** r[i·n + j] = a[i]·b[j]: the outer product of a weight gradient at batch 1. */
@@ -164,17 +171,22 @@ final class SimdKernels {
 
     /** The sum, accumulated in double lanes (two, so that the additions need not wait on each other). */
     static double sum(float[] x) {
+        return sum(x, 0, x.length);
+    }
+
+    /** The sum of x[from .. from + n), as {@link #sum(float[])}. */
+    static double sum(float[] x, int from, int n) {
         int step = 2 * D.length();
-        int bound = x.length / step * step;
+        int bound = n / step * step;
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = s0;
         for (int i = 0; i < bound; i += step) {
-            s0 = s0.add(FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0));
-            s1 = s1.add(FloatVector.fromArray(FD, x, i + D.length()).convertShape(VectorOperators.F2D, D, 0));
+            s0 = s0.add(FloatVector.fromArray(FD, x, from + i).convertShape(VectorOperators.F2D, D, 0));
+            s1 = s1.add(FloatVector.fromArray(FD, x, from + i + D.length()).convertShape(VectorOperators.F2D, D, 0));
         }
         double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        for (int i = bound; i < x.length; i++) {
-            s += x[i];
+        for (int i = bound; i < n; i++) {
+            s += x[from + i];
         }
         return s;
     }

@@ -68,6 +68,25 @@ class SimdKernelsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0, 1, 15, 16, 17, 49, 196})
+    void channelsOfABroadcastAreBitForBitTheScalarLoop(int n) {
+        SplittableRandom rnd = new SplittableRandom(n);
+        float[] big = values(rnd, n + 10, 10);
+        for (JavaKernels.Binary op : JavaKernels.Binary.values()) {
+            for (boolean right : new boolean[] {true, false}) {
+                float[] r = new float[big.length];
+                float[] ref = new float[big.length];
+                SimdKernels.withScalar(op, big, 3, n, 1.75f, r, right);
+                JavaKernels.withScalar(op, big, 3, n, 1.75f, ref, right);
+                assertArrayEquals(ref, r, 0f, op + " " + right);
+                assertEquals(0f, r[2], "nothing before the range is written");
+                assertEquals(0f, r[n + 3], "nothing after the range is written");
+            }
+        }
+        assertEquals(JavaKernels.sum(big, 3, n), SimdKernels.sum(big, 3, n), 1e-12 * (n + 1));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 1, 15, 16, 17, 1000, 100_003})
     void sumsAccumulateInDouble(int n) {
         float[] x = values(new SplittableRandom(n), n, 1);
