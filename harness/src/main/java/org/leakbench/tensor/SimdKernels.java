@@ -251,8 +251,8 @@ final class SimdKernels {
 
     /**
      * C[m, n] = op(A) · op(B) for few rows m (a batch of one to three), in float: without a transposed B each
-     * row of C is a sum of scaled rows of B (A transposed or not); with B transposed each entry is a dot
-     * product of two contiguous rows. Not for both transposed. {@code c} starts zero.
+     * row of C is a sum of scaled rows of B (A transposed or not), built a few vectors at a time; with B
+     * transposed each entry is a dot product of two contiguous rows. Not for both transposed.
      */
     static void fewRows(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
                         float[] c) {
@@ -267,25 +267,60 @@ final class SimdKernels {
             }
             return;
         }
+        // Row i of A is a[aOff + t·aStride]. No skipping of zeros: 0 · inf must stay NaN, so divergence shows.
+        int aStride = transposeA ? m : 1;
+        int wide = 4 * F.length();
         for (int i = 0; i < m; i++) {
-            for (int t = 0; t < k; t++) {
-                // No skipping of zeros: 0 · inf must stay NaN, so that divergence shows.
-                axpy(transposeA ? a[t * m + i] : a[i * k + t], b, t * n, c, i * n, n);
+            int aOff = transposeA ? i : i * k;
+            int j = 0;
+            for (; j + wide <= n; j += wide) {
+                columns4(a, aOff, aStride, b, n, k, j, c, i * n);
+            }
+            for (; j + F.length() <= n; j += F.length()) {
+                columns1(a, aOff, aStride, b, n, k, j, c, i * n);
+            }
+            for (; j < n; j++) {
+                float sum = 0;
+                for (int t = 0; t < k; t++) {
+                    sum = Math.fma(a[aOff + t * aStride], b[t * n + j], sum);
+                }
+                c[i * n + j] = sum;
             }
         }
     }
 
-    /** r[ro + j] += s · b[bo + j] for j below n. */
-    private static void axpy(float s, float[] b, int bo, float[] r, int ro, int n) {
-        int bound = F.loopBound(n);
-        FloatVector sv = FloatVector.broadcast(F, s);
-        int j = 0;
-        for (; j < bound; j += F.length()) {
-            FloatVector.fromArray(F, b, bo + j).fma(sv, FloatVector.fromArray(F, r, ro + j)).intoArray(r, ro + j);
+    /**
+     * c[cOff + j .. + 4 vectors) = Σ_t a[aOff + t·aStride] · B[t, j ..]: four vectors of a row of C held in
+     * registers while B streams past once, instead of reading and writing the row of C for every t.
+     */
+    private static void columns4(float[] a, int aOff, int aStride, float[] b, int n, int k, int j, float[] c,
+                                 int cOff) {
+        int v = F.length();
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        for (int t = 0; t < k; t++) {
+            FloatVector at = FloatVector.broadcast(F, a[aOff + t * aStride]);
+            int bo = t * n + j;
+            s0 = FloatVector.fromArray(F, b, bo).fma(at, s0);
+            s1 = FloatVector.fromArray(F, b, bo + v).fma(at, s1);
+            s2 = FloatVector.fromArray(F, b, bo + 2 * v).fma(at, s2);
+            s3 = FloatVector.fromArray(F, b, bo + 3 * v).fma(at, s3);
         }
-        for (; j < n; j++) {
-            r[ro + j] = Math.fma(s, b[bo + j], r[ro + j]);
+        s0.intoArray(c, cOff + j);
+        s1.intoArray(c, cOff + j + v);
+        s2.intoArray(c, cOff + j + 2 * v);
+        s3.intoArray(c, cOff + j + 3 * v);
+    }
+
+    private static void columns1(float[] a, int aOff, int aStride, float[] b, int n, int k, int j, float[] c,
+                                 int cOff) {
+        FloatVector s0 = FloatVector.zero(F);
+        for (int t = 0; t < k; t++) {
+            s0 = FloatVector.fromArray(F, b, t * n + j).fma(FloatVector.broadcast(F, a[aOff + t * aStride]), s0);
         }
+        s0.intoArray(c, cOff + j);
     }
 
     /** The dot product of a[ao ..] and b[bo ..] over k entries. */

@@ -106,9 +106,13 @@ class SimdKernelsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void fewRowProductsMatchTheDefinitionForEveryTranspose(int m) {
-        SplittableRandom rnd = new SplittableRandom(m);
-        int k = 37;
-        int n = 19;
+        for (int n : new int[] {5, 19, 150}) { // the scalar tail, single vectors, blocks of four vectors
+            fewRows(m, 37, n);
+        }
+    }
+
+    private static void fewRows(int m, int k, int n) {
+        SplittableRandom rnd = new SplittableRandom(m * 1000L + n);
         float[] a = values(rnd, m * k, 1);
         float[] b = values(rnd, k * n, 1);
         for (boolean ta : new boolean[] {false, true}) {
@@ -127,7 +131,7 @@ class SimdKernelsTest {
                         for (int t = 0; t < k; t++) {
                             want += (double) (ta ? a[t * m + i] : a[i * k + t]) * (tb ? b[j * k + t] : b[t * n + j]);
                         }
-                        assertEquals(want, c[i * n + j], 4e-7 * k, "transposes " + ta + "/" + tb);
+                        assertEquals(want, c[i * n + j], 4e-7 * k, "n=" + n + " transposes " + ta + "/" + tb);
                     }
                 }
             }
