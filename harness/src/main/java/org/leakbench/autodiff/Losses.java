@@ -44,7 +44,7 @@ public final class Losses {
         checkPairs(a, b);
         Var total = null;
         for (int i = 0; i < a.size(); i++) {
-            Var d = Ops.sumOfSquares(Ops.sub(a.get(i), b.get(i)));
+            Var d = Ops.sumOfSquaredDifferences(a.get(i), b.get(i));
             total = total == null ? d : Ops.add(total, d);
         }
         return total;

@@ -136,6 +136,41 @@ public final class Ops {
         return node(be(a).sumAll(be(a).square(a.value())), g -> new Var[] {mul(a, scale(g, 2))}, "sumOfSquares", a);
     }
 
+    /**
+     * Σ (a − b)² for a and b of one shape, fused (DLG's distance runs it on every parameter gradient of every
+     * step). Its gradient is the differentiable {@link #scaledDifference}, so second derivatives work.
+     */
+    public static Var sumOfSquaredDifferences(Var a, Var b) {
+        requireSameShape(a, b, "sumOfSquaredDifferences");
+        return node(be(a).sumOfSquaredDifferences(a.value(), b.value()), g -> {
+            Var d = scaledDifference(a, b, scale(g, 2));
+            return new Var[] {a.requiresGrad ? d : null, b.requiresGrad ? neg(d) : null};
+        }, "sumOfSquaredDifferences", a, b);
+    }
+
+    /** s · (a − b) for a and b of one shape and a scalar s, fused. */
+    public static Var scaledDifference(Var a, Var b, Var s) {
+        requireSameShape(a, b, "scaledDifference");
+        if (s.value().size() != 1) {
+            throw new IllegalArgumentException("scaledDifference needs a scalar factor, got shape "
+                    + org.leakbench.tensor.Shape.str(s.shape()));
+        }
+        return node(be(a).scaledDifference(a.value(), b.value(), s.value()), g -> {
+            Var gs = a.requiresGrad || b.requiresGrad ? mul(g, s) : null;
+            return new Var[] {
+                a.requiresGrad ? gs : null,
+                b.requiresGrad ? neg(gs) : null,
+                s.requiresGrad ? sumTo(mul(g, sub(a, b)), s.shape()) : null};
+        }, "scaledDifference", a, b, s);
+    }
+
+    private static void requireSameShape(Var a, Var b, String op) {
+        if (!java.util.Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException(op + " needs operands of one shape, got "
+                    + org.leakbench.tensor.Shape.str(a.shape()) + " and " + org.leakbench.tensor.Shape.str(b.shape()));
+        }
+    }
+
     public static Var mean(Var a) {
         return scale(sumAll(a), 1.0 / a.value().size());
     }

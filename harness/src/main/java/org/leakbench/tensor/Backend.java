@@ -98,6 +98,19 @@ public interface Backend {
     Tensor sumAll(Tensor a);
 
     /**
+     * Σ (a − b)² over two tensors of one shape, as a tensor of shape []: DLG's gradient distance. A backend
+     * may fuse it into one read of each operand instead of three passes and two temporaries.
+     */
+    default Tensor sumOfSquaredDifferences(Tensor a, Tensor b) {
+        return sumAll(square(sub(a, b)));
+    }
+
+    /** s · (a − b) for a and b of one shape and a scalar s (shape [] or [1]): that distance's gradient. */
+    default Tensor scaledDifference(Tensor a, Tensor b, Tensor s) {
+        return mul(sub(a, b), s);
+    }
+
+    /**
      * Sums {@code a} down to {@code shape}, the inverse of broadcasting: dimensions that {@code shape}
      * lacks or has as 1 are summed out.
      */

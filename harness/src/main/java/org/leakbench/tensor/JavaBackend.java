@@ -427,6 +427,38 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, new int[0], new double[] {JavaKernels.sum(a.data)});
     }
 
+    /** Float32 operands of one shape: one fused pass, accumulated in double; anything else as the default. */
+    @Override
+    public Tensor sumOfSquaredDifferences(Tensor ta, Tensor tb) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        if (a.dtype != DType.F32 || b.dtype != DType.F32 || !java.util.Arrays.equals(a.shape, b.shape)) {
+            return Backend.super.sumOfSquaredDifferences(a, b);
+        }
+        double s = SimdSupport.enabled() ? SimdKernels.sumOfSquaredDifferences(a.floats, b.floats)
+                : JavaKernels.sumOfSquaredDifferences(a.floats, b.floats);
+        return new JavaTensor(this, new int[0], new float[] {(float) s});
+    }
+
+    /** Float32 operands of one shape: one pass, in float (the difference rounded, then the product). */
+    @Override
+    public Tensor scaledDifference(Tensor ta, Tensor tb, Tensor ts) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        JavaTensor s = own(ts);
+        if (a.dtype != DType.F32 || b.dtype != DType.F32 || s.dtype != DType.F32
+                || !java.util.Arrays.equals(a.shape, b.shape) || s.size() != 1) {
+            return Backend.super.scaledDifference(a, b, s);
+        }
+        float[] r = new float[a.floats.length];
+        if (SimdSupport.enabled()) {
+            SimdKernels.scaledDifference(a.floats, b.floats, s.floats[0], r);
+        } else {
+            JavaKernels.scaledDifference(a.floats, b.floats, s.floats[0], r);
+        }
+        return new JavaTensor(this, Shape.broadcast(a.shape, s.shape), r);
+    }
+
     /** Sums in double, whatever the storage; float32 sums are rounded once at the end. */
     @Override
     public Tensor sumTo(Tensor ta, int... shape) {

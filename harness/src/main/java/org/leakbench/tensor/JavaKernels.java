@@ -210,6 +210,31 @@ final class JavaKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Σ (x − y)², each difference rounded to float, squared and accumulated in double. */
+    static double sumOfSquaredDifferences(float[] x, float[] y) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < x.length; i += 2) {
+            double d0 = x[i] - y[i];
+            double d1 = x[i + 1] - y[i + 1];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+        }
+        for (; i < x.length; i++) {
+            double d = x[i] - y[i];
+            s0 += d * d;
+        }
+        return s0 + s1;
+    }
+
+    /** r[i] = s · (x[i] − y[i]), in float. */
+    static void scaledDifference(float[] x, float[] y, float s, float[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = s * (x[i] - y[i]);
+        }
+    }
+
     /**
      * C[m, n] = A[m, k] · B[n, k]ᵀ, every entry a dot product of two contiguous rows. Four partial sums break
      * the chain of dependent additions that makes a one-accumulator dot product wait on every add.

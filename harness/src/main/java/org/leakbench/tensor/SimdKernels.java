@@ -191,6 +191,42 @@ final class SimdKernels {
         return s;
     }
 
+    /**
+     * Σ (x − y)²: each difference in float (as the scalar loop has it), squared and summed in double lanes,
+     * without writing the difference or its square anywhere.
+     */
+    static double sumOfSquaredDifferences(float[] x, float[] y) {
+        int step = 2 * D.length();
+        int bound = x.length / step * step;
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = s0;
+        for (int i = 0; i < bound; i += step) {
+            DoubleVector d0 = (DoubleVector) FloatVector.fromArray(FD, x, i).sub(FloatVector.fromArray(FD, y, i))
+                    .convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector d1 = (DoubleVector) FloatVector.fromArray(FD, x, i + D.length())
+                    .sub(FloatVector.fromArray(FD, y, i + D.length())).convertShape(VectorOperators.F2D, D, 0);
+            s0 = d0.fma(d0, s0);
+            s1 = d1.fma(d1, s1);
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (int i = bound; i < x.length; i++) {
+            double d = x[i] - y[i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** r[i] = s · (x[i] − y[i]), in float: bit for bit the scalar loop. */
+    static void scaledDifference(float[] x, float[] y, float s, float[] r) {
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, i).sub(FloatVector.fromArray(F, y, i)).mul(s).intoArray(r, i);
+        }
+        for (int i = bound; i < r.length; i++) {
+            r[i] = s * (x[i] - y[i]);
+        }
+    }
+
     /** r[i] = f(x[i]), computed in double and rounded to float. */
     static void unary(JavaKernels.Unary f, float[] x, float[] r) {
         int done = switch (f) { // one small method per function, for the reasons given in same()

@@ -168,6 +168,28 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertEquals(dtype, backend().scale(a.tensor(), 2).dtype());
     }
 
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void fusedDistanceAndItsGradientMatchTheComposedOps(DType dtype) {
+        Sample a = sample(dtype, -3, 3, 7, 37); // long enough for vector loops and their tails
+        Sample b = sample(dtype, -3, 3, 7, 37);
+        double want = 0;
+        double[] diff = new double[a.values().length];
+        for (int i = 0; i < diff.length; i++) {
+            double d = dtype.round(a.values()[i] - b.values()[i]);
+            diff[i] = d;
+            want += d * d;
+        }
+        Tensor d = backend().sumOfSquaredDifferences(a.tensor(), b.tensor());
+        assertEquals(0, d.rank());
+        assertEquals(dtype, d.dtype());
+        assertEquals(want, d.item(), want * tol(dtype));
+        Tensor s = backend().full(dtype, -0.75, new int[0]);
+        assertValues(map(diff, v -> -0.75 * v), backend().scaledDifference(a.tensor(), b.tensor(), s), tol(dtype) * 4);
+        Tensor nan = backend().fromArray(new double[] {Double.NaN, 1}, dtype, 2);
+        assertTrue(Double.isNaN(backend().sumOfSquaredDifferences(nan, backend().zeros(dtype, 2)).item()));
+    }
+
     // ---- unary ----
 
     private void checkUnary(DType dtype, double lo, double hi, UnaryOperator<Tensor> op, DoubleUnaryOperator ref) {

@@ -68,6 +68,21 @@ class SimdKernelsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0, 1, 15, 16, 17, 1000})
+    void fusedDistanceKernelsAgreeWithTheScalarLoops(int n) {
+        SplittableRandom rnd = new SplittableRandom(n);
+        float[] x = values(rnd, n, 3);
+        float[] y = values(rnd, n, 3);
+        assertEquals(JavaKernels.sumOfSquaredDifferences(x, y), SimdKernels.sumOfSquaredDifferences(x, y),
+                1e-12 * (n + 1));
+        float[] r = new float[n];
+        float[] ref = new float[n];
+        SimdKernels.scaledDifference(x, y, -1.5f, r);
+        JavaKernels.scaledDifference(x, y, -1.5f, ref);
+        assertArrayEquals(ref, r, 0f);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 1, 15, 16, 17, 49, 196})
     void channelsOfABroadcastAreBitForBitTheScalarLoop(int n) {
         SplittableRandom rnd = new SplittableRandom(n);
