@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.leakbench.bench.AccountantBench;
 import org.leakbench.bench.CompressionBench;
+import org.leakbench.bench.ConvBench;
 import org.leakbench.bench.GemmBench;
 import org.leakbench.bench.GradientBench;
 import org.leakbench.bench.InversionStepBench;
@@ -42,7 +43,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchSuite {
     /** Every benchmark class of the suite, in the order they run. */
     public static final List<Class<?>> CLASSES = List.of(GradientBench.class, InversionStepBench.class,
-            PerExampleGradientBench.class, GemmBench.class, NoiseBench.class, MaskingBench.class,
+            PerExampleGradientBench.class, ConvBench.class, GemmBench.class, NoiseBench.class, MaskingBench.class,
             CompressionBench.class, AccountantBench.class);
     static final String BACKEND = "backend";
     static final String ND4J_THREADS = "leakbench.nd4j.threads";

@@ -2,6 +2,7 @@ package org.leakbench.bench.suite;
 
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.leakbench.bench.ConvBench;
 import org.leakbench.bench.GemmBench;
 import org.leakbench.bench.Workload;
 import org.leakbench.model.ModelSpec;
@@ -23,6 +24,8 @@ final class FlopCount {
         try {
             return switch (benchmark) {
                 case "GemmBench.matmul" -> OptionalDouble.of(GemmBench.flop(Integer.parseInt(params.get("size"))));
+                case "ConvBench.forward", "ConvBench.inputAdjoint", "ConvBench.filterAdjoint" -> OptionalDouble.of(
+                        ConvBench.flop(Integer.parseInt(params.get("layer")), Integer.parseInt(params.get("batch"))));
                 case "GradientBench.grad", "PerExampleGradientBench.plainStep" -> OptionalDouble.of(
                         gradient(Workload.spec(params.get("model")), Integer.parseInt(params.get("batch"))));
                 default -> OptionalDouble.empty();

@@ -40,6 +40,7 @@ class SuiteSmokeTest {
                 "model", List.of("lenet"), "batch", List.of("1")));
         one.put("PerExampleGradientBench", Map.of("backend", List.of("ejml"), "model", List.of("mlp256x2"),
                 "batch", List.of("2")));
+        one.put("ConvBench", Map.of("backend", List.of("ejml"), "layer", List.of("2"), "batch", List.of("2")));
         one.put("GemmBench", Map.of("backend", List.of("ejml"), "size", List.of("32")));
         one.put("NoiseBench", Map.of("sigma", List.of("10")));
         one.put("MaskingBench", Map.of("vectorLength", List.of("4096"), "mode", List.of("SECAGG_PLUS"),
@@ -63,7 +64,8 @@ class SuiteSmokeTest {
         }
         assertEquals(Set.of("GradientBench.grad", "InversionStepBench.dlg", "InversionStepBench.invertingGradients",
                 "PerExampleGradientBench.dpSgdStep", "PerExampleGradientBench.dpSgdStepBatchesOfOne",
-                "PerExampleGradientBench.plainStep", "GemmBench.matmul",
+                "PerExampleGradientBench.plainStep", "ConvBench.forward", "ConvBench.inputAdjoint",
+                "ConvBench.filterAdjoint", "GemmBench.matmul",
                 "NoiseBench.fastGaussian", "NoiseBench.splittableRandomNextGaussian",
                 "NoiseBench.utilRandomNextGaussian", "NoiseBench.laplace", "NoiseBench.discreteGaussian",
                 "MaskingBench.prg", "MaskingBench.jdkAesCtr", "MaskingBench.jdkAesEcb", "MaskingBench.maskedUpdate",
@@ -98,6 +100,9 @@ class SuiteSmokeTest {
         List<String> flops = Files.readAllLines(run.resolve("jmh/flops.csv"));
         assertEquals("benchmark,params,flop_per_op", flops.get(0));
         assertTrue(flops.contains("GemmBench.matmul,backend=ejml;size=32,65536"), flops.toString());
+        // LeNet-28 layer 2: 12 × 12 × 25 multiply-adds per output pixel of 7 × 7, two images.
+        assertTrue(flops.contains("ConvBench.forward,backend=ejml;batch=2;layer=2," + 2 * 2 * 12 * 12 * 25 * 49),
+                flops.toString());
         assertTrue(flops.stream().anyMatch(l -> l.startsWith("GradientBench.grad,backend=ejml;batch=1;"
                 + "model=mlp256x2,")), flops.toString());
         String settings = Files.readString(run.resolve("jmh/settings.properties"));

@@ -1,0 +1,102 @@
+package org.leakbench.bench;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.Conv2dSpec;
+import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.Tensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The three linear maps of one convolution of DLG's LeNet on 28×28 inputs (5×5 filters, 12 channels,
+ * padding 2; layer 1 takes one channel at stride 2, layer 2 twelve at stride 2, layer 3 twelve at stride 1),
+ * float32: the forward map, its input adjoint and its filter adjoint, which together take most of a LeNet
+ * gradient. Each does the same multiply-adds ({@link #flop}), so their times show which map is least
+ * efficient on a backend.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ConvBench {
+    @Param({"ejml", "nd4j"})
+    public String backend;
+
+    @Param({"1", "2", "3"})
+    public int layer;
+
+    @Param({"1", "32"})
+    public int batch;
+
+    private Backend be;
+    private Tensor x;
+    private Tensor w;
+    private Tensor g;
+    private Conv2dSpec spec;
+
+    /** Input shape [c, h, w] and stride of LeNet-28's layer 1, 2 or 3. */
+    static int[] geometry(int layer) {
+        return switch (layer) {
+            case 1 -> new int[] {1, 28, 28, 2};
+            case 2 -> new int[] {12, 14, 14, 2};
+            case 3 -> new int[] {12, 7, 7, 1};
+            default -> throw new IllegalArgumentException("LeNet-28 has convolution layers 1 to 3, not " + layer);
+        };
+    }
+
+    @Setup
+    public void setup() {
+        be = Workload.backend(backend);
+        int[] geo = geometry(layer);
+        spec = new Conv2dSpec(geo[3], 2);
+        int[] xs = {batch, geo[0], geo[1], geo[2]};
+        int[] ws = {12, geo[0], 5, 5};
+        SplittableRandom rng = new SplittableRandom(layer * 100L + batch);
+        x = random(rng, xs);
+        w = random(rng, ws);
+        g = random(rng, spec.outputShape(xs, ws));
+    }
+
+    private Tensor random(SplittableRandom rng, int[] shape) {
+        float[] v = new float[Shape.size(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        return be.fromFloats(v, shape);
+    }
+
+    @Benchmark
+    public Tensor forward() {
+        return be.conv2d(x, w, spec);
+    }
+
+    @Benchmark
+    public Tensor inputAdjoint() {
+        return be.conv2dInputAdjoint(g, w, x.shape(), spec);
+    }
+
+    @Benchmark
+    public Tensor filterAdjoint() {
+        return be.conv2dFilterAdjoint(x, g, w.shape(), spec);
+    }
+
+    /** Floating-point operations of any of the three maps of {@code layer} at {@code batch}. */
+    public static double flop(int layer, int batch) {
+        int[] geo = geometry(layer);
+        int out = Shape.convOut(geo[1], 5, geo[3], 2);
+        return 2.0 * batch * 12 * geo[0] * 25 * out * out;
+    }
+}
