@@ -97,9 +97,18 @@ public final class Ops {
 
     public static Var sigmoid(Var a) {
         Var[] self = new Var[1];
-        self[0] = node(be(a).sigmoid(a.value()),
-                g -> new Var[] {mul(g, mul(self[0], addScalar(neg(self[0]), 1)))}, "sigmoid", a);
+        self[0] = node(be(a).sigmoid(a.value()), g -> new Var[] {sigmoidBackward(self[0], g)}, "sigmoid", a);
         return self[0];
+    }
+
+    /**
+     * g · y · (1 − y), the gradient through a sigmoid with output y: one fused operation (LeNet has a sigmoid
+     * after every layer), itself differentiable for DLG's second derivatives.
+     */
+    public static Var sigmoidBackward(Var y, Var g) {
+        return node(be(y).sigmoidBackward(y.value(), g.value()), h -> new Var[] {
+            y.requiresGrad ? mul(mul(h, g), addScalar(scale(y, -2), 1)) : null,
+            g.requiresGrad ? sigmoidBackward(y, h) : null}, "sigmoidBackward", y, g);
     }
 
     public static Var tanh(Var a) {

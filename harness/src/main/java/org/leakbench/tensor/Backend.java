@@ -89,6 +89,14 @@ public interface Backend {
 
     Tensor abs(Tensor a);
 
+    /**
+     * g · y · (1 − y): the gradient through a sigmoid whose output is y, for y and g of one shape. A backend may
+     * fuse the four element-wise passes into one.
+     */
+    default Tensor sigmoidBackward(Tensor y, Tensor g) {
+        return mul(g, mul(y, addScalar(neg(y), 1)));
+    }
+
     /** Clips every element into [lo, hi]. */
     Tensor clamp(Tensor a, double lo, double hi);
 

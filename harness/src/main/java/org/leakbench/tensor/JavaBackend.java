@@ -385,6 +385,23 @@ public final class JavaBackend implements Backend {
                 JavaKernels.Unary.SIGMOID);
     }
 
+    /** Float32 operands of one shape: one pass, the same float operations in the same order as composed. */
+    @Override
+    public Tensor sigmoidBackward(Tensor ty, Tensor tg) {
+        JavaTensor y = own(ty);
+        JavaTensor g = own(tg);
+        if (y.dtype != DType.F32 || g.dtype != DType.F32 || !java.util.Arrays.equals(y.shape, g.shape)) {
+            return Backend.super.sigmoidBackward(y, g);
+        }
+        float[] r = new float[y.floats.length];
+        if (SimdSupport.enabled()) {
+            SimdKernels.sigmoidBackward(y.floats, g.floats, r);
+        } else {
+            JavaKernels.sigmoidBackward(y.floats, g.floats, r);
+        }
+        return new JavaTensor(this, y.shape, r);
+    }
+
     @Override
     public Tensor tanh(Tensor a) {
         return unary(a, Math::tanh, JavaKernels.Unary.TANH);

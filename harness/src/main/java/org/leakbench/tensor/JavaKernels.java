@@ -210,6 +210,13 @@ final class JavaKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** r[i] = g[i] · (y[i] · (1 − y[i])), in float. */
+    static void sigmoidBackward(float[] y, float[] g, float[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = g[i] * (y[i] * (-y[i] + 1f));
+        }
+    }
+
     /** Σ (x − y)², each difference rounded to float, squared and accumulated in double. */
     static double sumOfSquaredDifferences(float[] x, float[] y) {
         double s0 = 0;

@@ -227,6 +227,18 @@ final class SimdKernels {
         }
     }
 
+    /** r[i] = g[i] · (y[i] · (1 − y[i])), in float: bit for bit the scalar loop. */
+    static void sigmoidBackward(float[] y, float[] g, float[] r) {
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, y, i);
+            FloatVector.fromArray(F, g, i).mul(v.mul(v.neg().add(1f))).intoArray(r, i);
+        }
+        for (int i = bound; i < r.length; i++) {
+            r[i] = g[i] * (y[i] * (-y[i] + 1f));
+        }
+    }
+
     /** r[i] = f(x[i]), computed in double and rounded to float. */
     static void unary(JavaKernels.Unary f, float[] x, float[] r) {
         int done = switch (f) { // one small method per function, for the reasons given in same()

@@ -47,6 +47,7 @@ abstract class AutodiffContractTest {
         g.checkBothOrders(x -> Ops.square(x.get(0)), g.inputs(-1, 1, s), s);
         g.checkBothOrders(x -> Ops.sigmoid(x.get(0)), g.inputs(-2, 2, s), s);
         g.checkBothOrders(x -> Ops.tanh(x.get(0)), g.inputs(-2, 2, s), s);
+        g.checkBothOrders(x -> Ops.sigmoidBackward(Ops.sigmoid(x.get(0)), x.get(1)), g.inputs(-2, 2, s, s), s, s);
         g.checkBothOrders(x -> Ops.neg(Ops.scale(Ops.addScalar(x.get(0), 0.3), 1.7)), g.inputs(-1, 1, s), s);
         g.checkBothOrders(x -> Ops.mul(Ops.relu(x.get(0)), x.get(0)), g.inputs(0.1, 1, s), s);
         g.checkBothOrders(x -> Ops.mul(Ops.abs(x.get(0)), x.get(0)), g.inputs(0.1, 1, s), s);

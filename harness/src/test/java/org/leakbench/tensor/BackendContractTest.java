@@ -190,6 +190,23 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertTrue(Double.isNaN(backend().sumOfSquaredDifferences(nan, backend().zeros(dtype, 2)).item()));
     }
 
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void fusedSigmoidBackwardMatchesTheComposedOps(DType dtype) {
+        Sample y = sample(dtype, 0, 1, 5, 19);
+        Sample g = sample(dtype, -2, 2, 5, 19);
+        double[] want = new double[y.values().length];
+        for (int i = 0; i < want.length; i++) {
+            want[i] = g.values()[i] * y.values()[i] * (1 - y.values()[i]);
+        }
+        Tensor r = backend().sigmoidBackward(y.tensor(), g.tensor());
+        assertEquals(dtype, r.dtype());
+        assertArrayEquals(new int[] {5, 19}, r.shape());
+        assertValues(want, r, tol(dtype) * 4);
+        Tensor composed = backend().mul(g.tensor(), backend().mul(y.tensor(), backend().addScalar(backend().neg(y.tensor()), 1)));
+        assertValues(composed.toDoubleArray(), r, dtype == DType.F32 ? 0 : 1e-15);
+    }
+
     // ---- unary ----
 
     private void checkUnary(DType dtype, double lo, double hi, UnaryOperator<Tensor> op, DoubleUnaryOperator ref) {

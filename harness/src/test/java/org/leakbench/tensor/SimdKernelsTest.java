@@ -80,6 +80,9 @@ class SimdKernelsTest {
         SimdKernels.scaledDifference(x, y, -1.5f, r);
         JavaKernels.scaledDifference(x, y, -1.5f, ref);
         assertArrayEquals(ref, r, 0f);
+        SimdKernels.sigmoidBackward(x, y, r);
+        JavaKernels.sigmoidBackward(x, y, ref);
+        assertArrayEquals(ref, r, 0f, "sigmoidBackward");
     }
 
     @ParameterizedTest
