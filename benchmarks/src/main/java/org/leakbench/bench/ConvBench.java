@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The three linear maps of one convolution of DLG's LeNet on 28×28 inputs (5×5 filters, 12 channels,
- * padding 2; layer 1 takes one channel at stride 2, layer 2 twelve at stride 2, layer 3 twelve at stride 1),
+ * padding 2; conv1 takes one channel at stride 2, conv2 twelve at stride 2, conv3 twelve at stride 1),
  * float32: the forward map, its input adjoint and its filter adjoint, which together take most of a LeNet
  * gradient. Each does the same multiply-adds ({@link #flop}), so their times show which map is least
  * efficient on a backend.
@@ -35,8 +35,9 @@ public class ConvBench {
     @Param({"ejml", "nd4j"})
     public String backend;
 
-    @Param({"1", "2", "3"})
-    public int layer;
+    /** A name, not a number: the three layers are three shapes, not points on a scale. */
+    @Param({"conv1", "conv2", "conv3"})
+    public String layer;
 
     @Param({"1", "32"})
     public int batch;
@@ -47,13 +48,14 @@ public class ConvBench {
     private Tensor g;
     private Conv2dSpec spec;
 
-    /** Input shape [c, h, w] and stride of LeNet-28's layer 1, 2 or 3. */
-    static int[] geometry(int layer) {
+    /** Input shape [c, h, w] and stride of LeNet-28's layer conv1, conv2 or conv3. */
+    static int[] geometry(String layer) {
         return switch (layer) {
-            case 1 -> new int[] {1, 28, 28, 2};
-            case 2 -> new int[] {12, 14, 14, 2};
-            case 3 -> new int[] {12, 7, 7, 1};
-            default -> throw new IllegalArgumentException("LeNet-28 has convolution layers 1 to 3, not " + layer);
+            case "conv1" -> new int[] {1, 28, 28, 2};
+            case "conv2" -> new int[] {12, 14, 14, 2};
+            case "conv3" -> new int[] {12, 7, 7, 1};
+            default -> throw new IllegalArgumentException("LeNet-28 has convolution layers conv1, conv2 and conv3, not '"
+                    + layer + "'");
         };
     }
 
@@ -64,7 +66,7 @@ public class ConvBench {
         spec = new Conv2dSpec(geo[3], 2);
         int[] xs = {batch, geo[0], geo[1], geo[2]};
         int[] ws = {12, geo[0], 5, 5};
-        SplittableRandom rng = new SplittableRandom(layer * 100L + batch);
+        SplittableRandom rng = new SplittableRandom(layer.hashCode() * 100L + batch);
         x = random(rng, xs);
         w = random(rng, ws);
         g = random(rng, spec.outputShape(xs, ws));
@@ -94,7 +96,7 @@ public class ConvBench {
     }
 
     /** Floating-point operations of any of the three maps of {@code layer} at {@code batch}. */
-    public static double flop(int layer, int batch) {
+    public static double flop(String layer, int batch) {
         int[] geo = geometry(layer);
         int out = Shape.convOut(geo[1], 5, geo[3], 2);
         return 2.0 * batch * 12 * geo[0] * 25 * out * out;

@@ -14,8 +14,9 @@ import java.util.Arrays;
  * output = W·P, input adjoint = fold(Wᵀ·G) (each row added back at its tap's offset) and filter adjoint
  * = (P·Gᵀ)ᵀ, where G is zero on the wasted columns so they contribute nothing.
  *
- * <p>The work runs in float with fused multiply-adds, as float32 convolutions do elsewhere. Scratch arrays are kept per thread and grow as
- * needed, so an attack's thousands of calls do not allocate and zero fresh buffers.
+ * <p>The work runs in float with fused multiply-adds, as float32 convolutions do elsewhere. Scratch arrays
+ * are kept per thread and grow as needed, so an attack's thousands of calls do not allocate and zero fresh
+ * buffers.
  */
 final class SimdConv {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);

@@ -133,13 +133,18 @@ final class JmhFigures {
                     + backends);
             return;
         }
-        boolean compared = backends.size() > 1 || !backends.contains("score");
-        CategoryChart chart = ChartStyle.bars("JMH " + benchClass + (compared ? ": backends compared" : ""),
-                withMethod ? "benchmark and parameters" : "parameters", "score (" + unit + ")", shown);
-        chart.getStyler().setLegendVisible(compared); // one unnamed series needs no legend
-        double lo = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
+        boolean compared = backends.size() > 1;
+        boolean named = !backends.contains("score"); // the series are backends
+        String title = "JMH " + benchClass + (compared ? ": backends compared"
+                : named ? " on " + backends.iterator().next() : "");
+        CategoryChart chart = ChartStyle.bars(title, withMethod ? "benchmark and parameters" : "parameters",
+                "score (" + unit + ")", shown);
+        chart.getStyler().setLegendVisible(named); // one unnamed series needs no legend
+        // Bars are what the JMH table quotes: the median of sampled operations, which a busy machine's stalls
+        // barely move, and the average in other modes.
+        double lo = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::typical)
                 .min().orElse(1);
-        double hi = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::score)
+        double hi = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::typical)
                 .max().orElse(1);
         // Scores of different benchmarks span orders of magnitude; a linear axis would hide the small ones.
         boolean log = lo > 0 && hi / lo > 50;
@@ -150,16 +155,17 @@ final class JmhFigures {
             chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
             chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
         }
-        // XChart draws error bars of log-scale bars wrongly, so they are left to the JMH table there.
-        boolean anyError = !log && rs.stream().anyMatch(r -> Double.isFinite(r.scoreError()));
+        // XChart draws error bars of log-scale bars wrongly, so they are left to the JMH table there; JMH's error
+        // is a confidence interval of the average, so a median gets none.
+        boolean anyError = !log && rs.stream().anyMatch(JmhFigures::hasError);
         int i = 0;
         for (String backend : backends) {
             List<Double> ys = new ArrayList<>();
             List<Double> errs = new ArrayList<>();
             for (String g : shown) {
                 JmhResult hit = groups.get(g).get(backend);
-                ys.add(hit.score());
-                errs.add(Double.isFinite(hit.scoreError()) ? hit.scoreError() : 0.0);
+                ys.add(hit.typical());
+                errs.add(hasError(hit) ? hit.scoreError() : 0.0);
             }
             var s = anyError ? chart.addSeries(backend, shown, ys, errs) : chart.addSeries(backend, shown, ys);
             s.setFillColor(ChartStyle.color(i++));
@@ -170,11 +176,17 @@ final class JmhFigures {
                 benchClass + " scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)"
                         : " (lower is better)")
                 + (compared ? ", one bar per backend" : "")
+                + (rs.stream().anyMatch(r -> Double.isFinite(r.median())) ? ", median of sampled operations" : "")
                 + (fixed.isEmpty() ? "" : "; all with " + fixed.entrySet().stream()
                         .map(f -> f.getKey() + "=" + f.getValue()).collect(Collectors.joining(", ")))
                 + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "")
                 + (log ? ", log scale (errors in the JMH table)" : "")
                 + more);
+    }
+
+    /** An average with JMH's confidence interval (sampled results are shown by their median, without one). */
+    private static boolean hasError(JmhResult r) {
+        return Double.isNaN(r.median()) && Double.isFinite(r.scoreError());
     }
 
     private static void scaling(RunContext ctx, String unit, List<JmhResult> rs, String name) throws IOException {
@@ -193,11 +205,11 @@ final class JmhFigures {
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         for (JmhResult r : rs) {
             double x = Numbers.parseOrNaN(r.params().get(axis));
-            if (!(x > 0) || !(r.score() > 0)) {
+            if (!(x > 0) || !(r.typical() > 0)) {
                 continue;
             }
             series.computeIfAbsent(groupLabel(r, axis), k -> new ArrayList<>())
-                    .add(new XYSeriesData.XY(x, new Summary(r.score(), 0, 1)));
+                    .add(new XYSeriesData.XY(x, new Summary(r.typical(), 0, 1)));
         }
         series.values().removeIf(v -> v.size() < 2);
         if (series.isEmpty()) {

@@ -25,7 +25,7 @@ final class FlopCount {
             return switch (benchmark) {
                 case "GemmBench.matmul" -> OptionalDouble.of(GemmBench.flop(Integer.parseInt(params.get("size"))));
                 case "ConvBench.forward", "ConvBench.inputAdjoint", "ConvBench.filterAdjoint" -> OptionalDouble.of(
-                        ConvBench.flop(Integer.parseInt(params.get("layer")), Integer.parseInt(params.get("batch"))));
+                        ConvBench.flop(params.get("layer"), Integer.parseInt(params.get("batch"))));
                 case "GradientBench.grad", "PerExampleGradientBench.plainStep" -> OptionalDouble.of(
                         gradient(Workload.spec(params.get("model")), Integer.parseInt(params.get("batch"))));
                 default -> OptionalDouble.empty();

@@ -40,7 +40,7 @@ class SuiteSmokeTest {
                 "model", List.of("lenet"), "batch", List.of("1")));
         one.put("PerExampleGradientBench", Map.of("backend", List.of("ejml"), "model", List.of("mlp256x2"),
                 "batch", List.of("2")));
-        one.put("ConvBench", Map.of("backend", List.of("ejml"), "layer", List.of("2"), "batch", List.of("2")));
+        one.put("ConvBench", Map.of("backend", List.of("ejml"), "layer", List.of("conv2"), "batch", List.of("2")));
         one.put("GemmBench", Map.of("backend", List.of("ejml"), "size", List.of("32")));
         one.put("NoiseBench", Map.of("sigma", List.of("10")));
         one.put("MaskingBench", Map.of("vectorLength", List.of("4096"), "mode", List.of("SECAGG_PLUS"),
@@ -100,8 +100,8 @@ class SuiteSmokeTest {
         List<String> flops = Files.readAllLines(run.resolve("jmh/flops.csv"));
         assertEquals("benchmark,params,flop_per_op", flops.get(0));
         assertTrue(flops.contains("GemmBench.matmul,backend=ejml;size=32,65536"), flops.toString());
-        // LeNet-28 layer 2: 12 × 12 × 25 multiply-adds per output pixel of 7 × 7, two images.
-        assertTrue(flops.contains("ConvBench.forward,backend=ejml;batch=2;layer=2," + 2 * 2 * 12 * 12 * 25 * 49),
+        // LeNet-28 conv2: 12 × 12 × 25 multiply-adds per output pixel of 7 × 7, two images.
+        assertTrue(flops.contains("ConvBench.forward,backend=ejml;batch=2;layer=conv2," + 2 * 2 * 12 * 12 * 25 * 49),
                 flops.toString());
         assertTrue(flops.stream().anyMatch(l -> l.startsWith("GradientBench.grad,backend=ejml;batch=1;"
                 + "model=mlp256x2,")), flops.toString());
