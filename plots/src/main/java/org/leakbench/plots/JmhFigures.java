@@ -16,8 +16,8 @@ import org.knowm.xchart.XYChart;
  * JMH figures: grouped bars comparing backends, one figure per benchmark class and score unit (one group per
  * method and parameters other than {@code backend}, one bar per backend, JMH's 99.9% error as error bars;
  * classes without a backend parameter get one bar per benchmark); and
- * scaling curves (score against a numeric parameter such as the vector size or the number of clients, log–log)
- * when a parameter takes at least three numeric values.
+ * scaling curves per class (score against a numeric parameter such as the vector size or the number of
+ * clients, log–log) when a parameter takes at least three numeric values.
  */
 final class JmhFigures {
     static final String BACKEND = "backend";
@@ -35,17 +35,20 @@ final class JmhFigures {
         // One bar figure per benchmark class: a figure mixing every class needs labels too long to read.
         Map<String, List<JmhResult>> byClass = results.stream()
                 .collect(Collectors.groupingBy(JmhFigures::className, LinkedHashMap::new, Collectors.toList()));
+        // Scaling curves per class too: one figure holding every class had more lines than its legend could
+        // show next to a readable plot.
+        boolean anyScaling = false;
         for (Map.Entry<String, List<JmhResult>> c : byClass.entrySet()) {
             Map<String, List<JmhResult>> byUnit = byUnit(c.getValue());
             boolean compared = c.getValue().stream().anyMatch(r -> r.params().containsKey(BACKEND));
             for (Map.Entry<String, List<JmhResult>> e : byUnit.entrySet()) {
-                String name = (compared ? "jmh-backends-" : "jmh-") + c.getKey() + unitSuffix(byUnit, e.getKey());
-                bars(ctx, c.getKey(), e.getKey(), e.getValue(), name);
+                String suffix = c.getKey() + unitSuffix(byUnit, e.getKey());
+                bars(ctx, c.getKey(), e.getKey(), e.getValue(), (compared ? "jmh-backends-" : "jmh-") + suffix);
+                anyScaling |= scaling(ctx, c.getKey(), e.getKey(), e.getValue(), "jmh-scaling-" + suffix);
             }
         }
-        Map<String, List<JmhResult>> byUnit = byUnit(results);
-        for (Map.Entry<String, List<JmhResult>> e : byUnit.entrySet()) {
-            scaling(ctx, e.getKey(), e.getValue(), "jmh-scaling" + unitSuffix(byUnit, e.getKey()));
+        if (!anyScaling) {
+            ctx.skip("figure jmh-scaling", "no JMH parameter with three or more numeric values");
         }
     }
 
@@ -189,34 +192,42 @@ final class JmhFigures {
         return Double.isNaN(r.median()) && Double.isFinite(r.scoreError());
     }
 
-    private static void scaling(RunContext ctx, String unit, List<JmhResult> rs, String name) throws IOException {
+    /** The scaling figures of one class and unit, one per numeric parameter; false when it has none. */
+    private static boolean scaling(RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String name)
+            throws IOException {
         List<String> axes = scalingParams(rs);
-        if (axes.isEmpty()) {
-            ctx.skip("figure " + name, "no JMH parameter with three or more numeric values in " + unit);
-            return;
-        }
         for (String axis : axes) {
-            scalingOne(ctx, unit, rs, axis, name + "-" + axis.replaceAll("[^A-Za-z0-9]+", "_"));
+            scalingOne(ctx, benchClass, unit, rs, axis, name + "-" + axis.replaceAll("[^A-Za-z0-9]+", "_"));
         }
+        return !axes.isEmpty();
     }
 
-    private static void scalingOne(RunContext ctx, String unit, List<JmhResult> rs, String axis, String name)
-            throws IOException {
+    /** A line's label: the method when the class has several, and the other parameters (backend included). */
+    static String lineLabel(JmhResult r, String axis, boolean withMethod) {
+        String params = params(r, axis, " ");
+        String method = withMethod || params.isEmpty() ? methodName(r) : "";
+        return (method + " " + params).trim();
+    }
+
+    private static void scalingOne(RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String axis,
+                                   String name) throws IOException {
+        boolean withMethod = rs.stream().map(JmhFigures::methodName).distinct().count() > 1;
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         for (JmhResult r : rs) {
             double x = Numbers.parseOrNaN(r.params().get(axis));
             if (!(x > 0) || !(r.typical() > 0)) {
                 continue;
             }
-            series.computeIfAbsent(groupLabel(r, axis), k -> new ArrayList<>())
+            series.computeIfAbsent(lineLabel(r, axis, withMethod), k -> new ArrayList<>())
                     .add(new XYSeriesData.XY(x, new Summary(r.typical(), 0, 1)));
         }
         series.values().removeIf(v -> v.size() < 2);
         if (series.isEmpty()) {
-            ctx.skip("figure " + name, "no benchmark has two or more positive " + axis + " values");
+            ctx.skip("figure " + name, "no " + benchClass + " benchmark has two or more positive " + axis
+                    + " values");
             return;
         }
-        XYChart chart = ChartStyle.xy("JMH scaling with " + axis, axis + " (log scale)",
+        XYChart chart = ChartStyle.xy("JMH " + benchClass + ": scaling with " + axis, axis + " (log scale)",
                 "score (" + unit + ", log scale)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -226,9 +237,9 @@ final class JmhFigures {
             e.getValue().sort(Comparator.comparingDouble(XYSeriesData.XY::x));
             XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
         }
-        ctx.figure(chart, name, "JMH scaling with " + axis + " (" + unit + ")",
-                "JMH score in " + unit + " against " + axis + " on log–log axes, one line per benchmark and "
-                        + "other parameters");
+        ctx.figure(chart, name, "JMH " + benchClass + " scaling with " + axis + " (" + unit + ")",
+                benchClass + " score in " + unit + " against " + axis + " on log–log axes (median of sampled "
+                        + "operations), one line per " + (withMethod ? "benchmark and " : "") + "other parameters");
     }
 
     /** Numeric parameters with at least three distinct values, most values first. */

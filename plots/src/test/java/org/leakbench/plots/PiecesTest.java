@@ -76,6 +76,14 @@ class PiecesTest {
     }
 
     @Test
+    void scalingLinesAreNamedByWhatIsNotOnTheAxis() {
+        JmhResult r = new JmhResult("o.GradientBench.grad", "avgt",
+                new java.util.TreeMap<>(Map.of("backend", "ejml", "batch", "32", "model", "lenet")), 1, 0, "ms");
+        assertEquals("backend=ejml model=lenet", JmhFigures.lineLabel(r, "batch", false));
+        assertEquals("grad backend=ejml model=lenet", JmhFigures.lineLabel(r, "batch", true));
+    }
+
+    @Test
     void barLabelsLieLevelWhenTheyFitAndStandUprightWhenNot() {
         var few = ChartStyle.bars("t", "x", "y", List.of("b=1", "b=8", "b=32"));
         assertEquals(0, few.getStyler().getXAxisLabelRotation());

@@ -24,7 +24,7 @@ class PlotsRenderTest {
             "cost-defense_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
             "leakage-vs-batch-ssim", "scaling-defense_ms-vs-clients", "scaling-bytes_up-vs-clients",
             "scaling-defense_ms-vs-params", "epsilon-vs-sigma", "roc", "reconstructions-dlg", "jmh-backends-GradientBench", "jmh-SecAggBench",
-            "jmh-scaling-size", "jmh-scaling-clients");
+            "jmh-scaling-GradientBench-size", "jmh-scaling-SecAggBench-clients");
 
     private static Path run;
     private static PlotReport report;
