@@ -60,7 +60,7 @@ public final class Losses {
         Var na = null;
         Var nb = null;
         for (int i = 0; i < a.size(); i++) {
-            Var d = sumAll(Ops.mul(a.get(i), b.get(i)));
+            Var d = Ops.dot(a.get(i), b.get(i));
             Var sa = Ops.sumOfSquares(a.get(i));
             Var sb = Ops.sumOfSquares(b.get(i));
             dot = dot == null ? d : Ops.add(dot, d);

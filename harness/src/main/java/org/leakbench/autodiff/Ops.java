@@ -142,7 +142,15 @@ public final class Ops {
      * broadcasts g to a's shape and then multiplies twice.
      */
     public static Var sumOfSquares(Var a) {
-        return node(be(a).sumAll(be(a).square(a.value())), g -> new Var[] {mul(a, scale(g, 2))}, "sumOfSquares", a);
+        return node(be(a).dot(a.value(), a.value()), g -> new Var[] {mul(a, scale(g, 2))}, "sumOfSquares", a);
+    }
+
+    /** Σ a·b for a and b of one shape, fused (the inner products of Inverting Gradients' cosine distance). */
+    public static Var dot(Var a, Var b) {
+        requireSameShape(a, b, "dot");
+        return node(be(a).dot(a.value(), b.value()), g -> new Var[] {
+            a.requiresGrad ? mul(b, g) : null,
+            b.requiresGrad ? mul(a, g) : null}, "dot", a, b);
     }
 
     /**

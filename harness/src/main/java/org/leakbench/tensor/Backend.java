@@ -106,6 +106,14 @@ public interface Backend {
     Tensor sumAll(Tensor a);
 
     /**
+     * Σ a·b over two tensors of one shape, as a tensor of shape []: the inner products of Inverting Gradients'
+     * cosine distance and a sum of squares. A backend may fuse it into one read of each operand.
+     */
+    default Tensor dot(Tensor a, Tensor b) {
+        return sumAll(mul(a, b));
+    }
+
+    /**
      * Σ (a − b)² over two tensors of one shape, as a tensor of shape []: DLG's gradient distance. A backend
      * may fuse it into one read of each operand instead of three passes and two temporaries.
      */

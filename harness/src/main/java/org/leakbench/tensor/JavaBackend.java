@@ -444,6 +444,18 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, new int[0], new double[] {JavaKernels.sum(a.data)});
     }
 
+    /** Float32 operands of one shape: one pass, exact products accumulated in double; else as the default. */
+    @Override
+    public Tensor dot(Tensor ta, Tensor tb) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        if (a.dtype != DType.F32 || b.dtype != DType.F32 || !java.util.Arrays.equals(a.shape, b.shape)) {
+            return Backend.super.dot(a, b);
+        }
+        double s = SimdSupport.enabled() ? SimdKernels.dot(a.floats, b.floats) : JavaKernels.dot(a.floats, b.floats);
+        return new JavaTensor(this, new int[0], new float[] {(float) s});
+    }
+
     /** Float32 operands of one shape: one fused pass, accumulated in double; anything else as the default. */
     @Override
     public Tensor sumOfSquaredDifferences(Tensor ta, Tensor tb) {

@@ -210,6 +210,21 @@ final class JavaKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Σ x·y, each product exact in double and summed in double. */
+    static double dot(float[] x, float[] y) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < x.length; i += 2) {
+            s0 += (double) x[i] * y[i];
+            s1 += (double) x[i + 1] * y[i + 1];
+        }
+        for (; i < x.length; i++) {
+            s0 += (double) x[i] * y[i];
+        }
+        return s0 + s1;
+    }
+
     /** r[i] = g[i] · (y[i] · (1 − y[i])), in float. */
     static void sigmoidBackward(float[] y, float[] g, float[] r) {
         for (int i = 0; i < r.length; i++) {

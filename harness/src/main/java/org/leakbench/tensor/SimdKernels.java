@@ -191,6 +191,29 @@ final class SimdKernels {
         return s;
     }
 
+    /** Σ x·y in double lanes: floats widened on load, so every product is exact before it is summed. */
+    static double dot(float[] x, float[] y) {
+        int step = 2 * D.length();
+        int bound = x.length / step * step;
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = s0;
+        for (int i = 0; i < bound; i += step) {
+            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y0 = (DoubleVector) FloatVector.fromArray(FD, y, i).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(FD, x, i + D.length())
+                    .convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y1 = (DoubleVector) FloatVector.fromArray(FD, y, i + D.length())
+                    .convertShape(VectorOperators.F2D, D, 0);
+            s0 = x0.fma(y0, s0);
+            s1 = x1.fma(y1, s1);
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (int i = bound; i < x.length; i++) {
+            s += (double) x[i] * y[i];
+        }
+        return s;
+    }
+
     /**
      * Σ (x − y)²: each difference in float (as the scalar loop has it), squared and summed in double lanes,
      * without writing the difference or its square anywhere.

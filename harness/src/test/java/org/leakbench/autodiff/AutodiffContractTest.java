@@ -104,6 +104,8 @@ abstract class AutodiffContractTest {
         g.checkBothOrders(x -> Losses.crossEntropy(x.get(0), new int[] {0, 4, 2}), g.inputs(-2, 2, z), z);
         g.checkBothOrders(x -> Losses.squaredDistance(List.of(x.get(0), x.get(1)), List.of(x.get(1), x.get(0))),
                 g.inputs(-1, 1, z, z), z, z);
+        g.checkBothOrders(x -> Ops.dot(Ops.mul(x.get(0), x.get(1)), Ops.exp(x.get(1))), g.inputs(-1, 1, z, z), z, z);
+        g.checkBothOrders(x -> Ops.sumOfSquares(Ops.mul(x.get(0), x.get(1))), g.inputs(-1, 1, z, z), z, z);
         g.checkBothOrders(x -> Ops.sumOfSquaredDifferences(Ops.mul(x.get(0), x.get(0)), x.get(1)),
                 g.inputs(-1, 1, z, z), z, z);
         int[] one = {};

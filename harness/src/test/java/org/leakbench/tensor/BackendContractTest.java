@@ -180,6 +180,14 @@ abstract class BackendContractTest extends BackendTestSupport {
             diff[i] = d;
             want += d * d;
         }
+        double inner = 0;
+        for (int i = 0; i < diff.length; i++) {
+            inner += a.values()[i] * b.values()[i];
+        }
+        Tensor dot = backend().dot(a.tensor(), b.tensor());
+        assertEquals(0, dot.rank());
+        assertEquals(dtype, dot.dtype());
+        assertEquals(inner, dot.item(), Math.abs(inner) * tol(dtype) + 1e-12 * diff.length);
         Tensor d = backend().sumOfSquaredDifferences(a.tensor(), b.tensor());
         assertEquals(0, d.rank());
         assertEquals(dtype, d.dtype());

@@ -75,6 +75,7 @@ class SimdKernelsTest {
         float[] y = values(rnd, n, 3);
         assertEquals(JavaKernels.sumOfSquaredDifferences(x, y), SimdKernels.sumOfSquaredDifferences(x, y),
                 1e-12 * (n + 1));
+        assertEquals(JavaKernels.dot(x, y), SimdKernels.dot(x, y), 1e-12 * (n + 1));
         float[] r = new float[n];
         float[] ref = new float[n];
         SimdKernels.scaledDifference(x, y, -1.5f, r);
