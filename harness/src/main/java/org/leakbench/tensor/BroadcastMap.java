@@ -89,6 +89,49 @@ final class BroadcastMap {
         return new int[] {outer, mid, inner};
     }
 
+    /** How the operands of an element-wise op line up, so each element type's loops only follow the plan. */
+    enum Kind {
+        /** One shape. */
+        SAME,
+        /** The small operand repeats every small.length elements of the big one (a bias row, a scalar). */
+        SUFFIX,
+        /** The small operand runs along the middle of a [outer, mid, inner] view of the big one (a channel). */
+        CHANNEL,
+        /** Anything else: index maps for both operands. */
+        GENERAL
+    }
+
+    /**
+     * The layout of a binary op on shapes a and b: the result shape, the kind, whether b is the small operand
+     * (for SUFFIX and CHANNEL) and, for CHANNEL, the {@link #block} sizes.
+     */
+    record Plan(int[] shape, Kind kind, boolean smallOnRight, int[] block) {
+        static Plan of(int[] a, int[] b) {
+            if (java.util.Arrays.equals(a, b)) {
+                return new Plan(a, Kind.SAME, false, null);
+            }
+            int[] shape = Shape.broadcast(a, b);
+            int n = Shape.size(shape);
+            boolean aBig = Shape.size(a) == n;
+            boolean bBig = Shape.size(b) == n;
+            if (aBig && isSuffix(b, shape)) {
+                return new Plan(shape, Kind.SUFFIX, true, null);
+            }
+            if (bBig && isSuffix(a, shape)) {
+                return new Plan(shape, Kind.SUFFIX, false, null);
+            }
+            int[] blockB = aBig ? BroadcastMap.block(b, shape) : null;
+            if (blockB != null) {
+                return new Plan(shape, Kind.CHANNEL, true, blockB);
+            }
+            int[] blockA = bBig ? BroadcastMap.block(a, shape) : null;
+            if (blockA != null) {
+                return new Plan(shape, Kind.CHANNEL, false, blockA);
+            }
+            return new Plan(shape, Kind.GENERAL, false, null);
+        }
+    }
+
     /** True when {@code small}, without leading ones, equals the trailing part of {@code big}. */
     static boolean isSuffix(int[] small, int[] big) {
         int start = 0;

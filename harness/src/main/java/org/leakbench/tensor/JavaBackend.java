@@ -124,119 +124,119 @@ public final class JavaBackend implements Backend {
     private Tensor binary(Tensor ta, Tensor tb, Op2 op, JavaKernels.Binary fast) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
+        BroadcastMap.Plan plan = BroadcastMap.Plan.of(a.shape, b.shape);
         if (a.dtype == DType.F32 && b.dtype == DType.F32) {
-            return binary32(a, b, op, fast);
+            return binary32(a, b, plan, op, fast);
         }
         double[] x = a.doubles();
         double[] y = b.doubles();
-        if (java.util.Arrays.equals(a.shape, b.shape)) {
-            double[] r = new double[x.length];
-            if (fast != null) {
-                JavaKernels.same(fast, x, y, r);
-            } else {
-                for (int i = 0; i < r.length; i++) {
-                    r[i] = op.apply(x[i], y[i]);
+        double[] r = new double[Shape.size(plan.shape())];
+        double[] big = plan.smallOnRight() ? x : y;
+        double[] small = plan.smallOnRight() ? y : x;
+        boolean right = plan.smallOnRight();
+        switch (plan.kind()) {
+            case SAME -> {
+                if (fast != null) {
+                    JavaKernels.same(fast, x, y, r);
+                } else {
+                    for (int i = 0; i < r.length; i++) {
+                        r[i] = op.apply(x[i], y[i]);
+                    }
                 }
             }
-            return new JavaTensor(this, a.shape, r);
-        }
-        int[] shape = Shape.broadcast(a.shape, b.shape);
-        int n = Shape.size(shape);
-        double[] r = new double[n];
-        boolean bSmall = x.length == n && BroadcastMap.isSuffix(b.shape, shape);
-        boolean aSmall = !bSmall && y.length == n && BroadcastMap.isSuffix(a.shape, shape);
-        if ((bSmall || aSmall) && fast != null && (bSmall ? y.length : x.length) > 0) {
-            JavaKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall);
-        } else if (bSmall || aSmall) {
-            int m = bSmall ? y.length : x.length;
-            for (int i = 0; i < n; i++) {
-                r[i] = bSmall ? op.apply(x[i], y[i % m]) : op.apply(x[i % m], y[i]);
+            case SUFFIX -> {
+                if (fast != null && small.length > 0) {
+                    JavaKernels.repeated(fast, big, small, r, right);
+                } else {
+                    int m = small.length;
+                    for (int i = 0; i < r.length; i++) {
+                        r[i] = right ? op.apply(big[i], small[i % m]) : op.apply(small[i % m], big[i]);
+                    }
+                }
             }
-        } else {
-            int[] block = x.length == n ? BroadcastMap.block(b.shape, shape) : null;
-            int[] blockA = block == null && y.length == n ? BroadcastMap.block(a.shape, shape) : null;
-            if (block != null || blockA != null) {
+            case CHANNEL -> {
                 // A per-channel broadcast ([k, 1, 1] against [n, k, h, w]): three plain loops, no index map.
-                int[] bl = block != null ? block : blockA;
-                double[] big = block != null ? x : y;
-                double[] small = block != null ? y : x;
+                int[] bl = plan.block();
                 for (int o = 0, i = 0; o < bl[0]; o++) {
                     for (int k = 0; k < bl[1]; k++) {
                         double c = small[k];
                         for (int q = 0; q < bl[2]; q++, i++) {
-                            r[i] = block != null ? op.apply(big[i], c) : op.apply(c, big[i]);
+                            r[i] = right ? op.apply(big[i], c) : op.apply(c, big[i]);
                         }
                     }
                 }
-            } else {
-                int[] ia = BroadcastMap.indices(a.shape, shape);
-                int[] ib = BroadcastMap.indices(b.shape, shape);
-                for (int i = 0; i < n; i++) {
+            }
+            case GENERAL -> {
+                int[] ia = BroadcastMap.indices(a.shape, plan.shape());
+                int[] ib = BroadcastMap.indices(b.shape, plan.shape());
+                for (int i = 0; i < r.length; i++) {
                     r[i] = op.apply(x[ia[i]], y[ib[i]]);
                 }
             }
+            default -> throw new AssertionError(plan.kind());
         }
-        return new JavaTensor(this, shape, r);
+        return new JavaTensor(this, plan.shape(), r);
     }
 
     /**
      * Both operands float32: the result of each element is op computed in double and rounded once, which for
      * +, −, × and ÷ is exactly the float operation (the written-out loops compute in float directly).
      */
-    private Tensor binary32(JavaTensor a, JavaTensor b, Op2 op, JavaKernels.Binary fast) {
+    private Tensor binary32(JavaTensor a, JavaTensor b, BroadcastMap.Plan plan, Op2 op, JavaKernels.Binary fast) {
         float[] x = a.floats;
         float[] y = b.floats;
+        float[] r = new float[Shape.size(plan.shape())];
+        float[] big = plan.smallOnRight() ? x : y;
+        float[] small = plan.smallOnRight() ? y : x;
+        boolean right = plan.smallOnRight();
         boolean vector = SimdSupport.enabled();
-        if (java.util.Arrays.equals(a.shape, b.shape)) {
-            float[] r = new float[x.length];
-            if (fast != null && vector) {
-                SimdKernels.same(fast, x, y, r);
-            } else if (fast != null) {
-                JavaKernels.same(fast, x, y, r);
-            } else {
-                for (int i = 0; i < r.length; i++) {
-                    r[i] = (float) op.apply(x[i], y[i]);
-                }
-            }
-            return new JavaTensor(this, a.shape, r);
-        }
-        int[] shape = Shape.broadcast(a.shape, b.shape);
-        int n = Shape.size(shape);
-        float[] r = new float[n];
-        boolean bSmall = x.length == n && BroadcastMap.isSuffix(b.shape, shape);
-        boolean aSmall = !bSmall && y.length == n && BroadcastMap.isSuffix(a.shape, shape);
-        if ((bSmall || aSmall) && fast != null && (bSmall ? y.length : x.length) > 0) {
-            if (vector) {
-                SimdKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall);
-            } else {
-                JavaKernels.repeated(fast, bSmall ? x : y, bSmall ? y : x, r, bSmall);
-            }
-        } else if (bSmall || aSmall) {
-            int m = bSmall ? y.length : x.length;
-            for (int i = 0; i < n; i++) {
-                r[i] = (float) (bSmall ? op.apply(x[i], y[i % m]) : op.apply(x[i % m], y[i]));
-            }
-        } else {
-            int[] block = x.length == n ? BroadcastMap.block(b.shape, shape) : null;
-            int[] blockA = block == null && y.length == n ? BroadcastMap.block(a.shape, shape) : null;
-            if (block != null || blockA != null) {
-                int[] bl = block != null ? block : blockA;
-                float[] big = block != null ? x : y;
-                float[] small = block != null ? y : x;
-                for (int o = 0, i = 0; o < bl[0]; o++) {
-                    for (int k = 0; k < bl[1]; k++, i += bl[2]) {
-                        channel(op, fast, big, i, bl[2], small[k], r, block != null);
+        switch (plan.kind()) {
+            case SAME -> {
+                if (fast != null && vector) {
+                    SimdKernels.same(fast, x, y, r);
+                } else if (fast != null) {
+                    JavaKernels.same(fast, x, y, r);
+                } else {
+                    for (int i = 0; i < r.length; i++) {
+                        r[i] = (float) op.apply(x[i], y[i]);
                     }
                 }
-            } else {
-                int[] ia = BroadcastMap.indices(a.shape, shape);
-                int[] ib = BroadcastMap.indices(b.shape, shape);
-                for (int i = 0; i < n; i++) {
+            }
+            case SUFFIX -> {
+                if (fast != null && small.length > 0 && vector) {
+                    SimdKernels.repeated(fast, big, small, r, right);
+                } else if (fast != null && small.length > 0) {
+                    JavaKernels.repeated(fast, big, small, r, right);
+                } else {
+                    int m = small.length;
+                    for (int i = 0; i < r.length; i++) {
+                        r[i] = (float) (right ? op.apply(big[i], small[i % m]) : op.apply(small[i % m], big[i]));
+                    }
+                }
+            }
+            case CHANNEL -> {
+                int[] bl = plan.block();
+                for (int o = 0, i = 0; o < bl[0]; o++) {
+                    for (int k = 0; k < bl[1]; k++, i += bl[2]) {
+                        channel(op, fast, big, i, bl[2], small[k], r, right);
+                    }
+                }
+            }
+            case GENERAL -> {
+                int[] ia = BroadcastMap.indices(a.shape, plan.shape());
+                int[] ib = BroadcastMap.indices(b.shape, plan.shape());
+                for (int i = 0; i < r.length; i++) {
                     r[i] = (float) op.apply(x[ia[i]], y[ib[i]]);
                 }
             }
+            default -> throw new AssertionError(plan.kind());
         }
-        return new JavaTensor(this, shape, r);
+        return new JavaTensor(this, plan.shape(), r);
+    }
+
+    /** Where the fused ops have their one-pass kernels; other operands take the interface's composition. */
+    private static boolean floatsOfOneShape(JavaTensor a, JavaTensor b) {
+        return a.dtype == DType.F32 && b.dtype == DType.F32 && java.util.Arrays.equals(a.shape, b.shape);
     }
 
     /** One channel of a per-channel broadcast: r = big op c over [from, from + n). */
@@ -390,7 +390,7 @@ public final class JavaBackend implements Backend {
     public Tensor sigmoidBackward(Tensor ty, Tensor tg) {
         JavaTensor y = own(ty);
         JavaTensor g = own(tg);
-        if (y.dtype != DType.F32 || g.dtype != DType.F32 || !java.util.Arrays.equals(y.shape, g.shape)) {
+        if (!floatsOfOneShape(y, g)) {
             return Backend.super.sigmoidBackward(y, g);
         }
         float[] r = new float[y.floats.length];
@@ -449,7 +449,7 @@ public final class JavaBackend implements Backend {
     public Tensor dot(Tensor ta, Tensor tb) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
-        if (a.dtype != DType.F32 || b.dtype != DType.F32 || !java.util.Arrays.equals(a.shape, b.shape)) {
+        if (!floatsOfOneShape(a, b)) {
             return Backend.super.dot(a, b);
         }
         double s = SimdSupport.enabled() ? SimdKernels.dot(a.floats, b.floats) : JavaKernels.dot(a.floats, b.floats);
@@ -461,7 +461,7 @@ public final class JavaBackend implements Backend {
     public Tensor sumOfSquaredDifferences(Tensor ta, Tensor tb) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
-        if (a.dtype != DType.F32 || b.dtype != DType.F32 || !java.util.Arrays.equals(a.shape, b.shape)) {
+        if (!floatsOfOneShape(a, b)) {
             return Backend.super.sumOfSquaredDifferences(a, b);
         }
         double s = SimdSupport.enabled() ? SimdKernels.sumOfSquaredDifferences(a.floats, b.floats)
@@ -475,8 +475,7 @@ public final class JavaBackend implements Backend {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
         JavaTensor s = own(ts);
-        if (a.dtype != DType.F32 || b.dtype != DType.F32 || s.dtype != DType.F32
-                || !java.util.Arrays.equals(a.shape, b.shape) || s.size() != 1) {
+        if (!floatsOfOneShape(a, b) || s.dtype != DType.F32 || s.size() != 1) {
             return Backend.super.scaledDifference(a, b, s);
         }
         float[] r = new float[a.floats.length];

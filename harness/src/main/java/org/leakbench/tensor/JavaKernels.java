@@ -115,13 +115,6 @@ final class JavaKernels {
         }
     }
 
-    /** r[i] = s * x[i] in float: a float32 tensor is scaled by the float nearest s. */
-    static void scale(float[] x, float s, float[] r) {
-        for (int i = 0; i < r.length; i++) {
-            r[i] = s * x[i];
-        }
-    }
-
     /** r[i] = x[i]². */
     static void square(double[] x, double[] r) {
         for (int i = 0; i < r.length; i++) {

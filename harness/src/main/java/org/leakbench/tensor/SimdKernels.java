@@ -135,11 +135,6 @@ final class SimdKernels {
         return bound;
     }
 
-    /** r[i] = s·x[i]. */
-    static void scale(float[] x, float s, float[] r) {
-        withScalar(JavaKernels.Binary.MUL, x, 0, r.length, s, r, true);
-    }
-
     /** r[i·n + j] = a[i]·b[j]: the outer product of a weight gradient at batch 1. */
     static void outer(float[] a, float[] b, float[] r) {
         int n = b.length;

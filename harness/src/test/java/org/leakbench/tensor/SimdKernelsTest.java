@@ -31,8 +31,8 @@ class SimdKernelsTest {
         }
         float[] r = new float[n];
         float[] ref = new float[n];
-        SimdKernels.scale(x, 0.3f, r);
-        JavaKernels.scale(x, 0.3f, ref);
+        SimdKernels.withScalar(JavaKernels.Binary.MUL, x, 0, n, 0.3f, r, true);
+        JavaKernels.withScalar(JavaKernels.Binary.MUL, x, 0, n, 0.3f, ref, true);
         assertArrayEquals(ref, r, 0f, "scale");
         SimdKernels.square(x, r);
         JavaKernels.square(x, ref);
