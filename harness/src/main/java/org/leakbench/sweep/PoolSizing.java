@@ -1,8 +1,10 @@
 package org.leakbench.sweep;
 
+import org.leakbench.tensor.JavaBackend;
+
 /**
  * The default number of points a sweep runs at once: as many as the cores allow once each point's own op
- * threads are counted (ND4J may split one op over several threads), and no more than the heap holds when each
+ * threads are counted (either backend may split one op over several threads), and no more than the heap holds when each
  * point is given {@link #POINT_HEAP_BYTES}. {@code --threads} overrides it.
  */
 public final class PoolSizing {
@@ -32,10 +34,14 @@ public final class PoolSizing {
         return Math.min(byCores, byHeap);
     }
 
-    /** Threads per op of the named backend on this JVM: ND4J's configured count, 1 for the pure-Java one. */
+    /** Threads per op of the named backend on this JVM, as configured for it (1 by default). */
     public static int opThreads(String backend) {
         if (!"nd4j".equals(backend)) {
-            return 1;
+            try {
+                return JavaBackend.requestedThreads();
+            } catch (IllegalArgumentException e) {
+                return 1; // the backend reports the bad value itself when it is asked for
+            }
         }
         String v = System.getProperty(ND4J_THREADS_PROPERTY);
         if (v == null || v.isBlank()) {

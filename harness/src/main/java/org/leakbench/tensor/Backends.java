@@ -8,7 +8,7 @@ public final class Backends {
     /** Backend names a user may give. */
     public static final List<String> NAMES = List.of(JavaBackend.NAME, Nd4jBackend.NAME);
 
-    private static final JavaBackend JAVA = new JavaBackend();
+    private static volatile JavaBackend java;
     private static volatile Backend nd4j;
 
     private Backends() {
@@ -20,7 +20,7 @@ public final class Backends {
         switch (n) {
             case JavaBackend.NAME:
             case "java":
-                return JAVA;
+                return java();
             case Nd4jBackend.NAME:
                 return nd4j();
             default:
@@ -30,7 +30,21 @@ public final class Backends {
 
     /** The default backend: the fastest for this project's latency-bound models, the pure-Java one. */
     public static Backend defaultBackend() {
-        return JAVA;
+        return java();
+    }
+
+    /** Made on first use, so a bad thread setting is reported where the backend is asked for. */
+    private static JavaBackend java() {
+        JavaBackend b = java;
+        if (b == null) {
+            synchronized (Backends.class) {
+                if (java == null) {
+                    java = new JavaBackend();
+                }
+                b = java;
+            }
+        }
+        return b;
     }
 
     private static Backend nd4j() {

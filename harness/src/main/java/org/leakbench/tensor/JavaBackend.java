@@ -11,9 +11,44 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * widened to double and rounded back). No native code and no per-call overhead beyond allocation, which makes
  * it the fastest choice for the small victim models of gradient inversion (they are latency-bound, not
  * FLOP-bound).
+ *
+ * <p>Each op runs on the calling thread unless the backend was given more op threads ({@link #threads()}):
+ * then the large float32 convolutions, matrix products, matrix-vector and outer products on the Vector API
+ * share their work out, with results identical bit for bit to one thread's.
  */
 public final class JavaBackend implements Backend {
     public static final String NAME = "ejml";
+    /** System property with the op threads of the backend that {@link Backends} hands out (default 1). */
+    public static final String THREADS_PROPERTY = OpThreads.PROPERTY;
+
+    /**
+     * Weight of one multiply-add in an op that streams its operand from memory once (matrix-vector products,
+     * outer products) against OpThreads' threshold, which counts the multiply-adds of cache-resident kernels:
+     * such an op pays for sharing out at a quarter of the size.
+     */
+    private static final long MEMORY_BOUND = 4;
+
+    private final OpThreads threads;
+
+    /** A backend with the op threads that {@link #THREADS_PROPERTY} asks for; a clear error if it is bad. */
+    public JavaBackend() {
+        this(OpThreads.requested());
+    }
+
+    /** A backend whose large float32 ops may use {@code threads} threads (1 to 1024), the caller's included. */
+    public JavaBackend(int threads) {
+        this.threads = new OpThreads(threads);
+    }
+
+    /** The op threads set with {@link #THREADS_PROPERTY}, for sizing thread pools; a clear error if it is bad. */
+    public static int requestedThreads() {
+        return OpThreads.requested();
+    }
+
+    /** Threads one op may use, the calling thread included. */
+    public int threads() {
+        return threads.threads();
+    }
 
     @Override
     public String name() {
@@ -22,8 +57,9 @@ public final class JavaBackend implements Backend {
 
     @Override
     public String description() {
-        return "EJML " + ejmlVersion() + " (pure Java, single thread per op, no native BLAS; "
-                + SimdSupport.description() + ")";
+        int n = threads.threads();
+        return "EJML " + ejmlVersion() + " (pure Java, " + (n == 1 ? "single thread" : n + " threads")
+                + " per op, no native BLAS; " + SimdSupport.description() + ")";
     }
 
     private static String ejmlVersion() {
@@ -636,7 +672,9 @@ public final class JavaBackend implements Backend {
             // An outer product (a weight gradient at batch 1): one pass, whatever the transposes.
             float[] r = new float[m * n];
             if (SimdSupport.enabled()) {
-                SimdKernels.outer(a.floats, b.floats, r);
+                float[] x = a.floats;
+                float[] y = b.floats;
+                threads.split(m, 1, MEMORY_BOUND * m * n, (from, to) -> SimdKernels.outer(x, y, r, from, to));
             } else {
                 JavaKernels.outer(a.floats, b.floats, r);
             }
@@ -644,12 +682,16 @@ public final class JavaBackend implements Backend {
         }
         if (simd(dt) && m >= 4) {
             float[] r = new float[m * n];
-            SimdGemm.matmul(a.floats, transposeA, b.floats, transposeB, m, ka, n, r);
+            SimdGemm.matmul(a.floats, transposeA, b.floats, transposeB, m, ka, n, r, threads);
             return new JavaTensor(this, shape, r);
         }
         if (simd(dt) && !(transposeA && transposeB)) { // a batch of one to three: matrix-vector products
             float[] r = new float[m * n];
-            SimdKernels.fewRows(a.floats, transposeA, b.floats, transposeB, m, ka, n, r);
+            float[] x = a.floats;
+            float[] y = b.floats;
+            // Streaming B once is all the work here, so threads take bands of its columns.
+            threads.split(n, transposeB ? 1 : SimdKernels.fewRowsColumnGrain(), MEMORY_BOUND * m * ka * n,
+                    (from, to) -> SimdKernels.fewRows(x, transposeA, y, transposeB, m, ka, n, r, from, to));
             return new JavaTensor(this, shape, r);
         }
         double[] x = a.doubles();
@@ -687,7 +729,7 @@ public final class JavaBackend implements Backend {
         DType dt = DType.wider(x.dtype, w.dtype);
         if (simd(dt)) {
             float[] y = new float[Shape.size(ys)];
-            SimdConv.forward(x.floats, x.shape, w.floats, w.shape, y, ys, spec);
+            SimdConv.forward(x.floats, x.shape, w.floats, w.shape, y, ys, spec, threads);
             return new JavaTensor(this, ys, y);
         }
         double[] y = new double[Shape.size(ys)];
@@ -703,7 +745,7 @@ public final class JavaBackend implements Backend {
         DType dt = DType.wider(g.dtype, w.dtype);
         if (simd(dt)) {
             float[] gx = new float[Shape.size(inputShape)];
-            SimdConv.inputAdjoint(g.floats, g.shape, w.floats, w.shape, gx, inputShape, spec);
+            SimdConv.inputAdjoint(g.floats, g.shape, w.floats, w.shape, gx, inputShape, spec, threads);
             return new JavaTensor(this, inputShape.clone(), gx);
         }
         double[] gx = new double[Shape.size(inputShape)];
@@ -719,7 +761,7 @@ public final class JavaBackend implements Backend {
         DType dt = DType.wider(x.dtype, g.dtype);
         if (simd(dt)) {
             float[] gw = new float[Shape.size(filterShape)];
-            SimdConv.filterAdjoint(x.floats, x.shape, g.floats, g.shape, gw, filterShape, spec);
+            SimdConv.filterAdjoint(x.floats, x.shape, g.floats, g.shape, gw, filterShape, spec, threads);
             return new JavaTensor(this, filterShape.clone(), gw);
         }
         double[] gw = new double[Shape.size(filterShape)];

@@ -69,20 +69,7 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
      * with ND4J's own default of all cores, ops on a busy 2-core machine stalled for milliseconds.
      */
     static Integer requestedThreads() {
-        String v = System.getProperty(THREADS_PROPERTY);
-        if (v == null || v.isBlank()) {
-            return 1;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1 && n <= 1024) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be a whole number "
-                + "from 1 to 1024, got '" + v + "'");
+        return ThreadsProperty.read(THREADS_PROPERTY);
     }
 
     private static Nd4jRuntime probe(Integer wanted) {

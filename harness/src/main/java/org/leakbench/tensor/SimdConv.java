@@ -16,7 +16,9 @@ import java.util.Arrays;
  *
  * <p>The work runs in float with fused multiply-adds, as float32 convolutions do elsewhere. Scratch arrays
  * are kept per thread and grow as needed, so an attack's thousands of calls do not allocate and zero fresh
- * buffers.
+ * buffers. With {@link OpThreads} of more than one thread, the images of a batch (forward map, input
+ * adjoint) or the entries of the filter gradient (filter adjoint) are shared out; each value is still computed
+ * by one thread in one order, so results do not depend on the thread count.
  */
 final class SimdConv {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -60,8 +62,13 @@ final class SimdConv {
             return new Phases(g, (g.h() + 2 * g.p() + s - 1) / s, pw, SimdGemm.padded(g.oh() * pw));
         }
 
+        /**
+         * The phase planes of one image and room for a whole output grid after them: reads and writes at a
+         * tap's offset stay inside their own image, so threads working on different images never touch the
+         * same element, and reads past the last plane see zeros.
+         */
         int imageStride() {
-            return g.c() * g.s() * g.s() * ph * pw;
+            return g.c() * g.s() * g.s() * ph * pw + np;
         }
 
         /** All images plus room for the whole-vector reads and writes past the last one. */
@@ -94,18 +101,30 @@ final class SimdConv {
         }
     }
 
-    static void forward(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec) {
+    /** Multiply-adds of one map over the whole batch: what decides whether sharing it out pays. */
+    private static long work(ConvGeometry g) {
+        return (long) g.n() * g.k() * g.rows() * g.cols();
+    }
+
+    static void forward(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec,
+                        OpThreads threads) {
         ConvGeometry g = ConvGeometry.of(xs, ws, ys, spec);
         Phases ph = Phases.of(g);
-        Scratch s = SCRATCH.get();
-        float[] image = s.image(ph.bufferSize());
-        scatterImages(x, ph, image);
+        float[] image = SCRATCH.get().image(ph.bufferSize());
+        threads.split(g.n(), 1, work(g), (from, to) -> {
+            walkInterior(x, ph, image, false, from, to);
+            forwardImages(w, y, g, ph, image, from, to);
+        });
+    }
+
+    private static void forwardImages(float[] w, float[] y, ConvGeometry g, Phases ph, float[] image, int from,
+                                      int to) {
         int np = ph.np();
-        float[] out = s.product(g.k() * np);
+        float[] out = SCRATCH.get().product(g.k() * np);
         int[] taps = ph.taps();
         int[] filterRows = SimdGemm.dense(g.k(), g.rows());
         int[] outRows = SimdGemm.dense(g.k(), np);
-                for (int b = 0; b < g.n(); b++) {
+        for (int b = from; b < to; b++) {
             Arrays.fill(out, 0, g.k() * np, 0f);
             SimdGemm.mul(g.k(), np, g.rows(),
                     new SimdGemm.Operands(w, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, 0, outRows));
@@ -121,14 +140,22 @@ final class SimdConv {
         }
     }
 
-    static void inputAdjoint(float[] grad, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec) {
+    static void inputAdjoint(float[] grad, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec,
+                             OpThreads threads) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         Phases ph = Phases.of(g);
-        Scratch s = SCRATCH.get();
+        float[] image = SCRATCH.get().image(ph.bufferSize());
+        threads.split(g.n(), 1, work(g), (from, to) -> {
+            inputAdjointImages(grad, w, g, ph, image, from, to);
+            walkInterior(gx, ph, image, true, from, to);
+        });
+    }
+
+    private static void inputAdjointImages(float[] grad, float[] w, ConvGeometry g, Phases ph, float[] image,
+                                           int from, int to) {
         int np = ph.np();
         int rows = g.rows();
-        float[] image = s.image(ph.bufferSize());
-        float[] gk = s.gradient(g.k() * np); // wasted columns stay zero across images
+        float[] gk = SCRATCH.get().gradient(g.k() * np); // wasted columns stay zero across images
         // Rows of the product in the order (i, j, c): the four rows of a tile are the same tap of four
         // channels, whose image rows lie a channel apart, so a tile's read-add-writes never overlap each other
         // (overlapping, misaligned ones stall the load on the store just before it).
@@ -146,7 +173,7 @@ final class SimdConv {
             }
         }
         int[] gradRows = SimdGemm.dense(g.k(), np);
-                for (int b = 0; b < g.n(); b++) {
+        for (int b = from; b < to; b++) {
             for (int o = 0; o < g.k(); o++) {
                 int src = (b * g.k() + o) * g.cols();
                 for (int oy = 0; oy < g.oh(); oy++) {
@@ -161,22 +188,26 @@ final class SimdConv {
             SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(w, 0, filterColumn, rows, gk, 0, gradRows,
                     image, b * ph.imageStride(), tapOffset));
         }
-        gatherImages(image, ph, gx);
     }
 
     /** From this many images on, the filter adjoint sums long dot products instead of tiling Gᵀ. */
     private static final int DOT_FROM_IMAGES = 4;
 
     static void filterAdjoint(float[] x, int[] xs, float[] grad, int[] gs, float[] gw, int[] ws,
-                              Conv2dSpec spec) {
+                              Conv2dSpec spec, OpThreads threads) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         Phases ph = Phases.of(g);
         Scratch s = SCRATCH.get();
         float[] image = s.image(ph.bufferSize());
-        scatterImages(x, ph, image);
         if (g.n() >= DOT_FROM_IMAGES) {
-            filterAdjointByDots(g, ph, s, image, grad, gw);
+            float[] gk = s.gradient(g.n() * g.k() * ph.np()); // [n, k, np], zero on the wasted grid columns
+            threads.split(g.n(), 1, work(g), (from, to) -> {
+                walkInterior(x, ph, image, false, from, to);
+                gradientGrids(grad, g, ph, gk, from, to);
+            });
+            filterAdjointByDots(g, ph, s, image, gk, gw, threads);
         } else {
+            walkInterior(x, ph, image, false, 0, g.n());
             filterAdjointByTiles(g, ph, s, image, grad, gw);
         }
     }
@@ -185,13 +216,35 @@ final class SimdConv {
      * GW[o, r] = Σ_images Σ_l G[o, l]·P[r, l]: dot products of the gradient's grid rows with the image read
      * at each tap's offset, all images in one pass.
      */
-    private static void filterAdjointByDots(ConvGeometry g, Phases ph, Scratch s, float[] image, float[] grad,
-                                            float[] gw) {
+    private static void filterAdjointByDots(ConvGeometry g, Phases ph, Scratch s, float[] image, float[] gk,
+                                            float[] gw, OpThreads threads) {
         int np = ph.np();
         int rows = g.rows();
         int k = g.k();
-        float[] gk = s.gradient(g.n() * k * np); // [n, k, np], zero on the wasted grid columns
-        for (int b = 0; b < g.n(); b++) {
+        float[] out = s.product(k * rows);
+        Arrays.fill(out, 0, k * rows, 0f);
+        int[] taps = ph.taps();
+        int[] gkRows = SimdGemm.dense(k, np);
+        // Threads take ranges of filter taps (columns of the [k, rows] result), four at a time to keep whole
+        // dot tiles; every entry is still one dot product over the whole batch.
+        threads.split(rows, 4, work(g), (from, to) -> {
+            int[] outRows = SimdGemm.dense(k, rows);
+            for (int o = 0; o < k; o++) {
+                outRows[o] += from;
+            }
+            SimdGemm.dotSum(k, to - from, np, g.n(), gk, k * np, gkRows, image, ph.imageStride(),
+                    Arrays.copyOfRange(taps, from, to), out, outRows);
+        });
+        for (int i = 0; i < k * rows; i++) {
+            gw[i] += out[i];
+        }
+    }
+
+    /** Copies images [from, to) of the gradient [n, k, oh, ow] onto their [oh, pw] grids in gk [n, k, np]. */
+    private static void gradientGrids(float[] grad, ConvGeometry g, Phases ph, float[] gk, int from, int to) {
+        int np = ph.np();
+        int k = g.k();
+        for (int b = from; b < to; b++) {
             for (int o = 0; o < k; o++) {
                 int src = (b * k + o) * g.cols();
                 int dst = (b * k + o) * np;
@@ -201,13 +254,6 @@ final class SimdConv {
                     }
                 }
             }
-        }
-        float[] out = s.product(k * rows);
-        Arrays.fill(out, 0, k * rows, 0f);
-        SimdGemm.dotSum(k, rows, np, g.n(), gk, k * np, SimdGemm.dense(k, np), image, ph.imageStride(),
-                ph.taps(), out, SimdGemm.dense(k, rows));
-        for (int i = 0; i < k * rows; i++) {
-            gw[i] += out[i];
         }
     }
 
@@ -242,18 +288,12 @@ final class SimdConv {
         }
     }
 
-    /** Copies x [n, c, h, w] into the interior of the phase images. */
-    private static void scatterImages(float[] x, Phases ph, float[] image) {
-        walkInterior(x, ph, image, false);
-    }
-
-    /** Adds the interior of the phase images onto gx [n, c, h, w]. */
-    private static void gatherImages(float[] image, Phases ph, float[] gx) {
-        walkInterior(gx, ph, image, true);
-    }
-
-    /** Visits every input pixel with its place in the phase images: copies it there, or with {@code fold} back. */
-    private static void walkInterior(float[] x, Phases ph, float[] image, boolean fold) {
+    /**
+     * Visits every pixel of images [from, to) of x [n, c, h, w] with its place in the phase images: copies it
+     * there, or with {@code fold} adds it back onto x.
+     */
+    private static void walkInterior(float[] x, Phases ph, float[] image, boolean fold, int firstImage,
+                                     int endImage) {
         ConvGeometry g = ph.g();
         int s = g.s();
         int p = g.p();
@@ -269,7 +309,7 @@ final class SimdConv {
             column[e] = (first[e] + p) / s;
             count[e] = Math.max(0, (w - first[e] + s - 1) / s);
         }
-        for (int b = 0; b < g.n(); b++) {
+        for (int b = firstImage; b < endImage; b++) {
             for (int ci = 0; ci < g.c(); ci++) {
                 int xo = (b * g.c() + ci) * g.h() * w;
                 int io = ph.base(b, ci, 0, 0);

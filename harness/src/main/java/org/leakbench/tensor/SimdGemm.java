@@ -53,7 +53,7 @@ final class SimdGemm {
      * few rows of A on.
      */
     static void matmul(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
-                       float[] r) {
+                       float[] r, OpThreads threads) {
         int np = padded(n);
         float[][] scratch = MATMUL_SCRATCH.get();
         float[] bf = scratch[0].length >= k * np ? scratch[0] : (scratch[0] = new float[k * np]);
@@ -68,12 +68,18 @@ final class SimdGemm {
                 System.arraycopy(b, t * n, bf, row, n);
             }
         }
-        int[] aRow = dense(m, transposeA ? 1 : k);
-        java.util.Arrays.fill(cf, 0, m * np, 0f);
-        mul(m, np, k, new Operands(a, 0, aRow, transposeA ? m : 1, bf, 0, dense(k, np), cf, 0, dense(m, np)));
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(cf, i * np, r, i * n, n);
-        }
+        int[] bRow = dense(k, np);
+        // Threads take bands of rows, eight at a time so that each keeps the row tiles it would have alone.
+        threads.split(m, 8, (long) m * k * n, (from, to) -> {
+            int rows = to - from;
+            int aStride = transposeA ? 1 : k;
+            java.util.Arrays.fill(cf, from * np, to * np, 0f);
+            mul(rows, np, k, new Operands(a, from * aStride, dense(rows, aStride), transposeA ? m : 1, bf, 0, bRow,
+                    cf, from * np, dense(rows, np)));
+            for (int i = from; i < to; i++) {
+                System.arraycopy(cf, i * np, r, i * n, n);
+            }
+        });
     }
 
     /** The operands of one product: where A, B and C are and how to index them. */

@@ -137,9 +137,14 @@ final class SimdKernels {
 
     /** r[i·n + j] = a[i]·b[j]: the outer product of a weight gradient at batch 1. */
     static void outer(float[] a, float[] b, float[] r) {
+        outer(a, b, r, 0, a.length);
+    }
+
+    /** Rows [from, to) of {@link #outer(float[], float[], float[])}. */
+    static void outer(float[] a, float[] b, float[] r, int from, int to) {
         int n = b.length;
         int bound = F.loopBound(n);
-        for (int i = 0; i < a.length; i++) {
+        for (int i = from; i < to; i++) {
             float ai = a[i];
             int o = i * n;
             int j = 0;
@@ -322,12 +327,27 @@ final class SimdKernels {
      */
     static void fewRows(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
                         float[] c) {
+        fewRows(a, transposeA, b, transposeB, m, k, n, c, 0, n);
+    }
+
+    /** The columns 64 bytes apart that {@link #fewRows} builds at once: where it may be split. */
+    static int fewRowsColumnGrain() {
+        return 4 * F.length();
+    }
+
+    /**
+     * Columns [from, to) of {@link #fewRows(float[], boolean, float[], boolean, int, int, int, float[])};
+     * every entry comes out the same whatever the range, as long as {@code from} is a multiple of
+     * {@link #fewRowsColumnGrain()}.
+     */
+    static void fewRows(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
+                        float[] c, int from, int to) {
         if (transposeA && transposeB) {
             throw new IllegalArgumentException("fewRows does not take both operands transposed");
         }
         if (transposeB) {
             for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
+                for (int j = from; j < to; j++) {
                     c[i * n + j] = dot(a, i * k, b, j * k, k);
                 }
             }
@@ -338,14 +358,14 @@ final class SimdKernels {
         int wide = 4 * F.length();
         for (int i = 0; i < m; i++) {
             int aOff = transposeA ? i : i * k;
-            int j = 0;
-            for (; j + wide <= n; j += wide) {
+            int j = from;
+            for (; j + wide <= to; j += wide) {
                 columns4(a, aOff, aStride, b, n, k, j, c, i * n);
             }
-            for (; j + F.length() <= n; j += F.length()) {
+            for (; j + F.length() <= to; j += F.length()) {
                 columns1(a, aOff, aStride, b, n, k, j, c, i * n);
             }
-            for (; j < n; j++) {
+            for (; j < to; j++) {
                 float sum = 0;
                 for (int t = 0; t < k; t++) {
                     sum = Math.fma(a[aOff + t * aStride], b[t * n + j], sum);

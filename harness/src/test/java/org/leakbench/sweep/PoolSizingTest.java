@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.leakbench.tensor.JavaBackend;
 
 class PoolSizingTest {
     private static final long GB = 1L << 30;
@@ -34,5 +35,16 @@ class PoolSizingTest {
         assertTrue(n >= 1 && n <= Runtime.getRuntime().availableProcessors());
         assertTrue(PoolSizing.describe(n, "ejml").contains("cores"));
         assertEquals(1, PoolSizing.opThreads("ejml"));
+    }
+
+    @Test
+    void theJavaBackendsOpThreadsCountLikeNd4js() {
+        try {
+            System.setProperty(JavaBackend.THREADS_PROPERTY, "2");
+            assertEquals(2, PoolSizing.opThreads("ejml"));
+            assertEquals(1, PoolSizing.threads(2, 8 * GB, PoolSizing.opThreads("ejml")));
+        } finally {
+            System.clearProperty(JavaBackend.THREADS_PROPERTY);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.leakbench.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ class SimdConvTest {
         {1, 1, 4, 4, 1, 4, 4, 1, 0},
         {1, 2, 5, 5, 3, 1, 1, 1, 0},
     };
+
+    private static final OpThreads ONE = new OpThreads(1);
 
     @Test
     void testsRunWithTheVectorApi() {
@@ -56,21 +59,62 @@ class SimdConvTest {
         float[] gf = JavaTensor.narrow(g);
         float[] y = new float[Shape.size(ys)];
         double[] yRef = new double[y.length];
-        SimdConv.forward(xf, xs, wf, ws, y, ys, spec);
+        SimdConv.forward(xf, xs, wf, ws, y, ys, spec, ONE);
         JavaConv.forward(x, xs, w, ws, yRef, ys, spec);
         assertClose(yRef, y, ws[1] * ws[2] * ws[3], "forward " + where);
 
         float[] gx = new float[x.length];
         double[] gxRef = new double[x.length];
-        SimdConv.inputAdjoint(gf, ys, wf, ws, gx, xs, spec);
+        SimdConv.inputAdjoint(gf, ys, wf, ws, gx, xs, spec, ONE);
         JavaConv.inputAdjoint(g, ys, w, ws, gxRef, xs, spec);
         assertClose(gxRef, gx, ws[0] * ws[2] * ws[3], "input adjoint " + where);
 
         float[] gw = new float[w.length];
         double[] gwRef = new double[w.length];
-        SimdConv.filterAdjoint(xf, xs, gf, ys, gw, ws, spec);
+        SimdConv.filterAdjoint(xf, xs, gf, ys, gw, ws, spec, ONE);
         JavaConv.filterAdjoint(x, xs, g, ys, gwRef, ws, spec);
         assertClose(gwRef, gw, ys[0] * ys[2] * ys[3], "filter adjoint " + where);
+    }
+
+    /**
+     * Shared out over threads (with no work threshold, so even the small geometries split), every map gives
+     * the same floats as on one thread, bit for bit: each value is still computed by one thread in one order.
+     * Extra geometries are LeNet-28's three layers at batch 32, which split at the default threshold too.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void sharingOutOverThreadsChangesNoBit(int threads) {
+        OpThreads many = new OpThreads(threads, 0);
+        int[][] lenet = {{32, 1, 28, 28, 12, 5, 5, 2, 2}, {32, 12, 14, 14, 12, 5, 5, 2, 2},
+            {32, 12, 7, 7, 12, 5, 5, 1, 2}, {7, 3, 9, 9, 5, 3, 3, 1, 1}};
+        for (int[][] set : new int[][][] {lenet, GEOMETRIES}) {
+            for (int[] geo : set) {
+                int[] xs = {geo[0], geo[1], geo[2], geo[3]};
+                int[] ws = {geo[4], geo[1], geo[5], geo[6]};
+                Conv2dSpec spec = new Conv2dSpec(geo[7], geo[8]);
+                int[] ys = spec.outputShape(xs, ws);
+                SplittableRandom rnd = new SplittableRandom(geo[0] * 101L + geo[1]);
+                float[] x = JavaTensor.narrow(floats(rnd, Shape.size(xs)));
+                float[] w = JavaTensor.narrow(floats(rnd, Shape.size(ws)));
+                float[] g = JavaTensor.narrow(floats(rnd, Shape.size(ys)));
+                String where = java.util.Arrays.toString(geo) + " on " + threads + " threads";
+                float[] y1 = new float[Shape.size(ys)];
+                float[] yn = new float[y1.length];
+                SimdConv.forward(x, xs, w, ws, y1, ys, spec, ONE);
+                SimdConv.forward(x, xs, w, ws, yn, ys, spec, many);
+                assertArrayEquals(y1, yn, "forward " + where);
+                float[] gx1 = new float[x.length];
+                float[] gxn = new float[x.length];
+                SimdConv.inputAdjoint(g, ys, w, ws, gx1, xs, spec, ONE);
+                SimdConv.inputAdjoint(g, ys, w, ws, gxn, xs, spec, many);
+                assertArrayEquals(gx1, gxn, "input adjoint " + where);
+                float[] gw1 = new float[w.length];
+                float[] gwn = new float[w.length];
+                SimdConv.filterAdjoint(x, xs, g, ys, gw1, ws, spec, ONE);
+                SimdConv.filterAdjoint(x, xs, g, ys, gwn, ws, spec, many);
+                assertArrayEquals(gw1, gwn, "filter adjoint " + where);
+            }
+        }
     }
 
     private static double[] floats(SplittableRandom rnd, int n) {

@@ -1,5 +1,6 @@
 package org.leakbench.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -21,7 +22,7 @@ class SimdGemmTest {
                 double[] a = floats(rnd, m * k);
                 double[] b = floats(rnd, k * n);
                 float[] r = new float[m * n];
-                SimdGemm.matmul(JavaTensor.narrow(a), ta, JavaTensor.narrow(b), tb, m, k, n, r);
+                SimdGemm.matmul(JavaTensor.narrow(a), ta, JavaTensor.narrow(b), tb, m, k, n, r, new OpThreads(1));
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
                         double want = 0;
@@ -32,6 +33,33 @@ class SimdGemmTest {
                                 + "," + j;
                         assertEquals(want, r[i * n + j], 4e-7 * k + 1e-6, where);
                     }
+                }
+            }
+        }
+    }
+
+    /** Bands of rows on several threads give the one-thread product bit for bit (no work threshold here). */
+    @Test
+    void sharingRowsOutOverThreadsChangesNoBit() {
+        int[][] sizes = {{4, 5, 1}, {33, 3, 17}, {37, 64, 40}, {64, 32, 1024}, {1024, 32, 784}};
+        SplittableRandom rnd = new SplittableRandom(4);
+        for (int threads : new int[] {2, 3}) {
+            OpThreads many = new OpThreads(threads, 0);
+            for (int[] mkn : sizes) {
+                int m = mkn[0];
+                int k = mkn[1];
+                int n = mkn[2];
+                for (int mode = 0; mode < 4; mode++) {
+                    boolean ta = (mode & 1) != 0;
+                    boolean tb = (mode & 2) != 0;
+                    float[] a = JavaTensor.narrow(floats(rnd, m * k));
+                    float[] b = JavaTensor.narrow(floats(rnd, k * n));
+                    float[] one = new float[m * n];
+                    float[] split = new float[m * n];
+                    SimdGemm.matmul(a, ta, b, tb, m, k, n, one, new OpThreads(1));
+                    SimdGemm.matmul(a, ta, b, tb, m, k, n, split, many);
+                    assertArrayEquals(one, split, "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb
+                            + " on " + threads + " threads");
                 }
             }
         }

@@ -144,6 +144,11 @@ class SimdKernelsTest {
                 }
                 float[] c = new float[m * n];
                 SimdKernels.fewRows(a, ta, b, tb, m, k, n, c);
+                float[] parts = new float[m * n]; // built in bands of columns, as threads would
+                int cut = Math.min(n, SimdKernels.fewRowsColumnGrain());
+                SimdKernels.fewRows(a, ta, b, tb, m, k, n, parts, cut, n);
+                SimdKernels.fewRows(a, ta, b, tb, m, k, n, parts, 0, cut);
+                assertArrayEquals(c, parts, "in two bands, n=" + n + " transposes " + ta + "/" + tb);
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
                         double want = 0;

@@ -1,0 +1,96 @@
+package org.leakbench.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How an op's work is shared out: every item once, in whole grains, failures passed on, small work kept. */
+class OpThreadsTest {
+    @Test
+    void everyItemRunsOnceInContiguousPartsOfWholeGrains() {
+        for (int threads : new int[] {1, 2, 3, 5}) {
+            OpThreads pool = new OpThreads(threads, 0);
+            for (int items : new int[] {0, 1, 3, 4, 7, 8, 25, 100, 301}) {
+                for (int grain : new int[] {1, 4, 8}) {
+                    List<int[]> parts = Collections.synchronizedList(new ArrayList<>());
+                    pool.split(items, grain, Long.MAX_VALUE, (from, to) -> parts.add(new int[] {from, to}));
+                    parts.sort((a, b) -> Integer.compare(a[0], b[0]));
+                    String where = threads + " threads, " + items + " items, grain " + grain;
+                    int next = 0;
+                    for (int[] p : parts) {
+                        assertEquals(next, p[0], where);
+                        assertTrue(p[1] > p[0] || items == 0, where);
+                        assertTrue(p[0] % grain == 0, where + ": part starts inside a grain at " + p[0]);
+                        next = p[1];
+                    }
+                    assertEquals(items, next, where);
+                    assertTrue(parts.size() <= threads, where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void workBelowTheThresholdStaysOnTheCallingThread() {
+        OpThreads pool = new OpThreads(2, 1000);
+        Set<Thread> seen = Collections.synchronizedSet(new HashSet<>());
+        pool.split(64, 1, 999, (from, to) -> seen.add(Thread.currentThread()));
+        assertEquals(Set.of(Thread.currentThread()), seen);
+        pool.split(64, 1, 1000, (from, to) -> seen.add(Thread.currentThread()));
+        assertEquals(2, seen.size(), "work at the threshold is shared out");
+    }
+
+    @Test
+    void aFailureInAnyPartReachesTheCaller() {
+        OpThreads pool = new OpThreads(2, 0);
+        IllegalStateException inWorker = new IllegalStateException("worker part");
+        assertSame(inWorker, assertThrows(IllegalStateException.class, () -> pool.split(10, 1, 1, (from, to) -> {
+            if (from > 0) {
+                throw inWorker;
+            }
+        })));
+        IllegalStateException inCaller = new IllegalStateException("caller part");
+        assertSame(inCaller, assertThrows(IllegalStateException.class, () -> pool.split(10, 1, 1, (from, to) -> {
+            if (from == 0) {
+                throw inCaller;
+            }
+        })));
+        int[] total = new int[1];
+        pool.split(10, 1, 1, (from, to) -> {
+            synchronized (total) {
+                total[0] += to - from;
+            }
+        });
+        assertEquals(10, total[0], "the pool still works after failures");
+    }
+
+    @Test
+    void badThreadCountsAreNamed() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JavaBackend(0)).getMessage()
+                .contains("1 to 1024 op threads, got 0"));
+        String old = System.getProperty(OpThreads.PROPERTY);
+        try {
+            System.setProperty(OpThreads.PROPERTY, "two");
+            String m = assertThrows(IllegalArgumentException.class, OpThreads::requested).getMessage();
+            assertTrue(m.contains(OpThreads.PROPERTY) && m.contains("'two'"), m);
+            System.setProperty(OpThreads.PROPERTY, " 3 ");
+            assertEquals(3, OpThreads.requested());
+            System.clearProperty(OpThreads.PROPERTY);
+            assertEquals(1, OpThreads.requested());
+        } finally {
+            if (old == null) {
+                System.clearProperty(OpThreads.PROPERTY);
+            } else {
+                System.setProperty(OpThreads.PROPERTY, old);
+            }
+        }
+    }
+}
