@@ -123,8 +123,10 @@ public final class JmhComparison {
             }
             String jmh = s.settings().get("jmh.threads");
             String nd4j = s.settings().get("leakbench.nd4j.threads");
+            String ejml = s.settings().get("leakbench.ejml.threads");
             if (jmh != null) {
-                sb.append(" JMH threads ").append(jmh).append(", ND4J threads ").append(nd4j).append(';');
+                sb.append(" JMH threads ").append(jmh).append(", ND4J threads ").append(nd4j);
+                sb.append(ejml == null ? "" : ", ejml threads " + ejml).append(';');
             }
             String load = s.settings().get("load.before");
             if (load != null) {

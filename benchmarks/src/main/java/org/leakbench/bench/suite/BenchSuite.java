@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs the JMH suite into a run folder. Each benchmark class runs as its own JMH invocation so that parameters
  * with the same name in different classes (batch, model) can take different values; the results are written
- * together. JMH threads and ND4J's thread count are set explicitly and recorded.
+ * together. The JMH, ND4J and ejml thread counts are set explicitly and recorded ({@link ThreadCounts}).
  */
 public final class BenchSuite {
     /** Every benchmark class of the suite, in the order they run. */
@@ -46,16 +46,14 @@ public final class BenchSuite {
             PerExampleGradientBench.class, ConvBench.class, GemmBench.class, NoiseBench.class, MaskingBench.class,
             CompressionBench.class, AccountantBench.class);
     static final String BACKEND = "backend";
-    static final String ND4J_THREADS = "leakbench.nd4j.threads";
 
     private final SuiteSettings settings;
     private final Pattern include;
-    private final int jmhThreads;
-    private final int nd4jThreads;
+    private final ThreadCounts threads;
     private final PrintStream log;
     private final BackendCheck backends = new BackendCheck();
 
-    public BenchSuite(SuiteSettings settings, String include, int jmhThreads, int nd4jThreads, PrintStream log) {
+    public BenchSuite(SuiteSettings settings, String include, ThreadCounts threads, PrintStream log) {
         this.settings = settings;
         try {
             this.include = Pattern.compile(include == null || include.isBlank() ? ".*" : include);
@@ -63,12 +61,7 @@ public final class BenchSuite {
             throw new IllegalArgumentException("jmh.include is not a regular expression: " + e.getDescription()
                     + " in '" + include + "'");
         }
-        if (jmhThreads < 1 || nd4jThreads < 1) {
-            throw new IllegalArgumentException("thread counts must be >= 1, got JMH " + jmhThreads + ", ND4J "
-                    + nd4jThreads);
-        }
-        this.jmhThreads = jmhThreads;
-        this.nd4jThreads = nd4jThreads;
+        this.threads = threads;
         this.log = log;
     }
 
@@ -117,9 +110,9 @@ public final class BenchSuite {
                     + "' (benchmarks are named like org.leakbench.bench.GradientBench.grad)");
         }
         ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(all);
-        TidyCsv.write(all, csv, jmhDir.resolve("flops.csv"), nd4jThreads);
-        RunSettingsFile.write(jmhDir.resolve("settings.properties"), settings, include.pattern(), jmhThreads,
-                nd4jThreads, backends.descriptions(), skipped, loadBefore,
+        TidyCsv.write(all, csv, jmhDir.resolve("flops.csv"), threads);
+        RunSettingsFile.write(jmhDir.resolve("settings.properties"), settings, include.pattern(), threads,
+                backends.descriptions(), skipped, loadBefore,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
         return new Outcome(all, json, csv, skipped);
     }
@@ -131,11 +124,12 @@ public final class BenchSuite {
                 .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
                 .measurementIterations(settings.iterations())
                 .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
-                .threads(jmhThreads)
+                .threads(threads.jmh())
                 .shouldFailOnError(true)
                 .verbosity(settings.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL);
         if (settings.forks() > 0) {
-            b.jvmArgsAppend("-D" + ND4J_THREADS + "=" + nd4jThreads, "-Xmx2g",
+            b.jvmArgsAppend(threads.forkArgs());
+            b.jvmArgsAppend("-Xmx2g",
                     "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
             // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off.
             b.jvmArgsAppend("--add-modules=jdk.incubator.vector",

@@ -12,15 +12,15 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * {@code jmh/settings.properties}: what the numbers depend on besides the code: the JMH settings, the JMH and
- * ND4J thread counts, the backends (or why they were skipped), the machine, and the load average before and
+ * {@code jmh/settings.properties}: what the numbers depend on besides the code: the JMH settings, the JMH,
+ * ND4J and ejml thread counts, the backends (or why they were skipped), the machine, and the load average before and
  * after the run (other processes on the machine slow every benchmark down).
  */
 final class RunSettingsFile {
     private RunSettingsFile() {
     }
 
-    static void write(Path file, SuiteSettings s, String include, int jmhThreads, int nd4jThreads,
+    static void write(Path file, SuiteSettings s, String include, ThreadCounts threads,
                       Map<String, String> backends, List<String> skipped, String loadBefore, long seconds)
             throws IOException {
         Map<String, String> p = new TreeMap<>();
@@ -29,8 +29,9 @@ final class RunSettingsFile {
         p.put("jmh.forks", String.valueOf(s.forks()));
         p.put("jmh.warmup", s.warmups() + " x " + s.warmupMillis() + " ms");
         p.put("jmh.measurement", s.iterations() + " x " + s.iterationMillis() + " ms");
-        p.put("jmh.threads", String.valueOf(jmhThreads));
-        p.put(BenchSuite.ND4J_THREADS, String.valueOf(nd4jThreads));
+        p.put(ThreadCounts.JMH, String.valueOf(threads.jmh()));
+        p.put(ThreadCounts.ND4J, String.valueOf(threads.nd4j()));
+        p.put(ThreadCounts.EJML, String.valueOf(threads.ejml()));
         backends.forEach((k, v) -> p.put("backend." + k, v));
         for (int i = 0; i < skipped.size(); i++) {
             p.put("skipped." + i, skipped.get(i));

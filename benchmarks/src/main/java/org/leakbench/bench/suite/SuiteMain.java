@@ -11,7 +11,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * {@code java -cp ... org.leakbench.bench.suite.SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]}: runs the
  * JMH suite into a run folder (default {@code results/latest}, resolved like the plots resolve it) and, with
  * {@code --torch}, the PyTorch reference script after it. Selection with {@code -Djmh.include=<regex>}; JMH
- * threads with {@code -Djmh.threads} (default 1), ND4J's with {@code -Dleakbench.nd4j.threads} (default 1).
+ * threads with {@code -Djmh.threads}, ND4J's with {@code -Dleakbench.nd4j.threads}, the ejml backend's with
+ * {@code -Dleakbench.ejml.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
  */
 public final class SuiteMain {
     private SuiteMain() {
@@ -39,7 +40,8 @@ public final class SuiteMain {
                 case "--torch" -> torch = Path.of(value(args, ++i, "--torch"));
                 case "-h", "--help" -> {
                     System.out.println("usage: SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]  "
-                            + "(-Djmh.include=REGEX -Djmh.threads=N -Dleakbench.nd4j.threads=N)");
+                            + "(-Djmh.include=REGEX -Djmh.threads=N -Dleakbench.nd4j.threads=N "
+                            + "-Dleakbench.ejml.threads=N -Dtorch.threads=N)");
                     return 0;
                 }
                 default -> {
@@ -53,10 +55,9 @@ public final class SuiteMain {
         }
         SuiteSettings settings = SuiteSettings.of(mode);
         Path runDir = locate(run);
-        int jmhThreads = intProperty("jmh.threads", 1);
-        int nd4jThreads = intProperty(BenchSuite.ND4J_THREADS, 1);
-        BenchSuite suite = new BenchSuite(settings, System.getProperty("jmh.include"), jmhThreads, nd4jThreads,
-                System.out);
+        ThreadCounts threads = new ThreadCounts(intProperty(ThreadCounts.JMH, 1), intProperty(ThreadCounts.ND4J, 1),
+                intProperty(ThreadCounts.EJML, 1));
+        BenchSuite suite = new BenchSuite(settings, System.getProperty("jmh.include"), threads, System.out);
         BenchSuite.Outcome out = suite.run(runDir, BenchSuite.CLASSES);
         System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());
         if (torch != null) {

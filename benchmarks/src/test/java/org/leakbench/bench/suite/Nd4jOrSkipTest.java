@@ -28,7 +28,7 @@ class Nd4jOrSkipTest {
                 Map.of("GemmBench", Map.of("backend", List.of("nd4j"), "size", List.of("16"))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        BenchSuite suite = new BenchSuite(tiny, null, 1, 1, log);
+        BenchSuite suite = new BenchSuite(tiny, null, ThreadCounts.SINGLE, log);
         try {
             BenchSuite.Outcome out = suite.run(run, List.of(GemmBench.class));
             assertEquals(1, out.results().size());

@@ -23,11 +23,20 @@ class SuitePiecesTest {
 
     @Test
     void includeSelectsMethodsByFullName() {
-        BenchSuite s = new BenchSuite(SuiteSettings.of("quick"), "InversionStepBench.dlg", 1, 1, System.out);
+        BenchSuite s = new BenchSuite(SuiteSettings.of("quick"), "InversionStepBench.dlg", ThreadCounts.SINGLE,
+                System.out);
         assertEquals(List.of("dlg"), s.selectedMethods(InversionStepBench.class));
         assertEquals(List.of(), s.selectedMethods(GradientBench.class));
         assertThrows(IllegalArgumentException.class,
-                () -> new BenchSuite(SuiteSettings.of("quick"), "(", 1, 1, System.out));
+                () -> new BenchSuite(SuiteSettings.of("quick"), "(", ThreadCounts.SINGLE, System.out));
+    }
+
+    @Test
+    void threadCountsArePositiveAndReachTheForks() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ThreadCounts(1, 1, 0));
+        assertEquals("thread counts must be >= 1, got JMH 1, ND4J 1, ejml 0", e.getMessage());
+        assertEquals(List.of("-Dleakbench.nd4j.threads=2", "-Dleakbench.ejml.threads=3"),
+                List.of(new ThreadCounts(1, 2, 3).forkArgs()));
     }
 
     @Test

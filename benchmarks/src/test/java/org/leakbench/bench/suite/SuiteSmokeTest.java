@@ -50,7 +50,7 @@ class SuiteSmokeTest {
         SuiteSettings tiny = new SuiteSettings("test", 0, 1, 5, 1, 5, one);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        outcome = new BenchSuite(tiny, null, 1, 1, out).run(run, BenchSuite.CLASSES);
+        outcome = new BenchSuite(tiny, null, ThreadCounts.SINGLE, out).run(run, BenchSuite.CLASSES);
         log = bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -90,7 +90,7 @@ class SuiteSmokeTest {
         List<String> csv = Files.readAllLines(run.resolve("jmh/jmh.csv"));
         assertEquals(outcome.results().size() + 1, csv.size());
         assertTrue(csv.get(0).startsWith("benchmark,method,mode,score,score_error,unit,median,ms_per_op,"
-                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,"), csv.get(0));
+                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,ejml_threads,"), csv.get(0));
         String gemm = csv.stream().filter(l -> l.startsWith("GemmBench.matmul,")).findFirst().orElseThrow();
         assertTrue(gemm.contains(",65536,"), "2·32³ flop in " + gemm);
     }
@@ -108,6 +108,7 @@ class SuiteSmokeTest {
         String settings = Files.readString(run.resolve("jmh/settings.properties"));
         assertTrue(settings.contains("jmh.threads=1"), settings);
         assertTrue(settings.contains("leakbench.nd4j.threads=1"), settings);
+        assertTrue(settings.contains("leakbench.ejml.threads=1"), settings);
         assertTrue(settings.contains("backend.ejml=EJML"), settings);
     }
 }
