@@ -83,7 +83,7 @@ final class OpThreads {
                 failure = e;
             }
             for (OpWorker.Part part : posted) { // the workers write into the caller's buffers: wait for all
-                part.await();
+                part.finish();
                 failure = failure != null ? failure : part.failure;
             }
             if (failure instanceof RuntimeException r) {

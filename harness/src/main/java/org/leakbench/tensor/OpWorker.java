@@ -1,5 +1,7 @@
 package org.leakbench.tensor;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -11,11 +13,16 @@ final class OpWorker implements Runnable {
     /** How long an idle worker keeps spinning before it parks. */
     private static final long SPIN_NANOS = 200_000;
 
-    /** One part of one op. */
+    /**
+     * One part of one op. Whoever claims it first runs it: the worker, or the caller once its own part is
+     * done. On a loaded machine a worker may not get a core for milliseconds; the caller then takes the part
+     * back instead of waiting, so an op is never much slower than on one thread.
+     */
     static final class Part {
         final OpThreads.Range body;
         final int from;
         final int to;
+        private final AtomicBoolean claimed = new AtomicBoolean();
         volatile boolean done;
         Throwable failure;
 
@@ -25,8 +32,25 @@ final class OpWorker implements Runnable {
             this.to = to;
         }
 
-        /** Spins, then parks in short naps, until the worker has finished this part. */
-        void await() {
+        /** Runs the part unless someone else has claimed it; true if this thread ran it. */
+        boolean runIfUnclaimed() {
+            if (!claimed.compareAndSet(false, true)) {
+                return false;
+            }
+            try {
+                body.run(from, to);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            done = true; // volatile write: publishes the part's results and its failure
+            return true;
+        }
+
+        /** Runs the part here if the worker has not started it, else waits: spins, then parks in short naps. */
+        void finish() {
+            if (runIfUnclaimed()) {
+                return;
+            }
             long start = System.nanoTime();
             int spins = 0;
             while (!done) {
@@ -40,7 +64,7 @@ final class OpWorker implements Runnable {
     }
 
     private final Thread thread;
-    private volatile Part next;
+    private final AtomicReference<Part> next = new AtomicReference<>();
 
     OpWorker(String name) {
         thread = new Thread(this, name);
@@ -50,20 +74,14 @@ final class OpWorker implements Runnable {
 
     /** Hands the worker a part; the caller must not post another before this one is done. */
     void post(Part part) {
-        next = part;
+        next.set(part);
         LockSupport.unpark(thread); // cheap when the worker is still spinning; a spare permit is harmless
     }
 
     @Override
     public void run() {
         while (true) {
-            Part p = take();
-            try {
-                p.body.run(p.from, p.to);
-            } catch (Throwable t) {
-                p.failure = t;
-            }
-            p.done = true; // volatile write: publishes the part's results and its failure
+            take().runIfUnclaimed();
         }
     }
 
@@ -71,9 +89,8 @@ final class OpWorker implements Runnable {
         long start = System.nanoTime();
         int spins = 0;
         while (true) {
-            Part p = next;
+            Part p = next.getAndSet(null);
             if (p != null) {
-                next = null;
                 return p;
             }
             if ((++spins & 63) != 0 || System.nanoTime() - start < SPIN_NANOS) {

@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** How an op's work is shared out: every item once, in whole grains, failures passed on, small work kept. */
@@ -44,8 +46,35 @@ class OpThreadsTest {
         Set<Thread> seen = Collections.synchronizedSet(new HashSet<>());
         pool.split(64, 1, 999, (from, to) -> seen.add(Thread.currentThread()));
         assertEquals(Set.of(Thread.currentThread()), seen);
-        pool.split(64, 1, 1000, (from, to) -> seen.add(Thread.currentThread()));
+        CountDownLatch workerStarted = new CountDownLatch(1);
+        pool.split(64, 1, 1000, (from, to) -> {
+            seen.add(Thread.currentThread());
+            if (from > 0) {
+                workerStarted.countDown();
+            } else {
+                awaitQuietly(workerStarted); // else the caller may take the worker's part back itself
+            }
+        });
         assertEquals(2, seen.size(), "work at the threshold is shared out");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aPartRunsOnceWhoeverClaimsItFirst() {
+        int[] runs = new int[1];
+        OpWorker.Part part = new OpWorker.Part((from, to) -> runs[0] += to - from, 3, 8);
+        assertTrue(part.runIfUnclaimed());
+        assertTrue(!part.runIfUnclaimed(), "a claimed part is not run again");
+        part.finish(); // already done: returns at once
+        assertEquals(5, runs[0]);
+        assertTrue(part.done);
     }
 
     @Test
