@@ -1,5 +1,7 @@
 package org.leakbench.tensor;
 
+import java.util.function.Consumer;
+
 /**
  * Dense tensor operations on one kind of hardware. Every operation returns a new tensor and never
  * changes its inputs. Binary element-wise operations broadcast with NumPy's rules; the result's type is
@@ -46,6 +48,24 @@ public interface Backend {
 
     /** The same values in another element type. */
     Tensor cast(Tensor a, DType dtype);
+
+    /**
+     * A new tensor of {@code t}'s type and of {@code shape} (of t's size) holding t's values rounded to float
+     * and then changed in place by {@code edit}, which must not keep the array; t itself is not changed. For
+     * work that is a loop over floats: DP-SGD adds noise to a clipped sum and divides it this way, with one
+     * copy instead of a flat vector, its split into parts and a tensor made from each. A backend may hand
+     * the edited array itself to the new tensor.
+     */
+    default Tensor editedCopy(Tensor t, int[] shape, Consumer<float[]> edit) {
+        float[] values = t.toFloatArray();
+        if (values.length != Shape.size(shape)) {
+            throw new IllegalArgumentException("edited copy: a tensor of shape " + Shape.str(t.shape())
+                    + " does not fill shape " + Shape.str(shape));
+        }
+        edit.accept(values);
+        Tensor r = fromFloats(values, shape);
+        return t.dtype() == DType.F32 ? r : cast(r, t.dtype());
+    }
 
     // ---- element-wise, with broadcasting ----
 

@@ -794,4 +794,17 @@ public final class JavaBackend implements Backend {
         }
         return of(a.dtype, a.shape, r);
     }
+
+    /** The default, without its second copy: the edited float32 array becomes the new tensor's storage. */
+    @Override
+    public Tensor editedCopy(Tensor t, int[] shape, java.util.function.Consumer<float[]> edit) {
+        JavaTensor a = own(t);
+        if (a.dtype != DType.F32) {
+            return Backend.super.editedCopy(t, shape, edit);
+        }
+        float[] values = a.floats.clone();
+        requireFill(values.length, shape);
+        edit.accept(values);
+        return new JavaTensor(this, shape.clone(), values);
+    }
 }

@@ -81,6 +81,39 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertArrayEquals(new double[] {1, 2, 3}, mine.toDoubleArray());
     }
 
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void editedCopyEditsFloatsOfACopyIntoTheGivenShape(DType dtype) {
+        Tensor t = backend().fromArray(new double[] {0.1, -2, 3, 4.5, 5, 6}, dtype, 2, 3);
+        float[][] seen = new float[1][];
+        Tensor r = backend().editedCopy(t, new int[] {3, 2}, v -> {
+            seen[0] = v.clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = v[i] * 2 + i;
+            }
+        });
+        assertArrayEquals(new float[] {0.1f, -2, 3, 4.5f, 5, 6}, seen[0], "the edit sees t's values as floats");
+        assertSame(backend(), r.backend());
+        assertEquals(dtype, r.dtype());
+        assertArrayEquals(new int[] {3, 2}, r.shape());
+        assertArrayEquals(new double[] {0.2f, -3, 8, 12, 14, 17}, r.toDoubleArray());
+        assertArrayEquals(new double[] {dtype.round(0.1), -2, 3, 4.5, 5, 6}, t.toDoubleArray(), "t is unchanged");
+        assertArrayEquals(new int[] {2, 3}, t.shape());
+    }
+
+    @Test
+    void editedCopyTakesForeignTensorsAndRejectsAShapeOfAnotherSize() {
+        Backend other = backend() instanceof JavaBackend ? new JavaBackend() : Backends.get("ejml");
+        Tensor foreign = other.fromFloats(new float[] {1, 2, 3}, 3);
+        Tensor r = backend().editedCopy(foreign, new int[] {1, 3}, v -> v[1] = -v[1]);
+        assertSame(backend(), r.backend());
+        assertArrayEquals(new double[] {1, -2, 3}, r.toDoubleArray());
+        assertArrayEquals(new float[] {1, 2, 3}, foreign.toFloatArray());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> backend().editedCopy(foreign, new int[] {2, 2}, v -> { }));
+        assertMessageNames(e, "[2, 2]");
+    }
+
     // ---- element-wise binary with broadcasting ----
 
     private static final DoubleBinaryOperator[] REF = {Double::sum, (x, y) -> x - y, (x, y) -> x * y, (x, y) -> x / y};

@@ -33,12 +33,17 @@ public final class DpSgdStep {
         // One backward pass for dense networks, batches of one otherwise (PerExampleGradients).
         PerExampleGradients.ClippedSum clipped = PerExampleGradients.clippedSum(model, params, x,
                 Sgd.pick(labels, batch), options.clipNorm());
-        float[] sum = Update.fromTensors(clipped.sum()).flatten();
-        float[] noisy = NoisySum.noiseAndScale(sum, options.noiseMultiplier() * options.clipNorm(), batch.length,
-                new FastGaussianSampler(rng));
-        List<int[]> shapes = new ArrayList<>(params.size());
-        params.forEach(t -> shapes.add(t.shape()));
-        return Update.fromFlat(noisy, shapes, Update.Kind.GRADIENT, 1, 1.0).toTensors(be, dtype);
+        double std = options.noiseMultiplier() * options.clipNorm();
+        FastGaussianSampler noise = new FastGaussianSampler(rng);
+        List<Tensor> out = new ArrayList<>(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            // Tensor by tensor in the parameters' order, the sampler running on from one to the next: the same
+            // draws, coordinate for coordinate, as on the flat vector of all parameters.
+            Tensor t = be.editedCopy(clipped.sum().get(i), params.get(i).shape(),
+                    v -> NoisySum.noiseAndScale(v, std, batch.length, noise));
+            out.add(t.dtype() == dtype ? t : be.cast(t, dtype));
+        }
+        return out;
     }
 
     /**
