@@ -45,7 +45,9 @@ public record SuiteSettings(String name, int forks, int warmups, int warmupMilli
         o.put("CompressionBench", Map.of("size", List.of("10000", "1000000")));
         o.put("MaskingBench", Map.of("vectorLength", List.of("10000", "1000000"), "clients", List.of("100", "1000"),
                 "serverClients", List.of("100"), "dropout", List.of("0.1")));
-        return new SuiteSettings("quick", 1, 2, 400, 3, 400, o);
+        // Four warm-up rounds: the first operations run the Vector API kernels interpreted (a LeNet gradient at
+        // batch 32 takes a second), and after two rounds its median was still three times its settled value.
+        return new SuiteSettings("quick", 1, 4, 400, 3, 400, o);
     }
 
     /** The parameter values this setting forces on one benchmark class (empty: the annotated ones). */
