@@ -22,12 +22,12 @@ final class JmhTable {
         }
         TextTable table = build(results);
         String caption = "JMH results: score ± 99.9% error; speed-up over the other backends on the same "
-                + "benchmark and parameters (above 1 = faster). " + ctx.provenance.captionTag() + ".";
+                + "benchmark and parameters (above 1 = faster). " + ctx.provenance.runTag() + ".";
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("jmh.tex"), table.latex(caption, "tab:jmh")));
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("jmh.md"), table.markdown(caption)));
         JmhSource run = JmhSource.read(ctx.runDir, "");
         List<java.nio.file.Path> comparison = JmhComparison.write(List.of(run), ctx.tablesDir, "jmh-backends",
-                ctx.provenance.captionTag());
+                ctx.provenance.runTag());
         if (comparison.isEmpty()) {
             ctx.skip("table jmh-backends", "no JMH result has a backend parameter");
         }

@@ -45,6 +45,14 @@ public record Provenance(String runId, String backend, String backendDescription
                 + (backendDescription.isBlank() ? "" : " (" + backendDescription + ")");
     }
 
+    /**
+     * The caption suffix of JMH tables: the run id alone. Their backends are the benchmarks' own, described
+     * with their thread counts in the caption; the sweep's backend in provenance.json is not theirs.
+     */
+    public String runTag() {
+        return "run " + runId;
+    }
+
     // Keys compare without case, '_' or '-', so run_id, runId and run-id all match.
     private static String find(JsonNode node, String wanted) {
         String direct = findShallow(node, wanted);

@@ -139,6 +139,8 @@ class PlotsRenderTest {
         assertTrue(md.contains("GradientBench.dlgStep | backend=ejml, size=256 | avgt | 5200 ± 300 | us/op"), md);
         // A NaN scoreError (one iteration) prints the score alone.
         assertTrue(md.contains("| 12.5 | us/op |"), md);
+        // The benchmarks' backends are not the sweep's: the caption names the run, not provenance's backend.
+        assertTrue(md.contains("run 2026-11-23T19-00-00Z-fixture.") && !md.contains("backend ejml"), md);
     }
 
     @Test
