@@ -154,8 +154,7 @@ final class JmhFigures {
         chart.getStyler().setYAxisLogarithmic(log);
         if (log) {
             chart.setYAxisTitle("score (" + unit + ", log scale)");
-            // Bars start at the axis minimum, which XChart takes as 0 unless told: start at a decade below.
-            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+            chart.getStyler().setYAxisMin(logBarFloor(lo));
             chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
         }
         // XChart draws error bars of log-scale bars wrongly, so they are left to the JMH table there; JMH's error
@@ -175,7 +174,7 @@ final class JmhFigures {
         }
         long total = groups.size();
         String more = shown.size() < total ? "; " + shown.size() + " of " + total + " groups shown" : "";
-        ctx.figure(chart, name, "JMH " + benchClass + " (" + unit + ")",
+        ctx.jmhFigure(chart, name, "JMH " + benchClass + " (" + unit + ")",
                 benchClass + " scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)"
                         : " (lower is better)")
                 + (compared ? ", one bar per backend" : "")
@@ -237,7 +236,7 @@ final class JmhFigures {
             e.getValue().sort(Comparator.comparingDouble(XYSeriesData.XY::x));
             XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
         }
-        ctx.figure(chart, name, "JMH " + benchClass + " scaling with " + axis + " (" + unit + ")",
+        ctx.jmhFigure(chart, name, "JMH " + benchClass + " scaling with " + axis + " (" + unit + ")",
                 benchClass + " score in " + unit + " against " + axis + " on log–log axes (median of sampled "
                         + "operations), one line per " + (withMethod ? "benchmark and " : "") + "other parameters");
     }
@@ -259,5 +258,14 @@ final class JmhFigures {
         return values.entrySet().stream().filter(e -> !nonNumeric.contains(e.getKey()) && e.getValue().size() >= 3)
                 .sorted(Comparator.comparingInt((Map.Entry<String, Set<Double>> e) -> e.getValue().size()).reversed())
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Where log-scale bars start. XChart takes the axis minimum as the bars' base, so it must lie well below
+     * the smallest bar: a power of ten at least three times below it (110 µs starts at 10, not at 100, where
+     * its bar would be a sliver).
+     */
+    static double logBarFloor(double lo) {
+        return Math.pow(10, Math.floor(Math.log10(lo / 3)));
     }
 }

@@ -35,6 +35,15 @@ final class RunContext {
         figure(Drawing.of(chart, null, footer()), name, title, caption);
     }
 
+    /**
+     * A JMH figure: as {@link #figure(Chart, String, String, String)}, tagged with the run id alone, because
+     * its backends are the benchmarks' own, not the sweep's backend in provenance.json.
+     */
+    void jmhFigure(Chart<?, ?> chart, String name, String title, String caption) throws IOException {
+        figure(Drawing.of(chart, null, "LeakBench " + provenance.runTag()), name, title, caption,
+                provenance.runTag());
+    }
+
     /** The line printed under every figure, so a figure copied out of the report still says where it is from. */
     String footer() {
         return "LeakBench " + provenance.captionTag();
@@ -42,8 +51,13 @@ final class RunContext {
 
     /** Writes a figure and records it with a caption that ends with the run id and backend. */
     void figure(Drawing drawing, String name, String title, String caption) throws IOException {
+        figure(drawing, name, title, caption, provenance.captionTag());
+    }
+
+    private void figure(Drawing drawing, String name, String title, String caption, String tag)
+            throws IOException {
         List<Path> files = FigureWriter.write(drawing, figuresDir, name);
-        String full = caption + (caption.endsWith(".") ? " " : ". ") + "(" + provenance.captionTag() + ")";
+        String full = caption + (caption.endsWith(".") ? " " : ". ") + "(" + tag + ")";
         figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1), files.get(2)));
     }
 

@@ -190,4 +190,12 @@ class PiecesTest {
             Fixtures.deleteTree(dir);
         }
     }
+
+    @Test
+    void logBarsStartWellBelowTheSmallestBar() {
+        assertEquals(10, JmhFigures.logBarFloor(110), 1e-9);
+        assertEquals(100, JmhFigures.logBarFloor(950), 1e-9);
+        assertEquals(0.01, JmhFigures.logBarFloor(0.05), 1e-12);
+        assertEquals(1, JmhFigures.logBarFloor(3), 1e-12);
+    }
 }
