@@ -180,7 +180,8 @@ public final class JmhComparison {
                 .min().orElse(Double.NaN);
     }
 
-    private static Double torchMillis(JmhSource s, JmhResult r) {
+    /** The PyTorch reference's milliseconds for the same operation, model and batch, or null. */
+    static Double torchMillis(JmhSource s, JmhResult r) {
         String path = TORCH_PATHS.get(r.shortName());
         if (path == null) {
             return null;

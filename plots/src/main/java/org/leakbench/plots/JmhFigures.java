@@ -21,6 +21,7 @@ import org.knowm.xchart.XYChart;
  */
 final class JmhFigures {
     static final String BACKEND = "backend";
+    static final String TORCH_SERIES = "PyTorch";
     private static final int MAX_GROUPS = 16;
 
     private JmhFigures() {
@@ -38,12 +39,14 @@ final class JmhFigures {
         // Scaling curves per class too: one figure holding every class had more lines than its legend could
         // show next to a readable plot.
         boolean anyScaling = false;
+        JmhSource source = JmhSource.read(ctx.runDir, "");
         for (Map.Entry<String, List<JmhResult>> c : byClass.entrySet()) {
             Map<String, List<JmhResult>> byUnit = byUnit(c.getValue());
             boolean compared = c.getValue().stream().anyMatch(r -> r.params().containsKey(BACKEND));
             for (Map.Entry<String, List<JmhResult>> e : byUnit.entrySet()) {
                 String suffix = c.getKey() + unitSuffix(byUnit, e.getKey());
-                bars(ctx, c.getKey(), e.getKey(), e.getValue(), (compared ? "jmh-backends-" : "jmh-") + suffix);
+                bars(ctx, c.getKey(), e.getKey(), e.getValue(), (compared ? "jmh-backends-" : "jmh-") + suffix,
+                        source);
                 anyScaling |= scaling(ctx, c.getKey(), e.getKey(), e.getValue(), "jmh-scaling-" + suffix);
             }
         }
@@ -117,8 +120,8 @@ final class JmhFigures {
         return distinct == rs.size() ? fixed : Map.of();
     }
 
-    private static void bars(RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String name)
-            throws IOException {
+    private static void bars(RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String name,
+                             JmhSource source) throws IOException {
         boolean withMethod = rs.stream().map(JmhFigures::methodName).distinct().count() > 1;
         Map<String, String> fixed = fixedParams(rs, withMethod);
         Set<String> backends = new LinkedHashSet<>();
@@ -145,10 +148,15 @@ final class JmhFigures {
         chart.getStyler().setLegendVisible(named); // one unnamed series needs no legend
         // Bars are what the JMH table quotes: the median of sampled operations, which a busy machine's stalls
         // barely move, and the average in other modes.
+        List<Double> torch = torchBars(source, shown, groups, unit);
         double lo = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::typical)
                 .min().orElse(1);
         double hi = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::typical)
                 .max().orElse(1);
+        if (torch != null) {
+            lo = Math.min(lo, torch.stream().mapToDouble(Double::doubleValue).min().orElse(lo));
+            hi = Math.max(hi, torch.stream().mapToDouble(Double::doubleValue).max().orElse(hi));
+        }
         // Scores of different benchmarks span orders of magnitude; a linear axis would hide the small ones.
         boolean log = lo > 0 && hi / lo > 50;
         chart.getStyler().setYAxisLogarithmic(log);
@@ -172,18 +180,51 @@ final class JmhFigures {
             var s = anyError ? chart.addSeries(backend, shown, ys, errs) : chart.addSeries(backend, shown, ys);
             s.setFillColor(ChartStyle.color(i++));
         }
+        if (torch != null) {
+            var s = anyError ? chart.addSeries(TORCH_SERIES, shown, torch, torch.stream().map(t -> 0.0).toList())
+                    : chart.addSeries(TORCH_SERIES, shown, torch);
+            s.setFillColor(ChartStyle.color(i));
+            chart.getStyler().setLegendVisible(true);
+        }
         long total = groups.size();
         String more = shown.size() < total ? "; " + shown.size() + " of " + total + " groups shown" : "";
         ctx.jmhFigure(chart, name, "JMH " + benchClass + " (" + unit + ")",
                 benchClass + " scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)"
                         : " (lower is better)")
                 + (compared ? ", one bar per backend" : "")
+                + (torch == null ? "" : ", and the PyTorch reference on the same machine (median, "
+                        + threads(source.settings().get("torch.threads")) + ")")
                 + (rs.stream().anyMatch(r -> Double.isFinite(r.median())) ? ", median of sampled operations" : "")
                 + (fixed.isEmpty() ? "" : "; all with " + fixed.entrySet().stream()
                         .map(f -> f.getKey() + "=" + f.getValue()).collect(Collectors.joining(", ")))
                 + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "")
                 + (log ? ", log scale (errors in the JMH table)" : "")
                 + more);
+    }
+
+    /**
+     * The PyTorch reference's time for each shown group in the figure's unit, or null unless every group has
+     * one (a bar chart needs a bar in every group) and the unit is a time per operation.
+     */
+    static List<Double> torchBars(JmhSource source, List<String> shown,
+                                  Map<String, Map<String, JmhResult>> groups, String unit) {
+        double perMilli = JmhUnits.millisPerOp(1, unit);
+        if (source.torch().isEmpty() || !unit.endsWith("/op") || !(perMilli > 0)) {
+            return null;
+        }
+        List<Double> ys = new ArrayList<>();
+        for (String g : shown) {
+            Double ms = JmhComparison.torchMillis(source, groups.get(g).values().iterator().next());
+            if (ms == null) {
+                return null;
+            }
+            ys.add(ms / perMilli);
+        }
+        return ys;
+    }
+
+    private static String threads(String count) {
+        return count == null ? "threads not recorded" : count + (count.equals("1") ? " thread" : " threads");
     }
 
     /** An average with JMH's confidence interval (sampled results are shown by their median, without one). */

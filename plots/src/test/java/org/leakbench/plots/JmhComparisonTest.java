@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,22 @@ class JmhComparisonTest {
         assertEquals("50%", grad.get(6).text()); // of ejml's own GEMM rate, 33.6 GFLOP/s
         assertEquals("0.400", grad.get(7).text());
         assertEquals("0.50", grad.get(8).text());
+    }
+
+    @Test
+    void barFiguresGetAPyTorchBarOnlyWhereEveryGroupHasOne() throws IOException {
+        JmhSource s = JmhSource.read(fixtureRun(dir, "bars", 200, 800), "");
+        JmhResult grad = s.results().stream().filter(r -> r.shortName().equals("GradientBench.grad")).findFirst()
+                .orElseThrow();
+        JmhResult gemm = s.results().stream().filter(r -> r.shortName().equals("GemmBench.matmul")).findFirst()
+                .orElseThrow();
+        Map<String, Map<String, JmhResult>> groups = Map.of("lenet", Map.of("ejml", grad), "gemm",
+                Map.of("ejml", gemm));
+        assertEquals(List.of(400.0), JmhFigures.torchBars(s, List.of("lenet"), groups, "us/op"));
+        assertEquals(List.of(0.4), JmhFigures.torchBars(s, List.of("lenet"), groups, "ms/op"));
+        assertEquals(null, JmhFigures.torchBars(s, List.of("lenet", "gemm"), groups, "us/op"),
+                "PyTorch has no GEMM row: no bar series rather than a missing bar");
+        assertEquals(null, JmhFigures.torchBars(s, List.of("lenet"), groups, "ops/s"));
     }
 
     @Test
