@@ -1,5 +1,6 @@
 package org.leakbench.tensor;
 
+import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -797,7 +798,7 @@ public final class JavaBackend implements Backend {
 
     /** The default, without its second copy: the edited float32 array becomes the new tensor's storage. */
     @Override
-    public Tensor editedCopy(Tensor t, int[] shape, java.util.function.Consumer<float[]> edit) {
+    public Tensor editedCopy(Tensor t, int[] shape, Consumer<float[]> edit) {
         JavaTensor a = own(t);
         if (a.dtype != DType.F32) {
             return Backend.super.editedCopy(t, shape, edit);

@@ -16,12 +16,7 @@ final class Bits {
         for (float v : values) {
             bytes.putInt(Float.floatToRawIntBits(v));
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes.array());
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return sha256Prefix(bytes.array());
     }
 
     /** The same over doubles. */
@@ -30,9 +25,12 @@ final class Bits {
         for (double v : values) {
             bytes.putLong(Double.doubleToRawLongBits(v));
         }
+        return sha256Prefix(bytes.array());
+    }
+
+    private static String sha256Prefix(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes.array());
-            return HexFormat.of().formatHex(hash, 0, 8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
