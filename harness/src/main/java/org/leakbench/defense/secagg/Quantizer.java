@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 public final class Quantizer {
     private final double clip;
     private final double scale;
+    private final long top;
 
     public Quantizer(double clippingRange, long quantizationRange) {
         if (!(clippingRange > 0) || quantizationRange < 2) {
@@ -19,6 +20,7 @@ public final class Quantizer {
         }
         this.clip = clippingRange;
         this.scale = (quantizationRange - 1) / (2 * clippingRange);
+        this.top = quantizationRange - 1;
     }
 
     /** Size of one quantisation step, 2c / (R - 1). */
@@ -35,7 +37,10 @@ public final class Quantizer {
             }
             double v = (Math.max(-clip, Math.min(clip, x)) + clip) * scale;
             double floor = Math.floor(v);
-            q[i] = (int) floor + (random.nextDouble() < v - floor ? 1 : 0);
+            // (c + c) * scale can round to just above R - 1; stepping up from there would give R, which leaves
+            // the range the modulus was sized for and wraps to a negative int when R = 2^31
+            long up = (long) floor + (random.nextDouble() < v - floor ? 1 : 0);
+            q[i] = (int) Math.min(up, top);
         }
         return q;
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.leakbench.defense.secagg.SecAggMessage.AdvertiseKeys;
@@ -192,22 +193,16 @@ public final class SecAggClient {
 
     /**
      * Round 3: for each neighbour in U2, the share of its self-mask seed if it survived (is in the request's
-     * list) or of its mask secret key if it dropped. Refuses with {@link SecAggException} if this would reveal
-     * both kinds of share for one client over the whole session.
+     * list) or of its mask secret key if it dropped. Refuses with {@link SecAggException} if the survivor set
+     * fails {@link SurvivorSet#check}, or if this would reveal both kinds of share for one client over the whole
+     * session.
      */
     public UnmaskResponse unmask(UnmaskRequest request) {
         checkAddressed(request);
         if (sharedKeys == null) {
             throw new IllegalStateException("client " + id + " has not received the shares of round 1");
         }
-        TreeSet<Integer> survivors = new TreeSet<>();
-        for (int s : request.survivors()) {
-            survivors.add(s);
-        }
-        if (survivors.size() < params.threshold()) {
-            throw new SecAggException("client " + id + " aborts: only " + survivors.size()
-                    + " clients survived, fewer than the threshold " + params.threshold());
-        }
+        SortedSet<Integer> survivors = SurvivorSet.check(id, request.survivors(), sharedKeys, params);
         for (int v : sharedKeys) {
             Boolean before = revealedSelfMaskShare.get(v);
             if (before != null && before != survivors.contains(v)) {
