@@ -20,11 +20,14 @@ public record CommunicationModel(int clients, int neighbours, long vectorLength,
         }
     }
 
-    /** Sent: keys, one ciphertext per neighbour, the masked vector, one share per neighbour and itself. */
+    /**
+     * Sent: keys, one ciphertext per neighbour and the self-mask seed commitment, the masked vector, one share
+     * per neighbour and itself.
+     */
     public long sentBytes() {
         long header = SecAggMessage.HEADER_BYTES;
         long advertise = header + 2L * X25519.KEY_BYTES;
-        long share = header + neighbours * (4L + SecAggClient.CIPHERTEXT_BYTES);
+        long share = header + neighbours * (4L + SecAggClient.CIPHERTEXT_BYTES) + SelfMaskCommitment.BYTES;
         long masked = header + (vectorLength * modulusBits + 7) / 8;
         long unmask = header + (neighbours + 1L) * (4 + Shamir.SHARE_BYTES);
         return advertise + share + masked + unmask;

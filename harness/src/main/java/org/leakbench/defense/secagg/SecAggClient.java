@@ -134,7 +134,8 @@ public final class SecAggClient {
             ciphertexts.put(v, ShareCipher.encrypt(channelKey(v), plaintext, params.session(), id, v,
                     Round.SHARE_KEYS, random));
         }
-        return new ShareKeys(params.session(), id, ciphertexts);
+        return new ShareKeys(params.session(), id, ciphertexts,
+                SelfMaskCommitment.of(params.session(), id, selfMaskSeed));
     }
 
     /** End of round 1: decrypt the shares addressed to this client; the senders form its view of U2. */

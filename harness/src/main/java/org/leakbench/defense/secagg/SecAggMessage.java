@@ -59,8 +59,12 @@ public sealed interface SecAggMessage {
         }
     }
 
-    /** Round 1, client to server: one ciphertext per share holder, keyed by the holder's id. */
-    record ShareKeys(long session, int sender, Map<Integer, byte[]> ciphertexts) implements SecAggMessage {
+    /**
+     * Round 1, client to server: one ciphertext per share holder, keyed by the holder's id, and the hash
+     * commitment to the self-mask seed ({@link SelfMaskCommitment}).
+     */
+    record ShareKeys(long session, int sender, Map<Integer, byte[]> ciphertexts, byte[] seedCommitment)
+            implements SecAggMessage {
         public int recipient() {
             return SERVER;
         }
@@ -70,7 +74,7 @@ public sealed interface SecAggMessage {
         }
 
         public long payloadBytes() {
-            return ciphertexts.values().stream().mapToLong(c -> 4L + c.length).sum();
+            return ciphertexts.values().stream().mapToLong(c -> 4L + c.length).sum() + seedCommitment.length;
         }
     }
 

@@ -68,7 +68,12 @@ public final class SecAggProtocol {
             }
             return c.unmask(r);
         }, server);
-        int[] sum = server.closeUnmasking();
+        int[] sum;
+        try {
+            sum = server.closeUnmasking();
+        } finally {
+            run.rejections.addAll(server.problems());
+        }
         run.mark(Round.UNMASKING, t3);
         return new ProtocolResult(sum, server.includedClients(), run.cost, run.nanos, List.copyOf(run.rejections),
                 server);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.leakbench.defense.secagg.SecAggMessage.AdvertiseKeys;
 import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
 import org.leakbench.defense.secagg.SecAggMessage.KeyList;
@@ -29,6 +30,7 @@ public final class SecAggServer {
     private final Map<Integer, ShareKeys> u2 = new TreeMap<>();
     private final Map<Integer, int[]> u3 = new TreeMap<>();
     private final Map<Integer, UnmaskResponse> u4 = new TreeMap<>();
+    private final List<String> problems = new ArrayList<>();
 
     public SecAggServer(SessionParams params, MaskPrg prg) {
         this.params = params;
@@ -71,6 +73,10 @@ public final class SecAggServer {
             if (!Arrays.equals(expected, got)) {
                 throw reject(m, "must hold one ciphertext for each neighbour that advertised keys "
                         + Arrays.toString(expected) + ", got " + Arrays.toString(got));
+            }
+            if (sk.seedCommitment().length != SelfMaskCommitment.BYTES) {
+                throw reject(m, "self-mask seed commitment has " + sk.seedCommitment().length + " bytes, expected "
+                        + SelfMaskCommitment.BYTES);
             }
             for (byte[] c : sk.ciphertexts().values()) {
                 if (c.length != SecAggClient.CIPHERTEXT_BYTES) {
@@ -160,16 +166,19 @@ public final class SecAggServer {
         }
         Shamir shamir = new Shamir(params.threshold());
         for (int u : u3.keySet()) {
-            byte[] seed = shamir.reconstruct(sharesOf(u, true), MaskPrg.SEED_BYTES);
+            byte[] commitment = u2.get(u).seedCommitment();
+            byte[] seed = checked(shamir, u, true, MaskPrg.SEED_BYTES,
+                    b -> SelfMaskCommitment.matches(commitment, params.session(), u, b),
+                    "do not match its commitment from round 1");
             prg.addMask(seed, sum, -1);
         }
         for (int u : u2.keySet()) {
             if (u3.containsKey(u)) {
                 continue;
             }
-            byte[] scalar = shamir.reconstruct(sharesOf(u, false), X25519.KEY_BYTES);
+            byte[] scalar = checked(shamir, u, false, X25519.KEY_BYTES, k -> matchesMaskKey(u, k),
+                    "do not give its advertised public key");
             PrivateKey key = X25519.privateFromScalar(scalar);
-            checkReconstructedKey(u, key);
             for (int v : params.graph().neighbours(u)) {
                 if (u3.containsKey(v)) {
                     byte[] shared = X25519.agree(key, X25519.decodePublic(u1.get(v).maskKey()));
@@ -212,15 +221,44 @@ public final class SecAggServer {
         return shares;
     }
 
+    /**
+     * Reconstructs a secret of {@code owner} and checks it; a share that disagrees with the checked secret is
+     * left out and its sender named in {@link #problems()}. Fails if no t shares give a secret that passes.
+     */
+    private byte[] checked(Shamir shamir, int owner, boolean selfMask, int length, Predicate<byte[]> valid,
+            String mismatch) {
+        String what = (selfMask ? "self-mask seed" : "mask secret key") + " of client " + owner;
+        List<Shamir.Share> shares = sharesOf(owner, selfMask);
+        CheckedReconstruction.Result r = CheckedReconstruction.reconstruct(shamir, shares, length, valid);
+        if (r == null) {
+            String spare = shares.size() > params.threshold()
+                    ? ", nor do any t = " + params.threshold() + " of them with one or two left out"
+                    : ", and with only t = " + params.threshold() + " shares none can be left out";
+            throw new SecAggException("cannot unmask: the " + shares.size() + " shares of the " + what + " "
+                    + mismatch + spare + "; no sum is released");
+        }
+        for (int x : r.badShares()) {
+            problems.add("server left out the share of the " + what + " sent by client " + (x - 1)
+                    + ": it disagrees with the shares that " + (selfMask ? "match the commitment" : "give the public key"));
+        }
+        return r.secret();
+    }
+
     /** X25519(sk, 9) is the public key: a wrong share would give a different one. */
-    private void checkReconstructedKey(int u, PrivateKey key) {
+    private boolean matchesMaskKey(int u, byte[] scalar) {
         byte[] base = new byte[X25519.KEY_BYTES];
         base[0] = 9;
-        byte[] pub = X25519.agree(key, X25519.decodePublic(base));
-        if (!Arrays.equals(pub, u1.get(u).maskKey())) {
-            throw new SecAggException("reconstructed mask key of client " + u
-                    + " does not match its advertised public key: the shares are inconsistent");
+        try {
+            byte[] pub = X25519.agree(X25519.privateFromScalar(scalar), X25519.decodePublic(base));
+            return Arrays.equals(pub, u1.get(u).maskKey());
+        } catch (SecAggException e) {
+            return false;
         }
+    }
+
+    /** Shares the server left out during reconstruction, naming their senders. */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     private void checkShares(SecAggMessage m, Map<Integer, byte[]> shares, boolean selfMask) {

@@ -122,6 +122,32 @@ public final class Shamir {
         return toFixed(secret.mod(PRIME), secretLength);
     }
 
+    /**
+     * The value at {@code x} of the polynomial through the first t shares of {@code basis} (distinct x), for
+     * checking whether another share lies on the same polynomial.
+     */
+    public BigInteger valueAt(List<Share> basis, int x) {
+        if (basis.size() < threshold) {
+            throw new IllegalArgumentException("need " + threshold + " shares to interpolate, got " + basis.size());
+        }
+        BigInteger at = BigInteger.valueOf(x);
+        BigInteger value = BigInteger.ZERO;
+        for (int i = 0; i < threshold; i++) {
+            BigInteger num = BigInteger.ONE;
+            BigInteger den = BigInteger.ONE;
+            BigInteger xi = BigInteger.valueOf(basis.get(i).x());
+            for (int j = 0; j < threshold; j++) {
+                if (j != i) {
+                    BigInteger xj = BigInteger.valueOf(basis.get(j).x());
+                    num = num.multiply(at.subtract(xj)).mod(PRIME);
+                    den = den.multiply(xi.subtract(xj)).mod(PRIME);
+                }
+            }
+            value = value.add(basis.get(i).y().multiply(num).multiply(den.modInverse(PRIME)));
+        }
+        return value.mod(PRIME);
+    }
+
     /** Lagrange basis coefficients at 0: lambda_i = prod_{j != i} x_j / (x_j - x_i) mod p. */
     private static BigInteger[] lagrangeAtZero(List<Integer> xs) {
         int t = xs.size();
