@@ -33,7 +33,10 @@ public final class DropoutSchedule {
         return new DropoutSchedule(copy);
     }
 
-    /** {@code count} distinct clients out of n, each dropping before a round drawn uniformly. */
+    /**
+     * {@code count} distinct clients out of n, each dropping before a round drawn uniformly from
+     * {@link Round#EVERY_MODE} (so a seed gives the same schedule in either security mode).
+     */
     public static DropoutSchedule random(int n, int count, SplittableRandom random) {
         if (count < 0 || count > n) {
             throw new IllegalArgumentException("dropout count must be in [0, " + n + "], got " + count);
@@ -41,7 +44,7 @@ public final class DropoutSchedule {
         int[] ids = new int[n];
         Arrays.setAll(ids, i -> i);
         Map<Integer, Round> map = new HashMap<>();
-        Round[] rounds = Round.values();
+        Round[] rounds = Round.EVERY_MODE.toArray(new Round[0]);
         for (int i = 0; i < count; i++) {
             int j = i + random.nextInt(n - i);
             int tmp = ids[i];

@@ -2,6 +2,7 @@ package org.leakbench.defense.secagg;
 
 import java.nio.ByteBuffer;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
 import org.leakbench.defense.secagg.SecAggMessage.KeyList;
 import org.leakbench.defense.secagg.SecAggMessage.MaskedInput;
 import org.leakbench.defense.secagg.SecAggMessage.ShareKeys;
+import org.leakbench.defense.secagg.SecAggMessage.SignatureList;
+import org.leakbench.defense.secagg.SecAggMessage.SurvivorSignature;
 import org.leakbench.defense.secagg.SecAggMessage.UnmaskRequest;
 import org.leakbench.defense.secagg.SecAggMessage.UnmaskResponse;
 
@@ -24,7 +27,9 @@ import org.leakbench.defense.secagg.SecAggMessage.UnmaskResponse;
  * One honest client of the protocol (Bonawitz et al., CCS 2017, Figure 4). Its methods are called in round
  * order; each checks what it receives and throws {@link MessageRejectedException} for a bad message or
  * {@link SecAggException} when it must abort. Pairwise-mask sign convention: client u adds PRG(s_uv) when
- * u > v and subtracts it when u < v, so the two cancel in the sum.
+ * u > v and subtracts it when u < v, so the two cancel in the sum. Given a {@link Pki} the client runs the
+ * active mode: it signs its key advertisement, verifies its peers', and unmasks only after the consistency
+ * check ({@link #signSurvivors}, then {@link #unmask(SignatureList)}).
  */
 public final class SecAggClient {
     private static final int PLAINTEXT_BYTES = 8 + 2 * Shamir.SHARE_BYTES;
@@ -46,9 +51,24 @@ public final class SecAggClient {
     private TreeSet<Integer> sharedKeys;
     private final Map<Integer, Boolean> revealedSelfMaskShare = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** Null in the semi-honest mode. */
+    private final Pki pki;
+    private final PrivateKey signingKey;
+    /** The survivor set this client signed in the consistency check (active mode), sorted. */
+    private int[] signedSurvivors;
+    private SortedSet<Integer> signedRealSurvivors;
 
-    /** @param prg a mask generator this client may use (not thread-safe; clients may share one per thread) */
+    /** A semi-honest client. */
     public SecAggClient(int id, SessionParams params, SecureRandom random, MaskPrg prg) {
+        this(id, params, random, prg, null);
+    }
+
+    /**
+     * @param prg a mask generator this client may use (not thread-safe; clients may share one per thread)
+     * @param pki the registered verification keys and this client's signing key for the active mode; null for
+     *            the semi-honest mode
+     */
+    public SecAggClient(int id, SessionParams params, SecureRandom random, MaskPrg prg, Pki pki) {
         if (id < 0 || id >= params.clients()) {
             throw new IllegalArgumentException("client id must be in [0, " + params.clients() + "), got " + id);
         }
@@ -57,6 +77,12 @@ public final class SecAggClient {
         this.random = random;
         this.prg = prg;
         this.shamir = new Shamir(params.threshold());
+        if (pki != null && pki.clients() != params.clients()) {
+            throw new IllegalArgumentException("the PKI registers " + pki.clients() + " clients, the session has "
+                    + params.clients());
+        }
+        this.pki = pki;
+        this.signingKey = pki == null ? null : pki.signingKey(id);
     }
 
     public int id() {
@@ -68,12 +94,15 @@ public final class SecAggClient {
         return List.copyOf(problems);
     }
 
-    /** Round 0: two fresh X25519 key pairs, one to encrypt shares, one for the pairwise masks. */
+    /** Round 0: two fresh X25519 key pairs, one to encrypt shares, one for the pairwise masks; signed if active. */
     public AdvertiseKeys advertiseKeys() {
         encryptionKeys = X25519.generate(random);
         maskKeys = X25519.generate(random);
-        return new AdvertiseKeys(params.session(), id, X25519.encodePublic(encryptionKeys.getPublic()),
-                X25519.encodePublic(maskKeys.getPublic()));
+        byte[] c = X25519.encodePublic(encryptionKeys.getPublic());
+        byte[] s = X25519.encodePublic(maskKeys.getPublic());
+        byte[] signature = pki == null ? new byte[0]
+                : Ed25519.sign(signingKey, SignedStatements.advertisement(params.session(), id, c, s));
+        return new AdvertiseKeys(params.session(), id, c, s, signature);
     }
 
     /** End of round 0: the server's list of the neighbours' keys. */
@@ -89,6 +118,12 @@ public final class SecAggClient {
             if (!params.graph().adjacent(id, v) || k.sender() != v) {
                 throw new MessageRejectedException(SecAggMessage.SERVER, Round.ADVERTISE_KEYS,
                         "key list for client " + id + " has an entry for " + v + " which is not its neighbour");
+            }
+            if (pki != null && !pki.verify(v, SignedStatements.advertisement(params.session(), v, k.encryptionKey(),
+                    k.maskKey()), k.signature())) {
+                throw new SecAggException("client " + id + " aborts: the signature on the keys of client " + v
+                        + " in the server's key list does not verify against its registered key (forged or "
+                        + "substituted keys)");
             }
             // Bonawitz et al. require all advertised keys to be distinct.
             if (!distinct.add(Arrays.toString(k.encryptionKey())) || !distinct.add(Arrays.toString(k.maskKey()))) {
@@ -193,17 +228,83 @@ public final class SecAggClient {
     }
 
     /**
-     * Round 3: for each neighbour in U2, the share of its self-mask seed if it survived (is in the request's
-     * list) or of its mask secret key if it dropped. Refuses with {@link SecAggException} if the survivor set
-     * fails {@link SurvivorSet#check}, or if this would reveal both kinds of share for one client over the whole
-     * session.
+     * Round 3 of the semi-honest mode (round 4 of Figure 4): for each neighbour in U2, the share of its self-mask
+     * seed if it survived (is in the request's list) or of its mask secret key if it dropped. Refuses with
+     * {@link SecAggException} if the survivor set fails {@link SurvivorSet#check}, if this would reveal both
+     * kinds of share for one client over the whole session, or in the active mode, which unmasks only after the
+     * consistency check.
      */
     public UnmaskResponse unmask(UnmaskRequest request) {
         checkAddressed(request);
         if (sharedKeys == null) {
             throw new IllegalStateException("client " + id + " has not received the shares of round 1");
         }
-        SortedSet<Integer> survivors = SurvivorSet.check(id, request.survivors(), sharedKeys, params);
+        if (pki != null) {
+            throw new SecAggException("client " + id + " refuses to unmask: in the active mode it answers only "
+                    + "after the consistency check on the survivor set");
+        }
+        return reveal(SurvivorSet.check(id, request.survivors(), sharedKeys, params));
+    }
+
+    /**
+     * Consistency check, first half (active mode, round 3 of Figure 4): checks the survivor set U3 like
+     * {@link SurvivorSet#check} and signs it.
+     */
+    public SurvivorSignature signSurvivors(UnmaskRequest request) {
+        checkAddressed(request);
+        if (pki == null) {
+            throw new IllegalStateException("client " + id + " runs the semi-honest mode: no consistency check");
+        }
+        if (sharedKeys == null) {
+            throw new IllegalStateException("client " + id + " has not received the shares of round 1");
+        }
+        SortedSet<Integer> real = SurvivorSet.check(id, request.survivors(), sharedKeys, params);
+        int[] u3 = Arrays.stream(request.survivors()).sorted().toArray();
+        if (signedSurvivors != null && !Arrays.equals(signedSurvivors, u3)) {
+            throw new SecAggException("client " + id + " refuses to sign a second, different survivor set");
+        }
+        signedSurvivors = u3;
+        signedRealSurvivors = real;
+        return new SurvivorSignature(params.session(), id,
+                Ed25519.sign(signingKey, SignedStatements.survivors(params.session(), u3)));
+    }
+
+    /**
+     * Unmasking after the consistency check (active mode, round 4 of Figure 4): every forwarded signature must
+     * come from a member of the U3 this client signed and verify on that same set, and at least t of them must
+     * come from its share holders; then it answers as {@link #unmask(UnmaskRequest)} does for that U3.
+     */
+    public UnmaskResponse unmask(SignatureList list) {
+        checkAddressed(list);
+        if (signedSurvivors == null) {
+            throw new IllegalStateException("client " + id + " has not signed a survivor set");
+        }
+        byte[] statement = SignedStatements.survivors(params.session(), signedSurvivors);
+        int valid = 0;
+        for (Map.Entry<Integer, byte[]> e : list.signatures().entrySet()) {
+            int v = e.getKey();
+            if (Arrays.binarySearch(signedSurvivors, v) < 0) {
+                throw new SecAggException("client " + id + " refuses to unmask: the server forwards a signature of "
+                        + "client " + v + ", which is not in the survivor set it signed");
+            }
+            if (!pki.verify(v, statement, e.getValue())) {
+                throw new SecAggException("client " + id + " refuses to unmask: the signature of client " + v
+                        + " does not verify on the survivor set this client signed (inconsistent survivor sets "
+                        + "or a forged signature)");
+            }
+            if (signedRealSurvivors.contains(v)) {
+                valid++;
+            }
+        }
+        if (valid < params.threshold()) {
+            throw new SecAggException("client " + id + " refuses to unmask: only " + valid + " of its share holders "
+                    + "signed the survivor set, fewer than the threshold " + params.threshold());
+        }
+        return reveal(signedRealSurvivors);
+    }
+
+    /** The shares for the given survivors of this client's neighbourhood, never both kinds for one client. */
+    private UnmaskResponse reveal(SortedSet<Integer> survivors) {
         for (int v : sharedKeys) {
             Boolean before = revealedSelfMaskShare.get(v);
             if (before != null && before != survivors.contains(v)) {

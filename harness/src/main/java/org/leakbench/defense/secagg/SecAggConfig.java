@@ -14,9 +14,10 @@ import java.util.SplittableRandom;
  * @param clippingRange     c: values are clipped to [-c, c] before quantisation, finite and > 0
  * @param neighbours        k for SecAgg+: even and >= 2, or 0 for the default 2 * ceil(1.5 * log2 n); ignored
  *                          for SecAgg
+ * @param security          SEMI_HONEST or ACTIVE (signed keys with a test PKI and the consistency check)
  */
 public record SecAggConfig(Mode mode, double threshold, int modulusBits, long quantizationRange,
-        double clippingRange, int neighbours) {
+        double clippingRange, int neighbours, SecurityMode security) {
 
     /** Which neighbour graph the protocol uses. */
     public enum Mode { SECAGG, SECAGG_PLUS }
@@ -24,7 +25,16 @@ public record SecAggConfig(Mode mode, double threshold, int modulusBits, long qu
     /** Flower's SecAgg+ defaults: modulus 2^32, quantisation range 2^22, clipping range 8; t = 2/3. */
     public static final double DEFAULT_THRESHOLD = 2.0 / 3.0;
 
+    /** The semi-honest mode. */
+    public SecAggConfig(Mode mode, double threshold, int modulusBits, long quantizationRange, double clippingRange,
+            int neighbours) {
+        this(mode, threshold, modulusBits, quantizationRange, clippingRange, neighbours, SecurityMode.SEMI_HONEST);
+    }
+
     public SecAggConfig {
+        if (security == null) {
+            throw new IllegalArgumentException("security must be SEMI_HONEST or ACTIVE, got null");
+        }
         if (mode == null) {
             throw new IllegalArgumentException("mode must be SECAGG or SECAGG_PLUS, got null");
         }
@@ -51,19 +61,23 @@ public record SecAggConfig(Mode mode, double threshold, int modulusBits, long qu
     }
 
     public SecAggConfig withThreshold(double t) {
-        return new SecAggConfig(mode, t, modulusBits, quantizationRange, clippingRange, neighbours);
+        return new SecAggConfig(mode, t, modulusBits, quantizationRange, clippingRange, neighbours, security);
     }
 
     public SecAggConfig withModulusBits(int b) {
-        return new SecAggConfig(mode, threshold, b, quantizationRange, clippingRange, neighbours);
+        return new SecAggConfig(mode, threshold, b, quantizationRange, clippingRange, neighbours, security);
     }
 
     public SecAggConfig withQuantizationRange(long r) {
-        return new SecAggConfig(mode, threshold, modulusBits, r, clippingRange, neighbours);
+        return new SecAggConfig(mode, threshold, modulusBits, r, clippingRange, neighbours, security);
     }
 
     public SecAggConfig withNeighbours(int k) {
-        return new SecAggConfig(mode, threshold, modulusBits, quantizationRange, clippingRange, k);
+        return new SecAggConfig(mode, threshold, modulusBits, quantizationRange, clippingRange, k, security);
+    }
+
+    public SecAggConfig withSecurity(SecurityMode s) {
+        return new SecAggConfig(mode, threshold, modulusBits, quantizationRange, clippingRange, neighbours, s);
     }
 
     /** The neighbour graph for n clients; {@code random} is public randomness for SecAgg+. */

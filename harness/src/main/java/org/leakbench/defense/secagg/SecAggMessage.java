@@ -29,8 +29,17 @@ public sealed interface SecAggMessage {
         return HEADER_BYTES + payloadBytes();
     }
 
-    /** Round 0, client to server: the share-encryption and the mask public keys. */
-    record AdvertiseKeys(long session, int sender, byte[] encryptionKey, byte[] maskKey) implements SecAggMessage {
+    /**
+     * Round 0, client to server: the share-encryption and the mask public keys, and in the active mode the
+     * sender's Ed25519 signature on them ({@link SignedStatements#advertisement}); empty in the semi-honest mode.
+     */
+    record AdvertiseKeys(long session, int sender, byte[] encryptionKey, byte[] maskKey, byte[] signature)
+            implements SecAggMessage {
+        /** An unsigned advertisement (semi-honest mode). */
+        public AdvertiseKeys(long session, int sender, byte[] encryptionKey, byte[] maskKey) {
+            this(session, sender, encryptionKey, maskKey, new byte[0]);
+        }
+
         public int recipient() {
             return SERVER;
         }
@@ -40,7 +49,7 @@ public sealed interface SecAggMessage {
         }
 
         public long payloadBytes() {
-            return (long) encryptionKey.length + maskKey.length;
+            return (long) encryptionKey.length + maskKey.length + signature.length;
         }
     }
 
@@ -55,7 +64,7 @@ public sealed interface SecAggMessage {
         }
 
         public long payloadBytes() {
-            return keys.size() * (4L + 2 * X25519.KEY_BYTES);
+            return keys.values().stream().mapToLong(k -> 4L + k.payloadBytes()).sum();
         }
     }
 
@@ -108,7 +117,10 @@ public sealed interface SecAggMessage {
         }
     }
 
-    /** Round 2, server to client: the clients whose masked input arrived (U3 in Bonawitz et al.). */
+    /**
+     * Round 2, server to client: the clients whose masked input arrived (U3 in Bonawitz et al.); in the active
+     * mode it opens the consistency check.
+     */
     record UnmaskRequest(long session, int recipient, int[] survivors) implements SecAggMessage {
         public int sender() {
             return SERVER;
@@ -123,8 +135,41 @@ public sealed interface SecAggMessage {
         }
     }
 
+    /** Round 3 (active mode), client to server: the sender's signature on the survivor set it received. */
+    record SurvivorSignature(long session, int sender, byte[] signature) implements SecAggMessage {
+        public int recipient() {
+            return SERVER;
+        }
+
+        public Round round() {
+            return Round.CONSISTENCY_CHECK;
+        }
+
+        public long payloadBytes() {
+            return signature.length;
+        }
+    }
+
     /**
-     * Round 3, client to server: shares of the mask secret key of dropped peers and shares of the self-mask
+     * Round 3 (active mode), server to client: the survivors' signatures on U3 (those of the recipient's
+     * neighbourhood and its own), keyed by signer.
+     */
+    record SignatureList(long session, int recipient, Map<Integer, byte[]> signatures) implements SecAggMessage {
+        public int sender() {
+            return SERVER;
+        }
+
+        public Round round() {
+            return Round.CONSISTENCY_CHECK;
+        }
+
+        public long payloadBytes() {
+            return signatures.values().stream().mapToLong(s -> 4L + s.length).sum();
+        }
+    }
+
+    /**
+     * Round 4, client to server: shares of the mask secret key of dropped peers and shares of the self-mask
      * seed of surviving peers, each keyed by the peer's id; never both for one peer.
      */
     record UnmaskResponse(long session, int sender, Map<Integer, byte[]> maskKeyShares,

@@ -9,24 +9,34 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
 import org.leakbench.defense.secagg.SecAggMessage.KeyList;
+import org.leakbench.defense.secagg.SecAggMessage.SignatureList;
 import org.leakbench.defense.secagg.SecAggMessage.UnmaskRequest;
 
 /**
  * Runs one session in-process: creates the clients and the server, passes every message through the
  * {@link Channel}, applies the {@link DropoutSchedule}, counts bytes and times each round. A rejected message
  * or a client that aborts is recorded and that client counts as dropped from then on; the run fails with
- * {@link SecAggException} only when fewer than t clients remain or a secret cannot be reconstructed.
+ * {@link SecAggException} only when fewer than t clients remain or a secret cannot be reconstructed. Given a
+ * {@link Pki} it runs the active mode, with the consistency-check round.
  */
 public final class SecAggProtocol {
     private final SessionParams params;
     private final Channel channel;
     private final SecureRandom random;
     private final MaskPrg prg = new MaskPrg();
+    private final Pki pki;
 
+    /** The semi-honest mode. */
     public SecAggProtocol(SessionParams params, Channel channel, SecureRandom random) {
+        this(params, channel, random, null);
+    }
+
+    /** @param pki the test PKI for the active mode, or null for the semi-honest mode */
+    public SecAggProtocol(SessionParams params, Channel channel, SecureRandom random, Pki pki) {
         this.params = params;
         this.channel = channel;
         this.random = random;
+        this.pki = pki;
     }
 
     /** Aggregates {@code inputs.get(u)} for client u; elements are taken mod 2^b. */
@@ -44,9 +54,9 @@ public final class SecAggProtocol {
         Run run = new Run(dropouts);
         Map<Integer, SecAggClient> clients = new TreeMap<>();
         for (int u = 0; u < n; u++) {
-            clients.put(u, new SecAggClient(u, params, random, prg));
+            clients.put(u, new SecAggClient(u, params, random, prg, pki));
         }
-        SecAggServer server = new SecAggServer(params, prg);
+        SecAggServer server = new SecAggServer(params, prg, pki);
 
         long t0 = System.nanoTime();
         run.clientRound(clients, Round.ADVERTISE_KEYS, SecAggClient::advertiseKeys, server);
@@ -58,15 +68,26 @@ public final class SecAggProtocol {
         long t2 = run.mark(Round.SHARE_KEYS, t1);
         run.clientRound(clients, Round.MASKED_INPUT, c -> c.maskedInput(inputs.get(c.id())), server);
         List<UnmaskRequest> requests = server.closeMaskedInput();
+        Round next = pki == null ? Round.UNMASKING : Round.CONSISTENCY_CHECK;
         Map<Integer, UnmaskRequest> requestOf = new TreeMap<>();
-        run.deliver(requests, clients, Round.UNMASKING, (c, m) -> requestOf.put(c.id(), (UnmaskRequest) m));
+        run.deliver(requests, clients, next, (c, m) -> requestOf.put(c.id(), (UnmaskRequest) m));
         long t3 = run.mark(Round.MASKED_INPUT, t2);
+        Map<Integer, SignatureList> signaturesOf = new TreeMap<>();
+        if (pki != null) {
+            run.clientRound(clients, Round.CONSISTENCY_CHECK, c -> c.signSurvivors(requested(requestOf, c)), server);
+            run.deliver(server.closeConsistencyCheck(), clients, Round.UNMASKING,
+                    (c, m) -> signaturesOf.put(c.id(), (SignatureList) m));
+            t3 = run.mark(Round.CONSISTENCY_CHECK, t3);
+        }
         run.clientRound(clients, Round.UNMASKING, c -> {
-            UnmaskRequest r = requestOf.get(c.id());
-            if (r == null) {
-                throw new SecAggException("client " + c.id() + " received no unmasking request");
+            if (pki == null) {
+                return c.unmask(requested(requestOf, c));
             }
-            return c.unmask(r);
+            SignatureList list = signaturesOf.get(c.id());
+            if (list == null) {
+                throw new SecAggException("client " + c.id() + " received no signatures of the consistency check");
+            }
+            return c.unmask(list);
         }, server);
         int[] sum;
         try {
@@ -77,6 +98,14 @@ public final class SecAggProtocol {
         run.mark(Round.UNMASKING, t3);
         return new ProtocolResult(sum, server.includedClients(), run.cost, run.nanos, List.copyOf(run.rejections),
                 server);
+    }
+
+    private static UnmaskRequest requested(Map<Integer, UnmaskRequest> requestOf, SecAggClient c) {
+        UnmaskRequest r = requestOf.get(c.id());
+        if (r == null) {
+            throw new SecAggException("client " + c.id() + " received no survivor set");
+        }
+        return r;
     }
 
     /** Per-run bookkeeping: who is still taking part, bytes, time, rejections. */

@@ -12,6 +12,8 @@ import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
 import org.leakbench.defense.secagg.SecAggMessage.KeyList;
 import org.leakbench.defense.secagg.SecAggMessage.MaskedInput;
 import org.leakbench.defense.secagg.SecAggMessage.ShareKeys;
+import org.leakbench.defense.secagg.SecAggMessage.SignatureList;
+import org.leakbench.defense.secagg.SecAggMessage.SurvivorSignature;
 import org.leakbench.defense.secagg.SecAggMessage.UnmaskRequest;
 import org.leakbench.defense.secagg.SecAggMessage.UnmaskResponse;
 
@@ -20,7 +22,9 @@ import org.leakbench.defense.secagg.SecAggMessage.UnmaskResponse;
  * incoming message (session, round, known and not yet heard sender, lengths) and throws
  * {@link MessageRejectedException} without changing state if it is bad. The {@code close...} methods end a
  * round, throw {@link SecAggException} if fewer than t clients took part, and return the messages to send.
- * U1..U4 below are the sets of clients heard from in rounds 0..3.
+ * U1..U3 below are the sets of clients heard from in rounds 0..2; in the active mode (given a {@link Pki}) the
+ * server also checks the advertisement signatures and runs the consistency check
+ * ({@link #closeConsistencyCheck}) between the masked inputs and the unmasking.
  */
 public final class SecAggServer {
     private final SessionParams params;
@@ -30,11 +34,22 @@ public final class SecAggServer {
     private final Map<Integer, ShareKeys> u2 = new TreeMap<>();
     private final Map<Integer, int[]> u3 = new TreeMap<>();
     private final Map<Integer, UnmaskResponse> u4 = new TreeMap<>();
+    private final Map<Integer, byte[]> survivorSignatures = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** Null in the semi-honest mode. */
+    private final Pki pki;
+    private int[] announcedSurvivors;
 
+    /** A semi-honest server. */
     public SecAggServer(SessionParams params, MaskPrg prg) {
+        this(params, prg, null);
+    }
+
+    /** @param pki the registered client verification keys for the active mode, or null for the semi-honest mode */
+    public SecAggServer(SessionParams params, MaskPrg prg, Pki pki) {
         this.params = params;
         this.prg = prg;
+        this.pki = pki;
     }
 
     /** The round whose messages the server currently accepts. */
@@ -63,6 +78,11 @@ public final class SecAggServer {
             if (k.encryptionKey().length != X25519.KEY_BYTES || k.maskKey().length != X25519.KEY_BYTES) {
                 throw reject(m, "public keys must be " + X25519.KEY_BYTES + " bytes, got "
                         + k.encryptionKey().length + " and " + k.maskKey().length);
+            }
+            if (pki != null && !pki.verify(s, SignedStatements.advertisement(params.session(), s, k.encryptionKey(),
+                    k.maskKey()), k.signature())) {
+                throw reject(m, "signature does not verify against the registered key of client " + s
+                        + " (forged advertisement)");
             }
             u1.put(s, k);
         } else if (m instanceof ShareKeys sk) {
@@ -99,9 +119,19 @@ public final class SecAggServer {
                 }
             }
             u3.put(s, in.masked());
+        } else if (m instanceof SurvivorSignature sig) {
+            checkFresh(m, survivorSignatures);
+            checkMember(m, u3, "did not send a masked input");
+            if (!pki.verify(s, SignedStatements.survivors(params.session(), announcedSurvivors), sig.signature())) {
+                throw reject(m, "signature does not verify on the survivor set the server sent");
+            }
+            survivorSignatures.put(s, sig.signature());
         } else if (m instanceof UnmaskResponse r) {
             checkFresh(m, u4);
             checkMember(m, u3, "did not send a masked input");
+            if (pki != null) {
+                checkMember(m, survivorSignatures, "did not sign the survivor set");
+            }
             checkShares(m, r.selfMaskShares(), true);
             checkShares(m, r.maskKeyShares(), false);
             u4.put(s, r);
@@ -140,13 +170,37 @@ public final class SecAggServer {
         return out;
     }
 
-    /** End of round 2: tell each survivor who survived. */
+    /** End of round 2: tell each survivor who survived (in the active mode, the start of the consistency check). */
     public List<UnmaskRequest> closeMaskedInput() {
         enough(u3.size(), "sent masked inputs");
         int[] survivors = u3.keySet().stream().mapToInt(Integer::intValue).toArray();
+        announcedSurvivors = survivors.clone();
         List<UnmaskRequest> out = new ArrayList<>();
         for (int u : survivors) {
             out.add(new UnmaskRequest(params.session(), u, survivors.clone()));
+        }
+        round = pki == null ? Round.UNMASKING : Round.CONSISTENCY_CHECK;
+        return out;
+    }
+
+    /**
+     * End of the consistency check (active mode): send each client that signed the survivor set the signatures
+     * of its own neighbourhood's signers, itself included.
+     */
+    public List<SignatureList> closeConsistencyCheck() {
+        if (round != Round.CONSISTENCY_CHECK) {
+            throw new IllegalStateException("the consistency check runs only in the active mode, after round 2");
+        }
+        enough(survivorSignatures.size(), "signed the survivor set");
+        List<SignatureList> out = new ArrayList<>();
+        for (int u : survivorSignatures.keySet()) {
+            Map<Integer, byte[]> mine = new TreeMap<>();
+            survivorSignatures.forEach((v, sig) -> {
+                if (v == u || params.graph().adjacent(u, v)) {
+                    mine.put(v, sig);
+                }
+            });
+            out.add(new SignatureList(params.session(), u, mine));
         }
         round = Round.UNMASKING;
         return out;

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * The facade the federated simulation calls: quantise each float update, run secure aggregation (SecAgg or
  * SecAgg+) with the given dropouts, and dequantise the sum. Cryptographic keys and seeds come from
  * {@link SecureRandom}; the quantisation rounding and the SecAgg+ graph come from {@code seed}, so the returned
- * sum is the same bit for bit for the same seed (the masks cancel exactly).
+ * sum is the same bit for bit for the same seed (the masks cancel exactly). In the active mode each call
+ * registers fresh Ed25519 keys for the clients in a test {@link Pki}.
  */
 public final class SecureAggregator {
     private final Channel channel;
@@ -94,7 +95,9 @@ public final class SecureAggregator {
         int t = config.thresholdFor(graph.groupSize());
         SessionParams params = new SessionParams(secureRandom.nextLong(), inputs.get(0).length, config.modulusBits(),
                 t, graph);
-        return new SecAggProtocol(params, channel, secureRandom).run(inputs, dropouts);
+        // the test PKI stands for keys registered once, before any session: its setup is not timed
+        Pki pki = config.security() == SecurityMode.ACTIVE ? Pki.generate(n, secureRandom) : null;
+        return new SecAggProtocol(params, channel, secureRandom, pki).run(inputs, dropouts);
     }
 
     private static int checkShape(int n, int m) {
