@@ -8,6 +8,7 @@ import org.leakbench.defense.secagg.AggregationResult;
 import org.leakbench.defense.secagg.DropoutSchedule;
 import org.leakbench.defense.secagg.SecAggConfig;
 import org.leakbench.defense.secagg.SecureAggregator;
+import org.leakbench.defense.secagg.SecurityMode;
 import org.leakbench.fl.Update;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
@@ -19,7 +20,8 @@ import org.leakbench.tensor.Tensor;
 
 /**
  * What the server sees under secure aggregation: only the mean of {@code fl.clients} updates, the
- * victim's among them, summed by the real protocol (SecAgg or SecAgg+). The other clients compute their
+ * victim's among them, summed by the real protocol (SecAgg or SecAgg+, against the server {@code secagg.security}
+ * names: semi-honest or active). The other clients compute their
  * updates on their own training rows with the same model.
  */
 record SecureView(Update mean, int samples, long bytesPerClient) {
@@ -50,8 +52,10 @@ record SecureView(Update mean, int samples, long bytesPerClient) {
         }
         SecAggConfig.Mode mode = "secagg+".equals(p.string("defense")) ? SecAggConfig.Mode.SECAGG_PLUS
                 : SecAggConfig.Mode.SECAGG;
-        AggregationResult r = new SecureAggregator().aggregate(updates, SecAggConfig.defaults(mode),
-                DropoutSchedule.none(), rng.nextLong());
+        SecAggConfig config = SecAggConfig.defaults(mode)
+                .withSecurity(SecurityMode.parse(p.string("secagg.security")));
+        AggregationResult r = new SecureAggregator().aggregate(updates, config, DropoutSchedule.none(),
+                rng.nextLong());
         float[] mean = r.sum().clone();
         for (int i = 0; i < mean.length; i++) {
             mean[i] /= n;

@@ -58,7 +58,9 @@ public final class ParameterRegistry {
             ofEnum("defense", CHEAP, DEFENSES, "none", "defense applied to the update"),
             ofDouble("defense.param", CHEAP, atLeast(0), 0.0,
                     "defense strength: noise variance, prune/keep fraction, bits, epsilon (per defense)"),
-            ofDouble("defense.clip", CHEAP, above(0), 1.0, "L2 clipping norm for DP defenses")));
+            ofDouble("defense.clip", CHEAP, above(0), 1.0, "L2 clipping norm for DP defenses"),
+            ofEnum("secagg.security", CHEAP, List.of("semi-honest", "active"), "semi-honest",
+                    "adversary secagg/secagg+ defend against: semi-honest or active server (signatures, consistency check)")));
 
     private final Map<String, ParameterSpec> specs;
 

@@ -1,0 +1,66 @@
+package org.leakbench.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.defense.secagg.Ed25519;
+import org.leakbench.defense.secagg.SecAggMessage;
+import org.leakbench.sweep.ParameterRegistry;
+import org.leakbench.sweep.PointExecutor;
+import org.leakbench.sweep.ResultTable;
+import org.leakbench.sweep.RunOptions;
+import org.leakbench.sweep.Sweep;
+import org.leakbench.sweep.SweepParser;
+import org.leakbench.sweep.SweepRunner;
+
+/**
+ * {@code secagg.security} reaches the protocol: both modes run through the pipeline, the aggregate the server
+ * sees is the same, and the active mode's upload is larger by exactly its two signatures and one message.
+ */
+class SecureAggregationPointTest {
+    private static final String SWEEP = """
+            name: secagg-modes
+            seeds: [1]
+            backend: ejml
+            grid:
+              dataset: [fashion-mnist-subset]
+              model: [mlp]
+              model.width: [0.25]
+              model.depth: [1]
+              batch: [1]
+              image: [7]
+              fl.clients: [3]
+              fl.rounds: [1]
+              attack: [oracle]
+              defense: [secagg]
+              secagg.security: [semi-honest, active]
+            """;
+
+    @TempDir
+    Path results;
+
+    @Test
+    void activeModeRunsAndCostsItsSignatures() throws Exception {
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "secagg-modes.yaml");
+        try (PointExecutor executor = new PipelineFactory().create(sweep)) {
+            new SweepRunner(sweep, executor, RunOptions.defaults(results, "r").withThreads(1)).run();
+        }
+        ResultTable table = ResultTable.read(results.resolve("r").resolve(SweepRunner.RESULTS));
+        Map<String, Map<String, String>> byMode = new HashMap<>();
+        for (List<String> r : table.rows()) {
+            Map<String, String> m = table.asMap(r);
+            assertEquals("ok", m.get("status"), m.toString());
+            byMode.put(m.get("secagg_security"), m);
+        }
+        assertEquals(2, byMode.size());
+        long semiHonest = Long.parseLong(byMode.get("semi-honest").get("bytes_up"));
+        long active = Long.parseLong(byMode.get("active").get("bytes_up"));
+        assertEquals(2L * Ed25519.SIGNATURE_BYTES + SecAggMessage.HEADER_BYTES, active - semiHonest);
+        assertEquals(byMode.get("semi-honest").get("psnr"), byMode.get("active").get("psnr"));
+    }
+}
