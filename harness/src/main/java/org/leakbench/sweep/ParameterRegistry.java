@@ -60,7 +60,7 @@ public final class ParameterRegistry {
                     "defense strength: noise variance, prune/keep fraction, bits, epsilon (per defense)"),
             ofDouble("defense.clip", CHEAP, above(0), 1.0, "L2 clipping norm for DP defenses"),
             ofEnum("secagg.security", CHEAP, List.of("semi-honest", "active"), "semi-honest",
-                    "adversary secagg/secagg+ defend against: semi-honest or active server (signatures, consistency check)")));
+                    "server secagg/secagg+ defend against: semi-honest, or active (signatures, consistency check)")));
 
     private final Map<String, ParameterSpec> specs;
 

@@ -7,7 +7,7 @@ import java.util.List;
  * {@link SecurityMode#ACTIVE}; the others run in every mode.
  */
 public enum Round {
-    /** Round 0: each client sends its two X25519 public keys (signed in the active mode); the server broadcasts them. */
+    /** Round 0: each client sends its two X25519 public keys (signed if active); the server broadcasts them. */
     ADVERTISE_KEYS,
     /** Round 1: each client sends encrypted Shamir shares of its self-mask seed and mask secret key. */
     SHARE_KEYS,

@@ -293,7 +293,8 @@ public final class SecAggServer {
         }
         for (int x : r.badShares()) {
             problems.add("server left out the share of the " + what + " sent by client " + (x - 1)
-                    + ": it disagrees with the shares that " + (selfMask ? "match the commitment" : "give the public key"));
+                    + ": it disagrees with the shares that "
+                    + (selfMask ? "match the commitment" : "give the public key"));
         }
         return r.secret();
     }

@@ -47,7 +47,8 @@ class SecAggShareCheckTest {
         ProtocolResult r = run(corrupt(1, 0, true), DropoutSchedule.none());
         int[] all = {0, 1, 2, 3, 4};
         assertArrayEquals(SecAggProtocolTest.plainSum(inputs, all, 32), r.sum());
-        assertTrue(r.rejections().stream().anyMatch(s -> s.contains("client 1") && s.contains("self-mask seed of client 0")),
+        assertTrue(r.rejections().stream()
+                .anyMatch(s -> s.contains("client 1") && s.contains("self-mask seed of client 0")),
                 r.rejections().toString());
     }
 
@@ -67,7 +68,8 @@ class SecAggShareCheckTest {
                 .aggregateIntegers(SecAggProtocolTest.inputs(6, 16, 7), SecAggConfig.defaults(Mode.SECAGG), d, 3);
         int[] survivors = {0, 1, 2, 3, 5};
         assertArrayEquals(SecAggProtocolTest.plainSum(SecAggProtocolTest.inputs(6, 16, 7), survivors, 32), r.sum());
-        assertTrue(r.rejections().stream().anyMatch(s -> s.contains("client 2") && s.contains("mask secret key of client 4")),
+        assertTrue(r.rejections().stream()
+                .anyMatch(s -> s.contains("client 2") && s.contains("mask secret key of client 4")),
                 r.rejections().toString());
     }
 }
