@@ -92,7 +92,7 @@ public record ShardProgress(int index, String device, int total, int done, int f
         Map<String, Object> prov = provenance(folder);
         int threads = prov.get("threads") instanceof Number n ? Math.max(1, n.intValue()) : 1;
         long eta = done == 0 || doneCost == 0 ? -1 : Math.round(millis / 1000.0 / threads * leftCost / doneCost);
-        String node = String.valueOf(prov.getOrDefault("node", ""));
+        String node = prov.get("node") != null ? prov.get("node").toString() : lastPlacementNode(folder);
         return new ShardProgress(entry.index(), entry.device(), entry.points().size(), done, failed, millis,
                 done == entry.points().size() ? 0 : eta, node);
     }
@@ -104,6 +104,17 @@ public record ShardProgress(int index, String device, int total, int done, int f
         } catch (IOException e) {
             return Map.of(); // being rewritten by the shard right now: no node or thread count this time
         }
+    }
+
+    /** The node of the shard's latest attempt from its placement.csv (a killed attempt writes no provenance). */
+    private static String lastPlacementNode(Path folder) throws IOException {
+        Path file = folder.resolve(ShardPlacement.FILE);
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file);
+        String[] cells = lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).split(",");
+        return lines.size() > 1 && cells.length >= 4 ? cells[3] : "";
     }
 
     private static long parseLong(String s) {
