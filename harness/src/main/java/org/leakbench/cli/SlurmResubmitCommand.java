@@ -47,6 +47,12 @@ final class SlurmResubmitCommand implements Callable<Integer> {
         if (!busy.isEmpty()) {
             w.println("still queued or running, left alone: shards " + busy);
         }
+        if (redo.isEmpty() && busy.isEmpty() && !queue.mergeQueued()
+                && !java.nio.file.Files.exists(run.folder().resolve("results.csv"))) {
+            String merge = ClusterSubmit.submitMerge(run, slurm, List.of());
+            w.println("every shard is complete; submitted merge job " + merge);
+            return 0;
+        }
         if (redo.isEmpty()) {
             w.println(busy.isEmpty() ? "every shard is complete; nothing to resubmit" : "nothing else to resubmit");
             return 0;

@@ -98,10 +98,16 @@ public final class ClusterSubmit {
             throw new IllegalArgumentException("no shard to submit");
         }
         // afterany: the merge job also runs after a failed shard, to say which shards to resubmit
-        String merge = slurm.submit(run.slurmDir().resolve(MERGE_SCRIPT),
-                List.of("--dependency=afterany:" + String.join(":", ids), "--kill-on-invalid-dep=yes"));
-        run.addJob("merge", merge, List.of());
-        ids.add(merge);
+        ids.add(submitMerge(run, slurm, ids));
         return ids;
+    }
+
+    /** Submits the merge job alone, after {@code after} (job ids; none: at once); returns its id. */
+    public static String submitMerge(ClusterRun run, SlurmClient slurm, List<String> after) throws IOException {
+        List<String> options = after.isEmpty() ? List.of()
+                : List.of("--dependency=afterany:" + String.join(":", after), "--kill-on-invalid-dep=yes");
+        String merge = slurm.submit(run.slurmDir().resolve(MERGE_SCRIPT), options);
+        run.addJob("merge", merge, List.of());
+        return merge;
     }
 }

@@ -124,8 +124,15 @@ class SlurmCommandTest {
                 .matches("(?s).*shard-01\\s+cpu\\s+RUNNING\\s+n1.*"));
         assertEquals(0, LeakBenchCliTest.run("slurm", "run-shard", run.toString(), "1", "--executor", "dummy")
                 .code());
+        // every shard complete, nothing merged, no merge job queued: resubmit sends the merge job alone
+        fake.queue();
+        LeakBenchCliTest.Result mergeOnly = LeakBenchCliTest.run("slurm", "resubmit", run.toString());
+        assertTrue(mergeOnly.out().contains("every shard is complete; submitted merge job 1005"), mergeOnly.out());
+        assertEquals("sbatch --parsable " + run.resolve("slurm/merge.sh"), fake.calls().get(fake.calls().size() - 1));
         merge = LeakBenchCliTest.run("slurm", "merge", run.toString(), "--no-plots");
         assertEquals(0, merge.code(), merge.err());
+        assertTrue(LeakBenchCliTest.run("slurm", "resubmit", run.toString()).out()
+                .contains("every shard is complete; nothing to resubmit"));
         ResultTable merged = ResultTable.read(run.resolve("results.csv"));
         ResultTable single = ResultTable.read(results.resolve("single/results.csv"));
         assertEquals(single.rows().size(), merged.rows().size());
