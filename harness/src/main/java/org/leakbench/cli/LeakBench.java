@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             NoiseMultiplierCommand.class,
             PlotCommand.class,
             ReportCommand.class,
+            SlurmCommand.class,
         })
 public final class LeakBench implements Runnable {
     /** Exit code for usage and validation errors (and any other error reported in one line). */

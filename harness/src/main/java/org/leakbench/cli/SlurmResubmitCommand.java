@@ -1,0 +1,65 @@
+package org.leakbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.leakbench.cluster.ClusterRun;
+import org.leakbench.cluster.ClusterSubmit;
+import org.leakbench.cluster.ShardConsistency;
+import org.leakbench.cluster.ShardPlan;
+import org.leakbench.cluster.ShardProgress;
+import org.leakbench.cluster.SlurmClient;
+import org.leakbench.cluster.SlurmQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code leakbench slurm resubmit RUN}: reruns the shards with missing or failed points, then merges again. */
+@Command(name = "resubmit", mixinStandardHelpOptions = true,
+        description = {"Resubmit the shards of a cluster run that have points missing or failed (and are not",
+            "queued or running), with a new merge job after them. Each shard resumes where it stopped."})
+final class SlurmResubmitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<run>", description = "The cluster run folder.")
+    Path folder;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        ClusterRun run = ClusterRun.open(folder);
+        ShardPlan plan = run.plan();
+        SlurmClient slurm = new SlurmClient(SlurmCommand.runners.get());
+        slurm.requireSbatch();
+        ShardConsistency.check(run, plan);
+        SlurmQueue queue = SlurmQueue.of(run, slurm);
+        List<Integer> redo = new ArrayList<>();
+        List<Integer> busy = new ArrayList<>();
+        for (ShardProgress p : ShardProgress.of(run, plan)) {
+            if (p.unfinished()) {
+                (queue.state(p.index()) != null ? busy : redo).add(p.index());
+            }
+        }
+        if (!busy.isEmpty()) {
+            w.println("still queued or running, left alone: shards " + busy);
+        }
+        if (redo.isEmpty() && busy.isEmpty() && !queue.mergeQueued()
+                && !java.nio.file.Files.exists(run.folder().resolve("results.csv"))) {
+            String merge = ClusterSubmit.submitMerge(run, slurm, List.of());
+            w.println("every shard is complete; submitted merge job " + merge);
+            return 0;
+        }
+        if (redo.isEmpty()) {
+            w.println(busy.isEmpty() ? "every shard is complete; nothing to resubmit" : "nothing else to resubmit");
+            return 0;
+        }
+        List<String> ids = ClusterSubmit.submit(run, slurm, redo);
+        w.println("resubmitted shards " + redo + " as job" + (ids.size() > 2 ? "s " : " ")
+                + String.join(", ", ids.subList(0, ids.size() - 1)) + ", merge job " + ids.get(ids.size() - 1));
+        return 0;
+    }
+}
