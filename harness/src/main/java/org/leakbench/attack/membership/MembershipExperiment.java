@@ -84,7 +84,7 @@ public final class MembershipExperiment {
         MembershipTarget target = MembershipTarget.of(model, params, options.dtype());
         if (populationRows.length >= 2) {
             target = target.withKnowledge(new MembershipTarget.AttackerKnowledge(rows(x, populationRows),
-                    Sgd.pick(labels, populationRows), options.recipe()));
+                    Sgd.pick(labels, populationRows), options.recipe(), Math.min(m, populationRows.length)));
         }
         int c = Math.min(m, h);
         int[] candidateRows = new int[2 * c];
