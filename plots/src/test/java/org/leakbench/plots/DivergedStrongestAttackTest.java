@@ -54,5 +54,8 @@ class DivergedStrongestAttackTest {
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| noise |") && l.contains("| 1 | 1 | **40.0** |")), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| prune |") && l.contains("| 0 | 2 | –")), md);
         assertTrue(md.contains("not measured = attack rows that diverged, failed or timed out"), md);
+        String captions = Files.readString(run.resolve("report.md"));
+        assertTrue(captions.contains("3 attack rows diverged, failed or timed out: their seeds are left out, and "
+                + "[pruned=0.9] (no seed measured) are not drawn"), captions);
     }
 }
