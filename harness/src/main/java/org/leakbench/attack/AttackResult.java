@@ -4,7 +4,8 @@ package org.leakbench.attack;
  * What an attack produced: reconstructed samples (flattened like the inputs, or null for label-only
  * attacks), recovered labels (or null), and how the attack ended.
  *
- * @param status     {@code ok}, {@code diverged} (NaN/Inf during optimisation) or {@code failed: why}
+ * @param status     {@code ok}, {@code diverged} (NaN/Inf during optimisation; samples, if any, are never
+ *                   scored: a diverged attack measured nothing) or {@code failed: why}
  * @param iterations optimiser iterations spent (0 for closed-form attacks)
  * @param objective  final attack objective (NaN when there is none)
  */
@@ -15,6 +16,24 @@ public record AttackResult(float[][] samples, int[] labels, String status, int i
 
     public boolean ok() {
         return OK.equals(status);
+    }
+
+    /** Whether every reconstructed value is finite (true when there are no samples). */
+    public boolean finiteSamples() {
+        if (samples == null) {
+            return true;
+        }
+        for (float[] s : samples) {
+            if (s == null) {
+                continue;
+            }
+            for (float v : s) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public static AttackResult failed(String why, long millis) {

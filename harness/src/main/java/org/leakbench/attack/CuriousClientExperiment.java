@@ -109,6 +109,9 @@ public final class CuriousClientExperiment {
         if (!r.ok() || r.samples() == null) {
             return new Outcome(others, batch, r.status(), null);
         }
+        if (!r.finiteSamples()) { // clamping would turn infinities into a white or black image: not a result
+            return new Outcome(others, batch, AttackResult.DIVERGED, null);
+        }
         float[][] truth = new float[batch][];
         int[] truthLabels = new int[batch];
         int k = 0;

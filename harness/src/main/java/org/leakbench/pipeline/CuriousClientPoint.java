@@ -3,6 +3,7 @@ package org.leakbench.pipeline;
 import java.util.List;
 import java.util.Map;
 import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackResult;
 import org.leakbench.attack.CuriousClientExperiment;
 import org.leakbench.attack.OracleAttack;
 import org.leakbench.data.Dataset;
@@ -59,14 +60,15 @@ final class CuriousClientPoint {
                 test.labels()).run(others, rows, first, attack, defense, dp, ctx.seed());
         ctx.checkCancelled();
         m.put("attack_ms", (System.nanoTime() - t0) / 1e6);
+        String status = AttackOutcome.status(out.status()); // a failed attack fails the point
         ReconstructionScore s = out.score();
-        if (s != null) {
+        if (s != null && AttackResult.OK.equals(status)) {
             m.put("psnr", s.meanPsnr());
             m.put("ssim", c.model().spec().inputShape().length == 3 ? s.meanSsim() : null);
             m.put("mse", s.meanMse());
             m.put("label_acc", Double.isNaN(s.labelMultisetAccuracy()) ? null : s.labelMultisetAccuracy());
             m.put("recovered_frac", s.recoveredFraction());
         }
-        m.put("status", out.status().startsWith("ok") ? "ok" : out.status());
+        m.put("status", AttackOutcome.settle(m, status));
     }
 }

@@ -70,8 +70,13 @@ final class MembershipPoint {
         long t0 = System.nanoTime();
         MembershipExperiment.Outcome out = ctx.shared(key, () -> new MembershipExperiment(options, be)
                 .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));
-        MembershipResult r = out.results().get("mia-gradnorm".equals(p.string("attack")) ? 1 : 0);
         m.put("attack_ms", (System.nanoTime() - t0) / 1e6);
+        if (out.diverged()) { // the target's training diverged: nothing to attack, no AUC to report
+            m.put("accuracy", out.testAccuracy());
+            m.put("status", "diverged");
+            return;
+        }
+        MembershipResult r = out.results().get("mia-gradnorm".equals(p.string("attack")) ? 1 : 0);
         m.put("mia_auc", r.auc());
         m.put("mia_tpr_1pct_fpr", r.tprAt1Pct());
         m.put("mia_tpr_01pct_fpr", r.tprAt01Pct());

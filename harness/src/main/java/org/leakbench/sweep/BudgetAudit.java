@@ -1,15 +1,25 @@
 package org.leakbench.sweep;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Checks every {@code ok} row of a results table against metric budgets. An empty cell means the metric does
- * not apply to that point (e.g. mia_auc for an inversion attack) and is skipped; NaN breaks any budget. The
+ * Checks every {@code ok} attack row of a results table against metric budgets. An empty cell means the metric
+ * does not apply to that point (e.g. mia_auc for an inversion attack) and is skipped; NaN breaks any budget. The
  * report counts what each budget actually checked, so a gate can refuse a budget that checked nothing.
+ *
+ * <p>The oracle and random baselines are not attacks: they bracket the attacks' scale (the oracle returns the
+ * private batch, so its PSNR is the cap under every defense). Their rows are left out unless asked for. Rows
+ * whose status is not ok (diverged, failed, timeout) measured nothing: they are never within budget, only
+ * counted by status, so the caller can report them or fail on them.
  */
 public final class BudgetAudit {
+    /** Values of the {@code attack} column that are baselines, not attacks. */
+    public static final Set<String> BASELINE_ATTACKS = Set.of("oracle", "random");
+
     private BudgetAudit() {
     }
 
@@ -30,24 +40,54 @@ public final class BudgetAudit {
      * @param violations every broken budget
      * @param measured   per budget (in the order given), how many ok rows had a value for its metric
      * @param notOk      rows whose status is not ok (failed, timeout, diverged): nothing was measured there
+     * @param notOkRows  those rows, as column name to value, in file order
+     * @param baselines  baseline rows (oracle, random) left out of the audit
      */
-    public record Report(int checkedRows, List<Violation> violations, List<Integer> measured, int notOk) {
+    public record Report(int checkedRows, List<Violation> violations, List<Integer> measured, int notOk,
+                         List<Map<String, String>> notOkRows, int baselines) {
         public Report {
             violations = List.copyOf(violations);
             measured = List.copyOf(measured);
+            notOkRows = List.copyOf(notOkRows);
         }
 
         public boolean passed() {
             return violations.isEmpty();
         }
+
+        /** Rows not measured, by status kind ({@code diverged}, {@code failed}, {@code timeout}), in that order. */
+        public Map<String, Integer> notOkByKind() {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            for (String kind : List.of("diverged", "failed", "timeout")) {
+                int n = (int) notOkRows.stream().filter(r -> kind(r.get(MetricColumns.STATUS)).equals(kind)).count();
+                if (n > 0) {
+                    m.put(kind, n);
+                }
+            }
+            int other = notOk - m.values().stream().mapToInt(Integer::intValue).sum();
+            if (other > 0) {
+                m.put("other", other);
+            }
+            return m;
+        }
+
+        private static String kind(String status) {
+            return status.startsWith("failed") ? "failed" : status;
+        }
+    }
+
+    /** Audits the attack rows of {@code table}, leaving the baselines out. */
+    public static Report audit(ResultTable table, List<Budget> budgets) {
+        return audit(table, budgets, false);
     }
 
     /**
      * Audits {@code table}.
      *
+     * @param includeBaselines whether oracle and random rows are checked like attacks
      * @throws IllegalArgumentException when a budget names a column the table lacks or a cell is not a number
      */
-    public static Report audit(ResultTable table, List<Budget> budgets) {
+    public static Report audit(ResultTable table, List<Budget> budgets, boolean includeBaselines) {
         if (budgets.isEmpty()) {
             throw new IllegalArgumentException("give at least one budget, e.g. --max psnr=20 or --min accuracy=0.8");
         }
@@ -60,13 +100,19 @@ public final class BudgetAudit {
             }
         }
         int status = table.column(MetricColumns.STATUS);
+        int attack = table.column("attack");
         int checked = 0;
-        int notOk = 0;
+        int baselines = 0;
         int[] measured = new int[budgets.size()];
         List<Violation> violations = new ArrayList<>();
+        List<Map<String, String>> notOk = new ArrayList<>();
         for (List<String> row : table.latest()) {
+            if (!includeBaselines && attack >= 0 && BASELINE_ATTACKS.contains(row.get(attack))) {
+                baselines++;
+                continue;
+            }
             if (!"ok".equals(row.get(status))) {
-                notOk++;
+                notOk.add(table.asMap(row));
                 continue;
             }
             checked++;
@@ -89,6 +135,7 @@ public final class BudgetAudit {
                 }
             }
         }
-        return new Report(checked, violations, java.util.Arrays.stream(measured).boxed().toList(), notOk);
+        return new Report(checked, violations, java.util.Arrays.stream(measured).boxed().toList(), notOk.size(),
+                notOk, baselines);
     }
 }

@@ -32,6 +32,14 @@ public final class Nd4jBackend implements Backend {
         return new Nd4jBackend(Nd4jRuntime.start());
     }
 
+    /**
+     * Whether this is the CUDA build ({@code -P cuda}): the only build in which ND4J may fail to start on a
+     * healthy machine (one without a GPU). Looks at the class path only; starts nothing.
+     */
+    public static boolean cudaBuild() {
+        return Nd4jRuntime.cudaBuild();
+    }
+
     @Override
     public String name() {
         return NAME;

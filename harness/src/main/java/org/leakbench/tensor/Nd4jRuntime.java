@@ -102,7 +102,7 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
                 + "rebuild with the nd4j-native jar for this platform (-Dnd4j.classifier=...).";
     }
 
-    private static boolean cudaBuild() {
+    static boolean cudaBuild() {
         try {
             Class.forName(CUDA_BACKEND, false, Nd4jRuntime.class.getClassLoader());
             return true;

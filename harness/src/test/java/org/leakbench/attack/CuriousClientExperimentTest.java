@@ -48,6 +48,28 @@ class CuriousClientExperimentTest {
         }
     }
 
+    /** Infinities clamped to [0, 1] would score as a (badly) defended white image: they are a divergence. */
+    @Test
+    void anAttackReturningInfinitiesIsDivergedAndNotScored() {
+        CuriousClientExperiment e = experiment(ModelSpec.mlp(new int[] {1, 28, 28}, 10, 0.5, 1, Activation.RELU));
+        Attack infinite = new Attack() {
+            @Override
+            public String name() {
+                return "infinite";
+            }
+
+            @Override
+            public AttackResult run(Observation o, AttackContext ctx) {
+                float[][] x = new float[o.batchSize()][784];
+                java.util.Arrays.stream(x).forEach(r -> java.util.Arrays.fill(r, Float.POSITIVE_INFINITY));
+                return new AttackResult(x, null, AttackResult.OK, 1, 0.0, 0);
+            }
+        };
+        CuriousClientExperiment.Outcome o = e.run(1, 1, 47, infinite, 1);
+        assertEquals(AttackResult.DIVERGED, o.status());
+        assertEquals(null, o.score());
+    }
+
     @Test
     void dlgOnLeNetLeaksTheOnlyOtherClientButNotTwo() {
         CuriousClientExperiment e = experiment(ModelSpec.lenet(new int[] {1, 28, 28}, 10));

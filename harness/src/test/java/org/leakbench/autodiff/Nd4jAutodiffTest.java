@@ -1,22 +1,19 @@
 package org.leakbench.autodiff;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.leakbench.tensor.Backend;
-import org.leakbench.tensor.BackendUnavailableException;
-import org.leakbench.tensor.Backends;
+import org.leakbench.tensor.Nd4jTestBackend;
 
-/** The autodiff contract on the ND4J backend (skipped where ND4J cannot start, e.g. a CUDA build without GPU). */
+/**
+ * The autodiff contract on the ND4J backend (skipped only on the CUDA build without a GPU; on the CPU build
+ * ND4J must start).
+ */
 class Nd4jAutodiffTest extends AutodiffContractTest {
     private static Backend backend;
 
     @BeforeAll
     static void start() {
-        try {
-            backend = Backends.get("nd4j");
-        } catch (BackendUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        backend = Nd4jTestBackend.startOrSkipOnCudaWithoutGpu();
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,22 +15,12 @@ import org.junit.jupiter.api.Test;
 class Nd4jBackendTest extends BackendContractTest {
     @Override
     protected Backend backend() {
-        try {
-            return Backends.get(Nd4jBackend.NAME);
-        } catch (BackendUnavailableException e) {
-            // Only a CUDA build on a machine without a GPU may skip; the CPU build must always start.
-            Assumptions.assumeFalse(isCudaBuild(), e.getMessage());
-            throw e;
-        }
+        // Only a CUDA build on a machine without a GPU may skip; the CPU build must always start.
+        return Nd4jTestBackend.startOrSkipOnCudaWithoutGpu();
     }
 
     private static boolean isCudaBuild() {
-        try {
-            Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, Nd4jBackendTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        return Nd4jBackend.cudaBuild();
     }
 
     @Test

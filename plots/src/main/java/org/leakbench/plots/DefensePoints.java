@@ -15,19 +15,32 @@ import java.util.TreeSet;
  * largest over the attacks run against that defense point (the defender must survive the best attack), and
  * the means are taken over those per-seed maxima. The oracle (reads the truth) and the random guess are
  * brackets, not attacks: they never count as the strongest attack, and the random guess of the undefended
- * point is kept as the floor of the leakage axis.
+ * point is kept as the floor of the leakage axis. An attack that diverged, failed or timed out measured nothing:
+ * for that seed the strongest attack's leakage is unknown, so the seed is left out of the point (the other
+ * attacks' lower values must not stand in for it) and counted in {@link Point#notMeasured()}; a point with no
+ * seed left is listed in {@code unmeasured} instead of being drawn as a defense that stopped the attacks.
  *
  * @param points   one per defense point, the undefended one included
  * @param floor    the random guess's leakage on the same slice, if it was run (AUC 0.5 for membership)
  * @param attacks  the attacks whose maximum was taken
  * @param slice    the parameters held fixed
+ * @param unmeasured defense points where every seed had an attack that diverged, failed or timed out
  */
-record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Slice slice) {
+record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Slice slice, List<Point> unmeasured) {
     static final Set<String> BASELINES = Set.of("oracle", "random");
     static final List<Metric> COSTS = List.of(Metric.BYTES_UP, Metric.DEFENSE_MS);
 
-    /** A (defense, knob) point. */
-    record Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs) {
+    /**
+     * A (defense, knob) point.
+     *
+     * @param notMeasured attack rows at this point (any seed) that diverged, failed or timed out
+     */
+    record Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs,
+                 int notMeasured) {
+        Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs) {
+            this(defense, param, leak, acc, costs, 0);
+        }
+
         /** The knob ("σ=0.5"); the family's name when it has no knob ("secagg"), so every point is named. */
         String label() {
             if (Defenses.isNone(defense)) {
@@ -67,20 +80,52 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
         List<ResultRow> random = slice.rows().stream()
                 .filter(r -> "random".equalsIgnoreCase(r.param(ResultsFile.ATTACK))
                         && Defenses.isNone(r.param(ResultsFile.DEFENSE))).toList();
-        List<Point> points = new ArrayList<>();
-        Slice.group(attacks, r -> r.param(ResultsFile.DEFENSE) + "\u0000" + r.param(ResultsFile.DEFENSE_PARAM))
-                .forEach((k, g) -> points.add(point(g, leak)));
         Set<String> names = new TreeSet<>();
         attacks.forEach(r -> names.add(r.param(ResultsFile.ATTACK)));
+        // Only the attacks that measure this metric where they succeed count as missing it where they did not.
+        Map<String, List<ResultRow>> failed = Slice.group(notMeasured(results, slice, free).stream()
+                .filter(r -> names.contains(r.param(ResultsFile.ATTACK))).toList(), DefensePoints::key);
+        List<Point> points = new ArrayList<>();
+        List<Point> unmeasured = new ArrayList<>();
+        Slice.group(attacks, DefensePoints::key).forEach((k, g) -> {
+            List<ResultRow> bad = failed.getOrDefault(k, List.of());
+            Set<String> badSeeds = new HashSet<>();
+            bad.forEach(r -> badSeeds.add(r.seed()));
+            List<ResultRow> kept = g.stream().filter(r -> !badSeeds.contains(r.seed())).toList();
+            if (kept.isEmpty()) {
+                unmeasured.add(new Point(g.get(0).param(ResultsFile.DEFENSE), g.get(0).defenseParam(),
+                        new Summary(Double.NaN, 0, 0), new Summary(Double.NaN, 0, 0), Map.of(), bad.size()));
+            } else {
+                points.add(point(kept, leak, bad.size()));
+            }
+        });
         Summary floor = Slice.summarize(random, leak);
         if (!floor.present() && leak == Metric.MIA_AUC) {
             // A membership guess that ignores the model has AUC 0.5, whether or not the sweep ran one.
             floor = new Summary(0.5, 0, 1);
         }
-        return new DefensePoints(points, floor, names, slice);
+        return new DefensePoints(points, floor, names, slice, unmeasured);
     }
 
-    private static Point point(List<ResultRow> g, Metric leak) {
+    private static String key(ResultRow r) {
+        return r.param(ResultsFile.DEFENSE) + "\u0000" + r.param(ResultsFile.DEFENSE_PARAM);
+    }
+
+    /**
+     * The attack rows (not baselines) of {@code results} that are not ok and belong to {@code slice}: equal to
+     * its rows in every parameter that is not free.
+     */
+    private static List<ResultRow> notMeasured(ResultsFile results, Slice slice, Set<String> free) {
+        if (slice.rows().isEmpty()) {
+            return List.of();
+        }
+        ResultRow ref = slice.rows().get(0);
+        List<String> held = results.parameters().stream().filter(p -> !free.contains(p)).toList();
+        return results.rows().stream().filter(r -> !r.ok() && !baseline(r.param(ResultsFile.ATTACK)))
+                .filter(r -> held.stream().allMatch(p -> r.param(p).equals(ref.param(p)))).toList();
+    }
+
+    private static Point point(List<ResultRow> g, Metric leak, int notMeasured) {
         Map<String, List<ResultRow>> bySeed = Slice.group(g, ResultRow::seed);
         List<Double> leaks = new ArrayList<>();
         List<Double> accs = new ArrayList<>();
@@ -99,7 +144,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
         costs.forEach((m, vs) -> costSummaries.put(m, Summary.of(vs)));
         ResultRow first = g.get(0);
         return new Point(first.param(ResultsFile.DEFENSE), first.defenseParam(), Summary.of(leaks), Summary.of(accs),
-                costSummaries);
+                costSummaries, notMeasured);
     }
 
     /** Points no other point beats on both leakage (lower) and accuracy (higher), by increasing leakage. */

@@ -10,7 +10,9 @@ import java.util.Map;
  * The paper table: one row per defense point, on the same slice as the frontier, with the leakage of the
  * strongest attack for each leakage metric (maximum over attacks per seed, then mean ± std over seeds), the
  * accuracy, the per-round costs and ε. The best value of each column for the defender is bold; the header
- * arrows say which direction is best. One table per data set and model when they vary.
+ * arrows say which direction is best. Attack rows that diverged, failed or timed out are counted in a "not
+ * measured" column (shown when there are any), and their seeds are left out of the leakage (see
+ * {@link DefensePoints}); a point no seed measured is listed with "–". One table per data set and model when they vary.
  */
 final class DefenseTable {
     private static final List<Metric> LEAKS = FrontierFigures.LEAKAGE;
@@ -42,6 +44,8 @@ final class DefenseTable {
                     + "mean ± std over seeds; bold = best for the defender (↓ lower is better, ↑ higher is "
                     + "better); upload and defense time are per client and round; accuracy and cost come from "
                     + "the rows of the first leakage column"
+                    + (t.header().contains("not measured") ? "; not measured = attack rows that diverged, failed or "
+                    + "timed out: the strongest attack's leakage is unknown there, so their seeds are left out" : "")
                     + (first == null || first.slice().fixed().isEmpty() ? "" : "; fixed: " + first.slice().describe())
                     + ". " + ctx.provenance.captionTag() + ".";
             String label = "tab:" + name + "-" + ctx.provenance.runId().replaceAll("[^A-Za-z0-9-]", "");
@@ -54,6 +58,7 @@ final class DefenseTable {
     static TextTable build(ResultsFile results, List<ResultRow> rows) {
         Map<String, Map<Metric, Summary>> cells = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
+        Map<String, Integer> notMeasured = new LinkedHashMap<>();
         List<Metric> leaks = new ArrayList<>();
         for (Metric leak : LEAKS) {
             DefensePoints dp = DefensePoints.of(results, rows, leak);
@@ -63,14 +68,18 @@ final class DefenseTable {
             leaks.add(leak);
             List<DefensePoints.Point> ordered = new ArrayList<>(dp.undefended());
             dp.families().values().forEach(ordered::addAll);
+            ordered.addAll(dp.unmeasured());
             for (DefensePoints.Point p : ordered) {
                 String key = p.defense() + "\u0000" + Numbers.compact(p.param());
                 names.putIfAbsent(key, new String[] {Defenses.isNone(p.defense()) ? "none" : p.defense(),
                         Defenses.hasKnob(p.defense()) ? Defenses.label(p.defense(), p.param()) : "–"});
+                notMeasured.merge(key, p.notMeasured(), Math::max);
                 Map<Metric, Summary> m = cells.computeIfAbsent(key, k -> new LinkedHashMap<>());
-                m.put(leak, p.leak());
-                m.putIfAbsent(Metric.ACCURACY, p.acc());
-                p.costs().forEach(m::putIfAbsent);
+                if (p.leak().present()) {
+                    m.put(leak, p.leak());
+                    m.putIfAbsent(Metric.ACCURACY, p.acc());
+                    p.costs().forEach(m::putIfAbsent);
+                }
             }
         }
         if (leaks.isEmpty()) {
@@ -94,14 +103,22 @@ final class DefenseTable {
                     .mapToDouble(Summary::mean).forEach(v -> best.merge(m, v,
                             m.better() == Metric.Better.HIGHER ? Math::max : Math::min));
         }
+        boolean anyMissing = notMeasured.values().stream().anyMatch(n -> n > 0);
         List<String> header = new ArrayList<>(List.of("defense", "knob", "seeds"));
+        if (anyMissing) {
+            header.add("not measured");
+        }
         columns.forEach(m -> header.add(title(m) + (m.better() == Metric.Better.HIGHER ? " ↑" : " ↓")));
         List<List<TextTable.Cell>> out = new ArrayList<>();
         for (Map.Entry<String, Map<Metric, Summary>> e : cells.entrySet()) {
             List<TextTable.Cell> row = new ArrayList<>();
             row.add(TextTable.Cell.of(names.get(e.getKey())[0]));
             row.add(TextTable.Cell.of(names.get(e.getKey())[1]));
-            row.add(TextTable.Cell.of(Integer.toString(e.getValue().get(Metric.ACCURACY).n())));
+            Summary acc = e.getValue().get(Metric.ACCURACY);
+            row.add(TextTable.Cell.of(Integer.toString(acc == null ? 0 : acc.n())));
+            if (anyMissing) {
+                row.add(TextTable.Cell.of(Integer.toString(notMeasured.getOrDefault(e.getKey(), 0))));
+            }
             for (Metric m : columns) {
                 Summary s = e.getValue().get(m);
                 boolean present = s != null && s.present();

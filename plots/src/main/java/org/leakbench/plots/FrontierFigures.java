@@ -124,6 +124,16 @@ final class FrontierFigures {
             sb.append("; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage (horizontal, ")
                     .append("grey)");
         }
+        int notMeasured = dp.points().stream().mapToInt(DefensePoints.Point::notMeasured).sum()
+                + dp.unmeasured().stream().mapToInt(DefensePoints.Point::notMeasured).sum();
+        if (notMeasured > 0) {
+            sb.append("; ").append(notMeasured).append(notMeasured == 1 ? " attack row" : " attack rows")
+                    .append(" diverged, failed or timed out: their seeds are left out");
+            if (!dp.unmeasured().isEmpty()) {
+                sb.append(", and ").append(dp.unmeasured().stream().map(DefensePoints.Point::label).toList())
+                        .append(" (no seed measured) are not drawn");
+            }
+        }
         if (!dp.slice().fixed().isEmpty()) {
             sb.append("; fixed: ").append(dp.slice().describe());
         }

@@ -10,7 +10,8 @@ import org.leakbench.tensor.Tensor;
  * Principles" (IEEE S&amp;P 2022), Algorithm 1 without the IN models.
  *
  * <p>The attacker trains {@link LiraOptions#shadowModels() S} shadow models with the target's architecture and
- * recipe, each on a fresh random half of its own population. The population excludes every candidate, so all
+ * recipe, each on a fresh random subset of its own population as large as the target's training set (half the
+ * population when the attacker does not know that size). The population excludes every candidate, so all
  * shadow models are OUT models for every candidate. For candidate (x, y) it fits a Gaussian N(μ, σ²) to the
  * shadow models' logit-scaled confidences φ = log(p_y / (1 − p_y)) and compares the target's φ with it by a
  * one-sided test: a member's φ lies above the OUT distribution. The score is z = (φ_target − μ) / σ; the
@@ -52,7 +53,7 @@ public final class LiraOfflineAttack implements MembershipAttack {
         Arrays.setAll(all, i -> i);
         for (int m = 0; m < s; m++) {
             SplittableRandom shadowRng = rng.split();
-            int[] half = randomHalf(all, shadowRng);
+            int[] half = randomSubset(all, k.trainingSetSize(), shadowRng);
             List<Tensor> shadow = k.recipe().train(target.model(), target.backend(), target.dtype(), k.population(),
                     k.populationLabels(), half, shadowRng);
             phi[m] = ModelOutputs.scaledConfidences(target.model(), shadow, target.dtype(), samples, labels);
@@ -97,7 +98,7 @@ public final class LiraOfflineAttack implements MembershipAttack {
         return Arrays.stream(phi[0]).map(v -> (v - mu) * (v - mu)).average().orElse(0);
     }
 
-    private static int[] randomHalf(int[] all, SplittableRandom rng) {
+    private static int[] randomSubset(int[] all, int size, SplittableRandom rng) {
         int[] a = all.clone();
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
@@ -105,6 +106,6 @@ public final class LiraOfflineAttack implements MembershipAttack {
             a[i] = a[j];
             a[j] = t;
         }
-        return Arrays.copyOf(a, Math.max(1, a.length / 2));
+        return Arrays.copyOf(a, size);
     }
 }

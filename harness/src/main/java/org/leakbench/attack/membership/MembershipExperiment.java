@@ -35,9 +35,12 @@ public final class MembershipExperiment {
      * @param trainAccuracy target accuracy on its members
      * @param testAccuracy  target accuracy on the held-out rows (utility)
      * @param candidates    members and non-members each in the candidate set
+     * @param diverged      whether training left a NaN or infinite parameter in the target; then no attack ran
+     *                      (results is empty): a broken model scores every candidate alike, and an AUC of 0.5
+     *                      would read as a defense that worked
      */
     public record Outcome(List<MembershipResult> results, double trainAccuracy, double testAccuracy,
-                          int candidates) {
+                          int candidates, boolean diverged) {
         public Outcome {
             results = List.copyOf(results);
         }
@@ -75,10 +78,13 @@ public final class MembershipExperiment {
         double trainAcc = Sgd.accuracy(model, backend, options.dtype(), params, trainX, trainY, 256);
         double testAcc = Sgd.accuracy(model, backend, options.dtype(), params, testX, testY, 256);
 
+        if (!finite(params)) {
+            return new Outcome(List.of(), trainAcc, testAcc, 0, true);
+        }
         MembershipTarget target = MembershipTarget.of(model, params, options.dtype());
         if (populationRows.length >= 2) {
             target = target.withKnowledge(new MembershipTarget.AttackerKnowledge(rows(x, populationRows),
-                    Sgd.pick(labels, populationRows), options.recipe()));
+                    Sgd.pick(labels, populationRows), options.recipe(), Math.min(m, populationRows.length)));
         }
         int c = Math.min(m, h);
         int[] candidateRows = new int[2 * c];
@@ -95,7 +101,18 @@ public final class MembershipExperiment {
             double[] s = a.scores(target, candX, candY, rng.split());
             results.add(MembershipResult.of(a.name(), s, member));
         }
-        return new Outcome(results, trainAcc, testAcc, c);
+        return new Outcome(results, trainAcc, testAcc, c, false);
+    }
+
+    private static boolean finite(List<Tensor> params) {
+        for (Tensor t : params) {
+            for (double v : t.toDoubleArray()) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static float[][] rows(float[][] x, int[] idx) {

@@ -57,8 +57,17 @@ public record MembershipTarget(Model model, List<Tensor> parameters, DType dtype
      * @param population       attacker-held samples (flattened rows)
      * @param populationLabels their labels
      * @param recipe           the target's training recipe, reused for shadow models
+     * @param trainingSetSize  how many rows the target was trained on, so that shadow models are trained on as
+     *                         many (Carlini et al. 2022 train every shadow model like the target, on a random
+     *                         dataset of the same size); at most the population's size
      */
-    public record AttackerKnowledge(float[][] population, int[] populationLabels, TrainingRecipe recipe) {
+    public record AttackerKnowledge(float[][] population, int[] populationLabels, TrainingRecipe recipe,
+                                    int trainingSetSize) {
+        /** Knowledge without the target's training-set size: shadow models train on half the population. */
+        public AttackerKnowledge(float[][] population, int[] populationLabels, TrainingRecipe recipe) {
+            this(population, populationLabels, recipe, population == null ? 0 : Math.max(1, population.length / 2));
+        }
+
         public AttackerKnowledge {
             if (population == null || populationLabels == null || recipe == null) {
                 throw new IllegalArgumentException("attacker knowledge: population, labels and recipe must be given");
@@ -70,6 +79,10 @@ public record MembershipTarget(Model model, List<Tensor> parameters, DType dtype
             if (population.length < 2) {
                 throw new IllegalArgumentException("attacker knowledge: population needs at least 2 samples, got "
                         + population.length);
+            }
+            if (trainingSetSize < 1 || trainingSetSize > population.length) {
+                throw new IllegalArgumentException("attacker knowledge: the shadow training-set size must be in [1, "
+                        + population.length + "] (the population), got " + trainingSetSize);
             }
         }
     }

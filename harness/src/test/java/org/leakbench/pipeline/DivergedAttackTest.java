@@ -1,0 +1,157 @@
+package org.leakbench.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackContext;
+import org.leakbench.attack.AttackResult;
+import org.leakbench.attack.Observation;
+import org.leakbench.sweep.BudgetAudit;
+import org.leakbench.sweep.Budget;
+import org.leakbench.sweep.ParameterRegistry;
+import org.leakbench.sweep.PointExecutor;
+import org.leakbench.sweep.ResultTable;
+import org.leakbench.sweep.RunOptions;
+import org.leakbench.sweep.Sweep;
+import org.leakbench.sweep.SweepParser;
+import org.leakbench.sweep.SweepRunner;
+import org.leakbench.sweep.SweepPoint;
+
+/**
+ * An attack that diverges or fails never counts as "the defense stopped the attack": its row has status
+ * {@code diverged} or {@code failed: ...}, no leakage value that a table, figure or audit could read as low
+ * leakage, and the audit counts it as not measured. (A membership target whose training diverged is covered by
+ * {@code MembershipExperimentDivergenceTest}.) The attacks here misbehave on purpose, one way each, through
+ * the real pipeline (data, model, update, defense, observation, scoring, utility).
+ */
+class DivergedAttackTest {
+    static final String SWEEP = """
+            name: diverging
+            seeds: [1]
+            backend: ejml
+            grids:
+              - dataset: [fashion-mnist-subset]
+                model: [mlp]
+                model.width: [0.25]
+                model.depth: [1]
+                batch: [1]
+                image: [7]
+                fl.clients: [2]
+                fl.rounds: [1]
+                attacks: [oracle, random, dlg, idlg, ig, analytic]
+                defense: [noise]
+                defense.param: [0.01]
+            """;
+
+    @TempDir
+    static Path results;
+    static ResultTable table;
+
+    /** Each attack name is played by one misbehaving attack; oracle and random stay real. */
+    static Attack misbehaving(SweepPoint p, VictimCase c) {
+        String name = p.string("attack");
+        int n = c.images().length;
+        int size = c.images()[0].length;
+        return switch (name) {
+            // The optimiser blew up; its last finite iterate is a grey image (a low PSNR if it were scored).
+            case "dlg" -> fixed(name, new AttackResult(fill(n, size, 0.5f), new int[n], AttackResult.DIVERGED, 3,
+                    Double.NaN, 1));
+            // Claims ok but returns NaN.
+            case "idlg" -> fixed(name, new AttackResult(fill(n, size, Float.NaN), new int[n], AttackResult.OK, 3,
+                    Double.NaN, 1));
+            // Claims ok but returns infinities, which clamping to [0, 1] would turn into a white image.
+            case "ig" -> fixed(name, new AttackResult(fill(n, size, Float.POSITIVE_INFINITY), null, AttackResult.OK,
+                    3, Double.POSITIVE_INFINITY, 1));
+            case "analytic" -> new Attack() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public AttackResult run(Observation o, AttackContext ctx) {
+                    throw new ArithmeticException("matrix is singular");
+                }
+            };
+            default -> AttackFactory.create(p, c);
+        };
+    }
+
+    private static Attack fixed(String name, AttackResult r) {
+        return new Attack() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public AttackResult run(Observation o, AttackContext ctx) {
+                return r;
+            }
+        };
+    }
+
+    private static float[][] fill(int n, int size, float v) {
+        float[][] x = new float[n][size];
+        for (float[] row : x) {
+            Arrays.fill(row, v);
+        }
+        return x;
+    }
+
+    @BeforeAll
+    static void run() throws Exception {
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "diverging.yaml");
+        try (PointExecutor executor = new PointPipeline(DivergedAttackTest::misbehaving)) {
+            new SweepRunner(sweep, executor, RunOptions.defaults(results, "d").withThreads(2)).run();
+        }
+        table = ResultTable.read(results.resolve("d").resolve(SweepRunner.RESULTS));
+    }
+
+    static Map<String, String> row(String attack) {
+        return table.latest().stream().map(table::asMap).filter(m -> m.get("attack").equals(attack)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + attack));
+    }
+
+    @Test
+    void divergedAttacksAreMarkedAndCarryNoLeakage() {
+        for (String attack : List.of("dlg", "idlg", "ig")) {
+            Map<String, String> r = row(attack);
+            assertEquals("diverged", r.get("status"), attack + ": " + r);
+            for (String metric : AttackOutcome.LEAKAGE) {
+                assertEquals("", r.get(metric), attack + " must not report " + metric + ": " + r);
+            }
+            assertTrue(!r.get("accuracy").isBlank(), "utility is still measured: " + r);
+        }
+    }
+
+    @Test
+    void aThrowingAttackFailsItsPointWithTheReason() {
+        Map<String, String> r = row("analytic");
+        assertEquals("failed: ArithmeticException: matrix is singular", r.get("status"));
+        assertEquals("", r.get("psnr"));
+    }
+
+    @Test
+    void baselinesAreUnaffected() {
+        assertEquals("ok", row("oracle").get("status"));
+        assertEquals(100.0, Double.parseDouble(row("oracle").get("psnr")), 1e-9);
+        assertEquals("ok", row("random").get("status"));
+    }
+
+    @Test
+    void theAuditCountsDivergedRowsAsNotMeasured() {
+        BudgetAudit.Report r = BudgetAudit.audit(table, List.of(Budget.parse("psnr=20", true)));
+        assertEquals(0, r.checkedRows(), "only the baselines and the misbehaving attacks ran");
+        assertEquals(Map.of("diverged", 3, "failed", 1), r.notOkByKind());
+        assertEquals(2, r.baselines());
+    }
+}
