@@ -14,13 +14,18 @@ public final class PipelineFactory implements PointExecutorFactory {
 
     @Override
     public PointExecutor create(Sweep sweep) {
+        boolean deprecated = false;
         for (SweepPoint p : sweep.points()) {
+            deprecated |= "client-dp".equals(p.string("defense"));
             String attack = p.string("attack");
             if (!AttackFactory.RECONSTRUCTION.contains(attack) && !MembershipPoint.ATTACKS.contains(attack)) {
                 throw new IllegalArgumentException("attack '" + attack + "' is not run by sweeps yet (property "
                         + "inference has its own experiment); sweep attacks: " + AttackFactory.RECONSTRUCTION + " and "
                         + MembershipPoint.ATTACKS);
             }
+        }
+        if (deprecated) {
+            System.err.println("warning: " + DefenseFactory.CLIENT_DP_DEPRECATED);
         }
         return new PointPipeline();
     }
