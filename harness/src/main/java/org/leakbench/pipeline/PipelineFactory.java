@@ -1,5 +1,6 @@
 package org.leakbench.pipeline;
 
+import java.util.List;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.PointExecutorFactory;
 import org.leakbench.sweep.Sweep;
@@ -14,9 +15,7 @@ public final class PipelineFactory implements PointExecutorFactory {
 
     @Override
     public PointExecutor create(Sweep sweep) {
-        boolean deprecated = false;
         for (SweepPoint p : sweep.points()) {
-            deprecated |= "client-dp".equals(p.string("defense"));
             String attack = p.string("attack");
             if (!AttackFactory.RECONSTRUCTION.contains(attack) && !MembershipPoint.ATTACKS.contains(attack)) {
                 throw new IllegalArgumentException("attack '" + attack + "' is not run by sweeps yet (property "
@@ -24,9 +23,19 @@ public final class PipelineFactory implements PointExecutorFactory {
                         + MembershipPoint.ATTACKS);
             }
         }
-        if (deprecated) {
-            System.err.println("warning: " + DefenseFactory.CLIENT_DP_DEPRECATED);
+        for (String warning : deprecations(sweep)) {
+            System.err.println("warning: " + warning);
         }
         return new PointPipeline();
+    }
+
+    /** What the sweep asks for under a deprecated name, one message each. */
+    static List<String> deprecations(Sweep sweep) {
+        for (SweepPoint p : sweep.points()) {
+            if ("client-dp".equals(p.string("defense"))) {
+                return List.of(DefenseFactory.CLIENT_DP_DEPRECATED);
+            }
+        }
+        return List.of();
     }
 }
