@@ -16,15 +16,12 @@ public final class MetricColumns {
     /** The key an executor may set to report {@code diverged} (or {@code ok}) instead of metrics alone. */
     public static final String STATUS = "status";
 
-    /**
-     * Every metric column, in CSV order. {@code epsilon_approx} is 1 when the row's ε is the accountant's Poisson
-     * approximation of a run that did not sample that way (shuffled or fixed-size batches), 0 when it is exact.
-     */
+    /** Every metric column, in CSV order. */
     public static final List<String> ALL = List.of(
             "psnr", "ssim", "mse", "label_acc", "recovered_frac",
             "mia_auc", "mia_tpr_1pct_fpr", "mia_tpr_01pct_fpr", "pi_auc",
             "epsilon", "delta", "accuracy",
-            "epsilon_approx",
+            "epsilon_approx", // 1: epsilon is only the Poisson approximation of shuffled/fixed-size sampling
             TIME_MS, "attack_ms", "defense_ms", "bytes_up", "bytes_down", PEAK_HEAP_MB, OFFHEAP_MB, "params");
 
     /** Columns that depend on the machine's timing and memory, ignored when comparing runs for determinism. */
