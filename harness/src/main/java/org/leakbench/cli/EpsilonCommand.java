@@ -39,16 +39,27 @@ public final class EpsilonCommand implements Callable<Integer> {
                     + "(Mironov 2017). Default: ${DEFAULT-VALUE}.")
     Conversion conversion;
 
+    @Option(names = "--local-dp",
+            description = "Local DP of a client that clips and noises its own update (defense local-dp): each "
+                    + "release is the Gaussian mechanism at sensitivity 2C (noise multiplier halved), with no "
+                    + "amplification, so --sample-rate must be 1; --steps counts the client's releases.")
+    boolean localDp;
+
     @Override
     public Integer call() {
         try {
             long steps = length.resolve(sampleRate);
-            PrivacySpent spent = RdpAccountant.privacySpent(noiseMultiplier, sampleRate, steps, delta, conversion);
+            if (localDp && sampleRate != 1.0) {
+                throw new IllegalArgumentException("--local-dp releases every update the client sends: there is no "
+                        + "sampling amplification, so --sample-rate must be 1, got " + sampleRate);
+            }
+            double sigma = localDp ? noiseMultiplier / 2 : noiseMultiplier;
+            PrivacySpent spent = RdpAccountant.privacySpent(sigma, sampleRate, steps, delta, conversion);
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "epsilon = %.6g at delta = %s (best order %s, %s conversion; noise multiplier %s, "
                             + "sample rate %s, %d steps)",
                     spent.epsilon(), delta, spent.bestOrder(), DpCommandSupport.lower(conversion), noiseMultiplier,
-                    sampleRate, steps));
+                    sampleRate, steps) + (localDp ? " (local DP: sensitivity 2C)" : ""));
             spec.commandLine().getOut().flush();
             return 0;
         } catch (IllegalArgumentException e) {

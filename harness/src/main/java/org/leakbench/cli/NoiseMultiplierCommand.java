@@ -38,12 +38,24 @@ public final class NoiseMultiplierCommand implements Callable<Integer> {
                     + "(Mironov 2017). Default: ${DEFAULT-VALUE}.")
     Conversion conversion;
 
+    @Option(names = "--opacus-tolerance",
+            description = "Search as Opacus' get_noise_multiplier does instead (bisect until epsilon is within this "
+                    + "much below the target, improved conversion), to reproduce numbers published with Opacus; "
+                    + "it typically uses 0.01.")
+    Double opacusTolerance;
+
     @Override
     public Integer call() {
         try {
             DpChecks.sampleRate(sampleRate);
             long steps = length.resolve(sampleRate);
-            double sigma = NoiseMultiplierSearch.find(epsilon, delta, sampleRate, steps, conversion);
+            if (opacusTolerance != null && conversion != Conversion.IMPROVED) {
+                throw new IllegalArgumentException("--opacus-tolerance searches with the improved conversion, "
+                        + "as Opacus does; drop --conversion " + DpCommandSupport.lower(conversion));
+            }
+            double sigma = opacusTolerance == null
+                    ? NoiseMultiplierSearch.find(epsilon, delta, sampleRate, steps, conversion)
+                    : NoiseMultiplierSearch.findLikeOpacus(epsilon, delta, sampleRate, steps, opacusTolerance);
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "noise multiplier = %.6g for epsilon = %s at delta = %s (%s conversion; sample rate %s, "
                             + "%d steps)",

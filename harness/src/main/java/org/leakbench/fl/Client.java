@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdSchedule;
+import org.leakbench.defense.dp.NoiseSources;
 import org.leakbench.defense.dp.DpSgdStep;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
@@ -71,15 +74,28 @@ public final class Client {
 
     /**
      * The update with DP-SGD in place of plain gradients (Abadi et al. 2016): FedSGD sends one noisy clipped
-     * gradient of a batch; FedAvg runs its local epochs of DP-SGD and sends the weight difference.
+     * gradient of a batch; FedAvg runs its local epochs of DP-SGD and sends the weight difference. Batches follow
+     * {@code dp.sampling()}: Poisson at rate q = min(1, batch/rows) divided by q·rows, or shuffled fixed-size
+     * batches divided by their size ({@link #privateSchedule}).
      */
     public LocalResult computePrivateUpdate(Model model, List<Tensor> global, FlOptions options, DpSgdOptions dp,
                                             SplittableRandom rng) {
         if (options.algorithm() == Algorithm.FEDSGD) {
-            int[] idx = sampleBatch(Math.min(options.localBatch(), data.size()), rng);
-            List<Tensor> g = DpSgdStep.noisyGradient(model, backend, dtype, global, data.samples(), data.labels(),
-                    idx, dp, rng);
-            return new LocalResult(Update.fromTensors(g), idx.length, Double.NaN);
+            List<Tensor> g;
+            int examples;
+            if (dp.sampling() == DpSampling.SHUFFLE) {
+                int[] idx = sampleBatch(Math.min(options.localBatch(), data.size()), rng);
+                g = DpSgdStep.noisyGradient(model, backend, dtype, global, data.samples(), data.labels(), idx, dp,
+                        rng);
+                examples = idx.length;
+            } else {
+                DpSgdSchedule.Batches batches = privateSchedule(data.size(), options, dp).batches(data.indices());
+                int[] idx = batches.next(rng);
+                g = DpSgdStep.noisyGradient(model, backend, dtype, global, data.samples(), data.labels(), idx,
+                        batches.denominator(idx), dp, NoiseSources.gaussian(dp.noise(), rng));
+                examples = idx.length;
+            }
+            return new LocalResult(Update.fromTensors(g), examples, Double.NaN);
         }
         List<Tensor> local = DpSgdStep.train(model, backend, dtype, global, data.samples(), data.labels(),
                 data.indices(), options.localEpochs(), options.localBatch(), options.lr(), dp, rng);
@@ -87,9 +103,21 @@ public final class Client {
         for (int i = 0; i < global.size(); i++) {
             diff.add(backend.sub(global.get(i), local.get(i)));
         }
-        int steps = options.localEpochs() * ((data.size() + options.localBatch() - 1) / options.localBatch());
+        int steps = (int) Math.max(1, privateSchedule(data.size(), options, dp).steps());
         return new LocalResult(Update.fromTensors(diff, Update.Kind.WEIGHT_DIFFERENCE, steps, options.lr()),
                 data.size(), Double.NaN);
+    }
+
+    /**
+     * The DP-SGD batches in one round of a client with {@code rows} rows: FedSGD takes one step (at the rate of a batch of
+     * {@code localBatch} among its rows), FedAvg {@code localEpochs} epochs. The accountant reads the same
+     * schedule: q = min(1, localBatch / rows) and steps per round.
+     */
+    public static DpSgdSchedule privateSchedule(int rows, FlOptions options, DpSgdOptions dp) {
+        if (options.algorithm() == Algorithm.FEDSGD) {
+            return new DpSgdSchedule(rows, options.localBatch(), 1, dp.sampling());
+        }
+        return DpSgdSchedule.ofEpochs(rows, options.localBatch(), options.localEpochs(), dp.sampling());
     }
 
     /** k distinct rows of this client, by a partial Fisher–Yates shuffle, in drawn order. */

@@ -53,8 +53,11 @@ final class CuriousClientPoint {
             }
             attack = new OracleAttack(images, Sgd.pick(test.labels(), truth));
         }
-        DpSgdOptions dp = "dp-sgd".equals(p.string("defense"))
-                ? new DpSgdOptions(p.doubleValue("defense.clip"), p.doubleValue("defense.param")) : null;
+        if ("dp-fedavg".equals(p.string("defense"))) {
+            throw new IllegalArgumentException("defense dp-fedavg noises the server's sum, which this curious-client "
+                    + "experiment does not model; use threat server, or local-dp or dp-sgd here");
+        }
+        DpSgdOptions dp = "dp-sgd".equals(p.string("defense")) ? UtilityRunner.dpSgd(p) : null;
         long t0 = System.nanoTime();
         CuriousClientExperiment.Outcome out = new CuriousClientExperiment(c.model(), be, test.samples(),
                 test.labels()).run(others, rows, first, attack, defense, dp, ctx.seed());

@@ -13,8 +13,9 @@ import org.leakbench.defense.compress.StochasticQuantization;
 import org.leakbench.defense.compress.TopKCompression;
 import org.leakbench.defense.dp.AdditiveNoise;
 import org.leakbench.defense.dp.AdditiveNoiseOptions;
-import org.leakbench.defense.dp.Clipping;
-import org.leakbench.defense.dp.FastGaussianSampler;
+import org.leakbench.defense.dp.ClientDpOptions;
+import org.leakbench.defense.dp.LocalDp;
+import org.leakbench.defense.dp.NoiseSources;
 import org.leakbench.fl.Update;
 
 /**
@@ -29,8 +30,12 @@ import org.leakbench.fl.Update;
  *   <li>{@code dp-sgd}: the noise multiplier σ (clipping norm {@code defense.clip}); per-example clipping
  *       and noise happen where the gradient is computed (the victim's update in {@link PointPipeline}, every
  *       client's in {@link UtilityRunner}), so the update itself passes through unchanged</li>
- *   <li>{@code client-dp}: the noise multiplier σ of local DP on the whole update: clip to
- *       {@code defense.clip}, add N(0, σ²C²)</li>
+ *   <li>{@code local-dp}: the noise multiplier σ of local DP ({@link LocalDp}): each client clips its whole
+ *       update to {@code defense.clip} = C and adds N(0, σ²C²) before sending it</li>
+ *   <li>{@code client-dp}: deprecated name of {@code local-dp} (what it always computed)</li>
+ *   <li>{@code dp-fedavg}: the noise multiplier σ of central client-level DP (McMahan et al. 2018): the
+ *       server clips each update to C and adds N(0, σ²C²) once to the sum ({@link DpFedAvgAggregator}), so
+ *       the client's update itself passes through unchanged</li>
  *   <li>{@code secagg}, {@code secagg+}: unused; secure aggregation changes what the server observes</li>
  * </ul>
  */
@@ -38,38 +43,42 @@ public final class DefenseFactory {
     private DefenseFactory() {
     }
 
+    /** The deprecation notice of {@code client-dp}. */
+    static final String CLIENT_DP_DEPRECATED = "defense client-dp is deprecated: it is local DP (each client "
+            + "clips and noises its own update, which the server sees) and runs as local-dp, accounted as such; "
+            + "write local-dp, or dp-fedavg for central client-level DP";
+
     public static UpdateDefense create(String name, double param, double clip) {
+        return create(name, param, clip, NoiseSources.FAST);
+    }
+
+    /** Like {@link #create(String, double, double)}, with Gaussian noise from the source called {@code noise}. */
+    public static UpdateDefense create(String name, double param, double clip, String noise) {
         return switch (name) {
-            case "none", "secagg", "secagg+" -> UpdateDefense.none();
-            case "noise" -> noise(AdditiveNoiseOptions.Kind.GAUSSIAN, param);
-            case "laplace" -> noise(AdditiveNoiseOptions.Kind.LAPLACE, param);
+            case "none", "secagg", "secagg+", "dp-fedavg" -> UpdateDefense.none();
+            case "noise" -> noise(AdditiveNoiseOptions.Kind.GAUSSIAN, param, noise);
+            case "laplace" -> noise(AdditiveNoiseOptions.Kind.LAPLACE, param, noise);
             case "prune" -> new GradientPruning(new PruningOptions(param));
             case "topk" -> new TopKCompression(new SparsificationOptions(param, false));
             case "randomk" -> new RandomKCompression(new SparsificationOptions(param, false));
             case "quant" -> new StochasticQuantization(new QuantizationOptions((int) Math.round(param)));
             case "sign" -> new SignCompression();
-            case "client-dp" -> clipAndNoise("client-dp", clip, param * clip);
+            case "local-dp", "client-dp" -> localDp(new ClientDpOptions(clip, param), noise);
             case "dp-sgd" -> UpdateDefense.none(); // per-example clipping and noise happen in the client
             default -> throw new IllegalArgumentException("unknown defense '" + name + "'");
         };
     }
 
-    private static UpdateDefense noise(AdditiveNoiseOptions.Kind kind, double variance) {
+    private static UpdateDefense noise(AdditiveNoiseOptions.Kind kind, double variance, String source) {
         AdditiveNoiseOptions o = new AdditiveNoiseOptions(kind, variance);
         return flat(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + variance,
-                (v, rng) -> new AdditiveNoise(o, rng).apply(v));
+                (v, rng) -> new AdditiveNoise(o, rng, source).apply(v));
     }
 
-    /** Clip the whole update to L2 norm {@code clip}, then add Gaussian noise of standard deviation {@code std}. */
-    static UpdateDefense clipAndNoise(String label, double clip, double std) {
-        return flat(label + "-" + std, (v, rng) -> {
-            float[] c = v.clone();
-            Clipping.clipInPlace(c, clip);
-            if (std > 0) {
-                new FastGaussianSampler(rng).addTo(c, std);
-            }
-            return c;
-        });
+    /** Each client's {@link LocalDp}: clip the whole update to C, add N(0, σ²C²) from its own noise source. */
+    static UpdateDefense localDp(ClientDpOptions o, String source) {
+        return flat("local-dp-" + o.noiseMultiplier() * o.clipNorm(),
+                (v, rng) -> new LocalDp(o, NoiseSources.gaussian(source, rng)).privatize(v));
     }
 
     interface FlatTransform {
@@ -92,5 +101,5 @@ public final class DefenseFactory {
 
     /** Names this factory understands. */
     public static final List<String> NAMES = List.of("none", "noise", "laplace", "prune", "topk", "randomk", "quant",
-            "sign", "client-dp", "dp-sgd", "secagg", "secagg+");
+            "sign", "client-dp", "dp-sgd", "secagg", "secagg+", "local-dp", "dp-fedavg");
 }

@@ -19,8 +19,8 @@ import org.leakbench.attack.membership.MembershipExperimentOptions;
 import org.leakbench.attack.membership.MembershipResult;
 import org.leakbench.attack.membership.TrainingRecipe;
 import org.leakbench.data.DataSplit;
-import org.leakbench.defense.dp.Conversion;
-import org.leakbench.defense.dp.RdpAccountant;
+import org.leakbench.defense.dp.DpSampling;
+import org.leakbench.defense.dp.DpSgdSchedule;
 import org.leakbench.sweep.PointContext;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.tensor.Backend;
@@ -52,11 +52,13 @@ final class MembershipPoint {
         TrainingRecipe recipe = TrainingRecipe.sgd(epochs, BATCH, lr);
         double sigma = p.doubleValue("defense.param");
         if ("dp-sgd".equals(defense)) {
-            recipe = recipe.withDp(sigma, p.doubleValue("defense.clip"));
-            double q = BATCH / (double) members;
-            long steps = (long) Math.ceil(epochs / q);
-            m.put("epsilon", RdpAccountant.epsilon(sigma, q, steps, PointPipeline.DELTA, Conversion.IMPROVED));
+            recipe = recipe.withDp(sigma, p.doubleValue("defense.clip"), DpSampling.parse(p.string("dp.sampling")),
+                    p.string("dp.noise"));
+            // The steps the target's training runs (epochs of ⌈members/batch⌉), at q = batch/members.
+            DpSgdSchedule schedule = recipe.dpSchedule(members);
+            m.put("epsilon", schedule.epsilon(sigma, PointPipeline.DELTA));
             m.put("delta", PointPipeline.DELTA);
+            m.put("epsilon_approx", schedule.poissonApproximate() ? 1.0 : 0.0);
         }
         MembershipExperimentOptions options = new MembershipExperimentOptions(CaseBuilder.modelSpec(p, data.train()),
                 members, members, recipe, false, DType.F32);
@@ -66,7 +68,7 @@ final class MembershipPoint {
         List<MembershipAttack> attacks = lira ? List.of(new LiraOfflineAttack(LiraOptions.withShadowModels(8)))
                 : List.of(new LossThresholdAttack(), new GradientNormAttack());
         String key = "mia:" + (lira ? "lira" : "basic") + ":" + defense + ":" + sigma + ":"
-                + p.doubleValue("defense.clip");
+                + p.doubleValue("defense.clip") + ":" + p.string("dp.sampling") + ":" + p.string("dp.noise");
         long t0 = System.nanoTime();
         MembershipExperiment.Outcome out = ctx.shared(key, () -> new MembershipExperiment(options, be)
                 .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));

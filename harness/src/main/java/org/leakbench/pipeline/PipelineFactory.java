@@ -1,5 +1,6 @@
 package org.leakbench.pipeline;
 
+import java.util.List;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.PointExecutorFactory;
 import org.leakbench.sweep.Sweep;
@@ -22,6 +23,19 @@ public final class PipelineFactory implements PointExecutorFactory {
                         + MembershipPoint.ATTACKS);
             }
         }
+        for (String warning : deprecations(sweep)) {
+            System.err.println("warning: " + warning);
+        }
         return new PointPipeline();
+    }
+
+    /** What the sweep asks for under a deprecated name, one message each. */
+    static List<String> deprecations(Sweep sweep) {
+        for (SweepPoint p : sweep.points()) {
+            if ("client-dp".equals(p.string("defense"))) {
+                return List.of(DefenseFactory.CLIENT_DP_DEPRECATED);
+            }
+        }
+        return List.of();
     }
 }

@@ -17,8 +17,6 @@ import org.leakbench.data.DataSplit;
 import org.leakbench.data.DataDirectory;
 import org.leakbench.data.Datasets;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.defense.dp.RdpAccountant;
-import org.leakbench.defense.dp.Conversion;
 import org.leakbench.fl.Update;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
@@ -72,7 +70,8 @@ public final class PointPipeline implements PointExecutor {
         SplittableRandom rng = ctx.random();
         String defenseName = p.string("defense");
         double param = p.doubleValue("defense.param");
-        UpdateDefense defense = DefenseFactory.create(defenseName, param, p.doubleValue("defense.clip"));
+        UpdateDefense defense = DefenseFactory.create(defenseName, param, p.doubleValue("defense.clip"),
+                p.string("dp.noise"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("params", (double) c.model().parameterCount());
         if ("curious-client".equals(p.string("threat"))) {
@@ -124,8 +123,7 @@ public final class PointPipeline implements PointExecutor {
         }
         String defenseName = p.string("defense");
         if ("dp-sgd".equals(defenseName)) {
-            update = DpSgdUpdate.of(model, params, c, be, p.doubleValue("defense.clip"),
-                    p.doubleValue("defense.param"), rng.split());
+            update = DpSgdUpdate.of(model, params, c, be, UtilityRunner.dpSgd(p), rng.split());
         }
         Update.Kind kind = c.weightDifference() ? Update.Kind.WEIGHT_DIFFERENCE : Update.Kind.GRADIENT;
         Update u = Update.fromTensors(update, kind, c.localSteps(), c.learningRate());
@@ -137,6 +135,10 @@ public final class PointPipeline implements PointExecutor {
             sent = sv.mean();
             batch = sv.samples();
             bytes = sv.bytesPerClient();
+        } else if ("dp-fedavg".equals(defenseName)) {
+            DpFedAvgView dv = DpFedAvgView.aggregate(p, model, params, c, data, be, sent, rng.split());
+            sent = dv.mean();
+            batch = dv.samples();
         }
         Observation obs = new Observation(model, params, sent.toTensors(be, DType.F32),
                 c.weightDifference() ? Observation.Kind.WEIGHT_DIFFERENCE : Observation.Kind.GRADIENT, batch,
@@ -170,19 +172,7 @@ public final class PointPipeline implements PointExecutor {
                          UpdateDefense defense, PointContext ctx) throws java.io.IOException {
         m.put("accuracy", utilities.accuracy(p,
                 () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed()).finalAccuracy()));
-        String d = p.string("defense");
-        double sigma = p.doubleValue("defense.param");
-        if ("dp-sgd".equals(d) || "client-dp".equals(d)) {
-            // dp-sgd: each client's example-level privacy over its DP-SGD steps; client-dp: every round's
-            // clipped, noised update of each client (q = 1, all clients take part in every round).
-            double[] stepsAndRate = "dp-sgd".equals(d) ? UtilityRunner.dpSgdStepsAndRate(p, data.train().size())
-                    : new double[] {p.intValue("fl.rounds"), 1.0};
-            double eps = RdpAccountant.epsilon(sigma, stepsAndRate[1], (long) stepsAndRate[0], DELTA,
-                    Conversion.IMPROVED);
-            EpsilonTable.ensure(ctx.runFolder(), stepsAndRate[1], (long) stepsAndRate[0], DELTA);
-            m.put("epsilon", eps);
-            m.put("delta", DELTA);
-        }
+        PrivacyAccounting.report(m, p, data, ctx.seed(), DELTA, ctx.runFolder());
     }
 
     static int[] range(int n) {

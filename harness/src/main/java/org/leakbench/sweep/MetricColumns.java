@@ -21,6 +21,7 @@ public final class MetricColumns {
             "psnr", "ssim", "mse", "label_acc", "recovered_frac",
             "mia_auc", "mia_tpr_1pct_fpr", "mia_tpr_01pct_fpr", "pi_auc",
             "epsilon", "delta", "accuracy",
+            "epsilon_approx", // 1: epsilon is only the Poisson approximation of shuffled/fixed-size sampling
             TIME_MS, "attack_ms", "defense_ms", "bytes_up", "bytes_down", PEAK_HEAP_MB, OFFHEAP_MB, "params");
 
     /** Columns that depend on the machine's timing and memory, ignored when comparing runs for determinism. */

@@ -26,7 +26,7 @@ public final class ParameterRegistry {
             "random", "mia-loss", "mia-gradnorm", "lira", "property");
     /** Defense names. */
     public static final List<String> DEFENSES = List.of("none", "dp-sgd", "noise", "laplace", "prune", "topk",
-            "randomk", "quant", "sign", "secagg", "secagg+", "client-dp");
+            "randomk", "quant", "sign", "secagg", "secagg+", "client-dp", "local-dp", "dp-fedavg");
 
     private static final ParameterRegistry DEFAULTS = new ParameterRegistry(List.of(
             ofEnum("dataset", EXPENSIVE, List.of("fashion-mnist", "fashion-mnist-subset", "mnist", "breast-cancer"),
@@ -60,7 +60,11 @@ public final class ParameterRegistry {
                     "defense strength: noise variance, prune/keep fraction, bits, epsilon (per defense)"),
             ofDouble("defense.clip", CHEAP, above(0), 1.0, "L2 clipping norm for DP defenses"),
             ofEnum("secagg.security", CHEAP, List.of("semi-honest", "active"), "semi-honest",
-                    "server secagg/secagg+ defend against: semi-honest, or active (signatures, consistency check)")));
+                    "server secagg/secagg+ defend against: semi-honest, or active (signatures, consistency check)"),
+            ofEnum("dp.sampling", CHEAP, List.of("poisson", "shuffle"), "poisson",
+                    "DP-SGD batches: poisson (what the accountant analyses) or shuffle (epsilon only approximate)"),
+            ofEnum("dp.noise", CHEAP, List.of("fast", "discrete-gaussian"), "fast",
+                    "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian")));
 
     private final Map<String, ParameterSpec> specs;
 

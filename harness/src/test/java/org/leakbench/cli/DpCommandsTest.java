@@ -51,6 +51,29 @@ class DpCommandsTest {
     }
 
     @Test
+    void noiseMultiplierCanSearchLikeOpacus() {
+        Run r = run(new NoiseMultiplierCommand(), "--epsilon", "8", "--delta", "1e-5", "--sample-rate", "0.04",
+                "--epochs", "90", "--opacus-tolerance", "0.01");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("noise multiplier = 1.41602 "), r.out());
+    }
+
+    @Test
+    void localDpHalvesTheNoiseMultiplierAndRefusesSampling() {
+        Run local = run(new EpsilonCommand(), "--noise-multiplier", "2", "--sample-rate", "1", "--steps", "100",
+                "--delta", "1e-5", "--local-dp");
+        Run central = run(new EpsilonCommand(), "--noise-multiplier", "1", "--sample-rate", "1", "--steps", "100",
+                "--delta", "1e-5");
+        assertEquals(0, local.exit(), local.err());
+        assertEquals(central.out().split(" at ")[0], local.out().split(" at ")[0]);
+        assertTrue(local.out().contains("local DP"), local.out());
+        Run sampled = run(new EpsilonCommand(), "--noise-multiplier", "2", "--sample-rate", "0.1", "--steps", "100",
+                "--delta", "1e-5", "--local-dp");
+        assertEquals(2, sampled.exit());
+        assertTrue(sampled.err().contains("--sample-rate must be 1"), sampled.err());
+    }
+
+    @Test
     void badValuesGiveOneErrorLineAndExitTwo() {
         Run r = run(new EpsilonCommand(), "--noise-multiplier", "1", "--sample-rate", "0.01", "--steps", "10",
                 "--delta", "2");

@@ -23,7 +23,7 @@ final class Defenses {
     /** The symbol of a family's knob: σ for noise multipliers, keep for top-k, bits for quantization. */
     static String knob(String defense) {
         return switch (defense.toLowerCase(Locale.ROOT)) {
-            case "dp-sgd", "client-dp" -> "σ";
+            case "dp-sgd", "client-dp", "local-dp", "dp-fedavg" -> "σ";
             case "noise" -> "var";
             case "laplace" -> "b";
             case "prune" -> "pruned";
@@ -36,7 +36,7 @@ final class Defenses {
     /** What the knob is, with its unit, for an axis title. */
     static String knobAxis(String defense) {
         return switch (defense.toLowerCase(Locale.ROOT)) {
-            case "dp-sgd", "client-dp" -> "noise multiplier σ";
+            case "dp-sgd", "client-dp", "local-dp", "dp-fedavg" -> "noise multiplier σ";
             case "noise" -> "noise variance";
             case "laplace" -> "Laplace scale b";
             case "prune" -> "fraction pruned";

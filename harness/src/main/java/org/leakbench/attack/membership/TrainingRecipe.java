@@ -2,7 +2,10 @@ package org.leakbench.attack.membership;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdSchedule;
+import org.leakbench.defense.dp.NoiseSources;
 import org.leakbench.defense.dp.DpSgdStep;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
@@ -19,9 +22,11 @@ import org.leakbench.tensor.Tensor;
  * @param learningRate    SGD step size, in (0, 100]
  * @param noiseMultiplier DP-SGD noise σ (the noise standard deviation is σ·C); 0 means plain SGD; in [0, 100]
  * @param clipNorm        DP-SGD per-example clipping norm C, in (0, 1e6]; ignored when σ = 0
+ * @param sampling        DP-SGD's batches: Poisson (the default, what the accountant analyses) or shuffled
+ * @param noise           DP-SGD's Gaussian noise source ({@link NoiseSources#GAUSSIAN_NAMES})
  */
 public record TrainingRecipe(int epochs, int batchSize, double learningRate, double noiseMultiplier,
-                             double clipNorm) {
+                             double clipNorm, DpSampling sampling, String noise) {
     public TrainingRecipe {
         if (epochs < 1 || epochs > 10_000) {
             throw new IllegalArgumentException("recipe.epochs must be in [1, 10000], got " + epochs);
@@ -38,6 +43,15 @@ public record TrainingRecipe(int epochs, int batchSize, double learningRate, dou
         if (!(clipNorm > 0 && clipNorm <= 1e6)) {
             throw new IllegalArgumentException("recipe.clipNorm must be in (0, 1e6], got " + clipNorm);
         }
+        if (sampling == null || !NoiseSources.GAUSSIAN_NAMES.contains(noise)) {
+            throw new IllegalArgumentException("recipe: sampling must be given and noise one of "
+                    + NoiseSources.GAUSSIAN_NAMES + ", got " + sampling + " and '" + noise + "'");
+        }
+    }
+
+    /** Poisson-sampled DP-SGD with the fast Gaussian when σ &gt; 0. */
+    public TrainingRecipe(int epochs, int batchSize, double learningRate, double noiseMultiplier, double clipNorm) {
+        this(epochs, batchSize, learningRate, noiseMultiplier, clipNorm, DpSampling.POISSON, NoiseSources.FAST);
     }
 
     /** Plain SGD (no clipping, no noise). */
@@ -47,7 +61,17 @@ public record TrainingRecipe(int epochs, int batchSize, double learningRate, dou
 
     /** The same schedule with DP-SGD: per-example clipping to {@code clipNorm}, noise σ = {@code noiseMultiplier}. */
     public TrainingRecipe withDp(double sigma, double clip) {
-        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip);
+        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip, sampling, noise);
+    }
+
+    /** The same schedule with DP-SGD drawing batches by {@code s} and noise from {@code source}. */
+    public TrainingRecipe withDp(double sigma, double clip, DpSampling s, String source) {
+        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip, s, source);
+    }
+
+    /** The DP-SGD batches of training on {@code rows} rows: what {@link #train} runs and the accountant counts. */
+    public DpSgdSchedule dpSchedule(int rows) {
+        return DpSgdSchedule.ofEpochs(rows, batchSize, epochs, sampling);
     }
 
     public boolean isPrivate() {
@@ -61,7 +85,7 @@ public record TrainingRecipe(int epochs, int batchSize, double learningRate, dou
         SplittableRandom order = rng.split();
         if (isPrivate()) {
             return DpSgdStep.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize,
-                    learningRate, new DpSgdOptions(clipNorm, noiseMultiplier), order);
+                    learningRate, new DpSgdOptions(clipNorm, noiseMultiplier, sampling, noise), order);
         }
         return Sgd.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize, learningRate, order);
     }

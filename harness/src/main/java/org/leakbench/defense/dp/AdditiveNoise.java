@@ -9,15 +9,20 @@ import java.util.SplittableRandom;
  */
 public final class AdditiveNoise {
     private final AdditiveNoiseOptions options;
-    private final FastGaussianSampler gaussian;
-    private final LaplaceSampler laplace;
+    private final NoiseSource gaussian;
+    private final NoiseSource laplace;
 
     public AdditiveNoise(AdditiveNoiseOptions options, SplittableRandom random) {
+        this(options, random, NoiseSources.FAST);
+    }
+
+    /** With the Gaussian kind's noise from the source called {@code gaussianSource} ({@link NoiseSources}). */
+    public AdditiveNoise(AdditiveNoiseOptions options, SplittableRandom random, String gaussianSource) {
         if (options == null || random == null) {
             throw new IllegalArgumentException("options and random must not be null");
         }
         this.options = options;
-        this.gaussian = new FastGaussianSampler(random.split());
+        this.gaussian = NoiseSources.gaussian(gaussianSource, random.split());
         this.laplace = new LaplaceSampler(random.split());
     }
 

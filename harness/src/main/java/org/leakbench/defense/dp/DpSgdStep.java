@@ -15,32 +15,56 @@ import org.leakbench.tensor.Tensor;
 /**
  * DP-SGD on a model (Abadi et al. 2016, Algorithm 1): the per-example gradients of a batch, each clipped to
  * norm C, summed, N(0, σ²C²) added to every coordinate, divided by the batch size; and local training made of
- * such steps. The one place where the federated clients, the victim's observed update and the sweeps get their
+ * such steps, on Poisson-sampled batches by default ({@link DpSgdSchedule}). The one place where the federated clients, the victim's observed update and the sweeps get their
  * DP-SGD gradients, so that what is attacked is what is trained.
  */
 public final class DpSgdStep {
     private DpSgdStep() {
     }
 
-    /** The noisy mean gradient at {@code params} on the rows {@code batch} of (samples, labels). */
+    /**
+     * The noisy mean gradient at {@code params} on the rows {@code batch} of (samples, labels), divided by the
+     * batch's size, with the noise source of {@code options} seeded from {@code rng}.
+     */
     public static List<Tensor> noisyGradient(Model model, Backend be, DType dtype, List<Tensor> params,
                                              float[][] samples, int[] labels, int[] batch, DpSgdOptions options,
                                              SplittableRandom rng) {
         if (batch.length == 0) {
-            throw new IllegalArgumentException("DP-SGD needs a non-empty batch");
+            throw new IllegalArgumentException("DP-SGD needs a non-empty batch to divide by its size");
+        }
+        return noisyGradient(model, be, dtype, params, samples, labels, batch, batch.length, options,
+                NoiseSources.gaussian(options.noise(), rng));
+    }
+
+    /**
+     * (Σ clipped per-example gradients of {@code batch} + N(0, σ²C²)) / {@code denominator}. An empty batch (a
+     * Poisson draw that picked no row) releases the noise alone, as the mechanism the accountant analyses does.
+     */
+    public static List<Tensor> noisyGradient(Model model, Backend be, DType dtype, List<Tensor> params,
+                                             float[][] samples, int[] labels, int[] batch, double denominator,
+                                             DpSgdOptions options, NoiseSource noise) {
+        if (!(denominator > 0) || Double.isInfinite(denominator)) {
+            throw new IllegalArgumentException("DP-SGD denominator must be finite and > 0, got " + denominator);
+        }
+        double std = options.noiseMultiplier() * options.clipNorm();
+        List<Tensor> out = new ArrayList<>(params.size());
+        if (batch.length == 0) {
+            for (Tensor p : params) {
+                float[] v = NoisySum.noiseAndScale(new float[p.size()], std, denominator, noise);
+                Tensor t = be.fromFloats(v, p.shape());
+                out.add(t.dtype() == dtype ? t : be.cast(t, dtype));
+            }
+            return out;
         }
         Tensor x = Sgd.batch(be, dtype, samples, batch, model.spec().inputShape());
         // One backward pass for dense networks, batches of one otherwise (PerExampleGradients).
         PerExampleGradients.ClippedSum clipped = PerExampleGradients.clippedSum(model, params, x,
                 Sgd.pick(labels, batch), options.clipNorm());
-        double std = options.noiseMultiplier() * options.clipNorm();
-        FastGaussianSampler noise = new FastGaussianSampler(rng);
-        List<Tensor> out = new ArrayList<>(params.size());
         for (int i = 0; i < params.size(); i++) {
             // Tensor by tensor in the parameters' order, the sampler running on from one to the next: the same
             // draws, coordinate for coordinate, as on the flat vector of all parameters.
             Tensor t = be.editedCopy(clipped.sum().get(i), params.get(i).shape(),
-                    v -> NoisySum.noiseAndScale(v, std, batch.length, noise));
+                    v -> NoisySum.noiseAndScale(v, std, denominator, noise));
             out.add(t.dtype() == dtype ? t : be.cast(t, dtype));
         }
         return out;
@@ -61,23 +85,21 @@ public final class DpSgdStep {
         return out;
     }
 
-    /** {@code epochs} passes of shuffled minibatch DP-SGD over the rows {@code indices}; returns new parameters. */
+    /**
+     * {@code epochs} epochs of DP-SGD over the rows {@code indices}, with the batches of
+     * {@link DpSgdSchedule} under {@code options.sampling()}; returns new parameters.
+     */
     public static List<Tensor> train(Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples,
                                      int[] labels, int[] indices, int epochs, int batchSize, double lr,
                                      DpSgdOptions options, SplittableRandom rng) {
+        DpSgdSchedule schedule = DpSgdSchedule.ofEpochs(indices.length, batchSize, epochs, options.sampling());
+        DpSgdSchedule.Batches batches = schedule.batches(indices);
         List<Tensor> p = params;
-        int[] order = indices.clone();
-        for (int e = 0; e < epochs; e++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            for (int start = 0; start < order.length; start += batchSize) {
-                int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
-                p = Sgd.step(be, p, noisyGradient(model, be, dtype, p, samples, labels, idx, options, rng), lr);
-            }
+        while (batches.hasNext()) {
+            int[] idx = batches.next(rng);
+            List<Tensor> g = noisyGradient(model, be, dtype, p, samples, labels, idx, batches.denominator(idx),
+                    options, NoiseSources.gaussian(options.noise(), rng));
+            p = Sgd.step(be, p, g, lr);
         }
         return p;
     }

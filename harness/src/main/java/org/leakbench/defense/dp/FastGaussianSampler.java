@@ -14,7 +14,7 @@ import org.leakbench.tensor.SimdSupport;
  * deployments that must resist floating-point attacks (Mironov 2012): use {@link DiscreteGaussianSampler}.
  * Not thread-safe: give each thread its own instance from {@code split()}.
  */
-public final class FastGaussianSampler {
+public final class FastGaussianSampler implements NoiseSource {
     static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     /** Whether fill and addTo take their generator words from the Vector API ({@link SimdGaussian}). */
     private static final boolean VECTOR = SimdSupport.enabled() && SimdGaussian.worthwhile();
@@ -67,6 +67,7 @@ public final class FastGaussianSampler {
     }
 
     /** Adds independent N(0, σ²) noise to every element of {@code values}; the same draws as {@link #fill}. */
+    @Override
     public void addTo(float[] values, double sigma) {
         checkSigma(sigma);
         generate(values, sigma, true);
@@ -131,6 +132,11 @@ public final class FastGaussianSampler {
             k++;
         }
         return k;
+    }
+
+    @Override
+    public String name() {
+        return NoiseSources.FAST;
     }
 
     private static float emit(float old, double z, double sigma, boolean add) {

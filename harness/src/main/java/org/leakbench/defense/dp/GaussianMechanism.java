@@ -7,9 +7,9 @@ package org.leakbench.defense.dp;
  */
 public final class GaussianMechanism {
     private final DpSgdOptions options;
-    private final FastGaussianSampler noise;
+    private final NoiseSource noise;
 
-    public GaussianMechanism(DpSgdOptions options, FastGaussianSampler noise) {
+    public GaussianMechanism(DpSgdOptions options, NoiseSource noise) {
         if (options == null || noise == null) {
             throw new IllegalArgumentException("options and noise sampler must not be null");
         }

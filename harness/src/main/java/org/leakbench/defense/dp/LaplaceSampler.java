@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Continuous Laplace(0, b) noise, density exp(−|x|/b)/(2b) and variance 2b², as a random sign times an
  * exponential of mean b (inverse CDF). Seeded from a {@link SplittableRandom}; not thread-safe.
  */
-public final class LaplaceSampler {
+public final class LaplaceSampler implements NoiseSource {
     private final SplittableRandom random;
 
     public LaplaceSampler(SplittableRandom random) {
@@ -42,11 +42,17 @@ public final class LaplaceSampler {
     }
 
     /** Adds Laplace(0, scale) noise to every element of {@code values}. */
+    @Override
     public void addTo(float[] values, double scale) {
         checkScale(scale);
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (values[i] + next(scale));
         }
+    }
+
+    @Override
+    public String name() {
+        return "laplace";
     }
 
     private static void checkScale(double scale) {

@@ -69,6 +69,45 @@ public final class NoiseMultiplierSearch {
         return high;
     }
 
+    /**
+     * Opacus' search ({@code opacus.accountants.utils.get_noise_multiplier}, RDP accountant), step for step:
+     * double σ from 10 until ε is below the target, then bisect from [0, σ] until the upper end's ε is within
+     * {@code epsilonTolerance} below the target, and return that upper end. Its σ meets the target but can exceed
+     * the smallest one by a few tenths of a percent; it is here to reproduce numbers published with Opacus.
+     */
+    public static double findLikeOpacus(double targetEpsilon, double delta, double sampleRate, long steps,
+                                        double epsilonTolerance) {
+        DpChecks.epsilon(targetEpsilon);
+        DpChecks.delta(delta);
+        DpChecks.sampleRate(sampleRate);
+        DpChecks.steps(steps);
+        if (!(epsilonTolerance > 0) || Double.isInfinite(epsilonTolerance)) {
+            throw new IllegalArgumentException("epsilonTolerance must be finite and > 0, got " + epsilonTolerance);
+        }
+        double low = 0;
+        double high = 10;
+        double epsHigh = Double.POSITIVE_INFINITY;
+        while (epsHigh > targetEpsilon) {
+            high *= 2;
+            if (high > MAX_NOISE_MULTIPLIER) {
+                throw new IllegalArgumentException("epsilon " + targetEpsilon + " is unreachable below noiseMultiplier "
+                        + MAX_NOISE_MULTIPLIER);
+            }
+            epsHigh = epsilon(high, sampleRate, steps, delta, Conversion.IMPROVED);
+        }
+        while (targetEpsilon - epsHigh > epsilonTolerance) {
+            double mid = (low + high) / 2;
+            double eps = epsilon(mid, sampleRate, steps, delta, Conversion.IMPROVED);
+            if (eps < targetEpsilon) {
+                high = mid;
+                epsHigh = eps;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
     private static double epsilon(double sigma, double q, long steps, double delta, Conversion c) {
         return RdpAccountant.epsilon(sigma, q, steps, delta, c);
     }

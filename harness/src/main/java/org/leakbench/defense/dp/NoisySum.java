@@ -9,7 +9,7 @@ final class NoisySum {
     }
 
     /** (sum + N(0, std² I)) / denominator, computed in place on {@code sum}, which is returned. */
-    static float[] noiseAndScale(float[] sum, double std, double denominator, FastGaussianSampler noise) {
+    static float[] noiseAndScale(float[] sum, double std, double denominator, NoiseSource noise) {
         if (std > 0) {
             noise.addTo(sum, std);
         }

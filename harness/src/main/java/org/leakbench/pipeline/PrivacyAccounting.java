@@ -1,0 +1,98 @@
+package org.leakbench.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.leakbench.data.DataSplit;
+import org.leakbench.defense.dp.ClientLevelDp;
+import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdSchedule;
+import org.leakbench.defense.dp.LocalDp;
+import org.leakbench.defense.dp.RdpAccountant;
+import org.leakbench.defense.dp.Conversion;
+import org.leakbench.fl.Client;
+import org.leakbench.fl.FlOptions;
+import org.leakbench.sweep.SweepPoint;
+
+/**
+ * The (ε, δ) a row of the federated training reports, per DP defense, from the settings the training itself
+ * uses ({@link UtilityRunner}):
+ * <ul>
+ *   <li>{@code dp-sgd}: example-level DP of each client's local DP-SGD (its own q = batch / its rows and its own
+ *       steps over all rounds, {@link Client#privateSchedule}); the row reports the worst client's ε, which is
+ *       what a non-IID partition's smallest client gets, not the average client's</li>
+ *   <li>{@code local-dp} (and its old name {@code client-dp}): {@link LocalDp#epsilon}, σ/2 over the rounds a
+ *       client takes part in, no amplification</li>
+ *   <li>{@code dp-fedavg}: {@link ClientLevelDp#epsilon}, user-level, q = clients per round / population</li>
+ * </ul>
+ * {@code epsilon_approx} is 1 when ε is only the Poisson approximation of what ran (shuffled batches, or a
+ * fixed number of clients per round below the population).
+ */
+final class PrivacyAccounting {
+    /** What the accountant was given: the worst case's rate and steps, and the resulting ε. */
+    record Budget(double epsilon, double sampleRate, long steps, boolean poissonApproximate) {
+    }
+
+    private PrivacyAccounting() {
+    }
+
+    static boolean accounts(String defense) {
+        return switch (defense) {
+            case "dp-sgd", "local-dp", "client-dp", "dp-fedavg" -> true;
+            default -> false;
+        };
+    }
+
+    /** The budget of the point's federated training, or null when its defense gives no DP guarantee. */
+    static Budget of(SweepPoint p, DataSplit data, long seed, double delta) {
+        String d = p.string("defense");
+        double sigma = p.doubleValue("defense.param");
+        FlOptions options = UtilityRunner.flOptions(p);
+        // Every client is in every round; a client sampled in k of them would compose k rounds instead.
+        long rounds = (long) options.rounds() * options.clientsPerRound() / options.clients();
+        return switch (d) {
+            case "dp-sgd" -> worstClient(p, data, seed, sigma, delta, options);
+            case "local-dp", "client-dp" -> new Budget(LocalDp.epsilon(sigma, rounds, delta), 1.0, rounds, false);
+            case "dp-fedavg" -> {
+                double q = options.clientsPerRound() / (double) options.clients();
+                yield new Budget(ClientLevelDp.epsilon(sigma, q, options.rounds(), delta), q, options.rounds(),
+                        q < 1);
+            }
+            default -> null;
+        };
+    }
+
+    private static Budget worstClient(SweepPoint p, DataSplit data, long seed, double sigma, double delta,
+                                      FlOptions options) {
+        DpSgdOptions dp = UtilityRunner.dpSgd(p);
+        int[][] partition = UtilityRunner.partition(p, data, seed);
+        Budget worst = null;
+        boolean approximate = false;
+        for (int c = 0; c < partition.length; c++) {
+            DpSgdSchedule round = Client.privateSchedule(partition[c].length, options, dp);
+            long steps = round.steps() * options.rounds();
+            double eps = RdpAccountant.epsilon(sigma, round.sampleRate(), steps, delta, Conversion.IMPROVED);
+            approximate |= round.poissonApproximate();
+            if (worst == null || eps > worst.epsilon()) {
+                worst = new Budget(eps, round.sampleRate(), steps, false);
+            }
+        }
+        return new Budget(worst.epsilon(), worst.sampleRate(), worst.steps(), approximate);
+    }
+
+    /** Puts epsilon, delta and epsilon_approx into the row, and the ε-versus-σ table into the run folder. */
+    static void report(Map<String, Object> m, SweepPoint p, DataSplit data, long seed, double delta, Path runFolder)
+            throws IOException {
+        Budget b = of(p, data, seed, delta);
+        if (b == null) {
+            return;
+        }
+        m.put("epsilon", b.epsilon());
+        m.put("delta", delta);
+        m.put("epsilon_approx", b.poissonApproximate() ? 1.0 : 0.0);
+        if (!"local-dp".equals(p.string("defense")) && !"client-dp".equals(p.string("defense"))) {
+            // The table's σ is the accountant's; local DP's is σ/2, so its rows would mislabel the axis.
+            EpsilonTable.ensure(runFolder, b.sampleRate(), b.steps(), delta);
+        }
+    }
+}
