@@ -47,6 +47,9 @@ public final class Lbfgs {
                 for (int i = 0; i < n; i++) {
                     d[i] = -g[i];
                 }
+                if (!(Vectors.dot(d, g) < 0)) { // g'g underflowed to 0: no direction left to descend along
+                    return new OptimResult(x, fx, iter - 1, evals, OptimResult.Status.CONVERGED);
+                }
             }
             double t0 = sHist.isEmpty() ? Math.min(1.0, 1.0 / Vectors.sumAbs(g)) * options.learningRate()
                     : options.learningRate();

@@ -27,12 +27,23 @@ public final class StrongWolfeLineSearch {
         return new StrongWolfeLineSearch(1e-4, 0.9, 25);
     }
 
-    /** Outcome: the accepted step, the value and gradient there, and the evaluations spent. */
+    /**
+     * Outcome: the accepted step, the value and gradient there, and the evaluations spent. {@code finite} is
+     * false when NaN or infinite trials left the search without any decrease (t = 0).
+     */
     public record Step(double t, double value, double[] x, double[] gradient, int evaluations, boolean finite) {
     }
 
+    /**
+     * Searches along {@code d} from {@code x} (value {@code fx}, gradient {@code gx}) starting with step
+     * {@code t0}. Throws IllegalArgumentException unless d is a descent direction (g'd < 0): along any other
+     * direction no step can satisfy the conditions.
+     */
     public Step search(Objective f, double[] x, double fx, double[] gx, double[] d, double t0) {
         double dg0 = Vectors.dot(gx, d);
+        if (!(dg0 < 0)) {
+            throw new IllegalArgumentException("line search needs a descent direction (g'd < 0), got g'd = " + dg0);
+        }
         int n = x.length;
         double[] xt = new double[n];
         double[] gt = new double[n];
@@ -45,11 +56,13 @@ public final class StrongWolfeLineSearch {
         double bestF = fx;
         double[] bestX = x.clone();
         double[] bestG = gx.clone();
+        boolean sawNonFinite = false;
         while (evals < maxEvaluations) {
             Vectors.step(x, t, d, xt);
             double ft = f.evaluate(xt, gt);
             evals++;
             if (!Double.isFinite(ft) || !Vectors.finite(gt)) {
+                sawNonFinite = true;
                 // Shrink into the known-good interval rather than giving up at once.
                 t = 0.5 * (tPrev + t);
                 if (t - tPrev < 1e-12) {
@@ -65,13 +78,15 @@ public final class StrongWolfeLineSearch {
                 bestG = gt.clone();
             }
             if (ft > fx + c1 * t * dg0 || (evals > 1 && ft >= fPrev)) {
-                return zoom(f, x, fx, dg0, d, tPrev, fPrev, dgPrev, t, ft, dgt, evals, bestT, bestF, bestX, bestG);
+                return zoom(f, x, fx, dg0, d, tPrev, fPrev, dgPrev, t, ft, dgt, evals, bestT, bestF, bestX, bestG,
+                        sawNonFinite);
             }
             if (Math.abs(dgt) <= -c2 * dg0) {
                 return new Step(t, ft, xt.clone(), gt.clone(), evals, true);
             }
             if (dgt >= 0) {
-                return zoom(f, x, fx, dg0, d, t, ft, dgt, tPrev, fPrev, dgPrev, evals, bestT, bestF, bestX, bestG);
+                return zoom(f, x, fx, dg0, d, t, ft, dgt, tPrev, fPrev, dgPrev, evals, bestT, bestF, bestX, bestG,
+                        sawNonFinite);
             }
             double next = cubicMin(tPrev, fPrev, dgPrev, t, ft, dgt, t + 0.01 * (t - tPrev), t * 10);
             tPrev = t;
@@ -79,12 +94,12 @@ public final class StrongWolfeLineSearch {
             dgPrev = dgt;
             t = next;
         }
-        return new Step(bestT, bestF, bestX, bestG, evals, true);
+        return new Step(bestT, bestF, bestX, bestG, evals, bestT > 0 || !sawNonFinite);
     }
 
     private Step zoom(Objective f, double[] x, double fx, double dg0, double[] d,
                       double lo, double fLo, double dgLo, double hi, double fHi, double dgHi, int evals,
-                      double bestT, double bestF, double[] bestX, double[] bestG) {
+                      double bestT, double bestF, double[] bestX, double[] bestG, boolean sawNonFinite) {
         int n = x.length;
         double[] xt = new double[n];
         double[] gt = new double[n];
@@ -100,6 +115,7 @@ public final class StrongWolfeLineSearch {
             double ft = f.evaluate(xt, gt);
             evals++;
             if (!Double.isFinite(ft) || !Vectors.finite(gt)) {
+                sawNonFinite = true;
                 hi = t;
                 fHi = Double.MAX_VALUE;
                 dgHi = 0;
@@ -130,7 +146,7 @@ public final class StrongWolfeLineSearch {
                 dgLo = dgt;
             }
         }
-        return new Step(bestT, bestF, bestX, bestG, evals, true);
+        return new Step(bestT, bestF, bestX, bestG, evals, bestT > 0 || !sawNonFinite);
     }
 
     /** Minimiser of the cubic through two points with slopes, clamped to [lo, hi]; midpoint if undefined. */
