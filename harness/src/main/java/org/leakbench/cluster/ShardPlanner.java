@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepPoint;
+import org.leakbench.sweep.SweepRunner;
 import org.leakbench.sweep.SystemInfo;
 
 /**
@@ -58,6 +59,7 @@ public final class ShardPlanner {
         if (gpus && gpu.isEmpty()) {
             throw new IllegalArgumentException("--gpus: no point of sweep " + sweep.name() + " runs on the nd4j "
                     + "backend (backend: " + sweep.backend() + "), so GPU shards would be empty; set backend: nd4j "
+                    + "(for the whole file, or per grid block as the backend parameter) "
                     + "or drop --gpus");
         }
         int gpuShards = 0;
@@ -79,10 +81,9 @@ public final class ShardPlanner {
                 SystemInfo.leakbenchVersion(), costs.source(), entries);
     }
 
-    /** The backend a point runs on: its own "backend" parameter when the registry has one, else the sweep's. */
+    /** The backend a point runs on (see {@link SweepRunner#backendOf}). */
     static String backendOf(Sweep sweep, SweepPoint p) {
-        Object own = p.params().get("backend");
-        return own == null ? sweep.backend() : own.toString();
+        return SweepRunner.backendOf(sweep, p);
     }
 
     private static void place(List<SweepPoint> points, int count, String device, CostModel costs,

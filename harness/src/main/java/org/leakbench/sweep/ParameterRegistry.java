@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.leakbench.tensor.Backends;
 
 /**
  * Every parameter a sweep file may set, in a fixed order (the order of CSV columns). The default registry is
@@ -27,6 +29,10 @@ public final class ParameterRegistry {
     /** Defense names. */
     public static final List<String> DEFENSES = List.of("none", "dp-sgd", "noise", "laplace", "prune", "topk",
             "randomk", "quant", "sign", "secagg", "secagg+", "client-dp", "local-dp", "dp-fedavg");
+
+    /** The value of the {@code backend} parameter that defers to the sweep's own {@code backend:} key. */
+    public static final String SWEEP_BACKEND = "sweep";
+    static final List<String> BACKENDS = Stream.concat(Stream.of(SWEEP_BACKEND), Backends.NAMES.stream()).toList();
 
     private static final ParameterRegistry DEFAULTS = new ParameterRegistry(List.of(
             ofEnum("dataset", EXPENSIVE, List.of("fashion-mnist", "fashion-mnist-subset", "mnist", "breast-cancer"),
@@ -64,7 +70,9 @@ public final class ParameterRegistry {
             ofEnum("dp.sampling", CHEAP, List.of("poisson", "shuffle"), "poisson",
                     "DP-SGD batches: poisson (what the accountant analyses) or shuffle (epsilon only approximate)"),
             ofEnum("dp.noise", CHEAP, List.of("fast", "discrete-gaussian"), "fast",
-                    "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian")));
+                    "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian"),
+            ofEnum("backend", EXPENSIVE, BACKENDS, SWEEP_BACKEND,
+                    "tensor backend of this point: 'sweep' (the file's backend: key) or one named backend")));
 
     private final Map<String, ParameterSpec> specs;
 

@@ -116,9 +116,16 @@ public final class SweepRunner {
         counts[i].incrementAndGet();
     }
 
+    /** The backend a point runs on: its own {@code backend} parameter, or the sweep's when that says "sweep". */
+    public static String backendOf(Sweep sweep, SweepPoint point) {
+        Object own = point.params().get("backend");
+        return own == null || ParameterRegistry.SWEEP_BACKEND.equals(own.toString()) ? sweep.backend()
+                : own.toString();
+    }
+
     /** Runs one point on its own thread so that a point that ignores cancellation can be abandoned. */
     private PointOutcome runOne(SweepPoint point, Path folder, MemorySampler sampler) {
-        RunPointContext ctx = new RunPointContext(point, sweep.backend(), folder, cache, dataFiles);
+        RunPointContext ctx = new RunPointContext(point, backendOf(sweep, point), folder, cache, dataFiles);
         CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
         MemorySampler.Probe probe = sampler.start();
         long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.leakbench.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.leakbench.sweep.Shard;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
 import org.leakbench.sweep.SweepPoint;
+import org.leakbench.sweep.SweepRunner;
 
 class ShardPlannerTest {
     @TempDir
@@ -154,6 +156,21 @@ class ShardPlannerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ShardPlanner.plan(parse(SKEWED), 3, true, CostModel.estimate()));
         assertTrue(e.getMessage().contains("no point of sweep skewed runs on the nd4j backend"), e.getMessage());
+    }
+
+    @Test
+    void aMixedSweepSendsItsNd4jPointsToGpuShardsAndTheRestToCpuShards() {
+        Sweep mixed = parse(SKEWED.replace("  model: [mlp]", "  model: [mlp]\n  backend: [ejml, nd4j]"));
+        ShardPlan plan = ShardPlanner.plan(mixed, 4, true, CostModel.estimate());
+        assertFalse(plan.indicesOn("gpu").isEmpty(), "GPU shards");
+        assertFalse(plan.indicesOn("cpu").isEmpty(), "CPU shards");
+        for (ShardPlan.Entry e : plan.shards()) {
+            for (var p : plan.shard(e.index()).select(mixed.points())) {
+                assertEquals(e.device().equals("gpu") ? "nd4j" : "ejml", SweepRunner.backendOf(mixed, p),
+                        p.pointId() + " on a " + e.device() + " shard");
+            }
+        }
+        assertEveryPointOnce(mixed, plan);
     }
 
     @Test

@@ -61,6 +61,27 @@ class SweepRunnerTest {
     }
 
     @Test
+    void eachPointRunsOnItsOwnBackendParameterOrTheSweeps() throws IOException {
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse("""
+                name: mixed
+                seeds: [1]
+                backend: nd4j
+                grid:
+                  backend: [sweep, ejml, nd4j]
+                  attack: [oracle]
+                """, "mixed.yaml");
+        Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        PointExecutor recording = (point, ctx) -> {
+            seen.put(String.valueOf(point.params().get("backend")), ctx.backend());
+            return Map.of("psnr", 1.0);
+        };
+        assertEquals(3, run(sweep, recording, options("mixed")).ok());
+        assertEquals(Map.of("sweep", "nd4j", "ejml", "ejml", "nd4j", "nd4j"), seen);
+        ResultTable t = table("mixed");
+        assertEquals(List.of("sweep", "ejml", "nd4j"), t.rows().stream().map(r -> r.get(t.column("backend"))).toList());
+    }
+
+    @Test
     void failuresAreIsolatedAndReportedOnOneLine() throws IOException {
         PointExecutor exec = (p, ctx) -> switch (p.string("model") + "/" + p.intValue("batch")) {
             case "mlp/1" -> throw new IllegalStateException("setup broke\nsecond line");
