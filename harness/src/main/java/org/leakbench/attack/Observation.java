@@ -38,6 +38,18 @@ public record Observation(Model model, List<Tensor> parameters, List<Tensor> upd
         return new Observation(model, parameters, gradient, Kind.GRADIENT, batchSize, 1, 1.0);
     }
 
+    /** Whether every value of the update is finite (a NaN or infinity leaves nothing to invert). */
+    public boolean finiteUpdate() {
+        for (Tensor t : update) {
+            for (double v : t.toDoubleArray()) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * The update as a gradient-like signal: a FedAvg weight difference divided by lr·steps, which is
      * the average gradient along the local trajectory (the approximation breaching's attacks make).

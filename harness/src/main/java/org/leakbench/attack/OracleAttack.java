@@ -20,6 +20,9 @@ public final class OracleAttack implements Attack {
 
     @Override
     public AttackResult run(Observation observation, AttackContext context) {
+        if (context.stopRequested()) {
+            return AttackResult.empty(context.stopStatus(), 0, 0);
+        }
         float[][] copy = new float[truth.length][];
         for (int i = 0; i < truth.length; i++) {
             copy[i] = truth[i].clone();

@@ -9,6 +9,9 @@ public final class RandomAttack implements Attack {
 
     @Override
     public AttackResult run(Observation obs, AttackContext ctx) {
+        if (ctx.stopRequested()) {
+            return AttackResult.empty(ctx.stopStatus(), 0, 0);
+        }
         int n = obs.batchSize();
         int d = obs.model().spec().inputSize();
         int k = obs.model().spec().numClasses();

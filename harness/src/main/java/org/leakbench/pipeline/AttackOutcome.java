@@ -31,12 +31,17 @@ final class AttackOutcome {
     /**
      * The row status for an attack status string: {@code ok} or {@code diverged}.
      *
-     * @throws IllegalStateException with the attack's reason when it failed
+     * @throws IllegalStateException with the attack's reason when it failed, or when it was stopped early
+     *                               (cancelled or out of its time budget): a partial run is not a measurement,
+     *                               and not a divergence either
      */
     static String status(String attackStatus) {
         if (attackStatus.startsWith("failed")) {
             throw new IllegalStateException(attackStatus.startsWith("failed: ")
                     ? attackStatus.substring("failed: ".length()) : attackStatus);
+        }
+        if (AttackResult.CANCELLED.equals(attackStatus) || AttackResult.TIMEOUT.equals(attackStatus)) {
+            throw new IllegalStateException("attack stopped before it finished (" + attackStatus + ")");
         }
         return AttackResult.OK.equals(attackStatus) ? AttackResult.OK : AttackResult.DIVERGED;
     }

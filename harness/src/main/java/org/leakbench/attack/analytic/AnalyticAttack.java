@@ -31,6 +31,12 @@ public final class AnalyticAttack implements Attack {
             return AttackResult.failed("analytic recovery needs a first layer that is linear with a bias "
                     + "(model mlp or logistic), not " + family, 0);
         }
+        if (ctx.stopRequested()) {
+            return AttackResult.empty(ctx.stopStatus(), 0, millis(start));
+        }
+        if (!obs.finiteUpdate()) { // the ratios would be NaN or infinite: nothing was measured
+            return AttackResult.empty(AttackResult.DIVERGED, 0, millis(start));
+        }
         List<Tensor> g = obs.gradientSignal();
         double[] gw = g.get(0).toDoubleArray();
         double[] gb = g.get(1).toDoubleArray();

@@ -51,6 +51,12 @@ public final class RobbingTheFedAttack implements Attack {
         if (!(obs.model() instanceof ImprintedModel imprinted)) {
             return AttackResult.failed("rtf needs the server to have sent an imprinted model", 0);
         }
+        if (ctx.stopRequested()) {
+            return AttackResult.empty(ctx.stopStatus(), 0, millis(start));
+        }
+        if (!obs.finiteUpdate()) { // the bin differences would be NaN or infinite: nothing was measured
+            return AttackResult.empty(AttackResult.DIVERGED, 0, millis(start));
+        }
         List<Tensor> g = obs.gradientSignal();
         double[] gw = g.get(0).toDoubleArray();
         double[] gb = g.get(1).toDoubleArray();

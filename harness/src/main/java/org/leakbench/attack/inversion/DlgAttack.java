@@ -36,11 +36,13 @@ public final class DlgAttack implements Attack {
         double[] z0 = gaussian(objective.dimension(), ctx.rng());
         OptimResult r;
         try {
-            r = new Lbfgs(LbfgsOptions.iterations(options.iterations())).minimize(objective, z0, ctx.cancelled());
+            r = new Lbfgs(LbfgsOptions.iterations(options.iterations())).minimize(objective, z0, ctx::stopRequested);
         } catch (ArithmeticException | IllegalStateException e) {
-            return new AttackResult(null, null, AttackResult.DIVERGED, 0, Double.NaN, millis(start));
+            return AttackResult.empty(AttackResult.DIVERGED, 0, millis(start));
         }
-        String status = r.diverged() || !Double.isFinite(r.value()) ? AttackResult.DIVERGED : AttackResult.OK;
+        // A stopped run is not the attack that was asked for (fewer iterations), so it never claims ok.
+        String status = r.status() == OptimResult.Status.CANCELLED ? ctx.stopStatus()
+                : r.diverged() || !Double.isFinite(r.value()) ? AttackResult.DIVERGED : AttackResult.OK;
         return new AttackResult(objective.images(r.x()), objective.labels(r.x()), status, r.iterations(), r.value(),
                 millis(start));
     }

@@ -37,29 +37,30 @@ public final class InvertingGradientsAttack implements Attack {
         OptimResult best = null;
         int iterations = 0;
         boolean diverged = false;
-        for (int restart = 0; restart < options.restarts(); restart++) {
+        boolean stopped = false;
+        for (int restart = 0; restart < options.restarts() && !stopped; restart++) {
             double[] z0 = new double[objective.dimension()];
             for (int i = 0; i < z0.length; i++) {
                 z0[i] = ctx.rng().nextDouble(); // uniform in the box
             }
-            OptimResult r = new Adam(adam).minimize(objective, z0, ctx.cancelled());
+            OptimResult r = new Adam(adam).minimize(objective, z0, ctx::stopRequested);
             iterations += r.iterations();
-            if (r.diverged() && !Double.isFinite(r.value())) {
-                diverged = true;
+            stopped = r.status() == OptimResult.Status.CANCELLED;
+            if (!Double.isFinite(r.value())) { // diverged, or stopped before the first evaluation
+                diverged |= r.diverged();
                 continue;
             }
             if (best == null || r.value() < best.value()) {
                 best = r;
             }
-            if (r.status() == OptimResult.Status.CANCELLED) {
-                break;
-            }
         }
+        // A stopped run is not the attack that was asked for (fewer iterations), so it never claims ok.
+        String status = stopped ? ctx.stopStatus() : best == null && diverged ? AttackResult.DIVERGED
+                : best == null ? "failed: no restart finished" : AttackResult.OK;
         if (best == null) {
-            return new AttackResult(null, labels, diverged ? AttackResult.DIVERGED : "failed: no restart finished",
-                    iterations, Double.NaN, DlgAttack.millis(start));
+            return new AttackResult(null, labels, status, iterations, Double.NaN, DlgAttack.millis(start));
         }
-        return new AttackResult(objective.images(best.x()), labels, AttackResult.OK, iterations, best.value(),
+        return new AttackResult(objective.images(best.x()), labels, status, iterations, best.value(),
                 DlgAttack.millis(start));
     }
 }

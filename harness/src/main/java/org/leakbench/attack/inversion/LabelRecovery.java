@@ -43,7 +43,9 @@ public final class LabelRecovery {
         int[] counts = new int[k];
         int total = 0;
         for (int c = 0; c < k; c++) {
-            expected[c] = Math.max(0, batch * (1.0 / k - g[c]));
+            // No class holds more than the batch: the clamp keeps counts (and the loops below) bounded when a
+            // noisy, huge or infinite gradient asks for billions of samples of one class.
+            expected[c] = Math.min(batch, Math.max(0, batch * (1.0 / k - g[c])));
             counts[c] = (int) Math.floor(expected[c]);
             total += counts[c];
         }

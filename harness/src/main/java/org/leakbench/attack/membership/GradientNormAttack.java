@@ -21,6 +21,7 @@ public final class GradientNormAttack implements MembershipAttack {
     @Override
     public double[] scores(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
         ModelOutputs.checkCandidates(samples, labels, target.model());
+        ModelOutputs.checkTarget(target, name());
         Backend be = target.backend();
         double[] out = new double[samples.length];
         for (int i = 0; i < samples.length; i++) {

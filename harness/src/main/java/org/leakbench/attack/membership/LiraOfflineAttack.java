@@ -45,6 +45,7 @@ public final class LiraOfflineAttack implements MembershipAttack {
     @Override
     public double[] scores(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
         ModelOutputs.checkCandidates(samples, labels, target.model());
+        ModelOutputs.checkTarget(target, name());
         MembershipTarget.AttackerKnowledge k = target.requireKnowledge(name());
         int s = options.shadowModels();
         int n = samples.length;

@@ -17,6 +17,7 @@ public final class LossThresholdAttack implements MembershipAttack {
     @Override
     public double[] scores(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
         ModelOutputs.checkCandidates(samples, labels, target.model());
+        ModelOutputs.checkTarget(target, name());
         double[] loss = ModelOutputs.losses(target.model(), target.parameters(), target.dtype(), samples, labels);
         for (int i = 0; i < loss.length; i++) {
             // A loss of +infinity (p_y underflowed) is the least member-like score; keep it finite.

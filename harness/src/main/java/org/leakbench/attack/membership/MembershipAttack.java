@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * A membership-inference attack: one score per candidate sample, higher meaning "more likely a member of the
- * target's training set". Scores are finite, and the same {@code rng} seed gives the same scores.
+ * target's training set". Scores are finite, and the same {@code rng} seed gives the same scores. An attack that
+ * reads the target refuses one with a NaN or infinite parameter (IllegalArgumentException) rather than score it.
  */
 public interface MembershipAttack {
     /** The name used in result rows, e.g. "loss-threshold". */

@@ -37,6 +37,25 @@ final class ModelOutputs {
         }
     }
 
+    /**
+     * Refuses a target with a NaN or infinite parameter: its outputs carry no membership signal, and scoring
+     * them would give tied (or NaN) scores whose AUC of 0.5 reads as "no leakage". A diverged target is a
+     * result of its own, reported by whoever trained it.
+     */
+    static void checkTarget(MembershipTarget target, String attack) {
+        List<Tensor> params = target.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            double[] v = params.get(i).toDoubleArray();
+            for (int j = 0; j < v.length; j++) {
+                if (!Double.isFinite(v[j])) {
+                    throw new IllegalArgumentException(attack + ": the target's parameter "
+                            + target.model().parameterShapes().get(i).name() + " is not finite (" + v[j]
+                            + " at index " + j + "); a diverged target has no membership signal to score");
+                }
+            }
+        }
+    }
+
     /** Cross-entropy loss of each sample on its true label. */
     static double[] losses(Model model, List<Tensor> params, DType dtype, float[][] samples, int[] labels) {
         return perSample(model, params, dtype, samples, labels, true);

@@ -161,6 +161,11 @@ public final class PropertyInferenceAttack {
         double[] f = new double[tail];
         for (int i = 0; i < tail; i++) {
             f[i] = update[update.length - tail + i];
+            if (!Double.isFinite(f[i])) { // a NaN log-odds would poison the classifier or the ROC downstream
+                throw new IllegalArgumentException("property inference: the update is not finite (" + f[i]
+                        + " at index " + (update.length - tail + i) + "); a diverged update carries no property "
+                        + "signal");
+            }
         }
         return f;
     }

@@ -12,6 +12,11 @@ class LiraOfflineAttackTest extends MembershipAttackContractTest {
         return new LiraOfflineAttack(LiraOptions.withShadowModels(3));
     }
 
+    @Override
+    boolean randomised() {
+        return true;
+    }
+
     @Test
     void needsAttackerKnowledge() {
         MembershipTarget bare = MembershipTarget.of(target.model(), target.parameters(), target.dtype());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leakbench.model.Model;
@@ -18,7 +19,9 @@ import org.leakbench.tensor.Tensor;
 
 /**
  * What every {@link MembershipAttack} must do, run once per implementation: one finite score per candidate,
- * the same scores for the same seed, and a clear error for malformed candidates. The fixture is a logistic
+ * the same scores for the same seed (and other scores for another seed exactly when it is randomised), a
+ * refusal of a diverged target instead of tied scores that read as "no leakage", a target that holds no
+ * training rows, and a clear error for malformed candidates. The fixture is a logistic
  * model on three synthetic Gaussian blobs in 4 dimensions, with an attacker population disjoint from the
  * candidates.
  */
@@ -33,6 +36,16 @@ abstract class MembershipAttackContractTest {
     static boolean[] member;
 
     abstract MembershipAttack attack();
+
+    /** Whether the scores depend on the rng (shadow training, guessing). */
+    boolean randomised() {
+        return false;
+    }
+
+    /** Whether the attack reads the target model (the reference scorers do not). */
+    boolean readsTarget() {
+        return true;
+    }
 
     @BeforeAll
     static void fixture() {
@@ -79,6 +92,36 @@ abstract class MembershipAttackContractTest {
         double[] a = attack().scores(target, candidates, candidateLabels, new SplittableRandom(7));
         double[] b = attack().scores(target, candidates, candidateLabels, new SplittableRandom(7));
         assertArrayEquals(a, b);
+    }
+
+    @Test
+    void anotherSeedChangesTheScoresExactlyWhenTheAttackIsRandomised() {
+        double[] a = attack().scores(target, candidates, candidateLabels, new SplittableRandom(7));
+        double[] b = attack().scores(target, candidates, candidateLabels, new SplittableRandom(8));
+        assertEquals(randomised(), !java.util.Arrays.equals(a, b), attack().name());
+    }
+
+    @Test
+    void theTargetCarriesNoTrainingRows() {
+        // The model, its parameters, a precision and the optional knowledge (a population disjoint from the
+        // candidates, a recipe): no component could hold the training set or which candidates are in it.
+        assertEquals(List.of(Model.class, List.class, DType.class, java.util.Optional.class),
+                java.util.Arrays.stream(MembershipTarget.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getType).toList());
+    }
+
+    @Test
+    void aTargetWithANonFiniteParameterIsRefusedNotScored() {
+        Assumptions.assumeTrue(readsTarget(), "this scorer never looks at the target");
+        List<Tensor> poisoned = new java.util.ArrayList<>(target.parameters());
+        Tensor w = poisoned.get(0);
+        double[] v = w.toDoubleArray();
+        v[v.length - 1] = Double.NaN;
+        poisoned.set(0, w.backend().fromArray(v, w.dtype(), w.shape()));
+        MembershipTarget diverged = new MembershipTarget(target.model(), poisoned, target.dtype(), target.knowledge());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> attack().scores(diverged, candidates, candidateLabels, new SplittableRandom(7)));
+        assertTrue(e.getMessage().contains(attack().name()) && e.getMessage().contains("not finite"), e.getMessage());
     }
 
     @Test

@@ -16,6 +16,11 @@ class ReferenceScorersTest {
             return ReferenceScorers.oracle(member);
         }
 
+        @Override
+        boolean readsTarget() {
+            return false;
+        }
+
         @Test
         void oracleReachesAucOneAndFullTprAtLowFpr() {
             double[] s = attack().scores(target, candidates, candidateLabels, new SplittableRandom(1));
@@ -30,6 +35,16 @@ class ReferenceScorersTest {
         @Override
         MembershipAttack attack() {
             return ReferenceScorers.random();
+        }
+
+        @Override
+        boolean randomised() {
+            return true;
+        }
+
+        @Override
+        boolean readsTarget() {
+            return false;
         }
 
         @Test

@@ -1,0 +1,131 @@
+package org.leakbench.attack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import org.leakbench.attack.analytic.AnalyticAttack;
+import org.leakbench.attack.analytic.ImprintedModel;
+import org.leakbench.attack.analytic.RobbingTheFedAttack;
+import org.leakbench.attack.inversion.DlgAttack;
+import org.leakbench.attack.inversion.DlgOptions;
+import org.leakbench.attack.inversion.InvertingGradientsAttack;
+import org.leakbench.attack.inversion.InvertingGradientsOptions;
+import org.leakbench.model.Activation;
+import org.leakbench.model.Gradients;
+import org.leakbench.model.Model;
+import org.leakbench.model.ModelSpec;
+import org.leakbench.model.Models;
+import org.leakbench.model.Sgd;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.Backends;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+
+/**
+ * The attacks under {@link AttackContractTest} and a victim small enough that each runs in milliseconds: two
+ * random 1×6×6 images in four classes, a one-hidden-layer ReLU MLP of 16 units, one FedSGD gradient, and the
+ * same batch seen through a malicious server's imprinted model for the imprint attack.
+ */
+final class AttackContractFixture {
+    static final int[] SHAPE = {1, 6, 6};
+    static final int CLASSES = 4;
+    static final int BATCH = 2;
+    /** Iterations of the optimising attacks in the quick tests. */
+    static final int ITERATIONS = 12;
+
+    private AttackContractFixture() {
+    }
+
+    /**
+     * One attack under contract and the facts the contract depends on.
+     *
+     * @param randomised  whether its result depends on the seed
+     * @param readsUpdate whether it reads the observed update (the baselines do not)
+     * @param holdsTruth  whether it is built with the private batch (only the oracle, the metrics' ceiling)
+     * @param iterative   whether it iterates (and so can be stopped halfway)
+     * @param malicious   whether it needs the malicious server's imprinted model
+     */
+    record Subject(String label, BiFunction<Victim, Integer, Attack> factory, boolean randomised,
+                   boolean readsUpdate, boolean holdsTruth, boolean iterative, boolean malicious) {
+        Attack build(Victim v) {
+            return factory.apply(v, ITERATIONS);
+        }
+
+        Attack build(Victim v, int iterations) {
+            return factory.apply(v, iterations);
+        }
+
+        Observation observation(Victim v) {
+            return malicious ? v.malicious() : v.honest();
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static List<Subject> subjects() {
+        return List.of(
+                new Subject("dlg", (v, n) -> new DlgAttack(new DlgOptions(n, false, DType.F32)),
+                        true, true, false, true, false),
+                new Subject("idlg", (v, n) -> new DlgAttack(new DlgOptions(n, true, DType.F32)),
+                        true, true, false, true, false),
+                new Subject("ig", (v, n) -> new InvertingGradientsAttack(
+                        new InvertingGradientsOptions(n, 2, 0.1, 1e-2, DType.F32)), true, true, false, true, false),
+                new Subject("analytic", (v, n) -> new AnalyticAttack(), false, true, false, false, false),
+                new Subject("rtf", (v, n) -> new RobbingTheFedAttack(), false, true, false, false, true),
+                new Subject("random", (v, n) -> new RandomAttack(), true, false, false, false, false),
+                new Subject("oracle", (v, n) -> new OracleAttack(v.images(), v.labels()),
+                        false, false, true, false, false));
+    }
+
+    /** The private batch and what the server sees of it, honest and malicious. */
+    record Victim(float[][] images, int[] labels, Observation honest, Observation malicious) {
+    }
+
+    /** A fresh victim (its arrays are its own, so a test may poison them). */
+    static Victim victim(long seed) {
+        Backend be = Backends.get("ejml");
+        SplittableRandom rng = new SplittableRandom(seed);
+        int d = SHAPE[0] * SHAPE[1] * SHAPE[2];
+        float[][] images = new float[BATCH][d];
+        int[] labels = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            for (int j = 0; j < d; j++) {
+                images[i][j] = (float) rng.nextDouble();
+            }
+            labels[i] = i % CLASSES;
+        }
+        Model model = Models.build(ModelSpec.mlp(SHAPE, CLASSES, 1.0 / 16, 1, Activation.RELU));
+        List<Tensor> params = model.initialParameters(be, DType.F32, rng.split());
+        Tensor x = Sgd.batch(be, DType.F32, images, new int[] {0, 1}, SHAPE);
+        Observation honest = Observation.gradient(model, params,
+                Gradients.of(model, params, x, labels).gradient(), BATCH);
+
+        ImprintedModel imprinted = new ImprintedModel(model, 8);
+        float[][] publicData = new float[64][d];
+        for (float[] row : publicData) {
+            for (int j = 0; j < d; j++) {
+                row[j] = (float) rng.nextDouble();
+            }
+        }
+        List<Tensor> sent = imprinted.parameters(params,
+                RobbingTheFedAttack.thresholdsFromPublicData(publicData, imprinted.bins()), rng.split());
+        Observation malicious = Observation.gradient(imprinted, sent,
+                Gradients.of(imprinted, sent, x, labels).gradient(), BATCH);
+        return new Victim(images, labels, honest, malicious);
+    }
+
+    /** The observation with every update tensor's values passed through {@code change}. */
+    static Observation withUpdate(Observation o, UnaryOperator<double[]> change) {
+        List<Tensor> update = new ArrayList<>();
+        for (Tensor t : o.update()) {
+            update.add(t.backend().fromArray(change.apply(t.toDoubleArray()), t.dtype(), t.shape()));
+        }
+        return new Observation(o.model(), o.parameters(), update, o.kind(), o.batchSize(), o.localSteps(),
+                o.learningRate());
+    }
+}
