@@ -53,11 +53,22 @@ public final class PointPipeline implements PointExecutor {
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
         if (MembershipPoint.ATTACKS.contains(p.string("attack"))) {
+            if (p.intValue("victims") > 1) {
+                throw new IllegalArgumentException("victims " + p.intValue("victims") + ": membership inference "
+                        + "scores its own member and non-member rows (set victims: 1)");
+            }
             Map<String, Object> mia = new LinkedHashMap<>();
             MembershipPoint.run(mia, p, data, be, ctx);
             return mia;
         }
-        VictimCase c = ctx.shared("case", () -> CaseBuilder.build(p, data, be, new SplittableRandom(ctx.seed())));
+        int victims = p.intValue("victims");
+        if (victims > 1 && "curious-client".equals(p.string("threat"))) {
+            throw new IllegalArgumentException("victims " + victims + ": a curious-client point attacks one victim "
+                    + "(set victims: 1)");
+        }
+        CaseBuilder.Start start = ctx.shared("model", () -> CaseBuilder.start(p, data, be,
+                new SplittableRandom(ctx.seed())));
+        VictimCase c = victimCase(p, data, be, start, victims, 0, ctx);
         SplittableRandom rng = ctx.random();
         String defenseName = p.string("defense");
         double param = p.doubleValue("defense.param");
@@ -70,28 +81,59 @@ public final class PointPipeline implements PointExecutor {
             return m;
         }
 
-        long t0 = System.nanoTime();
-        ServerView view = observe(p, c, data, be, defense, rng.split());
-        m.put("defense_ms", (System.nanoTime() - t0) / 1e6);
-        m.put("bytes_up", (double) view.bytesUp());
-        m.put("bytes_down", 4.0 * view.observation().model().parameterCount());
-
         String attackName = p.string("attack");
+        List<VictimScore> scores = new ArrayList<>();
+        double defenseMs = 0;
+        double attackMs = 0;
+        // Without an attack only the cost of the defense is measured: one victim is enough.
+        int attacked = "none".equals(attackName) ? 1 : victims;
+        for (int v = 0; v < attacked; v++) {
+            VictimCase cv = v == 0 ? c : victimCase(p, data, be, start, victims, v, ctx);
+            long t0 = System.nanoTime();
+            ServerView view = observe(p, cv, data, be, defense, rng.split());
+            defenseMs += (System.nanoTime() - t0) / 1e6;
+            if (v == 0) {
+                m.put("bytes_up", (double) view.bytesUp());
+                m.put("bytes_down", 4.0 * view.observation().model().parameterCount());
+            }
+            if (!"none".equals(attackName)) {
+                Attack attack = AttackFactory.create(p, cv);
+                AttackResult r = attack.run(view.observation(), new AttackContext(rng.split(), ctx::cancelled));
+                ctx.checkCancelled();
+                attackMs += r.millis();
+                if (r.status().startsWith("failed")) {
+                    throw new IllegalStateException(r.status().substring("failed: ".length())
+                            + (victims > 1 ? " (victim " + v + ")" : ""));
+                }
+                String status = r.ok() ? "ok" : r.status();
+                if (r.samples() != null) {
+                    scores.add(score(p, cv, r, v, status, ctx, victimIndices(p, data, victims, v, ctx.seed())));
+                } else if (!"ok".equals(status) || !m.containsKey("status")) {
+                    m.put("status", status); // nothing to score: the row says whether any victim's attack diverged
+                }
+            }
+        }
+        m.put("defense_ms", defenseMs / attacked);
         if (!"none".equals(attackName)) {
-            Attack attack = AttackFactory.create(p, c);
-            AttackResult r = attack.run(view.observation(), new AttackContext(rng.split(), ctx::cancelled));
-            ctx.checkCancelled();
-            m.put("attack_ms", (double) r.millis());
-            if (r.status().startsWith("failed")) {
-                throw new IllegalStateException(r.status().substring("failed: ".length()));
-            }
-            if (r.samples() != null) {
-                score(m, p, c, r, ctx);
-            }
-            m.put("status", r.ok() ? "ok" : r.status());
+            m.put("attack_ms", attackMs / attacked);
+        }
+        if (!scores.isEmpty()) {
+            m.put("status", VictimStats.aggregate(scores, p.doubleValue("success.psnr"),
+                    p.doubleValue("success.ssim"), m));
+            VictimLog.append(ctx.runFolder(), p.pointId(), p.seed(), scores);
         }
         utility(m, p, c, data, be, defense, ctx);
         return m;
+    }
+
+    private static VictimCase victimCase(SweepPoint p, DataSplit data, Backend be, CaseBuilder.Start start,
+                                         int victims, int v, PointContext ctx) {
+        return ctx.shared(VictimDraw.key(victims, v), () -> CaseBuilder.build(p, data, be, start,
+                victimIndices(p, data, victims, v, ctx.seed())));
+    }
+
+    private static int[] victimIndices(SweepPoint p, DataSplit data, int victims, int v, long seed) {
+        return VictimDraw.indices(data.test(), p.intValue("batch"), p.intValue("image"), victims, v, seed);
     }
 
     /** What the server sees of the victim, after the defense, and what the victim sent. */
@@ -135,8 +177,8 @@ public final class PointPipeline implements PointExecutor {
         return new ServerView(obs, bytes);
     }
 
-    private void score(Map<String, Object> m, SweepPoint p, VictimCase c, AttackResult r, PointContext ctx)
-            throws java.io.IOException {
+    private VictimScore score(SweepPoint p, VictimCase c, AttackResult r, int victim, String status,
+                              PointContext ctx, int[] indices) throws java.io.IOException {
         float[][] recon = org.leakbench.metric.ImageMetrics.clampToUnitRange(r.samples());
         int[] shape = c.model().spec().inputShape();
         boolean image = shape.length == 3;
@@ -145,16 +187,13 @@ public final class PointPipeline implements PointExecutor {
         int w = image ? shape[2] : shape[0];
         ReconstructionScore s = ReconstructionScore.of(c.images(), c.labels(), recon, r.labels(), ch, h, w, 1.0,
                 RECOVERED_PSNR);
-        m.put("psnr", s.meanPsnr());
-        m.put("ssim", image && h >= 7 ? s.meanSsim() : null);
-        m.put("mse", s.meanMse());
-        m.put("label_acc", Double.isNaN(s.labelMultisetAccuracy()) ? null : s.labelMultisetAccuracy());
-        m.put("recovered_frac", s.recoveredFraction());
-        if (image && c.images().length <= 16) {
+        if (victim == 0 && image && c.images().length <= 16) {
             float[][] aligned = org.leakbench.metric.BatchMatching.align(recon, s.matching());
             Path file = ctx.runFolder().resolve("reconstructions").resolve(p.pointId() + "-s" + p.seed() + ".png");
             ImageGrid.writePng(file, List.of(c.images(), aligned), ch, h, w, 3);
         }
+        return new VictimScore(victim, indices, status, s.meanPsnr(), image && h >= 7 ? s.meanSsim() : Double.NaN,
+                s.meanMse(), s.labelMultisetAccuracy(), s.recoveredFraction(), r.millis());
     }
 
     private void utility(Map<String, Object> m, SweepPoint p, VictimCase c, DataSplit data, Backend be,

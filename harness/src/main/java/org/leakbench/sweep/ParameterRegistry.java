@@ -58,7 +58,13 @@ public final class ParameterRegistry {
             ofEnum("defense", CHEAP, DEFENSES, "none", "defense applied to the update"),
             ofDouble("defense.param", CHEAP, atLeast(0), 0.0,
                     "defense strength: noise variance, prune/keep fraction, bits, epsilon (per defense)"),
-            ofDouble("defense.clip", CHEAP, above(0), 1.0, "L2 clipping norm for DP defenses")));
+            ofDouble("defense.clip", CHEAP, above(0), 1.0, "L2 clipping norm for DP defenses"),
+            ofInt("victims", CHEAP, atLeast(1), 1,
+                    "victims attacked per point: 1 = the batch at image; N > 1 = N batches drawn from the test split"),
+            ofDouble("success.psnr", CHEAP, atLeast(0), 20.0,
+                    "PSNR (dB) at or above which a victim's reconstruction counts as a success (psnr_success)"),
+            ofDouble("success.ssim", CHEAP, closed(0, 1), 0.5,
+                    "SSIM at or above which a victim's reconstruction counts as a success (ssim_success)")));
 
     private final Map<String, ParameterSpec> specs;
 
