@@ -150,6 +150,15 @@ class VictimSweepTest {
     }
 
     @Test
+    void mergingRunsKeepsEachPointsVictimsOnce() throws IOException {
+        Path out = results.resolve("merged");
+        org.leakbench.sweep.ResultMerger.merge(List.of(results.resolve("a"), results.resolve("a")), out);
+        ResultTable merged = ResultTable.read(out.resolve(VictimLog.FILE));
+        assertEquals(victims.header(), merged.header());
+        assertEquals(victims.rows().size(), merged.rows().size(), "the second copy of each point is dropped");
+    }
+
+    @Test
     void aResumedRunRedoesNoVictim() throws IOException {
         Path file = results.resolve("a").resolve(VictimLog.FILE);
         String before = Files.readString(file);
