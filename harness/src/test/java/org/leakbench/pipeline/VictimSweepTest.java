@@ -150,6 +150,26 @@ class VictimSweepTest {
     }
 
     @Test
+    void theSameSeedsGiveTheSameVictimsWhateverTheThreadTiming() throws IOException {
+        sweep("b");
+        ResultTable again = ResultTable.read(results.resolve("b").resolve(VictimLog.FILE));
+        assertEquals(withoutTimes(victims), withoutTimes(again));
+    }
+
+    /** Rows without attack_ms (machine timing), sorted: points finish in thread order. */
+    static List<String> withoutTimes(ResultTable t) {
+        int time = t.column("attack_ms");
+        List<String> out = new ArrayList<>();
+        for (List<String> r : t.rows()) {
+            List<String> copy = new ArrayList<>(r);
+            copy.remove(time);
+            out.add(String.join(",", copy));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
     void mergingRunsKeepsEachPointsVictimsOnce() throws IOException {
         Path out = results.resolve("merged");
         org.leakbench.sweep.ResultMerger.merge(List.of(results.resolve("a"), results.resolve("a")), out);
