@@ -35,7 +35,9 @@ import org.leakbench.tensor.Tensor;
  * One sweep point, the way the data flows: case → client update → defense → what the server observes →
  * attack → reconstruction → metrics, plus federated training with the same defense for utility, and
  * timers and byte counters for cost. The attack never sees the private batch; only the metrics compare
- * with it, after the attack has finished.
+ * with it, after the attack has finished. A reconstruction point repeats the case-to-metrics part for each of
+ * its {@code victims} ({@link VictimDraw}); the row holds their aggregates ({@link VictimStats}) and
+ * {@link VictimLog} keeps each victim.
  */
 public final class PointPipeline implements PointExecutor {
     /** PSNR above which a sample counts as recovered (recovered_frac). */
@@ -120,9 +122,12 @@ public final class PointPipeline implements PointExecutor {
         if (!scores.isEmpty()) {
             m.put("status", VictimStats.aggregate(scores, p.doubleValue("success.psnr"),
                     p.doubleValue("success.ssim"), m));
-            VictimLog.append(ctx.runFolder(), p.pointId(), p.seed(), scores);
         }
         utility(m, p, c, data, be, defense, ctx);
+        if (!scores.isEmpty()) {
+            // Last, so that a point that fails anywhere leaves no victims behind.
+            VictimLog.append(ctx.runFolder(), p.pointId(), p.seed(), scores);
+        }
         return m;
     }
 
