@@ -37,9 +37,11 @@ final class DefenseTable {
                 continue;
             }
             String setting = Splits.describe(split.getKey(), split.getValue());
-            String caption = (t != null && t.header().contains(ResultsTables.VICTIMS) ? VICTIM_CAPTION : "")
+            boolean pooled = t != null && t.header().contains(ResultsTables.VICTIMS);
+            String caption = (pooled ? VICTIM_CAPTION : "")
                     + "Defenses against the strongest attack" + (setting.isEmpty() ? "" : " (" + setting + ")")
-                    + ": leakage is the maximum over attacks per seed (oracle and random guess excluded), then "
+                    + (pooled ? ": other leakage columns are" : ": leakage is")
+                    + " the maximum over attacks per seed (oracle and random guess excluded), then "
                     + "mean ± std over seeds; bold = best for the defender (↓ lower is better, ↑ higher is "
                     + "better); upload and defense time are per client and round; accuracy and cost come from "
                     + "the rows of the first leakage column"

@@ -72,6 +72,9 @@ class VictimFiguresTest {
                     || t.getFileName().toString().startsWith("defenses") && t.toString().endsWith(".md")) {
                 String md = Files.readString(t);
                 assertTrue(md.contains("victims×seeds") && md.contains("4×2"), t + "\n" + md);
+                if (t.getFileName().toString().startsWith("defenses")) {
+                    assertTrue(md.contains("other leakage columns are the maximum over attacks per seed"), md);
+                }
             }
         }
         assertTrue(report.tables().stream().anyMatch(t -> t.getFileName().toString().equals("results.md")),
