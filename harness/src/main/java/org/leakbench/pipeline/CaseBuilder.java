@@ -17,8 +17,7 @@ import org.leakbench.tensor.Tensor;
 
 /**
  * Builds the {@link VictimCase} of a point from its expensive parameters: model family and size, batch,
- * federated protocol, and which test images form the victim's batch (those starting at {@code image},
- * as attack papers report results on fixed test images).
+ * federated protocol, and which test images form the victim's batch ({@link VictimDraw}).
  */
 public final class CaseBuilder {
     private CaseBuilder() {
@@ -44,20 +43,28 @@ public final class CaseBuilder {
         };
     }
 
-    public static VictimCase build(SweepPoint p, DataSplit data, Backend be, SplittableRandom rng) {
+    /** The victim model and its starting parameters, shared by every victim of a point and seed. */
+    public record Start(Model model, List<Tensor> params) {
+    }
+
+    /** The model of {@code p} with parameters drawn from {@code rng}. */
+    public static Start start(SweepPoint p, DataSplit data, Backend be, SplittableRandom rng) {
         Model model = Models.build(modelSpec(p, data.train()));
-        List<Tensor> params = model.initialParameters(be, DType.F32, rng.split());
-        int batch = p.intValue("batch");
-        int start = p.intValue("image");
+        return new Start(model, model.initialParameters(be, DType.F32, rng.split()));
+    }
+
+    /** The single victim of a point: the batch at {@code image}, the model initialised from {@code rng}. */
+    public static VictimCase build(SweepPoint p, DataSplit data, Backend be, SplittableRandom rng) {
+        int[] idx = VictimDraw.indices(data.test(), p.intValue("batch"), p.intValue("image"), 1, 0, 0L);
+        return build(p, data, be, start(p, data, be, rng), idx);
+    }
+
+    /** The victim whose private batch is the test samples {@code idx}, with its honest update from {@code s}. */
+    public static VictimCase build(SweepPoint p, DataSplit data, Backend be, Start start, int[] idx) {
+        Model model = start.model();
+        List<Tensor> params = start.params();
+        int batch = idx.length;
         Dataset test = data.test();
-        if (start + batch > test.size()) {
-            throw new IllegalArgumentException("image " + start + " with batch " + batch + " runs past the "
-                    + test.size() + " test samples of " + test.name());
-        }
-        int[] idx = new int[batch];
-        for (int i = 0; i < batch; i++) {
-            idx[i] = start + i;
-        }
         float[][] images = new float[batch][];
         for (int i = 0; i < batch; i++) {
             images[i] = test.samples()[idx[i]];

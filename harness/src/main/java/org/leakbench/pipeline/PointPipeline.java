@@ -34,7 +34,9 @@ import org.leakbench.tensor.Tensor;
  * One sweep point, the way the data flows: case → client update → defense → what the server observes →
  * attack → reconstruction → metrics, plus federated training with the same defense for utility, and
  * timers and byte counters for cost. The attack never sees the private batch; only the metrics compare
- * with it, after the attack has finished.
+ * with it, after the attack has finished. A reconstruction point repeats the case-to-metrics part for each of
+ * its {@code victims} ({@link VictimDraw}); the row holds their aggregates ({@link VictimStats}) and
+ * {@link VictimLog} keeps each victim.
  */
 public final class PointPipeline implements PointExecutor {
     /** PSNR above which a sample counts as recovered (recovered_frac). */
@@ -62,11 +64,22 @@ public final class PointPipeline implements PointExecutor {
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
         if (MembershipPoint.ATTACKS.contains(p.string("attack"))) {
+            if (p.intValue("victims") > 1) {
+                throw new IllegalArgumentException("victims " + p.intValue("victims") + ": membership inference "
+                        + "scores its own member and non-member rows (set victims: 1)");
+            }
             Map<String, Object> mia = new LinkedHashMap<>();
             MembershipPoint.run(mia, p, data, be, ctx);
             return mia;
         }
-        VictimCase c = ctx.shared("case", () -> CaseBuilder.build(p, data, be, new SplittableRandom(ctx.seed())));
+        int victims = p.intValue("victims");
+        if (victims > 1 && "curious-client".equals(p.string("threat"))) {
+            throw new IllegalArgumentException("victims " + victims + ": a curious-client point attacks one victim "
+                    + "(set victims: 1)");
+        }
+        CaseBuilder.Start start = ctx.shared("model", () -> CaseBuilder.start(p, data, be,
+                new SplittableRandom(ctx.seed())));
+        VictimCase c = victimCase(p, data, be, start, victims, 0, ctx);
         SplittableRandom rng = ctx.random();
         String defenseName = p.string("defense");
         double param = p.doubleValue("defense.param");
@@ -80,26 +93,73 @@ public final class PointPipeline implements PointExecutor {
             return m;
         }
 
-        long t0 = System.nanoTime();
-        ServerView view = observe(p, c, data, be, defense, rng.split());
-        m.put("defense_ms", (System.nanoTime() - t0) / 1e6);
-        m.put("bytes_up", (double) view.bytesUp());
-        m.put("bytes_down", 4.0 * view.observation().model().parameterCount());
-
         String attackName = p.string("attack");
+        List<VictimScore> scores = new ArrayList<>();
+        String unscored = null;
+        double defenseMs = 0;
+        double attackMs = 0;
+        // Without an attack only the cost of the defense is measured: one victim is enough.
+        int attacked = "none".equals(attackName) ? 1 : victims;
+        for (int v = 0; v < attacked; v++) {
+            VictimCase cv = v == 0 ? c : victimCase(p, data, be, start, victims, v, ctx);
+            long t0 = System.nanoTime();
+            ServerView view = observe(p, cv, data, be, defense, rng.split());
+            defenseMs += (System.nanoTime() - t0) / 1e6;
+            if (v == 0) {
+                m.put("bytes_up", (double) view.bytesUp());
+                m.put("bytes_down", 4.0 * view.observation().model().parameterCount());
+            }
+            if (!"none".equals(attackName)) {
+                Attack attack = attacks.apply(p, cv);
+                AttackResult r = attack.run(view.observation(), new AttackContext(rng.split(), ctx::cancelled));
+                ctx.checkCancelled();
+                attackMs += r.millis();
+                String status = victimStatus(r, v, victims); // a failed or stopped attack fails the point
+                int[] indices = victimIndices(p, data, victims, v, ctx.seed());
+                if (r.samples() != null && AttackResult.OK.equals(status)) {
+                    scores.add(score(p, cv, r, v, status, ctx, indices).checkedFinite());
+                } else if (r.samples() != null) {
+                    scores.add(VictimScore.diverged(v, indices, r.millis()));
+                } else if (!AttackResult.OK.equals(status) || unscored == null) {
+                    unscored = status; // nothing to score: the row says whether any victim's attack diverged
+                }
+            }
+        }
+        m.put("defense_ms", defenseMs / attacked);
         if (!"none".equals(attackName)) {
-            Attack attack = attacks.apply(p, c);
-            AttackResult r = attack.run(view.observation(), new AttackContext(rng.split(), ctx::cancelled));
-            ctx.checkCancelled();
-            m.put("attack_ms", (double) r.millis());
-            String status = AttackOutcome.status(r); // a failed attack fails the point
-            if (r.samples() != null && AttackResult.OK.equals(status)) {
-                score(m, p, c, r, ctx);
+            m.put("attack_ms", attackMs / attacked);
+            String status = unscored == null ? AttackResult.OK : unscored;
+            if (!scores.isEmpty()) {
+                status = VictimStats.aggregate(scores, p.doubleValue("success.psnr"), p.doubleValue("success.ssim"),
+                        m);
             }
             m.put("status", AttackOutcome.settle(m, status));
         }
         utility(m, p, c, data, be, defense, ctx);
+        if (!scores.isEmpty()) {
+            // Last, so that a point that fails anywhere leaves no victims behind.
+            VictimLog.append(ctx.runFolder(), p.pointId(), p.seed(), scores);
+        }
         return m;
+    }
+
+    /** {@link AttackOutcome#status(AttackResult)}, naming the victim when a point attacks several. */
+    private static String victimStatus(AttackResult r, int v, int victims) {
+        try {
+            return AttackOutcome.status(r);
+        } catch (IllegalStateException e) {
+            throw victims > 1 ? new IllegalStateException(e.getMessage() + " (victim " + v + ")", e) : e;
+        }
+    }
+
+    private static VictimCase victimCase(SweepPoint p, DataSplit data, Backend be, CaseBuilder.Start start,
+                                         int victims, int v, PointContext ctx) {
+        return ctx.shared(VictimDraw.key(victims, v), () -> CaseBuilder.build(p, data, be, start,
+                victimIndices(p, data, victims, v, ctx.seed())));
+    }
+
+    private static int[] victimIndices(SweepPoint p, DataSplit data, int victims, int v, long seed) {
+        return VictimDraw.indices(data.test(), p.intValue("batch"), p.intValue("image"), victims, v, seed);
     }
 
     /** What the server sees of the victim, after the defense, and what the victim sent. */
@@ -146,8 +206,8 @@ public final class PointPipeline implements PointExecutor {
         return new ServerView(obs, bytes);
     }
 
-    private void score(Map<String, Object> m, SweepPoint p, VictimCase c, AttackResult r, PointContext ctx)
-            throws java.io.IOException {
+    private VictimScore score(SweepPoint p, VictimCase c, AttackResult r, int victim, String status,
+                              PointContext ctx, int[] indices) throws java.io.IOException {
         float[][] recon = org.leakbench.metric.ImageMetrics.clampToUnitRange(r.samples());
         int[] shape = c.model().spec().inputShape();
         boolean image = shape.length == 3;
@@ -156,16 +216,13 @@ public final class PointPipeline implements PointExecutor {
         int w = image ? shape[2] : shape[0];
         ReconstructionScore s = ReconstructionScore.of(c.images(), c.labels(), recon, r.labels(), ch, h, w, 1.0,
                 RECOVERED_PSNR);
-        m.put("psnr", s.meanPsnr());
-        m.put("ssim", image && h >= 7 ? s.meanSsim() : null);
-        m.put("mse", s.meanMse());
-        m.put("label_acc", Double.isNaN(s.labelMultisetAccuracy()) ? null : s.labelMultisetAccuracy());
-        m.put("recovered_frac", s.recoveredFraction());
-        if (image && c.images().length <= 16) {
+        if (victim == 0 && image && c.images().length <= 16) {
             float[][] aligned = org.leakbench.metric.BatchMatching.align(recon, s.matching());
             Path file = ctx.runFolder().resolve("reconstructions").resolve(p.pointId() + "-s" + p.seed() + ".png");
             ImageGrid.writePng(file, List.of(c.images(), aligned), ch, h, w, 3);
         }
+        return new VictimScore(victim, indices, status, s.meanPsnr(), image && h >= 7 ? s.meanSsim() : Double.NaN,
+                s.meanMse(), s.labelMultisetAccuracy(), s.recoveredFraction(), r.millis());
     }
 
     private void utility(Map<String, Object> m, SweepPoint p, VictimCase c, DataSplit data, Backend be,

@@ -22,7 +22,10 @@ public final class MetricColumns {
             "mia_auc", "mia_tpr_1pct_fpr", "mia_tpr_01pct_fpr", "pi_auc",
             "epsilon", "delta", "accuracy",
             "epsilon_approx", // 1: epsilon is only the Poisson approximation of shuffled/fixed-size sampling
-            TIME_MS, "attack_ms", "defense_ms", "bytes_up", "bytes_down", PEAK_HEAP_MB, OFFHEAP_MB, "params");
+            TIME_MS, "attack_ms", "defense_ms", "bytes_up", "bytes_down", PEAK_HEAP_MB, OFFHEAP_MB, "params",
+            // over a point's victims (psnr, ssim, ... above are their means); per-victim values in victims.csv
+            "n_victims", "psnr_median", "psnr_ci_low", "psnr_ci_high", "ssim_median", "ssim_ci_low", "ssim_ci_high",
+            "psnr_success", "ssim_success", "label_exact");
 
     /** Columns that depend on the machine's timing and memory, ignored when comparing runs for determinism. */
     public static final Set<String> MACHINE_DEPENDENT = Set.of(TIME_MS, "attack_ms", "defense_ms", PEAK_HEAP_MB,

@@ -72,7 +72,13 @@ public final class ParameterRegistry {
             ofEnum("dp.noise", CHEAP, List.of("fast", "discrete-gaussian"), "fast",
                     "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian"),
             ofEnum("backend", EXPENSIVE, BACKENDS, SWEEP_BACKEND,
-                    "tensor backend of this point: 'sweep' (the file's backend: key) or one named backend")));
+                    "tensor backend of this point: 'sweep' (the file's backend: key) or one named backend"),
+            ofInt("victims", CHEAP, atLeast(1), 1,
+                    "victims attacked per point: 1 = the batch at image; N > 1 = N batches drawn from the test split"),
+            ofDouble("success.psnr", CHEAP, atLeast(0), 20.0,
+                    "PSNR (dB) at or above which a victim's reconstruction counts as a success (psnr_success)"),
+            ofDouble("success.ssim", CHEAP, closed(0, 1), 0.5,
+                    "SSIM at or above which a victim's reconstruction counts as a success (ssim_success)")));
 
     private final Map<String, ParameterSpec> specs;
 

@@ -18,6 +18,9 @@ import java.util.TreeMap;
  * the sweep's point order (re-expanded from the first provenance's sweep text) when possible, else input order.
  */
 public final class ResultMerger {
+    /** The per-victim file of a run folder (written by the pipeline beside results.csv). */
+    static final String VICTIMS = "victims.csv";
+
     private ResultMerger() {
     }
 
@@ -79,6 +82,7 @@ public final class ResultMerger {
             Provenance.write(out.resolve(Provenance.FILE), mergedProvenance(provenances, out, byKey.size()));
         }
         mergeSideFiles(inputs, out, byKey.keySet());
+        mergeVictims(inputs, out, byKey.keySet());
         return new Summary(out, byKey.size(), duplicates);
     }
 
@@ -129,6 +133,44 @@ public final class ResultMerger {
         }
         if (rocHeader != null) {
             Files.writeString(out.resolve("roc.csv"), rocHeader + "\n" + roc, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Concatenates every input's {@code victims.csv} under one header, for kept points only, each point's victims
+     * from the first input that has them (the victims of one point and seed were written by one run).
+     */
+    private static void mergeVictims(List<Path> inputs, Path out, java.util.Set<String> kept) throws IOException {
+        String header = null;
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (Path input : inputs) {
+            Path file = RunFolders.resolve(input).resolve(VICTIMS);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                continue;
+            }
+            if (header == null) {
+                header = lines.get(0);
+            } else if (!header.equals(lines.get(0))) {
+                throw new IllegalArgumentException(file + " has different columns from the first " + VICTIMS);
+            }
+            java.util.Set<String> here = new java.util.HashSet<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", 3);
+                String key = cells.length == 3 ? cells[0] + "|" + cells[1] : null;
+                if (key != null && kept.contains(key) && !taken.contains(key)) {
+                    sb.append(line).append('\n');
+                    here.add(key);
+                }
+            }
+            taken.addAll(here);
+        }
+        if (header != null) {
+            Files.writeString(out.resolve(VICTIMS), header + "\n" + sb, StandardCharsets.UTF_8);
         }
     }
 

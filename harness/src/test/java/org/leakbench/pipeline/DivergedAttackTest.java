@@ -147,6 +147,49 @@ class DivergedAttackTest {
         assertEquals("ok", row("random").get("status"));
     }
 
+    /**
+     * With several victims, a victim whose attack diverged is left out of the row's statistics (its row stays ok,
+     * n_victims counts only the measured ones); when every victim diverged the row is diverged with no leakage.
+     */
+    @Test
+    void divergedVictimsAreLeftOutAndAllDivergedMarksTheRow(@TempDir Path folder) throws Exception {
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse("""
+                name: some-diverge
+                seeds: [1]
+                grid:
+                  model: [mlp]
+                  model.width: [0.25]
+                  model.depth: [1]
+                  victims: [4]
+                  attacks: [dlg, idlg]
+                  attack.iterations: [5]
+                """, "some-diverge.yaml");
+        java.util.concurrent.atomic.AtomicInteger dlgCalls = new java.util.concurrent.atomic.AtomicInteger();
+        try (PointExecutor executor = new PointPipeline((p, c) -> {
+            if (p.string("attack").equals("dlg") && dlgCalls.getAndIncrement() % 2 == 1) {
+                int n = c.images().length;
+                return fixed("dlg", new AttackResult(fill(n, c.images()[0].length, Float.NaN), new int[n],
+                        AttackResult.OK, 3, Double.NaN, 1));
+            }
+            return p.string("attack").equals("idlg") ? misbehaving(p, c) : AttackFactory.create(p, c);
+        })) {
+            new SweepRunner(sweep, executor, RunOptions.defaults(folder, "v").withThreads(1)).run();
+        }
+        ResultTable t = ResultTable.read(folder.resolve("v").resolve(SweepRunner.RESULTS));
+        Map<String, String> dlg = t.latest().stream().map(t::asMap).filter(m -> m.get("attack").equals("dlg"))
+                .findFirst().orElseThrow();
+        assertEquals("ok", dlg.get("status"), dlg.toString());
+        assertEquals(2.0, Double.parseDouble(dlg.get("n_victims")), "two of four victims diverged: " + dlg);
+        assertTrue(Double.isFinite(Double.parseDouble(dlg.get("psnr"))), dlg.toString());
+        Map<String, String> idlg = t.latest().stream().map(t::asMap).filter(m -> m.get("attack").equals("idlg"))
+                .findFirst().orElseThrow();
+        assertEquals("diverged", idlg.get("status"), idlg.toString());
+        assertEquals(0.0, Double.parseDouble(idlg.get("n_victims")), idlg.toString());
+        for (String metric : List.of("psnr", "ssim", "mse", "psnr_median", "psnr_ci_low", "psnr_success")) {
+            assertEquals("", idlg.get(metric), "all victims diverged: no " + metric + " in " + idlg);
+        }
+    }
+
     @Test
     void theAuditCountsDivergedRowsAsNotMeasured() {
         BudgetAudit.Report r = BudgetAudit.audit(table, List.of(Budget.parse("psnr=20", true)));

@@ -32,15 +32,18 @@ final class DefenseTable {
         for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(rows).entrySet()) {
             DefensePoints first = LEAKS.stream().map(m -> DefensePoints.of(ctx.results, split.getValue(), m))
                     .filter(d -> !d.points().isEmpty()).findFirst().orElse(null);
-            TextTable t = build(ctx.results, split.getValue());
+            TextTable t = build(ctx.results, split.getValue(), VictimValues.near(ctx.results));
             String name = "defenses" + split.getKey();
             if (t == null) {
                 ctx.skip("table " + name, "no defense point measured a leakage metric and accuracy");
                 continue;
             }
             String setting = Splits.describe(split.getKey(), split.getValue());
-            String caption = "Defenses against the strongest attack" + (setting.isEmpty() ? "" : " (" + setting + ")")
-                    + ": leakage is the maximum over attacks per seed (oracle and random guess excluded), then "
+            boolean pooled = t != null && t.header().contains(ResultsTables.VICTIMS);
+            String caption = (pooled ? VICTIM_CAPTION : "")
+                    + "Defenses against the strongest attack" + (setting.isEmpty() ? "" : " (" + setting + ")")
+                    + (pooled ? ": other leakage columns are" : ": leakage is")
+                    + " the maximum over attacks per seed (oracle and random guess excluded), then "
                     + "mean ± std over seeds; bold = best for the defender (↓ lower is better, ↑ higher is "
                     + "better); upload and defense time are per client and round; accuracy and cost come from "
                     + "the rows of the first leakage column"
@@ -55,10 +58,21 @@ final class DefenseTable {
     }
 
     /** The table for {@code rows}, or null when no defense point has a leakage value. */
+    static final String VICTIM_CAPTION = "PSNR and SSIM: for every victim the strongest attack's value, then the "
+            + "mean over the victims of every seed with its 95 % percentile-bootstrap interval [low, high] (2000 "
+            + "resamples, fixed seed); victims×seeds = victims per seed × seeds pooled; n.s. = not significantly "
+            + "different from no defense (the 95 % bootstrap interval of the mean difference, paired by victim, "
+            + "contains 0). ";
+
     static TextTable build(ResultsFile results, List<ResultRow> rows) {
+        return build(results, rows, VictimValues.none());
+    }
+
+    static TextTable build(ResultsFile results, List<ResultRow> rows, VictimValues victims) {
         Map<String, Map<Metric, Summary>> cells = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
         Map<String, Integer> notMeasured = new LinkedHashMap<>();
+        Map<String, Map<Metric, Map<String, Double>>> pooled = new LinkedHashMap<>();
         List<Metric> leaks = new ArrayList<>();
         for (Metric leak : LEAKS) {
             DefensePoints dp = DefensePoints.of(results, rows, leak);
@@ -66,6 +80,10 @@ final class DefenseTable {
                 continue;
             }
             leaks.add(leak);
+            if (VictimCells.POOLED.contains(leak)) {
+                strongestPerVictim(dp, leak, victims).forEach((k, v) -> pooled.computeIfAbsent(k,
+                        x -> new LinkedHashMap<>()).put(leak, v));
+            }
             List<DefensePoints.Point> ordered = new ArrayList<>(dp.undefended());
             dp.families().values().forEach(ordered::addAll);
             ordered.addAll(dp.unmeasured());
@@ -95,6 +113,16 @@ final class DefenseTable {
                 }
             }
         }
+        String noneKey = cells.keySet().stream().filter(k -> Defenses.isNone(k.substring(0, k.indexOf('\u0000'))))
+                .findFirst().orElse(null);
+        for (Map.Entry<String, Map<Metric, Map<String, Double>>> e : pooled.entrySet()) {
+            e.getValue().forEach((m, v) -> {
+                VictimStatistics.Cell c = VictimStatistics.cell(v.values());
+                if (cells.containsKey(e.getKey())) {
+                    cells.get(e.getKey()).put(m, new Summary(c.mean(), 0, c.n()));
+                }
+            });
+        }
         List<Metric> columns = new ArrayList<>(leaks);
         AFTER.stream().filter(m -> cells.values().stream().anyMatch(c -> c.containsKey(m))).forEach(columns::add);
         Map<Metric, Double> best = new LinkedHashMap<>();
@@ -108,6 +136,9 @@ final class DefenseTable {
         if (anyMissing) {
             header.add("not measured");
         }
+        if (!pooled.isEmpty()) {
+            header.add(ResultsTables.VICTIMS);
+        }
         columns.forEach(m -> header.add(title(m) + (m.better() == Metric.Better.HIGHER ? " ↑" : " ↓")));
         List<List<TextTable.Cell>> out = new ArrayList<>();
         for (Map.Entry<String, Map<Metric, Summary>> e : cells.entrySet()) {
@@ -115,19 +146,53 @@ final class DefenseTable {
             row.add(TextTable.Cell.of(names.get(e.getKey())[0]));
             row.add(TextTable.Cell.of(names.get(e.getKey())[1]));
             Summary acc = e.getValue().get(Metric.ACCURACY);
-            row.add(TextTable.Cell.of(Integer.toString(acc == null ? 0 : acc.n())));
+            int seeds = acc == null ? 0 : acc.n();
+            row.add(TextTable.Cell.of(Integer.toString(seeds)));
             if (anyMissing) {
                 row.add(TextTable.Cell.of(Integer.toString(notMeasured.getOrDefault(e.getKey(), 0))));
+            }
+            Map<Metric, Map<String, Double>> victimValues = pooled.getOrDefault(e.getKey(), Map.of());
+            if (!pooled.isEmpty()) {
+                int n = victimValues.values().stream().mapToInt(Map::size).max().orElse(0);
+                row.add(TextTable.Cell.of(n == 0 || seeds == 0 ? "–" : n % seeds == 0 ? n / seeds + "×" + seeds
+                        : n + "×1"));
             }
             for (Metric m : columns) {
                 Summary s = e.getValue().get(m);
                 boolean present = s != null && s.present();
-                row.add(new TextTable.Cell(present ? ResultsTables.cell(s) : "–",
+                String text = !present ? "–" : victimValues.containsKey(m)
+                        ? pooledText(victimValues.get(m), noneKey == null || noneKey.equals(e.getKey()) ? null
+                        : pooled.getOrDefault(noneKey, Map.of()).get(m)) : ResultsTables.cell(s);
+                row.add(new TextTable.Cell(text,
                         present && s.mean() == best.get(m)));
             }
             out.add(row);
         }
         return new TextTable(header, out);
+    }
+
+    /**
+     * For each defense point (key as in the table), the strongest attack's {@code leak} per victim: the maximum
+     * over the non-baseline attacks' rows of that victim (same seed and test batch), like the per-seed maximum.
+     */
+    static Map<String, Map<String, Double>> strongestPerVictim(DefensePoints dp, Metric leak, VictimValues victims) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (ResultRow r : dp.slice().rows()) {
+            if (DefensePoints.baseline(r.param(ResultsFile.ATTACK)) || !victims.has(r)) {
+                continue;
+            }
+            String key = r.param(ResultsFile.DEFENSE) + "\u0000" + Numbers.compact(r.defenseParam());
+            victims.values(List.of(r), leak).forEach((victim, v) -> out.computeIfAbsent(key,
+                    k -> new LinkedHashMap<>()).merge(victim, v, Math::max));
+        }
+        return out;
+    }
+
+    private static String pooledText(Map<String, Double> values, Map<String, Double> undefended) {
+        VictimStatistics.Cell c = VictimStatistics.cell(values.values());
+        String text = Numbers.format(c.mean()) + (c.hasInterval() ? " [" + Numbers.formatLike(c.low(), c.mean())
+                + ", " + Numbers.formatLike(c.high(), c.mean()) + "]" : "");
+        return undefended != null && !VictimStatistics.differs(values, undefended) ? text + " n.s." : text;
     }
 
     private static String title(Metric m) {

@@ -40,7 +40,8 @@ final class FrontierFigures {
             }
             for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(eligible).entrySet()) {
                 String name = "frontier-" + leak + split.getKey();
-                DefensePoints dp = DefensePoints.of(ctx.results, split.getValue(), leak);
+                DefensePoints perSeed = DefensePoints.of(ctx.results, split.getValue(), leak);
+                DefensePoints dp = pooledByVictim(perSeed, leak, VictimValues.near(ctx.results));
                 if (dp.points().isEmpty()) {
                     ctx.skip("figure " + name, "no ok row of a real attack (not oracle or random) measured both "
                             + leak + " and accuracy");
@@ -51,12 +52,13 @@ final class FrontierFigures {
                             + ", no frontier to draw");
                     continue;
                 }
-                renderOne(ctx, leak, dp, name, Splits.describe(split.getKey(), split.getValue()));
+                renderOne(ctx, leak, dp, dp != perSeed, name, Splits.describe(split.getKey(), split.getValue()));
             }
         }
     }
 
-    private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, String name, String setting)
+    private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, boolean pooled, String name,
+                                  String setting)
             throws IOException {
         double[] xRange = xRange(dp);
         XYChart frontier = ChartStyle.xy("Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting),
@@ -95,19 +97,47 @@ final class FrontierFigures {
             y += SMALL_H;
         }
         int width = ChartStyle.WIDTH + (y > 0 ? SMALL_W : 0);
-        String caption = caption(leak, dp, setting, y > 0, costNotes);
+        String caption = caption(leak, dp, pooled, setting, y > 0, costNotes);
         ctx.figure(Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()), name,
                 "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"),
                 caption);
     }
 
-    private static String caption(Metric leak, DefensePoints dp, String setting, boolean costs,
+    /**
+     * With victims.csv, each point's leakage pools victims: the strongest attack per victim, then the mean over
+     * the victims of every seed, with half the 95 % bootstrap interval's width as its (horizontal) bar. Points
+     * are left as they are when some row has no victims.
+     */
+    static DefensePoints pooledByVictim(DefensePoints dp, Metric leak, VictimValues victims) {
+        List<ResultRow> attacks = dp.slice().rows().stream()
+                .filter(r -> !DefensePoints.baseline(r.param(ResultsFile.ATTACK))).toList();
+        if (attacks.isEmpty() || !attacks.stream().allMatch(victims::has)) {
+            return dp;
+        }
+        Map<String, Map<String, Double>> strongest = DefenseTable.strongestPerVictim(dp, leak, victims);
+        List<DefensePoints.Point> points = new ArrayList<>();
+        for (DefensePoints.Point p : dp.points()) {
+            Map<String, Double> v = strongest.get(p.defense() + "\u0000" + Numbers.compact(p.param()));
+            if (v == null || v.isEmpty()) {
+                points.add(p);
+                continue;
+            }
+            VictimStatistics.Cell c = VictimStatistics.cell(v.values());
+            Summary leakSummary = new Summary(c.mean(), c.hasInterval() ? (c.high() - c.low()) / 2 : 0, c.n());
+            points.add(new DefensePoints.Point(p.defense(), p.param(), leakSummary, p.acc(), p.costs(),
+                    p.notMeasured()));
+        }
+        return new DefensePoints(points, dp.floor(), dp.attacks(), dp.slice(), dp.unmeasured());
+    }
+
+    private static String caption(Metric leak, DefensePoints dp, boolean pooled, String setting, boolean costs,
                                   List<String> costNotes) {
         boolean multiSeed = dp.points().stream().anyMatch(p -> p.acc().n() > 1);
         StringBuilder sb = new StringBuilder(setting.isEmpty() ? "" : "For " + setting + ": ");
         sb.append("Privacy, utility and cost of each defense point: ").append(leak.label())
                 .append(" of the strongest of ").append(String.join(", ", dp.attacks()))
-                .append(" (maximum over attacks per seed) against test accuracy; one line per defense family, ")
+                .append(pooled ? " (maximum over attacks per victim)" : " (maximum over attacks per seed)")
+                .append(" against test accuracy; one line per defense family, ")
                 .append("points labelled by the knob; black diamond = no defense; ringed points (and the grey ")
                 .append("band) = Pareto front");
         if (dp.floor().present()) {
@@ -120,7 +150,16 @@ final class FrontierFigures {
         if (!costNotes.isEmpty()) {
             sb.append(" (").append(String.join(", ", costNotes)).append(")");
         }
-        if (multiSeed) {
+        if (pooled) {
+            int n = dp.points().stream().mapToInt(p -> p.leak().n()).max().orElse(0);
+            long seeds = dp.points().stream().mapToInt(p -> p.acc().n()).max().orElse(0);
+            sb.append("; leakage = strongest attack per victim, mean over up to ").append(n)
+                    .append(" victims (victims × ").append(seeds).append(" seeds), horizontal grey bars span the 95 % ")
+                    .append("percentile-bootstrap interval of the mean (half its width either side)");
+            if (multiSeed) {
+                sb.append("; accuracy: mean over seeds, vertical bars ±1 std");
+            }
+        } else if (multiSeed) {
             sb.append("; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage (horizontal, ")
                     .append("grey)");
         }

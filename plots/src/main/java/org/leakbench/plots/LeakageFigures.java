@@ -30,6 +30,16 @@ final class LeakageFigures {
         }
     }
 
+    /** "8 victims × 2 seeds", or the range of pooled victims when points differ. */
+    static String victimCounts(List<ResultRow> rows, Metric leak, VictimValues victims) {
+        java.util.IntSummaryStatistics perRow = rows.stream()
+                .mapToInt(r -> victims.values(List.of(r), leak).size()).summaryStatistics();
+        long seeds = rows.stream().map(ResultRow::seed).distinct().count();
+        String v = perRow.getMin() == perRow.getMax() ? Integer.toString(perRow.getMin())
+                : perRow.getMin() + "–" + perRow.getMax();
+        return v + " victims × " + seeds + " seed" + (seeds == 1 ? "" : "s");
+    }
+
     private static void renderVs(RunContext ctx, Metric leak, String axis, String xLabel, Set<String> free,
                                  ToDoubleFunction<ResultRow> x, boolean logX) throws IOException {
         String name = "leakage-vs-" + axis + "-" + leak;
@@ -42,10 +52,13 @@ final class LeakageFigures {
             return;
         }
         Slice slice = Slice.of(rows, ctx.results.parameters(), free);
+        VictimValues victims = VictimValues.near(ctx.results);
+        // With victims.csv, every point pools the victims of its seeds and its bars are bootstrap intervals.
+        boolean pooled = slice.rows().stream().allMatch(victims::has);
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         Slice.group(slice.rows(), r -> r.param(ResultsFile.ATTACK))
-                .forEach((attack, g) -> series.put(attack.isBlank() ? "attack" : attack,
-                        XYSeriesData.points(g, x, leak)));
+                .forEach((attack, g) -> series.put(attack.isBlank() ? "attack" : attack, pooled
+                        ? XYSeriesData.victimPoints(g, x, leak, victims) : XYSeriesData.points(g, x, leak)));
         long distinctX = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x)
                 .distinct().count();
         if (distinctX < 2) {
@@ -66,7 +79,9 @@ final class LeakageFigures {
             XYSeriesData.add(chart, e.getKey(), e.getValue(), errors, i++);
         }
         String caption = leak.label() + " against " + xLabel + ", one line per attack"
-                + (errors ? "; means over seeds, error bars ±1 std" : "")
+                + (errors ? pooled ? "; means over " + victimCounts(slice.rows(), leak, victims) + " per point, error "
+                + "bars span the 95 % percentile-bootstrap interval of the mean (half its width either side)"
+                : "; means over seeds, error bars ±1 std" : "")
                 + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
         ctx.figure(chart, name, "Leakage vs " + axis + ", " + leak, caption);
     }

@@ -28,7 +28,17 @@ public enum Metric {
     BYTES_DOWN("bytes_down", "download per client (bytes)", Kind.COST, Better.LOWER),
     PEAK_HEAP_MB("peak_heap_mb", "peak heap (MB)", Kind.COST, Better.LOWER),
     OFFHEAP_MB("offheap_mb", "off-heap memory (MB)", Kind.COST, Better.LOWER),
-    PARAMS("params", "model parameters (count)", Kind.COST, Better.LOWER);
+    PARAMS("params", "model parameters (count)", Kind.COST, Better.LOWER),
+    N_VICTIMS("n_victims", "victims attacked per point (count)", Kind.COST, Better.HIGHER),
+    PSNR_MEDIAN("psnr_median", "median PSNR over victims (dB)", Kind.LEAKAGE, Better.LOWER),
+    PSNR_CI_LOW("psnr_ci_low", "PSNR 95% CI lower end (dB)", Kind.LEAKAGE, Better.LOWER),
+    PSNR_CI_HIGH("psnr_ci_high", "PSNR 95% CI upper end (dB)", Kind.LEAKAGE, Better.LOWER),
+    SSIM_MEDIAN("ssim_median", "median SSIM over victims", Kind.LEAKAGE, Better.LOWER),
+    SSIM_CI_LOW("ssim_ci_low", "SSIM 95% CI lower end", Kind.LEAKAGE, Better.LOWER),
+    SSIM_CI_HIGH("ssim_ci_high", "SSIM 95% CI upper end", Kind.LEAKAGE, Better.LOWER),
+    PSNR_SUCCESS("psnr_success", "share of victims above the PSNR threshold", Kind.LEAKAGE, Better.LOWER),
+    SSIM_SUCCESS("ssim_success", "share of victims above the SSIM threshold", Kind.LEAKAGE, Better.LOWER),
+    LABEL_EXACT("label_exact", "share of victims with every label recovered", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind { LEAKAGE, UTILITY, COST }

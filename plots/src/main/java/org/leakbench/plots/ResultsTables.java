@@ -27,8 +27,10 @@ final class ResultsTables {
             ctx.skip("table results", "no ok row measured any of " + MAIN);
             return;
         }
-        TextTable table = build(ctx.results, metrics);
-        String caption = "Mean ± std over seeds per attack and defense; within each attack the best value per "
+        VictimValues victims = VictimValues.near(ctx.results);
+        TextTable table = build(ctx.results, metrics, victims);
+        String caption = (table.header().contains(VICTIMS) ? VICTIM_CAPTION : "")
+                + "Mean ± std over seeds per attack and defense; within each attack the best value per "
                 + "column for the defender in bold (↓ lower is better: leakage, cost, ε; ↑ higher is better: "
                 + "accuracy; oracle and random guess are brackets and get none); n = ok seeds, div. = diverged "
                 + "attacks (attack failures, not averaged), fail = failed or timed-out rows. "
@@ -39,6 +41,10 @@ final class ResultsTables {
     }
 
     static TextTable build(ResultsFile results, List<Metric> metrics) {
+        return build(results, metrics, VictimValues.none());
+    }
+
+    static TextTable build(ResultsFile results, List<Metric> metrics, VictimValues victims) {
         List<String> keys = new ArrayList<>(List.of(ResultsFile.ATTACK, ResultsFile.DEFENSE,
                 ResultsFile.DEFENSE_PARAM));
         keys.removeIf(k -> !results.parameters().contains(k));
@@ -59,6 +65,9 @@ final class ResultsTables {
             metrics.forEach(metric -> m.put(metric, Slice.summarize(ok, metric)));
             stats.put(k, m);
         }
+        VictimCells pooled = VictimCells.of(victims, keys, order, groups, metrics);
+        pooled.cells().forEach((k, byMetric) -> byMetric.forEach((m, c) -> stats.get(k).put(m,
+                new Summary(c.mean(), 0, c.n()))));
         int attackKey = keys.indexOf(ResultsFile.ATTACK);
         Map<String, Map<Metric, Double>> best = new LinkedHashMap<>();
         for (List<String> k : order) {
@@ -80,6 +89,9 @@ final class ResultsTables {
         header.add("n");
         header.add("div.");
         header.add("fail");
+        if (!pooled.cells().isEmpty()) {
+            header.add(VICTIMS);
+        }
         metrics.forEach(m -> header.add(m.column() + (m.better() == Metric.Better.HIGHER ? " ↑" : " ↓")));
         List<List<TextTable.Cell>> rows = new ArrayList<>();
         for (List<String> k : order) {
@@ -97,16 +109,26 @@ final class ResultsTables {
             row.add(TextTable.Cell.of(Long.toString(ok)));
             row.add(TextTable.Cell.of(Long.toString(diverged)));
             row.add(TextTable.Cell.of(Long.toString(g.size() - ok - diverged)));
+            if (!pooled.cells().isEmpty()) {
+                row.add(TextTable.Cell.of(pooled.count(k)));
+            }
             Map<Metric, Double> b = best.getOrDefault(attackKey < 0 ? "" : k.get(attackKey), Map.of());
             for (Metric metric : metrics) {
                 Summary s = stats.get(k).get(metric);
-                row.add(new TextTable.Cell(cell(s), s.present() && b.containsKey(metric)
+                String text = pooled.has(k, metric) ? pooled.text(k, metric) : cell(s);
+                row.add(new TextTable.Cell(text, s.present() && b.containsKey(metric)
                         && s.mean() == b.get(metric)));
             }
             rows.add(row);
         }
         return new TextTable(header, rows);
     }
+
+    static final String VICTIMS = "victims×seeds";
+    static final String VICTIM_CAPTION = "PSNR and SSIM: mean over every victim of every ok seed with its 95 % "
+            + "percentile-bootstrap interval [low, high] (2000 resamples, fixed seed); victims×seeds = victims per "
+            + "seed × ok seeds pooled in the cell; n.s. = not significantly different from the same attack without "
+            + "a defense (the 95 % bootstrap interval of the mean difference, paired by victim, contains 0). ";
 
     static String cell(Summary s) {
         if (!s.present()) {

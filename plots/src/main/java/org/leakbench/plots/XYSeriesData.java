@@ -30,6 +30,25 @@ final class XYSeriesData {
         return out;
     }
 
+    /**
+     * Like {@link #points}, but each y pools the victims of every row at that x ({@code victims.csv}): the mean
+     * over victims, with half the width of its 95 % percentile-bootstrap interval in place of the std (so the
+     * error bar spans about the interval) and n = victims pooled.
+     */
+    static List<XY> victimPoints(List<ResultRow> rows, ToDoubleFunction<ResultRow> x, Metric y,
+                                 VictimValues victims) {
+        List<XY> out = new ArrayList<>();
+        Map<Double, List<ResultRow>> byX = Slice.group(
+                rows.stream().filter(r -> !Double.isNaN(x.applyAsDouble(r)) && r.metric(y).isPresent()).toList(),
+                r -> x.applyAsDouble(r));
+        byX.forEach((xv, g) -> {
+            VictimStatistics.Cell c = VictimStatistics.cell(victims.values(g, y).values());
+            out.add(new XY(xv, new Summary(c.mean(), c.hasInterval() ? (c.high() - c.low()) / 2 : 0, c.n())));
+        });
+        out.sort(Comparator.comparingDouble(XY::x));
+        return out;
+    }
+
     /** Adds one styled series; returns it. */
     static XYSeries add(XYChart chart, String name, List<XY> pts, boolean errors, int styleIndex) {
         double[] xs = pts.stream().mapToDouble(XY::x).toArray();
