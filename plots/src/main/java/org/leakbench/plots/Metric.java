@@ -20,6 +20,8 @@ public enum Metric {
     PI_AUC("pi_auc", "property-inference AUC", Kind.LEAKAGE, Better.LOWER),
     EPSILON("epsilon", "privacy budget epsilon", Kind.LEAKAGE, Better.LOWER),
     DELTA("delta", "privacy parameter delta", Kind.LEAKAGE, Better.LOWER),
+    EPSILON_APPROX("epsilon_approx", "epsilon only Poisson-approximate (1) or exact (0)", Kind.LEAKAGE,
+            Better.LOWER),
     ACCURACY("accuracy", "test accuracy", Kind.UTILITY, Better.HIGHER),
     TIME_MS("time_ms", "time per point (ms)", Kind.COST, Better.LOWER),
     ATTACK_MS("attack_ms", "attack time (ms)", Kind.COST, Better.LOWER),
