@@ -41,10 +41,12 @@ import org.openjdk.jmh.annotations.Measurement;
  * Cost of secure-aggregation masking.
  *
  * <ul>
- *   <li>{@code prg}: AES-128-CTR mask expansion as the protocol runs it ({@link MaskPrg}: AES/ECB over counter
- *       blocks, key stream added in place); the {@code bytes} counter is mask bytes per second. For reference,
- *       {@code jdkAesCtr} and {@code jdkAesEcb} produce the same amount of raw key stream with the JDK's
- *       {@code AES/CTR/NoPadding} and {@code AES/ECB/NoPadding} (no add). vectorLength 1e4 to 1e7.</li>
+ *   <li>{@code prg}: AES-128-CTR mask expansion as the protocol runs it ({@link MaskPrg} on the route this JVM
+ *       chose, key stream added in place); {@code prgFallback} the same on the pure-JDK fallback route; the
+ *       {@code bytes} counter is mask bytes per second. For reference, {@code jdkAesCtr} and {@code jdkAesEcb}
+ *       produce the same amount of raw key stream with the JDK's {@code AES/CTR/NoPadding} and
+ *       {@code AES/ECB/NoPadding} (one call, no add); the suite adds OpenSSL's rate on the same machine.
+ *       vectorLength 1e4 to 1e7.</li>
  *   <li>{@code maskedUpdate}: one client's whole round-2 step (self mask, one X25519 agreement + HKDF + PRG per
  *       neighbour) for n clients: n - 1 neighbours under SecAgg, 2 ceil(1.5 log2 n) under SecAgg+.
  *       clients 100, 1000; maskedLength 1e4, 1e5.</li>
@@ -67,6 +69,7 @@ public class MaskingBench {
         @Param({"10000", "100000", "1000000", "10000000"})
         public int vectorLength;
         final MaskPrg prg = new MaskPrg();
+        final MaskPrg fallback = MaskPrg.onRoute("ecb");
         final byte[] seed = new byte[MaskPrg.SEED_BYTES];
         int[] target;
         byte[] zeros;
@@ -109,7 +112,20 @@ public class MaskingBench {
         return s.target;
     }
 
-    /** The JDK's AES/CTR key stream over the same number of bytes (encrypting zeros gives the key stream). */
+    /** The pure-JDK fallback route (AES/ECB over counter blocks), taken where the CTR intrinsic is missing. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public int[] prgFallback(PrgState s, Bytes counter) {
+        s.fallback.addMask(s.seed, s.target, 1);
+        counter.bytes += 4L * s.target.length;
+        return s.target;
+    }
+
+    /**
+     * The JDK's AES/CTR key stream over the same number of bytes in one call per operation, as a naive caller
+     * would use it (encrypting zeros gives the key stream): with few calls its loop may never be compiled with the intrinsic.
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)

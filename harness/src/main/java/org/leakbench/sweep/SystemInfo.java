@@ -64,6 +64,7 @@ public final class SystemInfo {
         m.put("cpu", cpuModel());
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        m.put("mask_prg", org.leakbench.defense.secagg.MaskPrgRoute.description());
         return m;
     }
 

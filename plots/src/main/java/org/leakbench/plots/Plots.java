@@ -46,6 +46,7 @@ public final class Plots {
         DefenseTable.render(ctx);
         ResultsTables.render(ctx);
         JmhTable.render(ctx, jmh);
+        HotPathTables.render(ctx, jmh);
         StringBuilder inline = new StringBuilder();
         for (Path t : ctx.tables) {
             if (t.getFileName().toString().endsWith(".md")) {

@@ -134,6 +134,10 @@ public final class BenchSuite {
             // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off.
             b.jvmArgsAppend("--add-modules=jdk.incubator.vector",
                     "-Dleakbench.simd=" + System.getProperty("leakbench.simd", "true"));
+            String route = System.getProperty("leakbench.maskprg");
+            if (route != null && !route.isBlank()) {
+                b.jvmArgsAppend("-Dleakbench.maskprg=" + route); // the mask generator's route, when forced
+            }
         }
         return b;
     }

@@ -39,6 +39,7 @@ final class RunSettingsFile {
         p.put("machine.processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
         p.put("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("machine.java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        p.put("machine.mask_prg", org.leakbench.defense.secagg.MaskPrgRoute.description());
         p.put("load.before", loadBefore);
         p.put("load.after", loadAverage());
         p.put("finished", Instant.now().toString());

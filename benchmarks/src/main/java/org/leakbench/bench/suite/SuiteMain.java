@@ -10,7 +10,8 @@ import org.openjdk.jmh.runner.RunnerException;
 /**
  * {@code java -cp ... org.leakbench.bench.suite.SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]}: runs the
  * JMH suite into a run folder (default {@code results/latest}, resolved like the plots resolve it) and, with
- * {@code --torch}, the PyTorch reference script after it. Selection with {@code -Djmh.include=<regex>}; JMH
+ * {@code --torch}, the PyTorch reference script after it; OpenSSL's AES-128-CTR rate after the masking
+ * benchmarks ({@link OpenSslReference}). Selection with {@code -Djmh.include=<regex>}; JMH
  * threads with {@code -Djmh.threads}, ND4J's with {@code -Dleakbench.nd4j.threads}, the ejml backend's with
  * {@code -Dleakbench.ejml.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
  */
@@ -60,6 +61,10 @@ public final class SuiteMain {
         BenchSuite suite = new BenchSuite(settings, System.getProperty("jmh.include"), threads, System.out);
         BenchSuite.Outcome out = suite.run(runDir, BenchSuite.CLASSES);
         System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());
+        if (out.results().stream().anyMatch(r -> r.getParams().getBenchmark().contains(".MaskingBench.prg"))) {
+            OpenSslReference.run(runDir.resolve("jmh").resolve(OpenSslReference.CSV),
+                    settings.name().equals("quick") ? 1 : 3, System.out);
+        }
         if (torch != null) {
             TorchReference.run(torch, runDir.resolve("jmh").resolve(TorchReference.CSV), settings.name(),
                     intProperty("torch.threads", 1), System.out);

@@ -66,9 +66,11 @@ class SuiteSmokeTest {
                 "PerExampleGradientBench.dpSgdStep", "PerExampleGradientBench.dpSgdStepBatchesOfOne",
                 "PerExampleGradientBench.plainStep", "ConvBench.forward", "ConvBench.inputAdjoint",
                 "ConvBench.filterAdjoint", "GemmBench.matmul",
-                "NoiseBench.fastGaussian", "NoiseBench.splittableRandomNextGaussian",
+                "NoiseBench.fastGaussian", "NoiseBench.floatFill",
+                "NoiseBench.splittableRandomNextGaussian",
                 "NoiseBench.utilRandomNextGaussian", "NoiseBench.laplace", "NoiseBench.discreteGaussian",
-                "MaskingBench.prg", "MaskingBench.jdkAesCtr", "MaskingBench.jdkAesEcb", "MaskingBench.maskedUpdate",
+                "MaskingBench.prg", "MaskingBench.prgFallback", "MaskingBench.jdkAesCtr", "MaskingBench.jdkAesEcb",
+                "MaskingBench.maskedUpdate",
                 "MaskingBench.serverUnmask", "CompressionBench.topK", "CompressionBench.quantize",
                 "CompressionBench.sign", "AccountantBench.epsilon", "AccountantBench.noiseMultiplierSearch"), seen);
     }

@@ -3,38 +3,41 @@ package org.leakbench.defense.secagg;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.security.GeneralSecurityException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
+import org.leakbench.tensor.SimdSupport;
 
 /**
  * The pseudorandom generator that expands a 128-bit seed into a mask vector: AES-128 in counter mode, keyed by
- * the seed, counter blocks 0, 1, 2, ... (the key is fresh for every seed, so no nonce is needed). The counter
- * blocks are encrypted in batches with {@code AES/ECB/NoPadding}, which the JDK runs on AES-NI several times
- * faster than its {@code AES/CTR/NoPadding}; the key stream is read as little-endian 32-bit words.
+ * the seed, counter blocks 0, 1, 2, ... (the key is fresh for every seed, so no nonce is needed); the key
+ * stream is read as little-endian 32-bit words. The stream comes a chunk at a time from the route
+ * {@link MaskPrgRoute} picks for this JVM (the JDK's counter-mode intrinsic, or AES/ECB over counter blocks);
+ * both give the same words. The add runs on the Vector API where it is on ({@link SimdMaskAdd}).
  *
  * <p>Not thread-safe: use one instance per thread. Instances reuse their buffers across calls.
  */
 public final class MaskPrg {
     /** Seed length in bytes (an AES-128 key). */
     public static final int SEED_BYTES = 16;
-    private static final int BATCH_BLOCKS = 2048; // 32 KiB of key stream per cipher call, fits in L1/L2
-    private static final int BATCH_INTS = BATCH_BLOCKS * 4;
-    private static final VarHandle LONG_BE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final int CHUNK_INTS = AesCtrKeyStream.MAX_CHUNK / 4;
+    private static final boolean VECTOR = SimdSupport.enabled();
     private static final VarHandle INT_LE =
             MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] COUNTER_ZERO = new byte[16];
 
-    private final Cipher cipher;
-    private final byte[] counters = new byte[BATCH_BLOCKS * 16];
-    private final byte[] keyStream = new byte[BATCH_BLOCKS * 16];
+    private final AesCtrKeyStream stream;
+    private final byte[] keyStream = new byte[AesCtrKeyStream.MAX_CHUNK];
 
+    /** A generator on the route this JVM uses ({@link MaskPrgRoute}). */
     public MaskPrg() {
-        try {
-            cipher = Cipher.getInstance("AES/ECB/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM lacks AES/ECB/NoPadding", e);
-        }
+        this(MaskPrgRoute.chosen());
+    }
+
+    private MaskPrg(MaskPrgRoute.Route route) {
+        stream = AesCtrKeyStream.create(route);
+    }
+
+    /** A generator on a named route, {@code ctr} or {@code ecb}, whatever this JVM would choose (benchmarks). */
+    public static MaskPrg onRoute(String route) {
+        return new MaskPrg(MaskPrgRoute.choose(route, false));
     }
 
     private static final byte[] PAIRWISE_INFO = "leakbench secagg pairwise mask seed".getBytes();
@@ -49,57 +52,45 @@ public final class MaskPrg {
         if (sign != 1 && sign != -1) {
             throw new IllegalArgumentException("mask sign must be +1 or -1, got " + sign);
         }
-        init(seed);
-        for (int offset = 0; offset < target.length; offset += BATCH_INTS) {
-            int n = Math.min(BATCH_INTS, target.length - offset);
-            nextKeyStream(offset / BATCH_INTS, n);
-            // reading the key stream in place is about twice as fast as a bulk copy followed by an add loop
-            if (sign > 0) {
-                for (int i = 0; i < n; i++) {
-                    target[offset + i] += (int) INT_LE.get(keyStream, 4 * i);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    target[offset + i] -= (int) INT_LE.get(keyStream, 4 * i);
-                }
-            }
-        }
+        expand(seed, target, sign);
     }
 
     /** Writes PRG(seed) into {@code out}. */
     public void fill(byte[] seed, int[] out) {
-        init(seed);
-        for (int offset = 0; offset < out.length; offset += BATCH_INTS) {
-            int n = Math.min(BATCH_INTS, out.length - offset);
-            nextKeyStream(offset / BATCH_INTS, n);
-            for (int i = 0; i < n; i++) {
-                out[offset + i] = (int) INT_LE.get(keyStream, 4 * i);
+        expand(seed, out, 0);
+    }
+
+    /** mode +1: add, -1: subtract, 0: overwrite. */
+    private void expand(byte[] seed, int[] target, int mode) {
+        if (seed.length != SEED_BYTES) {
+            throw new IllegalArgumentException("PRG seed must be " + SEED_BYTES + " bytes, got " + seed.length);
+        }
+        stream.start(seed, COUNTER_ZERO);
+        for (int offset = 0; offset < target.length; offset += CHUNK_INTS) {
+            int n = Math.min(CHUNK_INTS, target.length - offset);
+            stream.next(keyStream, 16 * ((n + 3) / 4));
+            if (VECTOR) {
+                SimdMaskAdd.apply(keyStream, target, offset, n, mode);
+            } else {
+                scalar(keyStream, 0, target, offset, n, mode);
             }
         }
     }
 
-    private void init(byte[] seed) {
-        if (seed.length != SEED_BYTES) {
-            throw new IllegalArgumentException("PRG seed must be " + SEED_BYTES + " bytes, got " + seed.length);
-        }
-        try {
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(seed, "AES"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES key setup failed", e);
-        }
-    }
-
-    /** Encrypts counter blocks batch * BATCH_BLOCKS ... into {@link #keyStream}, enough for n words. */
-    private void nextKeyStream(int batch, int n) {
-        int blocks = (n + 3) / 4;
-        long first = (long) batch * BATCH_BLOCKS;
-        for (int b = 0; b < blocks; b++) {
-            LONG_BE.set(counters, b * 16 + 8, first + b);
-        }
-        try {
-            cipher.doFinal(counters, 0, blocks * 16, keyStream, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES encryption failed", e);
+    /** Words first .. first + n - 1 of keyStream onto target[offset ..], by mode, in plain loops. */
+    static void scalar(byte[] keyStream, int first, int[] target, int offset, int n, int mode) {
+        if (mode > 0) {
+            for (int i = 0; i < n; i++) {
+                target[offset + i] += (int) INT_LE.get(keyStream, 4 * (first + i));
+            }
+        } else if (mode < 0) {
+            for (int i = 0; i < n; i++) {
+                target[offset + i] -= (int) INT_LE.get(keyStream, 4 * (first + i));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                target[offset + i] = (int) INT_LE.get(keyStream, 4 * (first + i));
+            }
         }
     }
 }

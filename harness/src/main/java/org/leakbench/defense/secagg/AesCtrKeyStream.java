@@ -1,0 +1,48 @@
+package org.leakbench.defense.secagg;
+
+/**
+ * An AES-128 counter-mode key stream (NIST SP 800-38A, section 6.5): block i of the stream is
+ * AES_k(T + i), the counter block T read as a 128-bit big-endian integer and incremented modulo 2^128.
+ * Two routes produce the same bytes: {@link JdkCtrKeyStream} on the JDK's {@code AES/CTR/NoPadding}, whose
+ * HotSpot intrinsic encrypts several blocks in parallel on AES-NI, and {@link EcbCtrKeyStream}, which writes
+ * the counter blocks and encrypts them with {@code AES/ECB/NoPadding}, for JVMs without that intrinsic.
+ * {@link MaskPrgRoute} picks one per JVM.
+ *
+ * <p>Not thread-safe.
+ */
+interface AesCtrKeyStream {
+    /** Bytes of key stream one {@link #next} call may ask for. */
+    int MAX_CHUNK = 32 * 1024;
+
+    /** Restarts the stream under {@code key} (16 bytes) at counter block {@code initialCounter} (16 bytes). */
+    void start(byte[] key, byte[] initialCounter);
+
+    /**
+     * The next {@code len} bytes of key stream into {@code out[0, len)}; {@code len} is a multiple of 16 and at
+     * most {@link #MAX_CHUNK}, so every call starts on a block boundary.
+     */
+    void next(byte[] out, int len);
+
+    /** A new stream on {@code route}. */
+    static AesCtrKeyStream create(MaskPrgRoute.Route route) {
+        return route == MaskPrgRoute.Route.JDK_CTR ? new JdkCtrKeyStream() : new EcbCtrKeyStream();
+    }
+
+    /** Checks a length passed to {@link #next}. */
+    static void checkChunk(int len) {
+        if (len < 0 || len % 16 != 0 || len > MAX_CHUNK) {
+            throw new IllegalArgumentException("key stream chunk must be a multiple of 16 bytes up to " + MAX_CHUNK
+                    + ", got " + len);
+        }
+    }
+
+    /** Checks key and counter lengths. */
+    static void checkStart(byte[] key, byte[] initialCounter) {
+        if (key.length != 16) {
+            throw new IllegalArgumentException("AES-128 key must be 16 bytes, got " + key.length);
+        }
+        if (initialCounter.length != 16) {
+            throw new IllegalArgumentException("counter block must be 16 bytes, got " + initialCounter.length);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.leakbench.defense.secagg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Both key-stream routes against NIST SP 800-38A and against each other. */
+class AesCtrKeyStreamTest {
+    private static final HexFormat HEX = HexFormat.of();
+
+    static List<Supplier<AesCtrKeyStream>> routes() {
+        return List.of(JdkCtrKeyStream::new, EcbCtrKeyStream::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void matchesSp800_38aF51(Supplier<AesCtrKeyStream> route) {
+        // NIST SP 800-38A, F.5.1 CTR-AES128.Encrypt: ciphertext = plaintext XOR key stream.
+        byte[] plain = HEX.parseHex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+                + "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710");
+        byte[] cipher = HEX.parseHex("874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff"
+                + "5ae4df3edbd5d35e5b4f09020db03eab1e031dda2fbe03d1792170a0f3009cee");
+        AesCtrKeyStream s = route.get();
+        s.start(HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c"), HEX.parseHex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"));
+        byte[] stream = new byte[64];
+        s.next(stream, 64);
+        byte[] out = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            out[i] = (byte) (plain[i] ^ stream[i]);
+        }
+        assertEquals(HEX.formatHex(cipher), HEX.formatHex(out));
+    }
+
+    @Test
+    void routesAgreeAcrossTheLowWordCarryAndChunkSizes() {
+        // The counter's low 64 bits overflow after two blocks; chunks of uneven sizes must continue the stream.
+        byte[] key = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
+        byte[] counter = HEX.parseHex("00000000000000fffffffffffffffffe");
+        int[] chunks = {16, 48, AesCtrKeyStream.MAX_CHUNK, 32, AesCtrKeyStream.MAX_CHUNK - 16};
+        byte[][] streams = new byte[2][];
+        for (int r = 0; r < 2; r++) {
+            AesCtrKeyStream s = routes().get(r).get();
+            s.start(key, counter);
+            byte[] all = new byte[Arrays.stream(chunks).sum()];
+            byte[] chunk = new byte[AesCtrKeyStream.MAX_CHUNK];
+            int at = 0;
+            for (int c : chunks) {
+                s.next(chunk, c);
+                System.arraycopy(chunk, 0, all, at, c);
+                at += c;
+            }
+            streams[r] = all;
+        }
+        assertArrayEquals(streams[0], streams[1]);
+        // Block 2 is counter ...0100..00: a carry into the high half, which a 64-bit counter would miss.
+        EcbCtrKeyStream plain = new EcbCtrKeyStream();
+        plain.start(key, HEX.parseHex("00000000000001000000000000000000"));
+        byte[] block = new byte[16];
+        plain.next(block, 16);
+        assertArrayEquals(block, Arrays.copyOfRange(streams[0], 32, 48));
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void rejectsBadLengths(Supplier<AesCtrKeyStream> route) {
+        AesCtrKeyStream s = route.get();
+        assertThrows(IllegalArgumentException.class, () -> s.start(new byte[15], new byte[16]));
+        assertThrows(IllegalArgumentException.class, () -> s.start(new byte[16], new byte[8]));
+        s.start(new byte[16], new byte[16]);
+        byte[] out = new byte[AesCtrKeyStream.MAX_CHUNK + 16];
+        assertThrows(IllegalArgumentException.class, () -> s.next(out, 20));
+        assertThrows(IllegalArgumentException.class, () -> s.next(out, AesCtrKeyStream.MAX_CHUNK + 16));
+    }
+
+    @Test
+    void routeChoice() {
+        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose(null, true));
+        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("", false));
+        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("ECB", true));
+        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose("ctr", false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MaskPrgRoute.choose("openssl", true));
+        assertEquals("-Dleakbench.maskprg must be ctr or ecb, got 'openssl'", e.getMessage());
+        // A forced fallback must not claim the intrinsic is missing.
+        assertEquals("AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: forced with "
+                + "-Dleakbench.maskprg)", MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, true));
+        assertEquals("AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: no AES/CTR intrinsic on this "
+                + "JVM)", MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, false));
+    }
+}
