@@ -52,13 +52,14 @@ final class FrontierFigures {
                             + ", no frontier to draw");
                     continue;
                 }
-                renderOne(ctx, leak, dp, dp != perSeed, name, Splits.describe(split.getKey(), split.getValue()));
+                renderOne(ctx, leak, dp, dp != perSeed, name, Splits.describe(split.getKey(), split.getValue()),
+                        dp != perSeed ? notSignificant(perSeed, leak, VictimValues.near(ctx.results)) : List.of());
             }
         }
     }
 
     private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, boolean pooled, String name,
-                                  String setting)
+                                  String setting, List<String> notSignificant)
             throws IOException {
         double[] xRange = xRange(dp);
         XYChart frontier = ChartStyle.xy("Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting),
@@ -97,7 +98,10 @@ final class FrontierFigures {
             y += SMALL_H;
         }
         int width = ChartStyle.WIDTH + (y > 0 ? SMALL_W : 0);
-        String caption = caption(leak, dp, pooled, setting, y > 0, costNotes);
+        String caption = caption(leak, dp, pooled, setting, y > 0, costNotes)
+                + (notSignificant.isEmpty() ? "" : " Not significantly different from no defense (the 95 % "
+                + "bootstrap interval of the mean difference, paired by victim, contains 0): "
+                + String.join(", ", notSignificant) + ".");
         ctx.figure(Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()), name,
                 "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"),
                 caption);
@@ -108,6 +112,28 @@ final class FrontierFigures {
      * the victims of every seed, with half the 95 % bootstrap interval's width as its (horizontal) bar. Points
      * are left as they are when some row has no victims.
      */
+    /**
+     * Labels of the defense points whose strongest-attack leakage per victim is not significantly different
+     * from no defense's, by the paired bootstrap the tables use; empty without an undefended point.
+     */
+    static List<String> notSignificant(DefensePoints dp, Metric leak, VictimValues victims) {
+        Map<String, Map<String, Double>> strongest = DefenseTable.strongestPerVictim(dp, leak, victims);
+        Map<String, Double> none = dp.undefended().stream()
+                .map(p -> strongest.get(p.defense() + "\u0000" + Numbers.compact(p.param())))
+                .filter(v -> v != null && !v.isEmpty()).findFirst().orElse(null);
+        List<String> out = new ArrayList<>();
+        if (none == null) {
+            return out;
+        }
+        for (DefensePoints.Point p : dp.points()) {
+            Map<String, Double> v = strongest.get(p.defense() + "\u0000" + Numbers.compact(p.param()));
+            if (!Defenses.isNone(p.defense()) && v != null && !v.isEmpty() && !VictimStatistics.differs(v, none)) {
+                out.add(Defenses.hasKnob(p.defense()) ? p.defense() + " " + p.label() : p.label());
+            }
+        }
+        return out;
+    }
+
     static DefensePoints pooledByVictim(DefensePoints dp, Metric leak, VictimValues victims) {
         List<ResultRow> attacks = dp.slice().rows().stream()
                 .filter(r -> !DefensePoints.baseline(r.param(ResultsFile.ATTACK))).toList();

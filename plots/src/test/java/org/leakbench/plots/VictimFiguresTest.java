@@ -1,5 +1,6 @@
 package org.leakbench.plots;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -63,6 +64,41 @@ class VictimFiguresTest {
     void frontierTakesTheStrongestAttackPerVictim() {
         String c = caption("frontier-psnr");
         assertTrue(c.contains("maximum over attacks per victim") && c.contains("bootstrap"), c);
+    }
+
+    /** The frontier's caption names exactly the defense points its table marks "n.s." for PSNR. */
+    @Test
+    void frontierCaptionNamesTheSamePointsAsTheTablesNonSignificanceMarks() throws IOException {
+        for (Path t : report.tables()) {
+            String file = t.getFileName().toString();
+            if (!file.startsWith("defenses-") || !file.endsWith(".md")) {
+                continue;
+            }
+            String model = file.substring(file.lastIndexOf('-') + 1, file.length() - ".md".length());
+            List<String> lines = Files.readAllLines(t).stream().filter(l -> l.startsWith("| ")).toList();
+            List<String> header = List.of(lines.get(0).split("\\|"));
+            int psnr = -1;
+            for (int i = 0; i < header.size(); i++) {
+                psnr = header.get(i).trim().startsWith("PSNR") ? i : psnr;
+            }
+            List<String> marked = new java.util.ArrayList<>();
+            for (String l : lines.subList(2, lines.size())) {
+                String[] cells = l.split("\\|");
+                if (psnr > 0 && cells[psnr].contains("n.s.")) {
+                    String knob = cells[2].trim();
+                    marked.add(knob.equals("–") ? cells[1].trim() : cells[1].trim() + " " + knob);
+                }
+            }
+            String c = report.figures().stream().filter(f -> f.name().equals("frontier-psnr-" + model))
+                    .map(PlotReport.Figure::caption).findFirst().orElse(null);
+            if (c == null) {
+                continue;
+            }
+            for (String m : marked) {
+                assertTrue(c.contains(m), "the table marks " + m + " n.s., the figure does not: " + c);
+            }
+            assertEquals(!marked.isEmpty(), c.contains("Not significantly different"), file + ": " + c);
+        }
     }
 
     @Test
