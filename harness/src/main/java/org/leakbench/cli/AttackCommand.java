@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunFolders;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.RunSummary;
@@ -91,7 +92,7 @@ public final class AttackCommand implements Callable<Integer> {
             summary = new SweepRunner(sweep, executor, options).run();
         }
         PrintWriter w = spec.commandLine().getOut();
-        ResultTable table = ResultTable.read(summary.runFolder().resolve(SweepRunner.RESULTS));
+        ResultTable table = ResultTable.read(summary.runFolder().resolve(RunLayout.RESULTS));
         List<String> row = table.latest().get(0);
         for (String metric : List.of("status", "psnr", "ssim", "mse", "label_acc", "recovered_frac", "accuracy",
                 "epsilon", "attack_ms", "bytes_up")) {
@@ -100,7 +101,7 @@ public final class AttackCommand implements Callable<Integer> {
                 w.printf("%-15s %s%n", metric, v);
             }
         }
-        Path grids = summary.runFolder().resolve("reconstructions");
+        Path grids = summary.runFolder().resolve(RunLayout.RECONSTRUCTIONS);
         if (Files.isDirectory(grids)) {
             try (var files = Files.list(grids)) {
                 files.forEach(f -> w.println("image grid      " + f));

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.leakbench.plots.JmhComparison;
 import org.leakbench.plots.JmhRunFolder;
 import org.leakbench.plots.JmhSource;
+import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,7 +49,7 @@ final class JmhCompareCommand implements Callable<Integer> {
             Path run = JmhRunFolder.resolve(runs.get(i));
             JmhSource s = JmhSource.read(run, labels.isEmpty() ? null : labels.get(i));
             if (s.results().isEmpty()) {
-                throw new IllegalArgumentException(runs.get(i) + " has no JMH results (" + run.resolve("jmh")
+                throw new IllegalArgumentException(runs.get(i) + " has no JMH results (" + run.resolve(RunLayout.JMH)
                         + "/*.json); run the suite there first");
             }
             sources.add(s);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.leakbench.plots.PlotReport;
 import org.leakbench.plots.Plots;
+import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PlotReport report = Plots.renderRun(run);
         var out = spec.commandLine().getOut();
-        Path table = report.runDir().resolve("tables").resolve("results.md");
+        Path table = report.runDir().resolve(RunLayout.TABLES).resolve("results.md");
         if (Files.exists(table)) {
             out.println(Files.readString(table));
         }

@@ -7,6 +7,7 @@ import org.leakbench.cluster.ClusterMerge;
 import org.leakbench.cluster.ClusterRun;
 import org.leakbench.plots.PlotReport;
 import org.leakbench.plots.Plots;
+import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,7 @@ final class SlurmMergeCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         ClusterRun run = ClusterRun.open(folder);
         ClusterMerge.Outcome outcome = ClusterMerge.merge(run);
-        w.println("merged " + outcome.rows() + " rows into " + run.folder().resolve("results.csv")
+        w.println("merged " + outcome.rows() + " rows into " + run.folder().resolve(RunLayout.RESULTS)
                 + (outcome.failed() > 0 ? " (" + outcome.failed() + " failed or timed out; 'leakbench slurm "
                 + "resubmit' retries them)" : ""));
         if (!noPlots) {

@@ -12,6 +12,7 @@ import org.leakbench.cluster.ShardPlan;
 import org.leakbench.cluster.ShardProgress;
 import org.leakbench.cluster.SlurmClient;
 import org.leakbench.cluster.SlurmQueue;
+import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,7 +49,7 @@ final class SlurmResubmitCommand implements Callable<Integer> {
             w.println("still queued or running, left alone: shards " + busy);
         }
         if (redo.isEmpty() && busy.isEmpty() && !queue.mergeQueued()
-                && !java.nio.file.Files.exists(run.folder().resolve("results.csv"))) {
+                && !java.nio.file.Files.exists(run.folder().resolve(RunLayout.RESULTS))) {
             String merge = ClusterSubmit.submitMerge(run, slurm, List.of());
             w.println("every shard is complete; submitted merge job " + merge);
             return 0;

@@ -11,6 +11,7 @@ import org.leakbench.cluster.ShardPlan;
 import org.leakbench.cluster.ShardProgress;
 import org.leakbench.cluster.SlurmClient;
 import org.leakbench.cluster.SlurmQueue;
+import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,8 +66,8 @@ final class SlurmStatusCommand implements Callable<Integer> {
                 + (done < total && eta > 0 ? ", about " + duration(eta) + " to go (slowest shard)" : ""));
         table.print(w);
         Map<String, Object> merge = queue.lastMerge();
-        if (java.nio.file.Files.exists(run.folder().resolve("results.csv"))) {
-            w.println("merged: " + run.folder().resolve("results.csv"));
+        if (java.nio.file.Files.exists(run.folder().resolve(RunLayout.RESULTS))) {
+            w.println("merged: " + run.folder().resolve(RunLayout.RESULTS));
         } else if (merge != null) {
             w.println("merge job " + merge.get("id") + (queue.mergeQueued() ? " waits for the shards" : " has ended "
                     + "without merging (see " + run.logs() + ")"));

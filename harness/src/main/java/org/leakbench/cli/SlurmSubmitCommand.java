@@ -12,6 +12,7 @@ import org.leakbench.cluster.ShardPlan;
 import org.leakbench.cluster.ShardPlanner;
 import org.leakbench.cluster.SlurmClient;
 import org.leakbench.cluster.SlurmResources;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.Presets;
 import org.leakbench.sweep.RunFolders;
@@ -84,7 +85,7 @@ final class SlurmSubmitCommand implements Callable<Integer> {
         CostModel costs = costsFrom == null ? CostModel.estimate() : CostModel.fromTimings(costsFrom, sweep.points());
         ShardPlan plan = ShardPlanner.plan(sweep, shards, gpus > 0, costs);
         String id = runId == null ? RunFolders.newRunId(sweep.name()) : runId;
-        if (!id.matches("[A-Za-z0-9._-]+") || id.equals(RunFolders.LATEST)) {
+        if (!id.matches("[A-Za-z0-9._-]+") || id.equals(RunLayout.LATEST)) {
             throw new IllegalArgumentException("--run-id '" + id + "' must use only letters, digits, '.', '_', '-'");
         }
         ClusterRun run = ClusterSubmit.prepare(sweep, plan, out.resolve(id), resources, Launcher.command(resources));

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.Provenance;
 import org.leakbench.sweep.ResultMerger;
 import org.leakbench.sweep.RunFolders;
@@ -61,9 +63,9 @@ public final class ClusterMerge {
         }
         ResultMerger.Summary summary = ResultMerger.merge(inputs, run.folder());
         int placed = ShardPlacement.merge(run, plan);
-        Path prov = run.folder().resolve(Provenance.FILE);
+        Path prov = run.folder().resolve(RunLayout.PROVENANCE);
         if (Files.isRegularFile(prov)) {
-            Map<String, Object> p = Provenance.read(prov);
+            Map<String, Object> p = ProvenanceFile.read(prov);
             Map<String, Object> cluster = new LinkedHashMap<>();
             cluster.put("shard_plan", ShardPlan.FILE);
             cluster.put("placement", ShardPlacement.FILE);
@@ -71,8 +73,8 @@ public final class ClusterMerge {
             cluster.put("balance_cpu", plan.indicesOn("cpu").isEmpty() ? null : plan.balance("cpu"));
             cluster.put("balance_gpu", plan.indicesOn("gpu").isEmpty() ? null : plan.balance("gpu"));
             cluster.put("jobs", run.jobs());
-            p.put("cluster", cluster);
-            Provenance.write(prov, p);
+            p.put(ProvenanceFile.CLUSTER, cluster);
+            ProvenanceFile.write(prov, p);
         }
         RunFolders.markLatest(run.folder().getParent(), run.folder());
         return new Outcome(summary.rows(), failed, placed);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.Sweep;
 
 /**
@@ -32,7 +33,7 @@ public final class ClusterSubmit {
     public static ClusterRun prepare(Sweep sweep, ShardPlan plan, Path folder, SlurmResources resources,
                                      List<String> launcher) throws IOException {
         ClusterRun run = new ClusterRun(folder);
-        if (Files.exists(run.planFile()) || Files.exists(run.folder().resolve("results.csv"))) {
+        if (Files.exists(run.planFile()) || Files.exists(run.folder().resolve(RunLayout.RESULTS))) {
             throw new IllegalArgumentException(run.folder() + " already holds a run; choose another --run-id, or "
                     + "use 'leakbench slurm resubmit' to continue it");
         }

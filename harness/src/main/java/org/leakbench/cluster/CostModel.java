@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leakbench.sweep.MetricColumns;
-import org.leakbench.sweep.ResultTable;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.RunFolders;
 import org.leakbench.sweep.SweepPoint;
 
@@ -45,11 +46,11 @@ public final class CostModel {
      * @throws IllegalArgumentException when the file has no time_ms column or times none of these points
      */
     public static CostModel fromTimings(Path run, List<SweepPoint> points) throws IOException {
-        Path csv = RunFolders.resolve(run).resolve("results.csv");
+        Path csv = RunFolders.resolve(run).resolve(RunLayout.RESULTS);
         ResultTable table = ResultTable.read(csv);
-        int time = table.column(MetricColumns.TIME_MS);
+        int time = table.column(Metric.TIME_MS.column());
         if (time < 0) {
-            throw new IllegalArgumentException(csv + ": no " + MetricColumns.TIME_MS + " column to take costs from");
+            throw new IllegalArgumentException(csv + ": no " + Metric.TIME_MS.column() + " column to take costs from");
         }
         Map<String, Double> timings = new HashMap<>();
         for (List<String> row : table.latest()) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.Provenance;
 
 /**
@@ -22,21 +24,21 @@ public final class ShardConsistency {
      */
     public static void check(ClusterRun run, ShardPlan plan) throws IOException {
         for (ShardPlan.Entry e : plan.shards()) {
-            Path file = run.shardFolder(e.index()).resolve(Provenance.FILE);
+            Path file = run.shardFolder(e.index()).resolve(RunLayout.PROVENANCE);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            Map<String, Object> p = Provenance.read(file);
-            Object sweep = p.get("sweep");
-            String source = sweep instanceof Map<?, ?> m ? String.valueOf(m.get("source")) : "";
+            Map<String, Object> p = ProvenanceFile.read(file);
+            Object sweep = p.get(ProvenanceFile.SWEEP);
+            String source = sweep instanceof Map<?, ?> m ? String.valueOf(m.get(ProvenanceFile.SWEEP_SOURCE)) : "";
             String sha = ShardPlanner.sha256(source);
             if (!sha.equals(plan.sweepSha256())) {
                 throw new IllegalArgumentException(file + ": this shard ran a different sweep file (sha256 "
                         + sha.substring(0, 12) + ") from the plan's (" + plan.sweepSha256().substring(0, 12)
                         + "); shards of different sweeps cannot be merged");
             }
-            String commit = String.valueOf(p.get("git_commit"));
-            String version = String.valueOf(p.get("leakbench_version"));
+            String commit = String.valueOf(p.get(ProvenanceFile.GIT_COMMIT));
+            String version = String.valueOf(p.get(ProvenanceFile.LEAKBENCH_VERSION));
             if (!commit.equals(plan.gitCommit()) || !version.equals(plan.leakbenchVersion())) {
                 throw new IllegalArgumentException(file + ": this shard ran LeakBench " + version + " at commit "
                         + commit + ", the plan was made by " + plan.leakbenchVersion() + " at " + plan.gitCommit()

@@ -8,9 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leakbench.sweep.MetricColumns;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.Provenance;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.SweepPoint;
 
 /**
@@ -54,7 +57,7 @@ public record ShardProgress(int index, String device, int total, int done, int f
     }
 
     static ShardProgress read(Path folder, ShardPlan.Entry entry, Map<String, SweepPoint> points) throws IOException {
-        Path csv = folder.resolve("results.csv");
+        Path csv = folder.resolve(RunLayout.RESULTS);
         Set<String> planned = Set.copyOf(entry.points());
         int done = 0;
         int failed = 0;
@@ -63,15 +66,15 @@ public record ShardProgress(int index, String device, int total, int done, int f
         Set<String> finished = new java.util.HashSet<>();
         if (Files.isRegularFile(csv) && Files.size(csv) > 0) {
             ResultTable table = ResultTable.read(csv);
-            int status = table.column(MetricColumns.STATUS);
-            int time = table.column(MetricColumns.TIME_MS);
+            int status = table.column(ResultColumns.STATUS);
+            int time = table.column(Metric.TIME_MS.column());
             for (List<String> row : table.latest()) {
                 String key = table.key(row);
                 if (!planned.contains(key)) {
                     continue;
                 }
                 String s = row.get(status);
-                if (s.equals("ok") || s.equals("diverged")) {
+                if (ResultColumns.isFinal(s)) {
                     done++;
                     finished.add(key);
                     SweepPoint p = points.get(key);
@@ -90,17 +93,18 @@ public record ShardProgress(int index, String device, int total, int done, int f
             }
         }
         Map<String, Object> prov = provenance(folder);
-        int threads = prov.get("threads") instanceof Number n ? Math.max(1, n.intValue()) : 1;
+        int threads = prov.get(ProvenanceFile.THREADS) instanceof Number n ? Math.max(1, n.intValue()) : 1;
         long eta = done == 0 || doneCost == 0 ? -1 : Math.round(millis / 1000.0 / threads * leftCost / doneCost);
-        String node = prov.get("node") != null ? prov.get("node").toString() : lastPlacementNode(folder);
+        Object recorded = prov.get(ProvenanceFile.NODE);
+        String node = recorded != null ? recorded.toString() : lastPlacementNode(folder);
         return new ShardProgress(entry.index(), entry.device(), entry.points().size(), done, failed, millis,
                 done == entry.points().size() ? 0 : eta, node);
     }
 
     private static Map<String, Object> provenance(Path folder) {
-        Path file = folder.resolve(Provenance.FILE);
+        Path file = folder.resolve(RunLayout.PROVENANCE);
         try {
-            return Files.isRegularFile(file) ? Provenance.read(file) : Map.of();
+            return Files.isRegularFile(file) ? ProvenanceFile.read(file) : Map.of();
         } catch (IOException e) {
             return Map.of(); // being rewritten by the shard right now: no node or thread count this time
         }

@@ -7,10 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leakbench.sweep.MetricColumns;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.PointExecutorFactory;
 import org.leakbench.sweep.Provenance;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.RunSummary;
 import org.leakbench.sweep.Sweep;
@@ -51,27 +53,27 @@ public final class ShardRunner {
         try (var executor = executors.create(sweep)) {
             summary = new SweepRunner(sweep, executor, options).run();
         }
-        Path prov = folder.resolve(Provenance.FILE);
-        Map<String, Object> p = Provenance.read(prov);
-        p.put("node", ShardPlacement.node(env));
-        p.put("device", ShardPlacement.device(env));
-        p.put("slurm_job", ShardPlacement.job(env));
-        Provenance.write(prov, p);
+        Path prov = folder.resolve(RunLayout.PROVENANCE);
+        Map<String, Object> p = ProvenanceFile.read(prov);
+        p.put(ProvenanceFile.NODE, ShardPlacement.node(env));
+        p.put(ProvenanceFile.DEVICE, ShardPlacement.device(env));
+        p.put(ProvenanceFile.SLURM_JOB, ShardPlacement.job(env));
+        ProvenanceFile.write(prov, p);
         return summary;
     }
 
     /** Keys of the points the folder already holds an ok or diverged row for. */
     private static Set<String> finished(Path folder) throws IOException {
         Set<String> done = new HashSet<>();
-        Path csv = folder.resolve("results.csv");
+        Path csv = folder.resolve(RunLayout.RESULTS);
         if (!Files.isRegularFile(csv) || Files.size(csv) == 0) {
             return done;
         }
         ResultTable table = ResultTable.read(csv);
-        int status = table.column(MetricColumns.STATUS);
+        int status = table.column(ResultColumns.STATUS);
         for (List<String> row : table.latest()) {
             String s = row.get(status);
-            if (s.equals("ok") || s.equals("diverged")) {
+            if (ResultColumns.isFinal(s)) {
                 done.add(table.key(row));
             }
         }

@@ -1,6 +1,7 @@
 package org.leakbench.metric;
 
 import java.util.Arrays;
+import org.leakbench.results.stats.Summary;
 
 /**
  * Scores of one reconstructed batch against the true batch, after optimal matching ({@link BatchMatching}).

@@ -3,6 +3,8 @@ package org.leakbench.pipeline;
 import java.util.List;
 import java.util.Map;
 import org.leakbench.attack.AttackResult;
+import org.leakbench.results.Metric;
+import org.leakbench.results.VictimColumns;
 
 /**
  * What an attack's result may claim in a result row. A reconstruction attack that diverged (NaN or infinity in
@@ -13,7 +15,7 @@ import org.leakbench.attack.AttackResult;
  */
 final class AttackOutcome {
     /** The leakage metrics of a reconstruction, blank in a diverged row. */
-    static final List<String> LEAKAGE = List.of("psnr", "ssim", "mse", "label_acc", "recovered_frac");
+    static final List<String> LEAKAGE = VictimColumns.METRICS.stream().map(Metric::column).toList();
 
     private AttackOutcome() {
     }

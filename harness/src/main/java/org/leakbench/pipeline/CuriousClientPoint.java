@@ -11,6 +11,8 @@ import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Sgd;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 import org.leakbench.sweep.PointContext;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.tensor.Backend;
@@ -62,16 +64,17 @@ final class CuriousClientPoint {
         CuriousClientExperiment.Outcome out = new CuriousClientExperiment(c.model(), be, test.samples(),
                 test.labels()).run(others, rows, first, attack, defense, dp, ctx.seed());
         ctx.checkCancelled();
-        m.put("attack_ms", (System.nanoTime() - t0) / 1e6);
+        m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         String status = AttackOutcome.status(out.status()); // a failed attack fails the point
         ReconstructionScore s = out.score();
         if (s != null && AttackResult.OK.equals(status)) {
-            m.put("psnr", s.meanPsnr());
-            m.put("ssim", c.model().spec().inputShape().length == 3 ? s.meanSsim() : null);
-            m.put("mse", s.meanMse());
-            m.put("label_acc", Double.isNaN(s.labelMultisetAccuracy()) ? null : s.labelMultisetAccuracy());
-            m.put("recovered_frac", s.recoveredFraction());
+            m.put(Metric.PSNR.column(), s.meanPsnr());
+            m.put(Metric.SSIM.column(), c.model().spec().inputShape().length == 3 ? s.meanSsim() : null);
+            m.put(Metric.MSE.column(), s.meanMse());
+            double labels = s.labelMultisetAccuracy();
+            m.put(Metric.LABEL_ACC.column(), Double.isNaN(labels) ? null : labels);
+            m.put(Metric.RECOVERED_FRAC.column(), s.recoveredFraction());
         }
-        m.put("status", AttackOutcome.settle(m, status));
+        m.put(ResultColumns.STATUS, AttackOutcome.settle(m, status));
     }
 }

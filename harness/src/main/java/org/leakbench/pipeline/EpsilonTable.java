@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.RdpAccountant;
+import org.leakbench.results.RunLayout;
 
 /**
  * The accountant's table behind the ε-versus-σ figure, {@code epsilon.csv} in the run folder: for each
@@ -20,7 +21,6 @@ import org.leakbench.defense.dp.RdpAccountant;
  * per configuration, whole lines at a time.
  */
 final class EpsilonTable {
-    static final String FILE = "epsilon.csv";
     static final String HEADER = "sigma,sample_rate,steps,delta,epsilon,conversion,run_steps";
     static final List<Double> SIGMAS = List.of(0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0);
     private static final Object LOCK = new Object();
@@ -32,7 +32,7 @@ final class EpsilonTable {
     static void ensure(Path runFolder, double q, long steps, double delta) throws IOException {
         String key = format(q) + "," + steps;
         synchronized (LOCK) {
-            Path file = runFolder.resolve(FILE);
+            Path file = runFolder.resolve(RunLayout.EPSILON);
             Set<String> done = new HashSet<>();
             boolean fresh = !Files.exists(file);
             if (!fresh) {

@@ -21,6 +21,9 @@ import org.leakbench.attack.membership.TrainingRecipe;
 import org.leakbench.data.DataSplit;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdSchedule;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.PointContext;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.tensor.Backend;
@@ -56,9 +59,9 @@ final class MembershipPoint {
                     p.string("dp.noise"));
             // The steps the target's training runs (epochs of ⌈members/batch⌉), at q = batch/members.
             DpSgdSchedule schedule = recipe.dpSchedule(members);
-            m.put("epsilon", schedule.epsilon(sigma, PointPipeline.DELTA));
-            m.put("delta", PointPipeline.DELTA);
-            m.put("epsilon_approx", schedule.poissonApproximate() ? 1.0 : 0.0);
+            m.put(Metric.EPSILON.column(), schedule.epsilon(sigma, PointPipeline.DELTA));
+            m.put(Metric.DELTA.column(), PointPipeline.DELTA);
+            m.put(Metric.EPSILON_APPROX.column(), schedule.poissonApproximate() ? 1.0 : 0.0);
         }
         MembershipExperimentOptions options = new MembershipExperimentOptions(CaseBuilder.modelSpec(p, data.train()),
                 members, members, recipe, false, DType.F32);
@@ -72,19 +75,19 @@ final class MembershipPoint {
         long t0 = System.nanoTime();
         MembershipExperiment.Outcome out = ctx.shared(key, () -> new MembershipExperiment(options, be)
                 .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));
-        m.put("attack_ms", (System.nanoTime() - t0) / 1e6);
+        m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         if (out.diverged()) { // the target's training diverged: nothing to attack, no AUC to report
-            m.put("accuracy", out.testAccuracy());
-            m.put("status", "diverged");
+            m.put(Metric.ACCURACY.column(), out.testAccuracy());
+            m.put(ResultColumns.STATUS, ResultColumns.DIVERGED);
             return;
         }
         MembershipResult r = out.results().get("mia-gradnorm".equals(p.string("attack")) ? 1 : 0);
-        m.put("mia_auc", r.auc());
-        m.put("mia_tpr_1pct_fpr", r.tprAt1Pct());
-        m.put("mia_tpr_01pct_fpr", r.tprAt01Pct());
-        m.put("accuracy", out.testAccuracy());
-        m.put("status", "ok");
-        writeRoc(ctx.runFolder().resolve("roc.csv"), p, r);
+        m.put(Metric.MIA_AUC.column(), r.auc());
+        m.put(Metric.MIA_TPR_1PCT_FPR.column(), r.tprAt1Pct());
+        m.put(Metric.MIA_TPR_01PCT_FPR.column(), r.tprAt01Pct());
+        m.put(Metric.ACCURACY.column(), out.testAccuracy());
+        m.put(ResultColumns.STATUS, ResultColumns.OK);
+        writeRoc(ctx.runFolder().resolve(RunLayout.ROC), p, r);
     }
 
     private static void writeRoc(Path file, SweepPoint p, MembershipResult r) throws IOException {

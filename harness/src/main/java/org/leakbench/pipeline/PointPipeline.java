@@ -22,6 +22,9 @@ import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Sgd;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.PointContext;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.SweepPoint;
@@ -86,7 +89,7 @@ public final class PointPipeline implements PointExecutor {
         UpdateDefense defense = DefenseFactory.create(defenseName, param, p.doubleValue("defense.clip"),
                 p.string("dp.noise"));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("params", (double) c.model().parameterCount());
+        m.put(Metric.PARAMS.column(), (double) c.model().parameterCount());
         if ("curious-client".equals(p.string("threat"))) {
             CuriousClientPoint.run(m, p, c, be, defense, ctx);
             utility(m, p, c, data, be, defense, ctx);
@@ -106,8 +109,8 @@ public final class PointPipeline implements PointExecutor {
             ServerView view = observe(p, cv, data, be, defense, rng.split());
             defenseMs += (System.nanoTime() - t0) / 1e6;
             if (v == 0) {
-                m.put("bytes_up", (double) view.bytesUp());
-                m.put("bytes_down", 4.0 * view.observation().model().parameterCount());
+                m.put(Metric.BYTES_UP.column(), (double) view.bytesUp());
+                m.put(Metric.BYTES_DOWN.column(), 4.0 * view.observation().model().parameterCount());
             }
             if (!"none".equals(attackName)) {
                 Attack attack = attacks.apply(p, cv);
@@ -125,15 +128,15 @@ public final class PointPipeline implements PointExecutor {
                 }
             }
         }
-        m.put("defense_ms", defenseMs / attacked);
+        m.put(Metric.DEFENSE_MS.column(), defenseMs / attacked);
         if (!"none".equals(attackName)) {
-            m.put("attack_ms", attackMs / attacked);
+            m.put(Metric.ATTACK_MS.column(), attackMs / attacked);
             String status = unscored == null ? AttackResult.OK : unscored;
             if (!scores.isEmpty()) {
                 status = VictimStats.aggregate(scores, p.doubleValue("success.psnr"), p.doubleValue("success.ssim"),
                         m);
             }
-            m.put("status", AttackOutcome.settle(m, status));
+            m.put(ResultColumns.STATUS, AttackOutcome.settle(m, status));
         }
         utility(m, p, c, data, be, defense, ctx);
         if (!scores.isEmpty()) {
@@ -218,7 +221,8 @@ public final class PointPipeline implements PointExecutor {
                 RECOVERED_PSNR);
         if (victim == 0 && image && c.images().length <= 16) {
             float[][] aligned = org.leakbench.metric.BatchMatching.align(recon, s.matching());
-            Path file = ctx.runFolder().resolve("reconstructions").resolve(p.pointId() + "-s" + p.seed() + ".png");
+            Path file = ctx.runFolder().resolve(RunLayout.RECONSTRUCTIONS)
+                    .resolve(RunLayout.reconstruction(p.pointId(), p.seed()));
             ImageGrid.writePng(file, List.of(c.images(), aligned), ch, h, w, 3);
         }
         return new VictimScore(victim, indices, status, s.meanPsnr(), image && h >= 7 ? s.meanSsim() : Double.NaN,
@@ -227,7 +231,7 @@ public final class PointPipeline implements PointExecutor {
 
     private void utility(Map<String, Object> m, SweepPoint p, VictimCase c, DataSplit data, Backend be,
                          UpdateDefense defense, PointContext ctx) throws java.io.IOException {
-        m.put("accuracy", utilities.accuracy(p,
+        m.put(Metric.ACCURACY.column(), utilities.accuracy(p,
                 () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed()).finalAccuracy()));
         PrivacyAccounting.report(m, p, data, ctx.seed(), DELTA, ctx.runFolder());
     }

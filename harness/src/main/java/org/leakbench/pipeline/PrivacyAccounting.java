@@ -12,6 +12,7 @@ import org.leakbench.defense.dp.RdpAccountant;
 import org.leakbench.defense.dp.Conversion;
 import org.leakbench.fl.Client;
 import org.leakbench.fl.FlOptions;
+import org.leakbench.results.Metric;
 import org.leakbench.sweep.SweepPoint;
 
 /**
@@ -87,9 +88,9 @@ final class PrivacyAccounting {
         if (b == null) {
             return;
         }
-        m.put("epsilon", b.epsilon());
-        m.put("delta", delta);
-        m.put("epsilon_approx", b.poissonApproximate() ? 1.0 : 0.0);
+        m.put(Metric.EPSILON.column(), b.epsilon());
+        m.put(Metric.DELTA.column(), delta);
+        m.put(Metric.EPSILON_APPROX.column(), b.poissonApproximate() ? 1.0 : 0.0);
         if (!"local-dp".equals(p.string("defense")) && !"client-dp".equals(p.string("defense"))) {
             // The table's σ is the accountant's; local DP's is σ/2, so its rows would mislabel the axis.
             EpsilonTable.ensure(runFolder, b.sampleRate(), b.steps(), delta);

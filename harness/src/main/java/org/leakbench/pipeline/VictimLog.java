@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.leakbench.sweep.ResultTable;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
+import org.leakbench.results.VictimColumns;
 import org.leakbench.sweep.Values;
 
 /**
@@ -21,11 +23,6 @@ import org.leakbench.sweep.Values;
  * (point_id, seed, victim).
  */
 public final class VictimLog {
-    /** The file name inside a run folder. */
-    public static final String FILE = "victims.csv";
-    /** The columns, in order. */
-    public static final List<String> HEADER = List.of("point_id", "seed", "victim", "indices", "psnr", "ssim", "mse",
-            "label_acc", "recovered_frac", "attack_ms", "status");
     private static final Object LOCK = new Object();
 
     private VictimLog() {
@@ -44,12 +41,12 @@ public final class VictimLog {
             row.add(s.status());
             sb.append(ResultTable.FORMAT.format(row.toArray())).append('\n');
         }
-        Path file = runFolder.resolve(FILE);
+        Path file = runFolder.resolve(RunLayout.VICTIMS);
         synchronized (LOCK) {
             Files.createDirectories(runFolder);
             dropPartialLine(file);
             if (!Files.exists(file) || Files.size(file) == 0) {
-                sb.insert(0, ResultTable.FORMAT.format(HEADER.toArray()) + "\n");
+                sb.insert(0, ResultTable.FORMAT.format(VictimColumns.HEADER.toArray()) + "\n");
             }
             Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }

@@ -1,5 +1,7 @@
 package org.leakbench.pipeline;
 
+import org.leakbench.results.ResultColumns;
+
 /**
  * What one attack achieved on one victim of a point. Metrics a point does not measure are NaN.
  *
@@ -16,12 +18,12 @@ package org.leakbench.pipeline;
 public record VictimScore(int victim, int[] indices, String status, double psnr, double ssim, double mse,
                           double labelAcc, double recoveredFrac, double attackMs) {
     boolean ok() {
-        return "ok".equals(status);
+        return ResultColumns.OK.equals(status);
     }
 
     /** A victim whose attack diverged: counted, but with no metric (its output measured nothing). */
     static VictimScore diverged(int victim, int[] indices, double attackMs) {
-        return new VictimScore(victim, indices, "diverged", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        return new VictimScore(victim, indices, ResultColumns.DIVERGED, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, attackMs);
     }
 

@@ -3,8 +3,10 @@ package org.leakbench.pipeline;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.leakbench.metric.Bootstrap;
-import org.leakbench.metric.Summary;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.stats.Bootstrap;
+import org.leakbench.results.stats.Summary;
 
 /**
  * A point's row from its victims: the mean of every leakage metric (in the usual {@code psnr}, {@code ssim}, ...
@@ -23,32 +25,32 @@ final class VictimStats {
     static String aggregate(List<VictimScore> scores, double psnrThreshold, double ssimThreshold,
                             Map<String, Object> m) {
         List<VictimScore> ok = scores.stream().filter(VictimScore::ok).toList();
-        m.put("n_victims", (double) ok.size());
+        m.put(Metric.N_VICTIMS.column(), (double) ok.size());
         if (ok.isEmpty()) {
-            return "diverged"; // nothing was measured: no leakage value may read as a defense that worked
+            return ResultColumns.DIVERGED; // nothing was measured: no leakage value may read as a defense that worked
         }
         List<VictimScore> used = ok;
-        m.put("psnr", mean(used, VictimScore::psnr));
-        m.put("ssim", mean(used, VictimScore::ssim));
-        m.put("mse", mean(used, VictimScore::mse));
-        m.put("label_acc", mean(used, VictimScore::labelAcc));
-        m.put("recovered_frac", mean(used, VictimScore::recoveredFrac));
-        spread("psnr", ok, VictimScore::psnr, m);
-        spread("ssim", ok, VictimScore::ssim, m);
-        m.put("psnr_success", rate(ok, VictimScore::psnr, psnrThreshold));
-        m.put("ssim_success", rate(ok, VictimScore::ssim, ssimThreshold));
-        m.put("label_exact", rate(ok, VictimScore::labelAcc, 1.0));
-        return ok.isEmpty() ? "diverged" : "ok";
+        m.put(Metric.PSNR.column(), mean(used, VictimScore::psnr));
+        m.put(Metric.SSIM.column(), mean(used, VictimScore::ssim));
+        m.put(Metric.MSE.column(), mean(used, VictimScore::mse));
+        m.put(Metric.LABEL_ACC.column(), mean(used, VictimScore::labelAcc));
+        m.put(Metric.RECOVERED_FRAC.column(), mean(used, VictimScore::recoveredFrac));
+        spread(ok, VictimScore::psnr, Metric.PSNR_MEDIAN, Metric.PSNR_CI_LOW, Metric.PSNR_CI_HIGH, m);
+        spread(ok, VictimScore::ssim, Metric.SSIM_MEDIAN, Metric.SSIM_CI_LOW, Metric.SSIM_CI_HIGH, m);
+        m.put(Metric.PSNR_SUCCESS.column(), rate(ok, VictimScore::psnr, psnrThreshold));
+        m.put(Metric.SSIM_SUCCESS.column(), rate(ok, VictimScore::ssim, ssimThreshold));
+        m.put(Metric.LABEL_EXACT.column(), rate(ok, VictimScore::labelAcc, 1.0));
+        return ok.isEmpty() ? ResultColumns.DIVERGED : ResultColumns.OK;
     }
 
-    private static void spread(String name, List<VictimScore> ok, ToDoubleFunction<VictimScore> f,
-                               Map<String, Object> m) {
+    private static void spread(List<VictimScore> ok, ToDoubleFunction<VictimScore> f, Metric median, Metric low,
+                               Metric high, Map<String, Object> m) {
         double[] v = values(ok, f);
         Summary s = Summary.of(v);
-        m.put(name + "_median", s.n() == 0 ? null : s.median());
+        m.put(median.column(), s.n() == 0 ? null : s.median());
         Bootstrap ci = Bootstrap.meanCi95(v);
-        m.put(name + "_ci_low", ci == null ? null : ci.low());
-        m.put(name + "_ci_high", ci == null ? null : ci.high());
+        m.put(low.column(), ci == null ? null : ci.low());
+        m.put(high.column(), ci == null ? null : ci.high());
     }
 
     /** The share of victims with a measured value at or above {@code threshold}; null when none measured it. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
 
 /**
  * Checks every {@code ok} attack row of a results table against metric budgets. An empty cell means the metric
@@ -59,7 +61,7 @@ public final class BudgetAudit {
         public Map<String, Integer> notOkByKind() {
             Map<String, Integer> m = new LinkedHashMap<>();
             for (String kind : List.of("diverged", "failed", "timeout")) {
-                int n = (int) notOkRows.stream().filter(r -> kind(r.get(MetricColumns.STATUS)).equals(kind)).count();
+                int n = (int) notOkRows.stream().filter(r -> kind(r.get(ResultColumns.STATUS)).equals(kind)).count();
                 if (n > 0) {
                     m.put(kind, n);
                 }
@@ -92,14 +94,14 @@ public final class BudgetAudit {
             throw new IllegalArgumentException("give at least one budget, e.g. --max psnr=20 or --min accuracy=0.8");
         }
         for (Budget b : budgets) {
-            if (!MetricColumns.ALL.contains(b.metric()) || table.column(b.metric()) < 0) {
-                String guess = Values.closest(b.metric(), MetricColumns.ALL);
+            if (!ResultColumns.METRICS.contains(b.metric()) || table.column(b.metric()) < 0) {
+                String guess = Values.closest(b.metric(), ResultColumns.METRICS);
                 throw new IllegalArgumentException("unknown metric '" + b.metric() + "'"
                         + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; metrics: "
-                        + String.join(", ", MetricColumns.ALL));
+                        + String.join(", ", ResultColumns.METRICS));
             }
         }
-        int status = table.column(MetricColumns.STATUS);
+        int status = table.column(ResultColumns.STATUS);
         int attack = table.column("attack");
         int checked = 0;
         int baselines = 0;

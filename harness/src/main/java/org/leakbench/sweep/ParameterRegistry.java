@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.leakbench.results.ResultColumns;
 import org.leakbench.tensor.Backends;
 
 /**
@@ -85,8 +86,8 @@ public final class ParameterRegistry {
     /** A registry holding {@code specs} in the given order; names must be unique. */
     public ParameterRegistry(List<ParameterSpec> specs) {
         Map<String, ParameterSpec> map = new LinkedHashMap<>();
-        java.util.Set<String> columns = new java.util.HashSet<>(MetricColumns.ALL);
-        columns.addAll(List.of("point_id", "seed", MetricColumns.STATUS));
+        java.util.Set<String> columns = new java.util.HashSet<>(ResultColumns.METRICS);
+        columns.addAll(ResultColumns.FIXED);
         for (ParameterSpec s : specs) {
             if (map.put(s.name(), s) != null) {
                 throw new IllegalArgumentException("parameter " + s.name() + " is declared twice");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.leakbench.results.ResultColumns;
 
 /**
  * One sweep parameter: its dotted name, value type, allowed values or range, default, one-line description and
@@ -66,7 +67,7 @@ public record ParameterSpec(String name, ParamType type, List<String> allowed, R
 
     /** The CSV column name: dots and hyphens replaced by underscores ({@code fl.local-steps} is fl_local_steps). */
     public String column() {
-        return name.replace('.', '_').replace('-', '_');
+        return ResultColumns.parameterColumn(name);
     }
 
     /**

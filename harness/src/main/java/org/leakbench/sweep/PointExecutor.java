@@ -11,7 +11,8 @@ public interface PointExecutor extends AutoCloseable {
     /**
      * Runs {@code point}.
      *
-     * @return metric name to value (names from {@link MetricColumns#ALL}, values numbers or null); may contain
+     * @return metric name to value (names from {@link org.leakbench.results.ResultColumns#METRICS}, values numbers
+     *         or null); may contain
      *         {@code "status" -> "diverged"} when a privacy metric came out NaN or infinite
      * @throws Exception any failure; recorded as {@code failed: <message>} and the sweep continues
      */

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 
 /**
  * Combines the results of several run folders (typically the shards of one sweep) into one.
@@ -18,8 +22,6 @@ import java.util.TreeMap;
  * the sweep's point order (re-expanded from the first provenance's sweep text) when possible, else input order.
  */
 public final class ResultMerger {
-    /** The per-victim file of a run folder (written by the pipeline beside results.csv). */
-    static final String VICTIMS = "victims.csv";
 
     private ResultMerger() {
     }
@@ -45,14 +47,14 @@ public final class ResultMerger {
         int duplicates = 0;
         for (Path input : inputs) {
             Path run = RunFolders.resolve(input);
-            ResultTable table = ResultTable.read(run.resolve(SweepRunner.RESULTS));
+            ResultTable table = ResultTable.read(run.resolve(RunLayout.RESULTS));
             if (header == null) {
                 header = table.header();
             } else if (!header.equals(table.header())) {
-                throw new IllegalArgumentException(run.resolve(SweepRunner.RESULTS) + " has different columns from "
+                throw new IllegalArgumentException(run.resolve(RunLayout.RESULTS) + " has different columns from "
                         + "the first input; only runs of the same LeakBench version can be merged");
             }
-            int status = table.column(MetricColumns.STATUS);
+            int status = table.column(ResultColumns.STATUS);
             for (List<String> row : table.latest()) {
                 String key = table.key(row);
                 List<String> previous = byKey.get(key);
@@ -60,26 +62,26 @@ public final class ResultMerger {
                     byKey.put(key, row);
                 } else {
                     duplicates++;
-                    if (!ResultStore.isFinal(previous.get(status)) && ResultStore.isFinal(row.get(status))) {
+                    if (!ResultColumns.isFinal(previous.get(status)) && ResultColumns.isFinal(row.get(status))) {
                         byKey.put(key, row);
                     }
                 }
             }
-            Path prov = run.resolve(Provenance.FILE);
+            Path prov = run.resolve(RunLayout.PROVENANCE);
             if (Files.isRegularFile(prov)) {
-                Map<String, Object> p = Provenance.read(prov);
-                p.put("run_folder", run.getFileName().toString());
+                Map<String, Object> p = ProvenanceFile.read(prov);
+                p.put(ProvenanceFile.RUN_FOLDER, run.getFileName().toString());
                 provenances.add(p);
             }
         }
         Files.createDirectories(out);
-        StringBuilder sb = new StringBuilder(ResultTable.FORMAT.format(header.toArray())).append('\n');
+        List<List<String>> rows = new ArrayList<>();
         for (String key : order(provenances, byKey)) {
-            sb.append(ResultTable.FORMAT.format(byKey.get(key).toArray())).append('\n');
+            rows.add(byKey.get(key));
         }
-        Files.writeString(out.resolve(SweepRunner.RESULTS), sb, StandardCharsets.UTF_8);
+        ResultStore.writeAll(out.resolve(RunLayout.RESULTS), header, rows);
         if (!provenances.isEmpty()) {
-            Provenance.write(out.resolve(Provenance.FILE), mergedProvenance(provenances, out, byKey.size()));
+            ProvenanceFile.write(out.resolve(RunLayout.PROVENANCE), mergedProvenance(provenances, out, byKey.size()));
         }
         mergeSideFiles(inputs, out, byKey.keySet());
         mergeVictims(inputs, out, byKey.keySet());
@@ -96,9 +98,9 @@ public final class ResultMerger {
         java.util.Set<String> rocTaken = new java.util.HashSet<>(); // a point's curve comes from one input only
         for (Path input : inputs) {
             Path run = RunFolders.resolve(input);
-            Path grids = run.resolve("reconstructions");
+            Path grids = run.resolve(RunLayout.RECONSTRUCTIONS);
             if (Files.isDirectory(grids)) {
-                Path target = Files.createDirectories(out.resolve("reconstructions"));
+                Path target = Files.createDirectories(out.resolve(RunLayout.RECONSTRUCTIONS));
                 try (var files = Files.list(grids)) {
                     for (Path f : (Iterable<Path>) files::iterator) {
                         Path dest = target.resolve(f.getFileName().toString());
@@ -108,7 +110,7 @@ public final class ResultMerger {
                     }
                 }
             }
-            Path rocFile = run.resolve("roc.csv");
+            Path rocFile = run.resolve(RunLayout.ROC);
             if (Files.isRegularFile(rocFile)) {
                 List<String> lines = Files.readAllLines(rocFile, StandardCharsets.UTF_8);
                 if (lines.isEmpty()) {
@@ -132,7 +134,7 @@ public final class ResultMerger {
             }
         }
         if (rocHeader != null) {
-            Files.writeString(out.resolve("roc.csv"), rocHeader + "\n" + roc, StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(RunLayout.ROC), rocHeader + "\n" + roc, StandardCharsets.UTF_8);
         }
     }
 
@@ -145,7 +147,7 @@ public final class ResultMerger {
         StringBuilder sb = new StringBuilder();
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (Path input : inputs) {
-            Path file = RunFolders.resolve(input).resolve(VICTIMS);
+            Path file = RunFolders.resolve(input).resolve(RunLayout.VICTIMS);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
@@ -156,7 +158,8 @@ public final class ResultMerger {
             if (header == null) {
                 header = lines.get(0);
             } else if (!header.equals(lines.get(0))) {
-                throw new IllegalArgumentException(file + " has different columns from the first " + VICTIMS);
+                throw new IllegalArgumentException(file + " has different columns from the first "
+                        + RunLayout.VICTIMS);
             }
             java.util.Set<String> here = new java.util.HashSet<>();
             for (String line : lines.subList(1, lines.size())) {
@@ -170,7 +173,7 @@ public final class ResultMerger {
             taken.addAll(here);
         }
         if (header != null) {
-            Files.writeString(out.resolve(VICTIMS), header + "\n" + sb, StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(RunLayout.VICTIMS), header + "\n" + sb, StandardCharsets.UTF_8);
         }
     }
 
@@ -178,9 +181,9 @@ public final class ResultMerger {
         List<String> keys = new ArrayList<>();
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> sweep = (Map<String, Object>) provenances.get(0).get("sweep");
-            Sweep s = new SweepParser(ParameterRegistry.defaults()).parse((String) sweep.get("source"),
-                    (String) sweep.get("origin"));
+            Map<String, Object> sweep = (Map<String, Object>) provenances.get(0).get(ProvenanceFile.SWEEP);
+            Sweep s = new SweepParser(ParameterRegistry.defaults()).parse(
+                    (String) sweep.get(ProvenanceFile.SWEEP_SOURCE), (String) sweep.get(ProvenanceFile.SWEEP_ORIGIN));
             for (SweepPoint p : s.points()) {
                 String key = p.pointId() + "|" + p.seed();
                 if (byKey.containsKey(key)) {
@@ -200,35 +203,36 @@ public final class ResultMerger {
 
     private static Map<String, Object> mergedProvenance(List<Map<String, Object>> all, Path out, int rows) {
         Map<String, Object> merged = new LinkedHashMap<>(all.get(0));
-        merged.put("run_id", out.getFileName().toString());
-        merged.remove("run_folder");
-        merged.remove("summary");
-        merged.put("shard", "merged");
+        merged.put(ProvenanceFile.RUN_ID, out.getFileName().toString());
+        merged.remove(ProvenanceFile.RUN_FOLDER);
+        merged.remove(ProvenanceFile.SUMMARY);
+        merged.put(ProvenanceFile.SHARD, "merged");
         Map<String, Object> dataFiles = new TreeMap<>();
         List<Map<String, Object>> parts = new ArrayList<>();
         String start = null;
         String end = null;
         for (Map<String, Object> p : all) {
-            Object files = p.get("data_files");
+            Object files = p.get(ProvenanceFile.DATA_FILES);
             if (files instanceof Map<?, ?> m) {
                 m.forEach((k, v) -> dataFiles.put(String.valueOf(k), v));
             }
             Map<String, Object> part = new LinkedHashMap<>();
-            for (String k : List.of("run_folder", "run_id", "shard", "git_commit", "git_dirty", "cpu", "threads",
-                    "start", "end")) {
+            for (String k : List.of(ProvenanceFile.RUN_FOLDER, ProvenanceFile.RUN_ID, ProvenanceFile.SHARD,
+                    ProvenanceFile.GIT_COMMIT, ProvenanceFile.GIT_DIRTY, ProvenanceFile.CPU, ProvenanceFile.THREADS,
+                    ProvenanceFile.START, ProvenanceFile.END)) {
                 part.put(k, p.get(k));
             }
             parts.add(part);
-            String s = (String) p.get("start");
-            String e = (String) p.get("end");
+            String s = (String) p.get(ProvenanceFile.START);
+            String e = (String) p.get(ProvenanceFile.END);
             start = start == null || (s != null && s.compareTo(start) < 0) ? s : start;
             end = end == null || (e != null && e.compareTo(end) > 0) ? e : end;
         }
-        merged.put("data_files", dataFiles);
-        merged.put("start", start);
-        merged.put("end", end);
-        merged.put("rows", rows);
-        merged.put("merged_from", parts);
+        merged.put(ProvenanceFile.DATA_FILES, dataFiles);
+        merged.put(ProvenanceFile.START, start);
+        merged.put(ProvenanceFile.END, end);
+        merged.put(ProvenanceFile.ROWS, rows);
+        merged.put(ProvenanceFile.MERGED_FROM, parts);
         return merged;
     }
 }

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
 
 /**
  * The append-only {@code results.csv} of one run folder. Each row is written with a single {@code write} call
@@ -35,11 +37,7 @@ public final class ResultStore implements Closeable {
 
     /** The column names for {@code registry}: point_id, seed, parameters ('.' to '_'), metrics, status. */
     public static List<String> header(ParameterRegistry registry) {
-        List<String> h = new ArrayList<>(List.of("point_id", "seed"));
-        registry.specs().forEach(s -> h.add(s.column()));
-        h.addAll(MetricColumns.ALL);
-        h.add(MetricColumns.STATUS);
-        return List.copyOf(h);
+        return ResultColumns.header(registry.specs().stream().map(ParameterSpec::column).toList());
     }
 
     /**
@@ -59,9 +57,9 @@ public final class ResultStore implements Closeable {
                 throw new IllegalArgumentException(csv + " was written with different columns (the parameters or "
                         + "metrics changed); use another --run-id, or --force to start it again");
             }
-            int status = existing.column(MetricColumns.STATUS);
+            int status = existing.column(ResultColumns.STATUS);
             for (List<String> row : existing.latest()) {
-                if (isFinal(row.get(status))) {
+                if (ResultColumns.isFinal(row.get(status))) {
                     done.add(existing.key(row));
                 }
             }
@@ -72,11 +70,6 @@ public final class ResultStore implements Closeable {
         ResultStore store = new ResultStore(csv, header, out);
         store.completed.addAll(done);
         return store;
-    }
-
-    /** ok and diverged rows are kept on resume; failed and timeout rows are retried. */
-    static boolean isFinal(String status) {
-        return "ok".equals(status) || "diverged".equals(status);
     }
 
     private static void dropPartialLine(Path csv) throws IOException {
@@ -114,7 +107,7 @@ public final class ResultStore implements Closeable {
         byte[] line = (ResultTable.FORMAT.format(row.toArray()) + "\n").getBytes(StandardCharsets.UTF_8);
         out.write(line);
         out.flush();
-        if (isFinal(row.get(row.size() - 1))) {
+        if (ResultColumns.isFinal(row.get(row.size() - 1))) {
             completed.add(row.get(0) + "|" + row.get(1));
         }
     }
@@ -131,14 +124,24 @@ public final class ResultStore implements Closeable {
         for (List<String> row : table.latest()) {
             byKey.put(table.key(row), row);
         }
-        StringBuilder sb = new StringBuilder(ResultTable.FORMAT.format(header.toArray())).append('\n');
+        List<List<String>> rows = new ArrayList<>();
         for (String key : order) {
             List<String> row = byKey.remove(key);
             if (row != null) {
-                sb.append(ResultTable.FORMAT.format(row.toArray())).append('\n');
+                rows.add(row);
             }
         }
-        for (List<String> row : byKey.values()) {
+        rows.addAll(byKey.values());
+        writeAll(csv, header, rows);
+    }
+
+    /**
+     * Writes a whole results file, header and rows, replacing {@code csv} by an atomic rename so a kill leaves
+     * the old file or the new one. The rewrite after a run and the merge of shards both write through here.
+     */
+    static void writeAll(Path csv, List<String> header, List<List<String>> rows) throws IOException {
+        StringBuilder sb = new StringBuilder(ResultTable.FORMAT.format(header.toArray())).append('\n');
+        for (List<String> row : rows) {
             sb.append(ResultTable.FORMAT.format(row.toArray())).append('\n');
         }
         Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");

@@ -7,14 +7,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.leakbench.results.RunLayout;
 
 /**
  * Run folders under a results root: {@code results/<run-id>/}, and {@code results/latest}, which is a symbolic
  * link to the newest run or, where links cannot be made, a text file holding its run id.
  */
 public final class RunFolders {
-    /** The name of the pointer to the newest run. */
-    public static final String LATEST = "latest";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private RunFolders() {
@@ -27,7 +26,7 @@ public final class RunFolders {
 
     /** Points {@code root/latest} at {@code runFolder} (a link, or a file holding the run id). */
     public static void markLatest(Path root, Path runFolder) throws IOException {
-        Path latest = root.resolve(LATEST);
+        Path latest = root.resolve(RunLayout.LATEST);
         if (Files.isDirectory(latest, LinkOption.NOFOLLOW_LINKS)) {
             return; // a real folder called "latest": leave it alone
         }
@@ -49,7 +48,7 @@ public final class RunFolders {
         if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".csv")) {
             return path.toAbsolutePath().getParent();
         }
-        if (Files.isRegularFile(path) && path.getFileName().toString().equals(LATEST)) {
+        if (Files.isRegularFile(path) && path.getFileName().toString().equals(RunLayout.LATEST)) {
             String id = Files.readString(path, StandardCharsets.UTF_8).trim();
             Path run = path.toAbsolutePath().getParent().resolve(id);
             if (!Files.isDirectory(run)) {
@@ -58,10 +57,10 @@ public final class RunFolders {
             return run;
         }
         if (Files.isDirectory(path)) {
-            if (Files.exists(path.resolve("results.csv"))) {
+            if (Files.exists(path.resolve(RunLayout.RESULTS))) {
                 return path.toRealPath();
             }
-            Path latest = path.resolve(LATEST);
+            Path latest = path.resolve(RunLayout.LATEST);
             if (Files.exists(latest, LinkOption.NOFOLLOW_LINKS)) {
                 return resolve(latest);
             }

@@ -18,6 +18,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 
 /**
  * Runs a sweep's points through a {@link PointExecutor} on a bounded pool, appends one row per point to
@@ -27,9 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in sweep order (one row per point and seed), so the same sweep gives the same file whatever the thread timing.
  */
 public final class SweepRunner {
-    /** The results file inside a run folder. */
-    public static final String RESULTS = "results.csv";
-
     private final Sweep sweep;
     private final PointExecutor executor;
     private final RunOptions options;
@@ -55,7 +56,7 @@ public final class SweepRunner {
         Path folder = Files.createDirectories(runFolder());
         List<SweepPoint> all = sweep.points();
         List<SweepPoint> selected = options.shard().select(all);
-        Path csv = folder.resolve(RESULTS);
+        Path csv = folder.resolve(RunLayout.RESULTS);
         List<SweepPoint> todo = new ArrayList<>();
         AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
         try (ResultStore store = ResultStore.open(csv, ResultStore.header(sweep.registry()), options.force())) {
@@ -65,7 +66,7 @@ public final class SweepRunner {
                     cache.expect(p.groupKey());
                 }
             }
-            Provenance.write(folder.resolve(Provenance.FILE),
+            ProvenanceFile.write(folder.resolve(RunLayout.PROVENANCE),
                     Provenance.of(sweep, options, start, null, dataFiles, null));
             runAll(todo, store, folder, counts);
         }
@@ -74,7 +75,7 @@ public final class SweepRunner {
         ResultStore.rewriteInOrder(csv, order);
         RunSummary summary = new RunSummary(folder, selected.size(), selected.size() - todo.size(), counts[0].get(),
                 counts[1].get(), counts[2].get(), counts[3].get());
-        Provenance.write(folder.resolve(Provenance.FILE),
+        ProvenanceFile.write(folder.resolve(RunLayout.PROVENANCE),
                 Provenance.of(sweep, options, start, Instant.now(), dataFiles, summary));
         RunFolders.markLatest(options.resultsRoot(), folder);
         return summary;
@@ -157,9 +158,9 @@ public final class SweepRunner {
             cache.finished(point.groupKey());
         }
         Map<String, Object> metrics = new LinkedHashMap<>(outcome.metrics());
-        metrics.put(MetricColumns.TIME_MS, (System.nanoTime() - t0) / 1_000_000L);
-        metrics.put(MetricColumns.PEAK_HEAP_MB, probe.heapPeakMb());
-        metrics.put(MetricColumns.OFFHEAP_MB, probe.offHeapPeakMb());
+        metrics.put(Metric.TIME_MS.column(), (System.nanoTime() - t0) / 1_000_000L);
+        metrics.put(Metric.PEAK_HEAP_MB.column(), probe.heapPeakMb());
+        metrics.put(Metric.OFFHEAP_MB.column(), probe.offHeapPeakMb());
         return new PointOutcome(metrics, outcome.status());
     }
 
@@ -168,12 +169,12 @@ public final class SweepRunner {
             return new PointOutcome(Map.of(), "failed: executor returned no metrics (null)");
         }
         try {
-            MetricColumns.check(metrics);
+            ExecutorMetrics.check(metrics);
         } catch (IllegalArgumentException e) {
             return PointOutcome.failure(e);
         }
         Map<String, Object> m = new LinkedHashMap<>(metrics);
-        Object status = m.remove(MetricColumns.STATUS);
+        Object status = m.remove(ResultColumns.STATUS);
         return new PointOutcome(m, status == null ? "ok" : status.toString());
     }
 
@@ -184,7 +185,7 @@ public final class SweepRunner {
         for (ParameterSpec spec : sweep.registry().specs()) {
             row.add(Values.format(p.params().get(spec.name())));
         }
-        for (String metric : MetricColumns.ALL) {
+        for (String metric : ResultColumns.METRICS) {
             row.add(Values.format(outcome.metrics().get(metric)));
         }
         row.add(outcome.status());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.leakbench.results.ProvenanceFile;
 import org.leakbench.tensor.Backends;
 
 /** Facts about this machine and build, for provenance and {@code leakbench env}. */
@@ -56,15 +57,15 @@ public final class SystemInfo {
     /** JVM, OS, CPU, cores and memory. */
     public static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("leakbench_version", leakbenchVersion());
-        m.put("jvm", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+        m.put(ProvenanceFile.LEAKBENCH_VERSION, leakbenchVersion());
+        m.put(ProvenanceFile.JVM, System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        m.put(ProvenanceFile.OS, System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
-        m.put("cpu", cpuModel());
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        m.put("mask_prg", org.leakbench.defense.secagg.MaskPrgRoute.description());
+        m.put(ProvenanceFile.CPU, cpuModel());
+        m.put(ProvenanceFile.CORES, Runtime.getRuntime().availableProcessors());
+        m.put(ProvenanceFile.MAX_HEAP_MB, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        m.put(ProvenanceFile.MASK_PRG, org.leakbench.defense.secagg.MaskPrgRoute.description());
         return m;
     }
 

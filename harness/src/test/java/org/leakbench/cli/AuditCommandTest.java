@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.results.ResultTable;
 import org.leakbench.sweep.Budget;
 import org.leakbench.sweep.BudgetAudit;
-import org.leakbench.sweep.ResultTable;
 
 /**
  * The audit gate: baselines (oracle, random) bracket the attacks and do not trip a budget unless asked, and

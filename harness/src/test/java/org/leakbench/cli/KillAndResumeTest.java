@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakbench.sweep.ResultTable;
+import org.leakbench.results.ResultTable;
 
 /** Kills a real sweep process (SIGKILL) part-way, then resumes it: no row may be lost or duplicated. */
 class KillAndResumeTest {

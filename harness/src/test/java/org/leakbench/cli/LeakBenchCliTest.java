@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakbench.sweep.ResultTable;
+import org.leakbench.results.ResultTable;
 import org.leakbench.sweep.RunFolders;
 
 class LeakBenchCliTest {

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.cluster.ClusterRun;
 import org.leakbench.cluster.CommandRunner;
 import org.leakbench.cluster.FakeSlurm;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
 import org.leakbench.sweep.Provenance;
-import org.leakbench.sweep.ResultTable;
 
 /** The slurm subcommands against stand-in sbatch, sinfo and squeue; shards run in-process with "dummy" points. */
 class SlurmCommandTest {
@@ -140,7 +142,7 @@ class SlurmCommandTest {
         for (int i = 0; i < single.rows().size(); i++) {
             List<String> a = new java.util.ArrayList<>(single.rows().get(i));
             List<String> b = new java.util.ArrayList<>(merged.rows().get(i));
-            for (String machine : org.leakbench.sweep.MetricColumns.MACHINE_DEPENDENT) {
+            for (String machine : ResultColumns.MACHINE_DEPENDENT) {
                 a.set(single.column(machine), "");
                 b.set(single.column(machine), "");
             }
@@ -150,7 +152,7 @@ class SlurmCommandTest {
         List<String> placement = Files.readAllLines(run.resolve("placement.csv"));
         assertEquals("point_id,seed,shard,node,device,job", placement.get(0));
         assertEquals(single.rows().size() + 1, placement.size());
-        Map<String, Object> prov = Provenance.read(run.resolve("provenance.json"));
+        Map<String, Object> prov = ProvenanceFile.read(run.resolve("provenance.json"));
         assertTrue(prov.get("cluster") instanceof Map<?, ?>, prov.toString());
     }
 
@@ -163,10 +165,10 @@ class SlurmCommandTest {
                     "--executor", "dummy").code());
         }
         Path prov = run.resolve("shards/shard-01/provenance.json");
-        Map<String, Object> original = Provenance.read(prov);
-        Map<String, Object> p = Provenance.read(prov);
+        Map<String, Object> original = ProvenanceFile.read(prov);
+        Map<String, Object> p = ProvenanceFile.read(prov);
         p.put("git_commit", "0123456789abcdef");
-        Provenance.write(prov, p);
+        ProvenanceFile.write(prov, p);
         LeakBenchCliTest.Result r = LeakBenchCliTest.run("slurm", "merge", run.toString(), "--no-plots");
         assertEquals(LeakBench.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("shard-01/provenance.json: this shard ran LeakBench")
@@ -174,7 +176,7 @@ class SlurmCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> sweepPart = (Map<String, Object>) original.get("sweep");
         sweepPart.put("source", SWEEP.replace("seeds: [1, 2]", "seeds: [1, 2, 3]"));
-        Provenance.write(prov, original);
+        ProvenanceFile.write(prov, original);
         r = LeakBenchCliTest.run("slurm", "merge", run.toString(), "--no-plots");
         assertTrue(r.err().contains("this shard ran a different sweep file"), r.err());
         assertFalse(Files.exists(run.resolve("results.csv")), "nothing merged");

@@ -14,11 +14,12 @@ import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.attack.Observation;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.BudgetAudit;
 import org.leakbench.sweep.Budget;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
@@ -113,7 +114,7 @@ class DivergedAttackTest {
         try (PointExecutor executor = new PointPipeline(DivergedAttackTest::misbehaving)) {
             new SweepRunner(sweep, executor, RunOptions.defaults(results, "d").withThreads(2)).run();
         }
-        table = ResultTable.read(results.resolve("d").resolve(SweepRunner.RESULTS));
+        table = ResultTable.read(results.resolve("d").resolve(RunLayout.RESULTS));
     }
 
     static Map<String, String> row(String attack) {
@@ -175,7 +176,7 @@ class DivergedAttackTest {
         })) {
             new SweepRunner(sweep, executor, RunOptions.defaults(folder, "v").withThreads(1)).run();
         }
-        ResultTable t = ResultTable.read(folder.resolve("v").resolve(SweepRunner.RESULTS));
+        ResultTable t = ResultTable.read(folder.resolve("v").resolve(RunLayout.RESULTS));
         Map<String, String> dlg = t.latest().stream().map(t::asMap).filter(m -> m.get("attack").equals("dlg"))
                 .findFirst().orElseThrow();
         assertEquals("ok", dlg.get("status"), dlg.toString());

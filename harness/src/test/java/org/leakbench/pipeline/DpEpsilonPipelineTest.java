@@ -19,9 +19,10 @@ import org.leakbench.data.Datasets;
 import org.leakbench.data.DirichletPartition;
 import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.RdpAccountant;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
@@ -107,7 +108,7 @@ class DpEpsilonPipelineTest {
         try (PointExecutor executor = new PipelineFactory().create(sweep)) {
             new SweepRunner(sweep, executor, RunOptions.defaults(results, "a").withThreads(2)).run();
         }
-        table = ResultTable.read(results.resolve("a").resolve(SweepRunner.RESULTS));
+        table = ResultTable.read(results.resolve("a").resolve(RunLayout.RESULTS));
         fashion = Datasets.load("fashion-mnist-subset", DataDirectory.get());
     }
 

@@ -12,11 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakbench.sweep.MetricColumns;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.Provenance;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
@@ -96,7 +98,7 @@ class PointPipelineTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return ResultTable.read(results.resolve(runId).resolve(SweepRunner.RESULTS));
+        return ResultTable.read(results.resolve(runId).resolve(RunLayout.RESULTS));
     }
 
     static Map<String, String> row(String attack, String defense) {
@@ -178,7 +180,7 @@ class PointPipelineTest {
         assertTrue(eps > 0 && Double.isFinite(eps), "epsilon " + eps);
         assertEquals(1e-5, value("oracle", "dp-sgd", "delta"), 1e-12);
         assertEquals("", row("oracle", "none").get("epsilon"), "no epsilon without a DP defense");
-        List<String> table = Files.readAllLines(results.resolve("a").resolve(EpsilonTable.FILE));
+        List<String> table = Files.readAllLines(results.resolve("a").resolve(RunLayout.EPSILON));
         assertEquals(EpsilonTable.HEADER, table.get(0));
         assertEquals(1 + 3 * EpsilonTable.SIGMAS.size(), table.size(), "one configuration, three step counts");
         boolean found = false;
@@ -211,7 +213,7 @@ class PointPipelineTest {
         Path folder = results.resolve("a");
         String id = row("dlg", "none").get("point_id");
         assertTrue(Files.size(folder.resolve("reconstructions").resolve(id + "-s1.png")) > 0);
-        Map<String, Object> prov = Provenance.read(folder.resolve(Provenance.FILE));
+        Map<String, Object> prov = ProvenanceFile.read(folder.resolve(RunLayout.PROVENANCE));
         @SuppressWarnings("unchecked")
         Map<String, String> files = (Map<String, String>) prov.get("data_files");
         assertEquals(4, files.size(), files.toString());
@@ -226,7 +228,7 @@ class PointPipelineTest {
 
     static List<List<String>> stable(ResultTable t) {
         List<List<String>> out = new ArrayList<>();
-        List<String> blank = new ArrayList<>(MetricColumns.MACHINE_DEPENDENT);
+        List<String> blank = new ArrayList<>(ResultColumns.MACHINE_DEPENDENT);
         blank.addAll(List.of("attack_ms", "defense_ms"));
         for (List<String> r : t.rows()) {
             List<String> copy = new ArrayList<>(r);

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.defense.secagg.Ed25519;
 import org.leakbench.defense.secagg.SecAggMessage;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
@@ -50,7 +51,7 @@ class SecureAggregationPointTest {
         try (PointExecutor executor = new PipelineFactory().create(sweep)) {
             new SweepRunner(sweep, executor, RunOptions.defaults(results, "r").withThreads(1)).run();
         }
-        ResultTable table = ResultTable.read(results.resolve("r").resolve(SweepRunner.RESULTS));
+        ResultTable table = ResultTable.read(results.resolve("r").resolve(RunLayout.RESULTS));
         Map<String, Map<String, String>> byMode = new HashMap<>();
         for (List<String> r : table.rows()) {
             Map<String, String> m = table.asMap(r);

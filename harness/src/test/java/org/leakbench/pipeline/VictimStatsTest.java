@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.leakbench.sweep.MetricColumns;
+import org.leakbench.sweep.ExecutorMetrics;
 
 class VictimStatsTest {
     private static VictimScore v(int i, String status, double psnr, double ssim, double labelAcc) {
@@ -22,7 +22,7 @@ class VictimStatsTest {
                 v(3, "ok", 65, 0.99, 1));
         Map<String, Object> m = new LinkedHashMap<>();
         assertEquals("ok", VictimStats.aggregate(s, 20.0, 0.5, m));
-        MetricColumns.check(m);
+        ExecutorMetrics.check(m);
         assertEquals(4.0, m.get("n_victims"));
         assertEquals(30.0, (Double) m.get("psnr"), 1e-12);
         assertEquals(22.5, (Double) m.get("psnr_median"), 1e-12);

@@ -14,9 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.RunSummary;
 import org.leakbench.sweep.Sweep;
@@ -63,8 +64,8 @@ class VictimSweepTest {
     @BeforeAll
     static void run() throws IOException {
         sweep("a");
-        table = ResultTable.read(results.resolve("a").resolve(SweepRunner.RESULTS));
-        victims = ResultTable.read(results.resolve("a").resolve(VictimLog.FILE));
+        table = ResultTable.read(results.resolve("a").resolve(RunLayout.RESULTS));
+        victims = ResultTable.read(results.resolve("a").resolve(RunLayout.VICTIMS));
     }
 
     static RunSummary sweep(String runId) throws IOException {
@@ -152,7 +153,7 @@ class VictimSweepTest {
     @Test
     void theSameSeedsGiveTheSameVictimsWhateverTheThreadTiming() throws IOException {
         sweep("b");
-        ResultTable again = ResultTable.read(results.resolve("b").resolve(VictimLog.FILE));
+        ResultTable again = ResultTable.read(results.resolve("b").resolve(RunLayout.VICTIMS));
         assertEquals(withoutTimes(victims), withoutTimes(again));
     }
 
@@ -173,14 +174,14 @@ class VictimSweepTest {
     void mergingRunsKeepsEachPointsVictimsOnce() throws IOException {
         Path out = results.resolve("merged");
         org.leakbench.sweep.ResultMerger.merge(List.of(results.resolve("a"), results.resolve("a")), out);
-        ResultTable merged = ResultTable.read(out.resolve(VictimLog.FILE));
+        ResultTable merged = ResultTable.read(out.resolve(RunLayout.VICTIMS));
         assertEquals(victims.header(), merged.header());
         assertEquals(victims.rows().size(), merged.rows().size(), "the second copy of each point is dropped");
     }
 
     @Test
     void aResumedRunRedoesNoVictim() throws IOException {
-        Path file = results.resolve("a").resolve(VictimLog.FILE);
+        Path file = results.resolve("a").resolve(RunLayout.VICTIMS);
         String before = Files.readString(file);
         RunSummary again = sweep("a");
         assertEquals(again.selected(), again.skipped(), "every point was already done");

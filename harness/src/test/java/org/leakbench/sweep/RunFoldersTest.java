@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 
 class RunFoldersTest {
     @TempDir
@@ -18,7 +20,7 @@ class RunFoldersTest {
 
     private Path runFolder(String id) throws IOException {
         Path run = Files.createDirectories(root.resolve(id));
-        Files.writeString(run.resolve(SweepRunner.RESULTS), "point_id,seed,status\n");
+        Files.writeString(run.resolve(RunLayout.RESULTS), "point_id,seed,status\n");
         return run;
     }
 
@@ -32,7 +34,7 @@ class RunFoldersTest {
         Files.writeString(root.resolve("latest"), "b\n");
         assertEquals(b.toRealPath(), RunFolders.resolve(root.resolve("latest")));
         assertEquals(b.toRealPath(), RunFolders.resolve(root));
-        assertEquals(b.toRealPath(), RunFolders.resolve(b.resolve(SweepRunner.RESULTS)).toRealPath());
+        assertEquals(b.toRealPath(), RunFolders.resolve(b.resolve(RunLayout.RESULTS)).toRealPath());
         RunFolders.markLatest(root, a);
         assertEquals(a.toRealPath(), RunFolders.resolve(root));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -58,7 +60,7 @@ class RunFoldersTest {
         assertEquals(3, s.ok());
         assertEquals(3, s.failed());
         assertEquals(1, attempts.get());
-        ResultTable t = ResultTable.read(root.resolve("g").resolve(SweepRunner.RESULTS));
+        ResultTable t = ResultTable.read(root.resolve("g").resolve(RunLayout.RESULTS));
         assertTrue(t.rows().stream().map(r -> r.get(t.column("status"))).filter(x -> x.startsWith("failed"))
                 .allMatch(x -> x.contains("cannot build lenet")));
     }
@@ -67,7 +69,7 @@ class RunFoldersTest {
     void headerChangeIsRefusedWithAClearMessage() throws IOException {
         Path run = runFolder("old");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultStore.open(
-                run.resolve(SweepRunner.RESULTS), ResultStore.header(ParameterRegistry.defaults()), false));
+                run.resolve(RunLayout.RESULTS), ResultStore.header(ParameterRegistry.defaults()), false));
         assertTrue(e.getMessage().contains("different columns"), e.getMessage());
     }
 }

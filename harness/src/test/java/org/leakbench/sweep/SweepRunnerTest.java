@@ -17,6 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.ResultTable;
+import org.leakbench.results.RunLayout;
 
 class SweepRunnerTest {
     @TempDir
@@ -31,7 +35,7 @@ class SweepRunnerTest {
     }
 
     private ResultTable table(String runId) throws IOException {
-        return ResultTable.read(results.resolve(runId).resolve(SweepRunner.RESULTS));
+        return ResultTable.read(results.resolve(runId).resolve(RunLayout.RESULTS));
     }
 
     private static List<String> statuses(ResultTable t) {
@@ -120,9 +124,9 @@ class SweepRunnerTest {
     void resumeAfterKillLosesAndDuplicatesNothing() throws IOException {
         Sweep sweep = DummyExecutors.tinySweep();
         run(sweep, new DummyExecutors.Seeded(), options("full"));
-        List<String> complete = Files.readAllLines(results.resolve("full").resolve(SweepRunner.RESULTS));
+        List<String> complete = Files.readAllLines(results.resolve("full").resolve(RunLayout.RESULTS));
         // Simulate a kill after 5 rows, in the middle of writing the 6th.
-        Path killed = Files.createDirectories(results.resolve("killed")).resolve(SweepRunner.RESULTS);
+        Path killed = Files.createDirectories(results.resolve("killed")).resolve(RunLayout.RESULTS);
         String partial = String.join("\n", complete.subList(0, 6)) + "\n" + complete.get(6).substring(0, 20);
         Files.writeString(killed, partial);
         DummyExecutors.Seeded exec = new DummyExecutors.Seeded();
@@ -179,7 +183,7 @@ class SweepRunnerTest {
         assertEquals(16, m.rows());
         assertEquals(0, m.duplicates());
         assertEquals(stable(table("one")), stable(table("merged")));
-        Map<String, Object> prov = Provenance.read(results.resolve("merged").resolve(Provenance.FILE));
+        Map<String, Object> prov = ProvenanceFile.read(results.resolve("merged").resolve(RunLayout.PROVENANCE));
         assertEquals(3, ((List<?>) prov.get("merged_from")).size());
         // Merging a shard with itself keeps one row per pair.
         ResultMerger.Summary dup = ResultMerger.merge(List.of(parts.get(0), parts.get(0)), results.resolve("dup"));
@@ -235,8 +239,8 @@ class SweepRunnerTest {
             return Map.of("mse", 0.0);
         };
         run(DummyExecutors.tinySweep(), exec, options("p"));
-        Map<String, Object> prov = Provenance.read(results.resolve("p").resolve(Provenance.FILE));
-        for (String field : Provenance.requiredFields()) {
+        Map<String, Object> prov = ProvenanceFile.read(results.resolve("p").resolve(RunLayout.PROVENANCE));
+        for (String field : ProvenanceFile.REQUIRED) {
             assertTrue(prov.containsKey(field), "missing " + field);
         }
         assertEquals(Map.of("train-images.idx", "ab".repeat(32)), prov.get("data_files"));
@@ -262,7 +266,7 @@ class SweepRunnerTest {
         List<List<String>> out = new ArrayList<>();
         for (List<String> row : t.rows()) {
             List<String> copy = new ArrayList<>(row);
-            for (String c : MetricColumns.MACHINE_DEPENDENT) {
+            for (String c : ResultColumns.MACHINE_DEPENDENT) {
                 copy.set(t.column(c), "");
             }
             out.add(copy);

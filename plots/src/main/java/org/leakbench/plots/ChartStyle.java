@@ -15,6 +15,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.leakbench.results.ResultColumns;
 
 /**
  * One look for every figure: the same size, fonts, white background, legend outside the data, and series that
@@ -186,7 +187,7 @@ final class ChartStyle {
     static int familyIndex(ResultsFile results, String family) {
         List<String> seen = new ArrayList<>();
         for (ResultRow r : results.rows()) {
-            String d = r.param(ResultsFile.DEFENSE);
+            String d = r.param(ResultColumns.DEFENSE);
             if (!Defenses.isNone(d) && !seen.contains(d)) {
                 seen.add(d);
             }

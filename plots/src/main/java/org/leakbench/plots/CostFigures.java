@@ -10,6 +10,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * Per-round cost of each defense family against its own knob: one small panel per family (σ, keep fraction,
@@ -34,15 +36,15 @@ final class CostFigures {
                 ctx.skip("figure " + name, "no ok row measured " + cost);
                 continue;
             }
-            Set<String> free = new HashSet<>(Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM));
+            Set<String> free = new HashSet<>(Set.of(ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM));
             // Cost does not depend on the attack, so every attack's row is a measurement of it.
-            ctx.results.parameters().stream().filter(p -> p.startsWith(ResultsFile.ATTACK)).forEach(free::add);
+            ctx.results.parameters().stream().filter(p -> p.startsWith(ResultColumns.ATTACK)).forEach(free::add);
             Slice slice = Slice.of(rows, ctx.results.parameters(), free);
             Summary base = Slice.summarize(slice.rows().stream()
-                    .filter(r -> Defenses.isNone(r.param(ResultsFile.DEFENSE))).toList(), cost);
+                    .filter(r -> Defenses.isNone(r.param(ResultColumns.DEFENSE))).toList(), cost);
             List<Drawing.Panel> panels = new ArrayList<>();
             List<String> noKnob = new ArrayList<>();
-            Map<String, List<ResultRow>> families = Slice.group(slice.rows(), r -> r.param(ResultsFile.DEFENSE));
+            Map<String, List<ResultRow>> families = Slice.group(slice.rows(), r -> r.param(ResultColumns.DEFENSE));
             for (Map.Entry<String, List<ResultRow>> fam : families.entrySet()) {
                 if (Defenses.isNone(fam.getKey())) {
                     continue;

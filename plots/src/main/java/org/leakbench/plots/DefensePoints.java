@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * The points of a privacy–utility frontier: one per (defense, knob), with the leakage of the strongest attack,
@@ -72,19 +74,19 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
     /** The points for {@code leak} among {@code candidates} (ok rows of {@code results}). */
     static DefensePoints of(ResultsFile results, List<ResultRow> candidates, Metric leak) {
         List<ResultRow> rows = eligible(candidates, leak);
-        Set<String> free = new HashSet<>(Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM));
+        Set<String> free = new HashSet<>(Set.of(ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM));
         // The maximum is over every attack configuration, so attack sub-parameters are free too.
-        results.parameters().stream().filter(p -> p.startsWith(ResultsFile.ATTACK)).forEach(free::add);
+        results.parameters().stream().filter(p -> p.startsWith(ResultColumns.ATTACK)).forEach(free::add);
         Slice slice = Slice.of(rows, results.parameters(), free);
-        List<ResultRow> attacks = slice.rows().stream().filter(r -> !baseline(r.param(ResultsFile.ATTACK))).toList();
+        List<ResultRow> attacks = slice.rows().stream().filter(r -> !baseline(r.param(ResultColumns.ATTACK))).toList();
         List<ResultRow> random = slice.rows().stream()
-                .filter(r -> "random".equalsIgnoreCase(r.param(ResultsFile.ATTACK))
-                        && Defenses.isNone(r.param(ResultsFile.DEFENSE))).toList();
+                .filter(r -> "random".equalsIgnoreCase(r.param(ResultColumns.ATTACK))
+                        && Defenses.isNone(r.param(ResultColumns.DEFENSE))).toList();
         Set<String> names = new TreeSet<>();
-        attacks.forEach(r -> names.add(r.param(ResultsFile.ATTACK)));
+        attacks.forEach(r -> names.add(r.param(ResultColumns.ATTACK)));
         // Only the attacks that measure this metric where they succeed count as missing it where they did not.
         Map<String, List<ResultRow>> failed = Slice.group(notMeasured(results, slice, free).stream()
-                .filter(r -> names.contains(r.param(ResultsFile.ATTACK))).toList(), DefensePoints::key);
+                .filter(r -> names.contains(r.param(ResultColumns.ATTACK))).toList(), DefensePoints::key);
         List<Point> points = new ArrayList<>();
         List<Point> unmeasured = new ArrayList<>();
         Slice.group(attacks, DefensePoints::key).forEach((k, g) -> {
@@ -93,7 +95,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
             bad.forEach(r -> badSeeds.add(r.seed()));
             List<ResultRow> kept = g.stream().filter(r -> !badSeeds.contains(r.seed())).toList();
             if (kept.isEmpty()) {
-                unmeasured.add(new Point(g.get(0).param(ResultsFile.DEFENSE), g.get(0).defenseParam(),
+                unmeasured.add(new Point(g.get(0).param(ResultColumns.DEFENSE), g.get(0).defenseParam(),
                         new Summary(Double.NaN, 0, 0), new Summary(Double.NaN, 0, 0), Map.of(), bad.size()));
             } else {
                 points.add(point(kept, leak, bad.size()));
@@ -108,7 +110,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
     }
 
     private static String key(ResultRow r) {
-        return r.param(ResultsFile.DEFENSE) + "\u0000" + r.param(ResultsFile.DEFENSE_PARAM);
+        return r.param(ResultColumns.DEFENSE) + "\u0000" + r.param(ResultColumns.DEFENSE_PARAM);
     }
 
     /**
@@ -121,7 +123,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
         }
         ResultRow ref = slice.rows().get(0);
         List<String> held = results.parameters().stream().filter(p -> !free.contains(p)).toList();
-        return results.rows().stream().filter(r -> !r.ok() && !baseline(r.param(ResultsFile.ATTACK)))
+        return results.rows().stream().filter(r -> !r.ok() && !baseline(r.param(ResultColumns.ATTACK)))
                 .filter(r -> held.stream().allMatch(p -> r.param(p).equals(ref.param(p)))).toList();
     }
 
@@ -143,7 +145,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
         Map<Metric, Summary> costSummaries = new LinkedHashMap<>();
         costs.forEach((m, vs) -> costSummaries.put(m, Summary.of(vs)));
         ResultRow first = g.get(0);
-        return new Point(first.param(ResultsFile.DEFENSE), first.defenseParam(), Summary.of(leaks), Summary.of(accs),
+        return new Point(first.param(ResultColumns.DEFENSE), first.defenseParam(), Summary.of(leaks), Summary.of(accs),
                 costSummaries, notMeasured);
     }
 

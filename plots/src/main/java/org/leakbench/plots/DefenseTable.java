@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * The paper table: one row per defense point, on the same slice as the frontier, with the leakage of the
@@ -104,7 +106,7 @@ final class DefenseTable {
             return null;
         }
         // ε does not depend on the attack either: the mean over the defense point's rows.
-        for (Map.Entry<String, List<ResultRow>> g : Slice.group(rows, r -> r.param(ResultsFile.DEFENSE) + "\u0000"
+        for (Map.Entry<String, List<ResultRow>> g : Slice.group(rows, r -> r.param(ResultColumns.DEFENSE) + "\u0000"
                 + Numbers.compact(r.defenseParam())).entrySet()) {
             if (cells.containsKey(g.getKey())) {
                 Summary eps = Slice.summarize(g.getValue(), Metric.EPSILON);
@@ -178,10 +180,10 @@ final class DefenseTable {
     static Map<String, Map<String, Double>> strongestPerVictim(DefensePoints dp, Metric leak, VictimValues victims) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (ResultRow r : dp.slice().rows()) {
-            if (DefensePoints.baseline(r.param(ResultsFile.ATTACK)) || !victims.has(r)) {
+            if (DefensePoints.baseline(r.param(ResultColumns.ATTACK)) || !victims.has(r)) {
                 continue;
             }
-            String key = r.param(ResultsFile.DEFENSE) + "\u0000" + Numbers.compact(r.defenseParam());
+            String key = r.param(ResultColumns.DEFENSE) + "\u0000" + Numbers.compact(r.defenseParam());
             victims.values(List.of(r), leak).forEach((victim, v) -> out.computeIfAbsent(key,
                     k -> new LinkedHashMap<>()).merge(victim, v, Math::max));
         }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 
 /**
  * The privacy budget ε against the noise multiplier σ, one line per number of steps (from {@code epsilon.csv},
@@ -18,7 +21,6 @@ import org.knowm.xchart.XYChart;
  * Log y: ε spans orders of magnitude.
  */
 final class EpsilonFigure {
-    static final String FILE = "epsilon.csv";
     static final String ROUNDS = "fl_rounds";
     static final String LOCAL_STEPS = "fl_local_steps";
 
@@ -26,7 +28,7 @@ final class EpsilonFigure {
     }
 
     static void render(RunContext ctx) throws IOException {
-        Path file = ctx.runDir.resolve(FILE);
+        Path file = ctx.runDir.resolve(RunLayout.EPSILON);
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         String source;
         if (Files.isRegularFile(file)) {
@@ -52,20 +54,20 @@ final class EpsilonFigure {
                 series.put((steps == Math.rint(steps) ? Long.toString(steps.longValue()) : Numbers.format(steps)) + " steps",
                         pts);
             });
-            source = "from " + FILE + (rate.isBlank() ? "" : ", sampling rate q=" + rate)
+            source = "from " + RunLayout.EPSILON + (rate.isBlank() ? "" : ", sampling rate q=" + rate)
                     + (delta.isBlank() ? "" : ", δ=" + delta);
         } else {
             List<ResultRow> rows = ctx.results.okRows().stream()
                     .filter(r -> r.metric(Metric.EPSILON).orElse(0) > 0 && !Double.isNaN(r.defenseParam()))
                     .toList();
             // ε grows with the number of noisy steps: rounds (and local steps) are lines of their own.
-            Set<String> free = new java.util.HashSet<>(Set.of(ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM,
+            Set<String> free = new java.util.HashSet<>(Set.of(ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM,
                     ROUNDS, LOCAL_STEPS));
-            ctx.results.parameters().stream().filter(p -> p.startsWith(ResultsFile.ATTACK)).forEach(free::add);
+            ctx.results.parameters().stream().filter(p -> p.startsWith(ResultColumns.ATTACK)).forEach(free::add);
             Slice slice = Slice.of(rows, ctx.results.parameters(), free);
             boolean byRounds = slice.rows().stream().map(r -> r.param(ROUNDS) + "/" + r.param(LOCAL_STEPS))
                     .distinct().count() > 1;
-            Slice.group(slice.rows(), r -> r.param(ResultsFile.DEFENSE) + (byRounds ? ", " + r.param(ROUNDS)
+            Slice.group(slice.rows(), r -> r.param(ResultColumns.DEFENSE) + (byRounds ? ", " + r.param(ROUNDS)
                     + " rounds" + (r.param(LOCAL_STEPS).isBlank() ? "" : " × " + r.param(LOCAL_STEPS) + " steps")
                     : "")).forEach((label, g) ->
                     series.put(label, XYSeriesData.points(g, ResultRow::defenseParam, Metric.EPSILON)));
@@ -74,12 +76,12 @@ final class EpsilonFigure {
         }
         series.values().removeIf(List::isEmpty);
         if (series.isEmpty()) {
-            ctx.skip("figure epsilon-vs-sigma", "no " + FILE + " and no positive epsilon in the ok rows");
+            ctx.skip("figure epsilon-vs-sigma", "no " + RunLayout.EPSILON + " and no positive epsilon in the ok rows");
             return;
         }
         if (series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).distinct().count() < 2) {
             ctx.skip("figure epsilon-vs-sigma", "a single noise multiplier σ in " + (Files.isRegularFile(file)
-                    ? FILE : "the ok rows") + ", no curve to draw (its ε is in the results table)");
+                    ? RunLayout.EPSILON : "the ok rows") + ", no curve to draw (its ε is in the results table)");
             return;
         }
         XYChart chart = ChartStyle.xy("Privacy budget vs noise", "noise multiplier σ",
@@ -90,7 +92,8 @@ final class EpsilonFigure {
             XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
         }
         ctx.figure(chart, "epsilon-vs-sigma", "ε vs σ",
-                "Privacy budget ε against noise multiplier σ, one line per " + (source.startsWith("from " + FILE)
+                "Privacy budget ε against noise multiplier σ, one line per "
+                        + (source.startsWith("from " + RunLayout.EPSILON)
                         ? "number of steps" : "DP defense") + " (" + source + ")");
     }
 }

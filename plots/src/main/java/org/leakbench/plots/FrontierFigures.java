@@ -9,6 +9,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * The privacy–utility–cost page, one per leakage metric (PSNR, SSIM, membership AUC). The large panel is the
@@ -136,7 +138,7 @@ final class FrontierFigures {
 
     static DefensePoints pooledByVictim(DefensePoints dp, Metric leak, VictimValues victims) {
         List<ResultRow> attacks = dp.slice().rows().stream()
-                .filter(r -> !DefensePoints.baseline(r.param(ResultsFile.ATTACK))).toList();
+                .filter(r -> !DefensePoints.baseline(r.param(ResultColumns.ATTACK))).toList();
         if (attacks.isEmpty() || !attacks.stream().allMatch(victims::has)) {
             return dp;
         }

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.leakbench.results.JmhUnits;
+import org.leakbench.results.RunLayout;
 
 /**
  * The masking and noise tables: the suite's two memory-speed hot paths against references measured on the
@@ -29,7 +31,7 @@ final class HotPathTables {
     }
 
     static void render(RunContext ctx, List<JmhResult> results) throws IOException {
-        Path openssl = ctx.runDir.resolve(JmhRunFolder.JMH_DIR).resolve(OPENSSL);
+        Path openssl = ctx.runDir.resolve(RunLayout.JMH).resolve(OPENSSL);
         TextTable masking = masking(results, readOpenSsl(openssl));
         if (masking.rows().isEmpty()) {
             ctx.skip("table masking", "no MaskingBench.prg result in the run");

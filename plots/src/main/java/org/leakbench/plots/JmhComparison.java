@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.leakbench.results.JmhUnits;
 
 /**
  * The backend comparison table: for every benchmark that has a {@code backend} parameter, the time per

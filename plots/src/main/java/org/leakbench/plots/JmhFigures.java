@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
+import org.leakbench.results.JmhUnits;
 
 /**
  * JMH figures: grouped bars comparing backends, one figure per benchmark class and score unit (one group per

@@ -9,9 +9,6 @@ import java.nio.file.Path;
  * comparison command resolve {@code results/latest} exactly like {@link Plots#renderRun(Path)}.
  */
 public final class JmhRunFolder {
-    /** The subfolder of a run folder that holds JMH results. */
-    public static final String JMH_DIR = "jmh";
-
     private JmhRunFolder() {
     }
 

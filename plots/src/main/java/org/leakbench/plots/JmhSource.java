@@ -1,7 +1,5 @@
 package org.leakbench.plots;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,8 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.RunLayout;
 
 /**
  * One machine's benchmark results for the backend comparison: its JMH results, the operation counts the
@@ -39,7 +39,7 @@ public record JmhSource(String label, List<JmhResult> results, Map<String, Doubl
 
     /** Reads a run folder (already resolved); {@code label} may be null for "the run id". */
     public static JmhSource read(Path runDir, String label) throws IOException {
-        Path jmh = runDir.resolve(JmhRunFolder.JMH_DIR);
+        Path jmh = runDir.resolve(RunLayout.JMH);
         String name = label != null ? label : Provenance.read(runDir).runId();
         Map<String, String> settings = readSettings(jmh.resolve(SETTINGS));
         Map<String, Double> torch = readTorch(jmh.resolve(TORCH), settings);
@@ -125,17 +125,16 @@ public record JmhSource(String label, List<JmhResult> results, Map<String, Doubl
     }
 
     private static String readCpu(Path runDir) {
-        Path file = runDir.resolve("provenance.json");
+        Path file = runDir.resolve(RunLayout.PROVENANCE);
         if (!Files.isRegularFile(file)) {
             return "";
         }
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            JsonNode cpu = root.findValue("cpu");
-            JsonNode cores = root.findValue("cores");
-            return cpu == null || !cpu.isValueNode() ? "" : cpu.asText() + (cores == null ? "" : ", " + cores.asText()
-                    + " cores");
-        } catch (IOException e) {
+            Map<String, Object> p = ProvenanceFile.read(file);
+            String cpu = ProvenanceFile.text(p, ProvenanceFile.CPU, "");
+            String cores = ProvenanceFile.text(p, ProvenanceFile.CORES, "");
+            return cpu.isEmpty() ? "" : cpu + (cores.isEmpty() ? "" : ", " + cores + " cores");
+        } catch (IOException | IllegalArgumentException e) {
             return ""; // Provenance.read reports a broken provenance.json; the CPU is only decoration
         }
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * Leakage against the size of what the attacker must invert: batch size (one series per attack) and model
@@ -21,10 +23,11 @@ final class LeakageFigures {
     static void render(RunContext ctx) throws IOException {
         for (Metric leak : FrontierFigures.LEAKAGE) {
             renderVs(ctx, leak, "batch", "batch size (examples, log scale)",
-                    Set.of(ResultsFile.BATCH, ResultsFile.ATTACK), r -> Numbers.parseOrNaN(r.param(ResultsFile.BATCH)),
+                    Set.of(ResultColumns.BATCH, ResultColumns.ATTACK),
+                    r -> Numbers.parseOrNaN(r.param(ResultColumns.BATCH)),
                     true);
             Set<String> free = new java.util.HashSet<>(MODEL_COLUMNS);
-            free.add(ResultsFile.ATTACK);
+            free.add(ResultColumns.ATTACK);
             renderVs(ctx, leak, "model-size", "model size (parameters, log scale)", free,
                     r -> r.metric(Metric.PARAMS).orElse(Double.NaN), true);
         }
@@ -45,7 +48,7 @@ final class LeakageFigures {
         String name = "leakage-vs-" + axis + "-" + leak;
         // The oracle reads the truth (PSNR capped at 100 dB): as a line it would only flatten the others.
         List<ResultRow> rows = ctx.results.okRows().stream()
-                .filter(r -> !"oracle".equalsIgnoreCase(r.param(ResultsFile.ATTACK)))
+                .filter(r -> !"oracle".equalsIgnoreCase(r.param(ResultColumns.ATTACK)))
                 .filter(r -> r.metric(leak).isPresent() && !Double.isNaN(x.applyAsDouble(r))).toList();
         if (rows.isEmpty()) {
             ctx.skip("figure " + name, "no ok row with both " + leak + " and a " + axis + " value");
@@ -56,7 +59,7 @@ final class LeakageFigures {
         // With victims.csv, every point pools the victims of its seeds and its bars are bootstrap intervals.
         boolean pooled = slice.rows().stream().allMatch(victims::has);
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
-        Slice.group(slice.rows(), r -> r.param(ResultsFile.ATTACK))
+        Slice.group(slice.rows(), r -> r.param(ResultColumns.ATTACK))
                 .forEach((attack, g) -> series.put(attack.isBlank() ? "attack" : attack, pooled
                         ? XYSeriesData.victimPoints(g, x, leak, victims) : XYSeriesData.points(g, x, leak)));
         long distinctX = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x)

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.leakbench.results.RunLayout;
 
 /**
  * Renders the figures, tables and report of one run folder. Call {@link #renderRun(Path)} from code, or run
@@ -26,13 +27,13 @@ public final class Plots {
      */
     public static PlotReport renderRun(Path runDir) throws IOException {
         Path run = RunLocator.resolve(runDir);
-        Path resultsFile = run.resolve("results.csv");
+        Path resultsFile = run.resolve(RunLayout.RESULTS);
         if (!Files.isRegularFile(resultsFile)) {
             throw new PlotInputException(resultsFile.toString(), null, 0, "missing: every run folder needs one");
         }
         ResultsFile results = ResultsFile.read(resultsFile);
         RunContext ctx = new RunContext(run, Provenance.read(run), results);
-        List<JmhResult> jmh = JmhResult.readAll(run.resolve("jmh"));
+        List<JmhResult> jmh = JmhResult.readAll(run.resolve(RunLayout.JMH));
 
         FrontierFigures.render(ctx);
         CostFigures.render(ctx);
@@ -54,7 +55,7 @@ public final class Plots {
             }
         }
         removeStale(ctx);
-        List<Path> reconstructions = reconstructions(run.resolve("reconstructions"));
+        List<Path> reconstructions = reconstructions(run.resolve(RunLayout.RECONSTRUCTIONS));
         Path report = ReportWriter.write(ctx, reconstructions, inline.toString());
         return new PlotReport(run, ctx.figures, ctx.tables, reconstructions, ctx.skipped, report);
     }

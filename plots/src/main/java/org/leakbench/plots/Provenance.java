@@ -1,17 +1,15 @@
 package org.leakbench.plots;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.RunLayout;
 
 /**
- * The few provenance fields a caption needs. Reading is lenient: {@code run_id}, {@code runId} or
- * {@code run-id} (at the top level or one object down), the same for the backend; a missing file or key gives
- * {@code "unknown"}.
+ * The few provenance fields a caption needs, read with the schema's {@link ProvenanceFile} (which also reads the
+ * older spellings it lists). A missing file gives the run folder's name and {@code "unknown"}.
  *
  * @param runId              the run id, or the run folder's name when the file has none
  * @param backend            the tensor backend, or {@code "unknown"}
@@ -22,21 +20,19 @@ public record Provenance(String runId, String backend, String backendDescription
     /** Reads {@code provenance.json} in {@code runDir}, tolerating its absence. */
     public static Provenance read(Path runDir) throws IOException {
         String folderName = runDir.getFileName() == null ? "run" : runDir.getFileName().toString();
-        Path file = runDir.resolve("provenance.json");
+        Path file = runDir.resolve(RunLayout.PROVENANCE);
         if (!Files.isRegularFile(file)) {
             return new Provenance(folderName, "unknown", "");
         }
-        JsonNode root;
+        Map<String, Object> p;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new PlotInputException(file.toString(), null, 0, "not valid JSON: " + e.getMessage());
+            p = ProvenanceFile.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new PlotInputException(file.toString(), null, 0, e.getMessage());
         }
-        String runId = find(root, "runid");
-        String backend = find(root, "backend");
-        String description = find(root, "backenddescription");
-        return new Provenance(runId == null ? folderName : runId, backend == null ? "unknown" : backend,
-                description == null ? "" : description);
+        return new Provenance(ProvenanceFile.text(p, ProvenanceFile.RUN_ID, folderName),
+                ProvenanceFile.text(p, ProvenanceFile.BACKEND, "unknown"),
+                ProvenanceFile.text(p, ProvenanceFile.BACKEND_DESCRIPTION, ""));
     }
 
     /** The caption suffix: run id and backend. */
@@ -51,37 +47,5 @@ public record Provenance(String runId, String backend, String backendDescription
      */
     public String runTag() {
         return "run " + runId;
-    }
-
-    // Keys compare without case, '_' or '-', so run_id, runId and run-id all match.
-    private static String find(JsonNode node, String wanted) {
-        String direct = findShallow(node, wanted);
-        if (direct != null || node == null) {
-            return direct;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            JsonNode child = it.next().getValue();
-            if (child.isObject()) {
-                String nested = findShallow(child, wanted);
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String findShallow(JsonNode node, String wanted) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey().toLowerCase().replace("_", "").replace("-", "");
-            if (key.equals(wanted) && e.getValue().isValueNode() && !e.getValue().isNull()) {
-                return e.getValue().asText();
-            }
-        }
-        return null;
     }
 }

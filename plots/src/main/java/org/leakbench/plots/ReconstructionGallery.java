@@ -13,6 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 
 /**
  * Sample reconstructions next to the truth, one gallery per attack: a tile per defense point (the undefended
@@ -21,7 +24,6 @@ import javax.imageio.ImageIO;
  * titled with the defense and captioned with the point's PSNR and SSIM. The lowest seed with an image is shown.
  */
 final class ReconstructionGallery {
-    static final String DIR = "reconstructions";
     private static final int MAX_TILES = 12;
     private static final int COLUMNS = 6;
     private static final double TILE_H = 100;
@@ -39,18 +41,19 @@ final class ReconstructionGallery {
     }
 
     static void render(RunContext ctx) throws IOException {
-        Path dir = ctx.runDir.resolve(DIR);
+        Path dir = ctx.runDir.resolve(RunLayout.RECONSTRUCTIONS);
         if (!Files.isDirectory(dir)) {
-            ctx.skip("figure reconstructions", "no " + DIR + "/ folder in the run");
+            ctx.skip("figure reconstructions", "no " + RunLayout.RECONSTRUCTIONS + "/ folder in the run");
             return;
         }
         List<ResultRow> rows = ctx.results.okRows().stream()
-                .filter(r -> !DefensePoints.baseline(r.param(ResultsFile.ATTACK)))
+                .filter(r -> !DefensePoints.baseline(r.param(ResultColumns.ATTACK)))
                 .filter(r -> Files.isRegularFile(image(dir, r)))
                 .sorted(Comparator.comparing(ResultRow::seed, ReconstructionGallery::numericFirst))
                 .toList();
         if (rows.isEmpty()) {
-            ctx.skip("figure reconstructions", "no ok row of a real attack has an image in " + DIR + "/");
+            ctx.skip("figure reconstructions",
+                    "no ok row of a real attack has an image in " + RunLayout.RECONSTRUCTIONS + "/");
             return;
         }
         for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(rows).entrySet()) {
@@ -61,16 +64,16 @@ final class ReconstructionGallery {
 
     private static void renderSplit(RunContext ctx, Path dir, List<ResultRow> rows, String suffix, String setting)
             throws IOException {
-        Slice slice = Slice.of(rows, ctx.results.parameters(), java.util.Set.of(ResultsFile.ATTACK,
-                ResultsFile.DEFENSE, ResultsFile.DEFENSE_PARAM, ResultsFile.SEED));
-        for (Map.Entry<String, List<ResultRow>> e : Slice.group(slice.rows(), r -> r.param(ResultsFile.ATTACK))
+        Slice slice = Slice.of(rows, ctx.results.parameters(), java.util.Set.of(ResultColumns.ATTACK,
+                ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM, ResultColumns.SEED));
+        for (Map.Entry<String, List<ResultRow>> e : Slice.group(slice.rows(), r -> r.param(ResultColumns.ATTACK))
                 .entrySet()) {
             List<Tile> tiles = new ArrayList<>();
             List<ResultRow> points = new ArrayList<>(Slice.group(e.getValue(),
-                    r -> r.param(ResultsFile.DEFENSE) + "\u0000" + r.param(ResultsFile.DEFENSE_PARAM))
+                    r -> r.param(ResultColumns.DEFENSE) + "\u0000" + r.param(ResultColumns.DEFENSE_PARAM))
                     .values().stream().map(g -> g.get(0)).toList());
-            points.sort(Comparator.comparing((ResultRow r) -> !Defenses.isNone(r.param(ResultsFile.DEFENSE)))
-                    .thenComparing(r -> r.param(ResultsFile.DEFENSE)).thenComparingDouble(ResultRow::defenseParam));
+            points.sort(Comparator.comparing((ResultRow r) -> !Defenses.isNone(r.param(ResultColumns.DEFENSE)))
+                    .thenComparing(r -> r.param(ResultColumns.DEFENSE)).thenComparingDouble(ResultRow::defenseParam));
             for (ResultRow r : points.subList(0, Math.min(MAX_TILES, points.size()))) {
                 BufferedImage img = read(image(dir, r));
                 // A wide batch is shrunk to the maximum width, keeping its aspect ratio.
@@ -89,7 +92,7 @@ final class ReconstructionGallery {
     }
 
     static Path image(Path dir, ResultRow r) {
-        return dir.resolve(r.pointId() + "-s" + r.seed() + ".png");
+        return dir.resolve(RunLayout.reconstruction(r.pointId(), r.seed()));
     }
 
     private static BufferedImage read(Path file) throws IOException {
@@ -157,7 +160,7 @@ final class ReconstructionGallery {
 
     // Two lines: the family, then its knob (empty when the family has none).
     private static String[] defenseText(ResultRow r) {
-        String d = r.param(ResultsFile.DEFENSE);
+        String d = r.param(ResultColumns.DEFENSE);
         if (Defenses.isNone(d)) {
             return new String[] {"no defense", ""};
         }

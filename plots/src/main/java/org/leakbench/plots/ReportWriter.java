@@ -3,6 +3,9 @@ package org.leakbench.plots;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 
 /**
  * Writes {@code report.md}: the row counts by status, every figure (the PNG shown, SVG and PDF linked, its
@@ -54,7 +57,7 @@ final class ReportWriter {
                     .append("run (true images on top, reconstruction below):\n\n");
         }
         java.util.Map<String, ResultRow> byImage = new java.util.HashMap<>();
-        ctx.results.rows().forEach(r -> byImage.putIfAbsent(r.pointId() + "-s" + r.seed() + ".png", r));
+        ctx.results.rows().forEach(r -> byImage.putIfAbsent(RunLayout.reconstruction(r.pointId(), r.seed()), r));
         for (Path r : reconstructions) {
             sb.append("- [").append(r.getFileName()).append("](").append(rel(ctx, r)).append(")")
                     .append(describe(byImage.get(r.getFileName().toString()))).append("\n");
@@ -72,7 +75,7 @@ final class ReportWriter {
             sb.append("\nRemoved, as an earlier rendering wrote them and this one did not: ")
                     .append(String.join(", ", ctx.removed.stream().map(r -> "`" + r + "`").toList())).append(".\n");
         }
-        return FigureWriter.writeText(ctx.runDir.resolve("report.md"), sb.toString());
+        return FigureWriter.writeText(ctx.runDir.resolve(RunLayout.REPORT), sb.toString());
     }
 
     // Each status with its count, failures by reason, so a sweep's losses are visible next to its results.
@@ -92,9 +95,9 @@ final class ReportWriter {
     // "dlg, topk keep=0.1, seed 1, PSNR 3.96 dB" for an image named <point_id>-s<seed>.png.
     private static String describe(ResultRow row) {
         return java.util.Optional.ofNullable(row)
-                .map(r -> ": " + r.param(ResultsFile.ATTACK) + ", "
-                        + (Defenses.isNone(r.param(ResultsFile.DEFENSE)) ? "no defense"
-                        : (r.param(ResultsFile.DEFENSE) + " " + Defenses.label(r.param(ResultsFile.DEFENSE),
+                .map(r -> ": " + r.param(ResultColumns.ATTACK) + ", "
+                        + (Defenses.isNone(r.param(ResultColumns.DEFENSE)) ? "no defense"
+                        : (r.param(ResultColumns.DEFENSE) + " " + Defenses.label(r.param(ResultColumns.DEFENSE),
                         r.defenseParam())).strip())
                         + ", seed " + r.seed()
                         + (r.metric(Metric.PSNR).isPresent() ? ", PSNR " + Numbers.format(r.metric(Metric.PSNR)

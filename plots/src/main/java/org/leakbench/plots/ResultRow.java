@@ -2,6 +2,8 @@ package org.leakbench.plots;
 
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * One row of {@code results.csv}: a sweep point and seed, its parameters (as text), the metrics that were
@@ -34,16 +36,16 @@ public record ResultRow(String pointId, String seed, Map<String, String> params,
     }
 
     public boolean ok() {
-        return "ok".equals(status);
+        return ResultColumns.OK.equals(status);
     }
 
     /** A diverged attack: counted as an attack failure, never averaged into a leakage value. */
     public boolean diverged() {
-        return "diverged".equals(status);
+        return ResultColumns.DIVERGED.equals(status);
     }
 
     /** The numeric defense knob (σ, keep fraction, bits…), NaN when empty or not a number. */
     public double defenseParam() {
-        return Numbers.parseOrNaN(param(ResultsFile.DEFENSE_PARAM));
+        return Numbers.parseOrNaN(param(ResultColumns.DEFENSE_PARAM));
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * The main results table: one row per (attack, defense, knob) and any other parameter that varies, with
@@ -45,8 +47,8 @@ final class ResultsTables {
     }
 
     static TextTable build(ResultsFile results, List<Metric> metrics, VictimValues victims) {
-        List<String> keys = new ArrayList<>(List.of(ResultsFile.ATTACK, ResultsFile.DEFENSE,
-                ResultsFile.DEFENSE_PARAM));
+        List<String> keys = new ArrayList<>(List.of(ResultColumns.ATTACK, ResultColumns.DEFENSE,
+                ResultColumns.DEFENSE_PARAM));
         keys.removeIf(k -> !results.parameters().contains(k));
         for (String p : results.parameters()) {
             if (!keys.contains(p) && results.rows().stream().map(r -> r.param(p)).distinct().count() > 1) {
@@ -68,7 +70,7 @@ final class ResultsTables {
         VictimCells pooled = VictimCells.of(victims, keys, order, groups, metrics);
         pooled.cells().forEach((k, byMetric) -> byMetric.forEach((m, c) -> stats.get(k).put(m,
                 new Summary(c.mean(), 0, c.n()))));
-        int attackKey = keys.indexOf(ResultsFile.ATTACK);
+        int attackKey = keys.indexOf(ResultColumns.ATTACK);
         Map<String, Map<Metric, Double>> best = new LinkedHashMap<>();
         for (List<String> k : order) {
             String attack = attackKey < 0 ? "" : k.get(attackKey);
@@ -84,7 +86,7 @@ final class ResultsTables {
             }
         }
 
-        List<String> header = new ArrayList<>(keys.stream().map(k -> k.equals(ResultsFile.DEFENSE_PARAM)
+        List<String> header = new ArrayList<>(keys.stream().map(k -> k.equals(ResultColumns.DEFENSE_PARAM)
                 ? "knob" : k).toList());
         header.add("n");
         header.add("div.");
@@ -96,8 +98,8 @@ final class ResultsTables {
         List<List<TextTable.Cell>> rows = new ArrayList<>();
         for (List<String> k : order) {
             List<TextTable.Cell> row = new ArrayList<>();
-            int knobKey = keys.indexOf(ResultsFile.DEFENSE_PARAM);
-            int defenseKey = keys.indexOf(ResultsFile.DEFENSE);
+            int knobKey = keys.indexOf(ResultColumns.DEFENSE_PARAM);
+            int defenseKey = keys.indexOf(ResultColumns.DEFENSE);
             for (int i = 0; i < k.size(); i++) {
                 // A family without a knob (none, secagg, sign) has no meaningful defense_param to show.
                 boolean noKnob = i == knobKey && defenseKey >= 0 && !Defenses.hasKnob(k.get(defenseKey));
@@ -143,7 +145,7 @@ final class ResultsTables {
         for (int i = 0; i < keys.size(); i++) {
             String x = a.get(i);
             String y = b.get(i);
-            if (keys.get(i).equals(ResultsFile.DEFENSE) && Defenses.isNone(x) != Defenses.isNone(y)) {
+            if (keys.get(i).equals(ResultColumns.DEFENSE) && Defenses.isNone(x) != Defenses.isNone(y)) {
                 return Defenses.isNone(x) ? -1 : 1;
             }
             double dx = Numbers.parseOrNaN(x);

@@ -12,6 +12,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 
 /**
  * Membership-inference ROC curves on log–log axes with the chance diagonal, as Carlini et al. (2022, "Membership
@@ -19,7 +21,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * (attack, defense, knob); curves of several seeds are averaged on a common log-spaced FPR grid.
  */
 final class RocFigure {
-    static final String FILE = "roc.csv";
     private static final int MAX_CURVES = 8;
     private static final int GRID = 25;
 
@@ -27,9 +28,9 @@ final class RocFigure {
     }
 
     static void render(RunContext ctx) throws IOException {
-        Path file = ctx.runDir.resolve(FILE);
+        Path file = ctx.runDir.resolve(RunLayout.ROC);
         if (!Files.isRegularFile(file)) {
-            ctx.skip("figure roc", "no " + FILE + " in the run folder");
+            ctx.skip("figure roc", "no " + RunLayout.ROC + " in the run folder");
             return;
         }
         CsvTable t = CsvTable.read(file, List.of("fpr", "tpr"));
@@ -45,7 +46,7 @@ final class RocFigure {
             String label = (row.getOrDefault("attack", "").isBlank() ? "" : row.get("attack") + ", ")
                     + (Defenses.isNone(defense) ? "no defense" : defense + " "
                     + Defenses.label(defense, Numbers.parseOrNaN(row.getOrDefault("defense_param", ""))));
-            String run = row.getOrDefault("point_id", "") + "/" + row.getOrDefault("seed", "");
+            String run = row.getOrDefault(ResultColumns.POINT_ID, "") + "/" + row.getOrDefault(ResultColumns.SEED, "");
             curves.computeIfAbsent(label.strip(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(run, k -> new ArrayList<>()).add(new double[] {fpr, tpr});
             if (fpr > 0) {
@@ -53,7 +54,7 @@ final class RocFigure {
             }
         }
         if (curves.isEmpty()) {
-            ctx.skip("figure roc", FILE + " has no rows with numeric fpr and tpr");
+            ctx.skip("figure roc", RunLayout.ROC + " has no rows with numeric fpr and tpr");
             return;
         }
         double lo = Math.max(minFpr, 1e-5);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.leakbench.results.RunLayout;
 
 /**
  * What every figure and table builder needs: the run folder, its inputs and provenance, and the lists of
@@ -24,8 +25,8 @@ final class RunContext {
 
     RunContext(Path runDir, Provenance provenance, ResultsFile results) {
         this.runDir = runDir;
-        this.figuresDir = runDir.resolve("figures");
-        this.tablesDir = runDir.resolve("tables");
+        this.figuresDir = runDir.resolve(RunLayout.FIGURES);
+        this.tablesDir = runDir.resolve(RunLayout.TABLES);
         this.provenance = provenance;
         this.results = results;
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * How the per-round cost of each defense grows with the problem, from the sweep's own rows: defense time and
@@ -26,8 +28,8 @@ final class ScalingFigures {
         for (Metric cost : CostFigures.COSTS) {
             renderVs(ctx, cost, "params", "update size (model parameters, log scale)", MODEL_COLUMNS,
                     r -> r.metric(Metric.PARAMS).orElse(Double.NaN));
-            renderVs(ctx, cost, "clients", "clients per round (log scale)", Set.of(ResultsFile.CLIENTS),
-                    r -> Numbers.parseOrNaN(r.param(ResultsFile.CLIENTS)));
+            renderVs(ctx, cost, "clients", "clients per round (log scale)", Set.of(ResultColumns.CLIENTS),
+                    r -> Numbers.parseOrNaN(r.param(ResultColumns.CLIENTS)));
         }
     }
 
@@ -37,17 +39,17 @@ final class ScalingFigures {
         List<ResultRow> rows = ctx.results.okRows().stream()
                 .filter(r -> r.metric(cost).orElse(0) > 0 && x.applyAsDouble(r) > 0).toList();
         Set<String> free = new HashSet<>(xColumns);
-        free.add(ResultsFile.DEFENSE);
-        free.add(ResultsFile.DEFENSE_PARAM);
-        ctx.results.parameters().stream().filter(p -> p.startsWith(ResultsFile.ATTACK)).forEach(free::add);
+        free.add(ResultColumns.DEFENSE);
+        free.add(ResultColumns.DEFENSE_PARAM);
+        ctx.results.parameters().stream().filter(p -> p.startsWith(ResultColumns.ATTACK)).forEach(free::add);
         Slice slice = Slice.of(rows, ctx.results.parameters(), free);
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         Map<String, Integer> styles = new LinkedHashMap<>();
-        Slice.group(slice.rows(), r -> r.param(ResultsFile.DEFENSE) + "\u0000" + r.param(ResultsFile.DEFENSE_PARAM))
+        Slice.group(slice.rows(), r -> r.param(ResultColumns.DEFENSE) + "\u0000" + r.param(ResultColumns.DEFENSE_PARAM))
                 .forEach((k, g) -> {
                     List<XYSeriesData.XY> pts = XYSeriesData.points(g, x, cost);
                     if (pts.size() >= 2 && series.size() < MAX_SERIES) {
-                        String d = g.get(0).param(ResultsFile.DEFENSE);
+                        String d = g.get(0).param(ResultColumns.DEFENSE);
                         String label = Defenses.isNone(d) ? "no defense"
                                 : (d + " " + Defenses.label(d, g.get(0).defenseParam())).strip();
                         series.put(label, pts);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * A figure varies a few parameters (its free columns) and must hold every other parameter fixed, or it would
@@ -39,7 +41,7 @@ record Slice(List<ResultRow> rows, Map<String, String> fixed) {
                 spread.put(v, pool.stream().filter(r -> r.param(p).equals(v))
                         .map(r -> free.stream().map(r::param).toList()).distinct().count());
             }
-            String value = ResultsFile.DEFENSE.equals(p) && counts.containsKey("none") ? "none"
+            String value = ResultColumns.DEFENSE.equals(p) && counts.containsKey("none") ? "none"
                     : counts.keySet().stream().max(Comparator.comparingLong((String v) -> spread.get(v))
                     .thenComparingLong(counts::get)).orElseThrow();
             fixed.put(p, value);

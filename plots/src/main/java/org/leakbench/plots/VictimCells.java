@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
 
 /**
  * The cells of a table that pool victims: for each group of rows (one table row) and reconstruction metric, the
@@ -48,8 +50,8 @@ record VictimCells(Map<List<String>, Map<Metric, VictimStatistics.Cell>> cells,
 
     /** Each group's undefended counterpart: equal in every key but the defense (none) and its knob. */
     private static Map<List<String>, List<String>> refs(List<String> keys, Iterable<List<String>> groups) {
-        int defense = keys.indexOf(ResultsFile.DEFENSE);
-        int knob = keys.indexOf(ResultsFile.DEFENSE_PARAM);
+        int defense = keys.indexOf(ResultColumns.DEFENSE);
+        int knob = keys.indexOf(ResultColumns.DEFENSE_PARAM);
         Map<List<String>, List<String>> out = new LinkedHashMap<>();
         if (defense < 0) {
             return out;

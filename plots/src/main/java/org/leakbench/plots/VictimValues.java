@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
+import org.leakbench.results.VictimColumns;
 
 /**
  * The per-victim values of {@code victims.csv} beside a results file, so a cell can pool the victims of all its
@@ -14,8 +18,6 @@ import java.util.Map;
  * victims whose attack ran to the end ({@code ok}) are kept; when a point was redone, its last rows win.
  */
 final class VictimValues {
-    static final String FILE = "victims.csv";
-    private static final List<String> REQUIRED = List.of("point_id", "seed", "victim", "indices", "status");
 
     /** (point_id|seed) → victim key → column → value. */
     private final Map<String, Map<String, Map<String, Double>>> byRow;
@@ -32,22 +34,24 @@ final class VictimValues {
     /** The victims beside {@code results}; none when the run wrote no victims file (older runs). */
     static VictimValues near(ResultsFile results) throws IOException {
         Path parent = results.file().toAbsolutePath().getParent();
-        Path file = parent == null ? null : parent.resolve(FILE);
+        Path file = parent == null ? null : parent.resolve(RunLayout.VICTIMS);
         Map<String, Map<String, Map<String, Double>>> byRow = new LinkedHashMap<>();
         if (file == null || !Files.isRegularFile(file)) {
             return new VictimValues(byRow);
         }
-        CsvTable t = CsvTable.read(file, REQUIRED);
+        CsvTable t = CsvTable.read(file, VictimColumns.REQUIRED);
         Map<String, Map<String, String>> last = new LinkedHashMap<>();
         for (Map<String, String> r : t.rows()) {
-            last.put(r.get("point_id") + "|" + r.get("seed") + "|" + r.get("victim"), r);
+            String victim = r.get(ResultColumns.POINT_ID) + "|" + r.get(ResultColumns.SEED) + "|"
+                    + r.get(VictimColumns.VICTIM);
+            last.put(victim, r);
         }
         for (Map<String, String> r : last.values()) {
-            if (!"ok".equals(r.get("status"))) {
+            if (!ResultColumns.OK.equals(r.get(ResultColumns.STATUS))) {
                 continue;
             }
             Map<String, Double> values = new LinkedHashMap<>();
-            for (Metric m : List.of(Metric.PSNR, Metric.SSIM, Metric.MSE, Metric.LABEL_ACC, Metric.RECOVERED_FRAC)) {
+            for (Metric m : VictimColumns.METRICS) {
                 String text = r.getOrDefault(m.column(), "");
                 if (!text.isEmpty()) {
                     double v = Numbers.parseOrNaN(text);
@@ -58,8 +62,9 @@ final class VictimValues {
                     values.put(m.column(), v);
                 }
             }
-            byRow.computeIfAbsent(r.get("point_id") + "|" + r.get("seed"), k -> new LinkedHashMap<>())
-                    .put(r.get("seed") + "|" + r.get("indices"), values);
+            String row = r.get(ResultColumns.POINT_ID) + "|" + r.get(ResultColumns.SEED);
+            byRow.computeIfAbsent(row, k -> new LinkedHashMap<>())
+                    .put(r.get(ResultColumns.SEED) + "|" + r.get(VictimColumns.INDICES), values);
         }
         return new VictimValues(byRow);
     }

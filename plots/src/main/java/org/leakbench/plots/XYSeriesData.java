@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.leakbench.results.Metric;
 
 /**
  * Builds a line chart's series from grouped rows: x from a parameter or metric, y as the mean of a metric

@@ -48,14 +48,6 @@ class BadInputTest {
     }
 
     @Test
-    void unknownMetricIsNamed() {
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Metric.require("psnrr", "figure"));
-        assertEquals("psnrr", e.column());
-        assertTrue(e.getMessage().contains("unknown metric 'psnrr'"), e.getMessage());
-        assertEquals(Metric.PSNR, Metric.require("psnr", "figure"));
-    }
-
-    @Test
     void nonNumericValueInRocNamesLine() throws IOException {
         Path run = Fixtures.runWithResults(dir.resolve("r"),
                 "point_id,seed,defense,psnr,accuracy,status\np1,1,none,20,0.9,ok\n");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.results.Metric;
 
 /**
  * When the strongest attack diverges under a defense, a weaker attack's low leakage must not stand in for it:

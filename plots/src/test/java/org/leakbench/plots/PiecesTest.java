@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.leakbench.results.Metric;
 
 /** The small parts: Pareto front, number formatting, LaTeX escaping, speed-ups. */
 class PiecesTest {

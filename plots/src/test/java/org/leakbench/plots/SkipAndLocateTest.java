@@ -65,10 +65,10 @@ class SkipAndLocateTest {
     }
 
     @Test
-    void provenanceKeysAreReadLeniently() throws IOException {
+    void provenanceKeysAreReadUnderTheSchemasOlderSpellings() throws IOException {
         Path run = Fixtures.runWithResults(dir.resolve("run-4"), SMALL);
         Files.writeString(run.resolve("provenance.json"),
-                "{\"runId\": \"abc\", \"environment\": {\"Backend\": \"nd4j\", \"backendDescription\": \"OpenBLAS\"}}");
+                "{\"runId\": \"abc\", \"backend\": \"nd4j\", \"backend-description\": \"OpenBLAS\"}");
         Provenance p = Provenance.read(run);
         assertEquals("abc", p.runId());
         assertEquals("nd4j", p.backend());

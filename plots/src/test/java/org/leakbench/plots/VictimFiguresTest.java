@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leakbench.results.Metric;
 
 /**
  * The fixture run with a victims.csv beside it: figures pool victims and say so, with bootstrap-interval bars,

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leakbench.results.Metric;
 
 /** Tables pool victims over seeds, show bootstrap intervals and mark differences that are not significant. */
 class VictimTablesTest {

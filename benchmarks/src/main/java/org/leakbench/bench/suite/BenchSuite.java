@@ -23,6 +23,7 @@ import org.leakbench.bench.InversionStepBench;
 import org.leakbench.bench.MaskingBench;
 import org.leakbench.bench.NoiseBench;
 import org.leakbench.bench.PerExampleGradientBench;
+import org.leakbench.results.RunLayout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.results.RunResult;
@@ -71,7 +72,7 @@ public final class BenchSuite {
 
     /** Runs the selected benchmarks and writes jmh.json, jmh.csv, flops.csv and settings.properties. */
     public Outcome run(Path runDir, List<Class<?>> classes) throws IOException, RunnerException {
-        Path jmhDir = runDir.resolve("jmh");
+        Path jmhDir = runDir.resolve(RunLayout.JMH);
         Files.createDirectories(jmhDir);
         List<RunResult> all = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.leakbench.plots.JmhRunFolder;
 import org.leakbench.plots.PlotInputException;
+import org.leakbench.results.RunLayout;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
@@ -62,11 +63,11 @@ public final class SuiteMain {
         BenchSuite.Outcome out = suite.run(runDir, BenchSuite.CLASSES);
         System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());
         if (out.results().stream().anyMatch(r -> r.getParams().getBenchmark().contains(".MaskingBench.prg"))) {
-            OpenSslReference.run(runDir.resolve("jmh").resolve(OpenSslReference.CSV),
+            OpenSslReference.run(runDir.resolve(RunLayout.JMH).resolve(OpenSslReference.CSV),
                     settings.name().equals("quick") ? 1 : 3, System.out);
         }
         if (torch != null) {
-            TorchReference.run(torch, runDir.resolve("jmh").resolve(TorchReference.CSV), settings.name(),
+            TorchReference.run(torch, runDir.resolve(RunLayout.JMH).resolve(TorchReference.CSV), settings.name(),
                     intProperty("torch.threads", 1), System.out);
         }
         return 0;

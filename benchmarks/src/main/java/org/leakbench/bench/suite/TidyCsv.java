@@ -95,7 +95,7 @@ final class TidyCsv {
 
     /** A JMH score in "time/op" or "ops/time" units as milliseconds per operation; NaN for other units. */
     static double millisPerOp(double score, String unit) {
-        return org.leakbench.plots.JmhUnits.millisPerOp(score, unit);
+        return org.leakbench.results.JmhUnits.millisPerOp(score, unit);
     }
 
     // Whole numbers (operation counts) exactly, measurements to the six digits JMH's precision justifies.

@@ -1,4 +1,4 @@
-package org.leakbench.metric;
+package org.leakbench.results.stats;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.leakbench.metric;
+package org.leakbench.results.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.leakbench.plots;
+package org.leakbench.results;
 
 /** JMH's score units ("us/op", "ops/s", ...) turned into milliseconds per operation, for tables and CSVs alike. */
 public final class JmhUnits {

@@ -1,0 +1,114 @@
+package org.leakbench.results;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The metric columns of {@code results.csv}, in the order they are written, each with a label, a unit, what it
+ * measures and which direction is better for the defender. A leakage metric whose better direction is
+ * {@link Better#LOWER} reads "higher is more leakage" (PSNR, AUC, epsilon); {@link #MSE} is the one leakage
+ * metric where higher means less leakage. {@link Kind#UTILITY} metrics are "higher is better utility";
+ * {@link Kind#COST} metrics are what a point spent.
+ */
+public enum Metric {
+    PSNR("psnr", "PSNR of reconstruction", "dB", Kind.LEAKAGE, Better.LOWER),
+    SSIM("ssim", "SSIM of reconstruction", "", Kind.LEAKAGE, Better.LOWER),
+    MSE("mse", "MSE of reconstruction", "", Kind.LEAKAGE, Better.HIGHER),
+    LABEL_ACC("label_acc", "label accuracy of attack", "", Kind.LEAKAGE, Better.LOWER),
+    RECOVERED_FRAC("recovered_frac", "fraction of batch recovered", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_AUC("mia_auc", "membership-inference AUC", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_TPR_1PCT_FPR("mia_tpr_1pct_fpr", "MIA TPR at 1% FPR", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_TPR_01PCT_FPR("mia_tpr_01pct_fpr", "MIA TPR at 0.1% FPR", "", Kind.LEAKAGE, Better.LOWER),
+    PI_AUC("pi_auc", "property-inference AUC", "", Kind.LEAKAGE, Better.LOWER),
+    EPSILON("epsilon", "privacy budget epsilon", "", Kind.LEAKAGE, Better.LOWER),
+    DELTA("delta", "privacy parameter delta", "", Kind.LEAKAGE, Better.LOWER),
+    ACCURACY("accuracy", "test accuracy", "", Kind.UTILITY, Better.HIGHER),
+    /** 1 when {@link #EPSILON} is only the Poisson approximation of shuffled or fixed-size sampling, else 0. */
+    EPSILON_APPROX("epsilon_approx", "epsilon only Poisson-approximate (1) or exact (0)", "", Kind.LEAKAGE,
+            Better.LOWER),
+    TIME_MS("time_ms", "time per point", "ms", Kind.COST, Better.LOWER),
+    ATTACK_MS("attack_ms", "attack time", "ms", Kind.COST, Better.LOWER),
+    DEFENSE_MS("defense_ms", "defense time per update", "ms", Kind.COST, Better.LOWER),
+    BYTES_UP("bytes_up", "upload per client and round", "bytes", Kind.COST, Better.LOWER),
+    BYTES_DOWN("bytes_down", "download per client", "bytes", Kind.COST, Better.LOWER),
+    PEAK_HEAP_MB("peak_heap_mb", "peak heap", "MB", Kind.COST, Better.LOWER),
+    OFFHEAP_MB("offheap_mb", "off-heap memory", "MB", Kind.COST, Better.LOWER),
+    PARAMS("params", "model parameters", "count", Kind.COST, Better.LOWER),
+    // Over a point's victims (psnr, ssim, ... above are their means); per-victim values are in victims.csv.
+    N_VICTIMS("n_victims", "victims attacked per point", "count", Kind.COST, Better.HIGHER),
+    PSNR_MEDIAN("psnr_median", "median PSNR over victims", "dB", Kind.LEAKAGE, Better.LOWER),
+    PSNR_CI_LOW("psnr_ci_low", "PSNR 95% CI lower end", "dB", Kind.LEAKAGE, Better.LOWER),
+    PSNR_CI_HIGH("psnr_ci_high", "PSNR 95% CI upper end", "dB", Kind.LEAKAGE, Better.LOWER),
+    SSIM_MEDIAN("ssim_median", "median SSIM over victims", "", Kind.LEAKAGE, Better.LOWER),
+    SSIM_CI_LOW("ssim_ci_low", "SSIM 95% CI lower end", "", Kind.LEAKAGE, Better.LOWER),
+    SSIM_CI_HIGH("ssim_ci_high", "SSIM 95% CI upper end", "", Kind.LEAKAGE, Better.LOWER),
+    PSNR_SUCCESS("psnr_success", "share of victims above the PSNR threshold", "", Kind.LEAKAGE, Better.LOWER),
+    SSIM_SUCCESS("ssim_success", "share of victims above the SSIM threshold", "", Kind.LEAKAGE, Better.LOWER),
+    LABEL_EXACT("label_exact", "share of victims with every label recovered", "", Kind.LEAKAGE, Better.LOWER);
+
+    /** What a metric measures. */
+    public enum Kind { LEAKAGE, UTILITY, COST }
+
+    /** Which direction of a metric is the better one (for the defender). */
+    public enum Better { LOWER, HIGHER }
+
+    private static final List<String> COLUMNS = Arrays.stream(values()).map(Metric::column).toList();
+
+    private final String column;
+    private final String name;
+    private final String unit;
+    private final Kind kind;
+    private final Better better;
+
+    Metric(String column, String name, String unit, Kind kind, Better better) {
+        this.column = column;
+        this.name = name;
+        this.unit = unit;
+        this.kind = kind;
+        this.better = better;
+    }
+
+    /** The column name in {@code results.csv}. */
+    public String column() {
+        return column;
+    }
+
+    /** The unit ("dB", "ms", "bytes", "MB", "count"), or the empty string for a ratio or a score. */
+    public String unit() {
+        return unit;
+    }
+
+    /** An axis label, with the unit in parentheses where there is one. */
+    public String label() {
+        return unit.isEmpty() ? name : name + " (" + unit + ")";
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Better better() {
+        return better;
+    }
+
+    /** Whether a larger value means the attacker learnt more (a leakage metric that is better lower). */
+    public boolean higherIsMoreLeakage() {
+        return kind == Kind.LEAKAGE && better == Better.LOWER;
+    }
+
+    /** The metric stored in {@code column}, if it is a known metric column. */
+    public static Optional<Metric> byColumn(String column) {
+        return Arrays.stream(values()).filter(m -> m.column.equals(column)).findFirst();
+    }
+
+    /** Every metric column, in the order {@code results.csv} holds them. */
+    public static List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String toString() {
+        return column;
+    }
+}
