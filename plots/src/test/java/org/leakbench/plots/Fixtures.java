@@ -9,24 +9,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.leakbench.results.Metric;
+import org.leakbench.results.ProvenanceFile;
+import org.leakbench.results.ResultColumns;
+import org.leakbench.results.RunLayout;
 
-/** Copies the fixture run folder out of the test resources and inspects rendered images. */
+/**
+ * Builds the fixture run folder (results and provenance through the results schema, the side files from the test
+ * resources) and inspects rendered images.
+ */
 final class Fixtures {
-    static final List<String> FILES = List.of("results.csv", "provenance.json", "roc.csv", "epsilon.csv",
-            "jmh/bench.json");
+    /** The hand-made side files of the fixture run: ROC points, the accountant table and JMH results. */
+    static final List<String> FILES = List.of(RunLayout.ROC, RunLayout.EPSILON, RunLayout.JMH + "/bench.json");
+    static final String RUN_ID = "2026-11-23T19-00-00Z-fixture";
 
     private Fixtures() {
     }
 
     /**
-     * A fresh copy of the fixture run folder at {@code dir}, with a reconstruction grid (truth on top, a noisy
-     * copy below, as the harness writes them) for every dlg row of the fixture's results.
+     * A fresh fixture run folder at {@code dir}: results.csv from {@link FixtureResults}, a provenance.json, the
+     * side files, and a reconstruction grid (truth on top, a noisy copy below, as the harness writes them) for
+     * every dlg row of the results.
      */
     static Path copyRun(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("jmh"));
+        Files.createDirectories(dir.resolve(RunLayout.JMH));
         for (String f : FILES) {
             try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/run/" + f)) {
                 if (in == null) {
@@ -35,22 +46,33 @@ final class Fixtures {
                 Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        FixtureResults.write(dir.resolve(RunLayout.RESULTS));
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put(ProvenanceFile.FORMAT_VERSION_KEY, ProvenanceFile.FORMAT_VERSION);
+        provenance.put(ProvenanceFile.RUN_ID, RUN_ID);
+        provenance.put(ProvenanceFile.LEAKBENCH_VERSION, "0.1.0-SNAPSHOT");
+        provenance.put(ProvenanceFile.GIT_COMMIT, "0000000");
+        provenance.put(ProvenanceFile.GIT_DIRTY, false);
+        provenance.put(ProvenanceFile.JVM, "17.0.15");
+        provenance.put(ProvenanceFile.BACKEND, "ejml");
+        provenance.put(ProvenanceFile.BACKEND_DESCRIPTION, "pure Java, EJML 0.43.1");
+        provenance.put(ProvenanceFile.THREADS, 2);
+        provenance.put(ProvenanceFile.SEEDS, List.of(1, 2));
+        ProvenanceFile.write(dir.resolve(RunLayout.PROVENANCE), provenance);
         writeReconstructions(dir);
         return dir;
     }
 
     // The harness names each image <point_id>-s<seed>.png; the noise grows as the row's PSNR falls.
     private static void writeReconstructions(Path dir) throws IOException {
-        Path out = Files.createDirectories(dir.resolve("reconstructions"));
-        List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            if (!"dlg".equals(f[7]) || f[14].isBlank()) {
+        Path out = Files.createDirectories(dir.resolve(RunLayout.RECONSTRUCTIONS));
+        for (ResultRow r : ResultsFile.read(dir.resolve(RunLayout.RESULTS)).rows()) {
+            if (!"dlg".equals(r.param(ResultColumns.ATTACK)) || r.metric(Metric.PSNR).isEmpty()) {
                 continue;
             }
-            double psnr = Double.parseDouble(f[14]);
+            double psnr = r.metric(Metric.PSNR).getAsDouble();
             double sigma = Math.pow(10, -psnr / 20);
-            java.util.Random rng = new java.util.Random(f[0].hashCode() * 31L + f[1].hashCode());
+            java.util.Random rng = new java.util.Random(r.pointId().hashCode() * 31L + r.seed().hashCode());
             int scale = 3;
             int cell = 28 * scale;
             BufferedImage img = new BufferedImage(cell + 4, 2 * cell + 6, BufferedImage.TYPE_INT_RGB);
@@ -69,7 +91,7 @@ final class Fixtures {
                 }
             }
             g.dispose();
-            ImageIO.write(img, "png", out.resolve(f[0] + "-s" + f[1] + ".png").toFile());
+            ImageIO.write(img, "png", out.resolve(RunLayout.reconstruction(r.pointId(), r.seed())).toFile());
         }
     }
 

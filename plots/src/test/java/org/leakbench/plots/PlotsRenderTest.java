@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leakbench.results.Metric;
+import org.leakbench.results.RunLayout;
 
 /**
  * Renders the fixture run folder once, headless, into {@code target/fixture-render/run} (kept there so the
@@ -35,6 +37,12 @@ class PlotsRenderTest {
         Fixtures.deleteTree(root);
         run = Fixtures.copyRun(root.resolve("run"));
         report = Plots.renderRun(run);
+    }
+
+    @Test
+    void fixtureCarriesEveryMetricColumnOfTheSchema() throws IOException {
+        ResultsFile results = ResultsFile.read(run.resolve(RunLayout.RESULTS));
+        assertEquals(List.of(Metric.values()), results.metrics());
     }
 
     @Test
