@@ -39,33 +39,12 @@ public final class RunFolders {
     }
 
     /**
-     * Resolves what a user typed to a run folder: a run folder, a {@code results.csv} inside one, a
-     * {@code latest} link or text file, or a results root holding {@code latest}.
+     * Resolves what a user typed to a run folder, by the schema's rule ({@link RunLayout#resolve}): a run
+     * folder, a file inside one, a {@code latest} link or text file, or a results root holding {@code latest}.
      *
      * @throws IllegalArgumentException when none of these applies
      */
     public static Path resolve(Path path) throws IOException {
-        if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".csv")) {
-            return path.toAbsolutePath().getParent();
-        }
-        if (Files.isRegularFile(path) && path.getFileName().toString().equals(RunLayout.LATEST)) {
-            String id = Files.readString(path, StandardCharsets.UTF_8).trim();
-            Path run = path.toAbsolutePath().getParent().resolve(id);
-            if (!Files.isDirectory(run)) {
-                throw new IllegalArgumentException(path + " names run '" + id + "', which does not exist");
-            }
-            return run;
-        }
-        if (Files.isDirectory(path)) {
-            if (Files.exists(path.resolve(RunLayout.RESULTS))) {
-                return path.toRealPath();
-            }
-            Path latest = path.resolve(RunLayout.LATEST);
-            if (Files.exists(latest, LinkOption.NOFOLLOW_LINKS)) {
-                return resolve(latest);
-            }
-        }
-        throw new IllegalArgumentException(path + " is not a run folder (no results.csv) nor a results folder "
-                + "with a 'latest' run");
+        return RunLayout.resolve(path);
     }
 }

@@ -39,7 +39,7 @@ class RunFoldersTest {
         assertEquals(a.toRealPath(), RunFolders.resolve(root));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RunFolders.resolve(root.resolve("nowhere")));
-        assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
+        assertTrue(e.getMessage().contains("no such run folder"), e.getMessage());
     }
 
     @Test

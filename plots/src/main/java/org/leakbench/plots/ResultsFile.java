@@ -15,9 +15,10 @@ import org.leakbench.results.ResultTable;
 
 /**
  * Reads {@code results.csv} through the schema's {@link ResultTable}. Required columns: {@code point_id},
- * {@code seed}, {@code status}. Known metric columns (see {@link Metric}) are parsed as numbers (empty = not measured); the columns before the first
- * metric are parameters, and an unknown column after it is an unknown metric, an error. Parameters the figures
- * read as numbers ({@link #NUMERIC_PARAMETERS}) must be numbers or empty.
+ * {@code seed}, {@code status}. Known metric columns (see {@link Metric}) are parsed as numbers (empty = not
+ * measured); the columns before the first metric are parameters, and an unknown column after it is an unknown
+ * metric, an error. Parameters the figures read as numbers ({@link #NUMERIC_PARAMETERS}) must be numbers or
+ * empty.
  *
  * @param file       the file read
  * @param parameters parameter columns, in file order

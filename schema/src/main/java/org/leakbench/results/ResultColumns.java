@@ -42,7 +42,7 @@ public final class ResultColumns {
     private ResultColumns() {
     }
 
-    /** The column of sweep parameter {@code name}: '.' and '-' become '_' ({@code fl.local-steps} → fl_local_steps). */
+    /** The column of sweep parameter {@code name}: '.' and '-' become '_' ({@code fl.local-steps}: fl_local_steps). */
     public static String parameterColumn(String name) {
         return name.replace('.', '_').replace('-', '_');
     }

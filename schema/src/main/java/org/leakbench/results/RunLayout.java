@@ -1,5 +1,11 @@
 package org.leakbench.results;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
 /**
  * The files and folders of a run folder {@code results/<run-id>/}; {@code results/latest} names the newest run
  * (a symbolic link or a text file holding its id).
@@ -29,6 +35,42 @@ public final class RunLayout {
     public static final String LATEST = "latest";
 
     private RunLayout() {
+    }
+
+    /**
+     * The run folder a user named, the one rule for every command that reads run folders: a run folder (a
+     * symbolic link such as {@code results/latest} is followed), a file inside one (such as its
+     * {@code results.csv}), a pointer file holding a run id (a {@code latest} file where links cannot be made;
+     * the id is resolved next to it), or a results root holding {@code latest}.
+     *
+     * @throws ResultFileException naming what was given when none of these applies
+     */
+    public static Path resolve(Path given) throws IOException {
+        if (Files.isDirectory(given)) {
+            Path latest = given.resolve(LATEST);
+            if (!Files.exists(given.resolve(RESULTS)) && Files.exists(latest, LinkOption.NOFOLLOW_LINKS)) {
+                return resolve(latest);
+            }
+            return given.toRealPath(); // follows a link, so outputs name the real run
+        }
+        String name = given.getFileName() == null ? "" : given.getFileName().toString();
+        if (Files.isRegularFile(given) && (name.endsWith(".csv") || name.equals(PROVENANCE) || name.equals(REPORT))) {
+            return given.toAbsolutePath().getParent().toRealPath();
+        }
+        if (Files.isRegularFile(given)) {
+            String runId = Files.readString(given, StandardCharsets.UTF_8).strip();
+            if (runId.isEmpty() || runId.contains("\n")) {
+                throw new ResultFileException(given.toString(), null, 0,
+                        "expected a single run id in a pointer file, found '" + runId + "'");
+            }
+            Path run = given.toAbsolutePath().getParent().resolve(runId);
+            if (!Files.isDirectory(run)) {
+                throw new ResultFileException(given.toString(), null, 0,
+                        "points at run '" + runId + "' but " + run + " is not a folder");
+            }
+            return run.toRealPath();
+        }
+        throw new ResultFileException(given.toString(), null, 0, "no such run folder");
     }
 
     /** The file name of the reconstruction grid of one point and seed, inside {@link #RECONSTRUCTIONS}. */
