@@ -1,15 +1,14 @@
 package org.leakbench.plots;
 
+import org.leakbench.results.ResultFileException;
+
 /**
  * Bad input in a run folder: a missing required column, an unknown metric, no rows, or a non-numeric value in
- * a metric column. The message names the file, the column and (where known) the line.
+ * a metric column. The message names the file, the column and (where known) the line, as the schema's
+ * {@link ResultFileException} does for the files it reads.
  */
-public final class PlotInputException extends IllegalArgumentException {
+public final class PlotInputException extends ResultFileException {
     private static final long serialVersionUID = 1L;
-
-    private final String file;
-    private final String column;
-    private final long line;
 
     /**
      * @param file   the file at fault (a name or path)
@@ -18,24 +17,11 @@ public final class PlotInputException extends IllegalArgumentException {
      * @param reason what is wrong
      */
     public PlotInputException(String file, String column, long line, String reason) {
-        super(file + (line > 0 ? ", line " + line : "") + (column != null ? ", column '" + column + "'" : "")
-                + ": " + reason);
-        this.file = file;
-        this.column = column;
-        this.line = line;
+        super(file, column, line, reason);
     }
 
-    public String file() {
-        return file;
-    }
-
-    /** The column at fault, or {@code null}. */
-    public String column() {
-        return column;
-    }
-
-    /** The 1-based line at fault, or 0. */
-    public long line() {
-        return line;
+    /** The same fault, as a plotting error. */
+    static PlotInputException of(ResultFileException e) {
+        return new PlotInputException(e.file(), e.column(), e.line(), e.reason());
     }
 }

@@ -47,7 +47,7 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
         try {
             table = ResultTable.read(file);
         } catch (ResultFileException e) {
-            throw new PlotInputException(name, e.column(), e.line(), e.reason());
+            throw PlotInputException.of(e);
         }
         List<String> parameters = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();

@@ -18,7 +18,7 @@ final class RunLocator {
         try {
             return RunLayout.resolve(given);
         } catch (ResultFileException e) {
-            throw new PlotInputException(e.file(), e.column(), e.line(), e.reason());
+            throw PlotInputException.of(e);
         }
     }
 }
