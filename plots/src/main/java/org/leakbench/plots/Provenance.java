@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,7 +78,7 @@ public record Provenance(String runId, String backend, String backendDescription
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey().toLowerCase().replace("_", "").replace("-", "");
+            String key = e.getKey().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
             if (key.equals(wanted) && e.getValue().isValueNode() && !e.getValue().isNull()) {
                 return e.getValue().asText();
             }
