@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +44,7 @@ public final class Autodiff {
                 }
             }
         }
-        Map<Var, Var> grads = new IdentityHashMap<>();
+        IdentityHashMap<Var, Var> grads = new IdentityHashMap<>();
         if (useful.contains(output)) {
             grads.put(output, seed);
         }

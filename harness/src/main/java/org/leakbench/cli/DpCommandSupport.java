@@ -42,7 +42,7 @@ final class DpCommandSupport {
         double x = epochs / sampleRate;
         double nearest = Math.rint(x);
         double steps = Math.abs(x - nearest) <= 1e-9 * x ? nearest : Math.ceil(x);
-        if (steps > Long.MAX_VALUE / 2) {
+        if (steps > Long.MAX_VALUE / 2.0) {
             throw new IllegalArgumentException("epochs / sample-rate = " + x + " steps is too many");
         }
         return (long) steps;

@@ -22,7 +22,7 @@ final class Launcher {
             cmd.add("--add-modules=jdk.incubator.vector");
         }
         List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
             if (!entry.isEmpty()) {
                 entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
             }

@@ -1,6 +1,7 @@
 package org.leakbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,8 @@ public final class LeakBench implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset())));
     }
 
     /** Runs the command line and returns its exit code (for tests and embedding). */

@@ -129,7 +129,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         String id = runId == null ? RunFolders.newRunId(sweep.name()) : runId;
         int n = threads == null ? PoolSizing.forThisMachine(sweep.backend()) : threads;
-        boolean progress = !quiet && System.console() != null;
+        boolean progress = !quiet && Terminal.interactive();
         return new RunOptions(out, id, n, force, shard == null ? Shard.ALL : Shard.parse(shard), progress, limit);
     }
 

@@ -36,7 +36,7 @@ public final class CommandRunner {
 
     /** The executable called {@code name} on the search path, or null. */
     public Path find(String name) {
-        for (String dir : searchPath.split(File.pathSeparator)) {
+        for (String dir : searchPath.split(File.pathSeparator, -1)) {
             if (dir.isEmpty()) {
                 continue;
             }

@@ -75,8 +75,8 @@ public final class ShardPlanner {
             }
         }
         List<ShardPlan.Entry> entries = new ArrayList<>();
-        place(cpu, shards - gpuShards, "cpu", costs, points, entries);
-        place(gpu, gpuShards, "gpu", costs, points, entries);
+        place(cpu, shards - gpuShards, "cpu", costs, entries);
+        place(gpu, gpuShards, "gpu", costs, entries);
         return new ShardPlan(sha256(sweep.source()), String.valueOf(SystemInfo.git().get("commit")),
                 SystemInfo.leakbenchVersion(), costs.source(), entries);
     }
@@ -87,7 +87,7 @@ public final class ShardPlanner {
     }
 
     private static void place(List<SweepPoint> points, int count, String device, CostModel costs,
-                              List<SweepPoint> sweepOrder, List<ShardPlan.Entry> out) {
+                              List<ShardPlan.Entry> out) {
         if (count == 0) {
             return;
         }

@@ -46,7 +46,7 @@ public final class SlurmClient {
         args.addAll(options);
         args.add(script.toString());
         CommandRunner.Result r = runner.run("sbatch", args);
-        String id = r.out().strip().split(";")[0];
+        String id = r.out().strip().split(";", -1)[0];
         if (r.exit() != 0 || !id.matches("\\d+")) {
             throw new IllegalStateException("sbatch refused " + script.getFileName() + " (exit " + r.exit() + "): "
                     + (r.err().isBlank() ? r.out() : r.err()).strip());
@@ -70,7 +70,7 @@ public final class SlurmClient {
                 return states;
             }
             for (String line : r.out().lines().toList()) {
-                String[] cells = line.strip().split("\\s+");
+                String[] cells = line.strip().split("\\s+", -1);
                 if (cells.length >= 2) {
                     states.put(cells[0], new String[] {cells[1], cells.length > 2 ? cells[2] : ""});
                 }

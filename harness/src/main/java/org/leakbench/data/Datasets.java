@@ -63,16 +63,13 @@ public final class Datasets {
     }
 
     static DataSplit load(String name, Path dataDir, long seed, Function<String, String> environment) {
-        switch (checkedName(name)) {
-            case FASHION_MNIST:
-                return FASHION_SOURCES.load(dataDir, environment, FASHION_MNIST_CLASSES);
-            case MNIST:
-                return MNIST_SOURCES.load(dataDir, environment, MNIST_CLASSES);
-            case FASHION_MNIST_SUBSET:
-                return IdxDatasetLoader.fromResources(FASHION_MNIST_SUBSET, SUBSET_RESOURCES, FASHION_MNIST_CLASSES);
-            default:
-                return BreastCancer.load(seed, TRAIN_FRACTION);
-        }
+        return switch (checkedName(name)) {
+            case FASHION_MNIST -> FASHION_SOURCES.load(dataDir, environment, FASHION_MNIST_CLASSES);
+            case MNIST -> MNIST_SOURCES.load(dataDir, environment, MNIST_CLASSES);
+            case FASHION_MNIST_SUBSET ->
+                    IdxDatasetLoader.fromResources(FASHION_MNIST_SUBSET, SUBSET_RESOURCES, FASHION_MNIST_CLASSES);
+            default -> BreastCancer.load(seed, TRAIN_FRACTION);
+        };
     }
 
     /** Where {@link #load} would take the data set from, without reading it. */
@@ -81,17 +78,13 @@ public final class Datasets {
     }
 
     static DatasetLocation locate(String name, Path dataDir, Function<String, String> environment) {
-        switch (checkedName(name)) {
-            case FASHION_MNIST:
-                return FASHION_SOURCES.locate(dataDir, environment);
-            case MNIST:
-                return MNIST_SOURCES.locate(dataDir, environment);
-            case FASHION_MNIST_SUBSET:
-                return bundled(name, SUBSET_RESOURCES + "/" + IdxDatasetLoader.FILE_NAMES.get(0) + ".gz",
-                        SUBSET_RESOURCES);
-            default:
-                return bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
-        }
+        return switch (checkedName(name)) {
+            case FASHION_MNIST -> FASHION_SOURCES.locate(dataDir, environment);
+            case MNIST -> MNIST_SOURCES.locate(dataDir, environment);
+            case FASHION_MNIST_SUBSET -> bundled(name, SUBSET_RESOURCES + "/" + IdxDatasetLoader.FILE_NAMES.get(0)
+                    + ".gz", SUBSET_RESOURCES);
+            default -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
+        };
     }
 
     /** All data sets' locations, in {@link #names()} order. */

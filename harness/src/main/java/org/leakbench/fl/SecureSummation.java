@@ -15,6 +15,8 @@ public interface SecureSummation {
     String name();
 
     /**
+     * The protocol's output and its traffic.
+     *
      * @param sum       the element-wise sum (possibly after the protocol's quantisation)
      * @param bytesUp   all bytes the clients sent in the protocol, masked inputs included
      * @param bytesDown all bytes the server sent to clients in the protocol

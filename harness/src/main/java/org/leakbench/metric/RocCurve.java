@@ -140,7 +140,7 @@ public final class RocCurve {
         int logBudget = (budget + 1) / 2;
         double lo = Math.log(1.0 / nonMembers);
         for (int k = 0; k < logBudget; k++) {
-            double target = Math.exp(lo + (-lo) * k / Math.max(1, logBudget - 1));
+            double target = Math.exp(lo + -lo * k / Math.max(1, logBudget - 1));
             keep.add(lastIndexAtMost(Math.min(1.0, target)));
         }
         int linBudget = budget - logBudget;

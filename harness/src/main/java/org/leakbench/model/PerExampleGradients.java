@@ -53,7 +53,6 @@ public final class PerExampleGradients {
         Var loss = Losses.crossEntropy(mlp.logits(Var.constant(x), leaves, inputs, pre), labels);
         List<Var> deltas = Autodiff.grad(loss, pre, false);
         double[] sq = new double[n];
-        List<double[]> rowsH = new ArrayList<>();
         List<double[]> rowsD = new ArrayList<>();
         for (int l = 0; l < pre.size(); l++) {
             double[] h = inputs.get(l).value().toDoubleArray();
@@ -63,7 +62,6 @@ public final class PerExampleGradients {
             for (int i = 0; i < n; i++) {
                 sq[i] += (rowSquares(h, i * in, in) + 1.0) * rowSquares(d, i * out, out);
             }
-            rowsH.add(h);
             rowsD.add(d);
         }
         double[] norms = new double[n];

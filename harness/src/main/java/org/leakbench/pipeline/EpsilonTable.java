@@ -37,7 +37,7 @@ final class EpsilonTable {
             boolean fresh = !Files.exists(file);
             if (!fresh) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    String[] c = line.split(",");
+                    String[] c = line.split(",", -1);
                     if (c.length == 7) {
                         done.add(c[1] + "," + c[6]);
                     }

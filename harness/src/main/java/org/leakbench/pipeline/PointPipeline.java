@@ -122,7 +122,7 @@ public final class PointPipeline implements PointExecutor {
                 if (r.samples() != null && AttackResult.OK.equals(status)) {
                     scores.add(score(p, cv, r, v, status, ctx, indices).checkedFinite());
                 } else if (r.samples() != null) {
-                    scores.add(VictimScore.diverged(v, indices, r.millis()));
+                    scores.add(VictimScore.diverged(v, indices, (double) r.millis()));
                 } else if (!AttackResult.OK.equals(status) || unscored == null) {
                     unscored = status; // nothing to score: the row says whether any victim's attack diverged
                 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,7 @@ final class MemorySampler implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final Set<Probe> active = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
+    private final ScheduledFuture<?> sampling;
     private volatile boolean offHeapAvailable = true;
 
     MemorySampler(long periodMillis) {
@@ -27,7 +29,7 @@ final class MemorySampler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(this::sample, 0, periodMillis, TimeUnit.MILLISECONDS);
+        sampling = timer.scheduleAtFixedRate(this::sample, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Starts tracking one point. */
@@ -63,6 +65,7 @@ final class MemorySampler implements AutoCloseable {
 
     @Override
     public void close() {
+        sampling.cancel(false);
         timer.shutdownNow();
     }
 

@@ -20,6 +20,8 @@ public final class PoolSizing {
     }
 
     /**
+     * Points to run at once: the fewer of what the cores and what the heap allow, at least 1.
+     *
      * @param cores     available processors, at least 1
      * @param maxHeap   the JVM's maximum heap in bytes
      * @param opThreads threads one op of the backend uses, at least 1

@@ -24,13 +24,11 @@ import org.leakbench.results.ResultTable;
  * and flushed, so a killed process leaves at most one partial last line, which {@link #open} cuts off.
  */
 public final class ResultStore implements Closeable {
-    private final Path csv;
     private final List<String> header;
     private final Set<String> completed = new HashSet<>();
     private final OutputStream out;
 
-    private ResultStore(Path csv, List<String> header, OutputStream out) {
-        this.csv = csv;
+    private ResultStore(List<String> header, OutputStream out) {
         this.header = header;
         this.out = out;
     }
@@ -67,7 +65,7 @@ public final class ResultStore implements Closeable {
             Files.writeString(csv, ResultTable.FORMAT.format(header.toArray()) + "\n", StandardCharsets.UTF_8);
         }
         OutputStream out = new FileOutputStream(csv.toFile(), true);
-        ResultStore store = new ResultStore(csv, header, out);
+        ResultStore store = new ResultStore(header, out);
         store.completed.addAll(done);
         return store;
     }

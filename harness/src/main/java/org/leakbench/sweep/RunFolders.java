@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.leakbench.results.RunLayout;
 
@@ -21,7 +22,7 @@ public final class RunFolders {
 
     /** A fresh run id: {@code <sweep name>-<yyyyMMdd-HHmmss>}. */
     public static String newRunId(String sweepName) {
-        return sweepName + "-" + LocalDateTime.now().format(STAMP);
+        return sweepName + "-" + LocalDateTime.now(ZoneId.systemDefault()).format(STAMP);
     }
 
     /** Points {@code root/latest} at {@code runFolder} (a link, or a file holding the run id). */

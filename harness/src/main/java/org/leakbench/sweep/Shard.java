@@ -43,7 +43,7 @@ public record Shard(int index, int count, java.util.Set<String> only) {
 
     /** Parses "i/n" (0-based i). */
     public static Shard parse(String text) {
-        String[] parts = text.trim().split("/");
+        String[] parts = text.trim().split("/", -1);
         try {
             if (parts.length == 2) {
                 return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));

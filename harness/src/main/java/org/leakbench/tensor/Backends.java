@@ -17,15 +17,11 @@ public final class Backends {
     /** The backend called {@code name} ("ejml" or "nd4j"), or a clear error listing the choices. */
     public static Backend get(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        switch (n) {
-            case JavaBackend.NAME:
-            case "java":
-                return java();
-            case Nd4jBackend.NAME:
-                return nd4j();
-            default:
-                throw new IllegalArgumentException("unknown backend '" + name + "'; choose one of " + NAMES);
-        }
+        return switch (n) {
+            case JavaBackend.NAME, "java" -> java();
+            case Nd4jBackend.NAME -> nd4j();
+            default -> throw new IllegalArgumentException("unknown backend '" + name + "'; choose one of " + NAMES);
+        };
     }
 
     /** The default backend: the fastest for this project's latency-bound models, the pure-Java one. */

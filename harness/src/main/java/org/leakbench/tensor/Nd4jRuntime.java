@@ -28,7 +28,14 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
             "(?:" + SO + ")*(" + SO + "[^\\r\\n]*|no [\\w.+-]+ in java\\.library\\.path[^\\r\\n]*)");
 
     private static Nd4jRuntime started;
-    private static BackendUnavailableException failure;
+    private static StartFailure failure;
+
+    /** Why ND4J did not start: each later call gets a new exception, with its own stack, and the same cause. */
+    private record StartFailure(String message, Throwable cause) {
+        BackendUnavailableException exception() {
+            return new BackendUnavailableException(message, cause);
+        }
+    }
 
     /** ND4J, started on first call; later calls return the same result or rethrow the same failure. */
     static synchronized Nd4jRuntime start() {
@@ -36,7 +43,7 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
             return started;
         }
         if (failure != null) {
-            throw failure;
+            throw failure.exception();
         }
         Integer wanted = requestedThreads(); // a bad setting is the user's error, not a failed start
         PrintStream out = System.out;
@@ -49,8 +56,8 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
             started = probe(wanted);
             return started;
         } catch (Throwable t) { // native start-up fails with Errors as well as exceptions
-            failure = new BackendUnavailableException(message(t, captured.toString(StandardCharsets.UTF_8)), t);
-            throw failure;
+            failure = new StartFailure(message(t, captured.toString(StandardCharsets.UTF_8)), t);
+            throw failure.exception();
         } finally {
             System.setOut(out);
             System.setErr(err);

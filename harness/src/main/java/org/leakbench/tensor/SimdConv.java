@@ -39,7 +39,8 @@ final class SimdConv {
         }
 
         float[] product(int size) {
-            return product = atLeast(product, size);
+            product = atLeast(product, size);
+            return product;
         }
 
         /** Zeroed. */

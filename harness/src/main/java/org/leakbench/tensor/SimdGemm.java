@@ -63,8 +63,14 @@ final class SimdGemm {
                        float[] r, OpThreads threads) {
         int np = padded(n);
         float[][] scratch = MATMUL_SCRATCH.get();
-        float[] bf = scratch[0].length >= k * np ? scratch[0] : (scratch[0] = new float[k * np]);
-        float[] cf = scratch[1].length >= m * np ? scratch[1] : (scratch[1] = new float[m * np]);
+        if (scratch[0].length < k * np) {
+            scratch[0] = new float[k * np];
+        }
+        if (scratch[1].length < m * np) {
+            scratch[1] = new float[m * np];
+        }
+        float[] bf = scratch[0];
+        float[] cf = scratch[1];
         for (int t = 0; t < k; t++) {
             int row = t * np;
             if (transposeB) {

@@ -65,7 +65,7 @@ class DpCommandsTest {
         Run central = run(new EpsilonCommand(), "--noise-multiplier", "1", "--sample-rate", "1", "--steps", "100",
                 "--delta", "1e-5");
         assertEquals(0, local.exit(), local.err());
-        assertEquals(central.out().split(" at ")[0], local.out().split(" at ")[0]);
+        assertEquals(central.out().split(" at ", -1)[0], local.out().split(" at ", -1)[0]);
         assertTrue(local.out().contains("local DP"), local.out());
         Run sampled = run(new EpsilonCommand(), "--noise-multiplier", "2", "--sample-rate", "0.1", "--steps", "100",
                 "--delta", "1e-5", "--local-dp");

@@ -92,7 +92,7 @@ class ReproductionsDocTest {
             }
             List<String> lines = Files.readAllLines(testSource(e.getValue().get("test")));
             List<Double> values = new ArrayList<>();
-            for (String part : asserted.split(";")) {
+            for (String part : asserted.split(";", -1)) {
                 String claim = part.trim();
                 Matcher within = WITHIN.matcher(claim);
                 Matcher bound = BOUND.matcher(claim);
@@ -115,7 +115,7 @@ class ReproductionsDocTest {
             boolean percent = e.getValue().get("reference").contains("%");
             for (String n : numbers(e.getValue().get("reference"))) {
                 double x = Double.parseDouble(n);
-                assertTrue(values.stream().anyMatch(v -> v == x || percent && Math.abs(v * 100 - x) < 1e-9),
+                assertTrue(values.stream().anyMatch(v -> v == x || (percent && Math.abs(v * 100 - x) < 1e-9)),
                         e.getKey() + ": reference number " + n + " is not among the asserted values " + values);
             }
         }
@@ -157,7 +157,7 @@ class ReproductionsDocTest {
     static List<List<String>> reproductionsTable(String readme) {
         List<List<String>> rows = new ArrayList<>();
         boolean in = false;
-        for (String line : readme.split("\n")) {
+        for (String line : readme.split("\n", -1)) {
             if (line.startsWith("## ")) {
                 in = line.equals("## Reproductions");
                 continue;
@@ -180,7 +180,7 @@ class ReproductionsDocTest {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         Map<String, String> current = null;
         String field = null;
-        for (String line : doc.split("\n")) {
+        for (String line : doc.split("\n", -1)) {
             if (line.startsWith("### ")) {
                 current = new LinkedHashMap<>();
                 out.put(line.substring(4).trim(), current);

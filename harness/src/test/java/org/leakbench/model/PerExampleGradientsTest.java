@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,7 +66,7 @@ class PerExampleGradientsTest {
         Backend be = Backends.get(backend);
         ModelSpec spec = family.equals("lenet") ? ModelSpec.lenet(new int[] {1, 8, 8}, 3)
                 : depth == 0 ? ModelSpec.linear(new int[] {5}, 3)
-                : ModelSpec.mlp(new int[] {5}, 3, 1.0 / 32, depth, Activation.valueOf(act.toUpperCase()));
+                : ModelSpec.mlp(new int[] {5}, 3, 1.0 / 32, depth, Activation.valueOf(act.toUpperCase(Locale.ROOT)));
         Model model = Models.build(spec);
         List<Tensor> params = model.initialParameters(be, DType.F64, new SplittableRandom(3));
         float[][] x = samples(spec.inputSize(), 4);

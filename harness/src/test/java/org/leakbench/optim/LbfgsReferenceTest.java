@@ -66,7 +66,7 @@ class LbfgsReferenceTest {
             assertNotNull(in, "lbfgs_reference.txt missing from test resources");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] p = line.trim().split("\\s+");
+                String[] p = line.trim().split("\\s+", -1);
                 int n = Integer.parseInt(p[1]);
                 double[] x = new double[n];
                 for (int i = 0; i < n; i++) {

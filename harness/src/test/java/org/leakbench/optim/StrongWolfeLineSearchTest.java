@@ -30,10 +30,12 @@ class StrongWolfeLineSearchTest {
 
     /** Moré–Thuente (5.1): φ(α) = −α/(α² + β), β = 2; minimiser √2. */
     private static final Phi MT1 = new Phi() {
+        @Override
         public double value(double a) {
             return -a / (a * a + 2);
         }
 
+        @Override
         public double slope(double a) {
             return (a * a - 2) / ((a * a + 2) * (a * a + 2));
         }
@@ -41,10 +43,12 @@ class StrongWolfeLineSearchTest {
 
     /** Moré–Thuente (5.2): φ(α) = (α + β)⁵ − 2(α + β)⁴, β = 0.004; minimiser 1.6 − β. */
     private static final Phi MT2 = new Phi() {
+        @Override
         public double value(double a) {
             return Math.pow(a + 0.004, 5) - 2 * Math.pow(a + 0.004, 4);
         }
 
+        @Override
         public double slope(double a) {
             return 5 * Math.pow(a + 0.004, 4) - 8 * Math.pow(a + 0.004, 3);
         }
@@ -55,11 +59,13 @@ class StrongWolfeLineSearchTest {
         private static final double B = 0.01;
         private static final double L = 39;
 
+        @Override
         public double value(double a) {
             double base = a <= 1 - B ? 1 - a : a >= 1 + B ? a - 1 : (a - 1) * (a - 1) / (2 * B) + B / 2;
             return base + 2 * (1 - B) / (L * Math.PI) * Math.sin(L * Math.PI * a / 2);
         }
 
+        @Override
         public double slope(double a) {
             double base = a <= 1 - B ? -1 : a >= 1 + B ? 1 : (a - 1) / B;
             return base + (1 - B) * Math.cos(L * Math.PI * a / 2);
@@ -134,10 +140,12 @@ class StrongWolfeLineSearchTest {
     void nanBeyondTheMinimiserIsShrunkAwayFrom() {
         Phi quad = quadratic(0.3);
         Phi phi = new Phi() {
+            @Override
             public double value(double a) {
                 return a > 0.5 ? Double.NaN : quad.value(a);
             }
 
+            @Override
             public double slope(double a) {
                 return a > 0.5 ? Double.NaN : quad.slope(a);
             }
@@ -211,10 +219,12 @@ class StrongWolfeLineSearchTest {
     /** φ(α) = (α − m)², descent at 0 for m > 0. */
     private static Phi quadratic(double m) {
         return new Phi() {
+            @Override
             public double value(double a) {
                 return (a - m) * (a - m);
             }
 
+            @Override
             public double slope(double a) {
                 return 2 * (a - m);
             }

@@ -185,7 +185,7 @@ class PointPipelineTest {
         assertEquals(1 + 3 * EpsilonTable.SIGMAS.size(), table.size(), "one configuration, three step counts");
         boolean found = false;
         for (String line : table.subList(1, table.size())) {
-            String[] c = line.split(",");
+            String[] c = line.split(",", -1);
             if (Double.parseDouble(c[0]) == 1.0 && c[2].equals(c[6])) {
                 assertEquals(eps, Double.parseDouble(c[4]), 1e-4 * eps, "the table agrees with the row");
                 found = true;

@@ -137,9 +137,8 @@ class SimdKernelsTest {
         for (boolean ta : new boolean[] {false, true}) {
             for (boolean tb : new boolean[] {false, true}) {
                 if (ta && tb) {
-                    boolean fa = ta;
                     assertThrows(IllegalArgumentException.class,
-                            () -> SimdKernels.fewRows(a, fa, b, true, m, k, n, new float[m * n]));
+                            () -> SimdKernels.fewRows(a, true, b, true, m, k, n, new float[m * n]));
                     continue;
                 }
                 float[] c = new float[m * n];

@@ -73,7 +73,8 @@ final class ChartStyle {
      */
     static CategoryChart bars(String title, String xTitle, String yTitle, List<String> categories) {
         int longest = textWidth(TICKS, categories);
-        boolean level = longest <= plotRoom(WIDTH) / Math.max(1, categories.size()) * 0.9;
+        int perCategory = plotRoom(WIDTH) / Math.max(1, categories.size()); // whole pixels per bar
+        boolean level = longest <= perCategory * 0.9;
         int height = level ? HEIGHT : HEIGHT + Math.max(0, longest - 40);
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();

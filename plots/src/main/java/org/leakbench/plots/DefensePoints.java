@@ -153,7 +153,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
     static List<Point> paretoFront(List<Point> points) {
         List<Point> front = new ArrayList<>();
         for (Point p : points) {
-            boolean dominated = points.stream().anyMatch(q -> q != p
+            boolean dominated = points.stream().anyMatch(q -> !q.equals(p)
                     && q.leak().mean() <= p.leak().mean() && q.acc().mean() >= p.acc().mean()
                     && (q.leak().mean() < p.leak().mean() || q.acc().mean() > p.acc().mean()));
             if (!dominated) {

@@ -43,7 +43,9 @@ final class FrontierFigures {
             for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(eligible).entrySet()) {
                 String name = "frontier-" + leak + split.getKey();
                 DefensePoints perSeed = DefensePoints.of(ctx.results, split.getValue(), leak);
-                DefensePoints dp = pooledByVictim(perSeed, leak, VictimValues.near(ctx.results));
+                VictimValues victims = VictimValues.near(ctx.results);
+                boolean pooled = poolable(perSeed, victims);
+                DefensePoints dp = pooled ? pooledByVictim(perSeed, leak, victims) : perSeed;
                 if (dp.points().isEmpty()) {
                     ctx.skip("figure " + name, "no ok row of a real attack (not oracle or random) measured both "
                             + leak + " and accuracy");
@@ -54,8 +56,8 @@ final class FrontierFigures {
                             + ", no frontier to draw");
                     continue;
                 }
-                renderOne(ctx, leak, dp, dp != perSeed, name, Splits.describe(split.getKey(), split.getValue()),
-                        dp != perSeed ? notSignificant(perSeed, leak, VictimValues.near(ctx.results)) : List.of());
+                renderOne(ctx, leak, dp, pooled, name, Splits.describe(split.getKey(), split.getValue()),
+                        pooled ? notSignificant(perSeed, leak, victims) : List.of());
             }
         }
     }
@@ -136,10 +138,15 @@ final class FrontierFigures {
         return out;
     }
 
-    static DefensePoints pooledByVictim(DefensePoints dp, Metric leak, VictimValues victims) {
+    /** Whether every row of a real attack in {@code dp} names its victim, so leakage can be pooled per victim. */
+    private static boolean poolable(DefensePoints dp, VictimValues victims) {
         List<ResultRow> attacks = dp.slice().rows().stream()
                 .filter(r -> !DefensePoints.baseline(r.param(ResultColumns.ATTACK))).toList();
-        if (attacks.isEmpty() || !attacks.stream().allMatch(victims::has)) {
+        return !attacks.isEmpty() && attacks.stream().allMatch(victims::has);
+    }
+
+    static DefensePoints pooledByVictim(DefensePoints dp, Metric leak, VictimValues victims) {
+        if (!poolable(dp, victims)) {
             return dp;
         }
         Map<String, Map<String, Double>> strongest = DefenseTable.strongestPerVictim(dp, leak, victims);

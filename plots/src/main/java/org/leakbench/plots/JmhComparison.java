@@ -79,7 +79,7 @@ public final class JmhComparison {
             }
             for (Column c : columns) {
                 JmhResult r = g.get(c);
-                row.add(r == null ? TextTable.Cell.of("") : new TextTable.Cell(Numbers.format(millis(r)), c == best));
+                row.add(r == null ? TextTable.Cell.of("") : new TextTable.Cell(Numbers.format(millis(r)), c.equals(best)));
             }
             row.add(TextTable.Cell.of(speedups(best, g, columns)));
             Double flop = best.source().flops().get(JmhSource.flopKey(g.get(best)));
@@ -164,7 +164,7 @@ public final class JmhComparison {
     private static String speedups(Column best, Map<Column, JmhResult> g, List<Column> columns) {
         List<String> parts = new ArrayList<>();
         for (Column c : columns) {
-            if (c != best && g.containsKey(c)) {
+            if (!c.equals(best) && g.containsKey(c)) {
                 parts.add(String.format(Locale.ROOT, "×%.2f vs %s", millis(g.get(c)) / millis(g.get(best)),
                         name(c)));
             }
@@ -177,7 +177,7 @@ public final class JmhComparison {
     }
 
     private static double bestMillis(JmhSource s, Map<Column, JmhResult> g) {
-        return g.entrySet().stream().filter(e -> e.getKey().source() == s).mapToDouble(e -> millis(e.getValue()))
+        return g.entrySet().stream().filter(e -> e.getKey().source().equals(s)).mapToDouble(e -> millis(e.getValue()))
                 .min().orElse(Double.NaN);
     }
 

@@ -51,7 +51,7 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     /** The class and method, without the package. */
     public String shortName() {
-        String[] parts = benchmark.split("\\.");
+        String[] parts = benchmark.split("\\.", -1);
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
     }
 

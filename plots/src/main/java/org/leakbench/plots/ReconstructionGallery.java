@@ -128,7 +128,8 @@ final class ReconstructionGallery {
             for (int i = 0; i < tiles.size(); i++) {
                 Tile t = tiles.get(i);
                 double x = LEFT + (i % COLUMNS) * cellW + (cellW - t.width()) / 2;
-                double y = header + (i / COLUMNS) * cellH;
+                int row = i / COLUMNS;
+                double y = header + row * cellH;
                 g.setFont(ChartStyle.LEGEND);
                 g.setColor(Color.BLACK);
                 String[] heading = defenseText(t.row());

@@ -72,7 +72,8 @@ record TextTable(List<String> header, List<List<Cell>> rows) {
 
     static String latexEscape(String s) {
         StringBuilder out = new StringBuilder();
-        for (char ch : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\textbackslash{}");
                 case '&', '%', '$', '#', '_', '{', '}' -> out.append('\\').append(ch);

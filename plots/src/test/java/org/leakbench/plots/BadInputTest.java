@@ -51,8 +51,11 @@ class BadInputTest {
     void nonNumericValueInRocNamesLine() throws IOException {
         Path run = Fixtures.runWithResults(dir.resolve("r"),
                 "point_id,seed,defense,psnr,accuracy,status\np1,1,none,20,0.9,ok\n");
-        Files.writeString(run.resolve("roc.csv"), "point_id,seed,attack,defense,defense_param,fpr,tpr\n"
-                + "p1,1,mia,none,,0.1,0.2\np1,1,mia,none,,x,0.3\n");
+        Files.writeString(run.resolve("roc.csv"), """
+                point_id,seed,attack,defense,defense_param,fpr,tpr
+                p1,1,mia,none,,0.1,0.2
+                p1,1,mia,none,,x,0.3
+                """);
         PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
         assertEquals("fpr", e.column());
         assertEquals(3, e.line());

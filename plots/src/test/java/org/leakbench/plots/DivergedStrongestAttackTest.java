@@ -17,19 +17,21 @@ import org.leakbench.results.Metric;
  */
 class DivergedStrongestAttackTest {
     /** A strong (dlg) and a weak attack on two seeds; dlg diverges under noise on seed 2 and under pruning always. */
-    static final String CSV = "point_id,seed,attack,defense,defense_param,psnr,accuracy,status\n"
-            + "a,1,dlg,none,,60,0.85,ok\n"
-            + "a,2,dlg,none,,62,0.85,ok\n"
-            + "b,1,weak,none,,20,0.85,ok\n"
-            + "b,2,weak,none,,22,0.85,ok\n"
-            + "c,1,dlg,noise,0.01,40,0.84,ok\n"
-            + "c,2,dlg,noise,0.01,,0.84,diverged\n"
-            + "d,1,weak,noise,0.01,8,0.84,ok\n"
-            + "d,2,weak,noise,0.01,6,0.84,ok\n"
-            + "e,1,dlg,prune,0.9,,0.80,diverged\n"
-            + "e,2,dlg,prune,0.9,,0.80,failed: out of memory (heap)\n"
-            + "f,1,weak,prune,0.9,5,0.80,ok\n"
-            + "f,2,weak,prune,0.9,5,0.80,ok\n";
+    static final String CSV = """
+            point_id,seed,attack,defense,defense_param,psnr,accuracy,status
+            a,1,dlg,none,,60,0.85,ok
+            a,2,dlg,none,,62,0.85,ok
+            b,1,weak,none,,20,0.85,ok
+            b,2,weak,none,,22,0.85,ok
+            c,1,dlg,noise,0.01,40,0.84,ok
+            c,2,dlg,noise,0.01,,0.84,diverged
+            d,1,weak,noise,0.01,8,0.84,ok
+            d,2,weak,noise,0.01,6,0.84,ok
+            e,1,dlg,prune,0.9,,0.80,diverged
+            e,2,dlg,prune,0.9,,0.80,failed: out of memory (heap)
+            f,1,weak,prune,0.9,5,0.80,ok
+            f,2,weak,prune,0.9,5,0.80,ok
+            """;
 
     @TempDir
     Path dir;

@@ -82,7 +82,7 @@ final class FixtureResults {
         /** Metric values as {@code column=value} pairs separated by spaces, kept as written. */
         Row metrics(String... pairs) {
             for (String group : pairs) {
-                for (String pair : group.split(" ")) {
+                for (String pair : group.split(" ", -1)) {
                     String[] kv = pair.split("=", 2);
                     Metric m = Metric.byColumn(kv[0]).orElseThrow(
                             () -> new IllegalArgumentException("fixture uses unknown metric " + kv[0]));

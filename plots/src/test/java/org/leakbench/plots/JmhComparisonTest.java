@@ -35,15 +35,24 @@ class JmhComparisonTest {
                         gradNd4jUs, "us/op"),
                 result("NoiseBench.fastGaussian", "", 1e8, "ops/s")) + "]";
         Files.writeString(jmh.resolve("jmh.json"), json);
-        Files.writeString(jmh.resolve("flops.csv"), "benchmark,params,flop_per_op\n"
-                + "GemmBench.matmul,backend=ejml;size=256,33554432\n"
-                + "GemmBench.matmul,backend=nd4j;size=256,33554432\n"
-                + "GradientBench.grad,backend=ejml;batch=1;model=lenet,3355443\n"
-                + "GradientBench.grad,backend=nd4j;batch=1;model=lenet,3355443\n");
-        Files.writeString(jmh.resolve("torch.csv"), "model,input,batch,path,threads,median_ms,params\n"
-                + "lenet,1x28x28,1,grad,2,0.4,13426\nlenet,1x28x28,1,dlg,2,10,13426\n");
-        Files.writeString(jmh.resolve("settings.properties"), "jmh.threads=1\nleakbench.nd4j.threads=1\n"
-                + "load.before=1.00 0.50 0.20\nload.after=1.10 0.60 0.30\n");
+        Files.writeString(jmh.resolve("flops.csv"), """
+                benchmark,params,flop_per_op
+                GemmBench.matmul,backend=ejml;size=256,33554432
+                GemmBench.matmul,backend=nd4j;size=256,33554432
+                GradientBench.grad,backend=ejml;batch=1;model=lenet,3355443
+                GradientBench.grad,backend=nd4j;batch=1;model=lenet,3355443
+                """);
+        Files.writeString(jmh.resolve("torch.csv"), """
+                model,input,batch,path,threads,median_ms,params
+                lenet,1x28x28,1,grad,2,0.4,13426
+                lenet,1x28x28,1,dlg,2,10,13426
+                """);
+        Files.writeString(jmh.resolve("settings.properties"), """
+                jmh.threads=1
+                leakbench.nd4j.threads=1
+                load.before=1.00 0.50 0.20
+                load.after=1.10 0.60 0.30
+                """);
         return root.resolve(name);
     }
 
@@ -120,8 +129,10 @@ class JmhComparisonTest {
     @Test
     void aBrokenTorchFileNamesFileColumnAndLine() throws IOException {
         Path run = fixtureRun(dir, "bad", 200, 800);
-        Files.writeString(run.resolve("jmh/torch.csv"), "model,input,batch,path,threads,median_ms,params\n"
-                + "lenet,1x28x28,1,grad,2,fast,13426\n");
+        Files.writeString(run.resolve("jmh/torch.csv"), """
+                model,input,batch,path,threads,median_ms,params
+                lenet,1x28x28,1,grad,2,fast,13426
+                """);
         PlotInputException e = assertThrows(PlotInputException.class, () -> JmhSource.read(run, ""));
         assertTrue(e.getMessage().contains("torch.csv") && e.getMessage().contains("median_ms")
                 && e.getMessage().contains("2"), e.getMessage());

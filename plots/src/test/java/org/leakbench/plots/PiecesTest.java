@@ -155,10 +155,16 @@ class PiecesTest {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pieces");
         try {
             java.nio.file.Path file = dir.resolve("results.csv");
-            java.nio.file.Files.writeString(file, "point_id,seed,attack,defense,defense_param,psnr,accuracy,status\n"
-                    + "a,1,dlg,topk,0.1,10,0.8,ok\nb,1,idlg,topk,0.1,14,0.8,ok\n"
-                    + "a,2,dlg,topk,0.1,16,0.82,ok\nb,2,idlg,topk,0.1,12,0.82,ok\n"
-                    + "c,1,oracle,topk,0.1,100,0.8,ok\nd,1,random,none,0,6,0.9,ok\ne,1,dlg,none,0,30,0.9,ok\n");
+            java.nio.file.Files.writeString(file, """
+                    point_id,seed,attack,defense,defense_param,psnr,accuracy,status
+                    a,1,dlg,topk,0.1,10,0.8,ok
+                    b,1,idlg,topk,0.1,14,0.8,ok
+                    a,2,dlg,topk,0.1,16,0.82,ok
+                    b,2,idlg,topk,0.1,12,0.82,ok
+                    c,1,oracle,topk,0.1,100,0.8,ok
+                    d,1,random,none,0,6,0.9,ok
+                    e,1,dlg,none,0,30,0.9,ok
+                    """);
             DefensePoints dp = DefensePoints.of(ResultsFile.read(file), Metric.PSNR);
             DefensePoints.Point topk = dp.points().stream().filter(p -> p.defense().equals("topk")).findFirst()
                     .orElseThrow();
@@ -177,10 +183,15 @@ class PiecesTest {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pieces");
         try {
             java.nio.file.Path file = dir.resolve("results.csv");
-            java.nio.file.Files.writeString(file, "point_id,seed,attack,defense,defense_param,psnr,status\n"
-                    + "a,1,dlg,none,0,30,ok\nb,1,dlg,topk,0.1,12,ok\n"
-                    + "c,1,idlg,none,0,35,ok\nd,1,idlg,topk,0.1,15,ok\n"
-                    + "e,1,random,none,0,6,ok\nf,1,oracle,none,0,100,ok\n");
+            java.nio.file.Files.writeString(file, """
+                    point_id,seed,attack,defense,defense_param,psnr,status
+                    a,1,dlg,none,0,30,ok
+                    b,1,dlg,topk,0.1,12,ok
+                    c,1,idlg,none,0,35,ok
+                    d,1,idlg,topk,0.1,15,ok
+                    e,1,random,none,0,6,ok
+                    f,1,oracle,none,0,100,ok
+                    """);
             String md = ResultsTables.build(ResultsFile.read(file), List.of(Metric.PSNR)).markdown("t");
             // Lowest PSNR within dlg (12) and within idlg (15) is bold; the random guess's 6 is not.
             assertTrue(md.contains("| dlg | topk | 0.1 | 1 | 0 | 0 | **12.0** |"), md);

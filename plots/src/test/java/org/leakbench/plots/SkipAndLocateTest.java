@@ -12,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Figures without data are skipped with a note; {@code results/latest} may be a link or a pointer file. */
 class SkipAndLocateTest {
-    private static final String SMALL = "point_id,seed,attack,defense,defense_param,batch,psnr,accuracy,time_ms,status\n"
-            + "p1,1,dlg,none,,8,25,0.9,100,ok\n"
-            + "p2,1,dlg,dp-sgd,1.0,8,12,0.8,130,ok\n"
-            + "p3,1,dlg,dp-sgd,2.0,8,,,,diverged\n";
+    private static final String SMALL = """
+            point_id,seed,attack,defense,defense_param,batch,psnr,accuracy,time_ms,status
+            p1,1,dlg,none,,8,25,0.9,100,ok
+            p2,1,dlg,dp-sgd,1.0,8,12,0.8,130,ok
+            p3,1,dlg,dp-sgd,2.0,8,,,,diverged
+            """;
 
     @TempDir
     Path dir;
@@ -98,9 +100,13 @@ class SkipAndLocateTest {
 
     @Test
     void twoModelsGetAFrontierEach() throws IOException {
-        String csv = "point_id,seed,model,attack,defense,defense_param,psnr,accuracy,status\n"
-                + "a,1,lenet,dlg,none,0,30,0.9,ok\nb,1,lenet,dlg,topk,0.1,12,0.8,ok\n"
-                + "c,1,mlp,dlg,none,0,25,0.92,ok\nd,1,mlp,dlg,topk,0.1,10,0.85,ok\n";
+        String csv = """
+                point_id,seed,model,attack,defense,defense_param,psnr,accuracy,status
+                a,1,lenet,dlg,none,0,30,0.9,ok
+                b,1,lenet,dlg,topk,0.1,12,0.8,ok
+                c,1,mlp,dlg,none,0,25,0.92,ok
+                d,1,mlp,dlg,topk,0.1,10,0.85,ok
+                """;
         PlotReport report = Plots.renderRun(Fixtures.runWithResults(dir.resolve("models"), csv));
         assertTrue(report.hasFigure("frontier-psnr-lenet"), report.figures().toString());
         assertTrue(report.hasFigure("frontier-psnr-mlp"), report.figures().toString());

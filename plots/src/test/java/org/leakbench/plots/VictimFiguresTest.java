@@ -84,7 +84,7 @@ class VictimFiguresTest {
             }
             List<String> marked = new java.util.ArrayList<>();
             for (String l : lines.subList(2, lines.size())) {
-                String[] cells = l.split("\\|");
+                String[] cells = l.split("\\|", -1);
                 if (psnr > 0 && cells[psnr].contains("n.s.")) {
                     String knob = cells[2].trim();
                     marked.add(knob.equals("–") ? cells[1].trim() : cells[1].trim() + " " + knob);
@@ -106,7 +106,7 @@ class VictimFiguresTest {
     void tablesCountVictimsAndSeeds() throws IOException {
         for (Path t : report.tables()) {
             if (List.of("results.md").contains(t.getFileName().toString())
-                    || t.getFileName().toString().startsWith("defenses") && t.toString().endsWith(".md")) {
+                    || (t.getFileName().toString().startsWith("defenses") && t.toString().endsWith(".md"))) {
                 String md = Files.readString(t);
                 assertTrue(md.contains("victims×seeds") && md.contains("4×2"), t + "\n" + md);
                 if (t.getFileName().toString().startsWith("defenses")) {

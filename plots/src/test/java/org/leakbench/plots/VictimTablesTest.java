@@ -59,10 +59,15 @@ class VictimTablesTest {
     @Test
     void tablesShowIntervalsVictimCountsAndNonSignificance() throws IOException {
         Path csv = dir.resolve("results.csv");
-        Files.writeString(csv, "point_id,seed,attack,defense,defense_param,psnr,accuracy,status\n"
-                + "a,1,dlg,none,0,40,0.6,ok\na,2,dlg,none,0,40,0.6,ok\n"
-                + "b,1,dlg,noise,0.01,20,0.6,ok\nb,2,dlg,noise,0.01,20,0.6,ok\n"
-                + "c,1,dlg,prune,0.3,40,0.6,ok\nc,2,dlg,prune,0.3,40,0.6,ok\n");
+        Files.writeString(csv, """
+                point_id,seed,attack,defense,defense_param,psnr,accuracy,status
+                a,1,dlg,none,0,40,0.6,ok
+                a,2,dlg,none,0,40,0.6,ok
+                b,1,dlg,noise,0.01,20,0.6,ok
+                b,2,dlg,noise,0.01,20,0.6,ok
+                c,1,dlg,prune,0.3,40,0.6,ok
+                c,2,dlg,prune,0.3,40,0.6,ok
+                """);
         StringBuilder v = new StringBuilder("point_id,seed,victim,indices,psnr,ssim,status\n");
         for (String seed : List.of("1", "2")) {
             for (int i = 0; i < 4; i++) {

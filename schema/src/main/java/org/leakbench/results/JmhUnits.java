@@ -7,7 +7,7 @@ public final class JmhUnits {
 
     /** A score in "time/op" or "ops/time" units as milliseconds per operation; NaN for other units. */
     public static double millisPerOp(double score, String unit) {
-        String[] parts = unit.split("/");
+        String[] parts = unit.split("/", -1);
         if (parts.length != 2) {
             return Double.NaN;
         }

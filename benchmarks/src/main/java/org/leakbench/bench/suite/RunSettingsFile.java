@@ -56,7 +56,7 @@ final class RunSettingsFile {
         Path proc = Path.of("/proc/loadavg");
         try {
             if (Files.isReadable(proc)) {
-                String[] f = Files.readString(proc, StandardCharsets.UTF_8).trim().split("\\s+");
+                String[] f = Files.readString(proc, StandardCharsets.UTF_8).trim().split("\\s+", -1);
                 if (f.length >= 3) {
                     return f[0] + " " + f[1] + " " + f[2];
                 }

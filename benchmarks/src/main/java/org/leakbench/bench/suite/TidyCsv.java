@@ -89,7 +89,7 @@ final class TidyCsv {
     }
 
     static String shortName(String benchmark) {
-        String[] parts = benchmark.split("\\.");
+        String[] parts = benchmark.split("\\.", -1);
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
     }
 

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 class OpenSslReferenceTest {
     @Test
     void readsTheRateInThousandsOfBytes() {
-        String out = "The 'numbers' are in 1000s of bytes per second processed.\n"
-                + "type          16384 bytes\n"
-                + "AES-128-CTR    7808167.56k\n";
+        String out = """
+                The 'numbers' are in 1000s of bytes per second processed.
+                type          16384 bytes
+                AES-128-CTR    7808167.56k
+                """;
         assertEquals(7.80816756e9, OpenSslReference.parse(out), 1.0);
     }
 

@@ -77,7 +77,7 @@ public final class LiraOfflineAttack implements MembershipAttack {
             var[i] = s > 1 ? sq / (s - 1) : 0;
         }
         boolean global = options.globalVariance() || s == 1;
-        double pooled = global ? pooledVariance(var, phi, mean, s) : 0;
+        double pooled = global ? pooledVariance(var, phi, s) : 0;
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double std = Math.max(MIN_STD, Math.sqrt(global ? pooled : var[i]));
@@ -91,7 +91,7 @@ public final class LiraOfflineAttack implements MembershipAttack {
      * The within-candidate variance averaged over candidates; with one shadow model there is no within
      * variance, so fall back to the spread of φ across candidates.
      */
-    private static double pooledVariance(double[] var, double[][] phi, double[] mean, int s) {
+    private static double pooledVariance(double[] var, double[][] phi, int s) {
         if (s > 1) {
             return Arrays.stream(var).average().orElse(0);
         }

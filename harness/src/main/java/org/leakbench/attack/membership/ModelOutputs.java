@@ -82,7 +82,6 @@ final class ModelOutputs {
             double[] z = Gradients.predict(model, params, x).toDoubleArray();
             for (int i = 0; i < n; i++) {
                 int y = labels[start + i];
-                double all = logSumExp(z, i * k, k, -1);
                 double zy = z[i * k + y];
                 double phi = zy - logSumExp(z, i * k, k, y);
                 out[start + i] = loss ? softplus(-phi) : phi;

@@ -87,7 +87,7 @@ public final class PropertyInferenceAttack {
     }
 
     /** The attacker's trained classifier. */
-    public final class Classifier {
+    public static final class Classifier {
         private final SharedModel shared;
         private final LogisticRegression regression;
 

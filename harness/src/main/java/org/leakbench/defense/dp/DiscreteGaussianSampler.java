@@ -13,7 +13,7 @@ import java.security.SecureRandom;
  * exp(−(|Y| − σ²/t)²/(2σ²)). Every step is exact rational arithmetic over a {@link SecureRandom}: no floating
  * point, so none of the attacks on floating-point noise (Mironov 2012; Jin et al. 2022) apply.
  *
- * <p>σ² is held as a rational n/d. {@link #ofSigmaSquared(long, long)} and {@link #ofSigma(long, long)} take
+ * <p>σ² is held as a rational n/d. {@link #ofSigmaSquared(long, long)} and {@link #ofSigma(long, long, SecureRandom)} take
  * rationals; {@link #ofSigma(double)} converts the double exactly (a double is a dyadic rational), so
  * {@code ofSigma(0.1)} samples at the double nearest 0.1, not at 1/10. When n and d are small (as for integer
  * σ or σ with few binary digits) the arithmetic runs on longs; otherwise on BigInteger, correct but slower.

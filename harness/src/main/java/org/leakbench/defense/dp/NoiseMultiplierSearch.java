@@ -18,6 +18,8 @@ public final class NoiseMultiplierSearch {
     }
 
     /**
+     * The smallest σ (within {@link #RELATIVE_TOLERANCE}) whose ε is at most {@code targetEpsilon}; 0 for no steps.
+     *
      * @throws IllegalArgumentException on invalid input; when the target is at or below the conversion's floor
      *                                  (the ε of zero RDP, which no σ beats); or when even
      *                                  σ = {@value #MAX_NOISE_MULTIPLIER} gives ε above the target

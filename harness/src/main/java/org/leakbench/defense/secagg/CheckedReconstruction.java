@@ -22,6 +22,8 @@ final class CheckedReconstruction {
     }
 
     /**
+     * Reconstructs the secret from t of {@code shares} that {@code valid} accepts.
+     *
      * @param shares shares with distinct x, at least t of them
      * @param valid  true for the right secret
      * @return the secret and the bad shares, or null if no t of the shares give a valid secret

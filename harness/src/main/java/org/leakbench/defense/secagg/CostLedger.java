@@ -1,54 +1,62 @@
 package org.leakbench.defense.secagg;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /** Bytes each client sends and receives, per round, counted from the wire size of every message. */
 public final class CostLedger {
-    private final long[][] sent;
-    private final long[][] received;
+    private final int clients;
+    /** Per round, bytes indexed by client id. */
+    private final Map<Round, long[]> sent = new EnumMap<>(Round.class);
+    private final Map<Round, long[]> received = new EnumMap<>(Round.class);
 
     public CostLedger(int clients) {
-        sent = new long[clients][Round.values().length];
-        received = new long[clients][Round.values().length];
+        this.clients = clients;
+        for (Round round : Round.values()) {
+            sent.put(round, new long[clients]);
+            received.put(round, new long[clients]);
+        }
     }
 
     void recordSent(int client, Round round, long bytes) {
-        sent[client][round.ordinal()] += bytes;
+        sent.get(round)[client] += bytes;
     }
 
     void recordReceived(int client, Round round, long bytes) {
-        received[client][round.ordinal()] += bytes;
+        received.get(round)[client] += bytes;
     }
 
     public int clients() {
-        return sent.length;
+        return clients;
     }
 
     public long sentBytes(int client, Round round) {
-        return sent[client][round.ordinal()];
+        return sent.get(round)[client];
     }
 
     public long receivedBytes(int client, Round round) {
-        return received[client][round.ordinal()];
+        return received.get(round)[client];
     }
 
     public long sentBytes(int client) {
         long s = 0;
-        for (long b : sent[client]) {
-            s += b;
+        for (long[] perClient : sent.values()) {
+            s += perClient[client];
         }
         return s;
     }
 
     public long receivedBytes(int client) {
         long s = 0;
-        for (long b : received[client]) {
-            s += b;
+        for (long[] perClient : received.values()) {
+            s += perClient[client];
         }
         return s;
     }
 
     /** Bytes sent per client in total, indexed by client id. */
     public long[] sentPerClient() {
-        long[] out = new long[sent.length];
+        long[] out = new long[clients];
         for (int c = 0; c < out.length; c++) {
             out[c] = sentBytes(c);
         }
@@ -56,7 +64,7 @@ public final class CostLedger {
     }
 
     public long[] receivedPerClient() {
-        long[] out = new long[received.length];
+        long[] out = new long[clients];
         for (int c = 0; c < out.length; c++) {
             out[c] = receivedBytes(c);
         }

@@ -3,6 +3,7 @@ package org.leakbench.defense.secagg;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.leakbench.tensor.SimdSupport;
 
 /**
@@ -40,7 +41,7 @@ public final class MaskPrg {
         return new MaskPrg(MaskPrgRoute.choose(route, false));
     }
 
-    private static final byte[] PAIRWISE_INFO = "leakbench secagg pairwise mask seed".getBytes();
+    private static final byte[] PAIRWISE_INFO = "leakbench secagg pairwise mask seed".getBytes(StandardCharsets.US_ASCII);
 
     /** The seed s_uv of the pairwise mask between u and v, from their X25519 agreement through HKDF-SHA256. */
     public static byte[] pairwiseSeed(byte[] sharedSecret, long session) {

@@ -13,6 +13,8 @@ public final class Masking {
     }
 
     /**
+     * Client u's masked input y_u.
+     *
      * @param input          x_u (not modified)
      * @param self           u
      * @param selfMaskSeed   b_u, 16 bytes

@@ -40,14 +40,17 @@ public sealed interface SecAggMessage {
             this(session, sender, encryptionKey, maskKey, new byte[0]);
         }
 
+        @Override
         public int recipient() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.ADVERTISE_KEYS;
         }
 
+        @Override
         public long payloadBytes() {
             return (long) encryptionKey.length + maskKey.length + signature.length;
         }
@@ -55,14 +58,17 @@ public sealed interface SecAggMessage {
 
     /** Round 0, server to client: the advertised keys of the client's neighbours (all clients in SecAgg). */
     record KeyList(long session, int recipient, Map<Integer, AdvertiseKeys> keys) implements SecAggMessage {
+        @Override
         public int sender() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.ADVERTISE_KEYS;
         }
 
+        @Override
         public long payloadBytes() {
             return keys.values().stream().mapToLong(k -> 4L + k.payloadBytes()).sum();
         }
@@ -74,14 +80,17 @@ public sealed interface SecAggMessage {
      */
     record ShareKeys(long session, int sender, Map<Integer, byte[]> ciphertexts, byte[] seedCommitment)
             implements SecAggMessage {
+        @Override
         public int recipient() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.SHARE_KEYS;
         }
 
+        @Override
         public long payloadBytes() {
             return ciphertexts.values().stream().mapToLong(c -> 4L + c.length).sum() + seedCommitment.length;
         }
@@ -89,14 +98,17 @@ public sealed interface SecAggMessage {
 
     /** Round 1, server to client: the ciphertexts addressed to the recipient, keyed by their sender. */
     record ForwardedShares(long session, int recipient, Map<Integer, byte[]> ciphertexts) implements SecAggMessage {
+        @Override
         public int sender() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.SHARE_KEYS;
         }
 
+        @Override
         public long payloadBytes() {
             return ciphertexts.values().stream().mapToLong(c -> 4L + c.length).sum();
         }
@@ -104,14 +116,17 @@ public sealed interface SecAggMessage {
 
     /** Round 2, client to server: the masked input, elements mod 2^modulusBits. */
     record MaskedInput(long session, int sender, int[] masked, int modulusBits) implements SecAggMessage {
+        @Override
         public int recipient() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.MASKED_INPUT;
         }
 
+        @Override
         public long payloadBytes() {
             return ((long) masked.length * modulusBits + 7) / 8;
         }
@@ -122,14 +137,17 @@ public sealed interface SecAggMessage {
      * mode it opens the consistency check.
      */
     record UnmaskRequest(long session, int recipient, int[] survivors) implements SecAggMessage {
+        @Override
         public int sender() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.MASKED_INPUT;
         }
 
+        @Override
         public long payloadBytes() {
             return 4L * survivors.length;
         }
@@ -137,14 +155,17 @@ public sealed interface SecAggMessage {
 
     /** Round 3 (active mode), client to server: the sender's signature on the survivor set it received. */
     record SurvivorSignature(long session, int sender, byte[] signature) implements SecAggMessage {
+        @Override
         public int recipient() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.CONSISTENCY_CHECK;
         }
 
+        @Override
         public long payloadBytes() {
             return signature.length;
         }
@@ -155,14 +176,17 @@ public sealed interface SecAggMessage {
      * neighbourhood and its own), keyed by signer.
      */
     record SignatureList(long session, int recipient, Map<Integer, byte[]> signatures) implements SecAggMessage {
+        @Override
         public int sender() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.CONSISTENCY_CHECK;
         }
 
+        @Override
         public long payloadBytes() {
             return signatures.values().stream().mapToLong(s -> 4L + s.length).sum();
         }
@@ -174,14 +198,17 @@ public sealed interface SecAggMessage {
      */
     record UnmaskResponse(long session, int sender, Map<Integer, byte[]> maskKeyShares,
             Map<Integer, byte[]> selfMaskShares) implements SecAggMessage {
+        @Override
         public int recipient() {
             return SERVER;
         }
 
+        @Override
         public Round round() {
             return Round.UNMASKING;
         }
 
+        @Override
         public long payloadBytes() {
             return (long) (maskKeyShares.size() + selfMaskShares.size()) * (4 + Shamir.SHARE_BYTES);
         }

@@ -1,6 +1,7 @@
 package org.leakbench.defense.secagg;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
@@ -18,7 +19,7 @@ public final class ShareCipher {
     public static final int KEY_BYTES = 16;
     public static final int NONCE_BYTES = 12;
     public static final int TAG_BYTES = 16;
-    private static final byte[] KEY_INFO = "leakbench secagg share encryption key".getBytes();
+    private static final byte[] KEY_INFO = "leakbench secagg share encryption key".getBytes(StandardCharsets.US_ASCII);
 
     private ShareCipher() {
     }
@@ -77,6 +78,17 @@ public final class ShareCipher {
     }
 
     private static byte[] associatedData(long session, int from, int to, Round round) {
-        return ByteBuffer.allocate(20).putLong(session).putInt(from).putInt(to).putInt(round.ordinal()).array();
+        return ByteBuffer.allocate(20).putLong(session).putInt(from).putInt(to).putInt(roundNumber(round)).array();
+    }
+
+    /** The round's number in the associated data: fixed by the protocol, not by the enum's declaration order. */
+    private static int roundNumber(Round round) {
+        return switch (round) {
+            case ADVERTISE_KEYS -> 0;
+            case SHARE_KEYS -> 1;
+            case MASKED_INPUT -> 2;
+            case CONSISTENCY_CHECK -> 3;
+            case UNMASKING -> 4;
+        };
     }
 }

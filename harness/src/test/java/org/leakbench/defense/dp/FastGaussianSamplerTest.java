@@ -33,7 +33,7 @@ class FastGaussianSamplerTest extends ContinuousNoiseContractTest {
     @Test
     void zigguratTablesCloseAtTheTop() {
         // 256 layers of equal area: Marsaglia and Tsang give r ≈ 3.6541528853610088 for this layout.
-        assertEquals(3.6541528853610088, ZigguratTables.R, 1e-9);
+        assertEquals(3.654152885361009, ZigguratTables.R, 1e-9);
         assertEquals(0.0, ZigguratTables.X[ZigguratTables.LAYERS]);
         assertEquals(1.0, ZigguratTables.F[ZigguratTables.LAYERS]);
     }

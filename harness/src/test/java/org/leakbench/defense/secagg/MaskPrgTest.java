@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -13,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class MaskPrgTest {
-    private static final byte[] SEED = "0123456789abcdef".getBytes();
+    private static final byte[] SEED = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void equalsAesCtrFromCounterZero() throws Exception {

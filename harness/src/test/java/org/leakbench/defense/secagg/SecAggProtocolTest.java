@@ -87,7 +87,7 @@ class SecAggProtocolTest {
         int t = cfg.thresholdFor(n);
         DropoutSchedule d = spreadDropouts(n, n - t, n);
         assertEquals(n - t, d.dropouts());
-        List<int[]> x = inputs(n, 17, 3 * n);
+        List<int[]> x = inputs(n, 17, 3L * n);
         ProtocolResult r = new SecureAggregator(Channel.DIRECT, RANDOM).aggregateIntegers(x, cfg, d, 2);
         // clients dropping before UNMASKING sent their masked input and are included
         int[] included = java.util.stream.IntStream.range(0, n).filter(u -> d.online(u, Round.MASKED_INPUT))
@@ -104,7 +104,7 @@ class SecAggProtocolTest {
         int t = cfg.thresholdFor(g.groupSize());
         // at most (k + 1) - t dropouts in total leave every share-holder group at least t members
         DropoutSchedule d = spreadDropouts(n, g.groupSize() - t, n + 1);
-        List<int[]> x = inputs(n, 17, 3 * n);
+        List<int[]> x = inputs(n, 17, 3L * n);
         ProtocolResult r = new SecureAggregator(Channel.DIRECT, RANDOM).aggregateIntegers(x, cfg, d, 5);
         int[] included = java.util.stream.IntStream.range(0, n).filter(u -> d.online(u, Round.MASKED_INPUT))
                 .toArray();
