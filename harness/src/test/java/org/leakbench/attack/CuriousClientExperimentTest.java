@@ -14,6 +14,7 @@ import org.leakbench.model.ModelSpec;
 import org.leakbench.model.Models;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
+import org.leakbench.update.Observation;
 
 /**
  * A curious client inverts the aggregate of the others (difference of successive global models minus its own
