@@ -1,7 +1,10 @@
-package org.leakbench.attack;
+package org.leakbench.experiment;
 
 import java.util.Arrays;
 import java.util.List;
+import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackContext;
+import org.leakbench.attack.AttackResult;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdTraining;
