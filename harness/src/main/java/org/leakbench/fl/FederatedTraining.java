@@ -98,10 +98,6 @@ public final class FederatedTraining {
         return new FederatedTraining(this, evaluateEvery, training);
     }
 
-    /** How the clients compute their updates. */
-    public LocalTraining localTraining() {
-        return training;
-    }
 
     /** Plain mean aggregation. */
     public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,

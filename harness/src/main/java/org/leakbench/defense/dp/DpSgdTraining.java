@@ -26,10 +26,6 @@ public final class DpSgdTraining implements LocalTraining {
         this.options = options;
     }
 
-    public DpSgdOptions options() {
-        return options;
-    }
-
     @Override
     public LocalResult gradient(LocalTask task, int batch, SplittableRandom rng) {
         ClientData data = task.data();
