@@ -1,9 +1,9 @@
 package org.leakbench.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code leakbench demo}: small experiments that show one effect each, printed as text or CSV. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -2,10 +2,10 @@ package org.leakbench.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine;
 
 /**
  * The {@code leakbench} command. To add a subcommand, write a picocli {@code @Command} class in this package

@@ -13,16 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.sweep.Budget;
 import org.leakbench.sweep.BudgetAudit;
+import org.leakbench.sweep.Budget;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.ResultTable;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
-import org.leakbench.sweep.SweepPoint;
 import org.leakbench.sweep.SweepRunner;
+import org.leakbench.sweep.SweepPoint;
 import org.leakbench.update.Observation;
 
 /**
