@@ -8,7 +8,7 @@ import org.leakbench.defense.compress.SignCompression;
 import org.leakbench.defense.compress.SparsificationOptions;
 import org.leakbench.defense.compress.StochasticQuantization;
 import org.leakbench.defense.compress.TopKCompression;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

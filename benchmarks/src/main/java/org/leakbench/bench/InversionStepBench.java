@@ -2,11 +2,11 @@ package org.leakbench.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.leakbench.attack.Observation;
 import org.leakbench.attack.inversion.GradientMatching;
 import org.leakbench.attack.inversion.InvertingGradientsOptions;
 import org.leakbench.attack.inversion.LabelRecovery;
 import org.leakbench.tensor.DType;
+import org.leakbench.update.Observation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

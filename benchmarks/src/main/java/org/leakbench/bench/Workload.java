@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.leakbench.attack.Observation;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
@@ -15,6 +14,7 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 /**
  * The victim of the model benchmarks: a model named as in the PyTorch reference ({@code lenet} is DLG's

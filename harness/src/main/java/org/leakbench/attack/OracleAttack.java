@@ -1,5 +1,7 @@
 package org.leakbench.attack;
 
+import org.leakbench.update.Observation;
+
 /**
  * The ceiling of every metric: returns the truth it was built with. It does not look at the
  * observation; the harness gives it the truth so that the metrics can be checked end to end.

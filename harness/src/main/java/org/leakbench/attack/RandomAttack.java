@@ -1,5 +1,7 @@
 package org.leakbench.attack;
 
+import org.leakbench.update.Observation;
+
 /** The floor of every metric: uniform random images in [0, 1] and uniform random labels. */
 public final class RandomAttack implements Attack {
     @Override

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             PlotCommand.class,
             ReportCommand.class,
             SlurmCommand.class,
+            DemoCommand.class,
         })
 public final class LeakBench implements Runnable {
     /** Exit code for usage and validation errors (and any other error reported in one line). */

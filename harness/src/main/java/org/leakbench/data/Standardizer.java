@@ -16,25 +16,37 @@ public record Standardizer(float[] mean, float[] std) {
 
     /** Mean and standard deviation of every column of {@code rows} (at least one row). */
     public static Standardizer fit(float[][] rows) {
-        if (rows.length == 0) {
+        int[] all = new int[rows.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return fit(rows, all);
+    }
+
+    /**
+     * Mean and standard deviation of every column over the rows {@code chosen} of {@code rows} only (say, a
+     * training or member set), so that the other rows do not inform the preprocessing.
+     */
+    public static Standardizer fit(float[][] rows, int[] chosen) {
+        if (chosen.length == 0) {
             throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
         }
-        int features = rows[0].length;
+        int features = rows[chosen[0]].length;
         double[] sum = new double[features];
-        for (float[] row : rows) {
-            checkWidth(row, features);
+        for (int r : chosen) {
+            checkWidth(rows[r], r, features);
             for (int j = 0; j < features; j++) {
-                sum[j] += row[j];
+                sum[j] += rows[r][j];
             }
         }
         double[] mean = new double[features];
         for (int j = 0; j < features; j++) {
-            mean[j] = sum[j] / rows.length;
+            mean[j] = sum[j] / chosen.length;
         }
         double[] squares = new double[features];
-        for (float[] row : rows) {
+        for (int r : chosen) {
             for (int j = 0; j < features; j++) {
-                double d = row[j] - mean[j];
+                double d = rows[r][j] - mean[j];
                 squares[j] += d * d;
             }
         }
@@ -42,7 +54,7 @@ public record Standardizer(float[] mean, float[] std) {
         float[] stdF = new float[features];
         for (int j = 0; j < features; j++) {
             meanF[j] = (float) mean[j];
-            stdF[j] = (float) Math.sqrt(squares[j] / rows.length);
+            stdF[j] = (float) Math.sqrt(squares[j] / chosen.length);
         }
         return new Standardizer(meanF, stdF);
     }
@@ -57,7 +69,7 @@ public record Standardizer(float[] mean, float[] std) {
         float[][] out = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             float[] row = rows[i];
-            checkWidth(row, mean.length);
+            checkWidth(row, i, mean.length);
             float[] scaled = new float[row.length];
             for (int j = 0; j < row.length; j++) {
                 double scale = std[j] > 0 ? std[j] : 1.0;
@@ -83,9 +95,10 @@ public record Standardizer(float[] mean, float[] std) {
         return std.clone();
     }
 
-    private static void checkWidth(float[] row, int features) {
+    private static void checkWidth(float[] row, int index, int features) {
         if (row.length != features) {
-            throw new IllegalArgumentException("row has " + row.length + " features, expected " + features);
+            throw new IllegalArgumentException("standardize: row " + index + " has " + row.length
+                    + " features, expected " + features);
         }
     }
 }

@@ -3,7 +3,7 @@ package org.leakbench.defense;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * Several defenses applied in order (e.g. clip, noise, then top-k). Each stage gets its own random stream,

@@ -1,7 +1,7 @@
 package org.leakbench.defense;
 
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /** The identity defense, the baseline of every comparison. */
 final class NoDefense implements UpdateDefense {

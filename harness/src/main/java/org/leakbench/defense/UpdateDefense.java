@@ -1,7 +1,7 @@
 package org.leakbench.defense;
 
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * A transformation a client applies to its update before sending it (compression, pruning, clipping,

@@ -1,5 +1,7 @@
 package org.leakbench.fl;
 
+import org.leakbench.update.Update;
+
 /**
  * The server's result of one round's aggregation.
  *

@@ -2,6 +2,7 @@ package org.leakbench.fl;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.update.Update;
 
 /**
  * How the server combines the updates of a round into their mean. Implementations: {@link MeanAggregator}

@@ -3,6 +3,8 @@ package org.leakbench.fl;
 import java.util.ArrayList;
 import java.util.List;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.ObservedRound;
+import org.leakbench.update.Update;
 
 /**
  * A client that watches the global models it receives. From θ_t, θ_{t+1}, the number of participants n

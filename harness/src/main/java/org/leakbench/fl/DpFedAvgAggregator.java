@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.leakbench.defense.dp.ClientDpOptions;
 import org.leakbench.defense.dp.ClientLevelDp;
 import org.leakbench.defense.dp.NoiseSources;
+import org.leakbench.update.Update;
 
 /**
  * DP-FedAvg's server (McMahan, Ramage, Talwar, Zhang 2018): clips every client's update to C, adds

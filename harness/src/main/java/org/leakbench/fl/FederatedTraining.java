@@ -10,12 +10,15 @@ import java.util.concurrent.Future;
 import org.leakbench.defense.DefendedUpdate;
 import org.leakbench.defense.DefenseChain;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.LocalResult;
+import org.leakbench.update.LocalTraining;
+import org.leakbench.update.ObservedRound;
+import org.leakbench.update.Update;
 
 /**
  * The server loop of federated learning: per round it samples clients, sends them the global model, lets
@@ -37,7 +40,7 @@ public final class FederatedTraining {
     private final DefenseChain defense;
     private final Aggregator aggregator;
     private final int evaluateEvery;
-    private final DpSgdOptions dpSgd;
+    private final LocalTraining training;
 
     public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
                              UpdateDefense defense, Aggregator aggregator) {
@@ -57,10 +60,10 @@ public final class FederatedTraining {
         this.defense = d instanceof DefenseChain c ? c : DefenseChain.of(d);
         this.aggregator = aggregator == null ? new MeanAggregator() : aggregator;
         this.evaluateEvery = 1;
-        this.dpSgd = null;
+        this.training = new SgdTraining();
     }
 
-    private FederatedTraining(FederatedTraining base, int evaluateEvery, DpSgdOptions dpSgd) {
+    private FederatedTraining(FederatedTraining base, int evaluateEvery, LocalTraining training) {
         this.model = base.model;
         this.backend = base.backend;
         this.dtype = base.dtype;
@@ -69,7 +72,7 @@ public final class FederatedTraining {
         this.defense = base.defense;
         this.aggregator = base.aggregator;
         this.evaluateEvery = evaluateEvery;
-        this.dpSgd = dpSgd;
+        this.training = training;
     }
 
     /**
@@ -81,19 +84,20 @@ public final class FederatedTraining {
         if (rounds < 1) {
             throw new IllegalArgumentException("evaluation interval must be at least 1 round, got " + rounds);
         }
-        return new FederatedTraining(this, rounds, dpSgd);
+        return new FederatedTraining(this, rounds, training);
     }
 
     /**
-     * The same training with every client computing its update by DP-SGD (per-example clipping to C and
-     * N(0, σ²C²) noise on the sum, {@link Client#computePrivateUpdate}); the defense chain still applies after.
+     * The same training with every client computing its update by {@code training} (plain SGD by default;
+     * DP-SGD comes from the defense layer); the defense chain still applies after.
      */
-    public FederatedTraining withDpSgd(DpSgdOptions options) {
-        if (options == null) {
-            throw new IllegalArgumentException("DP-SGD options must be given");
+    public FederatedTraining withLocalTraining(LocalTraining training) {
+        if (training == null) {
+            throw new IllegalArgumentException("federated training: local training must be given");
         }
-        return new FederatedTraining(this, evaluateEvery, options);
+        return new FederatedTraining(this, evaluateEvery, training);
     }
+
 
     /** Plain mean aggregation. */
     public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
@@ -161,7 +165,7 @@ public final class FederatedTraining {
         DefenseChain[] clientDefense = new DefenseChain[options.clients()];
         Client[] clients = new Client[options.clients()];
         for (int c = 0; c < clients.length; c++) {
-            clients[c] = new Client(data.client(c), backend, dtype);
+            clients[c] = new Client(data.client(c), backend, dtype, training);
             clientDefense[c] = defense.forClient(c);
         }
         int rounds = lastRound + 1;
@@ -218,8 +222,7 @@ public final class FederatedTraining {
     private ClientOutcome runClient(Client client, DefenseChain d, SentModel sent, SplittableRandom rng) {
         SplittableRandom computeRng = rng.split();
         SplittableRandom defenseRng = rng.split();
-        LocalResult local = dpSgd == null ? client.computeUpdate(sent.model(), sent.params(), options, computeRng)
-                : client.computePrivateUpdate(sent.model(), sent.params(), options, dpSgd, computeRng);
+        LocalResult local = client.computeUpdate(sent.model(), sent.params(), options, computeRng);
         DefendedUpdate defended = d.applyMeasured(local.update(), defenseRng);
         return new ClientOutcome(defended, local.examples());
     }

@@ -1,6 +1,7 @@
 package org.leakbench.fl;
 
 import java.util.Arrays;
+import org.leakbench.update.ClientData;
 
 /**
  * The data of a federated run: training rows shared out by a partition (one index list per client) and a

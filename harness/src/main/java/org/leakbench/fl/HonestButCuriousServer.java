@@ -1,5 +1,8 @@
 package org.leakbench.fl;
 
+import org.leakbench.update.ObservedRound;
+import org.leakbench.update.Update;
+
 /**
  * A server that follows the protocol but looks at what it receives: each client's update, or under secure
  * aggregation only the mean of the round (then every participant's rows are behind it).

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.ObservedRound;
 
 /**
  * A server that, in one chosen round, sends parameters of its own making (and possibly a different

@@ -3,6 +3,7 @@ package org.leakbench.fl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.update.Update;
 
 /** The plain mean: the server receives every update in the clear. Sums in double, in the given order. */
 public final class MeanAggregator implements Aggregator {

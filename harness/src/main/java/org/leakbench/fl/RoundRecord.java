@@ -3,6 +3,7 @@ package org.leakbench.fl;
 import java.util.List;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Update;
 
 /**
  * Everything that happened in one round, from which a {@link ThreatModel} cuts what its attacker sees.

@@ -3,6 +3,7 @@ package org.leakbench.fl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.update.Update;
 
 /** An {@link Aggregator} whose sum comes from a {@link SecureSummation}: the server sees only the mean. */
 public final class SecureAggregator implements Aggregator {

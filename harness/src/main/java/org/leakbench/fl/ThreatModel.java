@@ -3,6 +3,7 @@ package org.leakbench.fl;
 import java.util.List;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.ObservedRound;
 
 /**
  * Who attacks and what they see. A threat model may change what the server sends

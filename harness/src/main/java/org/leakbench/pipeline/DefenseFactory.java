@@ -16,7 +16,7 @@ import org.leakbench.defense.dp.AdditiveNoiseOptions;
 import org.leakbench.defense.dp.ClientDpOptions;
 import org.leakbench.defense.dp.LocalDp;
 import org.leakbench.defense.dp.NoiseSources;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * Maps {@code defense} and {@code defense.param} to the transformation a client applies to its update.

@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 import org.leakbench.data.DataSplit;
 import org.leakbench.defense.dp.ClientLevelDp;
 import org.leakbench.defense.dp.NoiseSources;
-import org.leakbench.fl.Update;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
@@ -13,6 +12,7 @@ import org.leakbench.sweep.SweepPoint;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Update;
 
 /**
  * What is released under DP-FedAvg (McMahan et al. 2018), and so what an attacker outside the trusted server

@@ -10,14 +10,12 @@ import java.util.function.BiFunction;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.Observation;
 import org.leakbench.attack.analytic.ImprintedModel;
 import org.leakbench.attack.analytic.RobbingTheFedAttack;
 import org.leakbench.data.DataSplit;
 import org.leakbench.data.DataDirectory;
 import org.leakbench.data.Datasets;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.fl.Update;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Gradients;
@@ -32,6 +30,8 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
+import org.leakbench.update.Update;
 
 /**
  * One sweep point, the way the data flows: case → client update → defense → what the server observes →

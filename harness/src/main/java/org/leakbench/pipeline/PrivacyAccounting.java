@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.leakbench.data.DataSplit;
 import org.leakbench.defense.dp.ClientLevelDp;
-import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdSchedule;
+import org.leakbench.defense.dp.DpSgdTraining;
 import org.leakbench.defense.dp.LocalDp;
 import org.leakbench.defense.dp.RdpAccountant;
 import org.leakbench.defense.dp.Conversion;
-import org.leakbench.fl.Client;
+import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.FlOptions;
 import org.leakbench.results.Metric;
 import org.leakbench.sweep.SweepPoint;
@@ -20,7 +20,7 @@ import org.leakbench.sweep.SweepPoint;
  * uses ({@link UtilityRunner}):
  * <ul>
  *   <li>{@code dp-sgd}: example-level DP of each client's local DP-SGD (its own q = batch / its rows and its own
- *       steps over all rounds, {@link Client#privateSchedule}); the row reports the worst client's ε, which is
+ *       steps over all rounds, {@link #roundSchedule}); the row reports the worst client's ε, which is
  *       what a non-IID partition's smallest client gets, not the average client's</li>
  *   <li>{@code local-dp} (and its old name {@code client-dp}): {@link LocalDp#epsilon}, σ/2 over the rounds a
  *       client takes part in, no amplification</li>
@@ -65,12 +65,12 @@ final class PrivacyAccounting {
 
     private static Budget worstClient(SweepPoint p, DataSplit data, long seed, double sigma, double delta,
                                       FlOptions options) {
-        DpSgdOptions dp = UtilityRunner.dpSgd(p);
+        DpSgdTraining dp = new DpSgdTraining(UtilityRunner.dpSgd(p));
         int[][] partition = UtilityRunner.partition(p, data, seed);
         Budget worst = null;
         boolean approximate = false;
         for (int c = 0; c < partition.length; c++) {
-            DpSgdSchedule round = Client.privateSchedule(partition[c].length, options, dp);
+            DpSgdSchedule round = roundSchedule(partition[c].length, options, dp);
             long steps = round.steps() * options.rounds();
             double eps = RdpAccountant.epsilon(sigma, round.sampleRate(), steps, delta, Conversion.IMPROVED);
             approximate |= round.poissonApproximate();
@@ -79,6 +79,15 @@ final class PrivacyAccounting {
             }
         }
         return new Budget(worst.epsilon(), worst.sampleRate(), worst.steps(), approximate);
+    }
+
+    /**
+     * The DP-SGD batches of one round of a client with {@code rows} rows, as its local training draws them:
+     * FedSGD one step at the rate of a {@code localBatch} batch, FedAvg {@code localEpochs} epochs.
+     */
+    static DpSgdSchedule roundSchedule(int rows, FlOptions options, DpSgdTraining dp) {
+        return options.algorithm() == Algorithm.FEDSGD ? dp.gradientSchedule(rows, options.localBatch())
+                : dp.epochSchedule(rows, options.localBatch(), options.localEpochs());
     }
 
     /** Puts epsilon, delta and epsilon_approx into the row, and the ε-versus-σ table into the run folder. */

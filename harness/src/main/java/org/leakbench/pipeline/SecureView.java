@@ -9,7 +9,6 @@ import org.leakbench.defense.secagg.DropoutSchedule;
 import org.leakbench.defense.secagg.SecAggConfig;
 import org.leakbench.defense.secagg.SecureAggregator;
 import org.leakbench.defense.secagg.SecurityMode;
-import org.leakbench.fl.Update;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
@@ -17,6 +16,7 @@ import org.leakbench.sweep.SweepPoint;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Update;
 
 /**
  * What the server sees under secure aggregation: only the mean of {@code fl.clients} updates, the

@@ -9,6 +9,7 @@ import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.ClientDpOptions;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdTraining;
 import org.leakbench.fl.Aggregator;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.DpFedAvgAggregator;
@@ -44,7 +45,7 @@ public final class UtilityRunner {
         FederatedTraining training = new FederatedTraining(model, be, DType.F32, options, fl, defense, aggregator)
                 .evaluatingEvery(options.rounds());
         if ("dp-sgd".equals(p.string("defense"))) {
-            training = training.withDpSgd(dpSgd(p));
+            training = training.withLocalTraining(new DpSgdTraining(dpSgd(p)));
         }
         return training.run(seed);
     }

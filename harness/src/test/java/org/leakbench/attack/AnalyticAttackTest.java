@@ -21,6 +21,7 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 class AnalyticAttackTest {
     private final Backend be = Backends.get("ejml");

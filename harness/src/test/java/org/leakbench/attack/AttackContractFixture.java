@@ -22,6 +22,7 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 /**
  * The attacks under {@link AttackContractTest} and a victim small enough that each runs in milliseconds: two

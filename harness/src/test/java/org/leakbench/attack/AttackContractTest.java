@@ -28,6 +28,7 @@ import org.leakbench.attack.AttackContractFixture.Victim;
 import org.leakbench.model.Model;
 import org.leakbench.pipeline.AttackFactory;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 /**
  * What every reconstruction {@link Attack} must do, written once and run against each of them (the list in

@@ -10,6 +10,7 @@ import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 /** A victim batch from the bundled Fashion-MNIST subset and the gradient a server would see. */
 public final class AttackFixtures {

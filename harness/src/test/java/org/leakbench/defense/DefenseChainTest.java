@@ -12,7 +12,7 @@ import org.leakbench.defense.compress.QuantizationOptions;
 import org.leakbench.defense.compress.SparsificationOptions;
 import org.leakbench.defense.compress.StochasticQuantization;
 import org.leakbench.defense.compress.TopKCompression;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 class DefenseChainTest extends UpdateDefenseContractTest {
     @Override

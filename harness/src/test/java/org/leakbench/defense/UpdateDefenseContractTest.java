@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * What every {@link UpdateDefense} must do, written once and run against each implementation: keep the

@@ -19,11 +19,14 @@ import org.leakbench.defense.compress.RandomKCompression;
 import org.leakbench.defense.compress.SparsificationOptions;
 import org.leakbench.defense.compress.StochasticQuantization;
 import org.leakbench.defense.compress.TopKCompression;
+import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdTraining;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Update;
 
 class FederatedTrainingTest {
     private static final Backend BE = Backends.get("ejml");
@@ -61,15 +64,15 @@ class FederatedTrainingTest {
     void dpSgdClientsStillLearnAndMoreNoiseCostsAccuracy() {
         FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 10, 40, 1, 16, 0.5);
         double moderate = training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
-                .withDpSgd(new org.leakbench.defense.dp.DpSgdOptions(1.0, 0.5)).run(5).finalAccuracy();
+                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 0.5))).run(5).finalAccuracy();
         double heavy = training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
-                .withDpSgd(new org.leakbench.defense.dp.DpSgdOptions(1.0, 64)).run(5).finalAccuracy();
+                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 64))).run(5).finalAccuracy();
         assertTrue(moderate >= 0.85, "DP-SGD with sigma 0.5: " + moderate);
         assertTrue(heavy < moderate - 0.1, "sigma 64 (" + heavy + ") should cost accuracy against 0.5 (" + moderate
                 + ")");
         FlOptions avg = FlOptions.of(Algorithm.FEDAVG, 10, 5, 6, 1, 8, 0.1);
         double fedAvg = training(SyntheticBlobs.mlp(), avg, UpdateDefense.none())
-                .withDpSgd(new org.leakbench.defense.dp.DpSgdOptions(1.0, 0.3)).run(6).finalAccuracy();
+                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 0.3))).run(6).finalAccuracy();
         assertTrue(fedAvg >= 0.8, "FedAvg with DP-SGD local steps: " + fedAvg);
     }
 

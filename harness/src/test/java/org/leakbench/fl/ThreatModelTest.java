@@ -18,6 +18,8 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.ObservedRound;
+import org.leakbench.update.Update;
 
 class ThreatModelTest {
     private static final Backend BE = Backends.get("ejml");

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.leakbench.fl.Update;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
+import org.leakbench.update.Update;
 
 /** {@code client-dp} still runs, as what it is (local DP), and a sweep that uses it is told so. */
 class DeprecatedClientDpTest {

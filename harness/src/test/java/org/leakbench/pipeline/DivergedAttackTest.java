@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.Observation;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.BudgetAudit;
@@ -25,6 +24,7 @@ import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
 import org.leakbench.sweep.SweepRunner;
 import org.leakbench.sweep.SweepPoint;
+import org.leakbench.update.Observation;
 
 /**
  * An attack that diverges or fails never counts as "the defense stopped the attack": its row has status

@@ -4,10 +4,10 @@ import java.util.List;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.Observation;
 import org.leakbench.attack.inversion.LabelRecovery;
 import org.leakbench.model.ModelSpec;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 /**
  * Closed-form recovery from a first layer that is linear with a bias (Phong et al. 2017): for a layer

@@ -6,8 +6,8 @@ import java.util.List;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.Observation;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 /**
  * Recovery from the imprint branch of an {@link ImprintedModel} (Fowl et al., ICLR 2022). Unit i is

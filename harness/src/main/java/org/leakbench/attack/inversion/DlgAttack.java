@@ -4,10 +4,10 @@ import java.util.SplittableRandom;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.Observation;
 import org.leakbench.optim.Lbfgs;
 import org.leakbench.optim.LbfgsOptions;
 import org.leakbench.optim.OptimResult;
+import org.leakbench.update.Observation;
 
 /**
  * Deep Leakage from Gradients (Zhu, Liu, Han, NeurIPS 2019): start from Gaussian dummy inputs and dummy

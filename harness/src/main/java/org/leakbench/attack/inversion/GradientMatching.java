@@ -2,7 +2,6 @@ package org.leakbench.attack.inversion;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.leakbench.attack.Observation;
 import org.leakbench.autodiff.Autodiff;
 import org.leakbench.autodiff.Losses;
 import org.leakbench.autodiff.Ops;
@@ -12,6 +11,7 @@ import org.leakbench.optim.Objective;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
 
 /**
  * The objective of gradient inversion as a function of the flat unknowns z = [x, ŷ]: the distance

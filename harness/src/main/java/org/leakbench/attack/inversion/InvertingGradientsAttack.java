@@ -3,10 +3,10 @@ package org.leakbench.attack.inversion;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.Observation;
 import org.leakbench.optim.Adam;
 import org.leakbench.optim.AdamOptions;
 import org.leakbench.optim.OptimResult;
+import org.leakbench.update.Observation;
 
 /**
  * Inverting Gradients (Geiping, Bauermeister, Dröge, Moeller, NeurIPS 2020): cosine distance between

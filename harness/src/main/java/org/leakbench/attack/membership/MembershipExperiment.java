@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.data.Standardizer;
 import org.leakbench.model.Model;
 import org.leakbench.model.Models;
 import org.leakbench.model.Sgd;
@@ -64,7 +65,7 @@ public final class MembershipExperiment {
         int[] memberRows = Arrays.copyOfRange(order, 0, m);
         int[] heldOutRows = Arrays.copyOfRange(order, m, m + h);
         int[] populationRows = Arrays.copyOfRange(order, m + h, order.length);
-        float[][] x = options.standardize() ? Standardizer.fit(samples, memberRows).apply(samples) : samples;
+        float[][] x = options.standardize() ? Standardizer.fit(samples, memberRows).transform(samples) : samples;
 
         Model model = Models.build(options.model());
         int[] trainIdx = new int[m];

@@ -2,7 +2,7 @@ package org.leakbench.defense.compress;
 
 import java.util.SplittableRandom;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * A compressor of the flattened update, with optional error feedback. With feedback on, each instance

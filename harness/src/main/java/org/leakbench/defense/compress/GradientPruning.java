@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * The defense of the DLG paper (Zhu et al., NeurIPS 2019, Sec. 5): entries of small magnitude are set to

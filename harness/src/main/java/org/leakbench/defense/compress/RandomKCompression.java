@@ -1,7 +1,7 @@
 package org.leakbench.defense.compress;
 
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * Random-k sparsification: keeps k entries chosen uniformly without replacement from the seeded stream

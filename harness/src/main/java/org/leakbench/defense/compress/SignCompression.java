@@ -1,7 +1,7 @@
 package org.leakbench.defense.compress;
 
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * Sign compression (signSGD, Bernstein et al., ICML 2018) with a per-tensor scale: every entry becomes

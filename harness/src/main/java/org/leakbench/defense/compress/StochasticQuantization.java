@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * Uniform quantisation to b bits with stochastic rounding, in the spirit of QSGD (Alistarh et al., NeurIPS

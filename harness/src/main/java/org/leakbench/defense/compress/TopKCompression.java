@@ -1,7 +1,7 @@
 package org.leakbench.defense.compress;
 
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /**
  * Top-k sparsification over the whole flattened update: keeps the k entries of largest magnitude (ties to

@@ -3,7 +3,6 @@ package org.leakbench.defense.dp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
 import org.leakbench.model.PerExampleGradients;
@@ -11,6 +10,7 @@ import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Update;
 
 /**
  * DP-SGD on a model (Abadi et al. 2016, Algorithm 1): the per-example gradients of a batch, each clipped to

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackFixtures;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.Observation;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.compress.GradientPruning;
 import org.leakbench.defense.compress.PruningOptions;
@@ -19,7 +18,6 @@ import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.FastGaussianSampler;
 import org.leakbench.defense.dp.GaussianMechanism;
 import org.leakbench.defense.dp.RdpAccountant;
-import org.leakbench.fl.Update;
 import org.leakbench.metric.ImageMetrics;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelSpec;
@@ -27,6 +25,8 @@ import org.leakbench.model.Models;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
+import org.leakbench.update.Observation;
+import org.leakbench.update.Update;
 
 /**
  * The shape of the DLG paper's defense curve (Zhu et al. 2019, Sec. 5) on DLG's LeNet, batch 1, 300 L-BFGS

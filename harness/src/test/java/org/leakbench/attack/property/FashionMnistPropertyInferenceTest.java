@@ -15,7 +15,6 @@ import org.leakbench.defense.compress.GradientPruning;
 import org.leakbench.defense.compress.PruningOptions;
 import org.leakbench.defense.dp.Clipping;
 import org.leakbench.defense.dp.FastGaussianSampler;
-import org.leakbench.fl.Update;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelSpec;
@@ -24,6 +23,7 @@ import org.leakbench.model.ParamShape;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
+import org.leakbench.update.Update;
 
 /**
  * Property inference (Melis et al., IEEE S&amp;P 2019) on the bundled Fashion-MNIST subset. Property: the

@@ -2,7 +2,7 @@ package org.leakbench.defense.compress;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 /** Small updates for the compression tests. */
 final class CompressionTestData {

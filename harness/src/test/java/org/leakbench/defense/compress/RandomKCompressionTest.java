@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 class RandomKCompressionTest {
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 class SignCompressionTest {
     @Test

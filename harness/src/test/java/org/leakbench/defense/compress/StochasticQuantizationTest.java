@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.leakbench.fl.Update;
+import org.leakbench.update.Update;
 
 class StochasticQuantizationTest {
     @Test

@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.leakbench.fl.Update;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelSpec;
@@ -20,6 +19,7 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Update;
 
 /**
  * A DP-SGD gradient is exactly its definition, bit for bit: the clipped sum rounded to float, plus σC times

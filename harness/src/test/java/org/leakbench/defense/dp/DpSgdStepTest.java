@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.leakbench.fl.Update;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
@@ -19,6 +18,7 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Update;
 
 class DpSgdStepTest {
     private final Backend be = Backends.get("ejml");

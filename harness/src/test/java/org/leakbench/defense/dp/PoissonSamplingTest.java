@@ -11,10 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.Client;
-import org.leakbench.fl.ClientData;
 import org.leakbench.fl.FlOptions;
-import org.leakbench.fl.LocalResult;
-import org.leakbench.fl.Update;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelSpec;
@@ -23,6 +20,9 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.ClientData;
+import org.leakbench.update.LocalResult;
+import org.leakbench.update.Update;
 
 /**
  * DP-SGD samples the way its accountant assumes (Poisson, each row with probability q, divided by q·N), takes
@@ -122,24 +122,24 @@ class PoissonSamplingTest {
     @Test
     void aFedSgdClientSamplesItsBatchByPoissonAndShufflingKeepsTheFixedSize() {
         ClientData data = new ClientData(0, x, y, range(40));
-        Client client = new Client(data, be, DType.F64);
         FlOptions fl = FlOptions.of(Algorithm.FEDSGD, 1, 1, 1, 1, 8, 0.1);
+        Client poissonClient = new Client(data, be, DType.F64, new DpSgdTraining(new DpSgdOptions(1, 1)));
+        Client shuffleClient = new Client(data, be, DType.F64,
+                new DpSgdTraining(new DpSgdOptions(1, 1).withSampling(DpSampling.SHUFFLE)));
         Set<Integer> poisson = new HashSet<>();
         Set<Integer> shuffled = new HashSet<>();
         for (long seed = 0; seed < 20; seed++) {
-            LocalResult r = client.computePrivateUpdate(model, params, fl, new DpSgdOptions(1, 1),
-                    new SplittableRandom(seed));
+            LocalResult r = poissonClient.computeUpdate(model, params, fl, new SplittableRandom(seed));
             poisson.add(r.examples());
-            LocalResult s = client.computePrivateUpdate(model, params, fl,
-                    new DpSgdOptions(1, 1).withSampling(DpSampling.SHUFFLE), new SplittableRandom(seed));
+            LocalResult s = shuffleClient.computeUpdate(model, params, fl, new SplittableRandom(seed));
             shuffled.add(s.examples());
         }
         assertTrue(poisson.size() > 3, "Poisson batch sizes vary: " + poisson);
         assertEquals(Set.of(8), shuffled);
-        DpSgdSchedule round = Client.privateSchedule(40, fl, new DpSgdOptions(1, 1));
+        DpSgdTraining dp = new DpSgdTraining(new DpSgdOptions(1, 1));
+        DpSgdSchedule round = dp.gradientSchedule(40, 8);
         assertEquals(0.2, round.sampleRate());
         assertEquals(1, round.steps(), "FedSGD: one noisy step per round");
-        FlOptions avg = FlOptions.of(Algorithm.FEDAVG, 1, 1, 1, 3, 8, 0.1);
-        assertEquals(15, Client.privateSchedule(40, avg, new DpSgdOptions(1, 1)).steps(), "3 epochs of 5 steps");
+        assertEquals(15, dp.epochSchedule(40, 8, 3).steps(), "3 epochs of 5 steps");
     }
 }

@@ -1,4 +1,4 @@
-package org.leakbench.attack;
+package org.leakbench.update;
 
 import java.util.List;
 import org.leakbench.model.Model;

@@ -1,4 +1,4 @@
-package org.leakbench.fl;
+package org.leakbench.update;
 
 /**
  * What one client computed in one round, before any defense.

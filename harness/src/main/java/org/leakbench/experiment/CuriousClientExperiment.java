@@ -1,21 +1,26 @@
-package org.leakbench.attack;
+package org.leakbench.experiment;
 
 import java.util.Arrays;
 import java.util.List;
+import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackContext;
+import org.leakbench.attack.AttackResult;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.DpSgdOptions;
+import org.leakbench.defense.dp.DpSgdTraining;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.CuriousClient;
 import org.leakbench.fl.FederatedTraining;
 import org.leakbench.fl.FlData;
 import org.leakbench.fl.FlOptions;
-import org.leakbench.fl.ObservedRound;
 import org.leakbench.metric.ImageMetrics;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
+import org.leakbench.update.ObservedRound;
 
 /**
  * A curious participant attacks the others: one FedSGD round with {@code others + 1} clients, each holding
@@ -99,7 +104,7 @@ public final class CuriousClientExperiment {
         FederatedTraining training = new FederatedTraining(model, backend, DType.F32, options, data,
                 defense == null ? UpdateDefense.none() : defense);
         if (dpSgd != null) {
-            training = training.withDpSgd(dpSgd);
+            training = training.withLocalTraining(new DpSgdTraining(dpSgd));
         }
         ObservedRound seen = training.observe(seed, 0, CURIOUS, new CuriousClient());
         int batch = others * rowsPerClient;

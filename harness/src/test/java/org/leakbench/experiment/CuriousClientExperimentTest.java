@@ -1,10 +1,14 @@
-package org.leakbench.attack;
+package org.leakbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.leakbench.attack.Attack;
+import org.leakbench.attack.AttackContext;
+import org.leakbench.attack.AttackFixtures;
+import org.leakbench.attack.AttackResult;
 import org.leakbench.attack.analytic.AnalyticAttack;
 import org.leakbench.attack.inversion.DlgAttack;
 import org.leakbench.attack.inversion.DlgOptions;
@@ -14,6 +18,7 @@ import org.leakbench.model.ModelSpec;
 import org.leakbench.model.Models;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
+import org.leakbench.update.Observation;
 
 /**
  * A curious client inverts the aggregate of the others (difference of successive global models minus its own

@@ -1,4 +1,4 @@
-package org.leakbench.fl;
+package org.leakbench.update;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.leakbench.fl;
+package org.leakbench.update;
 
 import java.util.List;
 import org.leakbench.model.Model;

@@ -1,4 +1,4 @@
-package org.leakbench.fl;
+package org.leakbench.update;
 
 import java.util.ArrayList;
 import java.util.Arrays;

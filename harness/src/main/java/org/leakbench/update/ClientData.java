@@ -1,4 +1,7 @@
-package org.leakbench.fl;
+package org.leakbench.update;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * The rows one client holds: indices into a shared sample array (not copied, never modified).
@@ -20,5 +23,21 @@ public record ClientData(int clientId, float[][] samples, int[] labels, int[] in
 
     public int size() {
         return indices.length;
+    }
+
+    /** {@code k} distinct rows of this client, by a partial Fisher–Yates shuffle, in drawn order. */
+    public int[] sampleRows(int k, SplittableRandom rng) {
+        if (k < 0 || k > indices.length) {
+            throw new IllegalArgumentException("client " + clientId + ": cannot draw " + k + " of its "
+                    + indices.length + " rows");
+        }
+        int[] pool = indices.clone();
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(pool.length - i);
+            int t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
+        }
+        return Arrays.copyOf(pool, k);
     }
 }
