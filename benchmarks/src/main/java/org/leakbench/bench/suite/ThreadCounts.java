@@ -1,6 +1,7 @@
 package org.leakbench.bench.suite;
 
-import org.leakbench.tensor.JavaBackend;
+import org.leakbench.tensor.cpu.JavaBackend;
+
 
 /**
  * The thread counts a suite run is measured with, each set explicitly and recorded: JMH's (operations run at

@@ -1,9 +1,17 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.BroadcastMap;
+import org.leakbench.tensor.Conv2dSpec;
+import org.leakbench.tensor.MatmulShape;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.SimdSupport;
+import org.leakbench.tensor.Tensor;
 
 /**
  * The pure-Java backend ("ejml"): float32 tensors in float arrays, float64 in double arrays. Float32 work runs
@@ -60,7 +68,20 @@ public final class JavaBackend implements Backend {
     public String description() {
         int n = threads.threads();
         return "EJML " + ejmlVersion() + " (pure Java, " + (n == 1 ? "single thread" : n + " threads")
-                + " per op, no native BLAS; " + SimdSupport.description() + ")";
+                + " per op, no native BLAS; " + simdDescription() + ")";
+    }
+
+    /** One line on where float32 work runs, for {@code leakbench env} and provenance. */
+    private static String simdDescription() {
+        if (SimdSupport.enabled()) {
+            return "float32 convolutions, products and element-wise maps on the Vector API (" + SimdGemm.lanes()
+                    + " float lanes)";
+        }
+        if (SimdSupport.moduleResolved()) {
+            return "float32 in scalar loops (-D" + SimdSupport.PROPERTY + "=false)";
+        }
+        return "float32 in scalar loops (start Java with --add-modules=" + SimdSupport.MODULE
+                + " for SIMD, 6-9x faster convolutional models)";
     }
 
     private static String ejmlVersion() {
@@ -622,7 +643,7 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor transpose(Tensor ta) {
         JavaTensor a = own(ta);
-        requireMatrix(a, "transpose");
+        Shape.requireMatrix(a.shape, "transpose");
         int rows = a.shape[0];
         int cols = a.shape[1];
         int[] shape = {cols, rows};
@@ -644,11 +665,6 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, shape, r);
     }
 
-    private static void requireMatrix(JavaTensor a, String op) {
-        if (a.shape.length != 2) {
-            throw new IllegalArgumentException(op + " needs a matrix, got shape " + Shape.str(a.shape));
-        }
-    }
 
     // ---- linear algebra ----
 
@@ -656,17 +672,10 @@ public final class JavaBackend implements Backend {
     public Tensor matmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
-        requireMatrix(a, "matmul");
-        requireMatrix(b, "matmul");
-        int m = transposeA ? a.shape[1] : a.shape[0];
-        int ka = transposeA ? a.shape[0] : a.shape[1];
-        int kb = transposeB ? b.shape[1] : b.shape[0];
-        int n = transposeB ? b.shape[0] : b.shape[1];
-        if (ka != kb) {
-            throw new IllegalArgumentException("matmul of " + Shape.str(a.shape) + (transposeA ? "^T" : "")
-                    + " and " + Shape.str(b.shape) + (transposeB ? "^T" : "") + ": inner sizes " + ka + " and "
-                    + kb + " differ");
-        }
+        MatmulShape s = MatmulShape.of(a.shape, transposeA, b.shape, transposeB);
+        int m = s.m();
+        int ka = s.k();
+        int n = s.n();
         DType dt = DType.wider(a.dtype, b.dtype);
         int[] shape = {m, n};
         if (dt == DType.F32 && ka == 1) {
@@ -742,7 +751,7 @@ public final class JavaBackend implements Backend {
     public Tensor conv2dInputAdjoint(Tensor tg, Tensor tw, int[] inputShape, Conv2dSpec spec) {
         JavaTensor g = own(tg);
         JavaTensor w = own(tw);
-        JavaConv.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
+        Conv2dSpec.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
         DType dt = DType.wider(g.dtype, w.dtype);
         if (simd(dt)) {
             float[] gx = new float[Shape.size(inputShape)];
@@ -758,7 +767,7 @@ public final class JavaBackend implements Backend {
     public Tensor conv2dFilterAdjoint(Tensor tx, Tensor tg, int[] filterShape, Conv2dSpec spec) {
         JavaTensor x = own(tx);
         JavaTensor g = own(tg);
-        JavaConv.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
+        Conv2dSpec.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
         DType dt = DType.wider(x.dtype, g.dtype);
         if (simd(dt)) {
             float[] gw = new float[Shape.size(filterShape)];
@@ -773,7 +782,7 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor logSoftmax(Tensor ta) {
         JavaTensor a = own(ta);
-        requireMatrix(a, "logSoftmax");
+        Shape.requireMatrix(a.shape, "logSoftmax");
         int rows = a.shape[0];
         int cols = a.shape[1];
         double[] x = a.doubles();

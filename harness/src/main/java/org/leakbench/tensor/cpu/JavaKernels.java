@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 /**
  * The element-wise loops of {@link JavaBackend} that dominate gradient inversion, written out per operation so

@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.nd4j;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.leakbench.tensor.BackendUnavailableException;
+import org.leakbench.tensor.ThreadsProperty;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,7 +1,8 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leakbench.tensor.ThreadsProperty;
 
 /**
  * The threads one op of the pure-Java backend may split its work over: the calling thread plus

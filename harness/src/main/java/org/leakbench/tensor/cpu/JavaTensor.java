@@ -1,6 +1,10 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.Arrays;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.Tensor;
 
 /**
  * A tensor of {@link JavaBackend}: a row-major array of its own precision, {@code float[]} for float32 and
