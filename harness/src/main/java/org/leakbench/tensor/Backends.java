@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Backends {
     /** What a point runs on unless told otherwise: the fastest for this project's latency-bound models. */
-    public static final String DEFAULT = "ejml";
+    public static final String DEFAULT = "java";
 
     private static final Map<String, BackendProvider> PROVIDERS = providers();
     /** The canonical name of every name and alias a user may give. */

@@ -12,7 +12,7 @@ import org.leakbench.tensor.Shape;
 import org.leakbench.tensor.Tensor;
 
 /**
- * The pure-Java backend ("ejml"): float32 tensors in float arrays, float64 in double arrays. Float32 work runs
+ * The pure-Java backend ("java", formerly "ejml"): float32 tensors in float arrays, float64 in double arrays. Float32 work runs
  * in the {@link Kernels} chosen once for the JVM: on the Vector API where it has it ({@link VectorKernels}),
  * else in scalar loops ({@link ScalarKernels}); float64 work runs in plain loops ({@link DoubleLoops}) and
  * EJML's matrix products. No native code and no per-call overhead beyond allocation, which makes
@@ -24,7 +24,9 @@ import org.leakbench.tensor.Tensor;
  * share their work out, with results identical bit for bit to one thread's.
  */
 public final class JavaBackend implements Backend {
-    public static final String NAME = "ejml";
+    public static final String NAME = "java";
+    /** The backend's former name, still accepted: it was named after EJML, which only does its float64 products. */
+    public static final String FORMER_NAME = "ejml";
     /** System property with the op threads of the backend that {@link org.leakbench.tensor.Backends} hands out (default 1). */
     public static final String THREADS_PROPERTY = OpThreads.PROPERTY;
 
@@ -61,8 +63,8 @@ public final class JavaBackend implements Backend {
     @Override
     public String description() {
         int n = threads.threads();
-        return "EJML " + ejmlVersion() + " (pure Java, " + (n == 1 ? "single thread" : n + " threads")
-                + " per op, no native BLAS; " + KERNELS.description() + ")";
+        return "Pure Java (" + (n == 1 ? "single thread" : n + " threads") + " per op, no native BLAS; "
+                + KERNELS.description() + "; EJML " + ejmlVersion() + " for float64 products)";
     }
 
     private static String ejmlVersion() {

@@ -1,5 +1,6 @@
 package org.leakbench.tensor.cpu;
 
+import java.util.List;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.BackendProvider;
 
@@ -8,6 +9,11 @@ public final class JavaBackendProvider implements BackendProvider {
     @Override
     public String name() {
         return JavaBackend.NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of(JavaBackend.FORMER_NAME);
     }
 
     @Override

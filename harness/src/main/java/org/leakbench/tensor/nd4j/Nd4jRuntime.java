@@ -98,9 +98,9 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
         String cause = shortCause(t, capturedOutput);
         if (cudaBuild()) {
             return "The nd4j backend was built for CUDA (-P cuda) but no usable GPU or CUDA driver was found ("
-                    + cause + "); use --backend ejml or rebuild without -P cuda.";
+                    + cause + "); use --backend java or rebuild without -P cuda.";
         }
-        return "The nd4j backend could not load its native CPU library (" + cause + "); use --backend ejml, or "
+        return "The nd4j backend could not load its native CPU library (" + cause + "); use --backend java, or "
                 + "rebuild with the nd4j-native jar for this platform (-Dnd4j.classifier=...).";
     }
 

@@ -16,7 +16,7 @@ class Nd4jRuntimeTest {
                 + "backend on your classpath."));
         String m = Nd4jRuntime.message(t, printed);
         assertTrue(m.contains("(libgomp.so.1: cannot open shared object file: No such file or directory)"), m);
-        assertTrue(m.contains("--backend ejml"), m);
+        assertTrue(m.contains("--backend java"), m);
         assertFalse(m.contains("\n"), m);
         assertEquals(1, m.split("\\. ").length, m);
         assertTrue(m.endsWith("."), m);
