@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * operations of this interface, which is what lets {@code autodiff} take gradients of gradients. In
  * particular the convolution comes with both of its adjoints.
  *
- * <p>Implementations: {@code cpu.JavaBackend} ("java", pure Java; formerly "ejml") and {@code nd4j.Nd4jBackend} ("nd4j"),
- * found through {@link BackendProvider}.
+ * <p>Implementations: {@code cpu.JavaBackend} ("java", pure Java; formerly "ejml") and
+ * {@code nd4j.Nd4jBackend} ("nd4j"), found through {@link BackendProvider}.
  * Obtain one with {@link Backends#get(String)}.
  */
 public interface Backend {

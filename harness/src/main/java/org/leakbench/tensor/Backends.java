@@ -31,7 +31,7 @@ public final class Backends {
     private Backends() {
     }
 
-    /** The backend called {@code name} or one of its aliases (case and spaces ignored), or an error listing the choices. */
+    /** The backend called {@code name} or one of its aliases (case and spaces ignored), else an error. */
     public static Backend get(String name) {
         String canonical = canonicalName(name);
         Backend b = CREATED.get(canonical);

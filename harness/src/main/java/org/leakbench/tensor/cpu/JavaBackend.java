@@ -12,12 +12,12 @@ import org.leakbench.tensor.Shape;
 import org.leakbench.tensor.Tensor;
 
 /**
- * The pure-Java backend ("java", formerly "ejml"): float32 tensors in float arrays, float64 in double arrays. Float32 work runs
- * in the {@link Kernels} chosen once for the JVM: on the Vector API where it has it ({@link VectorKernels}),
- * else in scalar loops ({@link ScalarKernels}); float64 work runs in plain loops ({@link DoubleLoops}) and
- * EJML's matrix products. No native code and no per-call overhead beyond allocation, which makes
- * it the fastest choice for the small victim models of gradient inversion (they are latency-bound, not
- * FLOP-bound).
+ * The pure-Java backend ("java", formerly "ejml"): float32 tensors in float arrays, float64 in double arrays.
+ * Float32 work runs in the {@link Kernels} chosen once for the JVM: on the Vector API where it has it
+ * ({@link VectorKernels}), else in scalar loops ({@link ScalarKernels}); float64 work runs in plain loops
+ * ({@link DoubleLoops}) and EJML's matrix products. No native code and no per-call overhead beyond allocation,
+ * which makes it the fastest choice for the small victim models of gradient inversion (they are latency-bound,
+ * not FLOP-bound).
  *
  * <p>Each op runs on the calling thread unless the backend was given more op threads ({@link #threads()}):
  * then the large float32 convolutions, matrix products, matrix-vector and outer products on the Vector API
@@ -27,7 +27,7 @@ public final class JavaBackend implements Backend {
     public static final String NAME = "java";
     /** The backend's former name, still accepted: it was named after EJML, which only does its float64 products. */
     public static final String FORMER_NAME = "ejml";
-    /** System property with the op threads of the backend that {@link org.leakbench.tensor.Backends} hands out (default 1). */
+    /** System property with the op threads of the backend that {@code Backends} hands out (default 1). */
     public static final String THREADS_PROPERTY = OpThreads.PROPERTY;
 
     /** The float32 loops, on the Vector API or scalar: chosen once for the JVM. */
@@ -545,40 +545,49 @@ public final class JavaBackend implements Backend {
                     + Shape.str(shape));
         }
         int n = Shape.size(shape);
-        int m = a.size();
-        boolean suffix = BroadcastMap.isSuffix(a.shape, shape);
-        int[] block = suffix ? null : BroadcastMap.block(a.shape, shape); // a per-channel broadcast
-        int[] map = suffix || block != null ? null : BroadcastMap.indices(a.shape, shape);
-        if (a.dtype == DType.F32) {
-            float[] x = a.floats;
-            float[] r = new float[n];
-            if (block != null) {
-                for (int o = 0, i = 0; o < block[0]; o++) {
-                    for (int k = 0; k < block[1]; k++, i += block[2]) {
-                        java.util.Arrays.fill(r, i, i + block[2], x[k]);
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    r[i] = x[suffix ? i % m : map[i]];
-                }
-            }
-            return new JavaTensor(this, shape.clone(), r);
-        }
-        double[] x = a.data;
-        double[] r = new double[n];
-        if (block != null) {
+        Object x = a.floats != null ? a.floats : a.data;
+        Object r = a.floats != null ? new float[n] : new double[n];
+        int[] block = BroadcastMap.block(a.shape, shape); // a per-channel broadcast
+        if (BroadcastMap.isSuffix(a.shape, shape)) {
+            repeat(x, 0, a.size(), r, 0, n);
+        } else if (block != null) {
             for (int o = 0, i = 0; o < block[0]; o++) {
                 for (int k = 0; k < block[1]; k++, i += block[2]) {
-                    java.util.Arrays.fill(r, i, i + block[2], x[k]);
+                    repeat(x, k, 1, r, i, block[2]);
                 }
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                r[i] = x[suffix ? i % m : map[i]];
+            int[] map = BroadcastMap.indices(a.shape, shape);
+            if (r instanceof float[] f) {
+                for (int i = 0; i < n; i++) {
+                    f[i] = a.floats[map[i]];
+                }
+            } else {
+                double[] d = (double[]) r;
+                for (int i = 0; i < n; i++) {
+                    d[i] = a.data[map[i]];
+                }
             }
         }
-        return new JavaTensor(this, shape.clone(), r);
+        return r instanceof float[] f ? new JavaTensor(this, shape.clone(), f)
+                : new JavaTensor(this, shape.clone(), (double[]) r);
+    }
+
+    /**
+     * Fills r[to .. to + n) with copies of x[from .. from + m) (arrays of one element type; m divides n): one
+     * copy, then the filled part copied onto the rest, doubling each time, so a broadcast costs a few block
+     * copies whatever its length or element type.
+     */
+    private static void repeat(Object x, int from, int m, Object r, int to, int n) {
+        if (n == 0) {
+            return;
+        }
+        System.arraycopy(x, from, r, to, m);
+        for (int done = m; done < n; ) {
+            int copied = Math.min(done, n - done);
+            System.arraycopy(r, to, r, to + done, copied);
+            done += copied;
+        }
     }
 
     @Override

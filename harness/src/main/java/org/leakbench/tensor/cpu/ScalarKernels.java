@@ -1,5 +1,6 @@
 package org.leakbench.tensor.cpu;
 
+import java.util.function.Consumer;
 import org.leakbench.tensor.Conv2dSpec;
 import org.leakbench.tensor.MatmulShape;
 import org.leakbench.tensor.SimdSupport;
@@ -168,25 +169,26 @@ final class ScalarKernels implements Kernels {
     @Override
     public void conv2d(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec,
                        OpThreads threads) {
-        double[] out = new double[y.length];
-        JavaConv.forward(JavaTensor.widen(x), xs, JavaTensor.widen(w), ws, out, ys, spec);
-        narrow(out, y);
+        inDouble(y, out -> JavaConv.forward(JavaTensor.widen(x), xs, JavaTensor.widen(w), ws, out, ys, spec));
     }
 
     @Override
     public void conv2dInputAdjoint(float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec,
                                    OpThreads threads) {
-        double[] out = new double[gx.length];
-        JavaConv.inputAdjoint(JavaTensor.widen(g), gs, JavaTensor.widen(w), ws, out, xs, spec);
-        narrow(out, gx);
+        inDouble(gx, out -> JavaConv.inputAdjoint(JavaTensor.widen(g), gs, JavaTensor.widen(w), ws, out, xs, spec));
     }
 
     @Override
     public void conv2dFilterAdjoint(float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec,
                                     OpThreads threads) {
-        double[] out = new double[gw.length];
-        JavaConv.filterAdjoint(JavaTensor.widen(x), xs, JavaTensor.widen(g), gs, out, ws, spec);
-        narrow(out, gw);
+        inDouble(gw, out -> JavaConv.filterAdjoint(JavaTensor.widen(x), xs, JavaTensor.widen(g), gs, out, ws, spec));
+    }
+
+    /** Runs {@code map} into a zeroed double array of the result's length, then rounds that into the result. */
+    private static void inDouble(float[] result, Consumer<double[]> map) {
+        double[] out = new double[result.length];
+        map.accept(out);
+        narrow(out, result);
     }
 
     /** Rounds d into f (to nearest, as a cast does). */

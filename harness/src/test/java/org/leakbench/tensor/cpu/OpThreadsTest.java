@@ -123,7 +123,7 @@ class OpThreadsTest {
         }
     }
 
-    /** Scripts from when the backend was called ejml set leakbench.ejml.threads; the new name wins when both are set. */
+    /** Scripts from when the backend was called ejml set leakbench.ejml.threads; the new name wins over it. */
     @Test
     void theFormerPropertyStillSetsTheThreads() {
         String old = System.getProperty(OpThreads.PROPERTY);
