@@ -23,19 +23,19 @@ final class JavaTensor implements Tensor {
 
     /** A float64 tensor over {@code data} (kept, not copied). */
     JavaTensor(JavaBackend backend, int[] shape, double[] data) {
-        this.backend = backend;
-        this.dtype = DType.F64;
-        this.shape = shape;
-        this.data = data;
-        this.floats = null;
+        this(backend, DType.F64, shape, data, null);
     }
 
     /** A float32 tensor over {@code floats} (kept, not copied). */
     JavaTensor(JavaBackend backend, int[] shape, float[] floats) {
+        this(backend, DType.F32, shape, null, floats);
+    }
+
+    private JavaTensor(JavaBackend backend, DType dtype, int[] shape, double[] data, float[] floats) {
         this.backend = backend;
-        this.dtype = DType.F32;
+        this.dtype = dtype;
         this.shape = shape;
-        this.data = null;
+        this.data = data;
         this.floats = floats;
     }
 
