@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ConvBench {
-    @Param({"ejml", "nd4j"})
+    @Param({"java", "nd4j"})
     public String backend;
 
     /** A name, not a number: the three layers are three shapes, not points on a scale. */

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class InversionStepBench {
-    @Param({"ejml", "nd4j"})
+    @Param({"java", "nd4j"})
     public String backend;
 
     @Param({"lenet", "mlp256x2"})

@@ -46,7 +46,7 @@ public class PerExampleGradientBench {
     static final double NOISE_MULTIPLIER = 1.0;
     static final double LEARNING_RATE = 0.1;
 
-    @Param({"ejml", "nd4j"})
+    @Param({"java", "nd4j"})
     public String backend;
 
     @Param({"mlp256x2"})

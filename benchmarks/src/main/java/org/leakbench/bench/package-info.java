@@ -5,6 +5,6 @@
  * objective evaluations ({@link org.leakbench.bench.InversionStepBench}), DP-SGD against plain steps
  * ({@link org.leakbench.bench.PerExampleGradientBench}), the GEMM rate ({@link org.leakbench.bench.GemmBench}),
  * noise samplers, secure-aggregation masking, update compression and the privacy accountant. Benchmarks with a
- * {@code backend} parameter run on "ejml" and "nd4j"; {@link org.leakbench.bench.Workload} builds their models.
+ * {@code backend} parameter run on "java" and "nd4j"; {@link org.leakbench.bench.Workload} builds their models.
  */
 package org.leakbench.bench;

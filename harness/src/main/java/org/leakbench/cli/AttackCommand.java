@@ -55,7 +55,7 @@ public final class AttackCommand implements Callable<Integer> {
     double param;
     @Option(names = "--rounds", defaultValue = "1", description = "Training rounds for the utility figure (default: ${DEFAULT-VALUE}).")
     int rounds;
-    @Option(names = "--backend", defaultValue = "ejml", description = "ejml or nd4j (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", defaultValue = "java", description = "java or nd4j; ejml is java's former name (default: ${DEFAULT-VALUE}).")
     String backend;
     @Option(names = "--data-dir", description = "Folder with the IDX files of fashion-mnist or mnist.")
     Path dataDir;

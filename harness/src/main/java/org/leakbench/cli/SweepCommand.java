@@ -63,7 +63,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "Folder with the IDX files of fashion-mnist or mnist (overrides the environment variables).")
     java.nio.file.Path dataDir;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Override the sweep's backend (ejml or nd4j).")
+    @Option(names = "--backend", paramLabel = "NAME", description = "Override the sweep's backend (java or nd4j; ejml is java's former name).")
     String backend;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Override the per-point limit (e.g. 30s).")
@@ -93,11 +93,11 @@ final class SweepCommand implements Callable<Integer> {
         DataDirectory.set(dataDir);
         Sweep sweep = Presets.resolve(source, registry);
         if (backend != null) {
-            if (!Backends.NAMES.contains(backend)) {
+            if (!Backends.isKnown(backend)) {
                 throw new IllegalArgumentException("--backend: unknown backend '" + backend + "'; allowed: "
-                        + String.join(", ", Backends.NAMES));
+                        + String.join(", ", Backends.ACCEPTED));
             }
-            sweep = sweep.withBackend(backend);
+            sweep = sweep.withBackend(Backends.canonicalName(backend));
         }
         RunOptions options = options(sweep);
         if (dryRun) {

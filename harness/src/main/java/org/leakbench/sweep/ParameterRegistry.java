@@ -33,7 +33,7 @@ public final class ParameterRegistry {
 
     /** The value of the {@code backend} parameter that defers to the sweep's own {@code backend:} key. */
     public static final String SWEEP_BACKEND = "sweep";
-    static final List<String> BACKENDS = Stream.concat(Stream.of(SWEEP_BACKEND), Backends.NAMES.stream()).toList();
+    static final List<String> BACKENDS = Stream.concat(Stream.of(SWEEP_BACKEND), Backends.ACCEPTED.stream()).toList();
 
     private static final ParameterRegistry DEFAULTS = new ParameterRegistry(List.of(
             ofEnum("dataset", EXPENSIVE, List.of("fashion-mnist", "fashion-mnist-subset", "mnist", "breast-cancer"),

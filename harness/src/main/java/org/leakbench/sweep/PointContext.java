@@ -17,7 +17,7 @@ public interface PointContext {
      */
     SplittableRandom random();
 
-    /** The backend name the sweep runs on ({@code ejml} or {@code nd4j}). */
+    /** The backend name the sweep runs on ({@code java} or {@code nd4j}). */
     String backend();
 
     /** The run folder ({@code results/<run-id>}). */

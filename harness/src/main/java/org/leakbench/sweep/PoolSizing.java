@@ -1,6 +1,7 @@
 package org.leakbench.sweep;
 
-import org.leakbench.tensor.JavaBackend;
+import org.leakbench.tensor.cpu.JavaBackend;
+
 
 /**
  * The default number of points a sweep runs at once: as many as the cores allow once each point's own op

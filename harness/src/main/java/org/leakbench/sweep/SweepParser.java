@@ -215,11 +215,11 @@ public final class SweepParser {
 
         String backend(Node v, String fallback) {
             String b = scalar(v, "backend", fallback).toLowerCase(Locale.ROOT);
-            if (!Backends.NAMES.contains(b)) {
-                error(v, "backend", "unknown backend '" + b + "'; allowed: " + String.join(", ", Backends.NAMES));
+            if (!Backends.isKnown(b)) {
+                error(v, "backend", "unknown backend '" + b + "'; allowed: " + String.join(", ", Backends.ACCEPTED));
                 return fallback;
             }
-            return b;
+            return Backends.canonicalName(b); // a former name (ejml) runs, and is recorded, as the backend's own
         }
 
         Duration duration(Node v, Duration fallback) {

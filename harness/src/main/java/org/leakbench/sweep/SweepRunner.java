@@ -22,6 +22,7 @@ import org.leakbench.results.Metric;
 import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.RunLayout;
+import org.leakbench.tensor.Backends;
 
 /**
  * Runs a sweep's points through a {@link PointExecutor} on a bounded pool, appends one row per point to
@@ -121,7 +122,7 @@ public final class SweepRunner {
     public static String backendOf(Sweep sweep, SweepPoint point) {
         Object own = point.params().get("backend");
         return own == null || ParameterRegistry.SWEEP_BACKEND.equals(own.toString()) ? sweep.backend()
-                : own.toString();
+                : Backends.canonicalName(own.toString());
     }
 
     /** Runs one point on its own thread so that a point that ignores cancellation can be abandoned. */

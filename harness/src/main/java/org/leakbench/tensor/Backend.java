@@ -12,11 +12,12 @@ import java.util.function.Consumer;
  * operations of this interface, which is what lets {@code autodiff} take gradients of gradients. In
  * particular the convolution comes with both of its adjoints.
  *
- * <p>Implementations: {@link JavaBackend} ("ejml", pure Java) and {@link Nd4jBackend} ("nd4j").
+ * <p>Implementations: {@code cpu.JavaBackend} ("java", pure Java; formerly "ejml") and
+ * {@code nd4j.Nd4jBackend} ("nd4j"), found through {@link BackendProvider}.
  * Obtain one with {@link Backends#get(String)}.
  */
 public interface Backend {
-    /** The name used to select this backend: "ejml" or "nd4j". */
+    /** The name used to select this backend: "java" or "nd4j". */
     String name();
 
     /** One line on what computes: library, device, BLAS vendor, threads. */

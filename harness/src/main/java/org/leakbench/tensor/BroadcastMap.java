@@ -4,12 +4,12 @@ package org.leakbench.tensor;
  * Maps each flat index of a broadcast result to the flat index of an operand that was stretched to it.
  * Shared by the backends' element-wise ops, {@code sumTo} and {@code broadcastTo}.
  */
-final class BroadcastMap {
+public final class BroadcastMap {
     private BroadcastMap() {
     }
 
     /** Source index for every element of {@code big}; {@code small} must broadcast to {@code big}. */
-    static int[] indices(int[] small, int[] big) {
+    public static int[] indices(int[] small, int[] big) {
         int n = Shape.size(big);
         int[] map = new int[n];
         int smallSize = Shape.size(small);
@@ -54,7 +54,7 @@ final class BroadcastMap {
      * [outer, mid, inner] with small along mid; otherwise null. Lets the channel broadcasts of convolutions
      * run as three plain loops instead of through an index map.
      */
-    static int[] block(int[] small, int[] big) {
+    public static int[] block(int[] small, int[] big) {
         int off = big.length - small.length;
         if (off < 0) {
             return null;
@@ -90,7 +90,7 @@ final class BroadcastMap {
     }
 
     /** How the operands of an element-wise op line up, so each element type's loops only follow the plan. */
-    enum Kind {
+    public enum Kind {
         /** One shape. */
         SAME,
         /** The small operand repeats every small.length elements of the big one (a bias row, a scalar). */
@@ -105,8 +105,8 @@ final class BroadcastMap {
      * The layout of a binary op on shapes a and b: the result shape, the kind, whether b is the small operand
      * (for SUFFIX and CHANNEL) and, for CHANNEL, the {@link #block} sizes.
      */
-    record Plan(int[] shape, Kind kind, boolean smallOnRight, int[] block) {
-        static Plan of(int[] a, int[] b) {
+    public record Plan(int[] shape, Kind kind, boolean smallOnRight, int[] block) {
+        public static Plan of(int[] a, int[] b) {
             if (java.util.Arrays.equals(a, b)) {
                 return new Plan(a, Kind.SAME, false, null);
             }
@@ -133,7 +133,7 @@ final class BroadcastMap {
     }
 
     /** True when {@code small}, without leading ones, equals the trailing part of {@code big}. */
-    static boolean isSuffix(int[] small, int[] big) {
+    public static boolean isSuffix(int[] small, int[] big) {
         int start = 0;
         while (start < small.length && small[start] == 1) {
             start++;

@@ -32,4 +32,15 @@ public record Conv2dSpec(int stride, int padding) {
         }
         return new int[] {x[0], w[0], oh, ow};
     }
+
+    /**
+     * Throws unless an adjoint's incoming gradient has the shape of the convolution's output: {@code op} names
+     * the adjoint in the message.
+     */
+    public static void checkOutput(int[] expected, int[] actual, String op) {
+        if (!java.util.Arrays.equals(expected, actual)) {
+            throw new IllegalArgumentException(op + ": gradient has shape " + Shape.str(actual) + " but the "
+                    + "convolution output has shape " + Shape.str(expected));
+        }
+    }
 }

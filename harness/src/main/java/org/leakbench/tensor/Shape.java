@@ -26,6 +26,13 @@ public final class Shape {
         return Arrays.toString(shape);
     }
 
+    /** Throws, naming {@code op} and the shape, unless the shape is a matrix's (rank 2). */
+    public static void requireMatrix(int[] shape, String op) {
+        if (shape.length != 2) {
+            throw new IllegalArgumentException(op + " needs a matrix, got shape " + str(shape));
+        }
+    }
+
     /**
      * The shape two operands broadcast to (NumPy rules: align trailing dimensions, a dimension of 1
      * stretches). Throws naming both shapes when they are incompatible.

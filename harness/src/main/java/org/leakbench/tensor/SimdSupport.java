@@ -1,5 +1,6 @@
 package org.leakbench.tensor;
 
+
 /**
  * Whether the float32 kernels of the pure-Java backend (convolutions, element-wise maps) and the generator of
  * the fast Gaussian noise ({@code defense.dp.FastGaussianSampler}) may use the JDK's Vector API: the incubating
@@ -9,9 +10,9 @@ package org.leakbench.tensor;
  * the Vector API itself, so it loads on any JVM.
  */
 public final class SimdSupport {
-    static final String MODULE = "jdk.incubator.vector";
-    static final String PROPERTY = "leakbench.simd";
-    private static final boolean ENABLED = ModuleLayer.boot().findModule(MODULE).isPresent()
+    public static final String MODULE = "jdk.incubator.vector";
+    public static final String PROPERTY = "leakbench.simd";
+    private static final boolean ENABLED = moduleResolved()
             && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
 
     private SimdSupport() {
@@ -22,16 +23,8 @@ public final class SimdSupport {
         return ENABLED;
     }
 
-    /** One line for {@code leakbench env} and provenance. */
-    public static String description() {
-        if (ENABLED) {
-            return "float32 convolutions, products and element-wise maps on the Vector API (" + SimdGemm.lanes()
-                    + " float lanes)";
-        }
-        if (ModuleLayer.boot().findModule(MODULE).isPresent()) {
-            return "float32 in scalar loops (-D" + PROPERTY + "=false)";
-        }
-        return "float32 in scalar loops (start Java with --add-modules=" + MODULE
-                + " for SIMD, 6-9x faster convolutional models)";
+    /** True when the JVM has the Vector API module, whether or not {@link #PROPERTY} turns it off. */
+    public static boolean moduleResolved() {
+        return ModuleLayer.boot().findModule(MODULE).isPresent();
     }
 }

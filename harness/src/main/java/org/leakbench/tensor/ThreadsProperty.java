@@ -1,14 +1,14 @@
 package org.leakbench.tensor;
 
 /** Reads a per-op thread count from a system property, as both backends take theirs. */
-final class ThreadsProperty {
-    static final int MAX = 1024;
+public final class ThreadsProperty {
+    public static final int MAX = 1024;
 
     private ThreadsProperty() {
     }
 
     /** The count the property asks for: 1 when unset, a clear error naming the property when not 1 to 1024. */
-    static int read(String property) {
+    public static int read(String property) {
         String v = System.getProperty(property);
         if (v == null || v.isBlank()) {
             return 1;

@@ -129,6 +129,17 @@ class LeakBenchCliTest {
         assertTrue(p.out().contains("model.width") && p.out().contains("expensive"), p.out());
     }
 
+    /** Old scripts pass --backend ejml: it runs as the java backend, and is recorded under that name. */
+    @Test
+    void theJavaBackendsFormerNameIsAcceptedOnTheCommandLine() {
+        Result r = run("sweep", "quick", "--dry-run", "--backend", "ejml");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("backend java,"), r.out());
+        Result bad = run("sweep", "quick", "--dry-run", "--backend", "cuda");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("allowed: java, nd4j, ejml"), bad.err());
+    }
+
     @Test
     void everyCommandHasHelpAndEnvDescribesBackends() {
         for (String cmd : List.of("sweep", "attack", "merge", "audit", "env", "epsilon", "noise-multiplier", "plot", "report")) {

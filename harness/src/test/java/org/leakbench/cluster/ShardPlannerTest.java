@@ -166,7 +166,7 @@ class ShardPlannerTest {
         assertFalse(plan.indicesOn("cpu").isEmpty(), "CPU shards");
         for (ShardPlan.Entry e : plan.shards()) {
             for (var p : plan.shard(e.index()).select(mixed.points())) {
-                assertEquals(e.device().equals("gpu") ? "nd4j" : "ejml", SweepRunner.backendOf(mixed, p),
+                assertEquals(e.device().equals("gpu") ? "nd4j" : "java", SweepRunner.backendOf(mixed, p),
                         p.pointId() + " on a " + e.device() + " shard");
             }
         }

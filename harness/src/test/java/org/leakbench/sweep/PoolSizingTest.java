@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.leakbench.tensor.JavaBackend;
+import org.leakbench.tensor.cpu.JavaBackend;
 
 class PoolSizingTest {
     private static final long GB = 1L << 30;

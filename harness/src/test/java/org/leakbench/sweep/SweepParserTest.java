@@ -35,6 +35,7 @@ class SweepParserTest {
                 """, "tiny.yaml");
         assertEquals("tiny", s.name());
         assertEquals(List.of(3L, 4L), s.seeds());
+        assertEquals("java", s.backend(), "ejml, the java backend's former name, is read as java");
         assertEquals(Duration.ofSeconds(90), s.timeout());
         assertEquals(List.of("mlp", "lenet"), s.blocks().get(0).get("model"));
         assertEquals(List.of(4), s.blocks().get(0).get("batch"));
@@ -122,7 +123,7 @@ class SweepParserTest {
                 """);
         assertTrue(only(errors, "nmae").message().contains("did you mean 'name'"));
         assertTrue(only(errors, "model").message().contains("parameters go under grid"));
-        assertTrue(only(errors, "backend").message().contains("allowed: ejml, nd4j"));
+        assertTrue(only(errors, "backend").message().contains("allowed: java, nd4j, ejml"));
         assertEquals(4, only(errors, "timeout").line());
     }
 

@@ -71,7 +71,7 @@ class SweepRunnerTest {
                 seeds: [1]
                 backend: nd4j
                 grid:
-                  backend: [sweep, ejml, nd4j]
+                  backend: [sweep, java, ejml, nd4j]
                   attack: [oracle]
                 """, "mixed.yaml");
         Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
@@ -79,10 +79,12 @@ class SweepRunnerTest {
             seen.put(String.valueOf(point.params().get("backend")), ctx.backend());
             return Map.of("psnr", 1.0);
         };
-        assertEquals(3, run(sweep, recording, options("mixed")).ok());
-        assertEquals(Map.of("sweep", "nd4j", "ejml", "ejml", "nd4j", "nd4j"), seen);
+        assertEquals(4, run(sweep, recording, options("mixed")).ok());
+        // ejml, the java backend's former name, still selects it
+        assertEquals(Map.of("sweep", "nd4j", "java", "java", "ejml", "java", "nd4j", "nd4j"), seen);
         ResultTable t = table("mixed");
-        assertEquals(List.of("sweep", "ejml", "nd4j"), t.rows().stream().map(r -> r.get(t.column("backend"))).toList());
+        assertEquals(List.of("sweep", "java", "ejml", "nd4j"),
+                t.rows().stream().map(r -> r.get(t.column("backend"))).toList());
     }
 
     @Test
@@ -244,7 +246,7 @@ class SweepRunnerTest {
             assertTrue(prov.containsKey(field), "missing " + field);
         }
         assertEquals(Map.of("train-images.idx", "ab".repeat(32)), prov.get("data_files"));
-        assertEquals("ejml", prov.get("backend"));
+        assertEquals("java", prov.get("backend"));
         assertEquals(List.of(1, 2), prov.get("seeds"));
         assertNotEquals(null, prov.get("end"));
         @SuppressWarnings("unchecked")

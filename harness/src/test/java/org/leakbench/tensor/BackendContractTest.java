@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leakbench.tensor.cpu.JavaBackend;
 
 /**
  * The contract every {@link Backend} must meet, written once and run per backend by a subclass. Each

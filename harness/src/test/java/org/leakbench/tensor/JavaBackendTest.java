@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.leakbench.tensor.cpu.JavaBackend;
 
 /**
  * The backend contract for the pure-Java backend. The build runs it twice: with the Vector API, and with

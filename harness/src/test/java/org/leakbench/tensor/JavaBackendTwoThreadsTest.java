@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.leakbench.tensor.cpu.JavaBackend;
 
 /** The backend contract for the pure-Java backend with two op threads. */
 class JavaBackendTwoThreadsTest extends BackendContractTest {

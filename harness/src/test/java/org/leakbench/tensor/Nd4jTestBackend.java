@@ -2,6 +2,7 @@ package org.leakbench.tensor;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.leakbench.tensor.nd4j.Nd4jBackend;
 
 /**
  * The ND4J backend for tests. Only the CUDA build on a machine without a GPU may skip the ND4J tests; on the

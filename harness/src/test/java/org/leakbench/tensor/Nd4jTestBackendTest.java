@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.leakbench.tensor.nd4j.Nd4jBackend;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 

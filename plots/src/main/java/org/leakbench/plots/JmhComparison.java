@@ -124,10 +124,12 @@ public final class JmhComparison {
             }
             String jmh = s.settings().get("jmh.threads");
             String nd4j = s.settings().get("leakbench.nd4j.threads");
-            String ejml = s.settings().get("leakbench.ejml.threads");
+            // runs from before the java backend's rename recorded its threads under its former name, ejml
+            String java = s.settings().getOrDefault("leakbench.java.threads",
+                    s.settings().get("leakbench.ejml.threads"));
             if (jmh != null) {
                 sb.append(" JMH threads ").append(jmh).append(", ND4J threads ").append(nd4j);
-                sb.append(ejml == null ? "" : ", ejml threads " + ejml).append(';');
+                sb.append(java == null ? "" : ", java threads " + java).append(';');
             }
             String load = s.settings().get("load.before");
             if (load != null) {

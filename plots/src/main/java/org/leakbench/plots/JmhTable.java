@@ -64,7 +64,7 @@ final class JmhTable {
         return new TextTable(header, rows);
     }
 
-    /** "×2.10 vs ejml; ×0.85 vs nd4j", against the same benchmark, mode, unit and other parameters. */
+    /** "×2.10 vs java; ×0.85 vs nd4j", against the same benchmark, mode, unit and other parameters. */
     static String speedups(JmhResult r, List<JmhResult> all) {
         String backend = r.params().get(JmhFigures.BACKEND);
         if (backend == null) {

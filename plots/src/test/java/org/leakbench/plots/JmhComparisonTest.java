@@ -114,6 +114,17 @@ class JmhComparisonTest {
                 + "PyTorch reference (median) on the same machine, 2 threads."), md);
     }
 
+    /** Runs from before the java backend's rename recorded its op threads as leakbench.ejml.threads. */
+    @Test
+    void theJavaBackendsThreadsAreReadUnderEitherName() {
+        for (String key : List.of("leakbench.java.threads", "leakbench.ejml.threads")) {
+            JmhSource s = new JmhSource("a", List.of(), Map.of(), Map.of(),
+                    Map.of("jmh.threads", "1", "leakbench.nd4j.threads", "1", key, "2"), "");
+            String caption = JmhComparison.caption(List.of(s), "");
+            assertTrue(caption.contains("ND4J threads 1, java threads 2"), caption);
+        }
+    }
+
     @Test
     void sampledOperationsAreQuotedByTheirMedian() throws IOException {
         Path jmh = Files.createDirectories(dir.resolve("sampled/jmh"));

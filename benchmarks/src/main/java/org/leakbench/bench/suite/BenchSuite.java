@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs the JMH suite into a run folder. Each benchmark class runs as its own JMH invocation so that parameters
  * with the same name in different classes (batch, model) can take different values; the results are written
- * together. The JMH, ND4J and ejml thread counts are set explicitly and recorded ({@link ThreadCounts}).
+ * together. The JMH, ND4J and java thread counts are set explicitly and recorded ({@link ThreadCounts}).
  */
 public final class BenchSuite {
     /** Every benchmark class of the suite, in the order they run. */

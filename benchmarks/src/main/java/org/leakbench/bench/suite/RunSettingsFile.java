@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * {@code jmh/settings.properties}: what the numbers depend on besides the code: the JMH settings, the JMH,
- * ND4J and ejml thread counts, the backends (or why they were skipped), the machine, and the load average before and
+ * ND4J and java thread counts, the backends (or why they were skipped), the machine, and the load average before and
  * after the run (other processes on the machine slow every benchmark down).
  */
 final class RunSettingsFile {
@@ -31,7 +31,7 @@ final class RunSettingsFile {
         p.put("jmh.measurement", s.iterations() + " x " + s.iterationMillis() + " ms");
         p.put(ThreadCounts.JMH, String.valueOf(threads.jmh()));
         p.put(ThreadCounts.ND4J, String.valueOf(threads.nd4j()));
-        p.put(ThreadCounts.EJML, String.valueOf(threads.ejml()));
+        p.put(ThreadCounts.JAVA, String.valueOf(threads.java()));
         backends.forEach((k, v) -> p.put("backend." + k, v));
         for (int i = 0; i < skipped.size(); i++) {
             p.put("skipped." + i, skipped.get(i));

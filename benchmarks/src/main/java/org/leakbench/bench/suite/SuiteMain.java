@@ -13,8 +13,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * JMH suite into a run folder (default {@code results/latest}, resolved like the plots resolve it) and, with
  * {@code --torch}, the PyTorch reference script after it; OpenSSL's AES-128-CTR rate after the masking
  * benchmarks ({@link OpenSslReference}). Selection with {@code -Djmh.include=<regex>}; JMH
- * threads with {@code -Djmh.threads}, ND4J's with {@code -Dleakbench.nd4j.threads}, the ejml backend's with
- * {@code -Dleakbench.ejml.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
+ * threads with {@code -Djmh.threads}, ND4J's with {@code -Dleakbench.nd4j.threads}, the java backend's with
+ * {@code -Dleakbench.java.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
  */
 public final class SuiteMain {
     private SuiteMain() {
@@ -43,7 +43,7 @@ public final class SuiteMain {
                 case "-h", "--help" -> {
                     System.out.println("usage: SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]  "
                             + "(-Djmh.include=REGEX -Djmh.threads=N -Dleakbench.nd4j.threads=N "
-                            + "-Dleakbench.ejml.threads=N -Dtorch.threads=N)");
+                            + "-Dleakbench.java.threads=N -Dtorch.threads=N)");
                     return 0;
                 }
                 default -> {
@@ -58,7 +58,7 @@ public final class SuiteMain {
         SuiteSettings settings = SuiteSettings.of(mode);
         Path runDir = locate(run);
         ThreadCounts threads = new ThreadCounts(intProperty(ThreadCounts.JMH, 1), intProperty(ThreadCounts.ND4J, 1),
-                intProperty(ThreadCounts.EJML, 1));
+                intProperty(ThreadCounts.JAVA, intProperty(ThreadCounts.FORMER_JAVA, 1)));
         BenchSuite suite = new BenchSuite(settings, System.getProperty("jmh.include"), threads, System.out);
         BenchSuite.Outcome out = suite.run(runDir, BenchSuite.CLASSES);
         System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());

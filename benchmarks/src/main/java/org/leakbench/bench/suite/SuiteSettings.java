@@ -38,7 +38,7 @@ public record SuiteSettings(String name, int forks, int warmups, int warmupMilli
         Map<String, Map<String, List<String>>> o = new LinkedHashMap<>();
         o.put("GradientBench", Map.of("batch", List.of("1", "32")));
         o.put("InversionStepBench", Map.of("batch", List.of("1", "32")));
-        o.put("PerExampleGradientBench", Map.of("backend", List.of("ejml"), "batch", List.of("1", "32", "128")));
+        o.put("PerExampleGradientBench", Map.of("backend", List.of("java"), "batch", List.of("1", "32", "128")));
         o.put("ConvBench", Map.of("batch", List.of("32")));
         o.put("GemmBench", Map.of("size", List.of("256", "1024")));
         o.put("NoiseBench", Map.of("sigma", List.of("1", "1000")));

@@ -38,7 +38,7 @@ final class TidyCsv {
         }
         List<String> header = new ArrayList<>(List.of("benchmark", "method", "mode", "score", "score_error",
                 "unit", "median", "ms_per_op", "median_ms_per_op", "samples", "forks", "jmh_threads", "nd4j_threads",
-                "ejml_threads"));
+                "java_threads"));
         header.addAll(paramNames);
         header.addAll(List.of("flop_per_op", "gflops"));
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
@@ -65,7 +65,7 @@ final class TidyCsv {
                 List<Object> row = new ArrayList<>(List.of(name, name.substring(name.indexOf('.') + 1),
                         bp.getMode().shortLabel(), num(primary.getScore()), num(primary.getScoreError()),
                         primary.getScoreUnit(), num(median), num(ms), num(medianMs), primary.getSampleCount(),
-                        bp.getForks(), bp.getThreads(), threads.nd4j(), threads.ejml()));
+                        bp.getForks(), bp.getThreads(), threads.nd4j(), threads.java()));
                 for (String k : paramNames) {
                     row.add(params.getOrDefault(k, ""));
                 }

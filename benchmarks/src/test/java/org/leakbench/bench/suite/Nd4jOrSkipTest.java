@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.bench.GemmBench;
-import org.leakbench.tensor.Nd4jBackend;
+import org.leakbench.tensor.nd4j.Nd4jBackend;
 
 /**
  * The nd4j backend either runs a benchmark or, only where it may fail to start (the CUDA build on a machine

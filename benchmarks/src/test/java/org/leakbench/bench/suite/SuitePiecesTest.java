@@ -34,8 +34,8 @@ class SuitePiecesTest {
     @Test
     void threadCountsArePositiveAndReachTheForks() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ThreadCounts(1, 1, 0));
-        assertEquals("thread counts must be >= 1, got JMH 1, ND4J 1, ejml 0", e.getMessage());
-        assertEquals(List.of("-Dleakbench.nd4j.threads=2", "-Dleakbench.ejml.threads=3"),
+        assertEquals("thread counts must be >= 1, got JMH 1, ND4J 1, java 0", e.getMessage());
+        assertEquals(List.of("-Dleakbench.nd4j.threads=2", "-Dleakbench.java.threads=3"),
                 List.of(new ThreadCounts(1, 2, 3).forkArgs()));
     }
 
@@ -44,7 +44,7 @@ class SuitePiecesTest {
         assertTrue(BenchSuite.declaresParam(org.leakbench.bench.CompressionBench.class, "size"));
         assertTrue(BenchSuite.declaresParam(org.leakbench.bench.MaskingBench.class, "dropout"));
         assertTrue(BenchSuite.declaresParam(org.leakbench.bench.NoiseBench.class, "sigma"));
-        assertEquals(List.of("ejml", "nd4j"), BenchSuite.annotatedValues(GradientBench.class, "backend"));
+        assertEquals(List.of("java", "nd4j"), BenchSuite.annotatedValues(GradientBench.class, "backend"));
         assertTrue(!BenchSuite.declaresParam(GradientBench.class, "size"));
     }
 

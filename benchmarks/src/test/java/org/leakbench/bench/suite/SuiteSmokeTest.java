@@ -34,14 +34,14 @@ class SuiteSmokeTest {
     @BeforeAll
     static void runEveryBenchmarkOnce() throws Exception {
         Map<String, Map<String, List<String>>> one = new LinkedHashMap<>();
-        one.put("GradientBench", Map.of("backend", List.of("ejml"), "model", List.of("mlp256x2"),
+        one.put("GradientBench", Map.of("backend", List.of("java"), "model", List.of("mlp256x2"),
                 "batch", List.of("1")));
-        one.put("InversionStepBench", Map.of("backend", List.of("ejml", "no-such-backend"),
+        one.put("InversionStepBench", Map.of("backend", List.of("java", "no-such-backend"),
                 "model", List.of("lenet"), "batch", List.of("1")));
-        one.put("PerExampleGradientBench", Map.of("backend", List.of("ejml"), "model", List.of("mlp256x2"),
+        one.put("PerExampleGradientBench", Map.of("backend", List.of("java"), "model", List.of("mlp256x2"),
                 "batch", List.of("2")));
-        one.put("ConvBench", Map.of("backend", List.of("ejml"), "layer", List.of("conv2"), "batch", List.of("2")));
-        one.put("GemmBench", Map.of("backend", List.of("ejml"), "size", List.of("32")));
+        one.put("ConvBench", Map.of("backend", List.of("java"), "layer", List.of("conv2"), "batch", List.of("2")));
+        one.put("GemmBench", Map.of("backend", List.of("java"), "size", List.of("32")));
         one.put("NoiseBench", Map.of("sigma", List.of("10")));
         one.put("MaskingBench", Map.of("vectorLength", List.of("4096"), "mode", List.of("SECAGG_PLUS"),
                 "clients", List.of("20"), "maskedLength", List.of("1000"), "serverMode", List.of("SECAGG"),
@@ -92,7 +92,7 @@ class SuiteSmokeTest {
         List<String> csv = Files.readAllLines(run.resolve("jmh/jmh.csv"));
         assertEquals(outcome.results().size() + 1, csv.size());
         assertTrue(csv.get(0).startsWith("benchmark,method,mode,score,score_error,unit,median,ms_per_op,"
-                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,ejml_threads,"), csv.get(0));
+                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,java_threads,"), csv.get(0));
         String gemm = csv.stream().filter(l -> l.startsWith("GemmBench.matmul,")).findFirst().orElseThrow();
         assertTrue(gemm.contains(",65536,"), "2·32³ flop in " + gemm);
     }
@@ -101,16 +101,16 @@ class SuiteSmokeTest {
     void flopCountsAndSettingsAreRecorded() throws Exception {
         List<String> flops = Files.readAllLines(run.resolve("jmh/flops.csv"));
         assertEquals("benchmark,params,flop_per_op", flops.get(0));
-        assertTrue(flops.contains("GemmBench.matmul,backend=ejml;size=32,65536"), flops.toString());
+        assertTrue(flops.contains("GemmBench.matmul,backend=java;size=32,65536"), flops.toString());
         // LeNet-28 conv2: 12 × 12 × 25 multiply-adds per output pixel of 7 × 7, two images.
-        assertTrue(flops.contains("ConvBench.forward,backend=ejml;batch=2;layer=conv2," + 2 * 2 * 12 * 12 * 25 * 49),
+        assertTrue(flops.contains("ConvBench.forward,backend=java;batch=2;layer=conv2," + 2 * 2 * 12 * 12 * 25 * 49),
                 flops.toString());
-        assertTrue(flops.stream().anyMatch(l -> l.startsWith("GradientBench.grad,backend=ejml;batch=1;"
+        assertTrue(flops.stream().anyMatch(l -> l.startsWith("GradientBench.grad,backend=java;batch=1;"
                 + "model=mlp256x2,")), flops.toString());
         String settings = Files.readString(run.resolve("jmh/settings.properties"));
         assertTrue(settings.contains("jmh.threads=1"), settings);
         assertTrue(settings.contains("leakbench.nd4j.threads=1"), settings);
-        assertTrue(settings.contains("leakbench.ejml.threads=1"), settings);
-        assertTrue(settings.contains("backend.ejml=EJML"), settings);
+        assertTrue(settings.contains("leakbench.java.threads=1"), settings);
+        assertTrue(settings.contains("backend.java=Pure Java"), settings);
     }
 }

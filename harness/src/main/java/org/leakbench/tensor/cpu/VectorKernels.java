@@ -1,24 +1,27 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.leakbench.tensor.Conv2dSpec;
+import org.leakbench.tensor.MatmulShape;
 
 /**
- * Float32 element-wise loops of {@link JavaBackend} on the Vector API. Arithmetic runs in float lanes and is
- * bit for bit what the scalar float loops of {@link JavaKernels} compute. The transcendental functions and
+ * The {@link Kernels} on the Vector API: element-wise loops here, products in {@link SimdGemm}, convolutions in
+ * {@link SimdConv}. Arithmetic runs in float lanes and is bit for bit what the scalar float loops of
+ * {@link ScalarKernels} compute. The transcendental functions and
  * sums run in double lanes (floats widened on load, rounded on store): the JDK's vectorised exp, log and tanh
  * are accurate to about an ulp of double, so the results are within an ulp of float of the scalar ones, and
  * a weight-sized sum keeps double accuracy. Float64 tensors never come here. Only loaded when
- * {@link SimdSupport#enabled()}.
+ * {@link org.leakbench.tensor.SimdSupport#enabled()}.
  *
  * <p>No vector ever passes through a method of ours: the JDK 17 compiler keeps vectors in registers only
  * inside one compiled method, and a helper that is compiled on its own first (and is then too big to inline)
  * turns every call into boxed objects and a slow library path; that happened, and cost 10x at random.
  */
-final class SimdKernels {
+final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** As many float lanes as D has double lanes: what is widened to double and rounded back in one step. */
@@ -26,16 +29,30 @@ final class SimdKernels {
             VectorShape.forBitSize(D.vectorBitSize() / 2));
     private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
 
-    private SimdKernels() {
+    /** What is widened to double where no vector form exists (a product with both operands transposed). */
+    private final ScalarKernels widened = new ScalarKernels();
+
+    /**
+     * Weight of one multiply-add in an op that streams its operand from memory once (matrix-vector products,
+     * outer products) against OpThreads' threshold, which counts the multiply-adds of cache-resident kernels:
+     * such an op pays for sharing out at a quarter of the size.
+     */
+    private static final long MEMORY_BOUND = 4;
+
+    @Override
+    public String description() {
+        return "float32 convolutions, products and element-wise maps on the Vector API (" + SimdGemm.lanes()
+                + " float lanes)";
     }
 
     /** r[i] = x[i] op y[i]. */
-    static void same(JavaKernels.Binary op, float[] x, float[] y, float[] r) {
+    @Override
+    public void same(Binary op, float[] x, float[] y, float[] r) {
         same(op, x, 0, y, 0, r, 0, r.length);
     }
 
     /** r[ro + i] = x[xo + i] op y[yo + i] for i below n. */
-    private static void same(JavaKernels.Binary op, float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
+    private static void same(Binary op, float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
         // One small method per operation: the Vector API compiles an operation to instructions only when it
         // is a constant at the call site, and one method holding all three loops grew past what the JIT
         // inlines in some JVMs, which then ran it on the slow library path (a DLG step 25% slower at random).
@@ -45,7 +62,7 @@ final class SimdKernels {
             case MUL -> mul(x, xo, y, yo, r, ro, n);
         };
         for (int i = done; i < n; i++) {
-            r[ro + i] = JavaKernels.apply(op, x[xo + i], y[yo + i]);
+            r[ro + i] = op.apply(x[xo + i], y[yo + i]);
         }
     }
 
@@ -78,7 +95,8 @@ final class SimdKernels {
      * r = big op small where small repeats every small.length elements of big (a bias row, or a scalar),
      * {@code smallOnRight} saying which side it is on.
      */
-    static void repeated(JavaKernels.Binary op, float[] big, float[] small, float[] r, boolean smallOnRight) {
+    @Override
+    public void repeated(Binary op, float[] big, float[] small, float[] r, boolean smallOnRight) {
         int m = small.length;
         if (m == 1) {
             withScalar(op, big, 0, r.length, small[0], r, smallOnRight);
@@ -97,7 +115,8 @@ final class SimdKernels {
      * r[from + i] = big[from + i] op c (or c op big[from + i]) for i below n: a scalar operand, or one channel
      * of a per-channel broadcast.
      */
-    static void withScalar(JavaKernels.Binary op, float[] big, int from, int n, float c, float[] r,
+    @Override
+    public void withScalar(Binary op, float[] big, int from, int n, float c, float[] r,
                            boolean smallOnRight) {
         int done = switch (op) {
             case ADD -> addScalar(big, from, n, c, r);
@@ -105,7 +124,7 @@ final class SimdKernels {
             case MUL -> scaleRange(big, from, n, c, r);
         };
         for (int i = from + done; i < from + n; i++) {
-            r[i] = smallOnRight ? JavaKernels.apply(op, big[i], c) : JavaKernels.apply(op, c, big[i]);
+            r[i] = smallOnRight ? op.apply(big[i], c) : op.apply(c, big[i]);
         }
     }
 
@@ -158,7 +177,8 @@ final class SimdKernels {
     }
 
     /** r[i] = x[i]². */
-    static void square(float[] x, float[] r) {
+    @Override
+    public void square(float[] x, float[] r) {
         int i = 0;
         for (; i < F.loopBound(r.length); i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
@@ -170,12 +190,8 @@ final class SimdKernels {
     }
 
     /** The sum, accumulated in double lanes (two, so that the additions need not wait on each other). */
-    static double sum(float[] x) {
-        return sum(x, 0, x.length);
-    }
-
-    /** The sum of x[from .. from + n), as {@link #sum(float[])}. */
-    static double sum(float[] x, int from, int n) {
+    @Override
+    public double sum(float[] x, int from, int n) {
         int step = 2 * D.length();
         int bound = n / step * step;
         DoubleVector s0 = DoubleVector.zero(D);
@@ -192,7 +208,8 @@ final class SimdKernels {
     }
 
     /** Σ x·y in double lanes: floats widened on load, so every product is exact before it is summed. */
-    static double dot(float[] x, float[] y) {
+    @Override
+    public double dot(float[] x, float[] y) {
         int step = 2 * D.length();
         int bound = x.length / step * step;
         DoubleVector s0 = DoubleVector.zero(D);
@@ -218,7 +235,8 @@ final class SimdKernels {
      * Σ (x − y)²: each difference in float (as the scalar loop has it), squared and summed in double lanes,
      * without writing the difference or its square anywhere.
      */
-    static double sumOfSquaredDifferences(float[] x, float[] y) {
+    @Override
+    public double sumOfSquaredDifferences(float[] x, float[] y) {
         int step = 2 * D.length();
         int bound = x.length / step * step;
         DoubleVector s0 = DoubleVector.zero(D);
@@ -240,7 +258,8 @@ final class SimdKernels {
     }
 
     /** r[i] = s · (x[i] − y[i]), in float: bit for bit the scalar loop. */
-    static void scaledDifference(float[] x, float[] y, float s, float[] r) {
+    @Override
+    public void scaledDifference(float[] x, float[] y, float s, float[] r) {
         int bound = F.loopBound(r.length);
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector.fromArray(F, x, i).sub(FloatVector.fromArray(F, y, i)).mul(s).intoArray(r, i);
@@ -251,7 +270,8 @@ final class SimdKernels {
     }
 
     /** r[i] = g[i] · (y[i] · (1 − y[i])), in float: bit for bit the scalar loop. */
-    static void sigmoidBackward(float[] y, float[] g, float[] r) {
+    @Override
+    public void sigmoidBackward(float[] y, float[] g, float[] r) {
         int bound = F.loopBound(r.length);
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, y, i);
@@ -263,7 +283,8 @@ final class SimdKernels {
     }
 
     /** r[i] = f(x[i]), computed in double and rounded to float. */
-    static void unary(JavaKernels.Unary f, float[] x, float[] r) {
+    @Override
+    public void unary(Unary f, float[] x, float[] r) {
         int done = switch (f) { // one small method per function, for the reasons given in same()
             case EXP -> exp(x, r);
             case LOG -> log(x, r);
@@ -318,6 +339,47 @@ final class SimdKernels {
             ((FloatVector) ONE.div(e.add(1.0)).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
         }
         return bound;
+    }
+
+    /**
+     * An outer product (k = 1: a weight gradient at batch 1) in one pass; from four rows {@link SimdGemm}; fewer
+     * rows as matrix-vector products ({@link #fewRows}); both operands transposed in double.
+     */
+    @Override
+    public void matmul(float[] a, boolean transposeA, float[] b, boolean transposeB, MatmulShape s, float[] r,
+                       OpThreads threads) {
+        int m = s.m();
+        int k = s.k();
+        int n = s.n();
+        if (k == 1) {
+            threads.split(m, 1, MEMORY_BOUND * m * n, (from, to) -> outer(a, b, r, from, to));
+        } else if (m >= 4) {
+            SimdGemm.matmul(a, transposeA, b, transposeB, m, k, n, r, threads);
+        } else if (!(transposeA && transposeB)) {
+            // Streaming B once is all the work here, so threads take bands of its columns.
+            threads.split(n, transposeB ? 1 : fewRowsColumnGrain(), MEMORY_BOUND * m * k * n,
+                    (from, to) -> fewRows(a, transposeA, b, transposeB, m, k, n, r, from, to));
+        } else {
+            widened.matmul(a, transposeA, b, transposeB, s, r, threads);
+        }
+    }
+
+    @Override
+    public void conv2d(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec,
+                       OpThreads threads) {
+        SimdConv.forward(x, xs, w, ws, y, ys, spec, threads);
+    }
+
+    @Override
+    public void conv2dInputAdjoint(float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec,
+                                   OpThreads threads) {
+        SimdConv.inputAdjoint(g, gs, w, ws, gx, xs, spec, threads);
+    }
+
+    @Override
+    public void conv2dFilterAdjoint(float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec,
+                                    OpThreads threads) {
+        SimdConv.filterAdjoint(x, xs, g, gs, gw, ws, spec, threads);
     }
 
     /**

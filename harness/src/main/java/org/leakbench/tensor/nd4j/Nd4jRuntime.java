@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.nd4j;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.leakbench.tensor.BackendUnavailableException;
+import org.leakbench.tensor.ThreadsProperty;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -103,9 +105,9 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
         String cause = shortCause(t, capturedOutput);
         if (cudaBuild()) {
             return "The nd4j backend was built for CUDA (-P cuda) but no usable GPU or CUDA driver was found ("
-                    + cause + "); use --backend ejml or rebuild without -P cuda.";
+                    + cause + "); use --backend java or rebuild without -P cuda.";
         }
-        return "The nd4j backend could not load its native CPU library (" + cause + "); use --backend ejml, or "
+        return "The nd4j backend could not load its native CPU library (" + cause + "); use --backend java, or "
                 + "rebuild with the nd4j-native jar for this platform (-Dnd4j.classifier=...).";
     }
 

@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;

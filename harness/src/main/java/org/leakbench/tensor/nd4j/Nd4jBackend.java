@@ -1,12 +1,18 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.nd4j;
 
-import static org.leakbench.tensor.Nd4jArrays.apply;
-import static org.leakbench.tensor.Nd4jArrays.reshaped;
-import static org.leakbench.tensor.Nd4jArrays.toInts;
-import static org.leakbench.tensor.Nd4jArrays.toLongs;
+import static org.leakbench.tensor.nd4j.Nd4jArrays.apply;
+import static org.leakbench.tensor.nd4j.Nd4jArrays.reshaped;
+import static org.leakbench.tensor.nd4j.Nd4jArrays.toInts;
+import static org.leakbench.tensor.nd4j.Nd4jArrays.toLongs;
 
 import java.util.Arrays;
-import org.leakbench.tensor.Nd4jArrays.Op2;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.Conv2dSpec;
+import org.leakbench.tensor.MatmulShape;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.nd4j.Nd4jArrays.Op2;
+import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -338,15 +344,10 @@ public final class Nd4jBackend implements Backend {
     @Override
     public Tensor transpose(Tensor ta) {
         Nd4jTensor a = own(ta);
-        requireMatrix(a, "transpose");
+        Shape.requireMatrix(a.shape, "transpose");
         return new Nd4jTensor(this, a.dtype, new int[] {a.shape[1], a.shape[0]}, a.array.transpose().dup('c'));
     }
 
-    private static void requireMatrix(Nd4jTensor a, String op) {
-        if (a.shape.length != 2) {
-            throw new IllegalArgumentException(op + " needs a matrix, got shape " + Shape.str(a.shape));
-        }
-    }
 
     // ---- linear algebra and convolution ----
 
@@ -354,17 +355,10 @@ public final class Nd4jBackend implements Backend {
     public Tensor matmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
         Nd4jTensor a = own(ta);
         Nd4jTensor b = own(tb);
-        requireMatrix(a, "matmul");
-        requireMatrix(b, "matmul");
-        int m = transposeA ? a.shape[1] : a.shape[0];
-        int ka = transposeA ? a.shape[0] : a.shape[1];
-        int kb = transposeB ? b.shape[1] : b.shape[0];
-        int n = transposeB ? b.shape[0] : b.shape[1];
-        if (ka != kb) {
-            throw new IllegalArgumentException("matmul of " + Shape.str(a.shape) + (transposeA ? "^T" : "")
-                    + " and " + Shape.str(b.shape) + (transposeB ? "^T" : "") + ": inner sizes " + ka + " and "
-                    + kb + " differ");
-        }
+        MatmulShape s = MatmulShape.of(a.shape, transposeA, b.shape, transposeB);
+        int m = s.m();
+        int ka = s.k();
+        int n = s.n();
         DType dt = DType.wider(a.dtype, b.dtype);
         if (m == 0 || n == 0 || ka == 0) { // BLAS cannot take empty operands; the product is all zeros
             return full(dt, 0.0, m, n);
@@ -388,7 +382,7 @@ public final class Nd4jBackend implements Backend {
     public Tensor conv2dInputAdjoint(Tensor tg, Tensor tw, int[] inputShape, Conv2dSpec spec) {
         Nd4jTensor g = own(tg);
         Nd4jTensor w = own(tw);
-        JavaConv.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
+        Conv2dSpec.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
         DType dt = DType.wider(g.dtype, w.dtype);
         if (empty(inputShape, w.shape)) {
             return full(dt, 0.0, inputShape);
@@ -400,7 +394,7 @@ public final class Nd4jBackend implements Backend {
     public Tensor conv2dFilterAdjoint(Tensor tx, Tensor tg, int[] filterShape, Conv2dSpec spec) {
         Nd4jTensor x = own(tx);
         Nd4jTensor g = own(tg);
-        JavaConv.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
+        Conv2dSpec.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
         DType dt = DType.wider(x.dtype, g.dtype);
         if (empty(x.shape, filterShape)) {
             return full(dt, 0.0, filterShape);
@@ -416,7 +410,7 @@ public final class Nd4jBackend implements Backend {
     @Override
     public Tensor logSoftmax(Tensor ta) {
         Nd4jTensor a = own(ta);
-        requireMatrix(a, "logSoftmax");
+        Shape.requireMatrix(a.shape, "logSoftmax");
         if (a.array.length() == 0) {
             return a;
         }

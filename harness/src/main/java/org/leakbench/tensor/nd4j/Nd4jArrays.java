@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.nd4j;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;

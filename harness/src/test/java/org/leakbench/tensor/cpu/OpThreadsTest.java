@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -120,6 +120,34 @@ class OpThreadsTest {
             } else {
                 System.setProperty(OpThreads.PROPERTY, old);
             }
+        }
+    }
+
+    /** Scripts from when the backend was called ejml set leakbench.ejml.threads; the new name wins over it. */
+    @Test
+    void theFormerPropertyStillSetsTheThreads() {
+        String old = System.getProperty(OpThreads.PROPERTY);
+        String former = System.getProperty(OpThreads.FORMER_PROPERTY);
+        try {
+            System.clearProperty(OpThreads.PROPERTY);
+            System.setProperty(OpThreads.FORMER_PROPERTY, "2");
+            assertEquals(2, OpThreads.requested());
+            System.setProperty(OpThreads.FORMER_PROPERTY, "zero");
+            String m = assertThrows(IllegalArgumentException.class, OpThreads::requested).getMessage();
+            assertTrue(m.contains(OpThreads.FORMER_PROPERTY), m);
+            System.setProperty(OpThreads.PROPERTY, "3");
+            assertEquals(3, OpThreads.requested());
+        } finally {
+            restore(OpThreads.PROPERTY, old);
+            restore(OpThreads.FORMER_PROPERTY, former);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
         }
     }
 }

@@ -1,33 +1,37 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.BroadcastMap;
+import org.leakbench.tensor.Conv2dSpec;
+import org.leakbench.tensor.MatmulShape;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.Tensor;
 
 /**
- * The pure-Java backend ("ejml"): float32 tensors in float arrays, float64 in double arrays. Float32 work runs
- * on the Vector API where the JVM has it ({@link SimdKernels}, {@link SimdGemm}, {@link SimdConv}); float64
- * work, and float32 without the Vector API, runs in plain loops and EJML's matrix products (float32 then
- * widened to double and rounded back). No native code and no per-call overhead beyond allocation, which makes
- * it the fastest choice for the small victim models of gradient inversion (they are latency-bound, not
- * FLOP-bound).
+ * The pure-Java backend ("java", formerly "ejml"): float32 tensors in float arrays, float64 in double arrays.
+ * Float32 work runs in the {@link Kernels} chosen once for the JVM: on the Vector API where it has it
+ * ({@link VectorKernels}), else in scalar loops ({@link ScalarKernels}); float64 work runs in plain loops
+ * ({@link DoubleLoops}) and EJML's matrix products. No native code and no per-call overhead beyond allocation,
+ * which makes it the fastest choice for the small victim models of gradient inversion (they are latency-bound,
+ * not FLOP-bound).
  *
  * <p>Each op runs on the calling thread unless the backend was given more op threads ({@link #threads()}):
  * then the large float32 convolutions, matrix products, matrix-vector and outer products on the Vector API
  * share their work out, with results identical bit for bit to one thread's.
  */
 public final class JavaBackend implements Backend {
-    public static final String NAME = "ejml";
-    /** System property with the op threads of the backend that {@link Backends} hands out (default 1). */
+    public static final String NAME = "java";
+    /** The backend's former name, still accepted: it was named after EJML, which only does its float64 products. */
+    public static final String FORMER_NAME = "ejml";
+    /** System property with the op threads of the backend that {@code Backends} hands out (default 1). */
     public static final String THREADS_PROPERTY = OpThreads.PROPERTY;
 
-    /**
-     * Weight of one multiply-add in an op that streams its operand from memory once (matrix-vector products,
-     * outer products) against OpThreads' threshold, which counts the multiply-adds of cache-resident kernels:
-     * such an op pays for sharing out at a quarter of the size.
-     */
-    private static final long MEMORY_BOUND = 4;
+    /** The float32 loops, on the Vector API or scalar: chosen once for the JVM. */
+    private static final Kernels KERNELS = Kernels.CHOSEN;
 
     private final OpThreads threads;
 
@@ -59,8 +63,8 @@ public final class JavaBackend implements Backend {
     @Override
     public String description() {
         int n = threads.threads();
-        return "EJML " + ejmlVersion() + " (pure Java, " + (n == 1 ? "single thread" : n + " threads")
-                + " per op, no native BLAS; " + SimdSupport.description() + ")";
+        return "Pure Java (" + (n == 1 ? "single thread" : n + " threads") + " per op, no native BLAS; "
+                + KERNELS.description() + "; EJML " + ejmlVersion() + " for float64 products)";
     }
 
     private static String ejmlVersion() {
@@ -139,11 +143,6 @@ public final class JavaBackend implements Backend {
                 : new JavaTensor(this, x.shape, JavaTensor.widen(x.floats));
     }
 
-    // Float32 work may run on the Vector API; float64 keeps the exact double loops.
-    private static boolean simd(DType dt) {
-        return dt == DType.F32 && SimdSupport.enabled();
-    }
-
     // ---- element-wise binary ----
 
     private interface Op2 {
@@ -155,10 +154,10 @@ public final class JavaBackend implements Backend {
     }
 
     /**
-     * With {@code fast} set, the common shapes run written-out loops ({@link JavaKernels}, {@link SimdKernels})
+     * With {@code fast} set, the common shapes run written-out loops ({@link Kernels}, {@link DoubleLoops})
      * instead of {@code op}. Float32 operands stay in float; anything involving float64 runs in double.
      */
-    private Tensor binary(Tensor ta, Tensor tb, Op2 op, JavaKernels.Binary fast) {
+    private Tensor binary(Tensor ta, Tensor tb, Op2 op, Kernels.Binary fast) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
         BroadcastMap.Plan plan = BroadcastMap.Plan.of(a.shape, b.shape);
@@ -174,7 +173,7 @@ public final class JavaBackend implements Backend {
         switch (plan.kind()) {
             case SAME -> {
                 if (fast != null) {
-                    JavaKernels.same(fast, x, y, r);
+                    DoubleLoops.same(fast, x, y, r);
                 } else {
                     for (int i = 0; i < r.length; i++) {
                         r[i] = op.apply(x[i], y[i]);
@@ -183,7 +182,7 @@ public final class JavaBackend implements Backend {
             }
             case SUFFIX -> {
                 if (fast != null && small.length > 0) {
-                    JavaKernels.repeated(fast, big, small, r, right);
+                    DoubleLoops.repeated(fast, big, small, r, right);
                 } else {
                     int m = small.length;
                     for (int i = 0; i < r.length; i++) {
@@ -219,20 +218,17 @@ public final class JavaBackend implements Backend {
      * Both operands float32: the result of each element is op computed in double and rounded once, which for
      * +, −, × and ÷ is exactly the float operation (the written-out loops compute in float directly).
      */
-    private Tensor binary32(JavaTensor a, JavaTensor b, BroadcastMap.Plan plan, Op2 op, JavaKernels.Binary fast) {
+    private Tensor binary32(JavaTensor a, JavaTensor b, BroadcastMap.Plan plan, Op2 op, Kernels.Binary fast) {
         float[] x = a.floats;
         float[] y = b.floats;
         float[] r = new float[Shape.size(plan.shape())];
         float[] big = plan.smallOnRight() ? x : y;
         float[] small = plan.smallOnRight() ? y : x;
         boolean right = plan.smallOnRight();
-        boolean vector = SimdSupport.enabled();
         switch (plan.kind()) {
             case SAME -> {
-                if (fast != null && vector) {
-                    SimdKernels.same(fast, x, y, r);
-                } else if (fast != null) {
-                    JavaKernels.same(fast, x, y, r);
+                if (fast != null) {
+                    KERNELS.same(fast, x, y, r);
                 } else {
                     for (int i = 0; i < r.length; i++) {
                         r[i] = (float) op.apply(x[i], y[i]);
@@ -240,10 +236,8 @@ public final class JavaBackend implements Backend {
                 }
             }
             case SUFFIX -> {
-                if (fast != null && small.length > 0 && vector) {
-                    SimdKernels.repeated(fast, big, small, r, right);
-                } else if (fast != null && small.length > 0) {
-                    JavaKernels.repeated(fast, big, small, r, right);
+                if (fast != null && small.length > 0) {
+                    KERNELS.repeated(fast, big, small, r, right);
                 } else {
                     int m = small.length;
                     for (int i = 0; i < r.length; i++) {
@@ -277,12 +271,10 @@ public final class JavaBackend implements Backend {
     }
 
     /** One channel of a per-channel broadcast: r = big op c over [from, from + n). */
-    private static void channel(Op2 op, JavaKernels.Binary fast, float[] big, int from, int n, float c, float[] r,
+    private static void channel(Op2 op, Kernels.Binary fast, float[] big, int from, int n, float c, float[] r,
                                 boolean smallOnRight) {
-        if (fast != null && SimdSupport.enabled()) {
-            SimdKernels.withScalar(fast, big, from, n, c, r, smallOnRight);
-        } else if (fast != null) {
-            JavaKernels.withScalar(fast, big, from, n, c, r, smallOnRight);
+        if (fast != null) {
+            KERNELS.withScalar(fast, big, from, n, c, r, smallOnRight);
         } else {
             for (int i = from; i < from + n; i++) {
                 r[i] = (float) (smallOnRight ? op.apply(big[i], c) : op.apply(c, big[i]));
@@ -292,17 +284,17 @@ public final class JavaBackend implements Backend {
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
-        return binary(a, b, Double::sum, JavaKernels.Binary.ADD);
+        return binary(a, b, Double::sum, Kernels.Binary.ADD);
     }
 
     @Override
     public Tensor sub(Tensor a, Tensor b) {
-        return binary(a, b, (x, y) -> x - y, JavaKernels.Binary.SUB);
+        return binary(a, b, (x, y) -> x - y, Kernels.Binary.SUB);
     }
 
     @Override
     public Tensor mul(Tensor a, Tensor b) {
-        return binary(a, b, (x, y) -> x * y, JavaKernels.Binary.MUL);
+        return binary(a, b, (x, y) -> x * y, Kernels.Binary.MUL);
     }
 
     @Override
@@ -315,10 +307,10 @@ public final class JavaBackend implements Backend {
     public Tensor scale(Tensor ta, double s) {
         JavaTensor a = own(ta);
         if (a.dtype == DType.F32) {
-            return withScalar(a, JavaKernels.Binary.MUL, (float) s);
+            return withScalar(a, Kernels.Binary.MUL, (float) s);
         }
         double[] r = new double[a.data.length];
-        JavaKernels.scale(a.data, s, r);
+        DoubleLoops.scale(a.data, s, r);
         return new JavaTensor(this, a.shape, r);
     }
 
@@ -327,19 +319,15 @@ public final class JavaBackend implements Backend {
     public Tensor addScalar(Tensor ta, double s) {
         JavaTensor a = own(ta);
         if (a.dtype == DType.F32) {
-            return withScalar(a, JavaKernels.Binary.ADD, (float) s);
+            return withScalar(a, Kernels.Binary.ADD, (float) s);
         }
         return unary(a, v -> v + s);
     }
 
     /** A float32 tensor op c, in float. */
-    private JavaTensor withScalar(JavaTensor a, JavaKernels.Binary op, float c) {
+    private JavaTensor withScalar(JavaTensor a, Kernels.Binary op, float c) {
         float[] r = new float[a.floats.length];
-        if (SimdSupport.enabled()) {
-            SimdKernels.withScalar(op, a.floats, 0, r.length, c, r, true);
-        } else {
-            JavaKernels.withScalar(op, a.floats, 0, r.length, c, r, true);
-        }
+        KERNELS.withScalar(op, a.floats, 0, r.length, c, r, true);
         return new JavaTensor(this, a.shape, r);
     }
 
@@ -364,34 +352,34 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, a.shape, r);
     }
 
-    /** A function with a vectorised float32 form, which {@code f} computes elsewhere. */
-    private Tensor unary(Tensor ta, DoubleUnaryOperator f, JavaKernels.Unary vectorised) {
+    /** A function with written-out float32 loops ({@link Kernels#unary}). */
+    private Tensor unary(Tensor ta, Kernels.Unary f) {
         JavaTensor a = own(ta);
-        if (simd(a.dtype)) {
+        if (a.dtype == DType.F32) {
             float[] r = new float[a.floats.length];
-            SimdKernels.unary(vectorised, a.floats, r);
+            KERNELS.unary(f, a.floats, r);
             return new JavaTensor(this, a.shape, r);
         }
-        return unary(a, f);
+        return unary(a, f.exact);
     }
 
     @Override
     public Tensor neg(Tensor ta) {
         JavaTensor a = own(ta);
         if (a.dtype == DType.F32) {
-            return withScalar(a, JavaKernels.Binary.MUL, -1f); // exact: only the sign changes
+            return withScalar(a, Kernels.Binary.MUL, -1f); // exact: only the sign changes
         }
         return unary(a, v -> -v);
     }
 
     @Override
     public Tensor exp(Tensor a) {
-        return unary(a, Math::exp, JavaKernels.Unary.EXP);
+        return unary(a, Kernels.Unary.EXP);
     }
 
     @Override
     public Tensor log(Tensor a) {
-        return unary(a, Math::log, JavaKernels.Unary.LOG);
+        return unary(a, Kernels.Unary.LOG);
     }
 
     @Override
@@ -404,22 +392,17 @@ public final class JavaBackend implements Backend {
         JavaTensor a = own(ta);
         if (a.dtype == DType.F32) {
             float[] r = new float[a.floats.length];
-            if (SimdSupport.enabled()) {
-                SimdKernels.square(a.floats, r);
-            } else {
-                JavaKernels.square(a.floats, r);
-            }
+            KERNELS.square(a.floats, r);
             return new JavaTensor(this, a.shape, r);
         }
         double[] r = new double[a.data.length];
-        JavaKernels.square(a.data, r);
+        DoubleLoops.square(a.data, r);
         return new JavaTensor(this, a.shape, r);
     }
 
     @Override
     public Tensor sigmoid(Tensor a) {
-        return unary(a, v -> v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v)),
-                JavaKernels.Unary.SIGMOID);
+        return unary(a, Kernels.Unary.SIGMOID);
     }
 
     /** Float32 operands of one shape: one pass, the same float operations in the same order as composed. */
@@ -431,17 +414,13 @@ public final class JavaBackend implements Backend {
             return Backend.super.sigmoidBackward(y, g);
         }
         float[] r = new float[y.floats.length];
-        if (SimdSupport.enabled()) {
-            SimdKernels.sigmoidBackward(y.floats, g.floats, r);
-        } else {
-            JavaKernels.sigmoidBackward(y.floats, g.floats, r);
-        }
+        KERNELS.sigmoidBackward(y.floats, g.floats, r);
         return new JavaTensor(this, y.shape, r);
     }
 
     @Override
     public Tensor tanh(Tensor a) {
-        return unary(a, Math::tanh, JavaKernels.Unary.TANH);
+        return unary(a, Kernels.Unary.TANH);
     }
 
     @Override
@@ -475,10 +454,10 @@ public final class JavaBackend implements Backend {
     public Tensor sumAll(Tensor ta) {
         JavaTensor a = own(ta);
         if (a.dtype == DType.F32) {
-            double s = SimdSupport.enabled() ? SimdKernels.sum(a.floats) : JavaKernels.sum(a.floats);
+            double s = KERNELS.sum(a.floats, 0, a.floats.length);
             return new JavaTensor(this, new int[0], new float[] {(float) s});
         }
-        return new JavaTensor(this, new int[0], new double[] {JavaKernels.sum(a.data)});
+        return new JavaTensor(this, new int[0], new double[] {DoubleLoops.sum(a.data, 0, a.data.length)});
     }
 
     /** Float32 operands of one shape: one pass, exact products accumulated in double; else as the default. */
@@ -489,7 +468,7 @@ public final class JavaBackend implements Backend {
         if (!floatsOfOneShape(a, b)) {
             return Backend.super.dot(a, b);
         }
-        double s = SimdSupport.enabled() ? SimdKernels.dot(a.floats, b.floats) : JavaKernels.dot(a.floats, b.floats);
+        double s = KERNELS.dot(a.floats, b.floats);
         return new JavaTensor(this, new int[0], new float[] {(float) s});
     }
 
@@ -501,8 +480,7 @@ public final class JavaBackend implements Backend {
         if (!floatsOfOneShape(a, b)) {
             return Backend.super.sumOfSquaredDifferences(a, b);
         }
-        double s = SimdSupport.enabled() ? SimdKernels.sumOfSquaredDifferences(a.floats, b.floats)
-                : JavaKernels.sumOfSquaredDifferences(a.floats, b.floats);
+        double s = KERNELS.sumOfSquaredDifferences(a.floats, b.floats);
         return new JavaTensor(this, new int[0], new float[] {(float) s});
     }
 
@@ -516,11 +494,7 @@ public final class JavaBackend implements Backend {
             return Backend.super.scaledDifference(a, b, s);
         }
         float[] r = new float[a.floats.length];
-        if (SimdSupport.enabled()) {
-            SimdKernels.scaledDifference(a.floats, b.floats, s.floats[0], r);
-        } else {
-            JavaKernels.scaledDifference(a.floats, b.floats, s.floats[0], r);
-        }
+        KERNELS.scaledDifference(a.floats, b.floats, s.floats[0], r);
         return new JavaTensor(this, Shape.broadcast(a.shape, s.shape), r);
     }
 
@@ -546,11 +520,9 @@ public final class JavaBackend implements Backend {
                 r[i % m] += xf != null ? xf[i] : xd[i];
             }
         } else if (block != null) {
-            boolean vector = xf != null && SimdSupport.enabled();
             for (int o = 0, i = 0; o < block[0]; o++) {
                 for (int k = 0; k < block[1]; k++, i += block[2]) {
-                    r[k] += vector ? SimdKernels.sum(xf, i, block[2])
-                            : xf != null ? JavaKernels.sum(xf, i, block[2]) : JavaKernels.sum(xd, i, block[2]);
+                    r[k] += xf != null ? KERNELS.sum(xf, i, block[2]) : DoubleLoops.sum(xd, i, block[2]);
                 }
             }
         } else {
@@ -573,40 +545,49 @@ public final class JavaBackend implements Backend {
                     + Shape.str(shape));
         }
         int n = Shape.size(shape);
-        int m = a.size();
-        boolean suffix = BroadcastMap.isSuffix(a.shape, shape);
-        int[] block = suffix ? null : BroadcastMap.block(a.shape, shape); // a per-channel broadcast
-        int[] map = suffix || block != null ? null : BroadcastMap.indices(a.shape, shape);
-        if (a.dtype == DType.F32) {
-            float[] x = a.floats;
-            float[] r = new float[n];
-            if (block != null) {
-                for (int o = 0, i = 0; o < block[0]; o++) {
-                    for (int k = 0; k < block[1]; k++, i += block[2]) {
-                        java.util.Arrays.fill(r, i, i + block[2], x[k]);
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    r[i] = x[suffix ? i % m : map[i]];
-                }
-            }
-            return new JavaTensor(this, shape.clone(), r);
-        }
-        double[] x = a.data;
-        double[] r = new double[n];
-        if (block != null) {
+        Object x = a.floats != null ? a.floats : a.data;
+        Object r = a.floats != null ? new float[n] : new double[n];
+        int[] block = BroadcastMap.block(a.shape, shape); // a per-channel broadcast
+        if (BroadcastMap.isSuffix(a.shape, shape)) {
+            repeat(x, 0, a.size(), r, 0, n);
+        } else if (block != null) {
             for (int o = 0, i = 0; o < block[0]; o++) {
                 for (int k = 0; k < block[1]; k++, i += block[2]) {
-                    java.util.Arrays.fill(r, i, i + block[2], x[k]);
+                    repeat(x, k, 1, r, i, block[2]);
                 }
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                r[i] = x[suffix ? i % m : map[i]];
+            int[] map = BroadcastMap.indices(a.shape, shape);
+            if (r instanceof float[] f) {
+                for (int i = 0; i < n; i++) {
+                    f[i] = a.floats[map[i]];
+                }
+            } else {
+                double[] d = (double[]) r;
+                for (int i = 0; i < n; i++) {
+                    d[i] = a.data[map[i]];
+                }
             }
         }
-        return new JavaTensor(this, shape.clone(), r);
+        return r instanceof float[] f ? new JavaTensor(this, shape.clone(), f)
+                : new JavaTensor(this, shape.clone(), (double[]) r);
+    }
+
+    /**
+     * Fills r[to .. to + n) with copies of x[from .. from + m) (arrays of one element type; m divides n): one
+     * copy, then the filled part copied onto the rest, doubling each time, so a broadcast costs a few block
+     * copies whatever its length or element type.
+     */
+    private static void repeat(Object x, int from, int m, Object r, int to, int n) {
+        if (n == 0) {
+            return;
+        }
+        System.arraycopy(x, from, r, to, m);
+        for (int done = m; done < n; ) {
+            int copied = Math.min(done, n - done);
+            System.arraycopy(r, to, r, to + done, copied);
+            done += copied;
+        }
     }
 
     @Override
@@ -622,7 +603,7 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor transpose(Tensor ta) {
         JavaTensor a = own(ta);
-        requireMatrix(a, "transpose");
+        Shape.requireMatrix(a.shape, "transpose");
         int rows = a.shape[0];
         int cols = a.shape[1];
         int[] shape = {cols, rows};
@@ -644,11 +625,6 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, shape, r);
     }
 
-    private static void requireMatrix(JavaTensor a, String op) {
-        if (a.shape.length != 2) {
-            throw new IllegalArgumentException(op + " needs a matrix, got shape " + Shape.str(a.shape));
-        }
-    }
 
     // ---- linear algebra ----
 
@@ -656,70 +632,14 @@ public final class JavaBackend implements Backend {
     public Tensor matmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
         JavaTensor a = own(ta);
         JavaTensor b = own(tb);
-        requireMatrix(a, "matmul");
-        requireMatrix(b, "matmul");
-        int m = transposeA ? a.shape[1] : a.shape[0];
-        int ka = transposeA ? a.shape[0] : a.shape[1];
-        int kb = transposeB ? b.shape[1] : b.shape[0];
-        int n = transposeB ? b.shape[0] : b.shape[1];
-        if (ka != kb) {
-            throw new IllegalArgumentException("matmul of " + Shape.str(a.shape) + (transposeA ? "^T" : "")
-                    + " and " + Shape.str(b.shape) + (transposeB ? "^T" : "") + ": inner sizes " + ka + " and "
-                    + kb + " differ");
+        MatmulShape s = MatmulShape.of(a.shape, transposeA, b.shape, transposeB);
+        if (a.dtype == DType.F32 && b.dtype == DType.F32) {
+            float[] r = new float[s.m() * s.n()];
+            KERNELS.matmul(a.floats, transposeA, b.floats, transposeB, s, r, threads);
+            return new JavaTensor(this, s.shape(), r);
         }
-        DType dt = DType.wider(a.dtype, b.dtype);
-        int[] shape = {m, n};
-        if (dt == DType.F32 && ka == 1) {
-            // An outer product (a weight gradient at batch 1): one pass, whatever the transposes.
-            float[] r = new float[m * n];
-            if (SimdSupport.enabled()) {
-                float[] x = a.floats;
-                float[] y = b.floats;
-                threads.split(m, 1, MEMORY_BOUND * m * n, (from, to) -> SimdKernels.outer(x, y, r, from, to));
-            } else {
-                JavaKernels.outer(a.floats, b.floats, r);
-            }
-            return new JavaTensor(this, shape, r);
-        }
-        if (simd(dt) && m >= 4) {
-            float[] r = new float[m * n];
-            SimdGemm.matmul(a.floats, transposeA, b.floats, transposeB, m, ka, n, r, threads);
-            return new JavaTensor(this, shape, r);
-        }
-        if (simd(dt) && !(transposeA && transposeB)) { // a batch of one to three: matrix-vector products
-            float[] r = new float[m * n];
-            float[] x = a.floats;
-            float[] y = b.floats;
-            // Streaming B once is all the work here, so threads take bands of its columns.
-            threads.split(n, transposeB ? 1 : SimdKernels.fewRowsColumnGrain(), MEMORY_BOUND * m * ka * n,
-                    (from, to) -> SimdKernels.fewRows(x, transposeA, y, transposeB, m, ka, n, r, from, to));
-            return new JavaTensor(this, shape, r);
-        }
-        double[] x = a.doubles();
-        double[] y = b.doubles();
-        if (ka == 1) {
-            double[] r = new double[m * n];
-            JavaKernels.outer(x, y, r);
-            return of(dt, shape, r);
-        }
-        if (transposeB && !transposeA) {
-            double[] r = new double[m * n];
-            JavaKernels.multTransB(x, y, r, m, n, ka);
-            return of(dt, shape, r);
-        }
-        DMatrixRMaj ma = DMatrixRMaj.wrap(a.shape[0], a.shape[1], x);
-        DMatrixRMaj mb = DMatrixRMaj.wrap(b.shape[0], b.shape[1], y);
-        DMatrixRMaj mc = new DMatrixRMaj(m, n);
-        if (transposeA && transposeB) {
-            CommonOps_DDRM.multTransAB(ma, mb, mc);
-        } else if (transposeA) {
-            CommonOps_DDRM.multTransA(ma, mb, mc);
-        } else if (transposeB) {
-            CommonOps_DDRM.multTransB(ma, mb, mc);
-        } else {
-            CommonOps_DDRM.mult(ma, mb, mc);
-        }
-        return of(dt, shape, mc.data);
+        double[] r = DoubleLoops.matmul(a.doubles(), transposeA, b.doubles(), transposeB, s);
+        return new JavaTensor(this, s.shape(), r);
     }
 
     @Override
@@ -728,9 +648,9 @@ public final class JavaBackend implements Backend {
         JavaTensor w = own(tw);
         int[] ys = spec.outputShape(x.shape, w.shape);
         DType dt = DType.wider(x.dtype, w.dtype);
-        if (simd(dt)) {
+        if (dt == DType.F32) {
             float[] y = new float[Shape.size(ys)];
-            SimdConv.forward(x.floats, x.shape, w.floats, w.shape, y, ys, spec, threads);
+            KERNELS.conv2d(x.floats, x.shape, w.floats, w.shape, y, ys, spec, threads);
             return new JavaTensor(this, ys, y);
         }
         double[] y = new double[Shape.size(ys)];
@@ -742,11 +662,11 @@ public final class JavaBackend implements Backend {
     public Tensor conv2dInputAdjoint(Tensor tg, Tensor tw, int[] inputShape, Conv2dSpec spec) {
         JavaTensor g = own(tg);
         JavaTensor w = own(tw);
-        JavaConv.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
+        Conv2dSpec.checkOutput(spec.outputShape(inputShape, w.shape), g.shape, "conv2d input adjoint");
         DType dt = DType.wider(g.dtype, w.dtype);
-        if (simd(dt)) {
+        if (dt == DType.F32) {
             float[] gx = new float[Shape.size(inputShape)];
-            SimdConv.inputAdjoint(g.floats, g.shape, w.floats, w.shape, gx, inputShape, spec, threads);
+            KERNELS.conv2dInputAdjoint(g.floats, g.shape, w.floats, w.shape, gx, inputShape, spec, threads);
             return new JavaTensor(this, inputShape.clone(), gx);
         }
         double[] gx = new double[Shape.size(inputShape)];
@@ -758,11 +678,11 @@ public final class JavaBackend implements Backend {
     public Tensor conv2dFilterAdjoint(Tensor tx, Tensor tg, int[] filterShape, Conv2dSpec spec) {
         JavaTensor x = own(tx);
         JavaTensor g = own(tg);
-        JavaConv.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
+        Conv2dSpec.checkOutput(spec.outputShape(x.shape, filterShape), g.shape, "conv2d filter adjoint");
         DType dt = DType.wider(x.dtype, g.dtype);
-        if (simd(dt)) {
+        if (dt == DType.F32) {
             float[] gw = new float[Shape.size(filterShape)];
-            SimdConv.filterAdjoint(x.floats, x.shape, g.floats, g.shape, gw, filterShape, spec, threads);
+            KERNELS.conv2dFilterAdjoint(x.floats, x.shape, g.floats, g.shape, gw, filterShape, spec, threads);
             return new JavaTensor(this, filterShape.clone(), gw);
         }
         double[] gw = new double[Shape.size(filterShape)];
@@ -773,7 +693,7 @@ public final class JavaBackend implements Backend {
     @Override
     public Tensor logSoftmax(Tensor ta) {
         JavaTensor a = own(ta);
-        requireMatrix(a, "logSoftmax");
+        Shape.requireMatrix(a.shape, "logSoftmax");
         int rows = a.shape[0];
         int cols = a.shape[1];
         double[] x = a.doubles();

@@ -1,7 +1,8 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leakbench.tensor.ThreadsProperty;
 
 /**
  * The threads one op of the pure-Java backend may split its work over: the calling thread plus
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OpThreads {
     /** System property with the thread count of the default backend instance. */
-    static final String PROPERTY = "leakbench.ejml.threads";
+    static final String PROPERTY = "leakbench.java.threads";
+    /** The property's name from when the backend was called ejml, read when {@link #PROPERTY} is not set. */
+    static final String FORMER_PROPERTY = "leakbench.ejml.threads";
     /** Below this many multiply-adds an op stays on the calling thread: sharing it out costs a few µs. */
     static final long MIN_PARALLEL_WORK = 1L << 20;
 
@@ -34,7 +37,7 @@ final class OpThreads {
     /** With a threshold of its own, so that tests can split small ops. */
     OpThreads(int threads, long minParallelWork) {
         if (threads < 1 || threads > ThreadsProperty.MAX) {
-            throw new IllegalArgumentException("the ejml backend needs 1 to " + ThreadsProperty.MAX
+            throw new IllegalArgumentException("the java backend needs 1 to " + ThreadsProperty.MAX
                     + " op threads, got " + threads);
         }
         this.threads = threads;
@@ -42,9 +45,14 @@ final class OpThreads {
         this.workers = new OpWorker[threads - 1]; // started on first use
     }
 
-    /** The count asked for with {@link #PROPERTY}: 1 when unset, a clear error when not a count. */
+    /**
+     * The count asked for with {@link #PROPERTY} (or, when that is unset, {@link #FORMER_PROPERTY}): 1 when
+     * neither is set, a clear error naming the property when not a count.
+     */
     static int requested() {
-        return ThreadsProperty.read(PROPERTY);
+        String p = System.getProperty(PROPERTY) == null && System.getProperty(FORMER_PROPERTY) != null
+                ? FORMER_PROPERTY : PROPERTY;
+        return ThreadsProperty.read(p);
     }
 
     int threads() {
@@ -102,7 +110,7 @@ final class OpThreads {
 
     private OpWorker worker(int i) {
         if (workers[i] == null) { // only the holder of busy gets here
-            workers[i] = new OpWorker("leakbench-ejml-op-" + POOLS.incrementAndGet());
+            workers[i] = new OpWorker("leakbench-java-op-" + POOLS.incrementAndGet());
         }
         return workers[i];
     }

@@ -1,6 +1,10 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.Arrays;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.Tensor;
 
 /**
  * A tensor of {@link JavaBackend}: a row-major array of its own precision, {@code float[]} for float32 and
@@ -19,19 +23,19 @@ final class JavaTensor implements Tensor {
 
     /** A float64 tensor over {@code data} (kept, not copied). */
     JavaTensor(JavaBackend backend, int[] shape, double[] data) {
-        this.backend = backend;
-        this.dtype = DType.F64;
-        this.shape = shape;
-        this.data = data;
-        this.floats = null;
+        this(backend, DType.F64, shape, data, null);
     }
 
     /** A float32 tensor over {@code floats} (kept, not copied). */
     JavaTensor(JavaBackend backend, int[] shape, float[] floats) {
+        this(backend, DType.F32, shape, null, floats);
+    }
+
+    private JavaTensor(JavaBackend backend, DType dtype, int[] shape, double[] data, float[] floats) {
         this.backend = backend;
-        this.dtype = DType.F32;
+        this.dtype = dtype;
         this.shape = shape;
-        this.data = null;
+        this.data = data;
         this.floats = floats;
     }
 

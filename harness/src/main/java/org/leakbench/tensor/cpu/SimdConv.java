@@ -1,6 +1,7 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import java.util.Arrays;
+import org.leakbench.tensor.Conv2dSpec;
 
 /**
  * The three linear maps of a 2-D convolution for float32 tensors on {@link SimdGemm}, without unfolding

@@ -1,5 +1,6 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.nd4j;
 
+import org.leakbench.tensor.Conv2dSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.convolution.Convolution;

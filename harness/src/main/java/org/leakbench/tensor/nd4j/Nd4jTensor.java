@@ -1,6 +1,9 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.nd4j;
 
 import java.util.Arrays;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

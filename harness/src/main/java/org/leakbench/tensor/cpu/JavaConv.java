@@ -1,4 +1,6 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
+
+import org.leakbench.tensor.Conv2dSpec;
 
 /**
  * The three linear maps of a 2-D convolution (NCHW, cross-correlation) as patch-matrix products: the batch's
@@ -8,13 +10,6 @@ package org.leakbench.tensor;
  */
 final class JavaConv {
     private JavaConv() {
-    }
-
-    static void checkOutput(int[] expected, int[] actual, String op) {
-        if (!java.util.Arrays.equals(expected, actual)) {
-            throw new IllegalArgumentException(op + ": gradient has shape " + Shape.str(actual) + " but the "
-                    + "convolution output has shape " + Shape.str(expected));
-        }
     }
 
     /**

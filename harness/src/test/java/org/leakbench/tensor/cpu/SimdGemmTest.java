@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

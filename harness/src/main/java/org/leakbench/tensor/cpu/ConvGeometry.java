@@ -1,4 +1,6 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
+
+import org.leakbench.tensor.Conv2dSpec;
 
 /**
  * The sizes of one 2-D convolution (NCHW input [n, c, h, w], filter [k, c, kh, kw], output [n, k, oh, ow],

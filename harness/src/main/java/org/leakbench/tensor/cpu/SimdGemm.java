@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;

@@ -1,4 +1,4 @@
-package org.leakbench.tensor;
+package org.leakbench.tensor.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,42 +11,45 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Vector API element-wise loops against the scalar float ones, on lengths that leave every possible tail
+ * The Vector API kernels against the scalar ones, on lengths that leave every possible tail
  * after the vector part: arithmetic must agree bit for bit, exp/log/tanh/sigmoid to one float ulp of the
  * double result, sums and products to float accuracy.
  */
-class SimdKernelsTest {
+class KernelsTest {
+    private static final Kernels VECTOR = new VectorKernels();
+    private static final Kernels SCALAR = new ScalarKernels();
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 8, 9, 16, 33, 1000})
     void arithmeticIsBitForBitTheScalarLoop(int n) {
         SplittableRandom rnd = new SplittableRandom(n);
         float[] x = values(rnd, n, 10);
         float[] y = values(rnd, n, 10);
-        for (JavaKernels.Binary op : JavaKernels.Binary.values()) {
+        for (Kernels.Binary op : Kernels.Binary.values()) {
             float[] r = new float[n];
             float[] ref = new float[n];
-            SimdKernels.same(op, x, y, r);
-            JavaKernels.same(op, x, y, ref);
+            VECTOR.same(op, x, y, r);
+            SCALAR.same(op, x, y, ref);
             assertArrayEquals(ref, r, 0f, op.name());
         }
         float[] r = new float[n];
         float[] ref = new float[n];
-        SimdKernels.withScalar(JavaKernels.Binary.MUL, x, 0, n, 0.3f, r, true);
-        JavaKernels.withScalar(JavaKernels.Binary.MUL, x, 0, n, 0.3f, ref, true);
+        VECTOR.withScalar(Kernels.Binary.MUL, x, 0, n, 0.3f, r, true);
+        SCALAR.withScalar(Kernels.Binary.MUL, x, 0, n, 0.3f, ref, true);
         assertArrayEquals(ref, r, 0f, "scale");
-        SimdKernels.square(x, r);
-        JavaKernels.square(x, ref);
+        VECTOR.square(x, r);
+        SCALAR.square(x, ref);
         assertArrayEquals(ref, r, 0f, "square");
         float[] outer = new float[n * 3];
         float[] outerRef = new float[n * 3];
         float[] three = {0.5f, -1.25f, 7};
-        SimdKernels.outer(three, x, outer);
-        JavaKernels.outer(three, x, outerRef);
+        VectorKernels.outer(three, x, outer);
+        ScalarKernels.outer(three, x, outerRef);
         assertArrayEquals(outerRef, outer, 0f, "outer");
         // Float products are the double product rounded once, so both agree with the float64 loop rounded.
         double[] wide = new double[n];
-        JavaKernels.same(JavaKernels.Binary.MUL, JavaTensor.widen(x), JavaTensor.widen(y), wide);
-        SimdKernels.same(JavaKernels.Binary.MUL, x, y, r);
+        DoubleLoops.same(Kernels.Binary.MUL, JavaTensor.widen(x), JavaTensor.widen(y), wide);
+        VECTOR.same(Kernels.Binary.MUL, x, y, r);
         assertArrayEquals(JavaTensor.narrow(wide), r, 0f, "float mul is the double one rounded");
     }
 
@@ -56,12 +59,12 @@ class SimdKernelsTest {
         SplittableRandom rnd = new SplittableRandom(m);
         float[] big = values(rnd, m * 5, 10);
         float[] small = values(rnd, m, 10);
-        for (JavaKernels.Binary op : JavaKernels.Binary.values()) {
+        for (Kernels.Binary op : Kernels.Binary.values()) {
             for (boolean right : new boolean[] {true, false}) {
                 float[] r = new float[big.length];
                 float[] ref = new float[big.length];
-                SimdKernels.repeated(op, big, small, r, right);
-                JavaKernels.repeated(op, big, small, ref, right);
+                VECTOR.repeated(op, big, small, r, right);
+                SCALAR.repeated(op, big, small, ref, right);
                 assertArrayEquals(ref, r, 0f, op + (right ? " small on the right" : " small on the left"));
             }
         }
@@ -73,16 +76,16 @@ class SimdKernelsTest {
         SplittableRandom rnd = new SplittableRandom(n);
         float[] x = values(rnd, n, 3);
         float[] y = values(rnd, n, 3);
-        assertEquals(JavaKernels.sumOfSquaredDifferences(x, y), SimdKernels.sumOfSquaredDifferences(x, y),
+        assertEquals(SCALAR.sumOfSquaredDifferences(x, y), VECTOR.sumOfSquaredDifferences(x, y),
                 1e-12 * (n + 1));
-        assertEquals(JavaKernels.dot(x, y), SimdKernels.dot(x, y), 1e-12 * (n + 1));
+        assertEquals(SCALAR.dot(x, y), VECTOR.dot(x, y), 1e-12 * (n + 1));
         float[] r = new float[n];
         float[] ref = new float[n];
-        SimdKernels.scaledDifference(x, y, -1.5f, r);
-        JavaKernels.scaledDifference(x, y, -1.5f, ref);
+        VECTOR.scaledDifference(x, y, -1.5f, r);
+        SCALAR.scaledDifference(x, y, -1.5f, ref);
         assertArrayEquals(ref, r, 0f);
-        SimdKernels.sigmoidBackward(x, y, r);
-        JavaKernels.sigmoidBackward(x, y, ref);
+        VECTOR.sigmoidBackward(x, y, r);
+        SCALAR.sigmoidBackward(x, y, ref);
         assertArrayEquals(ref, r, 0f, "sigmoidBackward");
     }
 
@@ -91,18 +94,18 @@ class SimdKernelsTest {
     void channelsOfABroadcastAreBitForBitTheScalarLoop(int n) {
         SplittableRandom rnd = new SplittableRandom(n);
         float[] big = values(rnd, n + 10, 10);
-        for (JavaKernels.Binary op : JavaKernels.Binary.values()) {
+        for (Kernels.Binary op : Kernels.Binary.values()) {
             for (boolean right : new boolean[] {true, false}) {
                 float[] r = new float[big.length];
                 float[] ref = new float[big.length];
-                SimdKernels.withScalar(op, big, 3, n, 1.75f, r, right);
-                JavaKernels.withScalar(op, big, 3, n, 1.75f, ref, right);
+                VECTOR.withScalar(op, big, 3, n, 1.75f, r, right);
+                SCALAR.withScalar(op, big, 3, n, 1.75f, ref, right);
                 assertArrayEquals(ref, r, 0f, op + " " + right);
                 assertEquals(0f, r[2], "nothing before the range is written");
                 assertEquals(0f, r[n + 3], "nothing after the range is written");
             }
         }
-        assertEquals(JavaKernels.sum(big, 3, n), SimdKernels.sum(big, 3, n), 1e-12 * (n + 1));
+        assertEquals(SCALAR.sum(big, 3, n), VECTOR.sum(big, 3, n), 1e-12 * (n + 1));
     }
 
     @ParameterizedTest
@@ -113,12 +116,12 @@ class SimdKernelsTest {
         for (float v : x) {
             want += v;
         }
-        assertEquals(want, SimdKernels.sum(x), 1e-12 * Math.max(1, n));
-        assertEquals(want, JavaKernels.sum(x), 1e-12 * Math.max(1, n));
+        assertEquals(want, VECTOR.sum(x, 0, x.length), 1e-12 * Math.max(1, n));
+        assertEquals(want, SCALAR.sum(x, 0, x.length), 1e-12 * Math.max(1, n));
         if (n > 0) {
             float[] withNaN = x.clone();
             withNaN[n - 1] = Float.NaN;
-            assertTrue(Double.isNaN(SimdKernels.sum(withNaN)), "a NaN anywhere gives NaN");
+            assertTrue(Double.isNaN(VECTOR.sum(withNaN, 0, withNaN.length)), "a NaN anywhere gives NaN");
         }
     }
 
@@ -138,15 +141,15 @@ class SimdKernelsTest {
             for (boolean tb : new boolean[] {false, true}) {
                 if (ta && tb) {
                     assertThrows(IllegalArgumentException.class,
-                            () -> SimdKernels.fewRows(a, true, b, true, m, k, n, new float[m * n]));
+                            () -> VectorKernels.fewRows(a, true, b, true, m, k, n, new float[m * n]));
                     continue;
                 }
                 float[] c = new float[m * n];
-                SimdKernels.fewRows(a, ta, b, tb, m, k, n, c);
+                VectorKernels.fewRows(a, ta, b, tb, m, k, n, c);
                 float[] parts = new float[m * n]; // built in bands of columns, as threads would
-                int cut = Math.min(n, SimdKernels.fewRowsColumnGrain());
-                SimdKernels.fewRows(a, ta, b, tb, m, k, n, parts, cut, n);
-                SimdKernels.fewRows(a, ta, b, tb, m, k, n, parts, 0, cut);
+                int cut = Math.min(n, VectorKernels.fewRowsColumnGrain());
+                VectorKernels.fewRows(a, ta, b, tb, m, k, n, parts, cut, n);
+                VectorKernels.fewRows(a, ta, b, tb, m, k, n, parts, 0, cut);
                 assertArrayEquals(c, parts, "in two bands, n=" + n + " transposes " + ta + "/" + tb);
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
@@ -162,7 +165,7 @@ class SimdKernelsTest {
         float[] inf = b.clone();
         inf[0] = Float.POSITIVE_INFINITY;
         float[] c = new float[m * n];
-        SimdKernels.fewRows(new float[m * k], false, inf, false, m, k, n, c);
+        VectorKernels.fewRows(new float[m * k], false, inf, false, m, k, n, c);
         assertTrue(Float.isNaN(c[0]), "0 · inf is NaN, so divergence is not hidden");
     }
 
@@ -172,22 +175,25 @@ class SimdKernelsTest {
         SplittableRandom rnd = new SplittableRandom(n);
         float[] x = values(rnd, n, 30);
         x[0] = -1000; // sigmoid must give 0, not NaN, where e^-v overflows
-        check(JavaKernels.Unary.EXP, x, Math::exp);
-        check(JavaKernels.Unary.TANH, x, Math::tanh);
-        check(JavaKernels.Unary.SIGMOID, x, v -> 1.0 / (1.0 + Math.exp(-v)));
+        check(Kernels.Unary.EXP, x, Math::exp);
+        check(Kernels.Unary.TANH, x, Math::tanh);
+        check(Kernels.Unary.SIGMOID, x, v -> 1.0 / (1.0 + Math.exp(-v)));
         float[] pos = new float[n];
         for (int i = 0; i < n; i++) {
             pos[i] = Math.abs(x[i]) + 1e-3f;
         }
-        check(JavaKernels.Unary.LOG, pos, Math::log);
+        check(Kernels.Unary.LOG, pos, Math::log);
     }
 
-    private static void check(JavaKernels.Unary f, float[] x, DoubleUnaryOperator ref) {
-        float[] r = new float[x.length];
-        SimdKernels.unary(f, x, r);
-        for (int i = 0; i < x.length; i++) {
-            float want = (float) ref.applyAsDouble(x[i]);
-            assertTrue(Math.abs(r[i] - want) <= Math.ulp(want), f + "(" + x[i] + ") = " + r[i] + ", want " + want);
+    private static void check(Kernels.Unary f, float[] x, DoubleUnaryOperator ref) {
+        for (Kernels k : new Kernels[] {VECTOR, SCALAR}) {
+            float[] r = new float[x.length];
+            k.unary(f, x, r);
+            for (int i = 0; i < x.length; i++) {
+                float want = (float) ref.applyAsDouble(x[i]);
+                assertTrue(Math.abs(r[i] - want) <= Math.ulp(want), k.getClass().getSimpleName() + " " + f + "("
+                        + x[i] + ") = " + r[i] + ", want " + want);
+            }
         }
     }
 
