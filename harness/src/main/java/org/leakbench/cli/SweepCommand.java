@@ -1,7 +1,5 @@
 package org.leakbench.cli;
 
-import org.leakbench.data.DataDirectory;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.leakbench.component.ParameterSpec;
+import org.leakbench.data.DataDirectory;
 import org.leakbench.sweep.ParameterRegistry;
-import org.leakbench.sweep.ParameterSpec;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.PoolSizing;
 import org.leakbench.sweep.Presets;
@@ -25,10 +24,10 @@ import org.leakbench.sweep.SweepRunner;
 import org.leakbench.sweep.Values;
 import org.leakbench.tensor.Backends;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench sweep}: validates a sweep file (or preset) and runs its points into a run folder. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,

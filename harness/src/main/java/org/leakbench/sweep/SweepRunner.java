@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leakbench.component.ParameterSpec;
 
 /**
  * Runs a sweep's points through a {@link PointExecutor} on a bounded pool, appends one row per point to
