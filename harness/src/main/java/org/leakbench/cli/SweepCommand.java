@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.leakbench.component.ParameterSpec;
 import org.leakbench.data.DataDirectory;
+import org.leakbench.sweep.ComponentTable;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.PoolSizing;
@@ -156,11 +157,15 @@ final class SweepCommand implements Callable<Integer> {
     private static void printParameters(ParameterRegistry registry, PrintWriter out) {
         TextTable table = new TextTable(List.of("parameter", "tier", "type", "allowed", "default", "description"));
         for (ParameterSpec s : registry.specs()) {
-            String allowed = s.allowed().isEmpty() ? s.range().toString().replace("(-inf, inf)", "any")
-                    : String.join(" ", s.allowed());
             table.add(List.of(s.name(), s.tier().name().toLowerCase(java.util.Locale.ROOT), s.type().label(),
-                    allowed, Values.format(s.defaultValue()), s.description()));
+                    ComponentTable.allowed(s), Values.format(s.defaultValue()), s.description()));
         }
         table.print(out);
+        out.println();
+        out.println("Per component (a default here replaces the column default above for points of that component;"
+                + " a parameter stored in defense.param or defense.clip may be written under either name):");
+        TextTable components = new TextTable(ComponentTable.HEADER);
+        ComponentTable.rows(registry.components()).forEach(components::add);
+        components.print(out);
     }
 }

@@ -346,6 +346,10 @@ final class GridReader {
                                 + String.join(", ", subs));
                         continue;
                     }
+                    if (overlay.containsKey(full)) {
+                        run.error(t.getKeyNode(), key + "." + sub, "sets " + full + " a second time");
+                        continue;
+                    }
                     overlay.put(full, values(registry.get(full), t.getValueNode(), key + "." + sub));
                 }
                 if (nameNode == null) {

@@ -52,7 +52,7 @@ public final class DpDefenses {
 
     private static ParameterSpec variance(String name) {
         return ParameterSpec.ofDouble(name, CHEAP, atLeast(0), 1e-3, "variance of the noise added to each entry")
-                .withUnit("variance (squared update units)");
+                .withUnit("squared update units");
     }
 
     /** {@code noise}: Gaussian noise of a given variance on every entry (DLG's noise defense). */
