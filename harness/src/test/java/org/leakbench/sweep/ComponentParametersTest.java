@@ -85,7 +85,7 @@ class ComponentParametersTest {
         assertEquals(0.2, ps.get(0).doubleValue("defense.param"));
         assertEquals(0.0, ps.get(1).doubleValue("defense.param"));
         assertEquals(24_000, ps.get(2).intValue("attack.iterations"));
-        assertEquals(0.2, ps.get(2).doubleValue("attack.tv"));
+        assertEquals(1e-4, ps.get(2).doubleValue("attack.tv"));
         // DLG at its default keeps the id of a point written with the value spelled out.
         assertEquals(points("  attack: [dlg]\n  attack.iterations: [300]\n").get(0).pointId(),
                 points("  attack: [dlg]\n").get(0).pointId());
