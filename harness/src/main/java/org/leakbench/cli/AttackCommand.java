@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
+import org.leakbench.component.Component;
+import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ComponentRegistry;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.RunFolders;
@@ -18,6 +21,7 @@ import org.leakbench.sweep.Shard;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
 import org.leakbench.sweep.SweepRunner;
+import org.leakbench.sweep.Values;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,12 +51,12 @@ public final class AttackCommand implements Callable<Integer> {
     int index;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--iterations", defaultValue = "300", description = "Attack iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
+    @Option(names = "--iterations", description = "Attack iterations (default: the attack's own, listed below).")
+    Integer iterations;
     @Option(names = "--defense", defaultValue = "none", description = "Defense on the update (default: ${DEFAULT-VALUE}).")
     String defense;
-    @Option(names = "--param", defaultValue = "0", description = "The defense's parameter (default: ${DEFAULT-VALUE}).")
-    double param;
+    @Option(names = "--param", description = "The defense's main parameter (default: the defense's own, listed below).")
+    Double param;
     @Option(names = "--rounds", defaultValue = "1", description = "Training rounds for the utility figure (default: ${DEFAULT-VALUE}).")
     int rounds;
     @Option(names = "--backend", defaultValue = "java", description = "java or nd4j; ejml is java's former name (default: ${DEFAULT-VALUE}).")
@@ -64,6 +68,28 @@ public final class AttackCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The help's footer: each attack's and defense's own defaults, from the component registry. */
+    static String defaultsFooter() {
+        ComponentRegistry registry = ComponentRegistry.installed();
+        StringBuilder sb = new StringBuilder("%nDefaults per attack (--attack; 'leakbench sweep --list-parameters' "
+                + "lists every parameter):%n");
+        for (Component c : registry.all(ComponentKind.ATTACK)) {
+            List<String> values = c.descriptor().ownParameters().stream()
+                    .map(s -> s.name() + " = " + Values.format(s.defaultValue())).toList();
+            for (int i = 0; i < Math.max(1, values.size()); i++) { // one per line: the help wraps at 80 columns
+                sb.append(String.format("  %-13s %s%%n", i == 0 ? c.name() : "", values.isEmpty() ? "-"
+                        : values.get(i)));
+            }
+        }
+        sb.append("%nMain parameter per defense (--param): default, range, unit:%n");
+        for (Component c : registry.all(ComponentKind.DEFENSE)) {
+            String main = c.descriptor().mainParameter().map(s -> s.name() + " = " + Values.format(s.defaultValue())
+                    + " in " + s.range() + ", " + s.unit()).orElse("-");
+            sb.append(String.format("  %-13s %s%%n", c.name(), main));
+        }
+        return sb.toString();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -81,9 +107,9 @@ public final class AttackCommand implements Callable<Integer> {
                 "  image: [" + index + "]",
                 "  fl.rounds: [" + rounds + "]",
                 "  attack: [" + attack + "]",
-                "  attack.iterations: [" + iterations + "]",
+                iterations == null ? "" : "  attack.iterations: [" + iterations + "]",
                 "  defense: [" + defense + "]",
-                "  defense.param: [" + param + "]", "");
+                param == null ? "" : "  defense.param: [" + param + "]", "");
         Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(yaml, "command line");
         String id = RunFolders.newRunId("attack-" + attack);
         RunOptions options = new RunOptions(out, id, 1, false, Shard.ALL, false, null);

@@ -3,7 +3,9 @@ package org.leakbench.cli;
 import java.util.Locale;
 import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.DpChecks;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -13,6 +15,51 @@ final class DpCommandSupport {
     static final int BAD_INPUT = 2;
 
     private DpCommandSupport() {
+    }
+
+    /**
+     * The options both commands take to describe a subsampled Gaussian mechanism run for some steps: rate,
+     * length, δ and conversion (a picocli mixin).
+     */
+    static final class Mechanism {
+        @Option(names = "--sample-rate", required = true,
+                description = "Poisson sampling rate q of examples (DP-SGD) or clients (DP-FedAvg), in (0, 1].")
+        double sampleRate;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Length length;
+
+        @Option(names = "--delta", required = true, description = "Target delta, in (0, 1); usually below 1/N.")
+        double delta;
+
+        @Option(names = "--conversion", defaultValue = "improved", converter = ConversionConverter.class,
+                description = "RDP to (epsilon, delta) conversion: 'improved' (Balle et al. 2020) or 'classic' "
+                        + "(Mironov 2017). Default: ${DEFAULT-VALUE}.")
+        Conversion conversion;
+
+        /** The number of steps, from --steps or --epochs at the checked sample rate. */
+        long steps() {
+            DpChecks.sampleRate(sampleRate);
+            return length.resolve(sampleRate);
+        }
+    }
+
+    /** What a command computes: one line of output, or an IllegalArgumentException for bad input. */
+    interface Computation {
+        String compute();
+    }
+
+    /** Prints the computed line, or "command: problem" on stderr with {@link #BAD_INPUT}. */
+    static int report(CommandSpec spec, Computation computation) {
+        try {
+            spec.commandLine().getOut().println(computation.compute());
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(spec.name() + ": " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return BAD_INPUT;
+        }
     }
 
     /** Either {@code --steps} or {@code --epochs}, exactly one. */

@@ -65,6 +65,8 @@ public final class LeakBench implements Runnable {
 
     /** The configured picocli command tree. */
     public static CommandLine commandLine() {
-        return new CommandLine(new LeakBench()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new LeakBench()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.getSubcommands().get("attack").getCommandSpec().usageMessage().footer(AttackCommand.defaultsFooter());
+        return cli;
     }
 }

@@ -3,10 +3,9 @@ package org.leakbench.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.leakbench.defense.dp.Conversion;
-import org.leakbench.defense.dp.DpChecks;
 import org.leakbench.defense.dp.NoiseMultiplierSearch;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,21 +21,8 @@ public final class NoiseMultiplierCommand implements Callable<Integer> {
     @Option(names = "--epsilon", required = true, description = "Target epsilon, > 0.")
     double epsilon;
 
-    @Option(names = "--delta", required = true, description = "Target delta, in (0, 1); usually below 1/N.")
-    double delta;
-
-    @Option(names = "--sample-rate", required = true,
-            description = "Poisson sampling rate q of examples (DP-SGD) or clients (DP-FedAvg), in (0, 1].")
-    double sampleRate;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    DpCommandSupport.Length length;
-
-    @Option(names = "--conversion", defaultValue = "improved",
-            converter = DpCommandSupport.ConversionConverter.class,
-            description = "RDP to (epsilon, delta) conversion: 'improved' (Balle et al. 2020) or 'classic' "
-                    + "(Mironov 2017). Default: ${DEFAULT-VALUE}.")
-    Conversion conversion;
+    @Mixin
+    DpCommandSupport.Mechanism mechanism;
 
     @Option(names = "--opacus-tolerance",
             description = "Search as Opacus' get_noise_multiplier does instead (bisect until epsilon is within this "
@@ -46,26 +32,19 @@ public final class NoiseMultiplierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            DpChecks.sampleRate(sampleRate);
-            long steps = length.resolve(sampleRate);
-            if (opacusTolerance != null && conversion != Conversion.IMPROVED) {
+        return DpCommandSupport.report(spec, () -> {
+            DpCommandSupport.Mechanism m = mechanism;
+            long steps = m.steps();
+            if (opacusTolerance != null && m.conversion != Conversion.IMPROVED) {
                 throw new IllegalArgumentException("--opacus-tolerance searches with the improved conversion, "
-                        + "as Opacus does; drop --conversion " + DpCommandSupport.lower(conversion));
+                        + "as Opacus does; drop --conversion " + DpCommandSupport.lower(m.conversion));
             }
             double sigma = opacusTolerance == null
-                    ? NoiseMultiplierSearch.find(epsilon, delta, sampleRate, steps, conversion)
-                    : NoiseMultiplierSearch.findLikeOpacus(epsilon, delta, sampleRate, steps, opacusTolerance);
-            spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "noise multiplier = %.6g for epsilon = %s at delta = %s (%s conversion; sample rate %s, "
-                            + "%d steps)",
-                    sigma, epsilon, delta, DpCommandSupport.lower(conversion), sampleRate, steps));
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("noise-multiplier: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return DpCommandSupport.BAD_INPUT;
-        }
+                    ? NoiseMultiplierSearch.find(epsilon, m.delta, m.sampleRate, steps, m.conversion)
+                    : NoiseMultiplierSearch.findLikeOpacus(epsilon, m.delta, m.sampleRate, steps, opacusTolerance);
+            return String.format(Locale.ROOT, "noise multiplier = %.6g for epsilon = %s at delta = %s (%s "
+                            + "conversion; sample rate %s, %d steps)", sigma, epsilon, m.delta,
+                    DpCommandSupport.lower(m.conversion), m.sampleRate, steps);
+        });
     }
 }

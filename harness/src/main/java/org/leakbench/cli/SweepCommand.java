@@ -1,7 +1,5 @@
 package org.leakbench.cli;
 
-import org.leakbench.data.DataDirectory;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.leakbench.component.ParameterSpec;
+import org.leakbench.data.DataDirectory;
+import org.leakbench.sweep.ComponentTable;
 import org.leakbench.sweep.ParameterRegistry;
-import org.leakbench.sweep.ParameterSpec;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.PoolSizing;
 import org.leakbench.sweep.Presets;
@@ -25,10 +25,10 @@ import org.leakbench.sweep.SweepRunner;
 import org.leakbench.sweep.Values;
 import org.leakbench.tensor.Backends;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench sweep}: validates a sweep file (or preset) and runs its points into a run folder. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -157,11 +157,15 @@ final class SweepCommand implements Callable<Integer> {
     private static void printParameters(ParameterRegistry registry, PrintWriter out) {
         TextTable table = new TextTable(List.of("parameter", "tier", "type", "allowed", "default", "description"));
         for (ParameterSpec s : registry.specs()) {
-            String allowed = s.allowed().isEmpty() ? s.range().toString().replace("(-inf, inf)", "any")
-                    : String.join(" ", s.allowed());
             table.add(List.of(s.name(), s.tier().name().toLowerCase(java.util.Locale.ROOT), s.type().label(),
-                    allowed, Values.format(s.defaultValue()), s.description()));
+                    ComponentTable.allowed(s), Values.format(s.defaultValue()), s.description()));
         }
         table.print(out);
+        out.println();
+        out.println("Per component (a default here replaces the column default above for points of that component;"
+                + " a parameter stored in defense.param or defense.clip may be written under either name):");
+        TextTable components = new TextTable(ComponentTable.HEADER);
+        ComponentTable.rows(registry.components()).forEach(components::add);
+        components.print(out);
     }
 }

@@ -1,40 +1,34 @@
 package org.leakbench.pipeline;
 
+import java.util.List;
 import org.leakbench.attack.Attack;
-import org.leakbench.attack.OracleAttack;
-import org.leakbench.attack.RandomAttack;
-import org.leakbench.attack.analytic.AnalyticAttack;
-import org.leakbench.attack.analytic.RobbingTheFedAttack;
-import org.leakbench.attack.inversion.DlgAttack;
-import org.leakbench.attack.inversion.DlgOptions;
-import org.leakbench.attack.inversion.InvertingGradientsAttack;
-import org.leakbench.attack.inversion.InvertingGradientsOptions;
+import org.leakbench.attack.PrivateBatch;
+import org.leakbench.component.Capability;
+import org.leakbench.component.Component;
+import org.leakbench.component.ComponentKind;
 import org.leakbench.sweep.SweepPoint;
-import org.leakbench.tensor.DType;
 
-/** Maps the {@code attack} parameter and its options to an {@link Attack}. */
+/** Builds the registered reconstruction attack a point names ({@code attack} and its options). */
 public final class AttackFactory {
-    /** Attacks that reconstruct inputs from an update (the pipeline of this package). */
-    public static final java.util.List<String> RECONSTRUCTION = java.util.List.of("dlg", "idlg", "ig", "analytic",
-            "rtf", "oracle", "random", "none");
+    /** Attacks that reconstruct inputs from an update (the pipeline of this package), in registry order. */
+    public static final List<String> RECONSTRUCTION = ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
+            .filter(c -> c.does(Capability.RECONSTRUCTS_INPUTS)).map(Component::name).toList();
 
     private AttackFactory() {
     }
 
+    /** The attack of {@code p} on the victim {@code c} (whose private batch only the oracle reads). */
     public static Attack create(SweepPoint p, VictimCase c) {
-        String name = p.string("attack");
-        int iterations = p.intValue("attack.iterations");
-        return switch (name) {
-            case "dlg" -> new DlgAttack(new DlgOptions(iterations, false, DType.F32));
-            case "idlg" -> new DlgAttack(new DlgOptions(iterations, true, DType.F32));
-            case "ig" -> new InvertingGradientsAttack(new InvertingGradientsOptions(iterations,
-                    p.intValue("attack.restarts"), p.doubleValue("attack.lr"), p.doubleValue("attack.tv"), DType.F32));
-            case "analytic" -> new AnalyticAttack();
-            case "rtf" -> new RobbingTheFedAttack();
-            case "oracle" -> new OracleAttack(c.images(), c.labels());
-            case "random" -> new RandomAttack();
-            default -> throw new IllegalArgumentException("attack '" + name + "' does not reconstruct inputs; "
+        return create(p, new PrivateBatch(c.images(), c.labels()));
+    }
+
+    /** The attack of {@code p}; {@code truth} is what the oracle baseline returns. */
+    static Attack create(SweepPoint p, PrivateBatch truth) {
+        Component attack = ChosenComponents.attack(p);
+        if (!attack.does(Capability.RECONSTRUCTS_INPUTS)) {
+            throw new IllegalArgumentException("attack '" + p.string("attack") + "' does not reconstruct inputs; "
                     + "this pipeline runs " + RECONSTRUCTION);
-        };
+        }
+        return ChosenComponents.reconstruction(p).build(p, truth);
     }
 }

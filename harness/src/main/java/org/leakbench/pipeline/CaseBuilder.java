@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.data.DataSplit;
 import org.leakbench.data.Dataset;
-import org.leakbench.model.Activation;
+import org.leakbench.component.Requirement;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
+import org.leakbench.model.ModelComponent;
 import org.leakbench.model.ModelSpec;
 import org.leakbench.model.Models;
 import org.leakbench.model.Sgd;
@@ -24,23 +25,13 @@ public final class CaseBuilder {
     }
 
     public static ModelSpec modelSpec(SweepPoint p, Dataset data) {
-        String family = p.string("model");
-        int classes = data.numClasses();
+        ModelComponent model = ChosenComponents.model(p);
         int[] shape = data.sampleShape();
-        return switch (family) {
-            case ModelSpec.LENET -> {
-                if (!data.isImage()) {
-                    throw new IllegalArgumentException("model lenet needs image data; dataset " + data.name()
-                            + " has samples of shape " + java.util.Arrays.toString(shape));
-                }
-                yield new ModelSpec(ModelSpec.LENET, shape, classes, p.doubleValue("model.width"),
-                        Math.max(1, p.intValue("model.depth") == 2 ? 3 : p.intValue("model.depth")),
-                        Activation.parse(p.string("model.activation")));
-            }
-            case ModelSpec.MLP -> ModelSpec.mlp(shape, classes, p.doubleValue("model.width"), p.intValue("model.depth"),
-                    Activation.parse(p.string("model.activation")));
-            default -> ModelSpec.linear(shape, classes);
-        };
+        if (model.needs(Requirement.IMAGE_DATA) && !data.isImage()) {
+            throw new IllegalArgumentException("model " + model.name() + " needs image data; dataset " + data.name()
+                    + " has samples of shape " + java.util.Arrays.toString(shape));
+        }
+        return model.spec(p, shape, data.numClasses());
     }
 
     /** The victim model and its starting parameters, shared by every victim of a point and seed. */

@@ -5,7 +5,13 @@ import java.util.Map;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.attack.OracleAttack;
+import org.leakbench.attack.PrivateBatch;
+import org.leakbench.component.Capability;
+import org.leakbench.component.Component;
+import org.leakbench.component.ComponentKind;
+import org.leakbench.component.Requirement;
 import org.leakbench.data.Dataset;
+import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.experiment.CuriousClientExperiment;
@@ -25,18 +31,15 @@ import org.leakbench.tensor.Backend;
  * aggregate, so {@code secagg} changes nothing here (the honest sum is what it reveals).
  */
 final class CuriousClientPoint {
-    /** Attacks a curious client can run (Robbing the Fed needs a malicious server). */
-    static final List<String> ATTACKS = List.of("dlg", "idlg", "ig", "analytic", "oracle", "random");
-
     private CuriousClientPoint() {
     }
 
     static void run(Map<String, Object> m, SweepPoint p, VictimCase c, Backend be, UpdateDefense defense,
                     PointContext ctx) {
         String attackName = p.string("attack");
-        if (!ATTACKS.contains(attackName)) {
+        if (!runs(ChosenComponents.attack(p))) {
             throw new IllegalArgumentException("attack '" + attackName + "' cannot be run by a curious client; "
-                    + "threat curious-client runs " + ATTACKS);
+                    + "threat curious-client runs " + attacks());
         }
         int others = p.intValue("fl.clients") - 1;
         if (others < 1) {
@@ -46,20 +49,19 @@ final class CuriousClientPoint {
         int rows = p.intValue("batch");
         int first = p.intValue("image");
         Dataset test = c.data().test();
-        Attack attack = AttackFactory.create(p, c);
-        if ("oracle".equals(attackName)) {
-            int[] truth = CuriousClientExperiment.othersRows(others, rows, first);
-            float[][] images = new float[truth.length][];
-            for (int i = 0; i < truth.length; i++) {
-                images[i] = test.samples()[truth[i]];
-            }
-            attack = new OracleAttack(images, Sgd.pick(test.labels(), truth));
+        // What the curious client attacks is the others' rows, so that is what the oracle baseline returns.
+        int[] truth = CuriousClientExperiment.othersRows(others, rows, first);
+        float[][] images = new float[truth.length][];
+        for (int i = 0; i < truth.length; i++) {
+            images[i] = test.samples()[truth[i]];
         }
-        if ("dp-fedavg".equals(p.string("defense"))) {
+        Attack attack = AttackFactory.create(p, new PrivateBatch(images, Sgd.pick(test.labels(), truth)));
+        DefenseComponent chosen = ChosenComponents.defense(p);
+        if (chosen.does(Capability.NOISES_AT_SERVER)) {
             throw new IllegalArgumentException("defense dp-fedavg noises the server's sum, which this curious-client "
                     + "experiment does not model; use threat server, or local-dp or dp-sgd here");
         }
-        DpSgdOptions dp = "dp-sgd".equals(p.string("defense")) ? UtilityRunner.dpSgd(p) : null;
+        DpSgdOptions dp = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT) ? UtilityRunner.dpSgd(p) : null;
         long t0 = System.nanoTime();
         CuriousClientExperiment.Outcome out = new CuriousClientExperiment(c.model(), be, test.samples(),
                 test.labels()).run(others, rows, first, attack, defense, dp, ctx.seed());
@@ -76,5 +78,17 @@ final class CuriousClientPoint {
             m.put(Metric.RECOVERED_FRAC.column(), s.recoveredFraction());
         }
         m.put(ResultColumns.STATUS, AttackOutcome.settle(m, status));
+    }
+
+    /** A curious client reconstructs from the others' aggregate; it cannot choose the model (no rtf). */
+    static boolean runs(Component attack) {
+        return attack.does(Capability.RECONSTRUCTS_INPUTS) && !attack.does(Capability.IDENTITY)
+                && !attack.needs(Requirement.MALICIOUS_SERVER);
+    }
+
+    /** The names of the attacks {@link #runs} accepts. */
+    static List<String> attacks() {
+        return ChosenComponents.registry().all(ComponentKind.ATTACK).stream().filter(CuriousClientPoint::runs)
+                .map(Component::name).toList();
     }
 }

@@ -9,16 +9,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.leakbench.attack.membership.GradientNormAttack;
-import org.leakbench.attack.membership.LiraOfflineAttack;
-import org.leakbench.attack.membership.LiraOptions;
-import org.leakbench.attack.membership.LossThresholdAttack;
 import org.leakbench.attack.membership.MembershipAttack;
+import org.leakbench.attack.membership.MembershipComponent;
 import org.leakbench.attack.membership.MembershipExperiment;
 import org.leakbench.attack.membership.MembershipExperimentOptions;
 import org.leakbench.attack.membership.MembershipResult;
 import org.leakbench.attack.membership.TrainingRecipe;
+import org.leakbench.component.Capability;
+import org.leakbench.component.Component;
+import org.leakbench.component.ComponentKind;
 import org.leakbench.data.DataSplit;
+import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdSchedule;
 import org.leakbench.results.Metric;
@@ -31,11 +32,10 @@ import org.leakbench.tensor.DType;
 
 /**
  * A membership-inference point: train the target on {@code mia.members} rows for {@code mia.epochs}
- * epochs (plain SGD, or DP-SGD for defense dp-sgd), then score members against as many held-out rows.
+ * epochs (plain SGD, or DP-SGD for a defense that clips per example in the client), then score members against as many held-out rows.
  * ROC points go to {@code roc.csv} in the run folder for the figures.
  */
 final class MembershipPoint {
-    static final List<String> ATTACKS = List.of("mia-loss", "mia-gradnorm", "lira");
     private static final Object ROC_LOCK = new Object();
     private static final int BATCH = 8;
 
@@ -45,16 +45,18 @@ final class MembershipPoint {
     static void run(Map<String, Object> m, SweepPoint p, DataSplit data, Backend be, PointContext ctx)
             throws IOException {
         String defense = p.string("defense");
-        if (!"none".equals(defense) && !"dp-sgd".equals(defense)) {
-            throw new IllegalArgumentException("membership attacks are measured against defense none or dp-sgd, "
-                    + "not " + defense);
+        DefenseComponent chosen = ChosenComponents.defense(p);
+        boolean dpSgd = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT);
+        if (!dpSgd && !chosen.does(Capability.IDENTITY)) {
+            throw new IllegalArgumentException("membership attacks are measured against a defense that does nothing "
+                    + "or one that trains the target privately (" + trainingDefenses() + "), not " + defense);
         }
         int members = p.intValue("mia.members");
         int epochs = p.intValue("mia.epochs");
         double lr = p.doubleValue("fl.lr");
         TrainingRecipe recipe = TrainingRecipe.sgd(epochs, BATCH, lr);
         double sigma = p.doubleValue("defense.param");
-        if ("dp-sgd".equals(defense)) {
+        if (dpSgd) {
             recipe = recipe.withDp(sigma, p.doubleValue("defense.clip"), DpSampling.parse(p.string("dp.sampling")),
                     p.string("dp.noise"));
             // The steps the target's training runs (epochs of ⌈members/batch⌉), at q = batch/members.
@@ -67,10 +69,11 @@ final class MembershipPoint {
                 members, members, recipe, false, DType.F32);
         // The loss-threshold and gradient-norm attacks score the same target, so their points share one
         // experiment; LiRA trains its own shadow models and runs alone.
-        boolean lira = "lira".equals(p.string("attack"));
-        List<MembershipAttack> attacks = lira ? List.of(new LiraOfflineAttack(LiraOptions.withShadowModels(8)))
-                : List.of(new LossThresholdAttack(), new GradientNormAttack());
-        String key = "mia:" + (lira ? "lira" : "basic") + ":" + defense + ":" + sigma + ":"
+        MembershipComponent attack = ChosenComponents.membership(p);
+        boolean alone = attack.does(Capability.TRAINS_SHADOW_MODELS);
+        List<MembershipComponent> sharing = alone ? List.of(attack) : sharingTarget();
+        List<MembershipAttack> attacks = sharing.stream().map(a -> a.build(p)).toList();
+        String key = "mia:" + (alone ? attack.name() : "basic") + ":" + defense + ":" + sigma + ":"
                 + p.doubleValue("defense.clip") + ":" + p.string("dp.sampling") + ":" + p.string("dp.noise");
         long t0 = System.nanoTime();
         MembershipExperiment.Outcome out = ctx.shared(key, () -> new MembershipExperiment(options, be)
@@ -81,13 +84,26 @@ final class MembershipPoint {
             m.put(ResultColumns.STATUS, ResultColumns.DIVERGED);
             return;
         }
-        MembershipResult r = out.results().get("mia-gradnorm".equals(p.string("attack")) ? 1 : 0);
+        MembershipResult r = out.results().get(sharing.indexOf(attack));
         m.put(Metric.MIA_AUC.column(), r.auc());
         m.put(Metric.MIA_TPR_1PCT_FPR.column(), r.tprAt1Pct());
         m.put(Metric.MIA_TPR_01PCT_FPR.column(), r.tprAt01Pct());
         m.put(Metric.ACCURACY.column(), out.testAccuracy());
         m.put(ResultColumns.STATUS, ResultColumns.OK);
         writeRoc(ctx.runFolder().resolve(RunLayout.ROC), p, r);
+    }
+
+    /** The membership attacks that score one shared target (no shadow models), in registry order. */
+    private static List<MembershipComponent> sharingTarget() {
+        return ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
+                .filter(c -> c instanceof MembershipComponent && !c.does(Capability.TRAINS_SHADOW_MODELS))
+                .map(MembershipComponent.class::cast).toList();
+    }
+
+    /** Defenses that train the target privately. */
+    private static List<String> trainingDefenses() {
+        return ChosenComponents.registry().all(ComponentKind.DEFENSE).stream()
+                .filter(c -> c.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT)).map(Component::name).toList();
     }
 
     private static void writeRoc(Path file, SweepPoint p, MembershipResult r) throws IOException {

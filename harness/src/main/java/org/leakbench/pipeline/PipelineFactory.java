@@ -1,6 +1,13 @@
 package org.leakbench.pipeline;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.leakbench.component.Alias;
+import org.leakbench.component.Capability;
+import org.leakbench.component.Component;
+import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ComponentRegistry;
 import org.leakbench.sweep.PointExecutor;
 import org.leakbench.sweep.PointExecutorFactory;
 import org.leakbench.sweep.Sweep;
@@ -16,11 +23,10 @@ public final class PipelineFactory implements PointExecutorFactory {
     @Override
     public PointExecutor create(Sweep sweep) {
         for (SweepPoint p : sweep.points()) {
-            String attack = p.string("attack");
-            if (!AttackFactory.RECONSTRUCTION.contains(attack) && !MembershipPoint.ATTACKS.contains(attack)) {
-                throw new IllegalArgumentException("attack '" + attack + "' is not run by sweeps yet (property "
-                        + "inference has its own experiment); sweep attacks: " + AttackFactory.RECONSTRUCTION + " and "
-                        + MembershipPoint.ATTACKS);
+            Component attack = ChosenComponents.attack(p);
+            if (!attack.does(Capability.RECONSTRUCTS_INPUTS) && !attack.does(Capability.INFERS_MEMBERSHIP)) {
+                throw new IllegalArgumentException("attack '" + p.string("attack") + "' is not run by sweeps yet "
+                        + "(it has its own experiment); sweep attacks: " + sweepAttacks());
             }
         }
         for (String warning : deprecations(sweep)) {
@@ -31,11 +37,24 @@ public final class PipelineFactory implements PointExecutorFactory {
 
     /** What the sweep asks for under a deprecated name, one message each. */
     static List<String> deprecations(Sweep sweep) {
+        Set<String> out = new LinkedHashSet<>();
+        ComponentRegistry registry = ChosenComponents.registry();
         for (SweepPoint p : sweep.points()) {
-            if ("client-dp".equals(p.string("defense"))) {
-                return List.of(DefenseFactory.CLIENT_DP_DEPRECATED);
+            for (ComponentKind kind : ComponentKind.values()) {
+                Object name = p.params().get(kind.parameter());
+                if (name != null) {
+                    registry.alias(kind, String.valueOf(name)).filter(Alias::deprecated)
+                            .ifPresent(a -> out.add(a.deprecation()));
+                }
             }
         }
-        return List.of();
+        return List.copyOf(out);
+    }
+
+    /** Attacks the pipeline runs: reconstruction and membership inference, in registry order. */
+    static List<String> sweepAttacks() {
+        return ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
+                .filter(c -> c.does(Capability.RECONSTRUCTS_INPUTS) || c.does(Capability.INFERS_MEMBERSHIP))
+                .map(Component::name).toList();
     }
 }

@@ -12,9 +12,12 @@ import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.attack.analytic.ImprintedModel;
 import org.leakbench.attack.analytic.RobbingTheFedAttack;
+import org.leakbench.component.Capability;
+import org.leakbench.component.Component;
+import org.leakbench.component.Requirement;
 import org.leakbench.data.DataSplit;
 import org.leakbench.data.DataDirectory;
-import org.leakbench.data.Datasets;
+import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
@@ -63,10 +66,11 @@ public final class PointPipeline implements PointExecutor {
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
         Backend be = Backends.get(ctx.backend());
         String dataset = p.string("dataset");
-        DataSplit data = ctx.shared("data:" + dataset, () -> Datasets.load(dataset, DataDirectory.get()));
+        DataSplit data = ctx.shared("data:" + dataset, () -> ChosenComponents.dataset(p).load(DataDirectory.get()));
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
-        if (MembershipPoint.ATTACKS.contains(p.string("attack"))) {
+        Component attackComponent = ChosenComponents.attack(p);
+        if (attackComponent.does(Capability.INFERS_MEMBERSHIP)) {
             if (p.intValue("victims") > 1) {
                 throw new IllegalArgumentException("victims " + p.intValue("victims") + ": membership inference "
                         + "scores its own member and non-member rows (set victims: 1)");
@@ -84,10 +88,7 @@ public final class PointPipeline implements PointExecutor {
                 new SplittableRandom(ctx.seed())));
         VictimCase c = victimCase(p, data, be, start, victims, 0, ctx);
         SplittableRandom rng = ctx.random();
-        String defenseName = p.string("defense");
-        double param = p.doubleValue("defense.param");
-        UpdateDefense defense = DefenseFactory.create(defenseName, param, p.doubleValue("defense.clip"),
-                p.string("dp.noise"));
+        UpdateDefense defense = DefenseFactory.create(p);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(Metric.PARAMS.column(), (double) c.model().parameterCount());
         if ("curious-client".equals(p.string("threat"))) {
@@ -96,13 +97,13 @@ public final class PointPipeline implements PointExecutor {
             return m;
         }
 
-        String attackName = p.string("attack");
+        boolean noAttack = attackComponent.does(Capability.IDENTITY);
         List<VictimScore> scores = new ArrayList<>();
         String unscored = null;
         double defenseMs = 0;
         double attackMs = 0;
         // Without an attack only the cost of the defense is measured: one victim is enough.
-        int attacked = "none".equals(attackName) ? 1 : victims;
+        int attacked = noAttack ? 1 : victims;
         for (int v = 0; v < attacked; v++) {
             VictimCase cv = v == 0 ? c : victimCase(p, data, be, start, victims, v, ctx);
             long t0 = System.nanoTime();
@@ -112,7 +113,7 @@ public final class PointPipeline implements PointExecutor {
                 m.put(Metric.BYTES_UP.column(), (double) view.bytesUp());
                 m.put(Metric.BYTES_DOWN.column(), 4.0 * view.observation().model().parameterCount());
             }
-            if (!"none".equals(attackName)) {
+            if (!noAttack) {
                 Attack attack = attacks.apply(p, cv);
                 AttackResult r = attack.run(view.observation(), new AttackContext(rng.split(), ctx::cancelled));
                 ctx.checkCancelled();
@@ -129,7 +130,7 @@ public final class PointPipeline implements PointExecutor {
             }
         }
         m.put(Metric.DEFENSE_MS.column(), defenseMs / attacked);
-        if (!"none".equals(attackName)) {
+        if (!noAttack) {
             m.put(Metric.ATTACK_MS.column(), attackMs / attacked);
             String status = unscored == null ? AttackResult.OK : unscored;
             if (!scores.isEmpty()) {
@@ -174,7 +175,7 @@ public final class PointPipeline implements PointExecutor {
         var model = c.model();
         List<Tensor> params = c.params();
         List<Tensor> update = c.update();
-        if ("rtf".equals(p.string("attack"))) {
+        if (ChosenComponents.attack(p).needs(Requirement.MALICIOUS_SERVER)) {
             // A malicious server sends an imprinted model; its brightness bins come from data it holds.
             int bins = Math.max(64, 4 * p.intValue("batch"));
             ImprintedModel imprinted = new ImprintedModel(model, bins);
@@ -184,21 +185,22 @@ public final class PointPipeline implements PointExecutor {
             update = Gradients.of(imprinted, params, x, c.labels()).gradient();
             model = imprinted;
         }
-        String defenseName = p.string("defense");
-        if ("dp-sgd".equals(defenseName)) {
+        DefenseComponent chosen = ChosenComponents.defense(p);
+        boolean inTraining = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT);
+        if (inTraining) {
             update = DpSgdUpdate.of(model, params, c, be, UtilityRunner.dpSgd(p), rng.split());
         }
         Update.Kind kind = c.weightDifference() ? Update.Kind.WEIGHT_DIFFERENCE : Update.Kind.GRADIENT;
         Update u = Update.fromTensors(update, kind, c.localSteps(), c.learningRate());
         int batch = c.images().length;
-        Update sent = "dp-sgd".equals(defenseName) ? u : defense.apply(u, rng.split());
+        Update sent = inTraining ? u : defense.apply(u, rng.split());
         long bytes = defense.bytesSent(u);
-        if (defenseName.startsWith("secagg")) {
+        if (chosen.does(Capability.AGGREGATES_SECURELY)) {
             SecureView sv = SecureView.aggregate(p, model, params, c, data, be, sent, rng.split());
             sent = sv.mean();
             batch = sv.samples();
             bytes = sv.bytesPerClient();
-        } else if ("dp-fedavg".equals(defenseName)) {
+        } else if (chosen.does(Capability.NOISES_AT_SERVER)) {
             DpFedAvgView dv = DpFedAvgView.aggregate(p, model, params, c, data, be, sent, rng.split());
             sent = dv.mean();
             batch = dv.samples();

@@ -3,7 +3,9 @@ package org.leakbench.pipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.leakbench.component.Capability;
 import org.leakbench.data.DataSplit;
+import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.dp.ClientLevelDp;
 import org.leakbench.defense.dp.DpSgdSchedule;
 import org.leakbench.defense.dp.DpSgdTraining;
@@ -37,30 +39,24 @@ final class PrivacyAccounting {
     private PrivacyAccounting() {
     }
 
-    static boolean accounts(String defense) {
-        return switch (defense) {
-            case "dp-sgd", "local-dp", "client-dp", "dp-fedavg" -> true;
-            default -> false;
-        };
-    }
-
     /** The budget of the point's federated training, or null when its defense gives no DP guarantee. */
     static Budget of(SweepPoint p, DataSplit data, long seed, double delta) {
-        String d = p.string("defense");
+        DefenseComponent d = ChosenComponents.defense(p);
         double sigma = p.doubleValue("defense.param");
         FlOptions options = UtilityRunner.flOptions(p);
         // Every client is in every round; a client sampled in k of them would compose k rounds instead.
         long rounds = (long) options.rounds() * options.clientsPerRound() / options.clients();
-        return switch (d) {
-            case "dp-sgd" -> worstClient(p, data, seed, sigma, delta, options);
-            case "local-dp", "client-dp" -> new Budget(LocalDp.epsilon(sigma, rounds, delta), 1.0, rounds, false);
-            case "dp-fedavg" -> {
-                double q = options.clientsPerRound() / (double) options.clients();
-                yield new Budget(ClientLevelDp.epsilon(sigma, q, options.rounds(), delta), q, options.rounds(),
-                        q < 1);
-            }
-            default -> null;
-        };
+        if (d.does(Capability.EXAMPLE_LEVEL_DP)) {
+            return worstClient(p, data, seed, sigma, delta, options);
+        }
+        if (d.does(Capability.LOCAL_DP)) {
+            return new Budget(LocalDp.epsilon(sigma, rounds, delta), 1.0, rounds, false);
+        }
+        if (d.does(Capability.CLIENT_LEVEL_DP)) {
+            double q = options.clientsPerRound() / (double) options.clients();
+            return new Budget(ClientLevelDp.epsilon(sigma, q, options.rounds(), delta), q, options.rounds(), q < 1);
+        }
+        return null;
     }
 
     private static Budget worstClient(SweepPoint p, DataSplit data, long seed, double sigma, double delta,
@@ -100,7 +96,7 @@ final class PrivacyAccounting {
         m.put(Metric.EPSILON.column(), b.epsilon());
         m.put(Metric.DELTA.column(), delta);
         m.put(Metric.EPSILON_APPROX.column(), b.poissonApproximate() ? 1.0 : 0.0);
-        if (!"local-dp".equals(p.string("defense")) && !"client-dp".equals(p.string("defense"))) {
+        if (!ChosenComponents.defense(p).does(Capability.LOCAL_DP)) {
             // The table's σ is the accountant's; local DP's is σ/2, so its rows would mislabel the axis.
             EpsilonTable.ensure(runFolder, b.sampleRate(), b.steps(), delta);
         }

@@ -5,6 +5,8 @@ import org.leakbench.data.DataSplit;
 import org.leakbench.data.DirichletPartition;
 import org.leakbench.data.IidPartition;
 import org.leakbench.data.Partitioner;
+import org.leakbench.component.Capability;
+import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.ClientDpOptions;
 import org.leakbench.defense.dp.DpSampling;
@@ -38,13 +40,14 @@ public final class UtilityRunner {
         FlOptions options = flOptions(p);
         FlData fl = new FlData(data.train().samples(), data.train().labels(), partition(p, data, seed),
                 data.test().samples(), data.test().labels());
-        Aggregator aggregator = "dp-fedavg".equals(p.string("defense"))
+        DefenseComponent chosen = ChosenComponents.defense(p);
+        Aggregator aggregator = chosen.does(Capability.NOISES_AT_SERVER)
                 ? new DpFedAvgAggregator(clientDp(p), options.clientsPerRound(), p.string("dp.noise"))
                 : new MeanAggregator();
         // Only the final accuracy goes into the row: evaluate once, after the last round.
         FederatedTraining training = new FederatedTraining(model, be, DType.F32, options, fl, defense, aggregator)
                 .evaluatingEvery(options.rounds());
-        if ("dp-sgd".equals(p.string("defense"))) {
+        if (chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT)) {
             training = training.withLocalTraining(new DpSgdTraining(dpSgd(p)));
         }
         return training.run(seed);

@@ -1,13 +1,13 @@
 package org.leakbench.sweep;
 
-import static org.leakbench.sweep.ParameterSpec.ofDouble;
-import static org.leakbench.sweep.ParameterSpec.ofEnum;
-import static org.leakbench.sweep.ParameterSpec.ofInt;
-import static org.leakbench.sweep.Range.above;
-import static org.leakbench.sweep.Range.atLeast;
-import static org.leakbench.sweep.Range.closed;
-import static org.leakbench.sweep.Tier.CHEAP;
-import static org.leakbench.sweep.Tier.EXPENSIVE;
+import static org.leakbench.component.ParameterSpec.ofDouble;
+import static org.leakbench.component.ParameterSpec.ofEnum;
+import static org.leakbench.component.ParameterSpec.ofInt;
+import static org.leakbench.component.Range.above;
+import static org.leakbench.component.Range.atLeast;
+import static org.leakbench.component.Range.closed;
+import static org.leakbench.component.Tier.CHEAP;
+import static org.leakbench.component.Tier.EXPENSIVE;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,32 +17,42 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.leakbench.results.ResultColumns;
+import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ComponentRegistry;
+import org.leakbench.component.ParameterSpec;
 import org.leakbench.tensor.Backends;
 
 /**
  * Every parameter a sweep file may set, in a fixed order (the order of CSV columns). The default registry is
- * {@link #defaults()}; to add a parameter, add one line there. Immutable.
+ * {@link #defaults()}: the global parameters declared here (data, federation, victims, success thresholds, the
+ * names of the chosen components and the two defense slots) and the shared parameters the registered
+ * components declare ({@link ComponentRegistry}). A component's main parameter and clip ({@code prune.fraction},
+ * {@code dp.clip}) are not columns: they are stored in {@code defense.param} and {@code defense.clip}, which
+ * keeps old sweep files and results readable. To add a global parameter, add one line to {@code globals}.
+ * Immutable.
  */
 public final class ParameterRegistry {
-    /** Attack names, shared with whoever implements them. */
-    public static final List<String> ATTACKS = List.of("none", "dlg", "idlg", "ig", "analytic", "rtf", "oracle",
-            "random", "mia-loss", "mia-gradnorm", "lira", "property");
-    /** Defense names. */
-    public static final List<String> DEFENSES = List.of("none", "dp-sgd", "noise", "laplace", "prune", "topk",
-            "randomk", "quant", "sign", "secagg", "secagg+", "client-dp", "local-dp", "dp-fedavg");
-
     /** The value of the {@code backend} parameter that defers to the sweep's own {@code backend:} key. */
     public static final String SWEEP_BACKEND = "sweep";
     static final List<String> BACKENDS = Stream.concat(Stream.of(SWEEP_BACKEND), Backends.ACCEPTED.stream()).toList();
 
-    private static final ParameterRegistry DEFAULTS = new ParameterRegistry(List.of(
-            ofEnum("dataset", EXPENSIVE, List.of("fashion-mnist", "fashion-mnist-subset", "mnist", "breast-cancer"),
-                    "fashion-mnist-subset", "data set the victim trains on"),
-            ofEnum("model", EXPENSIVE, List.of("lenet", "mlp", "logistic"), "lenet", "victim model architecture"),
-            ofDouble("model.width", EXPENSIVE, above(0), 1.0, "width multiplier of the model's layers"),
-            ofInt("model.depth", EXPENSIVE, atLeast(1), 2, "number of hidden layers (mlp)"),
-            ofEnum("model.activation", EXPENSIVE, List.of("sigmoid", "relu", "tanh"), "sigmoid",
-                    "hidden-layer activation"),
+    /**
+     * The column order of results files: a parameter keeps its column when it moves between this class and
+     * a component. Parameters not listed follow, in the order the components declare them.
+     */
+    private static final List<String> COLUMN_ORDER = List.of("dataset", "model", "model.width", "model.depth",
+            "model.activation", "batch", "fl", "threat", "fl.clients", "fl.rounds", "fl.local-steps", "fl.lr",
+            "fl.partition", "fl.alpha", "fl.local-batch", "mia.members", "mia.epochs", "image", "attack",
+            "attack.iterations", "attack.restarts", "attack.tv", "attack.lr", "defense", "defense.param",
+            "defense.clip", "secagg.security", "dp.sampling", "dp.noise", "backend", "victims", "success.psnr",
+            "success.ssim");
+
+    /** Parameters that belong to no component; the component names come from the registry. */
+    private static List<ParameterSpec> globals(ComponentRegistry components) {
+        return List.of(
+            ofEnum("dataset", EXPENSIVE, components.names(ComponentKind.DATASET), "fashion-mnist-subset",
+                    "data set the victim trains on"),
+            ofEnum("model", EXPENSIVE, components.names(ComponentKind.MODEL), "lenet", "victim model architecture"),
             ofInt("batch", EXPENSIVE, atLeast(1), 1, "client batch size"),
             ofEnum("fl", EXPENSIVE, List.of("fedsgd", "fedavg"), "fedsgd", "federated protocol"),
             ofEnum("threat", EXPENSIVE, List.of("server", "curious-client"), "server",
@@ -54,24 +64,13 @@ public final class ParameterRegistry {
             ofEnum("fl.partition", EXPENSIVE, List.of("iid", "dirichlet"), "iid", "how data is split over clients"),
             ofDouble("fl.alpha", EXPENSIVE, above(0), 0.5, "Dirichlet concentration for non-iid partitions"),
             ofInt("fl.local-batch", EXPENSIVE, atLeast(1), 32, "client minibatch size during training for utility"),
-            ofInt("mia.members", EXPENSIVE, atLeast(1), 100, "training rows of a membership-inference target"),
-            ofInt("mia.epochs", EXPENSIVE, atLeast(1), 100, "training epochs of a membership-inference target"),
             ofInt("image", EXPENSIVE, atLeast(0), 0, "index into the test set of the first attacked example"),
-            ofEnum("attack", CHEAP, ATTACKS, "dlg", "attack run on the observed update"),
-            ofInt("attack.iterations", CHEAP, atLeast(1), 300, "optimizer iterations of an inversion attack"),
-            ofInt("attack.restarts", CHEAP, atLeast(1), 1, "random restarts of an inversion attack"),
-            ofDouble("attack.tv", CHEAP, atLeast(0), 0.0, "total-variation prior weight"),
-            ofDouble("attack.lr", CHEAP, above(0), 0.1, "attack optimizer step size"),
-            ofEnum("defense", CHEAP, DEFENSES, "none", "defense applied to the update"),
+            ofEnum("attack", CHEAP, components.names(ComponentKind.ATTACK), "dlg",
+                    "attack run on the observed update"),
+            ofEnum("defense", CHEAP, components.names(ComponentKind.DEFENSE), "none", "defense applied to the update"),
             ofDouble("defense.param", CHEAP, atLeast(0), 0.0,
-                    "defense strength: noise variance, prune/keep fraction, bits, epsilon (per defense)"),
-            ofDouble("defense.clip", CHEAP, above(0), 1.0, "L2 clipping norm for DP defenses"),
-            ofEnum("secagg.security", CHEAP, List.of("semi-honest", "active"), "semi-honest",
-                    "server secagg/secagg+ defend against: semi-honest, or active (signatures, consistency check)"),
-            ofEnum("dp.sampling", CHEAP, List.of("poisson", "shuffle"), "poisson",
-                    "DP-SGD batches: poisson (what the accountant analyses) or shuffle (epsilon only approximate)"),
-            ofEnum("dp.noise", CHEAP, List.of("fast", "discrete-gaussian"), "fast",
-                    "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian"),
+                    "the chosen defense's main parameter (noise.variance, prune.fraction, quant.bits, dp.sigma, ...)"),
+            ofDouble("defense.clip", CHEAP, above(0), 1.0, "the chosen defense's clipping norm (dp.clip)"),
             ofEnum("backend", EXPENSIVE, BACKENDS, SWEEP_BACKEND,
                     "tensor backend of this point: 'sweep' (the file's backend: key) or one named backend"),
             ofInt("victims", CHEAP, atLeast(1), 1,
@@ -79,12 +78,22 @@ public final class ParameterRegistry {
             ofDouble("success.psnr", CHEAP, atLeast(0), 20.0,
                     "PSNR (dB) at or above which a victim's reconstruction counts as a success (psnr_success)"),
             ofDouble("success.ssim", CHEAP, closed(0, 1), 0.5,
-                    "SSIM at or above which a victim's reconstruction counts as a success (ssim_success)")));
+                    "SSIM at or above which a victim's reconstruction counts as a success (ssim_success)"));
+    }
+
+    private static final ParameterRegistry DEFAULTS = of(ComponentRegistry.installed());
 
     private final Map<String, ParameterSpec> specs;
+    private final ComponentRegistry components;
 
     /** A registry holding {@code specs} in the given order; names must be unique. */
     public ParameterRegistry(List<ParameterSpec> specs) {
+        this(specs, ComponentRegistry.installed());
+    }
+
+    /** A registry holding {@code specs}, whose per-component defaults come from {@code components}. */
+    public ParameterRegistry(List<ParameterSpec> specs, ComponentRegistry components) {
+        this.components = components;
         Map<String, ParameterSpec> map = new LinkedHashMap<>();
         java.util.Set<String> columns = new java.util.HashSet<>(ResultColumns.METRICS);
         columns.addAll(ResultColumns.FIXED);
@@ -105,11 +114,47 @@ public final class ParameterRegistry {
         return DEFAULTS;
     }
 
+    /** The globals and the shared parameters of {@code components}, in {@link #COLUMN_ORDER}. */
+    public static ParameterRegistry of(ComponentRegistry components) {
+        Map<String, ParameterSpec> all = new LinkedHashMap<>();
+        for (ParameterSpec s : globals(components)) {
+            all.put(s.name(), s);
+        }
+        for (ParameterSpec s : components.sharedParameters().values()) {
+            if (all.putIfAbsent(s.name(), s) != null) {
+                throw new IllegalArgumentException("parameter " + s.name() + " is global; a component may read it "
+                        + "but not declare it");
+            }
+        }
+        List<ParameterSpec> ordered = new ArrayList<>();
+        for (String name : COLUMN_ORDER) {
+            ParameterSpec s = all.remove(name);
+            if (s != null) {
+                ordered.add(s);
+            }
+        }
+        ordered.addAll(all.values());
+        return new ParameterRegistry(ordered, components);
+    }
+
+    /** The components whose names and defaults this registry knows. */
+    public ComponentRegistry components() {
+        return components;
+    }
+
+    /**
+     * The default of {@code name} in a point whose other values are {@code point}: the chosen components' own
+     * default ({@code attack.iterations} of ig, {@code defense.param} of prune), else the spec's.
+     */
+    public Object defaultFor(String name, Map<String, ?> point) {
+        return components.defaultFor(name, point).orElseGet(() -> get(name).defaultValue());
+    }
+
     /** A copy with {@code extra} appended (for tests and experiments). */
     public ParameterRegistry with(ParameterSpec... extra) {
         List<ParameterSpec> all = new ArrayList<>(specs.values());
         all.addAll(List.of(extra));
-        return new ParameterRegistry(all);
+        return new ParameterRegistry(all, components);
     }
 
     /** The spec called {@code name}, if declared. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leakbench.component.ParameterSpec;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.ResultTable;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ParameterSpec;
 
 /**
  * A validated sweep: a name, seeds, backend, per-point time limit and one or more grid blocks. Each block maps
@@ -78,9 +80,37 @@ public record Sweep(String name, String description, List<Long> seeds, String ba
         for (ParameterSpec spec : registry.specs()) {
             Set<Object> values = new LinkedHashSet<>();
             for (Map<String, List<Object>> b : blocks) {
-                values.addAll(b.getOrDefault(spec.name(), List.of(spec.defaultValue())));
+                if (b.containsKey(spec.name())) {
+                    values.addAll(b.get(spec.name()));
+                } else {
+                    for (Map<String, Object> choice : choices(b)) {
+                        values.add(registry.defaultFor(spec.name(), choice));
+                    }
+                }
             }
             out.put(spec.name(), List.copyOf(values));
+        }
+        return out;
+    }
+
+    /** Every combination of the components a block chooses (kind parameter to name). */
+    private List<Map<String, Object>> choices(Map<String, List<Object>> block) {
+        List<Map<String, Object>> out = List.of(Map.of());
+        for (ComponentKind k : ComponentKind.values()) {
+            List<Object> names = block.getOrDefault(k.parameter(), registry.find(k.parameter())
+                    .map(s -> List.of(s.defaultValue())).orElse(List.of()));
+            if (names.isEmpty()) {
+                continue;
+            }
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> c : out) {
+                for (Object n : names) {
+                    Map<String, Object> m = new LinkedHashMap<>(c);
+                    m.put(k.parameter(), n);
+                    next.add(m);
+                }
+            }
+            out = next;
         }
         return out;
     }

@@ -10,10 +10,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ParameterSpec;
+import org.leakbench.component.Tier;
 
 /** Expands a sweep's blocks into ordered, grouped, de-duplicated points. */
 final class SweepExpander {
     private SweepExpander() {
+    }
+
+    /** Marks a parameter the block leaves out (its default depends on the point's components). */
+    private static final Object UNSET_VALUE = new Object();
+    private static final List<Object> UNSET = List.of(UNSET_VALUE);
+
+    private static boolean isChoice(String name) {
+        for (ComponentKind k : ComponentKind.values()) {
+            if (k.parameter().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<SweepPoint> expand(Sweep sweep) {
@@ -24,7 +40,7 @@ final class SweepExpander {
         for (Map<String, List<Object>> block : sweep.blocks()) {
             List<List<Object>> axes = new ArrayList<>();
             for (ParameterSpec spec : registry.specs()) {
-                axes.add(block.getOrDefault(spec.name(), List.of(spec.defaultValue())));
+                axes.add(block.getOrDefault(spec.name(), UNSET));
             }
             int[] at = new int[axes.size()];
             while (true) {
@@ -33,6 +49,19 @@ final class SweepExpander {
                 for (ParameterSpec spec : registry.specs()) {
                     params.put(spec.name(), axes.get(i).get(at[i]));
                     i++;
+                }
+                // What the block leaves out takes the chosen components' defaults (ig's iterations), else the
+                // spec's: chosen components are named in the block or take their own spec default first.
+                params.replaceAll((name, v) -> v == UNSET_VALUE && !isChoice(name) ? null : v);
+                for (Map.Entry<String, Object> e : params.entrySet()) {
+                    if (e.getValue() == UNSET_VALUE) {
+                        e.setValue(registry.get(e.getKey()).defaultValue());
+                    }
+                }
+                for (Map.Entry<String, Object> e : params.entrySet()) {
+                    if (e.getValue() == null) {
+                        e.setValue(registry.defaultFor(e.getKey(), params));
+                    }
                 }
                 String canonical = canonical(params, registry, null);
                 if (seen.add(canonical)) {

@@ -23,6 +23,7 @@ import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.RunLayout;
 import org.leakbench.tensor.Backends;
+import org.leakbench.component.ParameterSpec;
 
 /**
  * Runs a sweep's points through a {@link PointExecutor} on a bounded pool, appends one row per point to

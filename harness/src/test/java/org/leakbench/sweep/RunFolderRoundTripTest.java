@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakbench.component.ParameterSpec;
 import org.leakbench.pipeline.PipelineFactory;
 import org.leakbench.plots.PlotReport;
 import org.leakbench.plots.Plots;

@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.leakbench.component.ParameterSpec;
+import org.leakbench.component.Range;
+import org.leakbench.component.Tier;
 
 class SweepExpansionTest {
     private final SweepParser parser = new SweepParser(ParameterRegistry.defaults());

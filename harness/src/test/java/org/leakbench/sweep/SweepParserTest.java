@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.leakbench.component.ParameterSpec;
+import org.leakbench.component.Range;
+import org.leakbench.component.Tier;
 
 class SweepParserTest {
     private final SweepParser parser = new SweepParser(ParameterRegistry.defaults());

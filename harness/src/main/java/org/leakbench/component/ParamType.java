@@ -1,4 +1,4 @@
-package org.leakbench.sweep;
+package org.leakbench.component;
 
 /** The value type of a sweep parameter. */
 public enum ParamType {

@@ -1,4 +1,4 @@
-package org.leakbench.sweep;
+package org.leakbench.component;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,11 @@ import org.leakbench.results.ResultColumns;
  * @param defaultValue value used when a sweep file does not mention the parameter
  * @param description one line for documentation and {@code --help}
  * @param tier whether changing it needs a new expensive build
+ * @param unit what a number counts or measures (e.g. {@code dB}, {@code iterations}, {@code fraction of
+ *             entries}); empty for names and flags
  */
 public record ParameterSpec(String name, ParamType type, List<String> allowed, Range range, Object defaultValue,
-                            String description, Tier tier) {
+                            String description, Tier tier, String unit) {
 
     public ParameterSpec {
         Objects.requireNonNull(type, "type");
@@ -38,6 +40,28 @@ public record ParameterSpec(String name, ParamType type, List<String> allowed, R
             throw new IllegalArgumentException("parameter " + name + ": description must be one non-blank line");
         }
         defaultValue = checkValue(name, type, allowed, range, defaultValue);
+        unit = unit == null ? "" : unit.strip();
+    }
+
+    /** A spec without a unit. */
+    public ParameterSpec(String name, ParamType type, List<String> allowed, Range range, Object defaultValue,
+                         String description, Tier tier) {
+        this(name, type, allowed, range, defaultValue, description, tier, "");
+    }
+
+    /** The same spec measured in {@code newUnit}. */
+    public ParameterSpec withUnit(String newUnit) {
+        return new ParameterSpec(name, type, allowed, range, defaultValue, description, tier, newUnit);
+    }
+
+    /** The same spec under another name (a component's own name for a shared slot). */
+    public ParameterSpec named(String newName) {
+        return new ParameterSpec(newName, type, allowed, range, defaultValue, description, tier, unit);
+    }
+
+    /** The same spec with another default, checked against the type and range. */
+    public ParameterSpec withDefault(Object newDefault) {
+        return new ParameterSpec(name, type, allowed, range, newDefault, description, tier, unit);
     }
 
     /** An int parameter within {@code range}. */
@@ -164,7 +188,7 @@ public record ParameterSpec(String name, ParamType type, List<String> allowed, R
             case ENUM -> {
                 String s = String.valueOf(v);
                 if (!allowed.contains(s)) {
-                    String guess = Values.closest(s, allowed);
+                    String guess = ValueText.closest(s, allowed);
                     throw new IllegalArgumentException("unknown value '" + s + "'"
                             + (guess == null ? "" : " (did you mean '" + guess + "'?)")
                             + "; allowed: " + String.join(", ", allowed));
@@ -188,7 +212,7 @@ public record ParameterSpec(String name, ParamType type, List<String> allowed, R
 
     private static void requireInRange(Range range, double v) {
         if (!range.contains(v)) {
-            throw new IllegalArgumentException("value " + Values.format(v) + " is out of range " + range);
+            throw new IllegalArgumentException("value " + ValueText.format(v) + " is out of range " + range);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.leakbench.sweep;
+package org.leakbench.component;
 
 /** How costly it is to change a parameter, which decides how points are grouped. */
 public enum Tier {

@@ -1,4 +1,4 @@
-package org.leakbench.sweep;
+package org.leakbench.component;
 
 /**
  * An interval of allowed numeric values, each end open or closed; infinite ends are unbounded.
@@ -52,6 +52,6 @@ public record Range(double low, boolean lowInclusive, double high, boolean highI
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return Values.format(v);
+        return ValueText.format(v);
     }
 }
