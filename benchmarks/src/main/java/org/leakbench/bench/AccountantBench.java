@@ -6,13 +6,10 @@ import org.leakbench.defense.dp.NoiseMultiplierSearch;
 import org.leakbench.defense.dp.RdpAccountant;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time of one ε computation over the default 151 orders (Opacus' reference point: σ = 1.5, q = 0.04, 2250 steps)
@@ -20,11 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class AccountantBench {
+public class AccountantBench extends RunLengthDefaults {
     final double sigma = 1.5;
     final double sampleRate = 0.04;
     final long steps = 2250;

@@ -1,22 +1,13 @@
 package org.leakbench.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Conv2dSpec;
 import org.leakbench.tensor.Shape;
 import org.leakbench.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The three linear maps of one convolution of DLG's LeNet on 28×28 inputs (5×5 filters, 12 channels,
@@ -25,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * gradient. Each does the same multiply-adds ({@link #flop}), so their times show which map is least
  * efficient on a backend.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ConvBench {
+public class ConvBench extends SampledBenchmark {
     @Param({"java", "nd4j"})
     public String backend;
 
@@ -67,17 +52,9 @@ public class ConvBench {
         int[] xs = {batch, geo[0], geo[1], geo[2]};
         int[] ws = {12, geo[0], 5, 5};
         SplittableRandom rng = new SplittableRandom(layer.hashCode() * 100L + batch);
-        x = random(rng, xs);
-        w = random(rng, ws);
-        g = random(rng, spec.outputShape(xs, ws));
-    }
-
-    private Tensor random(SplittableRandom rng, int[] shape) {
-        float[] v = new float[Shape.size(shape)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (2 * rng.nextDouble() - 1);
-        }
-        return be.fromFloats(v, shape);
+        x = Workload.uniform(be, rng, xs);
+        w = Workload.uniform(be, rng, ws);
+        g = Workload.uniform(be, rng, spec.outputShape(xs, ws));
     }
 
     @Benchmark

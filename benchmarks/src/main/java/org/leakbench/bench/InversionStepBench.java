@@ -1,23 +1,14 @@
 package org.leakbench.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.leakbench.attack.inversion.GradientMatching;
 import org.leakbench.attack.inversion.InvertingGradientsOptions;
 import org.leakbench.attack.inversion.LabelRecovery;
 import org.leakbench.tensor.DType;
 import org.leakbench.update.Observation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One evaluation of a gradient-inversion objective and its gradient with respect to the unknowns, through the
@@ -25,17 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * parameter gradient with the graph kept, squared distance to the observed gradient, backward to the dummy
  * images and soft labels); {@code invertingGradients} is one Adam step's evaluation of Inverting Gradients
  * (cosine distance plus total variation, labels fixed from the gradient).
- *
- * <p>Sample mode times every operation; the comparison table quotes the median, which a busy machine's
- * stalls barely move and which is what the PyTorch reference reports.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class InversionStepBench {
+public class InversionStepBench extends SampledBenchmark {
     @Param({"java", "nd4j"})
     public String backend;
 

@@ -26,7 +26,6 @@ import org.leakbench.defense.secagg.X25519;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -34,8 +33,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.annotations.Measurement;
 
 /**
  * Cost of secure-aggregation masking.
@@ -58,10 +55,7 @@ import org.openjdk.jmh.annotations.Measurement;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class MaskingBench {
+public class MaskingBench extends RunLengthDefaults {
 
     /** Mask expansion: counts the bytes of mask produced. */
     @State(Scope.Thread)
@@ -107,9 +101,7 @@ public class MaskingBench {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public int[] prg(PrgState s, Bytes counter) {
-        s.prg.addMask(s.seed, s.target, 1);
-        counter.bytes += 4L * s.target.length;
-        return s.target;
+        return addMask(s.prg, s, counter);
     }
 
     /** The pure-JDK fallback route (AES/ECB over counter blocks), taken where the CTR intrinsic is missing. */
@@ -117,7 +109,11 @@ public class MaskingBench {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public int[] prgFallback(PrgState s, Bytes counter) {
-        s.fallback.addMask(s.seed, s.target, 1);
+        return addMask(s.fallback, s, counter);
+    }
+
+    private static int[] addMask(MaskPrg prg, PrgState s, Bytes counter) {
+        prg.addMask(s.seed, s.target, 1);
         counter.bytes += 4L * s.target.length;
         return s.target;
     }
@@ -130,9 +126,7 @@ public class MaskingBench {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public byte[] jdkAesCtr(PrgState s, Bytes counter) throws GeneralSecurityException {
-        s.ctr.update(s.zeros, 0, s.zeros.length, s.stream, 0);
-        counter.bytes += s.zeros.length;
-        return s.stream;
+        return keyStream(s.ctr, s, counter);
     }
 
     /** The JDK's AES/ECB over the same number of bytes: the cipher cost alone, without counters or the add. */
@@ -140,7 +134,12 @@ public class MaskingBench {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public byte[] jdkAesEcb(PrgState s, Bytes counter) throws GeneralSecurityException {
-        s.ecb.update(s.zeros, 0, s.zeros.length, s.stream, 0);
+        return keyStream(s.ecb, s, counter);
+    }
+
+    /** Encrypting zeros gives the cipher's key stream. */
+    private static byte[] keyStream(Cipher cipher, PrgState s, Bytes counter) throws GeneralSecurityException {
+        cipher.update(s.zeros, 0, s.zeros.length, s.stream, 0);
         counter.bytes += s.zeros.length;
         return s.stream;
     }

@@ -3,7 +3,6 @@ package org.leakbench.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdStep;
 import org.leakbench.defense.dp.FastGaussianSampler;
@@ -14,16 +13,8 @@ import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
 import org.leakbench.update.Update;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A DP-SGD step against a plain SGD step on the same batch. {@code dpSgdStep} is what the federated clients and
@@ -31,17 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * pass for dense networks, then N(0, σ²C²) noise and the division by the batch size), then applies the step;
  * {@code dpSgdStepBatchesOfOne} gets the per-example gradients from one backward pass each, the reference it
  * replaces; the plain step takes one batched gradient and applies it.
- *
- * <p>Sample mode times every operation; the comparison table quotes the median, which a busy machine's
- * stalls barely move and which is what the PyTorch reference reports.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class PerExampleGradientBench {
+public class PerExampleGradientBench extends SampledBenchmark {
     static final double CLIP = 1.0;
     static final double NOISE_MULTIPLIER = 1.0;
     static final double LEARNING_RATE = 0.1;

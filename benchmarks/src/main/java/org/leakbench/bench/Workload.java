@@ -13,6 +13,7 @@ import org.leakbench.model.Models;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Shape;
 import org.leakbench.tensor.Tensor;
 import org.leakbench.update.Observation;
 
@@ -90,6 +91,15 @@ public final class Workload {
         }
         throw new IllegalArgumentException("unknown benchmark model '" + name + "'; use lenet or mlp<width>x<depth>, "
                 + "e.g. mlp256x2");
+    }
+
+    /** A float32 tensor of {@code shape} with entries uniform in [-1, 1), drawn from {@code rng} in order. */
+    static Tensor uniform(Backend be, SplittableRandom rng, int... shape) {
+        float[] v = new float[Shape.size(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        return be.fromFloats(v, shape);
     }
 
     /** What the server sees of this batch in FedSGD: the parameters and the batch's mean gradient. */

@@ -1,10 +1,8 @@
 package org.leakbench.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.leakbench.cluster.ClusterRun;
 import org.leakbench.cluster.ClusterSubmit;
 import org.leakbench.cluster.ShardConsistency;
@@ -14,25 +12,14 @@ import org.leakbench.cluster.SlurmClient;
 import org.leakbench.cluster.SlurmQueue;
 import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench slurm resubmit RUN}: reruns the shards with missing or failed points, then merges again. */
 @Command(name = "resubmit", mixinStandardHelpOptions = true,
         description = {"Resubmit the shards of a cluster run that have points missing or failed (and are not",
             "queued or running), with a new merge job after them. Each shard resumes where it stopped."})
-final class SlurmResubmitCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<run>", description = "The cluster run folder.")
-    Path folder;
-
+final class SlurmResubmitCommand extends ClusterRunCommand {
     @Override
-    public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
-        ClusterRun run = ClusterRun.open(folder);
+    int run(ClusterRun run, PrintWriter w) throws Exception {
         ShardPlan plan = run.plan();
         SlurmClient slurm = new SlurmClient(SlurmCommand.runners.get());
         slurm.requireSbatch();

@@ -1,26 +1,17 @@
 package org.leakbench.cli;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import org.leakbench.cluster.ClusterRun;
 import org.leakbench.cluster.ShardRunner;
 import org.leakbench.sweep.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench slurm run-shard RUN INDEX}: what each array task runs. */
 @Command(name = "run-shard", mixinStandardHelpOptions = true,
         description = {"Run one shard of a cluster run (the array task's job); resumes a shard that stopped."})
-final class SlurmRunShardCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "<run>", description = "The cluster run folder.")
-    Path folder;
-
+final class SlurmRunShardCommand extends ClusterRunCommand {
     @Parameters(index = "1", paramLabel = "<index>", description = "Shard index (SLURM_ARRAY_TASK_ID).")
     int index;
 
@@ -31,10 +22,9 @@ final class SlurmRunShardCommand implements Callable<Integer> {
     String executorName;
 
     @Override
-    public Integer call() throws Exception {
-        ClusterRun run = ClusterRun.open(folder);
+    int run(ClusterRun run, PrintWriter out) throws Exception {
         RunSummary summary = ShardRunner.run(run, index, threads, ExecutorLookup.find(executorName), System.getenv());
-        spec.commandLine().getOut().println(summary);
+        out.println(summary);
         return summary.failed() + summary.timedOut() > 0 ? 1 : 0;
     }
 }

@@ -1,11 +1,9 @@
 package org.leakbench.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.leakbench.cluster.ClusterRun;
 import org.leakbench.cluster.ShardPlan;
 import org.leakbench.cluster.ShardProgress;
@@ -13,28 +11,18 @@ import org.leakbench.cluster.SlurmClient;
 import org.leakbench.cluster.SlurmQueue;
 import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench slurm status RUN}: per-shard progress from the shards' own result files and the queue. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Per-shard progress of a cluster run: points done / total, failures, ETA (from the",
             "shards' results.csv), and the Slurm state of each task while it is queued or running."})
-final class SlurmStatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<run>", description = "The cluster run folder.")
-    Path folder;
-
+final class SlurmStatusCommand extends ClusterRunCommand {
     @Override
-    public Integer call() throws Exception {
-        ClusterRun run = ClusterRun.open(folder);
+    int run(ClusterRun run, PrintWriter out) throws Exception {
         ShardPlan plan = run.plan();
         List<ShardProgress> progress = ShardProgress.of(run, plan);
         SlurmQueue queue = SlurmQueue.of(run, new SlurmClient(SlurmCommand.runners.get()));
-        print(run, progress, queue, spec.commandLine().getOut());
+        print(run, progress, queue, out);
         return 0;
     }
 

@@ -16,18 +16,16 @@ import org.leakbench.tensor.Tensor;
  * 2, 1 (further layers stride 1), padding 2, the activation after each (sigmoid by default), then one
  * linear layer. Weights and biases start uniform in (−0.5, 0.5) as in the paper's code.
  */
-public final class LeNet implements Model {
+public final class LeNet extends SpecifiedModel {
     private static final int KERNEL = 5;
     private static final int PAD = 2;
 
-    private final ModelSpec spec;
     private final int channels;
-    private final List<ParamShape> shapes = new ArrayList<>();
     private final List<Conv2dSpec> convs = new ArrayList<>();
     private final int flat;
 
     public LeNet(ModelSpec spec) {
-        this.spec = spec;
+        super(spec);
         this.channels = Math.max(1, (int) Math.round(12 * spec.width()));
         int c = spec.inputShape()[0];
         int h = spec.inputShape()[1];
@@ -46,16 +44,6 @@ public final class LeNet implements Model {
         this.flat = c * h * w;
         shapes.add(new ParamShape("fc.weight", new int[] {flat, spec.numClasses()}, flat));
         shapes.add(new ParamShape("fc.bias", new int[] {spec.numClasses()}, flat));
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public List<ParamShape> parameterShapes() {
-        return shapes;
     }
 
     @Override

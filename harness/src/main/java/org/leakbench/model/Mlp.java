@@ -1,6 +1,5 @@
 package org.leakbench.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.autodiff.Ops;
@@ -14,13 +13,11 @@ import org.leakbench.tensor.Tensor;
  * then a linear output layer. Weights are stored [in, out] so a layer is x·W + b. A depth of 0 hidden
  * layers is the linear (logistic-regression) model, {@link ModelSpec#LINEAR}.
  */
-public final class Mlp implements Model {
-    private final ModelSpec spec;
-    private final List<ParamShape> shapes = new ArrayList<>();
+public final class Mlp extends SpecifiedModel {
     private final int hiddenLayers;
 
     public Mlp(ModelSpec spec) {
-        this.spec = spec;
+        super(spec);
         this.hiddenLayers = spec.family().equals(ModelSpec.LINEAR) ? 0 : spec.depth();
         int units = Math.max(1, (int) Math.round(256 * spec.width()));
         int in = spec.inputSize();
@@ -31,16 +28,6 @@ public final class Mlp implements Model {
         }
         shapes.add(new ParamShape("out.weight", new int[] {in, spec.numClasses()}, in));
         shapes.add(new ParamShape("out.bias", new int[] {spec.numClasses()}, in));
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public List<ParamShape> parameterShapes() {
-        return shapes;
     }
 
     @Override

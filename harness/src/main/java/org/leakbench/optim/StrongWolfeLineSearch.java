@@ -52,10 +52,7 @@ public final class StrongWolfeLineSearch {
         double dgPrev = dg0;
         double t = t0;
         int evals = 0;
-        double bestT = 0;
-        double bestF = fx;
-        double[] bestX = x.clone();
-        double[] bestG = gx.clone();
+        Best best = new Best(fx, x, gx);
         boolean sawNonFinite = false;
         while (evals < maxEvaluations) {
             Vectors.step(x, t, d, xt);
@@ -66,27 +63,20 @@ public final class StrongWolfeLineSearch {
                 // Shrink into the known-good interval rather than giving up at once.
                 t = 0.5 * (tPrev + t);
                 if (t - tPrev < 1e-12) {
-                    return new Step(bestT, bestF, bestX, bestG, evals, bestT > 0 || evals == 0);
+                    return best.step(evals, best.t > 0 || evals == 0);
                 }
                 continue;
             }
             double dgt = Vectors.dot(gt, d);
-            if (ft < bestF) {
-                bestT = t;
-                bestF = ft;
-                bestX = xt.clone();
-                bestG = gt.clone();
-            }
+            best.offer(t, ft, xt, gt);
             if (ft > fx + c1 * t * dg0 || (evals > 1 && ft >= fPrev)) {
-                return zoom(f, x, fx, dg0, d, tPrev, fPrev, dgPrev, t, ft, dgt, evals, bestT, bestF, bestX, bestG,
-                        sawNonFinite);
+                return zoom(f, x, fx, dg0, d, tPrev, fPrev, dgPrev, t, ft, dgt, evals, best, sawNonFinite);
             }
             if (Math.abs(dgt) <= -c2 * dg0) {
                 return new Step(t, ft, xt.clone(), gt.clone(), evals, true);
             }
             if (dgt >= 0) {
-                return zoom(f, x, fx, dg0, d, t, ft, dgt, tPrev, fPrev, dgPrev, evals, bestT, bestF, bestX, bestG,
-                        sawNonFinite);
+                return zoom(f, x, fx, dg0, d, t, ft, dgt, tPrev, fPrev, dgPrev, evals, best, sawNonFinite);
             }
             double next = cubicMin(tPrev, fPrev, dgPrev, t, ft, dgt, t + 0.01 * (t - tPrev), t * 10);
             tPrev = t;
@@ -94,12 +84,12 @@ public final class StrongWolfeLineSearch {
             dgPrev = dgt;
             t = next;
         }
-        return new Step(bestT, bestF, bestX, bestG, evals, bestT > 0 || !sawNonFinite);
+        return best.step(evals, best.t > 0 || !sawNonFinite);
     }
 
     private Step zoom(Objective f, double[] x, double fx, double dg0, double[] d,
                       double lo, double fLo, double dgLo, double hi, double fHi, double dgHi, int evals,
-                      double bestT, double bestF, double[] bestX, double[] bestG, boolean sawNonFinite) {
+                      Best best, boolean sawNonFinite) {
         int n = x.length;
         double[] xt = new double[n];
         double[] gt = new double[n];
@@ -122,12 +112,7 @@ public final class StrongWolfeLineSearch {
                 continue;
             }
             double dgt = Vectors.dot(gt, d);
-            if (ft < bestF) {
-                bestT = t;
-                bestF = ft;
-                bestX = xt.clone();
-                bestG = gt.clone();
-            }
+            best.offer(t, ft, xt, gt);
             if (ft > fx + c1 * t * dg0 || ft >= fLo) {
                 hi = t;
                 fHi = ft;
@@ -146,7 +131,34 @@ public final class StrongWolfeLineSearch {
                 dgLo = dgt;
             }
         }
-        return new Step(bestT, bestF, bestX, bestG, evals, bestT > 0 || !sawNonFinite);
+        return best.step(evals, best.t > 0 || !sawNonFinite);
+    }
+
+    /** The lowest finite trial so far: what the search returns when it ends without a Wolfe step. */
+    private static final class Best {
+        double t;
+        double f;
+        double[] x;
+        double[] g;
+
+        Best(double f, double[] x, double[] g) {
+            this.f = f;
+            this.x = x.clone();
+            this.g = g.clone();
+        }
+
+        void offer(double t, double ft, double[] xt, double[] gt) {
+            if (ft < f) {
+                this.t = t;
+                f = ft;
+                x = xt.clone();
+                g = gt.clone();
+            }
+        }
+
+        Step step(int evals, boolean finite) {
+            return new Step(t, f, x, g, evals, finite);
+        }
     }
 
     /** Minimiser of the cubic through two points with slopes, clamped to [lo, hi]; midpoint if undefined. */

@@ -84,7 +84,7 @@ public final class ResultMerger {
             ProvenanceFile.write(out.resolve(RunLayout.PROVENANCE), mergedProvenance(provenances, out, byKey.size()));
         }
         mergeSideFiles(inputs, out, byKey.keySet());
-        mergeVictims(inputs, out, byKey.keySet());
+        mergeKeyedRows(inputs, out, byKey.keySet(), RunLayout.VICTIMS);
         return new Summary(out, byKey.size(), duplicates);
     }
 
@@ -93,12 +93,8 @@ public final class ResultMerger {
      * rows of every roc.csv (keyed by point_id and seed) are concatenated under one header, for kept points only.
      */
     private static void mergeSideFiles(List<Path> inputs, Path out, java.util.Set<String> kept) throws IOException {
-        String rocHeader = null;
-        StringBuilder roc = new StringBuilder();
-        java.util.Set<String> rocTaken = new java.util.HashSet<>(); // a point's curve comes from one input only
         for (Path input : inputs) {
-            Path run = RunFolders.resolve(input);
-            Path grids = run.resolve(RunLayout.RECONSTRUCTIONS);
+            Path grids = RunFolders.resolve(input).resolve(RunLayout.RECONSTRUCTIONS);
             if (Files.isDirectory(grids)) {
                 Path target = Files.createDirectories(out.resolve(RunLayout.RECONSTRUCTIONS));
                 try (var files = Files.list(grids)) {
@@ -110,44 +106,22 @@ public final class ResultMerger {
                     }
                 }
             }
-            Path rocFile = run.resolve(RunLayout.ROC);
-            if (Files.isRegularFile(rocFile)) {
-                List<String> lines = Files.readAllLines(rocFile, StandardCharsets.UTF_8);
-                if (lines.isEmpty()) {
-                    continue;
-                }
-                if (rocHeader == null) {
-                    rocHeader = lines.get(0);
-                } else if (!rocHeader.equals(lines.get(0))) {
-                    throw new IllegalArgumentException(rocFile + " has different columns from the first roc.csv");
-                }
-                java.util.Set<String> here = new java.util.HashSet<>();
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] cells = line.split(",", 3);
-                    String key = cells.length == 3 ? cells[0] + "|" + cells[1] : null;
-                    if (key != null && kept.contains(key) && !rocTaken.contains(key)) {
-                        roc.append(line).append('\n');
-                        here.add(key);
-                    }
-                }
-                rocTaken.addAll(here);
-            }
         }
-        if (rocHeader != null) {
-            Files.writeString(out.resolve(RunLayout.ROC), rocHeader + "\n" + roc, StandardCharsets.UTF_8);
-        }
+        mergeKeyedRows(inputs, out, kept, RunLayout.ROC);
     }
 
     /**
-     * Concatenates every input's {@code victims.csv} under one header, for kept points only, each point's victims
-     * from the first input that has them (the victims of one point and seed were written by one run).
+     * Concatenates the rows of every input's {@code name} (a CSV whose first two columns are point_id and seed:
+     * roc.csv, victims.csv) under one header, for kept points only, each point's rows from the first input that
+     * has them (the rows of one point and seed were written by one run).
      */
-    private static void mergeVictims(List<Path> inputs, Path out, java.util.Set<String> kept) throws IOException {
+    private static void mergeKeyedRows(List<Path> inputs, Path out, java.util.Set<String> kept, String name)
+            throws IOException {
         String header = null;
         StringBuilder sb = new StringBuilder();
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (Path input : inputs) {
-            Path file = RunFolders.resolve(input).resolve(RunLayout.VICTIMS);
+            Path file = RunFolders.resolve(input).resolve(name);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
@@ -158,8 +132,7 @@ public final class ResultMerger {
             if (header == null) {
                 header = lines.get(0);
             } else if (!header.equals(lines.get(0))) {
-                throw new IllegalArgumentException(file + " has different columns from the first "
-                        + RunLayout.VICTIMS);
+                throw new IllegalArgumentException(file + " has different columns from the first " + name);
             }
             java.util.Set<String> here = new java.util.HashSet<>();
             for (String line : lines.subList(1, lines.size())) {
@@ -173,7 +146,7 @@ public final class ResultMerger {
             taken.addAll(here);
         }
         if (header != null) {
-            Files.writeString(out.resolve(RunLayout.VICTIMS), header + "\n" + sb, StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(name), header + "\n" + sb, StandardCharsets.UTF_8);
         }
     }
 

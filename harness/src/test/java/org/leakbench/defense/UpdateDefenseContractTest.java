@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.leakbench.update.Update;
 
 /**
@@ -44,10 +48,30 @@ public abstract class UpdateDefenseContractTest {
         return new Update(values, shapes, Update.Kind.WEIGHT_DIFFERENCE, 7, 0.05);
     }
 
-    @Test
-    void keepsShapesAndMetadata() {
+    /** The contract's checks for the defense this subclass names. */
+    @TestFactory
+    Stream<DynamicTest> contract() {
+        return contract(this::defense, claimsCompression());
+    }
+
+    /**
+     * The contract's checks as tests, for a table of defenses in one test class: {@code defense} makes a fresh
+     * defense for one client, {@code claimsCompression} says whether it claims to send fewer bytes than the
+     * dense float32 update.
+     */
+    public static Stream<DynamicTest> contract(Supplier<UpdateDefense> defense, boolean claimsCompression) {
+        return Stream.of(
+                dynamicTest("keepsShapesAndMetadata", () -> keepsShapesAndMetadata(defense.get())),
+                dynamicTest("deterministicPerSeed", () -> deterministicPerSeed(defense)),
+                dynamicTest("neverReturnsNaN", () -> neverReturnsNaN(defense.get())),
+                dynamicTest("doesNotModifyItsInput", () -> doesNotModifyItsInput(defense.get())),
+                dynamicTest("reportsBytes", () -> reportsBytes(defense.get(), claimsCompression)),
+                dynamicTest("hasAName", () -> assertFalse(defense.get().name().isBlank())));
+    }
+
+    private static void keepsShapesAndMetadata(UpdateDefense defense) {
         Update in = sampleUpdate(1);
-        Update out = defense().apply(in, new SplittableRandom(2));
+        Update out = defense.apply(in, new SplittableRandom(2));
         assertEquals(in.values().size(), out.values().size());
         for (int i = 0; i < in.shapes().size(); i++) {
             assertArrayEquals(in.shapes().get(i), out.shapes().get(i), "shape of tensor " + i);
@@ -58,12 +82,11 @@ public abstract class UpdateDefenseContractTest {
         assertEquals(in.lr(), out.lr());
     }
 
-    @Test
-    void deterministicPerSeed() {
+    private static void deterministicPerSeed(Supplier<UpdateDefense> defense) {
         // Two fresh client instances fed the same updates and seeds give the same bits, also on a second
         // round (so per-client state such as error feedback evolves the same way).
-        UpdateDefense a = defense().forClient(3);
-        UpdateDefense b = defense().forClient(3);
+        UpdateDefense a = defense.get().forClient(3);
+        UpdateDefense b = defense.get().forClient(3);
         for (int round = 0; round < 2; round++) {
             Update in = sampleUpdate(10 + round);
             float[] x = a.apply(in, new SplittableRandom(99 + round)).flatten();
@@ -72,9 +95,8 @@ public abstract class UpdateDefenseContractTest {
         }
     }
 
-    @Test
-    void neverReturnsNaN() {
-        UpdateDefense d = defense().forClient(0);
+    private static void neverReturnsNaN(UpdateDefense defense) {
+        UpdateDefense d = defense.forClient(0);
         for (long seed = 0; seed < 5; seed++) {
             for (float v : d.apply(sampleUpdate(seed), new SplittableRandom(seed)).flatten()) {
                 assertFalse(Float.isNaN(v) || Float.isInfinite(v), "non-finite output for seed " + seed);
@@ -82,29 +104,22 @@ public abstract class UpdateDefenseContractTest {
         }
     }
 
-    @Test
-    void doesNotModifyItsInput() {
+    private static void doesNotModifyItsInput(UpdateDefense defense) {
         Update in = sampleUpdate(4);
         float[] before = in.flatten();
-        defense().apply(in, new SplittableRandom(5));
+        defense.apply(in, new SplittableRandom(5));
         assertArrayEquals(before, in.flatten());
     }
 
-    @Test
-    void reportsBytes() {
+    private static void reportsBytes(UpdateDefense defense, boolean claimsCompression) {
         Update in = sampleUpdate(6);
-        long bytes = defense().bytesSent(in);
+        long bytes = defense.bytesSent(in);
         assertTrue(bytes > 0, "bytes sent must be positive, got " + bytes);
-        if (claimsCompression()) {
+        if (claimsCompression) {
             assertTrue(bytes < in.plainBytes(), "compressing defense reports " + bytes + " bytes, plain is "
                     + in.plainBytes());
         } else {
             assertTrue(bytes <= in.plainBytes(), "reports " + bytes + " bytes, plain is " + in.plainBytes());
         }
-    }
-
-    @Test
-    void hasAName() {
-        assertFalse(defense().name().isBlank());
     }
 }

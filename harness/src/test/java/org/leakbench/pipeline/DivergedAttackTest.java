@@ -17,12 +17,7 @@ import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.BudgetAudit;
 import org.leakbench.sweep.Budget;
-import org.leakbench.sweep.ParameterRegistry;
-import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.Sweep;
-import org.leakbench.sweep.SweepParser;
-import org.leakbench.sweep.SweepRunner;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.update.Observation;
 
@@ -110,11 +105,9 @@ class DivergedAttackTest {
 
     @BeforeAll
     static void run() throws Exception {
-        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "diverging.yaml");
-        try (PointExecutor executor = new PointPipeline(DivergedAttackTest::misbehaving)) {
-            new SweepRunner(sweep, executor, RunOptions.defaults(results, "d").withThreads(2)).run();
-        }
-        table = ResultTable.read(results.resolve("d").resolve(RunLayout.RESULTS));
+        TinySweeps.run(TinySweeps.parse(SWEEP, "diverging.yaml"), new PointPipeline(DivergedAttackTest::misbehaving),
+                results, "d", 2);
+        table = TinySweeps.read(results, "d", RunLayout.RESULTS);
     }
 
     static Map<String, String> row(String attack) {
@@ -154,7 +147,7 @@ class DivergedAttackTest {
      */
     @Test
     void divergedVictimsAreLeftOutAndAllDivergedMarksTheRow(@TempDir Path folder) throws Exception {
-        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse("""
+        Sweep sweep = TinySweeps.parse("""
                 name: some-diverge
                 seeds: [1]
                 grid:
@@ -166,17 +159,15 @@ class DivergedAttackTest {
                   attack.iterations: [5]
                 """, "some-diverge.yaml");
         java.util.concurrent.atomic.AtomicInteger dlgCalls = new java.util.concurrent.atomic.AtomicInteger();
-        try (PointExecutor executor = new PointPipeline((p, c) -> {
+        TinySweeps.run(sweep, new PointPipeline((p, c) -> {
             if (p.string("attack").equals("dlg") && dlgCalls.getAndIncrement() % 2 == 1) {
                 int n = c.images().length;
                 return fixed("dlg", new AttackResult(fill(n, c.images()[0].length, Float.NaN), new int[n],
                         AttackResult.OK, 3, Double.NaN, 1));
             }
             return p.string("attack").equals("idlg") ? misbehaving(p, c) : AttackFactory.create(p, c);
-        })) {
-            new SweepRunner(sweep, executor, RunOptions.defaults(folder, "v").withThreads(1)).run();
-        }
-        ResultTable t = ResultTable.read(folder.resolve("v").resolve(RunLayout.RESULTS));
+        }), folder, "v", 1);
+        ResultTable t = TinySweeps.read(folder, "v", RunLayout.RESULTS);
         Map<String, String> dlg = t.latest().stream().map(t::asMap).filter(m -> m.get("attack").equals("dlg"))
                 .findFirst().orElseThrow();
         assertEquals("ok", dlg.get("status"), dlg.toString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +20,6 @@ import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.RdpAccountant;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.ParameterRegistry;
-import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.RunOptions;
-import org.leakbench.sweep.Sweep;
-import org.leakbench.sweep.SweepParser;
-import org.leakbench.sweep.SweepRunner;
 
 /**
  * Every ε a sweep row reports, against the accountant's value for a sampling rate and a number of steps that
@@ -104,11 +97,8 @@ class DpEpsilonPipelineTest {
 
     @BeforeAll
     static void run() throws Exception {
-        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "dp-eps.yaml");
-        try (PointExecutor executor = new PipelineFactory().create(sweep)) {
-            new SweepRunner(sweep, executor, RunOptions.defaults(results, "a").withThreads(2)).run();
-        }
-        table = ResultTable.read(results.resolve("a").resolve(RunLayout.RESULTS));
+        TinySweeps.run(TinySweeps.parse(SWEEP, "dp-eps.yaml"), results, "a", 2);
+        table = TinySweeps.read(results, "a", RunLayout.RESULTS);
         fashion = Datasets.load("fashion-mnist-subset", DataDirectory.get());
     }
 

@@ -16,13 +16,6 @@ import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.ParameterRegistry;
-import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.Provenance;
-import org.leakbench.sweep.RunOptions;
-import org.leakbench.sweep.Sweep;
-import org.leakbench.sweep.SweepParser;
-import org.leakbench.sweep.SweepRunner;
 
 /**
  * A tiny sweep end to end through the real pipeline (data, model, update, defense, observation, attack,
@@ -90,15 +83,8 @@ class PointPipelineTest {
     }
 
     static ResultTable run(String runId) throws IOException {
-        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "tiny.yaml");
-        try (PointExecutor executor = new PipelineFactory().create(sweep)) {
-            new SweepRunner(sweep, executor, RunOptions.defaults(results, runId).withThreads(2)).run();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return ResultTable.read(results.resolve(runId).resolve(RunLayout.RESULTS));
+        TinySweeps.run(TinySweeps.parse(SWEEP, "tiny.yaml"), results, runId, 2);
+        return TinySweeps.read(results, runId, RunLayout.RESULTS);
     }
 
     static Map<String, String> row(String attack, String defense) {

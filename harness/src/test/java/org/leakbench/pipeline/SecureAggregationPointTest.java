@@ -12,12 +12,6 @@ import org.leakbench.defense.secagg.Ed25519;
 import org.leakbench.defense.secagg.SecAggMessage;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.ParameterRegistry;
-import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.RunOptions;
-import org.leakbench.sweep.Sweep;
-import org.leakbench.sweep.SweepParser;
-import org.leakbench.sweep.SweepRunner;
 
 /**
  * {@code secagg.security} reaches the protocol: both modes run through the pipeline, the aggregate the server
@@ -47,11 +41,8 @@ class SecureAggregationPointTest {
 
     @Test
     void activeModeRunsAndCostsItsSignatures() throws Exception {
-        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "secagg-modes.yaml");
-        try (PointExecutor executor = new PipelineFactory().create(sweep)) {
-            new SweepRunner(sweep, executor, RunOptions.defaults(results, "r").withThreads(1)).run();
-        }
-        ResultTable table = ResultTable.read(results.resolve("r").resolve(RunLayout.RESULTS));
+        TinySweeps.run(TinySweeps.parse(SWEEP, "secagg-modes.yaml"), results, "r", 1);
+        ResultTable table = TinySweeps.read(results, "r", RunLayout.RESULTS);
         Map<String, Map<String, String>> byMode = new HashMap<>();
         for (List<String> r : table.rows()) {
             Map<String, String> m = table.asMap(r);

@@ -16,13 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.ParameterRegistry;
-import org.leakbench.sweep.PointExecutor;
-import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.RunSummary;
-import org.leakbench.sweep.Sweep;
-import org.leakbench.sweep.SweepParser;
-import org.leakbench.sweep.SweepRunner;
 
 /**
  * A sweep whose points attack several victims: each row aggregates its victims, victims.csv holds them one by
@@ -64,19 +58,12 @@ class VictimSweepTest {
     @BeforeAll
     static void run() throws IOException {
         sweep("a");
-        table = ResultTable.read(results.resolve("a").resolve(RunLayout.RESULTS));
-        victims = ResultTable.read(results.resolve("a").resolve(RunLayout.VICTIMS));
+        table = TinySweeps.read(results, "a", RunLayout.RESULTS);
+        victims = TinySweeps.read(results, "a", RunLayout.VICTIMS);
     }
 
     static RunSummary sweep(String runId) throws IOException {
-        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "victims.yaml");
-        try (PointExecutor executor = new PipelineFactory().create(sweep)) {
-            return new SweepRunner(sweep, executor, RunOptions.defaults(results, runId).withThreads(2)).run();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TinySweeps.run(TinySweeps.parse(SWEEP, "victims.yaml"), results, runId, 2);
     }
 
     static Map<String, String> row(String attack, String defense, String victimCount, String seed) {
@@ -153,7 +140,7 @@ class VictimSweepTest {
     @Test
     void theSameSeedsGiveTheSameVictimsWhateverTheThreadTiming() throws IOException {
         sweep("b");
-        ResultTable again = ResultTable.read(results.resolve("b").resolve(RunLayout.VICTIMS));
+        ResultTable again = TinySweeps.read(results, "b", RunLayout.VICTIMS);
         assertEquals(withoutTimes(victims), withoutTimes(again));
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.component.ParameterSpec;
-import org.leakbench.pipeline.PipelineFactory;
+import org.leakbench.pipeline.TinySweeps;
 import org.leakbench.plots.PlotReport;
 import org.leakbench.plots.Plots;
 import org.leakbench.plots.ResultsFile;
@@ -62,10 +62,8 @@ class RunFolderRoundTripTest {
 
     @BeforeAll
     static void sweepAndPlot() throws Exception {
-        sweep = new SweepParser(ParameterRegistry.defaults()).parse(SWEEP, "round-trip.yaml");
-        try (PointExecutor executor = new PipelineFactory().create(sweep)) {
-            new SweepRunner(sweep, executor, RunOptions.defaults(results, "rt").withThreads(2)).run();
-        }
+        sweep = TinySweeps.parse(SWEEP, "round-trip.yaml");
+        TinySweeps.run(sweep, results, "rt", 2);
         run = results.resolve("rt");
         report = Plots.renderRun(run);
     }

@@ -20,30 +20,33 @@ final class Defenses {
         return !isNone(defense) && !NO_KNOB.contains(defense.toLowerCase(Locale.ROOT));
     }
 
+    /** A known family's knob: its symbol in labels and what it is, with its unit, for an axis title. */
+    private record Knob(String symbol, String axis) {
+    }
+
+    /** The knob of a known family, or null for any other defense. */
+    private static Knob knownKnob(String defense) {
+        return switch (defense.toLowerCase(Locale.ROOT)) {
+            case "dp-sgd", "client-dp", "local-dp", "dp-fedavg" -> new Knob("σ", "noise multiplier σ");
+            case "noise" -> new Knob("var", "noise variance");
+            case "laplace" -> new Knob("b", "Laplace scale b");
+            case "prune" -> new Knob("pruned", "fraction pruned");
+            case "topk", "randomk" -> new Knob("keep", "fraction kept");
+            case "quant" -> new Knob("bits", "bits per entry");
+            default -> null;
+        };
+    }
+
     /** The symbol of a family's knob: σ for noise multipliers, keep for top-k, bits for quantization. */
     static String knob(String defense) {
-        return switch (defense.toLowerCase(Locale.ROOT)) {
-            case "dp-sgd", "client-dp", "local-dp", "dp-fedavg" -> "σ";
-            case "noise" -> "var";
-            case "laplace" -> "b";
-            case "prune" -> "pruned";
-            case "topk", "randomk" -> "keep";
-            case "quant" -> "bits";
-            default -> hasKnob(defense) ? "p" : "";
-        };
+        Knob k = knownKnob(defense);
+        return k != null ? k.symbol() : hasKnob(defense) ? "p" : "";
     }
 
     /** What the knob is, with its unit, for an axis title. */
     static String knobAxis(String defense) {
-        return switch (defense.toLowerCase(Locale.ROOT)) {
-            case "dp-sgd", "client-dp", "local-dp", "dp-fedavg" -> "noise multiplier σ";
-            case "noise" -> "noise variance";
-            case "laplace" -> "Laplace scale b";
-            case "prune" -> "fraction pruned";
-            case "topk", "randomk" -> "fraction kept";
-            case "quant" -> "bits per entry";
-            default -> "defense_param";
-        };
+        Knob k = knownKnob(defense);
+        return k != null ? k.axis() : "defense_param";
     }
 
     /** "σ=0.5", or the empty string when the family has no numeric knob. */

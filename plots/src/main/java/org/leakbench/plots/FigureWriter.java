@@ -44,28 +44,27 @@ final class FigureWriter {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         Path pdf = dir.resolve(name + ".pdf");
-        Path pngTmp = Files.createTempFile(dir, "." + name + "-", ".png.tmp");
-        try {
-            writePng(drawing, pngTmp);
-            move(pngTmp, png);
-        } finally {
-            Files.deleteIfExists(pngTmp);
-        }
-        Path svgTmp = Files.createTempFile(dir, "." + name + "-", ".svg.tmp");
-        try {
-            writeSvg(drawing, svgTmp);
-            move(svgTmp, svg);
-        } finally {
-            Files.deleteIfExists(svgTmp);
-        }
-        Path pdfTmp = Files.createTempFile(dir, "." + name + "-", ".pdf.tmp");
-        try {
-            writePdf(drawing, pdfTmp);
-            move(pdfTmp, pdf);
-        } finally {
-            Files.deleteIfExists(pdfTmp);
-        }
+        writeThenMove(dir, name, png, ".png", f -> writePng(drawing, f));
+        writeThenMove(dir, name, svg, ".svg", f -> writeSvg(drawing, f));
+        writeThenMove(dir, name, pdf, ".pdf", f -> writePdf(drawing, f));
         return List.of(png, svg, pdf);
+    }
+
+    /** Writes one format of a figure into a file. */
+    private interface Format {
+        void write(Path file) throws IOException;
+    }
+
+    /** Writes into a hidden temporary file beside {@code target}, then moves it there, so no reader sees half. */
+    private static void writeThenMove(Path dir, String name, Path target, String extension, Format format)
+            throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name + "-", extension + ".tmp");
+        try {
+            format.write(tmp);
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     // pdflatex includes PDF but not SVG. Text the standard PDF fonts cannot encode (σ, ε, –) is drawn as

@@ -3,9 +3,13 @@ package org.leakbench.plots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.results.Metric;
 
 /** The small parts: Pareto front, number formatting, LaTeX escaping, speed-ups. */
@@ -151,56 +155,46 @@ class PiecesTest {
     }
 
     @Test
-    void strongestAttackIsTheMaximumPerSeedAndBaselinesAreNotAttacks() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pieces");
-        try {
-            java.nio.file.Path file = dir.resolve("results.csv");
-            java.nio.file.Files.writeString(file, """
-                    point_id,seed,attack,defense,defense_param,psnr,accuracy,status
-                    a,1,dlg,topk,0.1,10,0.8,ok
-                    b,1,idlg,topk,0.1,14,0.8,ok
-                    a,2,dlg,topk,0.1,16,0.82,ok
-                    b,2,idlg,topk,0.1,12,0.82,ok
-                    c,1,oracle,topk,0.1,100,0.8,ok
-                    d,1,random,none,0,6,0.9,ok
-                    e,1,dlg,none,0,30,0.9,ok
-                    """);
-            DefensePoints dp = DefensePoints.of(ResultsFile.read(file), Metric.PSNR);
-            DefensePoints.Point topk = dp.points().stream().filter(p -> p.defense().equals("topk")).findFirst()
-                    .orElseThrow();
-            // Seed 1: max(10, 14) = 14; seed 2: max(16, 12) = 16; the oracle's 100 is not an attack.
-            assertEquals(15.0, topk.leak().mean(), 1e-12);
-            assertEquals(2, topk.leak().n());
-            assertEquals(6.0, dp.floor().mean(), 1e-12);
-            assertEquals(java.util.Set.of("dlg", "idlg"), dp.attacks());
-        } finally {
-            Fixtures.deleteTree(dir);
-        }
+    void strongestAttackIsTheMaximumPerSeedAndBaselinesAreNotAttacks(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("results.csv");
+        Files.writeString(file, """
+                point_id,seed,attack,defense,defense_param,psnr,accuracy,status
+                a,1,dlg,topk,0.1,10,0.8,ok
+                b,1,idlg,topk,0.1,14,0.8,ok
+                a,2,dlg,topk,0.1,16,0.82,ok
+                b,2,idlg,topk,0.1,12,0.82,ok
+                c,1,oracle,topk,0.1,100,0.8,ok
+                d,1,random,none,0,6,0.9,ok
+                e,1,dlg,none,0,30,0.9,ok
+                """);
+        DefensePoints dp = DefensePoints.of(ResultsFile.read(file), Metric.PSNR);
+        DefensePoints.Point topk = dp.points().stream().filter(p -> p.defense().equals("topk")).findFirst()
+                .orElseThrow();
+        // Seed 1: max(10, 14) = 14; seed 2: max(16, 12) = 16; the oracle's 100 is not an attack.
+        assertEquals(15.0, topk.leak().mean(), 1e-12);
+        assertEquals(2, topk.leak().n());
+        assertEquals(6.0, dp.floor().mean(), 1e-12);
+        assertEquals(java.util.Set.of("dlg", "idlg"), dp.attacks());
     }
 
     @Test
-    void resultsTableMarksTheBestWithinEachAttackAndNeverTheBrackets() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pieces");
-        try {
-            java.nio.file.Path file = dir.resolve("results.csv");
-            java.nio.file.Files.writeString(file, """
-                    point_id,seed,attack,defense,defense_param,psnr,status
-                    a,1,dlg,none,0,30,ok
-                    b,1,dlg,topk,0.1,12,ok
-                    c,1,idlg,none,0,35,ok
-                    d,1,idlg,topk,0.1,15,ok
-                    e,1,random,none,0,6,ok
-                    f,1,oracle,none,0,100,ok
-                    """);
-            String md = ResultsTables.build(ResultsFile.read(file), List.of(Metric.PSNR)).markdown("t");
-            // Lowest PSNR within dlg (12) and within idlg (15) is bold; the random guess's 6 is not.
-            assertTrue(md.contains("| dlg | topk | 0.1 | 1 | 0 | 0 | **12.0** |"), md);
-            assertTrue(md.contains("| idlg | topk | 0.1 | 1 | 0 | 0 | **15.0** |"), md);
-            assertTrue(md.contains("| random | none | – | 1 | 0 | 0 | 6.00 |"), md);
-            assertTrue(md.contains("| oracle | none | – | 1 | 0 | 0 | 100 |"), md);
-        } finally {
-            Fixtures.deleteTree(dir);
-        }
+    void resultsTableMarksTheBestWithinEachAttackAndNeverTheBrackets(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("results.csv");
+        Files.writeString(file, """
+                point_id,seed,attack,defense,defense_param,psnr,status
+                a,1,dlg,none,0,30,ok
+                b,1,dlg,topk,0.1,12,ok
+                c,1,idlg,none,0,35,ok
+                d,1,idlg,topk,0.1,15,ok
+                e,1,random,none,0,6,ok
+                f,1,oracle,none,0,100,ok
+                """);
+        String md = ResultsTables.build(ResultsFile.read(file), List.of(Metric.PSNR)).markdown("t");
+        // Lowest PSNR within dlg (12) and within idlg (15) is bold; the random guess's 6 is not.
+        assertTrue(md.contains("| dlg | topk | 0.1 | 1 | 0 | 0 | **12.0** |"), md);
+        assertTrue(md.contains("| idlg | topk | 0.1 | 1 | 0 | 0 | **15.0** |"), md);
+        assertTrue(md.contains("| random | none | – | 1 | 0 | 0 | 6.00 |"), md);
+        assertTrue(md.contains("| oracle | none | – | 1 | 0 | 0 | 100 |"), md);
     }
 
     @Test

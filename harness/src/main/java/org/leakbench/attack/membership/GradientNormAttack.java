@@ -12,16 +12,14 @@ import org.leakbench.tensor.Tensor;
  * sample's loss, so members have small per-sample gradients. The score is −‖∇θ ℓ(x, y)‖₂ over all
  * parameters (the gradient-norm signal studied e.g. by Nasr et al., IEEE S&amp;P 2019). Deterministic.
  */
-public final class GradientNormAttack implements MembershipAttack {
+public final class GradientNormAttack extends TargetScoringAttack {
     @Override
     public String name() {
         return "gradient-norm";
     }
 
     @Override
-    public double[] scores(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
-        ModelOutputs.checkCandidates(samples, labels, target.model());
-        ModelOutputs.checkTarget(target, name());
+    double[] scoreChecked(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
         Backend be = target.backend();
         double[] out = new double[samples.length];
         for (int i = 0; i < samples.length; i++) {

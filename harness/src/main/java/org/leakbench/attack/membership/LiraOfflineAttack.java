@@ -20,7 +20,7 @@ import org.leakbench.tensor.Tensor;
  * pooled over all candidates when {@link LiraOptions#globalVariance()} (always when S = 1). No query
  * augmentation (the paper's mirrored/shifted queries) is used.
  */
-public final class LiraOfflineAttack implements MembershipAttack {
+public final class LiraOfflineAttack extends TargetScoringAttack {
     /** Floor on σ, so that a candidate whose shadow confidences coincide does not divide by zero. */
     private static final double MIN_STD = 1e-6;
 
@@ -43,9 +43,7 @@ public final class LiraOfflineAttack implements MembershipAttack {
     }
 
     @Override
-    public double[] scores(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
-        ModelOutputs.checkCandidates(samples, labels, target.model());
-        ModelOutputs.checkTarget(target, name());
+    double[] scoreChecked(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
         MembershipTarget.AttackerKnowledge k = target.requireKnowledge(name());
         int s = options.shadowModels();
         int n = samples.length;

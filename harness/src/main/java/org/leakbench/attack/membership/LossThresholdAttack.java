@@ -8,16 +8,14 @@ import java.util.SplittableRandom;
  * cross-entropy of the target on the sample. Sweeping the threshold gives the ROC curve. Deterministic; the
  * rng is unused.
  */
-public final class LossThresholdAttack implements MembershipAttack {
+public final class LossThresholdAttack extends TargetScoringAttack {
     @Override
     public String name() {
         return "loss-threshold";
     }
 
     @Override
-    public double[] scores(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
-        ModelOutputs.checkCandidates(samples, labels, target.model());
-        ModelOutputs.checkTarget(target, name());
+    double[] scoreChecked(MembershipTarget target, float[][] samples, int[] labels, SplittableRandom rng) {
         double[] loss = ModelOutputs.losses(target.model(), target.parameters(), target.dtype(), samples, labels);
         for (int i = 0; i < loss.length; i++) {
             // A loss of +infinity (p_y underflowed) is the least member-like score; keep it finite.

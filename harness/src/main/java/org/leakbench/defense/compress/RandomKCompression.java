@@ -8,22 +8,15 @@ import org.leakbench.update.Update;
  * and zeroes the rest (no rescaling, so pair it with error feedback for unbiased training; Stich et al.
  * 2018). Because the indices follow from a seed, the client sends k float values and the 8-byte seed.
  */
-public final class RandomKCompression extends FeedbackCompression {
-    private final SparsificationOptions options;
-
+public final class RandomKCompression extends Sparsification {
     public RandomKCompression(SparsificationOptions options) {
-        super(options.errorFeedback());
-        this.options = options;
-    }
-
-    public SparsificationOptions options() {
-        return options;
+        super(options, "randomk");
     }
 
     @Override
     float[] compress(float[] flat, Update shapes, SplittableRandom rng) {
         int n = flat.length;
-        int k = Selection.keepCount(options.fraction(), n);
+        int k = keepCount(n);
         int[] pool = new int[n];
         for (int i = 0; i < n; i++) {
             pool[i] = i;
@@ -41,16 +34,11 @@ public final class RandomKCompression extends FeedbackCompression {
 
     @Override
     FeedbackCompression fresh() {
-        return new RandomKCompression(options);
+        return new RandomKCompression(options());
     }
 
     @Override
     public long bytesSent(Update input) {
-        return 4L * Selection.keepCount(options.fraction(), input.size()) + 8;
-    }
-
-    @Override
-    public String name() {
-        return "randomk-" + options.fraction() + suffix();
+        return 4L * keepCount(input.size()) + 8;
     }
 }

@@ -8,21 +8,14 @@ import org.leakbench.update.Update;
  * the lower index) and zeroes the rest, as in Deep Gradient Compression (Lin et al., ICLR 2018) without
  * its momentum correction. Sent as k (value, index) pairs of 4 + 4 bytes.
  */
-public final class TopKCompression extends FeedbackCompression {
-    private final SparsificationOptions options;
-
+public final class TopKCompression extends Sparsification {
     public TopKCompression(SparsificationOptions options) {
-        super(options.errorFeedback());
-        this.options = options;
-    }
-
-    public SparsificationOptions options() {
-        return options;
+        super(options, "topk");
     }
 
     @Override
     float[] compress(float[] flat, Update shapes, SplittableRandom rng) {
-        int k = Selection.keepCount(options.fraction(), flat.length);
+        int k = keepCount(flat.length);
         boolean[] keep = Selection.largest(flat, 0, flat.length, k);
         float[] out = new float[flat.length];
         for (int i = 0; i < out.length; i++) {
@@ -35,16 +28,11 @@ public final class TopKCompression extends FeedbackCompression {
 
     @Override
     FeedbackCompression fresh() {
-        return new TopKCompression(options);
+        return new TopKCompression(options());
     }
 
     @Override
     public long bytesSent(Update input) {
-        return 8L * Selection.keepCount(options.fraction(), input.size());
-    }
-
-    @Override
-    public String name() {
-        return "topk-" + options.fraction() + suffix();
+        return 8L * keepCount(input.size());
     }
 }

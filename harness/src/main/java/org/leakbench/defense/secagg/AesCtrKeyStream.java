@@ -1,5 +1,8 @@
 package org.leakbench.defense.secagg;
 
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+
 /**
  * An AES-128 counter-mode key stream (NIST SP 800-38A, section 6.5): block i of the stream is
  * AES_k(T + i), the counter block T read as a 128-bit big-endian integer and incremented modulo 2^128.
@@ -33,6 +36,15 @@ interface AesCtrKeyStream {
         if (len < 0 || len % 16 != 0 || len > MAX_CHUNK) {
             throw new IllegalArgumentException("key stream chunk must be a multiple of 16 bytes up to " + MAX_CHUNK
                     + ", got " + len);
+        }
+    }
+
+    /** The JDK cipher for {@code transformation}; a JVM without it cannot run the protocol. */
+    static Cipher cipher(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM lacks " + transformation, e);
         }
     }
 

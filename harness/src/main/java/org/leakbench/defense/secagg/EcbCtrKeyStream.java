@@ -22,11 +22,7 @@ final class EcbCtrKeyStream implements AesCtrKeyStream {
     private long low;
 
     EcbCtrKeyStream() {
-        try {
-            cipher = Cipher.getInstance("AES/ECB/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM lacks AES/ECB/NoPadding", e);
-        }
+        cipher = AesCtrKeyStream.cipher("AES/ECB/NoPadding");
     }
 
     @Override

@@ -24,11 +24,7 @@ final class JdkCtrKeyStream implements AesCtrKeyStream {
     private final Cipher cipher;
 
     JdkCtrKeyStream() {
-        try {
-            cipher = Cipher.getInstance("AES/CTR/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM lacks AES/CTR/NoPadding", e);
-        }
+        cipher = AesCtrKeyStream.cipher("AES/CTR/NoPadding");
     }
 
     @Override

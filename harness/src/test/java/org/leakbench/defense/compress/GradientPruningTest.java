@@ -17,21 +17,8 @@ class GradientPruningTest {
             Update out = new GradientPruning(new PruningOptions(fraction, PruningOptions.Scope.PER_TENSOR))
                     .apply(in, new SplittableRandom(0));
             for (int t = 0; t < 2; t++) {
-                float[] v = in.values().get(t);
-                float[] w = out.values().get(t);
-                int pruned = (int) Math.floor(fraction * v.length + 1e-9);
-                assertEquals(v.length - pruned, CompressionTestData.nonZeros(w), "tensor " + t + ", fraction " + fraction);
-                float maxPruned = 0;
-                float minKept = Float.POSITIVE_INFINITY;
-                for (int i = 0; i < v.length; i++) {
-                    if (w[i] == 0) {
-                        maxPruned = Math.max(maxPruned, Math.abs(v[i]));
-                    } else {
-                        assertEquals(v[i], w[i]);
-                        minKept = Math.min(minKept, Math.abs(v[i]));
-                    }
-                }
-                assertTrue(maxPruned <= minKept, "pruned entries are the smallest");
+                assertPrunedTheSmallest(in.values().get(t), out.values().get(t), fraction,
+                        "tensor " + t + ", fraction " + fraction);
             }
         }
     }
@@ -58,19 +45,28 @@ class GradientPruningTest {
         float[] v = in.flatten();
         for (double fraction : new double[] {0.0, 0.2, 0.5, 0.9}) {
             float[] w = new GradientPruning(new PruningOptions(fraction)).apply(in, new SplittableRandom(0)).flatten();
-            int pruned = (int) Math.floor(fraction * v.length + 1e-9);
-            assertEquals(v.length - pruned, CompressionTestData.nonZeros(w), "fraction " + fraction);
-            float maxPruned = 0;
-            float minKept = Float.POSITIVE_INFINITY;
-            for (int i = 0; i < v.length; i++) {
-                if (w[i] == 0) {
-                    maxPruned = Math.max(maxPruned, Math.abs(v[i]));
-                } else {
-                    minKept = Math.min(minKept, Math.abs(v[i]));
-                }
-            }
-            assertTrue(maxPruned <= minKept, "pruned entries are the smallest of the update");
+            assertPrunedTheSmallest(v, w, fraction, "whole update, fraction " + fraction);
         }
+    }
+
+    /**
+     * {@code w} is {@code v} with exactly ⌊fraction·n⌋ entries set to zero, those of smallest magnitude, and the
+     * others kept unchanged.
+     */
+    private static void assertPrunedTheSmallest(float[] v, float[] w, double fraction, String where) {
+        int pruned = (int) Math.floor(fraction * v.length + 1e-9);
+        assertEquals(v.length - pruned, CompressionTestData.nonZeros(w), where);
+        float maxPruned = 0;
+        float minKept = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < v.length; i++) {
+            if (w[i] == 0) {
+                maxPruned = Math.max(maxPruned, Math.abs(v[i]));
+            } else {
+                assertEquals(v[i], w[i], where);
+                minKept = Math.min(minKept, Math.abs(v[i]));
+            }
+        }
+        assertTrue(maxPruned <= minKept, "pruned entries are the smallest: " + where);
     }
 
     private static Update twoScales() {

@@ -9,10 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.leakbench.model.Activation;
 import org.leakbench.model.Model;
-import org.leakbench.model.ModelSpec;
-import org.leakbench.model.Models;
 import org.leakbench.model.PerExampleGradients;
 import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
@@ -31,19 +28,13 @@ class DpSgdStepBitsTest {
     private static final double SIGMA = 1.3;
 
     private final Backend be = Backends.get("ejml");
-    private final Model model = Models.build(ModelSpec.mlp(new int[] {6}, 3, 1.0 / 16, 1, Activation.TANH));
+    private final Model model = TinyMlpProblem.model();
     private final float[][] x = new float[8][6];
     private final int[] y = new int[8];
     private final int[] batch = {0, 2, 3, 5, 7}; // five rows: the division is not a power of two
 
     DpSgdStepBitsTest() {
-        SplittableRandom r = new SplittableRandom(2);
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < 6; j++) {
-                x[i][j] = (float) r.nextGaussian();
-            }
-            y[i] = i % 3;
-        }
+        TinyMlpProblem.fill(x, y);
     }
 
     private List<Tensor> params(DType dtype) {

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.Client;
 import org.leakbench.fl.FlOptions;
-import org.leakbench.model.Activation;
 import org.leakbench.model.Model;
-import org.leakbench.model.ModelSpec;
-import org.leakbench.model.Models;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
 import org.leakbench.tensor.DType;
@@ -31,19 +28,13 @@ import org.leakbench.update.Update;
  */
 class PoissonSamplingTest {
     private final Backend be = Backends.get("ejml");
-    private final Model model = Models.build(ModelSpec.mlp(new int[] {6}, 3, 1.0 / 16, 1, Activation.TANH));
+    private final Model model = TinyMlpProblem.model();
     private final List<Tensor> params = model.initialParameters(be, DType.F64, new SplittableRandom(1));
     private final float[][] x = new float[40][6];
     private final int[] y = new int[40];
 
     PoissonSamplingTest() {
-        SplittableRandom r = new SplittableRandom(2);
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < 6; j++) {
-                x[i][j] = (float) r.nextGaussian();
-            }
-            y[i] = i % 3;
-        }
+        TinyMlpProblem.fill(x, y);
     }
 
     private static int[] range(int n) {
