@@ -39,8 +39,9 @@ public class ConvBench extends SampledBenchmark {
             case "conv1" -> new int[] {1, 28, 28, 2};
             case "conv2" -> new int[] {12, 14, 14, 2};
             case "conv3" -> new int[] {12, 7, 7, 1};
-            default -> throw new IllegalArgumentException("LeNet-28 has convolution layers conv1, conv2 and conv3, not '"
-                    + layer + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "LeNet-28 has convolution layers conv1, conv2 and conv3, not '" + layer + "'");
         };
     }
 

@@ -40,7 +40,11 @@ public class InversionStepBench extends SampledBenchmark {
         Observation obs = w.observation();
         dlg = new GradientMatching(obs, DType.F32, null, GradientMatching.Distance.SQUARED_L2, 0);
         int[] labels = LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize());
-        ig = new GradientMatching(obs, DType.F32, labels, GradientMatching.Distance.COSINE,
+        ig = new GradientMatching(
+                obs,
+                DType.F32,
+                labels,
+                GradientMatching.Distance.COSINE,
                 InvertingGradientsOptions.defaults().tvWeight());
         SplittableRandom rng = new SplittableRandom(3);
         zDlg = new double[dlg.dimension()];

@@ -13,8 +13,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.leakbench.defense.secagg.DropoutSchedule;
-import org.leakbench.defense.secagg.Masking;
 import org.leakbench.defense.secagg.MaskPrg;
+import org.leakbench.defense.secagg.Masking;
 import org.leakbench.defense.secagg.NeighbourGraph;
 import org.leakbench.defense.secagg.ProtocolResult;
 import org.leakbench.defense.secagg.Round;
@@ -62,6 +62,7 @@ public class MaskingBench extends RunLengthDefaults {
     public static class PrgState {
         @Param({"10000", "100000", "1000000", "10000000"})
         public int vectorLength;
+
         final MaskPrg prg = new MaskPrg();
         final MaskPrg fallback = MaskPrg.onRoute("ecb");
         final byte[] seed = new byte[MaskPrg.SEED_BYTES];
@@ -149,10 +150,13 @@ public class MaskingBench extends RunLengthDefaults {
     public static class ClientState {
         @Param({"SECAGG", "SECAGG_PLUS"})
         public SecAggConfig.Mode mode;
+
         @Param({"100", "1000"})
         public int clients;
+
         @Param({"10000", "100000"})
         public int maskedLength;
+
         final MaskPrg prg = new MaskPrg();
         SessionParams params;
         KeyPair own;
@@ -165,8 +169,7 @@ public class MaskingBench extends RunLengthDefaults {
             SecureRandom random = new SecureRandom();
             SecAggConfig cfg = SecAggConfig.defaults(mode);
             NeighbourGraph graph = cfg.graph(clients, new SplittableRandom(1));
-            params = new SessionParams(random.nextLong(), maskedLength, 32, cfg.thresholdFor(graph.groupSize()),
-                    graph);
+            params = new SessionParams(random.nextLong(), maskedLength, 32, cfg.thresholdFor(graph.groupSize()), graph);
             own = X25519.generate(random);
             random.nextBytes(selfSeed);
             for (int v : graph.neighbours(0)) {
@@ -186,12 +189,16 @@ public class MaskingBench extends RunLengthDefaults {
     public static class ServerState {
         @Param({"SECAGG", "SECAGG_PLUS"})
         public SecAggConfig.Mode serverMode;
+
         @Param({"100", "300"})
         public int serverClients;
+
         @Param({"10000"})
         public int serverLength;
+
         @Param({"0.0", "0.1", "0.2"})
         public double dropout;
+
         SecAggServer server;
 
         @Setup
@@ -205,8 +212,8 @@ public class MaskingBench extends RunLengthDefaults {
                 dropped[i] = (int) ((long) i * serverClients / dropped.length); // spread over the ids
             }
             DropoutSchedule d = DropoutSchedule.none().dropBefore(Round.MASKED_INPUT, dropped);
-            ProtocolResult r = new SecureAggregator().aggregateIntegers(inputs, SecAggConfig.defaults(serverMode),
-                    d, 1);
+            ProtocolResult r =
+                    new SecureAggregator().aggregateIntegers(inputs, SecAggConfig.defaults(serverMode), d, 1);
             server = r.server();
         }
     }

@@ -53,6 +53,7 @@ public class NoiseBench extends RunLengthDefaults {
     public static class Discrete {
         @Param({"1", "100", "1000"})
         public long sigma;
+
         final long[] out = new long[DISCRETE_BATCH];
         DiscreteGaussianSampler sampler;
 

@@ -62,18 +62,18 @@ public class PerExampleGradientBench extends SampledBenchmark {
 
     @Benchmark
     public List<Tensor> dpSgdStep() {
-        List<Tensor> grad = DpSgdStep.noisyGradient(w.model, w.backend, DType.F32, w.params, w.samples, w.labels,
-                rows, options, noise);
+        List<Tensor> grad = DpSgdStep.noisyGradient(
+                w.model, w.backend, DType.F32, w.params, w.samples, w.labels, rows, options, noise);
         return Sgd.step(w.backend, w.params, grad, LEARNING_RATE);
     }
 
     @Benchmark
     public List<Tensor> dpSgdStepBatchesOfOne() {
-        float[][] perExample = DpSgdStep.perExampleGradients(w.model, w.backend, DType.F32, w.params, w.samples,
-                w.labels, rows);
+        float[][] perExample =
+                DpSgdStep.perExampleGradients(w.model, w.backend, DType.F32, w.params, w.samples, w.labels, rows);
         float[] noisy = mechanism.aggregate(perExample);
-        List<Tensor> grad = Update.fromFlat(noisy, shapes, Update.Kind.GRADIENT, 1, 1.0).toTensors(w.backend,
-                DType.F32);
+        List<Tensor> grad =
+                Update.fromFlat(noisy, shapes, Update.Kind.GRADIENT, 1, 1.0).toTensors(w.backend, DType.F32);
         return Sgd.step(w.backend, w.params, grad, LEARNING_RATE);
     }
 

@@ -16,5 +16,4 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public abstract class SampledBenchmark extends RunLengthDefaults {
-}
+public abstract class SampledBenchmark extends RunLengthDefaults {}

@@ -89,8 +89,8 @@ public final class Workload {
             int units = Integer.parseInt(m.group(1));
             return ModelSpec.mlp(INPUT, CLASSES, units / 256.0, Integer.parseInt(m.group(2)), Activation.SIGMOID);
         }
-        throw new IllegalArgumentException("unknown benchmark model '" + name + "'; use lenet or mlp<width>x<depth>, "
-                + "e.g. mlp256x2");
+        throw new IllegalArgumentException(
+                "unknown benchmark model '" + name + "'; use lenet or mlp<width>x<depth>, " + "e.g. mlp256x2");
     }
 
     /** A float32 tensor of {@code shape} with entries uniform in [-1, 1), drawn from {@code rng} in order. */
@@ -104,6 +104,7 @@ public final class Workload {
 
     /** What the server sees of this batch in FedSGD: the parameters and the batch's mean gradient. */
     Observation observation() {
-        return Observation.gradient(model, params, Gradients.of(model, params, x, labels).gradient(), batch);
+        return Observation.gradient(
+                model, params, Gradients.of(model, params, x, labels).gradient(), batch);
     }
 }

@@ -12,15 +12,18 @@ import org.leakbench.component.ParameterSpec;
  * descriptor.
  */
 public final class AttackParameters {
-    public static final ParameterSpec ITERATIONS = ParameterSpec.ofInt("attack.iterations", CHEAP, atLeast(1), 300,
-            "optimizer iterations of an inversion attack").withUnit("iterations");
-    public static final ParameterSpec RESTARTS = ParameterSpec.ofInt("attack.restarts", CHEAP, atLeast(1), 1,
-            "random restarts of an inversion attack").withUnit("restarts");
-    public static final ParameterSpec TV = ParameterSpec.ofDouble("attack.tv", CHEAP, atLeast(0), 0.0,
-            "total-variation prior weight").withUnit("weight of mean |dx| + mean |dy|");
-    public static final ParameterSpec LR = ParameterSpec.ofDouble("attack.lr", CHEAP, above(0), 0.1,
-            "attack optimizer step size").withUnit("step size in pixel units");
+    public static final ParameterSpec ITERATIONS = ParameterSpec.ofInt(
+                    "attack.iterations", CHEAP, atLeast(1), 300, "optimizer iterations of an inversion attack")
+            .withUnit("iterations");
+    public static final ParameterSpec RESTARTS = ParameterSpec.ofInt(
+                    "attack.restarts", CHEAP, atLeast(1), 1, "random restarts of an inversion attack")
+            .withUnit("restarts");
+    public static final ParameterSpec TV = ParameterSpec.ofDouble(
+                    "attack.tv", CHEAP, atLeast(0), 0.0, "total-variation prior weight")
+            .withUnit("weight of mean |dx| + mean |dy|");
+    public static final ParameterSpec LR = ParameterSpec.ofDouble(
+                    "attack.lr", CHEAP, above(0), 0.1, "attack optimizer step size")
+            .withUnit("step size in pixel units");
 
-    private AttackParameters() {
-    }
+    private AttackParameters() {}
 }

@@ -11,8 +11,8 @@ package org.leakbench.attack;
  * @param iterations optimiser iterations spent (0 for closed-form attacks)
  * @param objective  final attack objective (NaN when there is none)
  */
-public record AttackResult(float[][] samples, int[] labels, String status, int iterations, double objective,
-                           long millis) {
+public record AttackResult(
+        float[][] samples, int[] labels, String status, int iterations, double objective, long millis) {
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";
     public static final String CANCELLED = "cancelled";

@@ -8,14 +8,14 @@ import org.leakbench.update.Observation;
 
 /** The registered baselines: no attack, the oracle (ceiling) and the random guess (floor). */
 public final class BaselineAttacks {
-    private BaselineAttacks() {
-    }
+    private BaselineAttacks() {}
 
     /** {@code none}: no attack; the point measures only the defense's cost and the utility. */
     public static final class None extends AttackComponent {
         public None() {
             super(Descriptor.of(ComponentKind.ATTACK, "none", "no attack: measure only the defense's cost and utility")
-                    .does(Capability.RECONSTRUCTS_INPUTS, Capability.IDENTITY).build());
+                    .does(Capability.RECONSTRUCTS_INPUTS, Capability.IDENTITY)
+                    .build());
         }
 
         @Override
@@ -37,8 +37,10 @@ public final class BaselineAttacks {
     /** {@code oracle}: returns the private batch itself, the ceiling of every metric. */
     public static final class Oracle extends AttackComponent {
         public Oracle() {
-            super(Descriptor.of(ComponentKind.ATTACK, "oracle", "returns the private batch: the ceiling of every metric")
-                    .does(Capability.RECONSTRUCTS_INPUTS).build());
+            super(Descriptor.of(
+                            ComponentKind.ATTACK, "oracle", "returns the private batch: the ceiling of every metric")
+                    .does(Capability.RECONSTRUCTS_INPUTS)
+                    .build());
         }
 
         @Override
@@ -50,8 +52,12 @@ public final class BaselineAttacks {
     /** {@code random}: uniform random images and labels, the floor of every metric. */
     public static final class Random extends AttackComponent {
         public Random() {
-            super(Descriptor.of(ComponentKind.ATTACK, "random", "uniform random images and labels: the floor of "
-                    + "every metric").does(Capability.RECONSTRUCTS_INPUTS).build());
+            super(Descriptor.of(
+                            ComponentKind.ATTACK,
+                            "random",
+                            "uniform random images and labels: the floor of " + "every metric")
+                    .does(Capability.RECONSTRUCTS_INPUTS)
+                    .build());
         }
 
         @Override

@@ -7,5 +7,4 @@ package org.leakbench.attack;
  * @param images the private samples, flattened
  * @param labels their labels
  */
-public record PrivateBatch(float[][] images, int[] labels) {
-}
+public record PrivateBatch(float[][] images, int[] labels) {}

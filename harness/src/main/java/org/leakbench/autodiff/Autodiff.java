@@ -12,14 +12,13 @@ import java.util.Set;
  * gradients are themselves recorded, so they can be differentiated again (gradients of gradients).
  */
 public final class Autodiff {
-    private Autodiff() {
-    }
+    private Autodiff() {}
 
     /** Gradients of a scalar output with respect to each of {@code wrt} (zeros where it does not depend). */
     public static List<Var> grad(Var output, List<Var> wrt, boolean createGraph) {
         if (output.value().size() != 1) {
-            throw new IllegalArgumentException("grad needs a scalar output, got shape "
-                    + org.leakbench.tensor.Shape.str(output.shape()));
+            throw new IllegalArgumentException(
+                    "grad needs a scalar output, got shape " + org.leakbench.tensor.Shape.str(output.shape()));
         }
         Var seed = Var.constant(output.backend().full(output.value().dtype(), 1.0, output.shape()));
         return grad(output, seed, wrt, createGraph);

@@ -7,8 +7,7 @@ package org.leakbench.autodiff;
 final class GradMode {
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
 
-    private GradMode() {
-    }
+    private GradMode() {}
 
     static boolean enabled() {
         return ENABLED.get()[0];

@@ -8,8 +8,7 @@ import org.leakbench.tensor.Tensor;
 
 /** Losses, distances and priors built from {@link Ops}, hence differentiable to any order. */
 public final class Losses {
-    private Losses() {
-    }
+    private Losses() {}
 
     /** Mean over the batch of −Σ_k p_k log softmax(z)_k, for target probabilities p [N, K]. */
     public static Var softCrossEntropy(Var logits, Var targetProbs) {
@@ -24,15 +23,16 @@ public final class Losses {
             throw new IllegalArgumentException("cross-entropy needs logits [N, K] with N = " + labels.length
                     + " labels, got " + org.leakbench.tensor.Shape.str(s));
         }
-        return softCrossEntropy(logits, Var.constant(oneHot(logits.backend(), logits.value().dtype(), labels, s[1])));
+        return softCrossEntropy(
+                logits, Var.constant(oneHot(logits.backend(), logits.value().dtype(), labels, s[1])));
     }
 
     public static Tensor oneHot(Backend be, DType dtype, int[] labels, int classes) {
         double[] d = new double[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " at position " + i + " is outside [0, "
-                        + classes + ")");
+                throw new IllegalArgumentException(
+                        "label " + labels[i] + " at position " + i + " is outside [0, " + classes + ")");
             }
             d[i * classes + labels[i]] = 1;
         }
@@ -79,8 +79,8 @@ public final class Losses {
     public static Var totalVariation(Var x) {
         int[] s = x.shape();
         if (s.length != 4) {
-            throw new IllegalArgumentException("total variation needs NCHW images, got "
-                    + org.leakbench.tensor.Shape.str(s));
+            throw new IllegalArgumentException(
+                    "total variation needs NCHW images, got " + org.leakbench.tensor.Shape.str(s));
         }
         int c = s[1];
         Backend be = x.backend();
@@ -108,8 +108,8 @@ public final class Losses {
 
     private static void checkPairs(List<Var> a, List<Var> b) {
         if (a.size() != b.size() || a.isEmpty()) {
-            throw new IllegalArgumentException("distance needs two equally long, non-empty lists, got " + a.size()
-                    + " and " + b.size());
+            throw new IllegalArgumentException(
+                    "distance needs two equally long, non-empty lists, got " + a.size() + " and " + b.size());
         }
         for (int i = 0; i < a.size(); i++) {
             if (!java.util.Arrays.equals(a.get(i).shape(), b.get(i).shape())) {

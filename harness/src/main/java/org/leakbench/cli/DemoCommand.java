@@ -6,7 +6,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code leakbench demo}: small experiments that show one effect each, printed as text or CSV. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run a small experiment: FedAvg utility, the curious-client curve, DP-SGD accuracy versus "
                 + "epsilon.",
         subcommands = {
@@ -20,7 +22,8 @@ public final class DemoCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing demo; choose one of "
-                + spec.subcommands().keySet());
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "missing demo; choose one of " + spec.subcommands().keySet());
     }
 }

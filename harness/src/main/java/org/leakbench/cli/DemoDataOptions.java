@@ -12,7 +12,10 @@ final class DemoDataOptions {
     @Option(names = "--data-dir", description = "Folder with the IDX files of fashion-mnist or mnist.")
     Path dataDir;
 
-    @Option(names = "--backend", defaultValue = "java", description = "java (alias ejml) or nd4j (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--backend",
+            defaultValue = "java",
+            description = "java (alias ejml) or nd4j (default: ${DEFAULT-VALUE}).")
     String backend;
 
     DataSplit load(String dataset) {

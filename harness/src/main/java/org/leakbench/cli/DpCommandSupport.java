@@ -14,15 +14,16 @@ final class DpCommandSupport {
     /** Exit code for bad input, as picocli uses for usage errors. */
     static final int BAD_INPUT = 2;
 
-    private DpCommandSupport() {
-    }
+    private DpCommandSupport() {}
 
     /**
      * The options both commands take to describe a subsampled Gaussian mechanism run for some steps: rate,
      * length, δ and conversion (a picocli mixin).
      */
     static final class Mechanism {
-        @Option(names = "--sample-rate", required = true,
+        @Option(
+                names = "--sample-rate",
+                required = true,
                 description = "Poisson sampling rate q of examples (DP-SGD) or clients (DP-FedAvg), in (0, 1].")
         double sampleRate;
 
@@ -32,7 +33,10 @@ final class DpCommandSupport {
         @Option(names = "--delta", required = true, description = "Target delta, in (0, 1); usually below 1/N.")
         double delta;
 
-        @Option(names = "--conversion", defaultValue = "improved", converter = ConversionConverter.class,
+        @Option(
+                names = "--conversion",
+                defaultValue = "improved",
+                converter = ConversionConverter.class,
                 description = "RDP to (epsilon, delta) conversion: 'improved' (Balle et al. 2020) or 'classic' "
                         + "(Mironov 2017). Default: ${DEFAULT-VALUE}.")
         Conversion conversion;
@@ -67,7 +71,9 @@ final class DpCommandSupport {
         @Option(names = "--steps", required = true, description = "Number of noisy steps (rounds).")
         Long steps;
 
-        @Option(names = "--epochs", required = true,
+        @Option(
+                names = "--epochs",
+                required = true,
                 description = "Number of epochs; steps = ceil(epochs / sample-rate), where a quotient within "
                         + "a relative 1e-9 of an integer counts as that integer (so 90 / 0.04 gives 2250).")
         Double epochs;

@@ -8,13 +8,16 @@ import java.util.concurrent.Callable;
 import org.leakbench.sweep.SystemInfo;
 import org.leakbench.tensor.Backends;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench env}: what this machine offers LeakBench. */
-@Command(name = "env", mixinStandardHelpOptions = true,
-        description = "Print Java, OS, CPU, cores, memory, each tensor backend (or why it is unavailable) and the data sets found.")
+@Command(
+        name = "env",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print Java, OS, CPU, cores, memory, each tensor backend (or why it is unavailable) and the data sets found.")
 final class EnvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

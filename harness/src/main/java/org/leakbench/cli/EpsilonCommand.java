@@ -11,21 +11,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code leakbench epsilon}: the (ε, δ) of DP-SGD or DP-FedAvg from its noise multiplier, rate and length. */
-@Command(name = "epsilon", mixinStandardHelpOptions = true,
+@Command(
+        name = "epsilon",
+        mixinStandardHelpOptions = true,
         description = "Compute epsilon of the Poisson-subsampled Gaussian mechanism with the RDP accountant "
                 + "(orders 1.1, 1.2, ..., 10.9, 12, ..., 63).")
 public final class EpsilonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--noise-multiplier", required = true,
+    @Option(
+            names = "--noise-multiplier",
+            required = true,
             description = "Noise standard deviation divided by the clipping norm (sigma), >= 0.")
     double noiseMultiplier;
 
     @Mixin
     DpCommandSupport.Mechanism mechanism;
 
-    @Option(names = "--local-dp",
+    @Option(
+            names = "--local-dp",
             description = "Local DP of a client that clips and noises its own update (defense local-dp): each "
                     + "release is the Gaussian mechanism at sensitivity 2C (noise multiplier halved), with no "
                     + "amplification, so --sample-rate must be 1; --steps counts the client's releases.")
@@ -42,9 +47,17 @@ public final class EpsilonCommand implements Callable<Integer> {
             }
             double sigma = localDp ? noiseMultiplier / 2 : noiseMultiplier;
             PrivacySpent spent = RdpAccountant.privacySpent(sigma, m.sampleRate, steps, m.delta, m.conversion);
-            return String.format(Locale.ROOT, "epsilon = %.6g at delta = %s (best order %s, %s conversion; noise "
-                            + "multiplier %s, sample rate %s, %d steps)", spent.epsilon(), m.delta, spent.bestOrder(),
-                    DpCommandSupport.lower(m.conversion), noiseMultiplier, m.sampleRate, steps)
+            return String.format(
+                            Locale.ROOT,
+                            "epsilon = %.6g at delta = %s (best order %s, %s conversion; noise "
+                                    + "multiplier %s, sample rate %s, %d steps)",
+                            spent.epsilon(),
+                            m.delta,
+                            spent.bestOrder(),
+                            DpCommandSupport.lower(m.conversion),
+                            noiseMultiplier,
+                            m.sampleRate,
+                            steps)
                     + (localDp ? " (local DP: sensitivity 2C)" : "");
         });
     }

@@ -7,8 +7,7 @@ import org.leakbench.sweep.PointExecutorFactory;
 
 /** Finds the {@link PointExecutorFactory} registered through {@link ServiceLoader}. */
 final class ExecutorLookup {
-    private ExecutorLookup() {
-    }
+    private ExecutorLookup() {}
 
     /**
      * The factory called {@code name}, or the only one registered when {@code name} is null.
@@ -31,8 +30,10 @@ final class ExecutorLookup {
             }
             return all.get(0);
         }
-        return all.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("no point executor called '" + name + "'; registered: "
-                        + String.join(", ", names)));
+        return all.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no point executor called '" + name + "'; registered: " + String.join(", ", names)));
     }
 }

@@ -13,17 +13,21 @@ import org.leakbench.plots.JmhRunFolder;
 import org.leakbench.plots.JmhSource;
 import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench jmh-compare}: one backend comparison table from the JMH results of several machines. */
-@Command(name = "jmh-compare", mixinStandardHelpOptions = true,
-        description = {"Merge the JMH results of runs from different machines (say a CPU and a GPU machine) into one",
+@Command(
+        name = "jmh-compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Merge the JMH results of runs from different machines (say a CPU and a GPU machine) into one",
             "backend comparison table: time per operation for every machine and backend, the fastest and its",
             "speed-up, GFLOP/s against each machine's own GEMM peak, and each machine's PyTorch reference.",
-            "Columns are labelled with --label, else with each run's id."})
+            "Columns are labelled with --label, else with each run's id."
+        })
 final class JmhCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,15 +38,18 @@ final class JmhCompareCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "NAME", description = "A machine label per run, in order (repeat).")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
             description = "Folder for jmh-comparison.md and jmh-comparison.tex.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         if (!labels.isEmpty() && labels.size() != runs.size()) {
-            throw new IllegalArgumentException("--label given " + labels.size() + " times for " + runs.size()
-                    + " runs; give one per run or none");
+            throw new IllegalArgumentException(
+                    "--label given " + labels.size() + " times for " + runs.size() + " runs; give one per run or none");
         }
         List<JmhSource> sources = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -57,8 +64,8 @@ final class JmhCompareCommand implements Callable<Integer> {
         Set<String> seen = new HashSet<>();
         for (JmhSource s : sources) {
             if (!seen.add(s.label())) {
-                throw new IllegalArgumentException("two runs share the label '" + s.label()
-                        + "'; name the machines with --label");
+                throw new IllegalArgumentException(
+                        "two runs share the label '" + s.label() + "'; name the machines with --label");
             }
         }
         Files.createDirectories(out);

@@ -8,8 +8,7 @@ import org.leakbench.cluster.SlurmResources;
 
 /** The command an array task uses to start this same LeakBench: this JVM, its class path and LeakBench's main. */
 final class Launcher {
-    private Launcher() {
-    }
+    private Launcher() {}
 
     static List<String> command(SlurmResources resources) {
         List<String> cmd = new ArrayList<>();

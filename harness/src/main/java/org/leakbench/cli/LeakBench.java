@@ -12,7 +12,10 @@ import picocli.CommandLine.ScopeType;
  * The {@code leakbench} command. To add a subcommand, write a picocli {@code @Command} class in this package
  * and list it in {@code subcommands} below: that one line is the whole registration.
  */
-@Command(name = "leakbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "leakbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Measures what attackers infer from federated-learning updates and what defenses cost.",
         subcommands = {
             SweepCommand.class,
@@ -40,12 +43,15 @@ public final class LeakBench implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; choose one of "
-                + spec.subcommands().keySet());
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "missing command; choose one of " + spec.subcommands().keySet());
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true, Charset.defaultCharset()),
+        System.exit(execute(
+                args,
+                new PrintWriter(System.out, true, Charset.defaultCharset()),
                 new PrintWriter(System.err, true, Charset.defaultCharset())));
     }
 

@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.leakbench.sweep.ResultMerger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench merge}: combines shard run folders into one. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Merge run folders (e.g. the shards of one sweep) into one results.csv and provenance.json.",
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Merge run folders (e.g. the shards of one sweep) into one results.csv and provenance.json.",
             "All inputs need the same columns; a (point_id, seed) pair found twice is kept once (an ok/diverged",
-            "row wins over failed/timeout, else the first input wins)."})
+            "row wins over failed/timeout, else the first input wins)."
+        })
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,8 +32,10 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ResultMerger.Summary s = ResultMerger.merge(inputs, out);
-        spec.commandLine().getOut().println("merged " + inputs.size() + " runs: " + s.rows() + " rows ("
-                + s.duplicates() + " duplicates dropped) -> " + s.out());
+        spec.commandLine()
+                .getOut()
+                .println("merged " + inputs.size() + " runs: " + s.rows() + " rows (" + s.duplicates()
+                        + " duplicates dropped) -> " + s.out());
         return 0;
     }
 }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code leakbench noise-multiplier}: the smallest σ that meets a target (ε, δ). */
-@Command(name = "noise-multiplier", mixinStandardHelpOptions = true,
+@Command(
+        name = "noise-multiplier",
+        mixinStandardHelpOptions = true,
         description = "Find the smallest noise multiplier meeting a target epsilon with the RDP accountant "
                 + "(bisection to a relative 1e-6 in sigma).")
 public final class NoiseMultiplierCommand implements Callable<Integer> {
@@ -24,7 +26,8 @@ public final class NoiseMultiplierCommand implements Callable<Integer> {
     @Mixin
     DpCommandSupport.Mechanism mechanism;
 
-    @Option(names = "--opacus-tolerance",
+    @Option(
+            names = "--opacus-tolerance",
             description = "Search as Opacus' get_noise_multiplier does instead (bisect until epsilon is within this "
                     + "much below the target, improved conversion), to reproduce numbers published with Opacus; "
                     + "it typically uses 0.01.")
@@ -42,9 +45,16 @@ public final class NoiseMultiplierCommand implements Callable<Integer> {
             double sigma = opacusTolerance == null
                     ? NoiseMultiplierSearch.find(epsilon, m.delta, m.sampleRate, steps, m.conversion)
                     : NoiseMultiplierSearch.findLikeOpacus(epsilon, m.delta, m.sampleRate, steps, opacusTolerance);
-            return String.format(Locale.ROOT, "noise multiplier = %.6g for epsilon = %s at delta = %s (%s "
-                            + "conversion; sample rate %s, %d steps)", sigma, epsilon, m.delta,
-                    DpCommandSupport.lower(m.conversion), m.sampleRate, steps);
+            return String.format(
+                    Locale.ROOT,
+                    "noise multiplier = %.6g for epsilon = %s at delta = %s (%s "
+                            + "conversion; sample rate %s, %d steps)",
+                    sigma,
+                    epsilon,
+                    m.delta,
+                    DpCommandSupport.lower(m.conversion),
+                    m.sampleRate,
+                    steps);
         });
     }
 }

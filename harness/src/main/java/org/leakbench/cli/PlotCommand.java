@@ -5,7 +5,9 @@ import org.leakbench.plots.PlotReport;
 import picocli.CommandLine.Command;
 
 /** {@code leakbench plot RUN}: regenerates every figure, table and report.md of a run folder. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
+@Command(
+        name = "plot",
+        mixinStandardHelpOptions = true,
         description = "Regenerate figures (PNG + SVG), tables (LaTeX + Markdown) and report.md of a run folder.")
 public final class PlotCommand extends RunFolderRenderCommand {
     @Override

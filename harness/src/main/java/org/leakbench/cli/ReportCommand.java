@@ -9,7 +9,9 @@ import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 
 /** {@code leakbench report RUN}: renders the run and prints its Markdown results table. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Render a run folder and print its results table (Markdown) to the terminal.")
 public final class ReportCommand extends RunFolderRenderCommand {
     @Override

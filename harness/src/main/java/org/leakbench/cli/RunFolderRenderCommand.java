@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** A command that renders the figures, tables and report of one run folder and then prints what it made. */
 abstract class RunFolderRenderCommand implements Callable<Integer> {
-    @Parameters(index = "0", defaultValue = "results/latest",
+    @Parameters(
+            index = "0",
+            defaultValue = "results/latest",
             description = "Run folder, or results/latest (a link or a file naming the run). Default: ${DEFAULT-VALUE}.")
     Path run;
 
@@ -30,7 +32,8 @@ abstract class RunFolderRenderCommand implements Callable<Integer> {
 
     /** The one-line count of what a rendering wrote, and where. */
     static void printWritten(PlotReport report, PrintWriter out) {
-        out.printf("%d figures, %d tables written to %s%n", report.figures().size(), report.tables().size(),
-                report.runDir());
+        out.printf(
+                "%d figures, %d tables written to %s%n",
+                report.figures().size(), report.tables().size(), report.runDir());
     }
 }

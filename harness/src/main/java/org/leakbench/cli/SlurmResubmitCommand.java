@@ -14,9 +14,13 @@ import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 
 /** {@code leakbench slurm resubmit RUN}: reruns the shards with missing or failed points, then merges again. */
-@Command(name = "resubmit", mixinStandardHelpOptions = true,
-        description = {"Resubmit the shards of a cluster run that have points missing or failed (and are not",
-            "queued or running), with a new merge job after them. Each shard resumes where it stopped."})
+@Command(
+        name = "resubmit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Resubmit the shards of a cluster run that have points missing or failed (and are not",
+            "queued or running), with a new merge job after them. Each shard resumes where it stopped."
+        })
 final class SlurmResubmitCommand extends ClusterRunCommand {
     @Override
     int run(ClusterRun run, PrintWriter w) throws Exception {
@@ -35,7 +39,9 @@ final class SlurmResubmitCommand extends ClusterRunCommand {
         if (!busy.isEmpty()) {
             w.println("still queued or running, left alone: shards " + busy);
         }
-        if (redo.isEmpty() && busy.isEmpty() && !queue.mergeQueued()
+        if (redo.isEmpty()
+                && busy.isEmpty()
+                && !queue.mergeQueued()
                 && !java.nio.file.Files.exists(run.folder().resolve(RunLayout.RESULTS))) {
             String merge = ClusterSubmit.submitMerge(run, slurm, List.of());
             w.println("every shard is complete; submitted merge job " + merge);

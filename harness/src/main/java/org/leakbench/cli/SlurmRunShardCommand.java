@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code leakbench slurm run-shard RUN INDEX}: what each array task runs. */
-@Command(name = "run-shard", mixinStandardHelpOptions = true,
+@Command(
+        name = "run-shard",
+        mixinStandardHelpOptions = true,
         description = {"Run one shard of a cluster run (the array task's job); resumes a shard that stopped."})
 final class SlurmRunShardCommand extends ClusterRunCommand {
     @Parameters(index = "1", paramLabel = "<index>", description = "Shard index (SLURM_ARRAY_TASK_ID).")

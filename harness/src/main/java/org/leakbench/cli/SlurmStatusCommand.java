@@ -13,9 +13,13 @@ import org.leakbench.results.RunLayout;
 import picocli.CommandLine.Command;
 
 /** {@code leakbench slurm status RUN}: per-shard progress from the shards' own result files and the queue. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Per-shard progress of a cluster run: points done / total, failures, ETA (from the",
-            "shards' results.csv), and the Slurm state of each task while it is queued or running."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Per-shard progress of a cluster run: points done / total, failures, ETA (from the",
+            "shards' results.csv), and the Slurm state of each task while it is queued or running."
+        })
 final class SlurmStatusCommand extends ClusterRunCommand {
     @Override
     int run(ClusterRun run, PrintWriter out) throws Exception {
@@ -27,8 +31,8 @@ final class SlurmStatusCommand extends ClusterRunCommand {
     }
 
     static void print(ClusterRun run, List<ShardProgress> progress, SlurmQueue queue, PrintWriter w) {
-        TextTable table = new TextTable(List.of("shard", "device", "state", "node", "done/total", "failed",
-                "point time", "eta"));
+        TextTable table =
+                new TextTable(List.of("shard", "device", "state", "node", "done/total", "failed", "point time", "eta"));
         int done = 0;
         int total = 0;
         int failed = 0;
@@ -36,15 +40,21 @@ final class SlurmStatusCommand extends ClusterRunCommand {
         List<String> unfinished = new ArrayList<>();
         for (ShardProgress p : progress) {
             String[] q = queue.state(p.index());
-            String state = q != null ? q[0] : p.complete() ? "done" : p.done() + p.failed() == 0 ? "not started"
-                    : "stopped";
+            String state =
+                    q != null ? q[0] : p.complete() ? "done" : p.done() + p.failed() == 0 ? "not started" : "stopped";
             if (q == null && p.unfinished()) {
                 unfinished.add(Integer.toString(p.index()));
             }
             String node = q != null && !q[1].isEmpty() ? q[1] : p.node();
-            table.add(List.of(ClusterRun.shardId(p.index()), p.device(), state, node, p.done() + "/" + p.total(),
-                    Integer.toString(p.failed()), duration(p.pointMillis() / 1000), p.complete() ? "-"
-                            : p.etaSeconds() < 0 ? "?" : duration(p.etaSeconds())));
+            table.add(List.of(
+                    ClusterRun.shardId(p.index()),
+                    p.device(),
+                    state,
+                    node,
+                    p.done() + "/" + p.total(),
+                    Integer.toString(p.failed()),
+                    duration(p.pointMillis() / 1000),
+                    p.complete() ? "-" : p.etaSeconds() < 0 ? "?" : duration(p.etaSeconds())));
             done += p.done();
             total += p.total();
             failed += p.failed();
@@ -57,8 +67,10 @@ final class SlurmStatusCommand extends ClusterRunCommand {
         if (java.nio.file.Files.exists(run.folder().resolve(RunLayout.RESULTS))) {
             w.println("merged: " + run.folder().resolve(RunLayout.RESULTS));
         } else if (merge != null) {
-            w.println("merge job " + merge.get("id") + (queue.mergeQueued() ? " waits for the shards" : " has ended "
-                    + "without merging (see " + run.logs() + ")"));
+            w.println("merge job " + merge.get("id")
+                    + (queue.mergeQueued()
+                            ? " waits for the shards"
+                            : " has ended " + "without merging (see " + run.logs() + ")"));
         }
         if (!unfinished.isEmpty()) {
             w.println("unfinished and not queued: shards " + String.join(", ", unfinished) + "; rerun them with "

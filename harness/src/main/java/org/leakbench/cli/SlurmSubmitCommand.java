@@ -18,15 +18,19 @@ import org.leakbench.sweep.Presets;
 import org.leakbench.sweep.RunFolders;
 import org.leakbench.sweep.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leakbench slurm submit}: plans the shards, writes the scripts into the run folder and submits them. */
-@Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Plan cost-balanced shards of a sweep, write the job-array and merge scripts into",
-            "results/<run-id>/slurm/ and submit them with sbatch (the merge job waits for every shard)."})
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Plan cost-balanced shards of a sweep, write the job-array and merge scripts into",
+            "results/<run-id>/slurm/ and submit them with sbatch (the merge job waits for every shard)."
+        })
 final class SlurmSubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,21 +47,29 @@ final class SlurmSubmitCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "T", description = "Wall-time limit per shard, e.g. 12:00:00.")
     String time;
 
-    @Option(names = "--cpus", paramLabel = "C", defaultValue = "4",
+    @Option(
+            names = "--cpus",
+            paramLabel = "C",
+            defaultValue = "4",
             description = "CPUs per shard; also the points a shard runs at once (default: ${DEFAULT-VALUE}).")
     int cpus;
 
     @Option(names = "--mem", paramLabel = "M", description = "Memory per shard, e.g. 8G (the JVM heap is 3/4 of it).")
     String mem;
 
-    @Option(names = "--gpus", paramLabel = "G", defaultValue = "0",
+    @Option(
+            names = "--gpus",
+            paramLabel = "G",
+            defaultValue = "0",
             description = "GPUs per GPU shard; nd4j-backend points then run on GPU shards, the rest on CPU shards.")
     int gpus;
 
     @Option(names = "--account", paramLabel = "A", description = "Slurm account to charge.")
     String account;
 
-    @Option(names = "--costs-from", paramLabel = "RUN",
+    @Option(
+            names = "--costs-from",
+            paramLabel = "RUN",
             description = "Balance by the time_ms of an earlier run (folder or results.csv) instead of the estimate.")
     Path costsFrom;
 
@@ -89,9 +101,14 @@ final class SlurmSubmitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--run-id '" + id + "' must use only letters, digits, '.', '_', '-'");
         }
         ClusterRun run = ClusterSubmit.prepare(sweep, plan, out.resolve(id), resources, Launcher.command(resources));
-        w.printf("%s: %d points in %d shards (%d cpu, %d gpu); slowest shard %.2fx the mean expected cost%n",
-                run.folder(), sweep.points().size(), shards, plan.indicesOn("cpu").size(),
-                plan.indicesOn("gpu").size(), plan.balance(null));
+        w.printf(
+                "%s: %d points in %d shards (%d cpu, %d gpu); slowest shard %.2fx the mean expected cost%n",
+                run.folder(),
+                sweep.points().size(),
+                shards,
+                plan.indicesOn("cpu").size(),
+                plan.indicesOn("gpu").size(),
+                plan.balance(null));
         if (planOnly) {
             w.println("not submitted; submit with: sbatch " + run.slurmDir() + "/<script>, or 'leakbench slurm "
                     + "resubmit " + run.folder() + "'");

@@ -31,9 +31,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code leakbench sweep}: validates a sweep file (or preset) and runs its points into a run folder. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a sweep file or preset (" + "quick, paper" + ") into results/<run-id>/.",
-            "Re-running with the same --run-id resumes: points already ok or diverged are skipped."})
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a sweep file or preset (" + "quick, paper" + ") into results/<run-id>/.",
+            "Re-running with the same --run-id resumes: points already ok or diverged are skipped."
+        })
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,17 +57,26 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (0-based).")
     String shard;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Points run at once (default: cores over the backend's threads per op, at most one per GB of heap).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description =
+                    "Points run at once (default: cores over the backend's threads per op, at most one per GB of heap).")
     Integer threads;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Folder with the IDX files of fashion-mnist or mnist (overrides the environment variables).")
     java.nio.file.Path dataDir;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Override the sweep's backend (java or nd4j; ejml is java's former name).")
+    @Option(
+            names = "--backend",
+            paramLabel = "NAME",
+            description = "Override the sweep's backend (java or nd4j; ejml is java's former name).")
     String backend;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Override the per-point limit (e.g. 30s).")
@@ -87,8 +100,8 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         if (source == null) {
-            throw new IllegalArgumentException("give a sweep file or a preset (" + String.join(", ", Presets.NAMES)
-                    + ")");
+            throw new IllegalArgumentException(
+                    "give a sweep file or a preset (" + String.join(", ", Presets.NAMES) + ")");
         }
         DataDirectory.set(dataDir);
         Sweep sweep = Presets.resolve(source, registry);
@@ -105,8 +118,10 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         if (options.progress()) { // beside the progress bar, on a terminal only
-            spec.commandLine().getErr().println(sweep.points().size() + " points, " + PoolSizing.describe(
-                    options.threads(), sweep.backend()));
+            spec.commandLine()
+                    .getErr()
+                    .println(sweep.points().size() + " points, "
+                            + PoolSizing.describe(options.threads(), sweep.backend()));
         }
         PointExecutor executor = ExecutorLookup.find(executorName).create(sweep);
         RunSummary summary;
@@ -123,8 +138,8 @@ final class SweepCommand implements Callable<Integer> {
         if (timeout != null) {
             limit = SweepParser.parseDuration(timeout);
             if (limit == null) {
-                throw new IllegalArgumentException("--timeout: expected a duration such as 500ms, 30s, 10m or 2h, "
-                        + "got '" + timeout + "'");
+                throw new IllegalArgumentException(
+                        "--timeout: expected a duration such as 500ms, 30s, 10m or 2h, " + "got '" + timeout + "'");
             }
         }
         String id = runId == null ? RunFolders.newRunId(sweep.name()) : runId;
@@ -144,8 +159,8 @@ final class SweepCommand implements Callable<Integer> {
         header.addAll(varying);
         TextTable table = new TextTable(header);
         for (SweepPoint p : points) {
-            List<String> row = new ArrayList<>(List.of(Integer.toString(p.index()), p.pointId(),
-                    Long.toString(p.seed()), p.groupKey()));
+            List<String> row = new ArrayList<>(
+                    List.of(Integer.toString(p.index()), p.pointId(), Long.toString(p.seed()), p.groupKey()));
             varying.forEach(k -> row.add(Values.format(p.get(k))));
             table.add(row);
         }
@@ -157,8 +172,13 @@ final class SweepCommand implements Callable<Integer> {
     private static void printParameters(ParameterRegistry registry, PrintWriter out) {
         TextTable table = new TextTable(List.of("parameter", "tier", "type", "allowed", "default", "description"));
         for (ParameterSpec s : registry.specs()) {
-            table.add(List.of(s.name(), s.tier().name().toLowerCase(java.util.Locale.ROOT), s.type().label(),
-                    ComponentTable.allowed(s), Values.format(s.defaultValue()), s.description()));
+            table.add(List.of(
+                    s.name(),
+                    s.tier().name().toLowerCase(java.util.Locale.ROOT),
+                    s.type().label(),
+                    ComponentTable.allowed(s),
+                    Values.format(s.defaultValue()),
+                    s.description()));
         }
         table.print(out);
         out.println();

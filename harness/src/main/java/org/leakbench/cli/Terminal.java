@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Whether the command talks to a person at a terminal (progress bars) or to a file or pipe (plain lines). */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * True when standard input and output are a terminal. Up to JDK 21 {@link System#console()} exists only then;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.Provenance;
 import org.leakbench.sweep.ResultMerger;
 import org.leakbench.sweep.RunFolders;
 
@@ -19,8 +18,7 @@ import org.leakbench.sweep.RunFolders;
  * adds the shard plan and jobs to the merged provenance.
  */
 public final class ClusterMerge {
-    private ClusterMerge() {
-    }
+    private ClusterMerge() {}
 
     /**
      * What the merge did.
@@ -29,8 +27,7 @@ public final class ClusterMerge {
      * @param failed points whose row is failed or timeout
      * @param placed points with a placement line
      */
-    public record Outcome(int rows, int failed, int placed) {
-    }
+    public record Outcome(int rows, int failed, int placed) {}
 
     /**
      * Merges {@code run}.

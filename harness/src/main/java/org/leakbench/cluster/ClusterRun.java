@@ -30,6 +30,7 @@ import org.leakbench.sweep.SweepParser;
 public record ClusterRun(Path folder) {
     /** Sweep copy, cluster record and shard folder names. */
     public static final String SWEEP = "sweep.yaml";
+
     public static final String RECORD = "cluster.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -84,8 +85,8 @@ public record ClusterRun(Path folder) {
             throw new IllegalArgumentException("no sweep file at " + file);
         }
         String origin = String.valueOf(record().getOrDefault("sweep_origin", file.toString()));
-        return new SweepParser(ParameterRegistry.defaults()).parse(Files.readString(file, StandardCharsets.UTF_8),
-                origin);
+        return new SweepParser(ParameterRegistry.defaults())
+                .parse(Files.readString(file, StandardCharsets.UTF_8), origin);
     }
 
     /** cluster.json as a map. */
@@ -94,13 +95,16 @@ public record ClusterRun(Path folder) {
         if (!Files.isRegularFile(file)) {
             return new LinkedHashMap<>();
         }
-        return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     public void writeRecord(Map<String, Object> record) throws IOException {
         Path tmp = folder.resolve(RECORD + ".tmp");
         JSON.writeValue(tmp.toFile(), record);
-        Files.move(tmp, folder.resolve(RECORD), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                folder.resolve(RECORD),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -22,16 +22,16 @@ public final class ClusterSubmit {
     static final String GPU_SCRIPT = "shards-gpu.sh";
     static final String MERGE_SCRIPT = "merge.sh";
 
-    private ClusterSubmit() {
-    }
+    private ClusterSubmit() {}
 
     /**
      * Writes the run folder for {@code sweep} split by {@code plan}.
      *
      * @throws IllegalArgumentException when the folder already holds a run, or the plan leaves a shard empty
      */
-    public static ClusterRun prepare(Sweep sweep, ShardPlan plan, Path folder, SlurmResources resources,
-                                     List<String> launcher) throws IOException {
+    public static ClusterRun prepare(
+            Sweep sweep, ShardPlan plan, Path folder, SlurmResources resources, List<String> launcher)
+            throws IOException {
         ClusterRun run = new ClusterRun(folder);
         if (Files.exists(run.planFile()) || Files.exists(run.folder().resolve(RunLayout.RESULTS))) {
             throw new IllegalArgumentException(run.folder() + " already holds a run; choose another --run-id, or "
@@ -39,8 +39,8 @@ public final class ClusterSubmit {
         }
         for (ShardPlan.Entry e : plan.shards()) {
             if (e.points().isEmpty()) {
-                throw new IllegalArgumentException("the shard plan leaves shard " + e.index() + " without points; "
-                        + "use fewer --shards");
+                throw new IllegalArgumentException(
+                        "the shard plan leaves shard " + e.index() + " without points; " + "use fewer --shards");
             }
         }
         Files.createDirectories(run.logs());
@@ -105,7 +105,8 @@ public final class ClusterSubmit {
 
     /** Submits the merge job alone, after {@code after} (job ids; none: at once); returns its id. */
     public static String submitMerge(ClusterRun run, SlurmClient slurm, List<String> after) throws IOException {
-        List<String> options = after.isEmpty() ? List.of()
+        List<String> options = after.isEmpty()
+                ? List.of()
                 : List.of("--dependency=afterany:" + String.join(":", after), "--kill-on-invalid-dep=yes");
         String merge = slurm.submit(run.slurmDir().resolve(MERGE_SCRIPT), options);
         run.addJob("merge", merge, List.of());

@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CommandRunner {
     /** What a command printed and returned. */
-    public record Result(int exit, String out, String err) {
-    }
+    public record Result(int exit, String out, String err) {}
 
     private final String searchPath;
     private final long timeoutSeconds;
@@ -72,8 +71,8 @@ public final class CommandRunner {
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(name + " did not answer within " + timeoutSeconds
-                        + " s (is slurmctld reachable?)");
+                throw new IllegalStateException(
+                        name + " did not answer within " + timeoutSeconds + " s (is slurmctld reachable?)");
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {

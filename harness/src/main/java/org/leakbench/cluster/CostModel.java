@@ -97,13 +97,17 @@ public final class CostModel {
         String attack = p.string("attack");
         double work;
         if (MEMBERSHIP.contains(attack) || "property".equals(attack)) {
-            work = (double) number(p, "mia.members", 100) * number(p, "mia.epochs", 100)
+            work = (double) number(p, "mia.members", 100)
+                    * number(p, "mia.epochs", 100)
                     * ("lira".equals(attack) ? 8 : 1);
         } else {
             double iterations = OPTIMISING.contains(attack)
-                    ? (double) number(p, "attack.iterations", 300) * number(p, "attack.restarts", 1) : 1;
-            double training = (double) number(p, "fl.rounds", 1) * number(p, "fl.clients", 1)
-                    * number(p, "fl.local-steps", 1) * number(p, "fl.local-batch", 32);
+                    ? (double) number(p, "attack.iterations", 300) * number(p, "attack.restarts", 1)
+                    : 1;
+            double training = (double) number(p, "fl.rounds", 1)
+                    * number(p, "fl.clients", 1)
+                    * number(p, "fl.local-steps", 1)
+                    * number(p, "fl.local-batch", 32);
             // forward, backward and (for gradient matching) the second backward: about 3 passes per iteration
             work = 3 * number(p, "batch", 1) * iterations + 2 * training;
         }

@@ -9,8 +9,7 @@ import org.leakbench.sweep.SweepPoint;
  * {@code depth} hidden layers of 256·width units.
  */
 final class ModelWork {
-    private ModelWork() {
-    }
+    private ModelWork() {}
 
     static double multiplyAdds(SweepPoint p) {
         String dataset = String.valueOf(p.params().getOrDefault("dataset", "fashion-mnist"));

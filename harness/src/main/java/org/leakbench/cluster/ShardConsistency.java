@@ -6,15 +6,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.Provenance;
 
 /**
  * Refuses to merge or resume shards that did not come from the same sweep file and code version as the plan: a
  * merged results.csv must not mix points of two sweeps or of two builds without anyone noticing.
  */
 public final class ShardConsistency {
-    private ShardConsistency() {
-    }
+    private ShardConsistency() {}
 
     /**
      * Checks every shard folder of {@code run} that has a provenance.json.
@@ -34,7 +32,8 @@ public final class ShardConsistency {
             String sha = ShardPlanner.sha256(source);
             if (!sha.equals(plan.sweepSha256())) {
                 throw new IllegalArgumentException(file + ": this shard ran a different sweep file (sha256 "
-                        + sha.substring(0, 12) + ") from the plan's (" + plan.sweepSha256().substring(0, 12)
+                        + sha.substring(0, 12) + ") from the plan's ("
+                        + plan.sweepSha256().substring(0, 12)
                         + "); shards of different sweeps cannot be merged");
             }
             String commit = String.valueOf(p.get(ProvenanceFile.GIT_COMMIT));

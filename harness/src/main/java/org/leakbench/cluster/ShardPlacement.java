@@ -20,10 +20,10 @@ import java.util.Set;
 public final class ShardPlacement {
     /** The file name, in each shard folder and in the merged run folder. */
     public static final String FILE = "placement.csv";
+
     static final String HEADER = "point_id,seed,shard,node,device,job";
 
-    private ShardPlacement() {
-    }
+    private ShardPlacement() {}
 
     /** This process's node: Slurm's node name, else the host name. */
     public static String node(Map<String, String> env) {
@@ -55,8 +55,8 @@ public final class ShardPlacement {
     }
 
     /** Appends a line for each of {@code planned} (keys "point_id|seed") not in {@code finished}. */
-    static void record(Path shardFolder, int shard, List<String> planned, Set<String> finished,
-                       Map<String, String> env) throws IOException {
+    static void record(Path shardFolder, int shard, List<String> planned, Set<String> finished, Map<String, String> env)
+            throws IOException {
         Files.createDirectories(shardFolder);
         StringBuilder sb = new StringBuilder();
         Path file = shardFolder.resolve(FILE);

@@ -22,10 +22,11 @@ import org.leakbench.sweep.Shard;
  * @param costSource where the expected costs came from
  * @param shards the shards, index 0..n-1
  */
-public record ShardPlan(String sweepSha256, String gitCommit, String leakbenchVersion, String costSource,
-                        List<Entry> shards) {
+public record ShardPlan(
+        String sweepSha256, String gitCommit, String leakbenchVersion, String costSource, List<Entry> shards) {
     /** The file name inside a run folder. */
     public static final String FILE = "shard-plan.json";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -46,7 +47,8 @@ public record ShardPlan(String sweepSha256, String gitCommit, String leakbenchVe
         shards = List.copyOf(shards);
         for (int i = 0; i < shards.size(); i++) {
             if (shards.get(i).index() != i) {
-                throw new IllegalArgumentException("shard plan: shard " + i + " has index " + shards.get(i).index());
+                throw new IllegalArgumentException(
+                        "shard plan: shard " + i + " has index " + shards.get(i).index());
             }
         }
     }
@@ -54,15 +56,18 @@ public record ShardPlan(String sweepSha256, String gitCommit, String leakbenchVe
     /** The {@link Shard} that runs shard {@code index}'s points. */
     public Shard shard(int index) {
         if (index < 0 || index >= shards.size()) {
-            throw new IllegalArgumentException("shard " + index + " is not in the plan (shards 0.."
-                    + (shards.size() - 1) + ")");
+            throw new IllegalArgumentException(
+                    "shard " + index + " is not in the plan (shards 0.." + (shards.size() - 1) + ")");
         }
         return Shard.of(index, shards.size(), new HashSet<>(shards.get(index).points()));
     }
 
     /** Indices of the shards on {@code device}. */
     public List<Integer> indicesOn(String device) {
-        return shards.stream().filter(e -> e.device().equals(device)).map(Entry::index).toList();
+        return shards.stream()
+                .filter(e -> e.device().equals(device))
+                .map(Entry::index)
+                .toList();
     }
 
     /** Every key of every shard. */
@@ -104,8 +109,8 @@ public record ShardPlan(String sweepSha256, String gitCommit, String leakbenchVe
     /** Reads a plan written by {@link #write}; a clear error naming the file when it is not one. */
     public static ShardPlan read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no shard plan at " + file + " (is this a 'leakbench slurm submit' run "
-                    + "folder?)");
+            throw new IllegalArgumentException(
+                    "no shard plan at " + file + " (is this a 'leakbench slurm submit' run " + "folder?)");
         }
         try {
             var node = JSON.readTree(file.toFile());
@@ -113,14 +118,21 @@ public record ShardPlan(String sweepSha256, String gitCommit, String leakbenchVe
             for (var s : node.path("shards")) {
                 List<String> points = new java.util.ArrayList<>();
                 s.path("points").forEach(p -> points.add(p.asText()));
-                entries.add(new Entry(s.get("index").asInt(), s.get("device").asText(), s.get("cost").asDouble(),
+                entries.add(new Entry(
+                        s.get("index").asInt(),
+                        s.get("device").asText(),
+                        s.get("cost").asDouble(),
                         points));
             }
             if (entries.isEmpty()) {
                 throw new IllegalArgumentException("no shards");
             }
-            return new ShardPlan(node.path("sweep_sha256").asText(), node.path("git_commit").asText(),
-                    node.path("leakbench_version").asText(), node.path("cost_source").asText(), entries);
+            return new ShardPlan(
+                    node.path("sweep_sha256").asText(),
+                    node.path("git_commit").asText(),
+                    node.path("leakbench_version").asText(),
+                    node.path("cost_source").asText(),
+                    entries);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(file + ": not a readable shard plan: " + e.getMessage(), e);
         }

@@ -29,12 +29,10 @@ public final class ShardPlanner {
     /** Largest piece as a fraction of the mean shard cost. */
     static final double MAX_PIECE = 0.25;
 
-    private ShardPlanner() {
-    }
+    private ShardPlanner() {}
 
     /** A run of consecutive points of one group, with their summed cost. */
-    private record Piece(int order, List<SweepPoint> points, double cost) {
-    }
+    private record Piece(int order, List<SweepPoint> points, double cost) {}
 
     /**
      * The plan of {@code shards} shards; with {@code gpus}, nd4j points go to GPU shards.
@@ -48,8 +46,8 @@ public final class ShardPlanner {
             throw new IllegalArgumentException("--shards must be at least 1, got " + shards);
         }
         if (shards > points.size()) {
-            throw new IllegalArgumentException("--shards " + shards + " is more than the " + points.size()
-                    + " points of sweep " + sweep.name());
+            throw new IllegalArgumentException(
+                    "--shards " + shards + " is more than the " + points.size() + " points of sweep " + sweep.name());
         }
         List<SweepPoint> cpu = new ArrayList<>();
         List<SweepPoint> gpu = new ArrayList<>();
@@ -77,8 +75,12 @@ public final class ShardPlanner {
         List<ShardPlan.Entry> entries = new ArrayList<>();
         place(cpu, shards - gpuShards, "cpu", costs, entries);
         place(gpu, gpuShards, "gpu", costs, entries);
-        return new ShardPlan(sha256(sweep.source()), String.valueOf(SystemInfo.git().get("commit")),
-                SystemInfo.leakbenchVersion(), costs.source(), entries);
+        return new ShardPlan(
+                sha256(sweep.source()),
+                String.valueOf(SystemInfo.git().get("commit")),
+                SystemInfo.leakbenchVersion(),
+                costs.source(),
+                entries);
     }
 
     /** The backend a point runs on (see {@link SweepRunner#backendOf}). */
@@ -86,8 +88,8 @@ public final class ShardPlanner {
         return SweepRunner.backendOf(sweep, p);
     }
 
-    private static void place(List<SweepPoint> points, int count, String device, CostModel costs,
-                              List<ShardPlan.Entry> out) {
+    private static void place(
+            List<SweepPoint> points, int count, String device, CostModel costs, List<ShardPlan.Entry> out) {
         if (count == 0) {
             return;
         }
@@ -112,7 +114,8 @@ public final class ShardPlanner {
         for (int i = 0; i < count; i++) {
             List<SweepPoint> bin = bins.get(i);
             bin.sort(Comparator.comparingInt(SweepPoint::index));
-            out.add(new ShardPlan.Entry(first + i, device, load[i], bin.stream().map(CostModel::key).toList()));
+            out.add(new ShardPlan.Entry(
+                    first + i, device, load[i], bin.stream().map(CostModel::key).toList()));
         }
     }
 
@@ -156,8 +159,8 @@ public final class ShardPlanner {
     /** Hex SHA-256 of a sweep file's text. */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -13,7 +13,6 @@ import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.Provenance;
 import org.leakbench.sweep.SweepPoint;
 
 /**
@@ -30,8 +29,8 @@ import org.leakbench.sweep.SweepPoint;
  * @param etaSeconds expected seconds to finish at this pace, or -1 when nothing is done yet
  * @param node the node recorded in the shard's provenance, or ""
  */
-public record ShardProgress(int index, String device, int total, int done, int failed, long pointMillis,
-                            long etaSeconds, String node) {
+public record ShardProgress(
+        int index, String device, int total, int done, int failed, long pointMillis, long etaSeconds, String node) {
 
     /** Whether every planned point has an ok or diverged row. */
     public boolean complete() {
@@ -97,8 +96,15 @@ public record ShardProgress(int index, String device, int total, int done, int f
         long eta = done == 0 || doneCost == 0 ? -1 : Math.round(millis / 1000.0 / threads * leftCost / doneCost);
         Object recorded = prov.get(ProvenanceFile.NODE);
         String node = recorded != null ? recorded.toString() : lastPlacementNode(folder);
-        return new ShardProgress(entry.index(), entry.device(), entry.points().size(), done, failed, millis,
-                done == entry.points().size() ? 0 : eta, node);
+        return new ShardProgress(
+                entry.index(),
+                entry.device(),
+                entry.points().size(),
+                done,
+                failed,
+                millis,
+                done == entry.points().size() ? 0 : eta,
+                node);
     }
 
     private static Map<String, Object> provenance(Path folder) {
@@ -117,7 +123,8 @@ public record ShardProgress(int index, String device, int total, int done, int f
             return "";
         }
         List<String> lines = Files.readAllLines(file);
-        String[] cells = lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).split(",");
+        String[] cells =
+                lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).split(",");
         return lines.size() > 1 && cells.length >= 4 ? cells[3] : "";
     }
 

@@ -12,7 +12,6 @@ import org.leakbench.results.ResultColumns;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.PointExecutorFactory;
-import org.leakbench.sweep.Provenance;
 import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.RunSummary;
 import org.leakbench.sweep.Sweep;
@@ -25,27 +24,27 @@ import org.leakbench.sweep.SystemInfo;
  * point it finished.
  */
 public final class ShardRunner {
-    private ShardRunner() {
-    }
+    private ShardRunner() {}
 
     /**
      * Runs shard {@code index} of {@code run} on {@code threads} threads.
      *
      * @throws IllegalArgumentException when the running code is not the plan's version
      */
-    public static RunSummary run(ClusterRun run, int index, int threads, PointExecutorFactory executors,
-                                 Map<String, String> env) throws Exception {
+    public static RunSummary run(
+            ClusterRun run, int index, int threads, PointExecutorFactory executors, Map<String, String> env)
+            throws Exception {
         ShardPlan plan = run.plan();
-        ShardConsistency.checkRunningCode(plan, String.valueOf(SystemInfo.git().get("commit")),
-                SystemInfo.leakbenchVersion(), run.planFile());
+        ShardConsistency.checkRunningCode(
+                plan, String.valueOf(SystemInfo.git().get("commit")), SystemInfo.leakbenchVersion(), run.planFile());
         Sweep sweep = run.sweep();
         String sha = ShardPlanner.sha256(sweep.source());
         if (!sha.equals(plan.sweepSha256())) {
             throw new IllegalArgumentException(run.folder().resolve(ClusterRun.SWEEP) + " no longer matches the "
                     + "sweep the plan was made for; submit a new run");
         }
-        RunOptions options = new RunOptions(run.shardsRoot(), ClusterRun.shardId(index), threads, false,
-                plan.shard(index), false, null);
+        RunOptions options = new RunOptions(
+                run.shardsRoot(), ClusterRun.shardId(index), threads, false, plan.shard(index), false, null);
         Path folder = run.shardFolder(index);
         Set<String> before = finished(folder);
         ShardPlacement.record(folder, index, plan.shards().get(index).points(), before, env);

@@ -27,9 +27,15 @@ public final class SlurmClient {
     public void requirePartition(String partition) throws IOException {
         CommandRunner.Result r = runner.run("sinfo", List.of("--noheader", "--format=%R"));
         if (r.exit() != 0) {
-            throw new IllegalStateException("sinfo failed (exit " + r.exit() + "): " + r.err().strip());
+            throw new IllegalStateException(
+                    "sinfo failed (exit " + r.exit() + "): " + r.err().strip());
         }
-        List<String> names = r.out().lines().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> names = r.out()
+                .lines()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
         if (!names.contains(partition)) {
             throw new IllegalArgumentException("--partition: partition '" + partition + "' does not exist; sinfo "
                     + "lists: " + (names.isEmpty() ? "none" : String.join(", ", names)));
@@ -64,8 +70,9 @@ public final class SlurmClient {
             return states;
         }
         try {
-            CommandRunner.Result r = runner.run("squeue", List.of("--noheader", "--array", "--jobs="
-                    + String.join(",", jobIds), "--format=%i %T %N"));
+            CommandRunner.Result r = runner.run(
+                    "squeue",
+                    List.of("--noheader", "--array", "--jobs=" + String.join(",", jobIds), "--format=%i %T %N"));
             if (r.exit() != 0) {
                 return states;
             }

@@ -22,8 +22,8 @@ public record SlurmResources(String partition, String time, int cpus, String mem
             throw new IllegalArgumentException("--gpus must not be negative, got " + gpus);
         }
         if (time != null && !time.matches("(\\d+-)?\\d+(:\\d{1,2}){0,2}")) {
-            throw new IllegalArgumentException("--time: expected minutes, MM:SS, HH:MM:SS or D-HH:MM:SS, got '" + time
-                    + "'");
+            throw new IllegalArgumentException(
+                    "--time: expected minutes, MM:SS, HH:MM:SS or D-HH:MM:SS, got '" + time + "'");
         }
         if (mem != null && !mem.matches("\\d+[KMGT]?")) {
             throw new IllegalArgumentException("--mem: expected a size such as 8000, 8G or 512M, got '" + mem + "'");

@@ -10,40 +10,48 @@ import java.util.List;
  * after every shard has ended.
  */
 final class SlurmScripts {
-    private SlurmScripts() {
-    }
+    private SlurmScripts() {}
 
     /**
      * The array script for {@code shards} on one device class.
      *
      * @param launcher the command that starts LeakBench (java, its options, class path, main class)
      */
-    static String array(ClusterRun run, List<Integer> shards, boolean gpu, SlurmResources resources,
-                        List<String> launcher) {
-        StringBuilder sb = header(run.folder().getFileName() + (gpu ? "-gpu" : ""),
-                run.logs().resolve("shard-%a-job%A.out"));
+    static String array(
+            ClusterRun run, List<Integer> shards, boolean gpu, SlurmResources resources, List<String> launcher) {
+        StringBuilder sb = header(
+                run.folder().getFileName() + (gpu ? "-gpu" : ""), run.logs().resolve("shard-%a-job%A.out"));
         sb.append("#SBATCH --array=").append(ranges(shards)).append('\n');
         for (String d : resources.directives(gpu)) {
             sb.append("#SBATCH ").append(d).append('\n');
         }
-        sb.append("# Runs shard $SLURM_ARRAY_TASK_ID of ").append(run.folder().getFileName())
+        sb.append("# Runs shard $SLURM_ARRAY_TASK_ID of ")
+                .append(run.folder().getFileName())
                 .append(" (see shard-plan.json); a rerun resumes where the shard stopped.\n");
         sb.append("set -euo pipefail\n");
-        sb.append("exec ").append(command(launcher)).append(" slurm run-shard ").append(quote(run.folder()))
+        sb.append("exec ")
+                .append(command(launcher))
+                .append(" slurm run-shard ")
+                .append(quote(run.folder()))
                 .append(" \"$SLURM_ARRAY_TASK_ID\" --threads \"${SLURM_CPUS_PER_TASK:-1}\"\n");
         return sb.toString();
     }
 
     /** The merge script: checks the shards, merges them into the run folder and draws the figures. */
     static String merge(ClusterRun run, SlurmResources resources, List<String> launcher) {
-        StringBuilder sb = header(run.folder().getFileName() + "-merge", run.logs().resolve("merge-%j.out"));
-        SlurmResources one = new SlurmResources(resources.partition(), resources.time(), 1, resources.mem(), 0,
-                resources.account());
+        StringBuilder sb =
+                header(run.folder().getFileName() + "-merge", run.logs().resolve("merge-%j.out"));
+        SlurmResources one =
+                new SlurmResources(resources.partition(), resources.time(), 1, resources.mem(), 0, resources.account());
         for (String d : one.directives(false)) {
             sb.append("#SBATCH ").append(d).append('\n');
         }
         sb.append("set -euo pipefail\n");
-        sb.append("exec ").append(command(launcher)).append(" slurm merge ").append(quote(run.folder())).append('\n');
+        sb.append("exec ")
+                .append(command(launcher))
+                .append(" slurm merge ")
+                .append(quote(run.folder()))
+                .append('\n');
         return sb.toString();
     }
 

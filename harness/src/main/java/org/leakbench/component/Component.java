@@ -78,8 +78,8 @@ public abstract class Component {
     public final ParameterView view(ParameterView point) {
         String mainName = descriptor.mainParameter().map(ParameterSpec::name).orElse(null);
         String clipName = descriptor.clipParameter().map(ParameterSpec::name).orElse(null);
-        return name -> point.get(name.equals(mainName) ? kind().mainSlot()
-                : name.equals(clipName) ? kind().clipSlot() : name);
+        return name ->
+                point.get(name.equals(mainName) ? kind().mainSlot() : name.equals(clipName) ? kind().clipSlot() : name);
     }
 
     @Override

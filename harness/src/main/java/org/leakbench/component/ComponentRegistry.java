@@ -65,7 +65,8 @@ public final class ComponentRegistry {
             synchronized (ComponentRegistry.class) {
                 if (installed == null) {
                     List<Component> found = new ArrayList<>();
-                    ServiceLoader.load(Component.class, Component.class.getClassLoader()).forEach(found::add);
+                    ServiceLoader.load(Component.class, Component.class.getClassLoader())
+                            .forEach(found::add);
                     installed = new ComponentRegistry(found);
                 }
                 r = installed;
@@ -100,7 +101,8 @@ public final class ComponentRegistry {
     public Component get(ComponentKind kind, String name) {
         Component c = byName.get(kind).get(name);
         if (c == null) {
-            String guess = ValueText.closest(String.valueOf(name), byName.get(kind).keySet());
+            String guess =
+                    ValueText.closest(String.valueOf(name), byName.get(kind).keySet());
             throw new IllegalArgumentException("unknown " + kind.parameter() + " '" + name + "'"
                     + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known: "
                     + String.join(", ", names(kind)));
@@ -119,7 +121,9 @@ public final class ComponentRegistry {
 
     /** The alias {@code name} of {@code kind}, if it is one. */
     public Optional<Alias> alias(ComponentKind kind, String name) {
-        return find(kind, name).flatMap(c -> c.aliases().stream().filter(a -> a.name().equals(name)).findFirst());
+        return find(kind, name)
+                .flatMap(c ->
+                        c.aliases().stream().filter(a -> a.name().equals(name)).findFirst());
     }
 
     /** Shared sweep parameters the components read, first declaration first (column defaults). */

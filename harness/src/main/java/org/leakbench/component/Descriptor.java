@@ -33,15 +33,24 @@ import java.util.Set;
  * @param requirements what it needs
  * @param capabilities what it does
  */
-public record Descriptor(ComponentKind kind, String name, String summary, String citation, List<Alias> aliases,
-                         List<ParameterSpec> parameters, Map<String, Object> defaults, ParameterSpec main,
-                         ParameterSpec clip, Set<Requirement> requirements, Set<Capability> capabilities) {
+public record Descriptor(
+        ComponentKind kind,
+        String name,
+        String summary,
+        String citation,
+        List<Alias> aliases,
+        List<ParameterSpec> parameters,
+        Map<String, Object> defaults,
+        ParameterSpec main,
+        ParameterSpec clip,
+        Set<Requirement> requirements,
+        Set<Capability> capabilities) {
 
     public Descriptor {
         Objects.requireNonNull(kind, "kind");
         if (name == null || !name.matches("[a-z][a-z0-9+-]*")) {
-            throw new IllegalArgumentException(kind.parameter() + " name '" + name
-                    + "' must be a lower-case word (letters, digits, '-', '+')");
+            throw new IllegalArgumentException(
+                    kind.parameter() + " name '" + name + "' must be a lower-case word (letters, digits, '-', '+')");
         }
         if (summary == null || summary.isBlank() || summary.contains("\n")) {
             throw new IllegalArgumentException(kind.parameter() + " " + name + ": summary must be one non-blank line");
@@ -51,7 +60,9 @@ public record Descriptor(ComponentKind kind, String name, String summary, String
         parameters = List.copyOf(parameters);
         Map<String, Object> checked = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : defaults.entrySet()) {
-            ParameterSpec spec = parameters.stream().filter(s -> s.name().equals(e.getKey())).findFirst()
+            ParameterSpec spec = parameters.stream()
+                    .filter(s -> s.name().equals(e.getKey()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(kind.parameter() + " " + name + ": default for "
                             + e.getKey() + ", which it does not declare"));
             checked.put(e.getKey(), spec.withDefault(e.getValue()).defaultValue());
@@ -152,8 +163,18 @@ public record Descriptor(ComponentKind kind, String name, String summary, String
         }
 
         public Descriptor build() {
-            return new Descriptor(kind, name, summary, citation, aliases, parameters, defaults, main, clip,
-                    requirements, capabilities);
+            return new Descriptor(
+                    kind,
+                    name,
+                    summary,
+                    citation,
+                    aliases,
+                    parameters,
+                    defaults,
+                    main,
+                    clip,
+                    requirements,
+                    capabilities);
         }
     }
 }

@@ -21,16 +21,23 @@ import org.leakbench.results.ResultColumns;
  * @param unit what a number counts or measures (e.g. {@code dB}, {@code iterations}, {@code fraction of
  *             entries}); empty for names and flags
  */
-public record ParameterSpec(String name, ParamType type, List<String> allowed, Range range, Object defaultValue,
-                            String description, Tier tier, String unit) {
+public record ParameterSpec(
+        String name,
+        ParamType type,
+        List<String> allowed,
+        Range range,
+        Object defaultValue,
+        String description,
+        Tier tier,
+        String unit) {
 
     public ParameterSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(range, "range");
         if (name == null || !name.matches("[a-z][a-z0-9+-]*(\\.[a-z][a-z0-9+-]*)*")) {
-            throw new IllegalArgumentException("parameter name '" + name
-                    + "' must be lower-case words separated by dots");
+            throw new IllegalArgumentException(
+                    "parameter name '" + name + "' must be lower-case words separated by dots");
         }
         allowed = List.copyOf(allowed);
         if (type == ParamType.ENUM && allowed.isEmpty()) {
@@ -44,8 +51,14 @@ public record ParameterSpec(String name, ParamType type, List<String> allowed, R
     }
 
     /** A spec without a unit. */
-    public ParameterSpec(String name, ParamType type, List<String> allowed, Range range, Object defaultValue,
-                         String description, Tier tier) {
+    public ParameterSpec(
+            String name,
+            ParamType type,
+            List<String> allowed,
+            Range range,
+            Object defaultValue,
+            String description,
+            Tier tier) {
         this(name, type, allowed, range, defaultValue, description, tier, "");
     }
 

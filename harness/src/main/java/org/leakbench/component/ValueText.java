@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
  * guess for misspelt names; the sweep layer's {@code Values} delegates here.
  */
 public final class ValueText {
-    private ValueText() {
-    }
+    private ValueText() {}
 
     /**
      * Formats a value: integers in decimal, doubles in plain notation without trailing zeros when moderate

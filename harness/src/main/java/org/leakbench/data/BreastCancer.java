@@ -17,8 +17,7 @@ public final class BreastCancer {
     /** Class names by label: 0 benign, 1 malignant. */
     public static final List<String> CLASS_NAMES = List.of("benign", "malignant");
 
-    private BreastCancer() {
-    }
+    private BreastCancer() {}
 
     /** The whole table (unstandardised), labels mapped to 0/1. */
     public static Dataset loadAll() {
@@ -28,8 +27,8 @@ public final class BreastCancer {
     /** Stratified split ({@code trainFraction} of each class to training), standardised with train statistics. */
     public static DataSplit load(long seed, double trainFraction) {
         Dataset all = loadAll();
-        int[][] parts = StratifiedSplit.split(all.labels(), all.numClasses(), trainFraction,
-                new SplittableRandom(seed));
+        int[][] parts =
+                StratifiedSplit.split(all.labels(), all.numClasses(), trainFraction, new SplittableRandom(seed));
         Dataset train = all.subset(parts[0]);
         Dataset test = all.subset(parts[1]);
         Standardizer standardizer = Standardizer.fit(train);
@@ -43,12 +42,18 @@ public final class BreastCancer {
             int index = CLASS_NAMES.indexOf(label.toLowerCase(java.util.Locale.ROOT));
             if (index < 0) {
                 // line i + 2: the header is line 1
-                throw new DataFormatException(table.source() + " line " + (i + 2) + ", column " + LABEL_COLUMN
-                        + ": '" + label + "' is neither malignant nor benign");
+                throw new DataFormatException(table.source() + " line " + (i + 2) + ", column " + LABEL_COLUMN + ": '"
+                        + label + "' is neither malignant nor benign");
             }
             labels[i] = index;
         }
-        return new Dataset(NAME, new int[] {table.featureNames().size()}, table.features(), labels,
-                CLASS_NAMES.size(), CLASS_NAMES, Map.of(table.source(), table.sha256()));
+        return new Dataset(
+                NAME,
+                new int[] {table.featureNames().size()},
+                table.features(),
+                labels,
+                CLASS_NAMES.size(),
+                CLASS_NAMES,
+                Map.of(table.source(), table.sha256()));
     }
 }

@@ -20,10 +20,10 @@ import org.apache.commons.csv.CSVRecord;
  * header) and the column; a missing file is a {@link DatasetNotFoundException}.
  */
 public final class CsvTableReader {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 
-    private CsvTableReader() {
-    }
+    private CsvTableReader() {}
 
     public static CsvTable read(Path file, String labelColumn) {
         return read(DataFile.of(file), labelColumn);
@@ -40,8 +40,8 @@ public final class CsvTableReader {
             List<String> header = records.next().toList();
             int labelIndex = header.indexOf(labelColumn);
             if (labelIndex < 0) {
-                throw new DataFormatException(file.name() + " line 1: no label column '" + labelColumn
-                        + "' in header " + header);
+                throw new DataFormatException(
+                        file.name() + " line 1: no label column '" + labelColumn + "' in header " + header);
             }
             List<String> featureNames = new ArrayList<>(header);
             featureNames.remove(labelIndex);
@@ -64,12 +64,12 @@ public final class CsvTableReader {
             throw new UncheckedIOException("cannot parse " + file.name(), e);
         } catch (UncheckedIOException e) {
             // Commons CSV reports malformed quoting as an unchecked wrapper of an IOException
-            throw new DataFormatException("malformed CSV in " + file.name() + ": " + e.getCause().getMessage(), e);
+            throw new DataFormatException(
+                    "malformed CSV in " + file.name() + ": " + e.getCause().getMessage(), e);
         }
     }
 
-    private static float[] parseRow(DataFile file, long line, CSVRecord record, List<String> header,
-                                    int labelIndex) {
+    private static float[] parseRow(DataFile file, long line, CSVRecord record, List<String> header, int labelIndex) {
         float[] values = new float[header.size() - 1];
         int k = 0;
         for (int c = 0; c < header.size(); c++) {

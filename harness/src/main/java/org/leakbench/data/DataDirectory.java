@@ -10,8 +10,7 @@ import java.nio.file.Path;
 public final class DataDirectory {
     public static final String PROPERTY = "leakbench.data.dir";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     public static void set(Path dir) {
         if (dir != null) {

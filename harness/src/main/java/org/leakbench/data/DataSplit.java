@@ -13,8 +13,8 @@ public record DataSplit(Dataset train, Dataset test) {
                     + " differs from test sample shape " + Arrays.toString(test.sampleShape()));
         }
         if (train.numClasses() != test.numClasses()) {
-            throw new IllegalArgumentException("train has " + train.numClasses() + " classes, test has "
-                    + test.numClasses());
+            throw new IllegalArgumentException(
+                    "train has " + train.numClasses() + " classes, test has " + test.numClasses());
         }
     }
 }

@@ -16,8 +16,14 @@ import java.util.Objects;
  * <p>The sample and label arrays are shared, not copied (a Fashion-MNIST training set is 188 MB of floats):
  * treat them as read-only. {@code sampleShape}, {@code classNames} and {@code fileSha256} are copied.
  */
-public record Dataset(String name, int[] sampleShape, float[][] samples, int[] labels, int numClasses,
-                      List<String> classNames, Map<String, String> fileSha256) {
+public record Dataset(
+        String name,
+        int[] sampleShape,
+        float[][] samples,
+        int[] labels,
+        int numClasses,
+        List<String> classNames,
+        Map<String, String> fileSha256) {
 
     public Dataset {
         Objects.requireNonNull(name, "name");
@@ -43,12 +49,12 @@ public record Dataset(String name, int[] sampleShape, float[][] samples, int[] l
             throw new IllegalArgumentException("numClasses of " + name + " is " + numClasses + ", must be >= 1");
         }
         if (classNames.size() != numClasses) {
-            throw new IllegalArgumentException("classNames of " + name + " has " + classNames.size()
-                    + " entries, numClasses is " + numClasses);
+            throw new IllegalArgumentException(
+                    "classNames of " + name + " has " + classNames.size() + " entries, numClasses is " + numClasses);
         }
         if (samples.length != labels.length) {
-            throw new IllegalArgumentException(name + " has " + samples.length + " samples but " + labels.length
-                    + " labels");
+            throw new IllegalArgumentException(
+                    name + " has " + samples.length + " samples but " + labels.length + " labels");
         }
         int features = product(sampleShape);
         for (int i = 0; i < samples.length; i++) {

@@ -27,41 +27,55 @@ public class DatasetComponent extends Component {
     /** Full Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60,000 + 10,000 images of 28 x 28. */
     public static final class FashionMnist extends DatasetComponent {
         public FashionMnist() {
-            super(Descriptor.of(ComponentKind.DATASET, Datasets.FASHION_MNIST, "Fashion-MNIST: 60,000 training and "
-                    + "10,000 test images of clothing, 28 x 28 grey levels, 10 classes")
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.FASHION_MNIST,
+                            "Fashion-MNIST: 60,000 training and "
+                                    + "10,000 test images of clothing, 28 x 28 grey levels, 10 classes")
                     .cites("Xiao, Rasul, Vollgraf, Fashion-MNIST, arXiv:1708.07747, 2017")
-                    .does(Capability.IMAGE_SAMPLES).build());
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
         }
     }
 
     /** The bundled Fashion-MNIST subset. */
     public static final class FashionMnistSubset extends DatasetComponent {
         public FashionMnistSubset() {
-            super(Descriptor.of(ComponentKind.DATASET, Datasets.FASHION_MNIST_SUBSET, "a small Fashion-MNIST subset "
-                    + "bundled with LeakBench (runs without downloads)")
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.FASHION_MNIST_SUBSET,
+                            "a small Fashion-MNIST subset " + "bundled with LeakBench (runs without downloads)")
                     .cites("Xiao, Rasul, Vollgraf, Fashion-MNIST, arXiv:1708.07747, 2017")
-                    .does(Capability.IMAGE_SAMPLES).build());
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
         }
     }
 
     /** MNIST digits. */
     public static final class Mnist extends DatasetComponent {
         public Mnist() {
-            super(Descriptor.of(ComponentKind.DATASET, Datasets.MNIST, "MNIST: 60,000 training and 10,000 test "
-                    + "images of handwritten digits, 28 x 28, 10 classes")
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.MNIST,
+                            "MNIST: 60,000 training and 10,000 test "
+                                    + "images of handwritten digits, 28 x 28, 10 classes")
                     .cites("LeCun, Bottou, Bengio, Haffner, Gradient-Based Learning Applied to Document Recognition, "
                             + "Proc. IEEE 1998")
-                    .does(Capability.IMAGE_SAMPLES).build());
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
         }
     }
 
     /** The Wisconsin breast-cancer table. */
     public static final class BreastCancerTable extends DatasetComponent {
         public BreastCancerTable() {
-            super(Descriptor.of(ComponentKind.DATASET, Datasets.BREAST_CANCER, "Wisconsin diagnostic breast cancer: "
-                    + "569 rows of 30 standardised features, 2 classes")
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.BREAST_CANCER,
+                            "Wisconsin diagnostic breast cancer: " + "569 rows of 30 standardised features, 2 classes")
                     .cites("Street, Wolberg, Mangasarian, Nuclear Feature Extraction for Breast Tumor Diagnosis, "
-                            + "1993").build());
+                            + "1993")
+                    .build());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.leakbench.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -35,17 +34,20 @@ public final class Datasets {
     public static final String SUBSET_RESOURCES = "org/leakbench/data/fashion-mnist-subset";
 
     /** Fashion-MNIST class names by label (Xiao, Rasul, Vollgraf 2017). */
-    public static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
-            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    public static final List<String> FASHION_MNIST_CLASSES = List.of(
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
     public static final List<String> MNIST_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     private static final IdxSources FASHION_SOURCES = fashionSources(FASHION_MNIST_SYSTEM_DIR);
-    private static final IdxSources MNIST_SOURCES = new IdxSources(MNIST, MNIST_ENV, null,
+    private static final IdxSources MNIST_SOURCES = new IdxSources(
+            MNIST,
+            MNIST_ENV,
+            null,
             "MNIST is neither bundled nor downloaded: pass a directory holding the files, or set $" + MNIST_ENV
-            + " to one.");
+                    + " to one.");
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** The names {@link #load} accepts. */
     public static List<String> names() {
@@ -67,7 +69,7 @@ public final class Datasets {
             case FASHION_MNIST -> FASHION_SOURCES.load(dataDir, environment, FASHION_MNIST_CLASSES);
             case MNIST -> MNIST_SOURCES.load(dataDir, environment, MNIST_CLASSES);
             case FASHION_MNIST_SUBSET ->
-                    IdxDatasetLoader.fromResources(FASHION_MNIST_SUBSET, SUBSET_RESOURCES, FASHION_MNIST_CLASSES);
+                IdxDatasetLoader.fromResources(FASHION_MNIST_SUBSET, SUBSET_RESOURCES, FASHION_MNIST_CLASSES);
             default -> BreastCancer.load(seed, TRAIN_FRACTION);
         };
     }
@@ -81,8 +83,8 @@ public final class Datasets {
         return switch (checkedName(name)) {
             case FASHION_MNIST -> FASHION_SOURCES.locate(dataDir, environment);
             case MNIST -> MNIST_SOURCES.locate(dataDir, environment);
-            case FASHION_MNIST_SUBSET -> bundled(name, SUBSET_RESOURCES + "/" + IdxDatasetLoader.FILE_NAMES.get(0)
-                    + ".gz", SUBSET_RESOURCES);
+            case FASHION_MNIST_SUBSET ->
+                bundled(name, SUBSET_RESOURCES + "/" + IdxDatasetLoader.FILE_NAMES.get(0) + ".gz", SUBSET_RESOURCES);
             default -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
         };
     }
@@ -98,10 +100,13 @@ public final class Datasets {
 
     /** Where Fashion-MNIST is looked for, with the system directory as a parameter for tests. */
     static IdxSources fashionSources(Path systemDirectory) {
-        return new IdxSources(FASHION_MNIST, FASHION_MNIST_ENV, systemDirectory,
+        return new IdxSources(
+                FASHION_MNIST,
+                FASHION_MNIST_ENV,
+                systemDirectory,
                 "Install it with 'apt-get install dataset-fashion-mnist', or pass a directory holding the files, or"
-                + " set $" + FASHION_MNIST_ENV + " to one. The smaller '" + FASHION_MNIST_SUBSET
-                + "' (2,000 train / 500 test images) is bundled and needs no download.");
+                        + " set $" + FASHION_MNIST_ENV + " to one. The smaller '" + FASHION_MNIST_SUBSET
+                        + "' (2,000 train / 500 test images) is bundled and needs no download.");
     }
 
     private static DatasetLocation bundled(String name, String probeResource, String shown) {

@@ -36,7 +36,8 @@ public record DirichletPartition(double alpha) implements Partitioner {
             int start = 0;
             for (int c = 0; c < clients; c++) {
                 cumulative += shares[c];
-                int end = c == clients - 1 ? members.length
+                int end = c == clients - 1
+                        ? members.length
                         : Math.min(members.length, (int) Math.round(cumulative * members.length));
                 for (int i = start; i < end; i++) {
                     parts[c].add(members[i]);

@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Gamma and Dirichlet variates from a {@link SplittableRandom}, for the Dirichlet partition. */
 final class GammaSampler {
-    private GammaSampler() {
-    }
+    private GammaSampler() {}
 
     /** A symmetric Dirichlet(α, …, α) draw of dimension {@code k}: normalised Gamma(α, 1) variates. */
     static double[] dirichlet(double alpha, int k, SplittableRandom rng) {

@@ -14,11 +14,10 @@ import java.util.Map;
  */
 public final class IdxDatasetLoader {
     /** Base names of the four files, in the order train images, train labels, test images, test labels. */
-    public static final List<String> FILE_NAMES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    public static final List<String> FILE_NAMES = List.of(
+            "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
-    private IdxDatasetLoader() {
-    }
+    private IdxDatasetLoader() {}
 
     /** True when the directory holds all four files (plain or gzip). */
     public static boolean hasFiles(Path directory) {
@@ -76,15 +75,21 @@ public final class IdxDatasetLoader {
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= classNames.size()) {
-                throw new DataFormatException("label " + labels[i] + " at offset " + (8 + i) + " of "
-                        + labelFile.name() + " is outside [0, " + classNames.size() + ")");
+                throw new DataFormatException("label " + labels[i] + " at offset " + (8 + i) + " of " + labelFile.name()
+                        + " is outside [0, " + classNames.size() + ")");
             }
         }
         Map<String, String> sha = new LinkedHashMap<>();
         sha.put(imageFile.name(), imageFile.sha256());
         sha.put(labelFile.name(), labelFile.sha256());
-        return new Dataset(name, new int[] {1, images.rows(), images.columns()}, images.pixels(), labels,
-                classNames.size(), classNames, sha);
+        return new Dataset(
+                name,
+                new int[] {1, images.rows(), images.columns()},
+                images.pixels(),
+                labels,
+                classNames.size(),
+                classNames,
+                sha);
     }
 
     /** The plain file if present, else the {@code .gz} one, else null. */

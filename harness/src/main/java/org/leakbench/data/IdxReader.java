@@ -21,8 +21,7 @@ public final class IdxReader {
     /** Magic number of an IDX file of unsigned-byte labels (1 dimension). */
     public static final int LABELS_MAGIC = 0x00000801;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     public static IdxImages readImages(Path file) {
         return readImages(DataFile.of(file));
@@ -78,8 +77,8 @@ public final class IdxReader {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new DataFormatException("corrupt or truncated gzip data in " + file.name() + ": " + e.getMessage(),
-                    e);
+            throw new DataFormatException(
+                    "corrupt or truncated gzip data in " + file.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,8 +91,8 @@ public final class IdxReader {
         int magic = readInt(data, 0);
         if (magic != expectedMagic) {
             throw new DataFormatException(String.format(
-                    "wrong magic number 0x%08x at offset 0 of %s: IDX %s need 0x%08x", magic, where, what,
-                    expectedMagic));
+                    "wrong magic number 0x%08x at offset 0 of %s: IDX %s need 0x%08x",
+                    magic, where, what, expectedMagic));
         }
         int rank = expectedMagic & 0xff;
         int headerLength = 4 + 4 * rank;
@@ -105,8 +104,8 @@ public final class IdxReader {
         for (int d = 0; d < rank; d++) {
             dims[d] = readInt(data, 4 + 4 * d);
             if (dims[d] < 0 || (d > 0 && dims[d] == 0)) {
-                throw new DataFormatException("bad dimension size " + dims[d] + " at offset " + (4 + 4 * d) + " of "
-                        + where);
+                throw new DataFormatException(
+                        "bad dimension size " + dims[d] + " at offset " + (4 + 4 * d) + " of " + where);
             }
         }
         return dims;
@@ -128,7 +127,9 @@ public final class IdxReader {
     }
 
     private static int readInt(byte[] data, int offset) {
-        return ((data[offset] & 0xff) << 24) | ((data[offset + 1] & 0xff) << 16) | ((data[offset + 2] & 0xff) << 8)
+        return ((data[offset] & 0xff) << 24)
+                | ((data[offset + 1] & 0xff) << 16)
+                | ((data[offset + 2] & 0xff) << 8)
                 | (data[offset + 3] & 0xff);
     }
 }

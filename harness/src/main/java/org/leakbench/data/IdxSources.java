@@ -47,7 +47,8 @@ final class IdxSources {
         for (String[] candidate : candidates) {
             Path directory = Path.of(candidate[1]);
             if (IdxDatasetLoader.hasFiles(directory)) {
-                return new DatasetLocation(name, directory.toAbsolutePath().normalize().toString(), true);
+                return new DatasetLocation(
+                        name, directory.toAbsolutePath().normalize().toString(), true);
             }
         }
         return new DatasetLocation(name, "not found (looked in " + describe(candidates) + ")", false);

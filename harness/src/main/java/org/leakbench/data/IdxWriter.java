@@ -15,8 +15,7 @@ import java.util.zip.GZIPOutputStream;
  * same bytes.
  */
 public final class IdxWriter {
-    private IdxWriter() {
-    }
+    private IdxWriter() {}
 
     /** IDX bytes of grey images given as unsigned values 0–255, {@code rows × columns} each, row-major. */
     public static byte[] images(int rows, int columns, int[][] images, boolean gzip) {
@@ -29,8 +28,8 @@ public final class IdxWriter {
             out.writeInt(columns);
             for (int i = 0; i < images.length; i++) {
                 if (images[i].length != pixels) {
-                    throw new IllegalArgumentException("image " + i + " has " + images[i].length + " pixels, "
-                            + rows + "x" + columns + " needs " + pixels);
+                    throw new IllegalArgumentException("image " + i + " has " + images[i].length + " pixels, " + rows
+                            + "x" + columns + " needs " + pixels);
                 }
                 for (int value : images[i]) {
                     out.writeByte(checkedByte(value, "pixel of image " + i));

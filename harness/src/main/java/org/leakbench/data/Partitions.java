@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Helpers shared by the partitioners and splits: argument checks, shuffling, grouping and label entropy. */
 public final class Partitions {
-    private Partitions() {
-    }
+    private Partitions() {}
 
     /** Checks the arguments every partitioner takes; labels must lie in [0, numClasses). */
     static void validate(int[] labels, int numClasses, int clients, SplittableRandom rng) {
@@ -24,8 +23,8 @@ public final class Partitions {
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= numClasses) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside [0, "
-                        + numClasses + ")");
+                throw new IllegalArgumentException(
+                        "label " + labels[i] + " of sample " + i + " is outside [0, " + numClasses + ")");
             }
         }
     }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 
 /** SHA-256 digests as lower-case hex, for the provenance of every data file read. */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** Digest of a file's bytes; a missing file raises {@link DatasetNotFoundException} naming it. */
     public static String of(Path file) {

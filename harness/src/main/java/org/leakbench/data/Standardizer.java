@@ -97,8 +97,8 @@ public record Standardizer(float[] mean, float[] std) {
 
     private static void checkWidth(float[] row, int index, int features) {
         if (row.length != features) {
-            throw new IllegalArgumentException("standardize: row " + index + " has " + row.length
-                    + " features, expected " + features);
+            throw new IllegalArgumentException(
+                    "standardize: row " + index + " has " + row.length + " features, expected " + features);
         }
     }
 }

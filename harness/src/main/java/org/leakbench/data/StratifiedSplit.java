@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
  * {@code round(trainFraction × classSize)} go to training, so both parts keep the class proportions.
  */
 public final class StratifiedSplit {
-    private StratifiedSplit() {
-    }
+    private StratifiedSplit() {}
 
     /**
      * Returns {@code {trainIndices, testIndices}}, each sorted ascending.

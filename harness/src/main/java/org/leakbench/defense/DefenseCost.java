@@ -9,8 +9,8 @@ package org.leakbench.defense;
 public record DefenseCost(long bytesSent, long nanos) {
     public DefenseCost {
         if (bytesSent < 0 || nanos < 0) {
-            throw new IllegalArgumentException("defense cost must be non-negative, got bytesSent=" + bytesSent
-                    + ", nanos=" + nanos);
+            throw new IllegalArgumentException(
+                    "defense cost must be non-negative, got bytesSent=" + bytesSent + ", nanos=" + nanos);
         }
     }
 }

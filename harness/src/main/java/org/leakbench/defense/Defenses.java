@@ -7,14 +7,14 @@ import org.leakbench.component.ParameterView;
 
 /** The registered defense {@code none}: the update is sent as it is (the baseline row). */
 public final class Defenses {
-    private Defenses() {
-    }
+    private Defenses() {}
 
     /** {@code none}. */
     public static final class None extends DefenseComponent {
         public None() {
             super(Descriptor.of(ComponentKind.DEFENSE, "none", "no defense: the update is sent as it is")
-                    .does(Capability.IDENTITY).build());
+                    .does(Capability.IDENTITY)
+                    .build());
         }
 
         @Override

@@ -7,8 +7,7 @@ import org.leakbench.update.Update;
 final class NoDefense implements UpdateDefense {
     static final NoDefense INSTANCE = new NoDefense();
 
-    private NoDefense() {
-    }
+    private NoDefense() {}
 
     @Override
     public Update apply(Update update, SplittableRandom rng) {

@@ -49,13 +49,19 @@ public final class CuriousClientCurve {
         /** The row as CSV in the order of {@link #HEADER}; metrics are empty when the attack did not finish. */
         public String csv() {
             CuriousClientExperiment.Outcome o = outcome;
-            String head = String.format(Locale.ROOT, "%s,%s,%d,%d,%s", pairing.model(), pairing.attack(), o.others(),
-                    seed, o.status());
+            String head = String.format(
+                    Locale.ROOT, "%s,%s,%d,%d,%s", pairing.model(), pairing.attack(), o.others(), seed, o.status());
             if (o.score() == null) {
                 return head + ",,,,";
             }
-            return head + String.format(Locale.ROOT, ",%.2f,%.2f,%.3f,%.2f", o.score().meanPsnr(),
-                    o.score().maxPsnr(), o.score().meanSsim(), o.score().recoveredFraction());
+            return head
+                    + String.format(
+                            Locale.ROOT,
+                            ",%.2f,%.2f,%.3f,%.2f",
+                            o.score().meanPsnr(),
+                            o.score().maxPsnr(),
+                            o.score().meanSsim(),
+                            o.score().recoveredFraction());
         }
     }
 
@@ -83,11 +89,15 @@ public final class CuriousClientCurve {
             for (long seed : seeds) {
                 int first = 7 + 40 * (int) seed;
                 for (Pairing p : pairings) {
-                    ModelSpec spec = p == Pairing.ANALYTIC ? ModelSpec.mlp(shape, classes, 0.5, 1, Activation.RELU)
+                    ModelSpec spec = p == Pairing.ANALYTIC
+                            ? ModelSpec.mlp(shape, classes, 0.5, 1, Activation.RELU)
                             : ModelSpec.lenet(shape, classes);
                     Attack attack = p == Pairing.ANALYTIC ? new AnalyticAttack() : new DlgAttack(DlgOptions.paper());
-                    CuriousClientExperiment e = new CuriousClientExperiment(Models.build(spec), backend,
-                            data.test().samples(), data.test().labels());
+                    CuriousClientExperiment e = new CuriousClientExperiment(
+                            Models.build(spec),
+                            backend,
+                            data.test().samples(),
+                            data.test().labels());
                     rows.add(new Row(p, seed, e.run(n, 1, first, attack, seed)));
                 }
             }

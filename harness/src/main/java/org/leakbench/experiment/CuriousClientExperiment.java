@@ -45,8 +45,8 @@ public final class CuriousClientExperiment {
     /** @param samples rows (flattened) the clients' data is dealt from, in order; labels alongside */
     public CuriousClientExperiment(Model model, Backend backend, float[][] samples, int[] labels) {
         if (model == null || backend == null || samples == null || labels == null || samples.length != labels.length) {
-            throw new IllegalArgumentException("curious client experiment: need a model, a backend and one label per"
-                    + " sample");
+            throw new IllegalArgumentException(
+                    "curious client experiment: need a model, a backend and one label per" + " sample");
         }
         this.model = model;
         this.backend = backend;
@@ -62,8 +62,7 @@ public final class CuriousClientExperiment {
      * @param status  the attack's status
      * @param score   the reconstruction matched to the others' true rows (null unless the attack finished)
      */
-    public record Outcome(int others, int batch, String status, ReconstructionScore score) {
-    }
+    public record Outcome(int others, int batch, String status, ReconstructionScore score) {}
 
     /**
      * One round with {@code others} other clients; client c holds rows [first + c·rowsPerClient, +rowsPerClient).
@@ -85,8 +84,14 @@ public final class CuriousClientExperiment {
      * Like {@link #run(int, int, int, Attack, long)} with every client applying {@code defense} to its update,
      * and computing it by DP-SGD when {@code dpSgd} is not null.
      */
-    public Outcome run(int others, int rowsPerClient, int first, Attack attack, UpdateDefense defense,
-                       DpSgdOptions dpSgd, long seed) {
+    public Outcome run(
+            int others,
+            int rowsPerClient,
+            int first,
+            Attack attack,
+            UpdateDefense defense,
+            DpSgdOptions dpSgd,
+            long seed) {
         int clients = others + 1;
         if (others < 1 || rowsPerClient < 1 || first < 0 || first + clients * rowsPerClient > samples.length) {
             throw new IllegalArgumentException("curious client experiment: " + others + " other clients of "
@@ -101,8 +106,8 @@ public final class CuriousClientExperiment {
         }
         FlData data = new FlData(samples, labels, partition, new float[0][], new int[0]);
         FlOptions options = new FlOptions(Algorithm.FEDSGD, clients, clients, 1, 1, rowsPerClient, 0.1, 1.0, 1);
-        FederatedTraining training = new FederatedTraining(model, backend, DType.F32, options, data,
-                defense == null ? UpdateDefense.none() : defense);
+        FederatedTraining training = new FederatedTraining(
+                model, backend, DType.F32, options, data, defense == null ? UpdateDefense.none() : defense);
         if (dpSgd != null) {
             training = training.withLocalTraining(new DpSgdTraining(dpSgd));
         }
@@ -127,14 +132,23 @@ public final class CuriousClientExperiment {
             }
         }
         int[] shape = imageShape(model.spec().inputShape());
-        ReconstructionScore s = ReconstructionScore.of(truth, truthLabels, ImageMetrics.clampToUnitRange(r.samples()), r.labels(), shape[0],
-                shape[1], shape[2], 1.0, RECOVERED_PSNR);
+        ReconstructionScore s = ReconstructionScore.of(
+                truth,
+                truthLabels,
+                ImageMetrics.clampToUnitRange(r.samples()),
+                r.labels(),
+                shape[0],
+                shape[1],
+                shape[2],
+                1.0,
+                RECOVERED_PSNR);
         return new Outcome(others, batch, r.status(), s);
     }
 
     /** (channels, height, width) of an image input; a flat input is scored as a 1-pixel-high image. */
     static int[] imageShape(int[] inputShape) {
-        return inputShape.length == 3 ? inputShape.clone() : new int[] {1, 1, Arrays.stream(inputShape).reduce(1,
-                (a, b) -> a * b)};
+        return inputShape.length == 3
+                ? inputShape.clone()
+                : new int[] {1, 1, Arrays.stream(inputShape).reduce(1, (a, b) -> a * b)};
     }
 }

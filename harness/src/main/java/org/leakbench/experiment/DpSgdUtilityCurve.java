@@ -27,13 +27,14 @@ public final class DpSgdUtilityCurve {
     public static final String HEADER = "sigma,epsilon,delta,q,steps,test_accuracy";
     /** Hidden units as a multiple of the MLP's base width of 256. */
     private static final double WIDTH = 0.25;
+
     private static final int EVAL_CHUNK = 500;
 
     /** One point of the curve. */
     public record Row(double sigma, double epsilon, double delta, double sampleRate, long steps, double accuracy) {
         public String csv() {
-            return String.format(Locale.ROOT, "%g,%.4f,%g,%.5f,%d,%.4f", sigma, epsilon, delta, sampleRate, steps,
-                    accuracy);
+            return String.format(
+                    Locale.ROOT, "%g,%.4f,%g,%.5f,%d,%.4f", sigma, epsilon, delta, sampleRate, steps, accuracy);
         }
     }
 
@@ -61,14 +62,26 @@ public final class DpSgdUtilityCurve {
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
-        Model model = Models.build(ModelSpec.mlp(data.train().sampleShape(), data.train().numClasses(), WIDTH, 1,
-                Activation.RELU));
+        Model model = Models.build(
+                ModelSpec.mlp(data.train().sampleShape(), data.train().numClasses(), WIDTH, 1, Activation.RELU));
         List<Row> out = new ArrayList<>(sigmas.length);
         for (double sigma : sigmas) {
             TrainingRecipe recipe = new TrainingRecipe(epochs, batch, lr, sigma, clip);
-            List<Tensor> p = recipe.train(model, backend, DType.F32, data.train().samples(), data.train().labels(),
-                    rows, new SplittableRandom(seed));
-            double acc = Sgd.accuracy(model, backend, DType.F32, p, data.test().samples(), data.test().labels(),
+            List<Tensor> p = recipe.train(
+                    model,
+                    backend,
+                    DType.F32,
+                    data.train().samples(),
+                    data.train().labels(),
+                    rows,
+                    new SplittableRandom(seed));
+            double acc = Sgd.accuracy(
+                    model,
+                    backend,
+                    DType.F32,
+                    p,
+                    data.test().samples(),
+                    data.test().labels(),
                     EVAL_CHUNK);
             DpSgdSchedule schedule = recipe.dpSchedule(n);
             double eps = sigma > 0 ? schedule.epsilon(sigma, delta) : Double.POSITIVE_INFINITY;

@@ -49,14 +49,20 @@ public final class FedAvgExperiment {
     /** The model trained: the MLP on the data set's sample shape. */
     public Model model() {
         // ModelSpec.mlp scales a base width of 256 hidden units.
-        return Models.build(ModelSpec.mlp(data.train().sampleShape(), data.train().numClasses(),
-                options.hidden() / 256.0, 1, Activation.RELU));
+        return Models.build(ModelSpec.mlp(
+                data.train().sampleShape(), data.train().numClasses(), options.hidden() / 256.0, 1, Activation.RELU));
     }
 
     /** The training's FL options: every client in every round. */
     public FlOptions flOptions() {
-        return FlOptions.of(Algorithm.FEDAVG, options.clients(), options.clients(), options.rounds(),
-                options.localEpochs(), options.localBatch(), options.lr());
+        return FlOptions.of(
+                Algorithm.FEDAVG,
+                options.clients(),
+                options.clients(),
+                options.rounds(),
+                options.localEpochs(),
+                options.localBatch(),
+                options.lr());
     }
 
     /** Trains with {@code seed} for the partition and the training streams; the test accuracy is per round. */
@@ -65,11 +71,14 @@ public final class FedAvgExperiment {
             throw new IllegalArgumentException("fedavg: " + options.clients() + " clients but only "
                     + data.train().size() + " training rows in " + data.train().name());
         }
-        FlData fl = new FlData(data.train().samples(), data.train().labels(),
-                FlData.iidPartition(data.train().size(), options.clients(), seed), data.test().samples(),
+        FlData fl = new FlData(
+                data.train().samples(),
+                data.train().labels(),
+                FlData.iidPartition(data.train().size(), options.clients(), seed),
+                data.test().samples(),
                 data.test().labels());
-        FederatedTraining training = new FederatedTraining(model(), backend, DType.F32, flOptions(), fl,
-                UpdateDefense.none());
-        return training.run(seed, new HonestButCuriousServer(), r -> { });
+        FederatedTraining training =
+                new FederatedTraining(model(), backend, DType.F32, flOptions(), fl, UpdateDefense.none());
+        return training.run(seed, new HonestButCuriousServer(), r -> {});
     }
 }

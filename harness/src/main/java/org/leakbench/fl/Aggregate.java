@@ -18,8 +18,8 @@ public record Aggregate(Update mean, boolean countsUploads, long bytesUp, long b
             throw new IllegalArgumentException("aggregate: the mean update must be given");
         }
         if (bytesUp < 0 || bytesDown < 0) {
-            throw new IllegalArgumentException("aggregate: bytes must be non-negative, got up=" + bytesUp
-                    + ", down=" + bytesDown);
+            throw new IllegalArgumentException(
+                    "aggregate: bytes must be non-negative, got up=" + bytesUp + ", down=" + bytesDown);
         }
     }
 }

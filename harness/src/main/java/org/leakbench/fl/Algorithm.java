@@ -15,7 +15,8 @@ public enum Algorithm {
         return switch (n) {
             case "fedsgd" -> FEDSGD;
             case "fedavg" -> FEDAVG;
-            default -> throw new IllegalArgumentException("fl.algorithm: unknown '" + name + "'; choose fedsgd or fedavg");
+            default ->
+                throw new IllegalArgumentException("fl.algorithm: unknown '" + name + "'; choose fedsgd or fedavg");
         };
     }
 }

@@ -54,8 +54,8 @@ public final class Client {
         LocalTask task = new LocalTask(model, global, data, backend, dtype);
         return switch (options.algorithm()) {
             case FEDSGD -> training.gradient(task, options.localBatch(), rng);
-            case FEDAVG -> training.weightDifference(task, options.localEpochs(), options.localBatch(), options.lr(),
-                    rng);
+            case FEDAVG ->
+                training.weightDifference(task, options.localEpochs(), options.localBatch(), options.lr(), rng);
         };
     }
 }

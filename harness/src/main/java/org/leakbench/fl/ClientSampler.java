@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 
 /** Draws the clients of each round: k of N without replacement, returned in ascending id order. */
 final class ClientSampler {
-    private ClientSampler() {
-    }
+    private ClientSampler() {}
 
     static int[] sample(int clients, int k, SplittableRandom rng) {
         int[] pool = new int[clients];

@@ -18,8 +18,8 @@ public final class CuriousClient implements ThreatModel {
         int me = r.requireParticipant(self);
         int n = r.participants().length;
         if (n < 2) {
-            throw new IllegalArgumentException("curious client " + self + ": round " + r.round()
-                    + " has no other participant");
+            throw new IllegalArgumentException(
+                    "curious client " + self + ": round " + r.round() + " has no other participant");
         }
         Update own = r.updates().get(me);
         FlOptions o = r.options();
@@ -44,8 +44,15 @@ public final class CuriousClient implements ThreatModel {
             }
         }
         Update sum = own.withValues(others);
-        return new ObservedRound(r.paramsBefore(), r.sentModel(), sum, r.totalExamples() - r.examples()[me],
-                own.kind(), own.localSteps(), own.lr(), ids);
+        return new ObservedRound(
+                r.paramsBefore(),
+                r.sentModel(),
+                sum,
+                r.totalExamples() - r.examples()[me],
+                own.kind(),
+                own.localSteps(),
+                own.lr(),
+                ids);
     }
 
     @Override

@@ -26,12 +26,12 @@ public final class DpFedAvgAggregator implements Aggregator {
             throw new IllegalArgumentException("DP-FedAvg: options must be given");
         }
         if (!(expectedParticipants > 0) || Double.isInfinite(expectedParticipants)) {
-            throw new IllegalArgumentException("DP-FedAvg: expected participants must be finite and > 0, got "
-                    + expectedParticipants);
+            throw new IllegalArgumentException(
+                    "DP-FedAvg: expected participants must be finite and > 0, got " + expectedParticipants);
         }
         if (!NoiseSources.GAUSSIAN_NAMES.contains(noise)) {
-            throw new IllegalArgumentException("dp.noise must be one of " + NoiseSources.GAUSSIAN_NAMES + ", got '"
-                    + noise + "'");
+            throw new IllegalArgumentException(
+                    "dp.noise must be one of " + NoiseSources.GAUSSIAN_NAMES + ", got '" + noise + "'");
         }
         this.options = options;
         this.noise = noise;

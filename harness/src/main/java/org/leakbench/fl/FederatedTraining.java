@@ -42,10 +42,17 @@ public final class FederatedTraining {
     private final int evaluateEvery;
     private final LocalTraining training;
 
-    public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
-                             UpdateDefense defense, Aggregator aggregator) {
+    public FederatedTraining(
+            Model model,
+            Backend backend,
+            DType dtype,
+            FlOptions options,
+            FlData data,
+            UpdateDefense defense,
+            Aggregator aggregator) {
         if (model == null || backend == null || dtype == null || options == null || data == null) {
-            throw new IllegalArgumentException("federated training: model, backend, dtype, options and data must be given");
+            throw new IllegalArgumentException(
+                    "federated training: model, backend, dtype, options and data must be given");
         }
         if (data.clients() != options.clients()) {
             throw new IllegalArgumentException("federated training: fl.clients=" + options.clients()
@@ -98,10 +105,9 @@ public final class FederatedTraining {
         return new FederatedTraining(this, evaluateEvery, training);
     }
 
-
     /** Plain mean aggregation. */
-    public FederatedTraining(Model model, Backend backend, DType dtype, FlOptions options, FlData data,
-                             UpdateDefense defense) {
+    public FederatedTraining(
+            Model model, Backend backend, DType dtype, FlOptions options, FlData data, UpdateDefense defense) {
         this(model, backend, dtype, options, data, defense, new MeanAggregator());
     }
 
@@ -111,7 +117,7 @@ public final class FederatedTraining {
 
     /** Trains from the model's own initialisation with an honest server. */
     public TrainingHistory run(long seed) {
-        return run(seed, new HonestButCuriousServer(), r -> { });
+        return run(seed, new HonestButCuriousServer(), r -> {});
     }
 
     /** Trains all rounds, letting {@code threat} choose what is sent and {@code listener} see every round. */
@@ -133,11 +139,16 @@ public final class FederatedTraining {
             throw new IllegalArgumentException("observe: round must be in [0, " + options.rounds() + "), got " + round);
         }
         RoundRecord[] seen = new RoundRecord[1];
-        runRounds(seed, null, threat, r -> {
-            if (r.round() == round) {
-                seen[0] = r;
-            }
-        }, round);
+        runRounds(
+                seed,
+                null,
+                threat,
+                r -> {
+                    if (r.round() == round) {
+                        seen[0] = r;
+                    }
+                },
+                round);
         return threat.observe(seen[0], clientId);
     }
 
@@ -157,11 +168,11 @@ public final class FederatedTraining {
         return new SplittableRandom[] {master.split(), master.split(), master.split()};
     }
 
-    private TrainingHistory runRounds(long seed, List<Tensor> initial, ThreatModel threat, RoundListener listener,
-                                      int lastRound) {
+    private TrainingHistory runRounds(
+            long seed, List<Tensor> initial, ThreatModel threat, RoundListener listener, int lastRound) {
         SplittableRandom[] streams = streams(seed);
-        List<Tensor> params = initial != null ? List.copyOf(initial)
-                : model.initialParameters(backend, dtype, streams[0]);
+        List<Tensor> params =
+                initial != null ? List.copyOf(initial) : model.initialParameters(backend, dtype, streams[0]);
         DefenseChain[] clientDefense = new DefenseChain[options.clients()];
         Client[] clients = new Client[options.clients()];
         for (int c = 0; c < clients.length; c++) {
@@ -203,12 +214,24 @@ public final class FederatedTraining {
                 nanos[r] = System.nanoTime() - start;
                 up[r] = agg.countsUploads() ? agg.bytesUp() : bytesUp + agg.bytesUp();
                 down[r] = participants.length * 4L * sent.model().parameterCount() + agg.bytesDown();
-                listener.onRound(new RoundRecord(r, options, sent.model(), sent.params(), participants,
-                        List.copyOf(updates), examples, agg, aggregator.revealsIndividualUpdates(), params, next));
+                listener.onRound(new RoundRecord(
+                        r,
+                        options,
+                        sent.model(),
+                        sent.params(),
+                        participants,
+                        List.copyOf(updates),
+                        examples,
+                        agg,
+                        aggregator.revealsIndividualUpdates(),
+                        params,
+                        next));
                 params = next;
                 boolean evaluate = (r + 1) % evaluateEvery == 0 || r == lastRound;
-                acc[r] = data.testSamples().length == 0 || !evaluate ? Double.NaN
-                        : Sgd.accuracy(model, backend, dtype, params, data.testSamples(), data.testLabels(), EVAL_CHUNK);
+                acc[r] = data.testSamples().length == 0 || !evaluate
+                        ? Double.NaN
+                        : Sgd.accuracy(
+                                model, backend, dtype, params, data.testSamples(), data.testLabels(), EVAL_CHUNK);
             }
         } finally {
             pool.shutdownNow();
@@ -216,8 +239,7 @@ public final class FederatedTraining {
         return new TrainingHistory(acc, nanos, up, down, params);
     }
 
-    private record ClientOutcome(DefendedUpdate defended, int examples) {
-    }
+    private record ClientOutcome(DefendedUpdate defended, int examples) {}
 
     private ClientOutcome runClient(Client client, DefenseChain d, SentModel sent, SplittableRandom rng) {
         SplittableRandom computeRng = rng.split();
@@ -232,7 +254,8 @@ public final class FederatedTraining {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for client " + clientId + " in round " + round, e);
+            throw new IllegalStateException(
+                    "interrupted while waiting for client " + clientId + " in round " + round, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {

@@ -7,8 +7,8 @@ import org.leakbench.update.ClientData;
  * The data of a federated run: training rows shared out by a partition (one index list per client) and a
  * held-out test set for utility. Rows are flattened samples; the model reshapes them.
  */
-public record FlData(float[][] trainSamples, int[] trainLabels, int[][] partition, float[][] testSamples,
-                     int[] testLabels) {
+public record FlData(
+        float[][] trainSamples, int[] trainLabels, int[][] partition, float[][] testSamples, int[] testLabels) {
     public FlData {
         if (trainSamples == null || trainLabels == null || trainSamples.length != trainLabels.length) {
             throw new IllegalArgumentException("fl data: need one label per training row, got "
@@ -29,8 +29,8 @@ public record FlData(float[][] trainSamples, int[] trainLabels, int[][] partitio
             }
             for (int i : partition[c]) {
                 if (i < 0 || i >= trainSamples.length) {
-                    throw new IllegalArgumentException("fl data: client " + c + " lists row " + i
-                            + ", outside [0, " + trainSamples.length + ")");
+                    throw new IllegalArgumentException(
+                            "fl data: client " + c + " lists row " + i + ", outside [0, " + trainSamples.length + ")");
                 }
             }
         }
@@ -48,7 +48,8 @@ public record FlData(float[][] trainSamples, int[] trainLabels, int[][] partitio
     /** An IID split: rows shuffled with a seed and dealt into {@code clients} nearly equal parts. */
     public static int[][] iidPartition(int rows, int clients, long seed) {
         if (clients < 1 || clients > rows) {
-            throw new IllegalArgumentException("iid partition: clients must be in [1, rows=" + rows + "], got " + clients);
+            throw new IllegalArgumentException(
+                    "iid partition: clients must be in [1, rows=" + rows + "], got " + clients);
         }
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {

@@ -15,8 +15,16 @@ package org.leakbench.fl;
  * @param threads         worker threads for the clients of a round; 0 = all available processors. The
  *                        result does not depend on it.
  */
-public record FlOptions(Algorithm algorithm, int clients, int clientsPerRound, int rounds, int localEpochs,
-                        int localBatch, double lr, double serverLr, int threads) {
+public record FlOptions(
+        Algorithm algorithm,
+        int clients,
+        int clientsPerRound,
+        int rounds,
+        int localEpochs,
+        int localBatch,
+        double lr,
+        double serverLr,
+        int threads) {
     public FlOptions {
         if (algorithm == null) {
             throw new IllegalArgumentException("fl.algorithm must be given (fedsgd or fedavg)");
@@ -25,8 +33,8 @@ public record FlOptions(Algorithm algorithm, int clients, int clientsPerRound, i
             throw new IllegalArgumentException("fl.clients must be in [1, 1000000], got " + clients);
         }
         if (clientsPerRound < 1 || clientsPerRound > clients) {
-            throw new IllegalArgumentException("fl.clientsPerRound must be in [1, clients=" + clients + "], got "
-                    + clientsPerRound);
+            throw new IllegalArgumentException(
+                    "fl.clientsPerRound must be in [1, clients=" + clients + "], got " + clientsPerRound);
         }
         if (rounds < 1 || rounds > 1_000_000) {
             throw new IllegalArgumentException("fl.rounds must be in [1, 1000000], got " + rounds);
@@ -49,8 +57,14 @@ public record FlOptions(Algorithm algorithm, int clients, int clientsPerRound, i
     }
 
     /** Textbook defaults for the rest: server lr 1, all cores. */
-    public static FlOptions of(Algorithm algorithm, int clients, int clientsPerRound, int rounds, int localEpochs,
-                               int localBatch, double lr) {
+    public static FlOptions of(
+            Algorithm algorithm,
+            int clients,
+            int clientsPerRound,
+            int rounds,
+            int localEpochs,
+            int localBatch,
+            double lr) {
         return new FlOptions(algorithm, clients, clientsPerRound, rounds, localEpochs, localBatch, lr, 1.0, 0);
     }
 

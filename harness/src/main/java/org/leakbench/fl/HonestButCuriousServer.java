@@ -18,12 +18,21 @@ public final class HonestButCuriousServer implements ThreatModel {
         int i = r.requireParticipant(clientId);
         if (r.individualUpdatesSeen()) {
             Update u = r.updates().get(i);
-            return new ObservedRound(r.sentParams(), r.sentModel(), u, r.examples()[i], u.kind(), u.localSteps(),
-                    u.lr(), new int[] {clientId});
+            return new ObservedRound(
+                    r.sentParams(), r.sentModel(), u, r.examples()[i], u.kind(), u.localSteps(), u.lr(), new int[] {
+                        clientId
+                    });
         }
         Update mean = r.aggregate().mean();
-        return new ObservedRound(r.sentParams(), r.sentModel(), mean, r.totalExamples(), mean.kind(),
-                mean.localSteps(), mean.lr(), r.participants());
+        return new ObservedRound(
+                r.sentParams(),
+                r.sentModel(),
+                mean,
+                r.totalExamples(),
+                mean.kind(),
+                mean.localSteps(),
+                mean.lr(),
+                r.participants());
     }
 
     @Override

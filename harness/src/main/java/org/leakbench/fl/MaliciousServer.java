@@ -58,11 +58,13 @@ public final class MaliciousServer implements ThreatModel {
         List<Tensor> p = replaceParams.apply(params);
         if (p == null || p.size() != m.parameterShapes().size()) {
             throw new IllegalArgumentException("malicious server: replacement gives "
-                    + (p == null ? "null" : p.size() + " tensors") + " but model " + m.spec().label() + " has "
+                    + (p == null ? "null" : p.size() + " tensors") + " but model "
+                    + m.spec().label() + " has "
                     + m.parameterShapes().size() + " parameters");
         }
         for (int i = 0; i < p.size(); i++) {
-            if (!java.util.Arrays.equals(p.get(i).shape(), m.parameterShapes().get(i).shape())) {
+            if (!java.util.Arrays.equals(
+                    p.get(i).shape(), m.parameterShapes().get(i).shape())) {
                 throw new IllegalArgumentException("malicious server: replacement parameter " + i + " ("
                         + m.parameterShapes().get(i).name() + ") has shape "
                         + java.util.Arrays.toString(p.get(i).shape()) + ", model expects "

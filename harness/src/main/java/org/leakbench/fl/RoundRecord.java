@@ -20,9 +20,18 @@ import org.leakbench.update.Update;
  * @param paramsBefore          the global parameters at the start of the round
  * @param paramsAfter           the global parameters after the server step
  */
-public record RoundRecord(int round, FlOptions options, Model sentModel, List<Tensor> sentParams, int[] participants,
-                          List<Update> updates, int[] examples, Aggregate aggregate, boolean individualUpdatesSeen,
-                          List<Tensor> paramsBefore, List<Tensor> paramsAfter) {
+public record RoundRecord(
+        int round,
+        FlOptions options,
+        Model sentModel,
+        List<Tensor> sentParams,
+        int[] participants,
+        List<Update> updates,
+        int[] examples,
+        Aggregate aggregate,
+        boolean individualUpdatesSeen,
+        List<Tensor> paramsBefore,
+        List<Tensor> paramsAfter) {
     /** Position of {@code clientId} among the participants, or −1. */
     public int indexOf(int clientId) {
         for (int i = 0; i < participants.length; i++) {

@@ -21,6 +21,5 @@ public interface SecureSummation {
      * @param bytesUp   all bytes the clients sent in the protocol, masked inputs included
      * @param bytesDown all bytes the server sent to clients in the protocol
      */
-    record Summed(float[] sum, long bytesUp, long bytesDown) {
-    }
+    record Summed(float[] sum, long bytesUp, long bytesDown) {}
 }

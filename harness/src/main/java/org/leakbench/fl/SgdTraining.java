@@ -18,19 +18,35 @@ public final class SgdTraining implements LocalTraining {
     @Override
     public LocalResult gradient(LocalTask task, int batch, SplittableRandom rng) {
         int[] idx = task.data().sampleRows(Math.min(batch, task.data().size()), rng);
-        Tensor x = Sgd.batch(task.backend(), task.dtype(), task.data().samples(), idx,
+        Tensor x = Sgd.batch(
+                task.backend(),
+                task.dtype(),
+                task.data().samples(),
+                idx,
                 task.model().spec().inputShape());
-        Gradients.LossAndGradient lg = Gradients.of(task.model(), task.global(), x, Sgd.pick(task.data().labels(), idx));
+        Gradients.LossAndGradient lg = Gradients.of(
+                task.model(), task.global(), x, Sgd.pick(task.data().labels(), idx));
         return new LocalResult(Update.fromTensors(lg.gradient()), idx.length, lg.loss());
     }
 
     /** The update records epochs · ⌈rows / batch⌉ steps of rate {@code lr}. */
     @Override
     public LocalResult weightDifference(LocalTask task, int epochs, int batch, double lr, SplittableRandom rng) {
-        List<Tensor> local = Sgd.train(task.model(), task.backend(), task.dtype(), task.global(),
-                task.data().samples(), task.data().labels(), task.data().indices(), epochs, batch, lr, rng);
+        List<Tensor> local = Sgd.train(
+                task.model(),
+                task.backend(),
+                task.dtype(),
+                task.global(),
+                task.data().samples(),
+                task.data().labels(),
+                task.data().indices(),
+                epochs,
+                batch,
+                lr,
+                rng);
         int steps = epochs * ((task.data().size() + batch - 1) / batch);
-        return new LocalResult(task.weightDifference(local, steps, lr), task.data().size(), Double.NaN);
+        return new LocalResult(
+                task.weightDifference(local, steps, lr), task.data().size(), Double.NaN);
     }
 
     @Override

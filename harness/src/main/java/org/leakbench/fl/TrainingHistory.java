@@ -15,8 +15,8 @@ import org.leakbench.tensor.Tensor;
  *                     protocol traffic)
  * @param finalParams  the global parameters after the last round
  */
-public record TrainingHistory(double[] testAccuracy, long[] nanos, long[] bytesUp, long[] bytesDown,
-                              List<Tensor> finalParams) {
+public record TrainingHistory(
+        double[] testAccuracy, long[] nanos, long[] bytesUp, long[] bytesDown, List<Tensor> finalParams) {
     public TrainingHistory {
         finalParams = List.copyOf(finalParams);
     }

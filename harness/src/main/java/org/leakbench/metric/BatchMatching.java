@@ -9,8 +9,7 @@ import java.util.Arrays;
  * summed PSNR keeps one hopeless pair from dominating the choice.
  */
 public final class BatchMatching {
-    private BatchMatching() {
-    }
+    private BatchMatching() {}
 
     /**
      * Pairs every true image with a distinct reconstruction.
@@ -79,8 +78,8 @@ public final class BatchMatching {
             throw new IllegalArgumentException("batch matching: " + batch + "[" + index + "] is null");
         }
         if (expected >= 0 && image.length != expected) {
-            throw new IllegalArgumentException("batch matching: " + batch + "[" + index + "] has length "
-                    + image.length + ", other images have length " + expected);
+            throw new IllegalArgumentException("batch matching: " + batch + "[" + index + "] has length " + image.length
+                    + ", other images have length " + expected);
         }
         return image.length;
     }

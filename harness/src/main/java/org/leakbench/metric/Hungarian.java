@@ -11,8 +11,7 @@ import java.util.Arrays;
  * gets a row and the remaining rows get {@code -1}.
  */
 public final class Hungarian {
-    private Hungarian() {
-    }
+    private Hungarian() {}
 
     /**
      * Optimal assignment for a cost matrix.

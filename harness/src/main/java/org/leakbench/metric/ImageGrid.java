@@ -24,11 +24,11 @@ import javax.imageio.ImageIO;
 public final class ImageGrid {
     /** Separator width in output pixels. */
     public static final int SEPARATOR = 2;
+
     private static final int SEPARATOR_RGB = 0xFFFFFF;
     private static final int EMPTY_RGB = 0x808080;
 
-    private ImageGrid() {
-    }
+    private ImageGrid() {}
 
     /**
      * Writes the grid atomically (to a temporary file in the same directory, then moved into place), creating

@@ -14,8 +14,7 @@ public final class ImageMetrics {
      */
     public static final double PSNR_CAP_DB = 100.0;
 
-    private ImageMetrics() {
-    }
+    private ImageMetrics() {}
 
     /**
      * Reconstructions clamped to the valid pixel range [0, 1] before scoring (attacks may overshoot it); NaN stays
@@ -42,8 +41,7 @@ public final class ImageMetrics {
             throw new IllegalArgumentException("mse: images must not be null");
         }
         if (a.length != b.length) {
-            throw new IllegalArgumentException(
-                    "mse: images differ in length: " + a.length + " vs " + b.length);
+            throw new IllegalArgumentException("mse: images differ in length: " + a.length + " vs " + b.length);
         }
         if (a.length == 0) {
             throw new IllegalArgumentException("mse: images are empty");
@@ -101,16 +99,15 @@ public final class ImageMetrics {
      */
     public static void checkImage(String what, float[] image, int c, int h, int w) {
         if (c <= 0 || h <= 0 || w <= 0) {
-            throw new IllegalArgumentException(what + ": shape must be positive, got c×h×w = "
-                    + c + "×" + h + "×" + w);
+            throw new IllegalArgumentException(what + ": shape must be positive, got c×h×w = " + c + "×" + h + "×" + w);
         }
         if (image == null) {
             throw new IllegalArgumentException(what + " is null");
         }
         long expected = (long) c * h * w;
         if (image.length != expected) {
-            throw new IllegalArgumentException(what + " has length " + image.length + ", expected c×h×w = "
-                    + c + "×" + h + "×" + w + " = " + expected);
+            throw new IllegalArgumentException(what + " has length " + image.length + ", expected c×h×w = " + c + "×"
+                    + h + "×" + w + " = " + expected);
         }
     }
 

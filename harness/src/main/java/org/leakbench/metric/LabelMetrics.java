@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Label recovery: accuracy after matching, and order-free recovery of the label multiset. */
 public final class LabelMetrics {
-    private LabelMetrics() {
-    }
+    private LabelMetrics() {}
 
     /** Fraction of positions where the predicted label equals the true label; both arrays have one length. */
     public static double accuracy(int[] trueLabels, int[] predictedLabels) {
@@ -38,8 +37,8 @@ public final class LabelMetrics {
         for (int i = 0; i < trueLabels.length; i++) {
             int j = matching[i];
             if (j >= reconLabels.length) {
-                throw new IllegalArgumentException("label accuracy: matching[" + i + "] = " + j
-                        + " but there are only " + reconLabels.length + " reconstructed labels");
+                throw new IllegalArgumentException("label accuracy: matching[" + i + "] = " + j + " but there are only "
+                        + reconLabels.length + " reconstructed labels");
             }
             if (j >= 0 && reconLabels[j] == trueLabels[i]) {
                 hits++;

@@ -32,9 +32,22 @@ import org.leakbench.results.stats.Summary;
  * @param ssim                  per true sample SSIM (NaN where unmatched)
  * @param matching              per true sample the index of its reconstruction, or -1
  */
-public record ReconstructionScore(int count, int matched, double meanPsnr, double medianPsnr, double minPsnr,
-        double maxPsnr, double meanSsim, double meanMse, double labelAccuracy, double labelMultisetAccuracy,
-        double recoveredFraction, double recoveredPsnr, double[] psnr, double[] ssim, int[] matching) {
+public record ReconstructionScore(
+        int count,
+        int matched,
+        double meanPsnr,
+        double medianPsnr,
+        double minPsnr,
+        double maxPsnr,
+        double meanSsim,
+        double meanMse,
+        double labelAccuracy,
+        double labelMultisetAccuracy,
+        double recoveredFraction,
+        double recoveredPsnr,
+        double[] psnr,
+        double[] ssim,
+        int[] matching) {
 
     public ReconstructionScore {
         psnr = psnr.clone();
@@ -53,8 +66,16 @@ public record ReconstructionScore(int count, int matched, double meanPsnr, doubl
      * @param range          dynamic range of pixel values (1 for [0, 1])
      * @param recoveredPsnr  PSNR threshold in dB above which a sample counts as recovered
      */
-    public static ReconstructionScore of(float[][] truth, int[] trueLabels, float[][] recon, int[] reconLabels,
-            int c, int h, int w, double range, double recoveredPsnr) {
+    public static ReconstructionScore of(
+            float[][] truth,
+            int[] trueLabels,
+            float[][] recon,
+            int[] reconLabels,
+            int c,
+            int h,
+            int w,
+            double range,
+            double recoveredPsnr) {
         ImageMetrics.checkRange(range);
         if (Double.isNaN(recoveredPsnr)) {
             throw new IllegalArgumentException("recoveredPsnr must be a number, got NaN");
@@ -70,8 +91,8 @@ public record ReconstructionScore(int count, int matched, double meanPsnr, doubl
                     + (trueLabels == null ? "no" : String.valueOf(trueLabels.length)) + " true labels");
         }
         if (reconLabels != null && reconLabels.length != recon.length) {
-            throw new IllegalArgumentException("reconstruction score: " + recon.length
-                    + " reconstructed images but " + reconLabels.length + " reconstructed labels");
+            throw new IllegalArgumentException("reconstruction score: " + recon.length + " reconstructed images but "
+                    + reconLabels.length + " reconstructed labels");
         }
         for (int i = 0; i < truth.length; i++) {
             ImageMetrics.checkImage("truth[" + i + "]", truth[i], c, h, w);
@@ -114,9 +135,22 @@ public record ReconstructionScore(int count, int matched, double meanPsnr, doubl
             labelAccuracy = LabelMetrics.matchedAccuracy(trueLabels, reconLabels, matching);
             multiset = LabelMetrics.multisetAccuracy(trueLabels, reconLabels);
         }
-        return new ReconstructionScore(n, matched, p.mean(), p.median(), p.min(), p.max(),
-                meanSsim, meanMse, labelAccuracy, multiset, recovered / (double) n,
-                recoveredPsnr, psnr, ssim, matching);
+        return new ReconstructionScore(
+                n,
+                matched,
+                p.mean(),
+                p.median(),
+                p.min(),
+                p.max(),
+                meanSsim,
+                meanMse,
+                labelAccuracy,
+                multiset,
+                recovered / (double) n,
+                recoveredPsnr,
+                psnr,
+                ssim,
+                matching);
     }
 
     private static boolean nanAmongMatched(double[] psnr, double[] ssim, int[] matching) {
@@ -145,11 +179,23 @@ public record ReconstructionScore(int count, int matched, double meanPsnr, doubl
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "ReconstructionScore[n=%d, matched=%d, psnr mean=%.2f median=%.2f min=%.2f max=%.2f dB, "
                         + "ssim=%.4f, mse=%.3g, labels=%.3f, multiset=%.3f, recovered(>=%.1f dB)=%.3f, "
                         + "matching=%s]",
-                count, matched, meanPsnr, medianPsnr, minPsnr, maxPsnr, meanSsim, meanMse, labelAccuracy,
-                labelMultisetAccuracy, recoveredPsnr, recoveredFraction, Arrays.toString(matching));
+                count,
+                matched,
+                meanPsnr,
+                medianPsnr,
+                minPsnr,
+                maxPsnr,
+                meanSsim,
+                meanMse,
+                labelAccuracy,
+                labelMultisetAccuracy,
+                recoveredPsnr,
+                recoveredFraction,
+                Arrays.toString(matching));
     }
 }

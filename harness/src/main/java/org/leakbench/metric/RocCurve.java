@@ -42,8 +42,8 @@ public final class RocCurve {
             throw new IllegalArgumentException("ROC: scores and membership must not be null");
         }
         if (scores.length != member.length) {
-            throw new IllegalArgumentException("ROC: " + scores.length + " scores but " + member.length
-                    + " membership labels");
+            throw new IllegalArgumentException(
+                    "ROC: " + scores.length + " scores but " + member.length + " membership labels");
         }
         int pos = 0;
         for (int i = 0; i < scores.length; i++) {
@@ -56,8 +56,8 @@ public final class RocCurve {
         }
         int neg = scores.length - pos;
         if (pos == 0 || neg == 0) {
-            throw new IllegalArgumentException("ROC: needs both members and non-members, got " + pos
-                    + " members and " + neg + " non-members");
+            throw new IllegalArgumentException(
+                    "ROC: needs both members and non-members, got " + pos + " members and " + neg + " non-members");
         }
         // Indices sorted by descending score; tie groups are consecutive runs.
         Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
@@ -176,8 +176,8 @@ public final class RocCurve {
     public record Points(double[] fpr, double[] tpr) {
         public Points {
             if (fpr.length != tpr.length) {
-                throw new IllegalArgumentException("ROC points: " + fpr.length + " FPR values but "
-                        + tpr.length + " TPR values");
+                throw new IllegalArgumentException(
+                        "ROC points: " + fpr.length + " FPR values but " + tpr.length + " TPR values");
             }
         }
 

@@ -21,8 +21,7 @@ final class Ssim {
     static final double K1 = 0.01;
     static final double K2 = 0.03;
 
-    private Ssim() {
-    }
+    private Ssim() {}
 
     /** Mean SSIM over channels; shapes have been checked by the caller. */
     static double mean(float[] a, float[] b, int channels, int height, int width, double range) {
@@ -98,8 +97,7 @@ final class Ssim {
                 double varA = m[2] - muA * muA;
                 double varB = m[3] - muB * muB;
                 double cov = m[4] - muA * muB;
-                sum += ((2 * muA * muB + c1) * (2 * cov + c2))
-                        / ((muA * muA + muB * muB + c1) * (varA + varB + c2));
+                sum += ((2 * muA * muB + c1) * (2 * cov + c2)) / ((muA * muA + muB * muB + c1) * (varA + varB + c2));
             }
         }
         return sum / ((double) oh * ow);

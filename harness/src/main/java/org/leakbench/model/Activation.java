@@ -6,7 +6,9 @@ import org.leakbench.autodiff.Var;
 
 /** Hidden-layer nonlinearity. DLG needs a twice-differentiable one (sigmoid or tanh). */
 public enum Activation {
-    SIGMOID, TANH, RELU;
+    SIGMOID,
+    TANH,
+    RELU;
 
     public Var apply(Var x) {
         return switch (this) {

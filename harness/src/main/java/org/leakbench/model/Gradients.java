@@ -9,12 +9,10 @@ import org.leakbench.tensor.Tensor;
 
 /** The parameter gradient of a model's mean cross-entropy on a labelled batch: what FedSGD shares. */
 public final class Gradients {
-    private Gradients() {
-    }
+    private Gradients() {}
 
     /** Loss and gradient, one tensor per parameter. */
-    public record LossAndGradient(double loss, List<Tensor> gradient) {
-    }
+    public record LossAndGradient(double loss, List<Tensor> gradient) {}
 
     public static LossAndGradient of(Model model, List<Tensor> params, Tensor x, int[] labels) {
         List<Var> leaves = new ArrayList<>(params.size());

@@ -34,8 +34,8 @@ public final class LeNet extends SpecifiedModel {
             int stride = layer < 2 ? 2 : 1;
             Conv2dSpec cs = new Conv2dSpec(stride, PAD);
             convs.add(cs);
-            shapes.add(new ParamShape("conv" + layer + ".weight", new int[] {channels, c, KERNEL, KERNEL},
-                    c * KERNEL * KERNEL));
+            shapes.add(new ParamShape(
+                    "conv" + layer + ".weight", new int[] {channels, c, KERNEL, KERNEL}, c * KERNEL * KERNEL));
             shapes.add(new ParamShape("conv" + layer + ".bias", new int[] {channels}, c * KERNEL * KERNEL));
             c = channels;
             h = Shape.convOut(h, KERNEL, stride, PAD);

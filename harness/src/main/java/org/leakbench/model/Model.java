@@ -34,8 +34,12 @@ public interface Model {
     List<Tensor> initialParameters(Backend backend, DType dtype, SplittableRandom rng);
 
     /** Parameters drawn uniformly from [−bound, bound] (PyTorch's default is bound = 1/√fanIn). */
-    static List<Tensor> uniform(List<ParamShape> shapes, Backend backend, DType dtype, SplittableRandom rng,
-                                java.util.function.ToDoubleFunction<ParamShape> bound) {
+    static List<Tensor> uniform(
+            List<ParamShape> shapes,
+            Backend backend,
+            DType dtype,
+            SplittableRandom rng,
+            java.util.function.ToDoubleFunction<ParamShape> bound) {
         List<Tensor> out = new ArrayList<>();
         for (ParamShape p : shapes) {
             double b = bound.applyAsDouble(p);

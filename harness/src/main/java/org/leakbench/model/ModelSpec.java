@@ -8,8 +8,8 @@ import java.util.Locale;
  * width multiplier (LeNet: 12·width channels; MLP: 256·width units) and a depth (LeNet: convolutions;
  * MLP: hidden layers; ignored by the linear model).
  */
-public record ModelSpec(String family, int[] inputShape, int numClasses, double width, int depth,
-                        Activation activation) {
+public record ModelSpec(
+        String family, int[] inputShape, int numClasses, double width, int depth, Activation activation) {
     public static final String LENET = "lenet";
     public static final String MLP = "mlp";
     public static final String LINEAR = "logistic";
@@ -19,13 +19,15 @@ public record ModelSpec(String family, int[] inputShape, int numClasses, double 
         if (!family.equals(LENET) && !family.equals(MLP) && !family.equals(LINEAR)) {
             throw new IllegalArgumentException("model: unknown family '" + family + "'; choose lenet, mlp or logistic");
         }
-        if (inputShape == null || inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
-            throw new IllegalArgumentException("model: input shape must have positive dimensions, got "
-                    + Arrays.toString(inputShape));
+        if (inputShape == null
+                || inputShape.length == 0
+                || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
+            throw new IllegalArgumentException(
+                    "model: input shape must have positive dimensions, got " + Arrays.toString(inputShape));
         }
         if (family.equals(LENET) && inputShape.length != 3) {
-            throw new IllegalArgumentException("model: lenet needs image input [channels, height, width], got "
-                    + Arrays.toString(inputShape));
+            throw new IllegalArgumentException(
+                    "model: lenet needs image input [channels, height, width], got " + Arrays.toString(inputShape));
         }
         if (numClasses < 2) {
             throw new IllegalArgumentException("model: numClasses must be >= 2, got " + numClasses);

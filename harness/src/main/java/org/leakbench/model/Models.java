@@ -2,8 +2,7 @@ package org.leakbench.model;
 
 /** Builds a {@link Model} from its {@link ModelSpec}. */
 public final class Models {
-    private Models() {
-    }
+    private Models() {}
 
     public static Model build(ModelSpec spec) {
         return switch (spec.family()) {

@@ -18,8 +18,7 @@ import org.leakbench.tensor.Tensor;
  * Other models take one backward pass per example.
  */
 public final class PerExampleGradients {
-    private PerExampleGradients() {
-    }
+    private PerExampleGradients() {}
 
     /**
      * The clipped sum and each example's gradient norm before clipping.
@@ -27,8 +26,7 @@ public final class PerExampleGradients {
      * @param sum   one tensor per parameter, Σ_i min(1, C/‖g_i‖)·g_i
      * @param norms ‖g_i‖ per example
      */
-    public record ClippedSum(List<Tensor> sum, double[] norms) {
-    }
+    public record ClippedSum(List<Tensor> sum, double[] norms) {}
 
     /** Per-example gradients of the cross-entropy at {@code params} on the batch {@code x}, clipped and summed. */
     public static ClippedSum clippedSum(Model model, List<Tensor> params, Tensor x, int[] labels, double clip) {
@@ -101,7 +99,8 @@ public final class PerExampleGradients {
             one[0] = 1;
             double[] row = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
             Tensor xi = be.fromArray(row, x.dtype(), one);
-            List<Tensor> g = Gradients.of(model, params, xi, new int[] {labels[i]}).gradient();
+            List<Tensor> g =
+                    Gradients.of(model, params, xi, new int[] {labels[i]}).gradient();
             double s = 0;
             for (Tensor t : g) {
                 s += be.sumAll(be.square(t)).item();

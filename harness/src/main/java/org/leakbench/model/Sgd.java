@@ -12,8 +12,7 @@ import org.leakbench.tensor.Tensor;
  * are flattened rows; the model reshapes them.
  */
 public final class Sgd {
-    private Sgd() {
-    }
+    private Sgd() {}
 
     /** One step θ ← θ − lr·g. */
     public static List<Tensor> step(Backend be, List<Tensor> params, List<Tensor> gradient, double lr) {
@@ -52,9 +51,18 @@ public final class Sgd {
      * {@code epochs} passes of shuffled minibatch SGD over the rows {@code indices} of (samples, labels).
      * Returns the new parameters; the input list is not changed.
      */
-    public static List<Tensor> train(Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples,
-                                     int[] labels, int[] indices, int epochs, int batchSize, double lr,
-                                     SplittableRandom rng) {
+    public static List<Tensor> train(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            float[][] samples,
+            int[] labels,
+            int[] indices,
+            int epochs,
+            int batchSize,
+            double lr,
+            SplittableRandom rng) {
         if (indices.length == 0) {
             return params;
         }
@@ -73,8 +81,8 @@ public final class Sgd {
     }
 
     /** Fraction of rows whose arg-max logit is the label. */
-    public static double accuracy(Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples,
-                                  int[] labels, int chunk) {
+    public static double accuracy(
+            Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples, int[] labels, int chunk) {
         int correct = 0;
         for (int start = 0; start < samples.length; start += chunk) {
             int n = Math.min(chunk, samples.length - start);
@@ -82,7 +90,10 @@ public final class Sgd {
             for (int i = 0; i < n; i++) {
                 idx[i] = start + i;
             }
-            double[] logits = Gradients.predict(model, params, batch(be, dtype, samples, idx, model.spec().inputShape()))
+            double[] logits = Gradients.predict(
+                            model,
+                            params,
+                            batch(be, dtype, samples, idx, model.spec().inputShape()))
                     .toDoubleArray();
             int k = model.spec().numClasses();
             for (int i = 0; i < n; i++) {

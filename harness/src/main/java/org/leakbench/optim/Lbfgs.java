@@ -51,14 +51,15 @@ public final class Lbfgs {
                     return new OptimResult(x, fx, iter - 1, evals, OptimResult.Status.CONVERGED);
                 }
             }
-            double t0 = sHist.isEmpty() ? Math.min(1.0, 1.0 / Vectors.sumAbs(g)) * options.learningRate()
+            double t0 = sHist.isEmpty()
+                    ? Math.min(1.0, 1.0 / Vectors.sumAbs(g)) * options.learningRate()
                     : options.learningRate();
             StrongWolfeLineSearch.Step step = lineSearch.search(f, x, fx, g, d, t0);
             evals += step.evaluations();
             if (step.t() == 0) {
                 boolean finite = step.finite();
-                return new OptimResult(x, fx, iter, evals,
-                        finite ? OptimResult.Status.CONVERGED : OptimResult.Status.DIVERGED);
+                return new OptimResult(
+                        x, fx, iter, evals, finite ? OptimResult.Status.CONVERGED : OptimResult.Status.DIVERGED);
             }
             double[] s = new double[n];
             double[] y = new double[n];
@@ -89,8 +90,12 @@ public final class Lbfgs {
     }
 
     /** d = −H·g by the two-loop recursion, with H0 = (s'y / y'y)·I from the newest pair. */
-    private static void direction(double[] g, ArrayDeque<double[]> sHist, ArrayDeque<double[]> yHist,
-                                  ArrayDeque<Double> rhoHist, double[] d) {
+    private static void direction(
+            double[] g,
+            ArrayDeque<double[]> sHist,
+            ArrayDeque<double[]> yHist,
+            ArrayDeque<Double> rhoHist,
+            double[] d) {
         int n = g.length;
         int m = sHist.size();
         double[] q = g.clone();

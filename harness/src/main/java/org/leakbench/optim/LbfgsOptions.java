@@ -4,8 +4,8 @@ package org.leakbench.optim;
  * L-BFGS settings. Defaults follow common practice (and PyTorch's LBFGS): history 100, learning rate 1,
  * gradient tolerance 1e-7 (max-abs), value tolerance 1e-9.
  */
-public record LbfgsOptions(int maxIterations, int history, double learningRate, double gradientTolerance,
-                           double valueTolerance) {
+public record LbfgsOptions(
+        int maxIterations, int history, double learningRate, double gradientTolerance, double valueTolerance) {
     public LbfgsOptions {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("lbfgs.maxIterations must be >= 1, got " + maxIterations);

@@ -31,8 +31,7 @@ public final class StrongWolfeLineSearch {
      * Outcome: the accepted step, the value and gradient there, and the evaluations spent. {@code finite} is
      * false when NaN or infinite trials left the search without any decrease (t = 0).
      */
-    public record Step(double t, double value, double[] x, double[] gradient, int evaluations, boolean finite) {
-    }
+    public record Step(double t, double value, double[] x, double[] gradient, int evaluations, boolean finite) {}
 
     /**
      * Searches along {@code d} from {@code x} (value {@code fx}, gradient {@code gx}) starting with step
@@ -87,9 +86,21 @@ public final class StrongWolfeLineSearch {
         return best.step(evals, best.t > 0 || !sawNonFinite);
     }
 
-    private Step zoom(Objective f, double[] x, double fx, double dg0, double[] d,
-                      double lo, double fLo, double dgLo, double hi, double fHi, double dgHi, int evals,
-                      Best best, boolean sawNonFinite) {
+    private Step zoom(
+            Objective f,
+            double[] x,
+            double fx,
+            double dg0,
+            double[] d,
+            double lo,
+            double fLo,
+            double dgLo,
+            double hi,
+            double fHi,
+            double dgHi,
+            int evals,
+            Best best,
+            boolean sawNonFinite) {
         int n = x.length;
         double[] xt = new double[n];
         double[] gt = new double[n];

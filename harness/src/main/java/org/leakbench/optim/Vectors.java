@@ -2,8 +2,7 @@ package org.leakbench.optim;
 
 /** Small dense-vector helpers for the optimisers. */
 final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static double dot(double[] a, double[] b) {
         double s = 0;

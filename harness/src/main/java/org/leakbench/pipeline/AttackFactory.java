@@ -12,10 +12,11 @@ import org.leakbench.sweep.SweepPoint;
 public final class AttackFactory {
     /** Attacks that reconstruct inputs from an update (the pipeline of this package), in registry order. */
     public static final List<String> RECONSTRUCTION = ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
-            .filter(c -> c.does(Capability.RECONSTRUCTS_INPUTS)).map(Component::name).toList();
+            .filter(c -> c.does(Capability.RECONSTRUCTS_INPUTS))
+            .map(Component::name)
+            .toList();
 
-    private AttackFactory() {
-    }
+    private AttackFactory() {}
 
     /** The attack of {@code p} on the victim {@code c} (whose private batch only the oracle reads). */
     public static Attack create(SweepPoint p, VictimCase c) {

@@ -15,10 +15,10 @@ import org.leakbench.results.VictimColumns;
  */
 final class AttackOutcome {
     /** The leakage metrics of a reconstruction, blank in a diverged row. */
-    static final List<String> LEAKAGE = VictimColumns.METRICS.stream().map(Metric::column).toList();
+    static final List<String> LEAKAGE =
+            VictimColumns.METRICS.stream().map(Metric::column).toList();
 
-    private AttackOutcome() {
-    }
+    private AttackOutcome() {}
 
     /**
      * The row status before scoring: {@code ok} when the output may be scored, else {@code diverged}.
@@ -39,8 +39,8 @@ final class AttackOutcome {
      */
     static String status(String attackStatus) {
         if (attackStatus.startsWith("failed")) {
-            throw new IllegalStateException(attackStatus.startsWith("failed: ")
-                    ? attackStatus.substring("failed: ".length()) : attackStatus);
+            throw new IllegalStateException(
+                    attackStatus.startsWith("failed: ") ? attackStatus.substring("failed: ".length()) : attackStatus);
         }
         if (AttackResult.CANCELLED.equals(attackStatus) || AttackResult.TIMEOUT.equals(attackStatus)) {
             throw new IllegalStateException("attack stopped before it finished (" + attackStatus + ")");
@@ -53,8 +53,8 @@ final class AttackOutcome {
      * infinite; a diverged row keeps no leakage value.
      */
     static String settle(Map<String, Object> m, String status) {
-        boolean nonFinite = LEAKAGE.stream().map(m::get)
-                .anyMatch(v -> v instanceof Number n && !Double.isFinite(n.doubleValue()));
+        boolean nonFinite =
+                LEAKAGE.stream().map(m::get).anyMatch(v -> v instanceof Number n && !Double.isFinite(n.doubleValue()));
         String s = nonFinite ? AttackResult.DIVERGED : status;
         if (!AttackResult.OK.equals(s)) {
             LEAKAGE.forEach(m::remove);

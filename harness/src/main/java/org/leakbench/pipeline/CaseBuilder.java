@@ -2,9 +2,9 @@ package org.leakbench.pipeline;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.component.Requirement;
 import org.leakbench.data.DataSplit;
 import org.leakbench.data.Dataset;
-import org.leakbench.component.Requirement;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelComponent;
@@ -21,8 +21,7 @@ import org.leakbench.tensor.Tensor;
  * federated protocol, and which test images form the victim's batch ({@link VictimDraw}).
  */
 public final class CaseBuilder {
-    private CaseBuilder() {
-    }
+    private CaseBuilder() {}
 
     public static ModelSpec modelSpec(SweepPoint p, Dataset data) {
         ModelComponent model = ChosenComponents.model(p);
@@ -35,8 +34,7 @@ public final class CaseBuilder {
     }
 
     /** The victim model and its starting parameters, shared by every victim of a point and seed. */
-    public record Start(Model model, List<Tensor> params) {
-    }
+    public record Start(Model model, List<Tensor> params) {}
 
     /** The model of {@code p} with parameters drawn from {@code rng}. */
     public static Start start(SweepPoint p, DataSplit data, Backend be, SplittableRandom rng) {
@@ -72,7 +70,8 @@ public final class CaseBuilder {
             // FedAvg: several full-batch local steps, the update is θ0 − θ_local.
             List<Tensor> local = params;
             for (int s = 0; s < steps; s++) {
-                local = Sgd.step(be, local, Gradients.of(model, local, x, labels).gradient(), lr);
+                local = Sgd.step(
+                        be, local, Gradients.of(model, local, x, labels).gradient(), lr);
             }
             update = new java.util.ArrayList<>();
             for (int i = 0; i < params.size(); i++) {

@@ -12,8 +12,7 @@ import org.leakbench.model.ModelComponent;
 
 /** The registered components a point chooses, looked up by the names in its parameters. */
 final class ChosenComponents {
-    private ChosenComponents() {
-    }
+    private ChosenComponents() {}
 
     static ComponentRegistry registry() {
         return ComponentRegistry.installed();

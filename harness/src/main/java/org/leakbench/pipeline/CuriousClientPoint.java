@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.OracleAttack;
 import org.leakbench.attack.PrivateBatch;
 import org.leakbench.component.Capability;
 import org.leakbench.component.Component;
@@ -31,11 +30,10 @@ import org.leakbench.tensor.Backend;
  * aggregate, so {@code secagg} changes nothing here (the honest sum is what it reveals).
  */
 final class CuriousClientPoint {
-    private CuriousClientPoint() {
-    }
+    private CuriousClientPoint() {}
 
-    static void run(Map<String, Object> m, SweepPoint p, VictimCase c, Backend be, UpdateDefense defense,
-                    PointContext ctx) {
+    static void run(
+            Map<String, Object> m, SweepPoint p, VictimCase c, Backend be, UpdateDefense defense, PointContext ctx) {
         String attackName = p.string("attack");
         if (!runs(ChosenComponents.attack(p))) {
             throw new IllegalArgumentException("attack '" + attackName + "' cannot be run by a curious client; "
@@ -43,8 +41,8 @@ final class CuriousClientPoint {
         }
         int others = p.intValue("fl.clients") - 1;
         if (others < 1) {
-            throw new IllegalArgumentException("threat curious-client needs fl.clients >= 2, got "
-                    + p.intValue("fl.clients"));
+            throw new IllegalArgumentException(
+                    "threat curious-client needs fl.clients >= 2, got " + p.intValue("fl.clients"));
         }
         int rows = p.intValue("batch");
         int first = p.intValue("image");
@@ -63,8 +61,8 @@ final class CuriousClientPoint {
         }
         DpSgdOptions dp = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT) ? UtilityRunner.dpSgd(p) : null;
         long t0 = System.nanoTime();
-        CuriousClientExperiment.Outcome out = new CuriousClientExperiment(c.model(), be, test.samples(),
-                test.labels()).run(others, rows, first, attack, defense, dp, ctx.seed());
+        CuriousClientExperiment.Outcome out = new CuriousClientExperiment(c.model(), be, test.samples(), test.labels())
+                .run(others, rows, first, attack, defense, dp, ctx.seed());
         ctx.checkCancelled();
         m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         String status = AttackOutcome.status(out.status()); // a failed attack fails the point
@@ -82,13 +80,16 @@ final class CuriousClientPoint {
 
     /** A curious client reconstructs from the others' aggregate; it cannot choose the model (no rtf). */
     static boolean runs(Component attack) {
-        return attack.does(Capability.RECONSTRUCTS_INPUTS) && !attack.does(Capability.IDENTITY)
+        return attack.does(Capability.RECONSTRUCTS_INPUTS)
+                && !attack.does(Capability.IDENTITY)
                 && !attack.needs(Requirement.MALICIOUS_SERVER);
     }
 
     /** The names of the attacks {@link #runs} accepts. */
     static List<String> attacks() {
-        return ChosenComponents.registry().all(ComponentKind.ATTACK).stream().filter(CuriousClientPoint::runs)
-                .map(Component::name).toList();
+        return ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
+                .filter(CuriousClientPoint::runs)
+                .map(Component::name)
+                .toList();
     }
 }

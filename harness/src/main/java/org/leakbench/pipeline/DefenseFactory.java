@@ -3,20 +3,6 @@ package org.leakbench.pipeline;
 import org.leakbench.component.ParameterView;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.defense.compress.GradientPruning;
-import org.leakbench.defense.compress.PruningOptions;
-import org.leakbench.defense.compress.QuantizationOptions;
-import org.leakbench.defense.compress.RandomKCompression;
-import org.leakbench.defense.compress.SignCompression;
-import org.leakbench.defense.compress.SparsificationOptions;
-import org.leakbench.defense.compress.StochasticQuantization;
-import org.leakbench.defense.compress.TopKCompression;
-import org.leakbench.defense.dp.AdditiveNoise;
-import org.leakbench.defense.dp.AdditiveNoiseOptions;
-import org.leakbench.defense.dp.ClientDpOptions;
-import org.leakbench.defense.dp.LocalDp;
-import org.leakbench.defense.dp.NoiseSources;
-import org.leakbench.update.Update;
 
 /**
  * Builds the transformation a client applies to its update for the registered defense a point names. What
@@ -26,8 +12,7 @@ import org.leakbench.update.Update;
  * act.
  */
 public final class DefenseFactory {
-    private DefenseFactory() {
-    }
+    private DefenseFactory() {}
 
     /** The defense of the point {@code p}. */
     public static UpdateDefense create(ParameterView p) {

@@ -21,14 +21,21 @@ import org.leakbench.update.Update;
  */
 record DpFedAvgView(Update mean, int samples) {
 
-    static DpFedAvgView aggregate(SweepPoint p, Model model, List<Tensor> params, VictimCase c, DataSplit data,
-                                  Backend be, Update victim, SplittableRandom rng) {
+    static DpFedAvgView aggregate(
+            SweepPoint p,
+            Model model,
+            List<Tensor> params,
+            VictimCase c,
+            DataSplit data,
+            Backend be,
+            Update victim,
+            SplittableRandom rng) {
         int n = p.intValue("fl.clients");
         int batch = c.images().length;
         float[][] rows = data.train().samples();
         if ((long) (n - 1) * batch > rows.length) {
-            throw new IllegalArgumentException("not enough training rows for " + (n - 1) + " other clients of batch "
-                    + batch);
+            throw new IllegalArgumentException(
+                    "not enough training rows for " + (n - 1) + " other clients of batch " + batch);
         }
         float[][] updates = new float[n][];
         updates[0] = victim.flatten();
@@ -38,11 +45,13 @@ record DpFedAvgView(Update mean, int samples) {
                 idx[i] = (k - 1) * batch + i;
             }
             Tensor x = Sgd.batch(be, DType.F32, rows, idx, model.spec().inputShape());
-            List<Tensor> g = Gradients.of(model, params, x, Sgd.pick(data.train().labels(), idx)).gradient();
+            List<Tensor> g = Gradients.of(
+                            model, params, x, Sgd.pick(data.train().labels(), idx))
+                    .gradient();
             updates[k] = Update.fromTensors(g).flatten();
         }
-        ClientLevelDp dp = new ClientLevelDp(UtilityRunner.clientDp(p),
-                NoiseSources.gaussian(p.string("dp.noise"), rng));
+        ClientLevelDp dp =
+                new ClientLevelDp(UtilityRunner.clientDp(p), NoiseSources.gaussian(p.string("dp.noise"), rng));
         // Every client takes part (q = 1), so the expected number of participants is n.
         return new DpFedAvgView(victim.withFlat(dp.aggregate(updates, n)), n * batch);
     }

@@ -16,12 +16,19 @@ import org.leakbench.tensor.Tensor;
  * attack is scored against it), so it is divided by its own size whatever {@code dp.sampling} says.
  */
 final class DpSgdUpdate {
-    private DpSgdUpdate() {
-    }
+    private DpSgdUpdate() {}
 
-    static List<Tensor> of(Model model, List<Tensor> params, VictimCase c, Backend be, DpSgdOptions options,
-                           SplittableRandom rng) {
-        return DpSgdStep.noisyGradient(model, be, DType.F32, params, c.images(), c.labels(),
-                PointPipeline.range(c.images().length), options, rng);
+    static List<Tensor> of(
+            Model model, List<Tensor> params, VictimCase c, Backend be, DpSgdOptions options, SplittableRandom rng) {
+        return DpSgdStep.noisyGradient(
+                model,
+                be,
+                DType.F32,
+                params,
+                c.images(),
+                c.labels(),
+                PointPipeline.range(c.images().length),
+                options,
+                rng);
     }
 }

@@ -25,8 +25,7 @@ final class EpsilonTable {
     static final List<Double> SIGMAS = List.of(0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0);
     private static final Object LOCK = new Object();
 
-    private EpsilonTable() {
-    }
+    private EpsilonTable() {}
 
     /** Adds the rows for (q, steps) unless the file has them already. */
     static void ensure(Path runFolder, double q, long steps, double delta) throws IOException {
@@ -50,13 +49,24 @@ final class EpsilonTable {
             for (long s : new long[] {Math.max(1, steps / 10), steps, steps * 10}) {
                 for (double sigma : SIGMAS) {
                     double eps = RdpAccountant.epsilon(sigma, q, s, delta, Conversion.IMPROVED);
-                    sb.append(format(sigma)).append(',').append(format(q)).append(',').append(s).append(',')
-                            .append(format(delta)).append(',').append(format(eps)).append(',')
-                            .append("improved").append(',').append(steps).append('\n');
+                    sb.append(format(sigma))
+                            .append(',')
+                            .append(format(q))
+                            .append(',')
+                            .append(s)
+                            .append(',')
+                            .append(format(delta))
+                            .append(',')
+                            .append(format(eps))
+                            .append(',')
+                            .append("improved")
+                            .append(',')
+                            .append(steps)
+                            .append('\n');
                 }
             }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
+            try (Writer w = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 w.write(sb.toString()); // one write: a kill leaves whole configurations or none
             }
         }

@@ -39,8 +39,7 @@ final class MembershipPoint {
     private static final Object ROC_LOCK = new Object();
     private static final int BATCH = 8;
 
-    private MembershipPoint() {
-    }
+    private MembershipPoint() {}
 
     static void run(Map<String, Object> m, SweepPoint p, DataSplit data, Backend be, PointContext ctx)
             throws IOException {
@@ -57,7 +56,10 @@ final class MembershipPoint {
         TrainingRecipe recipe = TrainingRecipe.sgd(epochs, BATCH, lr);
         double sigma = p.doubleValue("defense.param");
         if (dpSgd) {
-            recipe = recipe.withDp(sigma, p.doubleValue("defense.clip"), DpSampling.parse(p.string("dp.sampling")),
+            recipe = recipe.withDp(
+                    sigma,
+                    p.doubleValue("defense.clip"),
+                    DpSampling.parse(p.string("dp.sampling")),
                     p.string("dp.noise"));
             // The steps the target's training runs (epochs of ⌈members/batch⌉), at q = batch/members.
             DpSgdSchedule schedule = recipe.dpSchedule(members);
@@ -65,8 +67,8 @@ final class MembershipPoint {
             m.put(Metric.DELTA.column(), PointPipeline.DELTA);
             m.put(Metric.EPSILON_APPROX.column(), schedule.poissonApproximate() ? 1.0 : 0.0);
         }
-        MembershipExperimentOptions options = new MembershipExperimentOptions(CaseBuilder.modelSpec(p, data.train()),
-                members, members, recipe, false, DType.F32);
+        MembershipExperimentOptions options = new MembershipExperimentOptions(
+                CaseBuilder.modelSpec(p, data.train()), members, members, recipe, false, DType.F32);
         // The loss-threshold and gradient-norm attacks score the same target, so their points share one
         // experiment; LiRA trains its own shadow models and runs alone.
         MembershipComponent attack = ChosenComponents.membership(p);
@@ -76,8 +78,10 @@ final class MembershipPoint {
         String key = "mia:" + (alone ? attack.name() : "basic") + ":" + defense + ":" + sigma + ":"
                 + p.doubleValue("defense.clip") + ":" + p.string("dp.sampling") + ":" + p.string("dp.noise");
         long t0 = System.nanoTime();
-        MembershipExperiment.Outcome out = ctx.shared(key, () -> new MembershipExperiment(options, be)
-                .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));
+        MembershipExperiment.Outcome out = ctx.shared(
+                key,
+                () -> new MembershipExperiment(options, be)
+                        .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));
         m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         if (out.diverged()) { // the target's training diverged: nothing to attack, no AUC to report
             m.put(Metric.ACCURACY.column(), out.testAccuracy());
@@ -97,13 +101,16 @@ final class MembershipPoint {
     private static List<MembershipComponent> sharingTarget() {
         return ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
                 .filter(c -> c instanceof MembershipComponent && !c.does(Capability.TRAINS_SHADOW_MODELS))
-                .map(MembershipComponent.class::cast).toList();
+                .map(MembershipComponent.class::cast)
+                .toList();
     }
 
     /** Defenses that train the target privately. */
     private static List<String> trainingDefenses() {
         return ChosenComponents.registry().all(ComponentKind.DEFENSE).stream()
-                .filter(c -> c.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT)).map(Component::name).toList();
+                .filter(c -> c.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT))
+                .map(Component::name)
+                .toList();
     }
 
     private static void writeRoc(Path file, SweepPoint p, MembershipResult r) throws IOException {
@@ -111,14 +118,25 @@ final class MembershipPoint {
         double[] fpr = r.roc().fpr();
         double[] tpr = r.roc().tpr();
         for (int i = 0; i < fpr.length; i++) {
-            sb.append(p.pointId()).append(',').append(p.seed()).append(',').append(p.string("attack")).append(',')
-                    .append(p.string("defense")).append(',').append(p.doubleValue("defense.param")).append(',')
-                    .append(fpr[i]).append(',').append(tpr[i]).append('\n');
+            sb.append(p.pointId())
+                    .append(',')
+                    .append(p.seed())
+                    .append(',')
+                    .append(p.string("attack"))
+                    .append(',')
+                    .append(p.string("defense"))
+                    .append(',')
+                    .append(p.doubleValue("defense.param"))
+                    .append(',')
+                    .append(fpr[i])
+                    .append(',')
+                    .append(tpr[i])
+                    .append('\n');
         }
         synchronized (ROC_LOCK) {
             boolean fresh = !Files.exists(file);
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
+            try (Writer w = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 if (fresh) {
                     w.write("point_id,seed,attack,defense,defense_param,fpr,tpr\n");
                 }

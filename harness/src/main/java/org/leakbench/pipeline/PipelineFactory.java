@@ -43,7 +43,8 @@ public final class PipelineFactory implements PointExecutorFactory {
             for (ComponentKind kind : ComponentKind.values()) {
                 Object name = p.params().get(kind.parameter());
                 if (name != null) {
-                    registry.alias(kind, String.valueOf(name)).filter(Alias::deprecated)
+                    registry.alias(kind, String.valueOf(name))
+                            .filter(Alias::deprecated)
                             .ifPresent(a -> out.add(a.deprecation()));
                 }
             }
@@ -55,6 +56,7 @@ public final class PipelineFactory implements PointExecutorFactory {
     static List<String> sweepAttacks() {
         return ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
                 .filter(c -> c.does(Capability.RECONSTRUCTS_INPUTS) || c.does(Capability.INFERS_MEMBERSHIP))
-                .map(Component::name).toList();
+                .map(Component::name)
+                .toList();
     }
 }

@@ -15,8 +15,8 @@ import org.leakbench.attack.analytic.RobbingTheFedAttack;
 import org.leakbench.component.Capability;
 import org.leakbench.component.Component;
 import org.leakbench.component.Requirement;
-import org.leakbench.data.DataSplit;
 import org.leakbench.data.DataDirectory;
+import org.leakbench.data.DataSplit;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.metric.ImageGrid;
@@ -66,7 +66,8 @@ public final class PointPipeline implements PointExecutor {
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
         Backend be = Backends.get(ctx.backend());
         String dataset = p.string("dataset");
-        DataSplit data = ctx.shared("data:" + dataset, () -> ChosenComponents.dataset(p).load(DataDirectory.get()));
+        DataSplit data =
+                ctx.shared("data:" + dataset, () -> ChosenComponents.dataset(p).load(DataDirectory.get()));
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
         Component attackComponent = ChosenComponents.attack(p);
@@ -81,11 +82,11 @@ public final class PointPipeline implements PointExecutor {
         }
         int victims = p.intValue("victims");
         if (victims > 1 && "curious-client".equals(p.string("threat"))) {
-            throw new IllegalArgumentException("victims " + victims + ": a curious-client point attacks one victim "
-                    + "(set victims: 1)");
+            throw new IllegalArgumentException(
+                    "victims " + victims + ": a curious-client point attacks one victim " + "(set victims: 1)");
         }
-        CaseBuilder.Start start = ctx.shared("model", () -> CaseBuilder.start(p, data, be,
-                new SplittableRandom(ctx.seed())));
+        CaseBuilder.Start start =
+                ctx.shared("model", () -> CaseBuilder.start(p, data, be, new SplittableRandom(ctx.seed())));
         VictimCase c = victimCase(p, data, be, start, victims, 0, ctx);
         SplittableRandom rng = ctx.random();
         UpdateDefense defense = DefenseFactory.create(p);
@@ -111,7 +112,9 @@ public final class PointPipeline implements PointExecutor {
             defenseMs += (System.nanoTime() - t0) / 1e6;
             if (v == 0) {
                 m.put(Metric.BYTES_UP.column(), (double) view.bytesUp());
-                m.put(Metric.BYTES_DOWN.column(), 4.0 * view.observation().model().parameterCount());
+                m.put(
+                        Metric.BYTES_DOWN.column(),
+                        4.0 * view.observation().model().parameterCount());
             }
             if (!noAttack) {
                 Attack attack = attacks.apply(p, cv);
@@ -134,8 +137,7 @@ public final class PointPipeline implements PointExecutor {
             m.put(Metric.ATTACK_MS.column(), attackMs / attacked);
             String status = unscored == null ? AttackResult.OK : unscored;
             if (!scores.isEmpty()) {
-                status = VictimStats.aggregate(scores, p.doubleValue("success.psnr"), p.doubleValue("success.ssim"),
-                        m);
+                status = VictimStats.aggregate(scores, p.doubleValue("success.psnr"), p.doubleValue("success.ssim"), m);
             }
             m.put(ResultColumns.STATUS, AttackOutcome.settle(m, status));
         }
@@ -156,10 +158,11 @@ public final class PointPipeline implements PointExecutor {
         }
     }
 
-    private static VictimCase victimCase(SweepPoint p, DataSplit data, Backend be, CaseBuilder.Start start,
-                                         int victims, int v, PointContext ctx) {
-        return ctx.shared(VictimDraw.key(victims, v), () -> CaseBuilder.build(p, data, be, start,
-                victimIndices(p, data, victims, v, ctx.seed())));
+    private static VictimCase victimCase(
+            SweepPoint p, DataSplit data, Backend be, CaseBuilder.Start start, int victims, int v, PointContext ctx) {
+        return ctx.shared(
+                VictimDraw.key(victims, v),
+                () -> CaseBuilder.build(p, data, be, start, victimIndices(p, data, victims, v, ctx.seed())));
     }
 
     private static int[] victimIndices(SweepPoint p, DataSplit data, int victims, int v, long seed) {
@@ -167,11 +170,10 @@ public final class PointPipeline implements PointExecutor {
     }
 
     /** What the server sees of the victim, after the defense, and what the victim sent. */
-    record ServerView(Observation observation, long bytesUp) {
-    }
+    record ServerView(Observation observation, long bytesUp) {}
 
-    private ServerView observe(SweepPoint p, VictimCase c, DataSplit data, Backend be, UpdateDefense defense,
-                               SplittableRandom rng) {
+    private ServerView observe(
+            SweepPoint p, VictimCase c, DataSplit data, Backend be, UpdateDefense defense, SplittableRandom rng) {
         var model = c.model();
         List<Tensor> params = c.params();
         List<Tensor> update = c.update();
@@ -179,9 +181,15 @@ public final class PointPipeline implements PointExecutor {
             // A malicious server sends an imprinted model; its brightness bins come from data it holds.
             int bins = Math.max(64, 4 * p.intValue("batch"));
             ImprintedModel imprinted = new ImprintedModel(model, bins);
-            double[] thresholds = RobbingTheFedAttack.thresholdsFromPublicData(data.train().samples(), bins);
+            double[] thresholds =
+                    RobbingTheFedAttack.thresholdsFromPublicData(data.train().samples(), bins);
             params = imprinted.parameters(params, thresholds, rng.split());
-            Tensor x = Sgd.batch(be, DType.F32, c.images(), range(c.images().length), model.spec().inputShape());
+            Tensor x = Sgd.batch(
+                    be,
+                    DType.F32,
+                    c.images(),
+                    range(c.images().length),
+                    model.spec().inputShape());
             update = Gradients.of(imprinted, params, x, c.labels()).gradient();
             model = imprinted;
         }
@@ -205,36 +213,62 @@ public final class PointPipeline implements PointExecutor {
             sent = dv.mean();
             batch = dv.samples();
         }
-        Observation obs = new Observation(model, params, sent.toTensors(be, DType.F32),
-                c.weightDifference() ? Observation.Kind.WEIGHT_DIFFERENCE : Observation.Kind.GRADIENT, batch,
-                c.localSteps(), c.learningRate());
+        Observation obs = new Observation(
+                model,
+                params,
+                sent.toTensors(be, DType.F32),
+                c.weightDifference() ? Observation.Kind.WEIGHT_DIFFERENCE : Observation.Kind.GRADIENT,
+                batch,
+                c.localSteps(),
+                c.learningRate());
         return new ServerView(obs, bytes);
     }
 
-    private VictimScore score(SweepPoint p, VictimCase c, AttackResult r, int victim, String status,
-                              PointContext ctx, int[] indices) throws java.io.IOException {
+    private VictimScore score(
+            SweepPoint p, VictimCase c, AttackResult r, int victim, String status, PointContext ctx, int[] indices)
+            throws java.io.IOException {
         float[][] recon = org.leakbench.metric.ImageMetrics.clampToUnitRange(r.samples());
         int[] shape = c.model().spec().inputShape();
         boolean image = shape.length == 3;
         int ch = image ? shape[0] : 1;
         int h = image ? shape[1] : 1;
         int w = image ? shape[2] : shape[0];
-        ReconstructionScore s = ReconstructionScore.of(c.images(), c.labels(), recon, r.labels(), ch, h, w, 1.0,
-                RECOVERED_PSNR);
+        ReconstructionScore s =
+                ReconstructionScore.of(c.images(), c.labels(), recon, r.labels(), ch, h, w, 1.0, RECOVERED_PSNR);
         if (victim == 0 && image && c.images().length <= 16) {
             float[][] aligned = org.leakbench.metric.BatchMatching.align(recon, s.matching());
-            Path file = ctx.runFolder().resolve(RunLayout.RECONSTRUCTIONS)
+            Path file = ctx.runFolder()
+                    .resolve(RunLayout.RECONSTRUCTIONS)
                     .resolve(RunLayout.reconstruction(p.pointId(), p.seed()));
             ImageGrid.writePng(file, List.of(c.images(), aligned), ch, h, w, 3);
         }
-        return new VictimScore(victim, indices, status, s.meanPsnr(), image && h >= 7 ? s.meanSsim() : Double.NaN,
-                s.meanMse(), s.labelMultisetAccuracy(), s.recoveredFraction(), r.millis());
+        return new VictimScore(
+                victim,
+                indices,
+                status,
+                s.meanPsnr(),
+                image && h >= 7 ? s.meanSsim() : Double.NaN,
+                s.meanMse(),
+                s.labelMultisetAccuracy(),
+                s.recoveredFraction(),
+                r.millis());
     }
 
-    private void utility(Map<String, Object> m, SweepPoint p, VictimCase c, DataSplit data, Backend be,
-                         UpdateDefense defense, PointContext ctx) throws java.io.IOException {
-        m.put(Metric.ACCURACY.column(), utilities.accuracy(p,
-                () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed()).finalAccuracy()));
+    private void utility(
+            Map<String, Object> m,
+            SweepPoint p,
+            VictimCase c,
+            DataSplit data,
+            Backend be,
+            UpdateDefense defense,
+            PointContext ctx)
+            throws java.io.IOException {
+        m.put(
+                Metric.ACCURACY.column(),
+                utilities.accuracy(
+                        p,
+                        () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed())
+                                .finalAccuracy()));
         PrivacyAccounting.report(m, p, data, ctx.seed(), DELTA, ctx.runFolder());
     }
 

@@ -7,11 +7,11 @@ import org.leakbench.component.Capability;
 import org.leakbench.data.DataSplit;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.dp.ClientLevelDp;
+import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.DpSgdSchedule;
 import org.leakbench.defense.dp.DpSgdTraining;
 import org.leakbench.defense.dp.LocalDp;
 import org.leakbench.defense.dp.RdpAccountant;
-import org.leakbench.defense.dp.Conversion;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.FlOptions;
 import org.leakbench.results.Metric;
@@ -33,11 +33,9 @@ import org.leakbench.sweep.SweepPoint;
  */
 final class PrivacyAccounting {
     /** What the accountant was given: the worst case's rate and steps, and the resulting ε. */
-    record Budget(double epsilon, double sampleRate, long steps, boolean poissonApproximate) {
-    }
+    record Budget(double epsilon, double sampleRate, long steps, boolean poissonApproximate) {}
 
-    private PrivacyAccounting() {
-    }
+    private PrivacyAccounting() {}
 
     /** The budget of the point's federated training, or null when its defense gives no DP guarantee. */
     static Budget of(SweepPoint p, DataSplit data, long seed, double delta) {
@@ -59,8 +57,8 @@ final class PrivacyAccounting {
         return null;
     }
 
-    private static Budget worstClient(SweepPoint p, DataSplit data, long seed, double sigma, double delta,
-                                      FlOptions options) {
+    private static Budget worstClient(
+            SweepPoint p, DataSplit data, long seed, double sigma, double delta, FlOptions options) {
         DpSgdTraining dp = new DpSgdTraining(UtilityRunner.dpSgd(p));
         int[][] partition = UtilityRunner.partition(p, data, seed);
         Budget worst = null;
@@ -82,7 +80,8 @@ final class PrivacyAccounting {
      * FedSGD one step at the rate of a {@code localBatch} batch, FedAvg {@code localEpochs} epochs.
      */
     static DpSgdSchedule roundSchedule(int rows, FlOptions options, DpSgdTraining dp) {
-        return options.algorithm() == Algorithm.FEDSGD ? dp.gradientSchedule(rows, options.localBatch())
+        return options.algorithm() == Algorithm.FEDSGD
+                ? dp.gradientSchedule(rows, options.localBatch())
                 : dp.epochSchedule(rows, options.localBatch(), options.localEpochs());
     }
 

@@ -26,8 +26,15 @@ import org.leakbench.update.Update;
  */
 record SecureView(Update mean, int samples, long bytesPerClient) {
 
-    static SecureView aggregate(SweepPoint p, Model model, List<Tensor> params, VictimCase c, DataSplit data,
-                                Backend be, Update victim, SplittableRandom rng) {
+    static SecureView aggregate(
+            SweepPoint p,
+            Model model,
+            List<Tensor> params,
+            VictimCase c,
+            DataSplit data,
+            Backend be,
+            Update victim,
+            SplittableRandom rng) {
         int n = p.intValue("fl.clients");
         if (n < 3) {
             throw new IllegalArgumentException("defense " + p.string("defense") + " needs fl.clients >= 3 so that "
@@ -36,8 +43,8 @@ record SecureView(Update mean, int samples, long bytesPerClient) {
         int batch = c.images().length;
         float[][] rows = data.train().samples();
         if ((long) (n - 1) * batch > rows.length) {
-            throw new IllegalArgumentException("not enough training rows for " + (n - 1) + " other clients of batch "
-                    + batch);
+            throw new IllegalArgumentException(
+                    "not enough training rows for " + (n - 1) + " other clients of batch " + batch);
         }
         List<float[]> updates = new ArrayList<>();
         updates.add(victim.flatten());
@@ -47,15 +54,15 @@ record SecureView(Update mean, int samples, long bytesPerClient) {
                 idx[i] = (k - 1) * batch + i;
             }
             Tensor x = Sgd.batch(be, DType.F32, rows, idx, model.spec().inputShape());
-            List<Tensor> g = Gradients.of(model, params, x, Sgd.pick(data.train().labels(), idx)).gradient();
+            List<Tensor> g = Gradients.of(
+                            model, params, x, Sgd.pick(data.train().labels(), idx))
+                    .gradient();
             updates.add(Update.fromTensors(g).flatten());
         }
-        SecAggConfig.Mode mode = "secagg+".equals(p.string("defense")) ? SecAggConfig.Mode.SECAGG_PLUS
-                : SecAggConfig.Mode.SECAGG;
-        SecAggConfig config = SecAggConfig.defaults(mode)
-                .withSecurity(SecurityMode.parse(p.string("secagg.security")));
-        AggregationResult r = new SecureAggregator().aggregate(updates, config, DropoutSchedule.none(),
-                rng.nextLong());
+        SecAggConfig.Mode mode =
+                "secagg+".equals(p.string("defense")) ? SecAggConfig.Mode.SECAGG_PLUS : SecAggConfig.Mode.SECAGG;
+        SecAggConfig config = SecAggConfig.defaults(mode).withSecurity(SecurityMode.parse(p.string("secagg.security")));
+        AggregationResult r = new SecureAggregator().aggregate(updates, config, DropoutSchedule.none(), rng.nextLong());
         float[] mean = r.sum().clone();
         for (int i = 0; i < mean.length; i++) {
             mean[i] /= n;

@@ -17,9 +17,24 @@ import org.leakbench.sweep.Values;
  */
 final class UtilityCache {
     /** The parameters a utility training reads. */
-    static final List<String> INPUTS = List.of("dataset", "model", "model.width", "model.depth", "model.activation",
-            "fl", "fl.clients", "fl.rounds", "fl.lr", "fl.partition", "fl.alpha", "fl.local-batch", "defense",
-            "defense.param", "defense.clip", "dp.sampling", "dp.noise");
+    static final List<String> INPUTS = List.of(
+            "dataset",
+            "model",
+            "model.width",
+            "model.depth",
+            "model.activation",
+            "fl",
+            "fl.clients",
+            "fl.rounds",
+            "fl.lr",
+            "fl.partition",
+            "fl.alpha",
+            "fl.local-batch",
+            "defense",
+            "defense.param",
+            "defense.clip",
+            "dp.sampling",
+            "dp.noise");
 
     private final ConcurrentHashMap<String, CompletableFuture<Double>> accuracies = new ConcurrentHashMap<>();
 

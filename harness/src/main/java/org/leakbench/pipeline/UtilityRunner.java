@@ -1,11 +1,11 @@
 package org.leakbench.pipeline;
 
 import java.util.SplittableRandom;
+import org.leakbench.component.Capability;
 import org.leakbench.data.DataSplit;
 import org.leakbench.data.DirichletPartition;
 import org.leakbench.data.IidPartition;
 import org.leakbench.data.Partitioner;
-import org.leakbench.component.Capability;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.ClientDpOptions;
@@ -32,14 +32,17 @@ import org.leakbench.tensor.DType;
  * built here once, for the training and for {@link PrivacyAccounting}, so the ε reported is that of the run.
  */
 public final class UtilityRunner {
-    private UtilityRunner() {
-    }
+    private UtilityRunner() {}
 
-    public static TrainingHistory train(SweepPoint p, DataSplit data, Model model, Backend be, UpdateDefense defense,
-                                        long seed) {
+    public static TrainingHistory train(
+            SweepPoint p, DataSplit data, Model model, Backend be, UpdateDefense defense, long seed) {
         FlOptions options = flOptions(p);
-        FlData fl = new FlData(data.train().samples(), data.train().labels(), partition(p, data, seed),
-                data.test().samples(), data.test().labels());
+        FlData fl = new FlData(
+                data.train().samples(),
+                data.train().labels(),
+                partition(p, data, seed),
+                data.test().samples(),
+                data.test().labels());
         DefenseComponent chosen = ChosenComponents.defense(p);
         Aggregator aggregator = chosen.does(Capability.NOISES_AT_SERVER)
                 ? new DpFedAvgAggregator(clientDp(p), options.clientsPerRound(), p.string("dp.noise"))
@@ -57,22 +60,37 @@ public final class UtilityRunner {
     static FlOptions flOptions(SweepPoint p) {
         int clients = p.intValue("fl.clients");
         Algorithm algorithm = "fedavg".equals(p.string("fl")) ? Algorithm.FEDAVG : Algorithm.FEDSGD;
-        return new FlOptions(algorithm, clients, clients, p.intValue("fl.rounds"), 1, p.intValue("fl.local-batch"),
-                p.doubleValue("fl.lr"), 1.0, 1);
+        return new FlOptions(
+                algorithm,
+                clients,
+                clients,
+                p.intValue("fl.rounds"),
+                1,
+                p.intValue("fl.local-batch"),
+                p.doubleValue("fl.lr"),
+                1.0,
+                1);
     }
 
     /** The clients' rows: IID, or Dirichlet(fl.alpha) over the labels, drawn from the point's seed. */
     static int[][] partition(SweepPoint p, DataSplit data, long seed) {
         Partitioner partitioner = "dirichlet".equals(p.string("fl.partition"))
-                ? new DirichletPartition(p.doubleValue("fl.alpha")) : new IidPartition();
-        return partitioner.split(data.train().labels(), data.train().numClasses(), p.intValue("fl.clients"),
+                ? new DirichletPartition(p.doubleValue("fl.alpha"))
+                : new IidPartition();
+        return partitioner.split(
+                data.train().labels(),
+                data.train().numClasses(),
+                p.intValue("fl.clients"),
                 new SplittableRandom(seed ^ 0x5DEECE66DL));
     }
 
     /** DP-SGD's settings of a point: clip, σ, sampling and noise source. */
     static DpSgdOptions dpSgd(SweepPoint p) {
-        return new DpSgdOptions(p.doubleValue("defense.clip"), p.doubleValue("defense.param"),
-                DpSampling.parse(p.string("dp.sampling")), p.string("dp.noise"));
+        return new DpSgdOptions(
+                p.doubleValue("defense.clip"),
+                p.doubleValue("defense.param"),
+                DpSampling.parse(p.string("dp.sampling")),
+                p.string("dp.noise"));
     }
 
     /** Client-level DP's settings of a point (local-dp, dp-fedavg): clip and σ. */

@@ -12,6 +12,13 @@ import org.leakbench.tensor.Tensor;
  * @param images the victim's private batch (ground truth, used only by the metrics and the oracle)
  * @param update the honest update before any defense: a gradient (FedSGD) or θ0 − θ1 (FedAvg)
  */
-public record VictimCase(DataSplit data, Model model, List<Tensor> params, float[][] images, int[] labels,
-                         List<Tensor> update, boolean weightDifference, int localSteps, double learningRate) {
-}
+public record VictimCase(
+        DataSplit data,
+        Model model,
+        List<Tensor> params,
+        float[][] images,
+        int[] labels,
+        List<Tensor> update,
+        boolean weightDifference,
+        int localSteps,
+        double learningRate) {}

@@ -16,8 +16,7 @@ final class VictimDraw {
     /** Mixed into the seed so the draw is independent of the model's initialisation stream. */
     private static final long STREAM = 0x76696374696d73L;
 
-    private VictimDraw() {
-    }
+    private VictimDraw() {}
 
     /** The cache key of victim {@code v}'s case: drawn victims and the fixed-image victim are different batches. */
     static String key(int victims, int v) {

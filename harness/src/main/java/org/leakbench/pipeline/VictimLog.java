@@ -25,17 +25,18 @@ import org.leakbench.sweep.Values;
 public final class VictimLog {
     private static final Object LOCK = new Object();
 
-    private VictimLog() {
-    }
+    private VictimLog() {}
 
     /** Appends the victims of one point (and the header, when the file is new). */
     static void append(Path runFolder, String pointId, long seed, List<VictimScore> scores) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (VictimScore s : scores) {
-            List<Object> row = new ArrayList<>(List.of(pointId, Long.toString(seed), Integer.toString(s.victim()),
+            List<Object> row = new ArrayList<>(List.of(
+                    pointId,
+                    Long.toString(seed),
+                    Integer.toString(s.victim()),
                     Arrays.stream(s.indices()).mapToObj(Integer::toString).collect(Collectors.joining(" "))));
-            for (double v : new double[] {s.psnr(), s.ssim(), s.mse(), s.labelAcc(), s.recoveredFrac(),
-                s.attackMs()}) {
+            for (double v : new double[] {s.psnr(), s.ssim(), s.mse(), s.labelAcc(), s.recoveredFrac(), s.attackMs()}) {
                 row.add(Double.isNaN(v) ? "" : Values.format(v));
             }
             row.add(s.status());

@@ -15,16 +15,32 @@ import org.leakbench.results.ResultColumns;
  * @param recoveredFrac share of the batch's samples above {@link PointPipeline#RECOVERED_PSNR}
  * @param attackMs      the attack's time on this victim (ms)
  */
-public record VictimScore(int victim, int[] indices, String status, double psnr, double ssim, double mse,
-                          double labelAcc, double recoveredFrac, double attackMs) {
+public record VictimScore(
+        int victim,
+        int[] indices,
+        String status,
+        double psnr,
+        double ssim,
+        double mse,
+        double labelAcc,
+        double recoveredFrac,
+        double attackMs) {
     boolean ok() {
         return ResultColumns.OK.equals(status);
     }
 
     /** A victim whose attack diverged: counted, but with no metric (its output measured nothing). */
     static VictimScore diverged(int victim, int[] indices, double attackMs) {
-        return new VictimScore(victim, indices, ResultColumns.DIVERGED, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, attackMs);
+        return new VictimScore(
+                victim,
+                indices,
+                ResultColumns.DIVERGED,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                attackMs);
     }
 
     /** This score, or a diverged one when its PSNR or MSE came out non-finite. */

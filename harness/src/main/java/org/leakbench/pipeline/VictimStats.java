@@ -18,12 +18,11 @@ import org.leakbench.results.stats.Summary;
  * defense, so it is left out of numerators and denominators alike (victims.csv keeps it).
  */
 final class VictimStats {
-    private VictimStats() {
-    }
+    private VictimStats() {}
 
     /** Puts the aggregate columns of {@code scores} into {@code m}; returns the row's status. */
-    static String aggregate(List<VictimScore> scores, double psnrThreshold, double ssimThreshold,
-                            Map<String, Object> m) {
+    static String aggregate(
+            List<VictimScore> scores, double psnrThreshold, double ssimThreshold, Map<String, Object> m) {
         List<VictimScore> ok = scores.stream().filter(VictimScore::ok).toList();
         m.put(Metric.N_VICTIMS.column(), (double) ok.size());
         if (ok.isEmpty()) {
@@ -43,8 +42,13 @@ final class VictimStats {
         return ok.isEmpty() ? ResultColumns.DIVERGED : ResultColumns.OK;
     }
 
-    private static void spread(List<VictimScore> ok, ToDoubleFunction<VictimScore> f, Metric median, Metric low,
-                               Metric high, Map<String, Object> m) {
+    private static void spread(
+            List<VictimScore> ok,
+            ToDoubleFunction<VictimScore> f,
+            Metric median,
+            Metric low,
+            Metric high,
+            Map<String, Object> m) {
         double[] v = values(ok, f);
         Summary s = Summary.of(v);
         m.put(median.column(), s.n() == 0 ? null : s.median());

@@ -22,8 +22,7 @@ public final class BudgetAudit {
     /** Values of the {@code attack} column that are baselines, not attacks. */
     public static final Set<String> BASELINE_ATTACKS = Set.of("oracle", "random");
 
-    private BudgetAudit() {
-    }
+    private BudgetAudit() {}
 
     /**
      * One broken budget.
@@ -32,8 +31,7 @@ public final class BudgetAudit {
      * @param budget the budget it breaks
      * @param value the metric's value
      */
-    public record Violation(Map<String, String> row, Budget budget, double value) {
-    }
+    public record Violation(Map<String, String> row, Budget budget, double value) {}
 
     /**
      * What an audit found.
@@ -45,8 +43,13 @@ public final class BudgetAudit {
      * @param notOkRows  those rows, as column name to value, in file order
      * @param baselines  baseline rows (oracle, random) left out of the audit
      */
-    public record Report(int checkedRows, List<Violation> violations, List<Integer> measured, int notOk,
-                         List<Map<String, String>> notOkRows, int baselines) {
+    public record Report(
+            int checkedRows,
+            List<Violation> violations,
+            List<Integer> measured,
+            int notOk,
+            List<Map<String, String>> notOkRows,
+            int baselines) {
         public Report {
             violations = List.copyOf(violations);
             measured = List.copyOf(measured);
@@ -61,7 +64,9 @@ public final class BudgetAudit {
         public Map<String, Integer> notOkByKind() {
             Map<String, Integer> m = new LinkedHashMap<>();
             for (String kind : List.of("diverged", "failed", "timeout")) {
-                int n = (int) notOkRows.stream().filter(r -> kind(r.get(ResultColumns.STATUS)).equals(kind)).count();
+                int n = (int) notOkRows.stream()
+                        .filter(r -> kind(r.get(ResultColumns.STATUS)).equals(kind))
+                        .count();
                 if (n > 0) {
                     m.put(kind, n);
                 }
@@ -129,15 +134,20 @@ public final class BudgetAudit {
                 try {
                     v = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("row " + table.key(row) + ": " + b.metric() + " = '" + cell
-                            + "' is not a number");
+                    throw new IllegalArgumentException(
+                            "row " + table.key(row) + ": " + b.metric() + " = '" + cell + "' is not a number");
                 }
                 if (!b.allows(v)) {
                     violations.add(new Violation(table.asMap(row), b, v));
                 }
             }
         }
-        return new Report(checked, violations, java.util.Arrays.stream(measured).boxed().toList(), notOk.size(),
-                notOk, baselines);
+        return new Report(
+                checked,
+                violations,
+                java.util.Arrays.stream(measured).boxed().toList(),
+                notOk.size(),
+                notOk,
+                baselines);
     }
 }

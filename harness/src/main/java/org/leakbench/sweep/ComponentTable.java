@@ -15,11 +15,10 @@ import org.leakbench.component.ParameterSpec;
  */
 public final class ComponentTable {
     /** Column titles of {@link #rows}. */
-    public static final List<String> HEADER = List.of("kind", "component", "parameter", "column", "unit", "allowed",
-            "default", "description");
+    public static final List<String> HEADER =
+            List.of("kind", "component", "parameter", "column", "unit", "allowed", "default", "description");
 
-    private ComponentTable() {
-    }
+    private ComponentTable() {}
 
     /** The rows, kind by kind in registry order. */
     public static List<List<String>> rows(ComponentRegistry components) {
@@ -29,11 +28,26 @@ public final class ComponentTable {
                 String name = c.name() + aliases(c);
                 List<ParameterSpec> own = c.descriptor().ownParameters();
                 if (own.isEmpty()) {
-                    rows.add(List.of(kind.parameter(), name, "-", "-", "-", "-", "-", c.descriptor().summary()));
+                    rows.add(List.of(
+                            kind.parameter(),
+                            name,
+                            "-",
+                            "-",
+                            "-",
+                            "-",
+                            "-",
+                            c.descriptor().summary()));
                 }
                 for (ParameterSpec s : own) {
-                    rows.add(List.of(kind.parameter(), name, s.name(), column(c, s), s.unit().isEmpty() ? "-"
-                            : s.unit(), allowed(s), Values.format(s.defaultValue()), s.description()));
+                    rows.add(List.of(
+                            kind.parameter(),
+                            name,
+                            s.name(),
+                            column(c, s),
+                            s.unit().isEmpty() ? "-" : s.unit(),
+                            allowed(s),
+                            Values.format(s.defaultValue()),
+                            s.description()));
                 }
             }
         }
@@ -42,7 +56,9 @@ public final class ComponentTable {
 
     /** The allowed values of {@code s}: its names, or its range ("any" when unbounded). */
     public static String allowed(ParameterSpec s) {
-        return s.allowed().isEmpty() ? s.range().toString().replace("(-inf, inf)", "any") : String.join(" ", s.allowed());
+        return s.allowed().isEmpty()
+                ? s.range().toString().replace("(-inf, inf)", "any")
+                : String.join(" ", s.allowed());
     }
 
     private static String column(Component c, ParameterSpec s) {

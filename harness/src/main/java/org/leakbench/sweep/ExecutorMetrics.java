@@ -9,8 +9,7 @@ import org.leakbench.results.ResultColumns;
  * sweep starts, never has to change.
  */
 public final class ExecutorMetrics {
-    private ExecutorMetrics() {
-    }
+    private ExecutorMetrics() {}
 
     /**
      * Checks an executor's result: known metric names, numeric (or null) values, and a status that is absent,

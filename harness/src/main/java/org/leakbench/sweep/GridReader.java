@@ -35,6 +35,7 @@ final class GridReader {
     private final SweepParser.Run run;
     /** The item nodes behind each parsed value list, for messages about single values found later. */
     private final Map<List<Object>, List<Node>> itemNodes = new IdentityHashMap<>();
+
     private final Map<List<Object>, String> itemKeys = new IdentityHashMap<>();
 
     GridReader(ParameterRegistry registry, SweepParser.Run run) {
@@ -65,12 +66,16 @@ final class GridReader {
                 slotKeys.put(key, t);
             } else {
                 List<String> known = new ArrayList<>(registry.names());
-                registry.specs().stream().filter(s -> s.type() == ParamType.ENUM && !s.name().contains("."))
+                registry.specs().stream()
+                        .filter(s -> s.type() == ParamType.ENUM && !s.name().contains("."))
                         .forEach(s -> known.add(s.name() + "s"));
                 String guess = Values.closest(key, known);
-                run.error(t.getKeyNode(), "grid." + key, "unknown parameter"
-                        + (guess == null ? "" : " (did you mean '" + guess + "'?)")
-                        + "; run 'leakbench sweep --list-parameters' for the list");
+                run.error(
+                        t.getKeyNode(),
+                        "grid." + key,
+                        "unknown parameter"
+                                + (guess == null ? "" : " (did you mean '" + guess + "'?)")
+                                + "; run 'leakbench sweep --list-parameters' for the list");
             }
         }
         for (String param : variantParams) {
@@ -127,8 +132,11 @@ final class GridReader {
      * A top-level {@code prune.fraction: [...]}: stored in its slot, allowed only when every component of
      * that kind the grid chooses has the parameter (otherwise it would be meaningless for some points).
      */
-    private void topLevelSlot(String name, NodeTuple t, Map<String, List<Object>> base,
-                              List<List<Map<String, List<Object>>>> variantAxes) {
+    private void topLevelSlot(
+            String name,
+            NodeTuple t,
+            Map<String, List<Object>> base,
+            List<List<Map<String, List<Object>>>> variantAxes) {
         Component owner = ownersOf(name).get(0);
         ComponentKind kind = owner.kind();
         String slot = slotOf(owner, name);
@@ -142,14 +150,22 @@ final class GridReader {
         if (chosen.isEmpty()) {
             chosen.add(registry.get(kind.parameter()).defaultValue());
         }
-        List<String> lacking = chosen.stream().map(String::valueOf)
-                .filter(n -> components.find(kind, n).map(c -> !slot.equals(slotOf(c, name))).orElse(false))
+        List<String> lacking = chosen.stream()
+                .map(String::valueOf)
+                .filter(n -> components
+                        .find(kind, n)
+                        .map(c -> !slot.equals(slotOf(c, name)))
+                        .orElse(false))
                 .toList();
         if (!lacking.isEmpty()) {
-            run.error(t.getKeyNode(), key, name + " is a parameter of " + kind.parameter() + " "
-                    + ownersOf(name).stream().map(Component::name).toList() + ", but this grid also runs "
-                    + lacking + "; set it per " + kind.parameter() + ", e.g. " + kind.parameter() + "s: [{name: "
-                    + owner.name() + ", " + name.substring(name.lastIndexOf('.') + 1) + ": [...]}]");
+            run.error(
+                    t.getKeyNode(),
+                    key,
+                    name + " is a parameter of " + kind.parameter() + " "
+                            + ownersOf(name).stream().map(Component::name).toList() + ", but this grid also runs "
+                            + lacking + "; set it per " + kind.parameter() + ", e.g. " + kind.parameter()
+                            + "s: [{name: "
+                            + owner.name() + ", " + name.substring(name.lastIndexOf('.') + 1) + ": [...]}]");
             return;
         }
         base.put(slot, slotValues(owner, name, registry.get(slot), t.getValueNode(), key));
@@ -157,8 +173,10 @@ final class GridReader {
 
     /** Values of a component's own parameter, checked against its spec and stored as the slot's type. */
     private List<Object> slotValues(Component owner, String name, ParameterSpec slot, Node node, String key) {
-        ParameterSpec own = owner.descriptor().ownParameters().stream().filter(s -> s.name().equals(name))
-                .findFirst().orElseThrow();
+        ParameterSpec own = owner.descriptor().ownParameters().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         List<Object> checked = values(own, node, key);
         List<Object> out = new ArrayList<>();
         for (Object v : checked) {
@@ -177,13 +195,14 @@ final class GridReader {
                 if (values == null || registry.find(kind.parameter()).isEmpty()) {
                     continue;
                 }
-                for (Object name : block.getOrDefault(kind.parameter(),
-                        List.of(registry.get(kind.parameter()).defaultValue()))) {
+                for (Object name : block.getOrDefault(
+                        kind.parameter(), List.of(registry.get(kind.parameter()).defaultValue()))) {
                     Component c = components.find(kind, String.valueOf(name)).orElse(null);
                     if (c == null) {
                         continue;
                     }
-                    var spec = slot.equals(kind.mainSlot()) ? c.descriptor().mainParameter()
+                    var spec = slot.equals(kind.mainSlot())
+                            ? c.descriptor().mainParameter()
                             : c.descriptor().clipParameter();
                     if (spec.isEmpty()) {
                         continue; // the component ignores the slot (defense none, sign, secagg)
@@ -198,7 +217,9 @@ final class GridReader {
                             String message = spec.get().name() + " (" + slot + " of " + kind.parameter() + " " + name
                                     + "): " + e.getMessage();
                             int line = at == null ? 0 : at.getStartMark().getLine() + 1;
-                            if (run.errors.stream().noneMatch(x -> x.line() == line && x.message().equals(message))) {
+                            if (run.errors.stream()
+                                    .noneMatch(
+                                            x -> x.line() == line && x.message().equals(message))) {
                                 run.error(at, key, message);
                             }
                         }
@@ -235,15 +256,20 @@ final class GridReader {
         if (!key.endsWith("s") || key.contains(".")) {
             return false;
         }
-        return registry.find(key.substring(0, key.length() - 1)).map(s -> s.type() == ParamType.ENUM).orElse(false);
+        return registry.find(key.substring(0, key.length() - 1))
+                .map(s -> s.type() == ParamType.ENUM)
+                .orElse(false);
     }
 
     /** The typed values listed for {@code spec}; a scalar is a one-value list. */
     private List<Object> values(ParameterSpec spec, Node node, String key) {
         List<Object> out = new ArrayList<>();
         boolean listParam = spec.type() == ParamType.LIST;
-        List<Node> items = listParam && node instanceof SequenceNode seq
-                && seq.getValue().stream().noneMatch(n -> n instanceof SequenceNode) ? List.of(node) : run.items(node);
+        List<Node> items = listParam
+                        && node instanceof SequenceNode seq
+                        && seq.getValue().stream().noneMatch(n -> n instanceof SequenceNode)
+                ? List.of(node)
+                : run.items(node);
         if (items.isEmpty()) {
             run.error(node, key, "empty list: give at least one value");
         }
@@ -251,8 +277,13 @@ final class GridReader {
         for (Node item : items) {
             Object raw = raw(item, listParam);
             if (raw == null) {
-                run.error(item, key, "expected " + (listParam ? "a list such as [64, 32]" : "a single "
-                        + spec.type().label()) + describe(spec));
+                run.error(
+                        item,
+                        key,
+                        "expected "
+                                + (listParam
+                                        ? "a list such as [64, 32]"
+                                        : "a single " + spec.type().label()) + describe(spec));
                 continue;
             }
             try {
@@ -310,8 +341,11 @@ final class GridReader {
                 overlay.put(param, values(spec, item, key));
             } else if (item instanceof MappingNode m) {
                 List<NodeTuple> entries = run.entries(m, key + ".");
-                Node nameNode = entries.stream().filter(t -> run.keyOf(t).equals("name")).findFirst()
-                        .map(NodeTuple::getValueNode).orElse(null);
+                Node nameNode = entries.stream()
+                        .filter(t -> run.keyOf(t).equals("name"))
+                        .findFirst()
+                        .map(NodeTuple::getValueNode)
+                        .orElse(null);
                 Component chosen = componentOf(param, nameNode);
                 for (NodeTuple t : entries) {
                     String sub = run.keyOf(t);
@@ -326,8 +360,8 @@ final class GridReader {
                             run.error(t.getKeyNode(), key + "." + sub, "sets " + slot + " a second time");
                             continue;
                         }
-                        overlay.put(slot, slotValues(chosen, own, registry.get(slot), t.getValueNode(),
-                                key + "." + sub));
+                        overlay.put(
+                                slot, slotValues(chosen, own, registry.get(slot), t.getValueNode(), key + "." + sub));
                         continue;
                     }
                     if (registry.find(full).isEmpty() && own != null) {
@@ -335,15 +369,19 @@ final class GridReader {
                     }
                     if (registry.find(full).isEmpty()) {
                         List<String> subs = new ArrayList<>(registry.names().stream()
-                                .filter(n -> n.startsWith(param + ".")).map(n -> n.substring(param.length() + 1))
+                                .filter(n -> n.startsWith(param + "."))
+                                .map(n -> n.substring(param.length() + 1))
                                 .toList());
                         if (chosen != null) {
                             chosen.descriptor().ownParameters().forEach(s -> subs.add(s.name()));
                         }
                         String guess = Values.closest(sub, subs);
-                        run.error(t.getKeyNode(), key + "." + sub, "unknown " + param + " parameter"
-                                + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known: name, "
-                                + String.join(", ", subs));
+                        run.error(
+                                t.getKeyNode(),
+                                key + "." + sub,
+                                "unknown " + param + " parameter"
+                                        + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; known: name, "
+                                        + String.join(", ", subs));
                         continue;
                     }
                     if (overlay.containsKey(full)) {

@@ -31,8 +31,8 @@ final class GroupCache {
 
     @SuppressWarnings("unchecked")
     <T> T get(String groupKey, String key, Supplier<T> build) {
-        Map<String, CompletableFuture<Object>> group = byGroup.computeIfAbsent(groupKey,
-                k -> new ConcurrentHashMap<>());
+        Map<String, CompletableFuture<Object>> group =
+                byGroup.computeIfAbsent(groupKey, k -> new ConcurrentHashMap<>());
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> existing = group.putIfAbsent(key, mine);
         if (existing == null) {
@@ -48,8 +48,7 @@ final class GroupCache {
             return (T) existing.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted while waiting for shared build "
-                    + key);
+            throw new java.util.concurrent.CancellationException("interrupted while waiting for shared build " + key);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new IllegalStateException("shared build '" + key + "' failed: " + cause.getMessage(), cause);

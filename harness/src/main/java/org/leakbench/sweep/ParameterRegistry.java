@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.leakbench.results.ResultColumns;
 import org.leakbench.component.ComponentKind;
 import org.leakbench.component.ComponentRegistry;
 import org.leakbench.component.ParameterSpec;
+import org.leakbench.results.ResultColumns;
 import org.leakbench.tensor.Backends;
 
 /**
@@ -34,51 +34,118 @@ import org.leakbench.tensor.Backends;
 public final class ParameterRegistry {
     /** The value of the {@code backend} parameter that defers to the sweep's own {@code backend:} key. */
     public static final String SWEEP_BACKEND = "sweep";
-    static final List<String> BACKENDS = Stream.concat(Stream.of(SWEEP_BACKEND), Backends.ACCEPTED.stream()).toList();
+
+    static final List<String> BACKENDS =
+            Stream.concat(Stream.of(SWEEP_BACKEND), Backends.ACCEPTED.stream()).toList();
 
     /**
      * The column order of results files: a parameter keeps its column when it moves between this class and
      * a component. Parameters not listed follow, in the order the components declare them.
      */
-    private static final List<String> COLUMN_ORDER = List.of("dataset", "model", "model.width", "model.depth",
-            "model.activation", "batch", "fl", "threat", "fl.clients", "fl.rounds", "fl.local-steps", "fl.lr",
-            "fl.partition", "fl.alpha", "fl.local-batch", "mia.members", "mia.epochs", "image", "attack",
-            "attack.iterations", "attack.restarts", "attack.tv", "attack.lr", "defense", "defense.param",
-            "defense.clip", "secagg.security", "dp.sampling", "dp.noise", "backend", "victims", "success.psnr",
+    private static final List<String> COLUMN_ORDER = List.of(
+            "dataset",
+            "model",
+            "model.width",
+            "model.depth",
+            "model.activation",
+            "batch",
+            "fl",
+            "threat",
+            "fl.clients",
+            "fl.rounds",
+            "fl.local-steps",
+            "fl.lr",
+            "fl.partition",
+            "fl.alpha",
+            "fl.local-batch",
+            "mia.members",
+            "mia.epochs",
+            "image",
+            "attack",
+            "attack.iterations",
+            "attack.restarts",
+            "attack.tv",
+            "attack.lr",
+            "defense",
+            "defense.param",
+            "defense.clip",
+            "secagg.security",
+            "dp.sampling",
+            "dp.noise",
+            "backend",
+            "victims",
+            "success.psnr",
             "success.ssim");
 
     /** Parameters that belong to no component; the component names come from the registry. */
     private static List<ParameterSpec> globals(ComponentRegistry components) {
         return List.of(
-            ofEnum("dataset", EXPENSIVE, components.names(ComponentKind.DATASET), "fashion-mnist-subset",
-                    "data set the victim trains on"),
-            ofEnum("model", EXPENSIVE, components.names(ComponentKind.MODEL), "lenet", "victim model architecture"),
-            ofInt("batch", EXPENSIVE, atLeast(1), 1, "client batch size"),
-            ofEnum("fl", EXPENSIVE, List.of("fedsgd", "fedavg"), "fedsgd", "federated protocol"),
-            ofEnum("threat", EXPENSIVE, List.of("server", "curious-client"), "server",
-                    "who attacks: the server (sees the victim's update) or a curious client (the others' aggregate)"),
-            ofInt("fl.clients", EXPENSIVE, atLeast(1), 1, "number of clients"),
-            ofInt("fl.rounds", EXPENSIVE, atLeast(1), 1, "training rounds for utility"),
-            ofInt("fl.local-steps", EXPENSIVE, atLeast(1), 1, "local steps per round (fedavg)"),
-            ofDouble("fl.lr", EXPENSIVE, above(0), 0.1, "client learning rate"),
-            ofEnum("fl.partition", EXPENSIVE, List.of("iid", "dirichlet"), "iid", "how data is split over clients"),
-            ofDouble("fl.alpha", EXPENSIVE, above(0), 0.5, "Dirichlet concentration for non-iid partitions"),
-            ofInt("fl.local-batch", EXPENSIVE, atLeast(1), 32, "client minibatch size during training for utility"),
-            ofInt("image", EXPENSIVE, atLeast(0), 0, "index into the test set of the first attacked example"),
-            ofEnum("attack", CHEAP, components.names(ComponentKind.ATTACK), "dlg",
-                    "attack run on the observed update"),
-            ofEnum("defense", CHEAP, components.names(ComponentKind.DEFENSE), "none", "defense applied to the update"),
-            ofDouble("defense.param", CHEAP, atLeast(0), 0.0,
-                    "the chosen defense's main parameter (noise.variance, prune.fraction, quant.bits, dp.sigma, ...)"),
-            ofDouble("defense.clip", CHEAP, above(0), 1.0, "the chosen defense's clipping norm (dp.clip)"),
-            ofEnum("backend", EXPENSIVE, BACKENDS, SWEEP_BACKEND,
-                    "tensor backend of this point: 'sweep' (the file's backend: key) or one named backend"),
-            ofInt("victims", CHEAP, atLeast(1), 1,
-                    "victims attacked per point: 1 = the batch at image; N > 1 = N batches drawn from the test split"),
-            ofDouble("success.psnr", CHEAP, atLeast(0), 20.0,
-                    "PSNR (dB) at or above which a victim's reconstruction counts as a success (psnr_success)"),
-            ofDouble("success.ssim", CHEAP, closed(0, 1), 0.5,
-                    "SSIM at or above which a victim's reconstruction counts as a success (ssim_success)"));
+                ofEnum(
+                        "dataset",
+                        EXPENSIVE,
+                        components.names(ComponentKind.DATASET),
+                        "fashion-mnist-subset",
+                        "data set the victim trains on"),
+                ofEnum("model", EXPENSIVE, components.names(ComponentKind.MODEL), "lenet", "victim model architecture"),
+                ofInt("batch", EXPENSIVE, atLeast(1), 1, "client batch size"),
+                ofEnum("fl", EXPENSIVE, List.of("fedsgd", "fedavg"), "fedsgd", "federated protocol"),
+                ofEnum(
+                        "threat",
+                        EXPENSIVE,
+                        List.of("server", "curious-client"),
+                        "server",
+                        "who attacks: the server (sees the victim's update) or a curious client (the others' aggregate)"),
+                ofInt("fl.clients", EXPENSIVE, atLeast(1), 1, "number of clients"),
+                ofInt("fl.rounds", EXPENSIVE, atLeast(1), 1, "training rounds for utility"),
+                ofInt("fl.local-steps", EXPENSIVE, atLeast(1), 1, "local steps per round (fedavg)"),
+                ofDouble("fl.lr", EXPENSIVE, above(0), 0.1, "client learning rate"),
+                ofEnum("fl.partition", EXPENSIVE, List.of("iid", "dirichlet"), "iid", "how data is split over clients"),
+                ofDouble("fl.alpha", EXPENSIVE, above(0), 0.5, "Dirichlet concentration for non-iid partitions"),
+                ofInt("fl.local-batch", EXPENSIVE, atLeast(1), 32, "client minibatch size during training for utility"),
+                ofInt("image", EXPENSIVE, atLeast(0), 0, "index into the test set of the first attacked example"),
+                ofEnum(
+                        "attack",
+                        CHEAP,
+                        components.names(ComponentKind.ATTACK),
+                        "dlg",
+                        "attack run on the observed update"),
+                ofEnum(
+                        "defense",
+                        CHEAP,
+                        components.names(ComponentKind.DEFENSE),
+                        "none",
+                        "defense applied to the update"),
+                ofDouble(
+                        "defense.param",
+                        CHEAP,
+                        atLeast(0),
+                        0.0,
+                        "the chosen defense's main parameter (noise.variance, prune.fraction, quant.bits, dp.sigma, ...)"),
+                ofDouble("defense.clip", CHEAP, above(0), 1.0, "the chosen defense's clipping norm (dp.clip)"),
+                ofEnum(
+                        "backend",
+                        EXPENSIVE,
+                        BACKENDS,
+                        SWEEP_BACKEND,
+                        "tensor backend of this point: 'sweep' (the file's backend: key) or one named backend"),
+                ofInt(
+                        "victims",
+                        CHEAP,
+                        atLeast(1),
+                        1,
+                        "victims attacked per point: 1 = the batch at image; N > 1 = N batches drawn from the test split"),
+                ofDouble(
+                        "success.psnr",
+                        CHEAP,
+                        atLeast(0),
+                        20.0,
+                        "PSNR (dB) at or above which a victim's reconstruction counts as a success (psnr_success)"),
+                ofDouble(
+                        "success.ssim",
+                        CHEAP,
+                        closed(0, 1),
+                        0.5,
+                        "SSIM at or above which a victim's reconstruction counts as a success (ssim_success)"));
     }
 
     private static final ParameterRegistry DEFAULTS = of(ComponentRegistry.installed());
@@ -102,8 +169,8 @@ public final class ParameterRegistry {
                 throw new IllegalArgumentException("parameter " + s.name() + " is declared twice");
             }
             if (!columns.add(s.column())) {
-                throw new IllegalArgumentException("parameter " + s.name() + ": CSV column " + s.column()
-                        + " is already taken");
+                throw new IllegalArgumentException(
+                        "parameter " + s.name() + ": CSV column " + s.column() + " is already taken");
             }
         }
         this.specs = java.util.Collections.unmodifiableMap(map);
@@ -122,8 +189,8 @@ public final class ParameterRegistry {
         }
         for (ParameterSpec s : components.sharedParameters().values()) {
             if (all.putIfAbsent(s.name(), s) != null) {
-                throw new IllegalArgumentException("parameter " + s.name() + " is global; a component may read it "
-                        + "but not declare it");
+                throw new IllegalArgumentException(
+                        "parameter " + s.name() + " is global; a component may read it " + "but not declare it");
             }
         }
         List<ParameterSpec> ordered = new ArrayList<>();

@@ -20,6 +20,5 @@ public interface PointExecutor extends AutoCloseable {
 
     /** Releases resources once the sweep ends. */
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

@@ -21,7 +21,8 @@ record PointOutcome(Map<String, Object> metrics, String status) {
     static String reason(Throwable t) {
         Throwable root = t;
         while ((root instanceof java.util.concurrent.ExecutionException
-                || root instanceof java.util.concurrent.CompletionException) && root.getCause() != null) {
+                        || root instanceof java.util.concurrent.CompletionException)
+                && root.getCause() != null) {
             root = root.getCause();
         }
         String msg = root.getMessage();
@@ -34,7 +35,8 @@ record PointOutcome(Map<String, Object> metrics, String status) {
             text = "cancelled";
         } else if (msg == null || msg.isBlank()) {
             text = root.getClass().getSimpleName();
-        } else if (root instanceof IllegalArgumentException || root instanceof IllegalStateException
+        } else if (root instanceof IllegalArgumentException
+                || root instanceof IllegalStateException
                 || root instanceof UnsupportedOperationException
                 || root.getClass().getName().startsWith("org.leakbench.")) { // our own messages say it all
             text = msg;

@@ -2,7 +2,6 @@ package org.leakbench.sweep;
 
 import org.leakbench.tensor.cpu.JavaBackend;
 
-
 /**
  * The default number of points a sweep runs at once: as many as the cores allow once each point's own op
  * threads are counted (either backend may split one op over several threads), and no more than the heap holds when each
@@ -17,8 +16,7 @@ public final class PoolSizing {
     /** The system property that sets ND4J's threads per op (read by the ND4J backend as well). */
     static final String ND4J_THREADS_PROPERTY = "leakbench.nd4j.threads";
 
-    private PoolSizing() {
-    }
+    private PoolSizing() {}
 
     /**
      * Points to run at once: the fewer of what the cores and what the heap allow, at least 1.
@@ -29,8 +27,8 @@ public final class PoolSizing {
      */
     public static int threads(int cores, long maxHeap, int opThreads) {
         if (cores < 1 || opThreads < 1) {
-            throw new IllegalArgumentException("cores and op threads must be at least 1, got " + cores + " and "
-                    + opThreads);
+            throw new IllegalArgumentException(
+                    "cores and op threads must be at least 1, got " + cores + " and " + opThreads);
         }
         int byCores = Math.max(1, cores / opThreads);
         int byHeap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxHeap / POINT_HEAP_BYTES));

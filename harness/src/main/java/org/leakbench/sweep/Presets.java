@@ -11,18 +11,18 @@ import java.util.List;
 /** Sweep files shipped with LeakBench ({@code quick}, {@code paper}), and loading "a file or a preset name". */
 public final class Presets {
     /** Names of the bundled presets. */
-    public static final List<String> NAMES = List.of("quick", "paper", "membership", "inversion-batch", "dlg-defenses", "model-size", "dlg-dpsgd");
+    public static final List<String> NAMES =
+            List.of("quick", "paper", "membership", "inversion-batch", "dlg-defenses", "model-size", "dlg-dpsgd");
 
-    private Presets() {
-    }
+    private Presets() {}
 
     /** The bundled preset {@code name} checked against {@code registry}. */
     public static Sweep load(String name, ParameterRegistry registry) {
         String resource = "presets/" + name + ".yaml";
         try (InputStream in = Presets.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("unknown preset '" + name + "'; presets: "
-                        + String.join(", ", NAMES));
+                throw new IllegalArgumentException(
+                        "unknown preset '" + name + "'; presets: " + String.join(", ", NAMES));
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return new SweepParser(registry).parse(text, name + ".yaml");
@@ -42,7 +42,7 @@ public final class Presets {
         if (NAMES.contains(fileOrPreset)) {
             return load(fileOrPreset, registry);
         }
-        throw new IllegalArgumentException("'" + fileOrPreset + "' is neither a sweep file nor a preset; presets: "
-                + String.join(", ", NAMES));
+        throw new IllegalArgumentException(
+                "'" + fileOrPreset + "' is neither a sweep file nor a preset; presets: " + String.join(", ", NAMES));
     }
 }

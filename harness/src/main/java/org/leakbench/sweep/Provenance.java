@@ -12,12 +12,16 @@ import org.leakbench.results.ProvenanceFile;
  * start and end time), as the map {@link ProvenanceFile} writes; its keys are the schema's.
  */
 public final class Provenance {
-    private Provenance() {
-    }
+    private Provenance() {}
 
     /** The provenance of one run of {@code sweep}; {@code end} is null while it is still running. */
-    public static Map<String, Object> of(Sweep sweep, RunOptions options, Instant start, Instant end,
-                                         Map<String, String> dataFiles, RunSummary summary) {
+    public static Map<String, Object> of(
+            Sweep sweep,
+            RunOptions options,
+            Instant start,
+            Instant end,
+            Map<String, String> dataFiles,
+            RunSummary summary) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(ProvenanceFile.FORMAT_VERSION_KEY, ProvenanceFile.FORMAT_VERSION);
         p.put(ProvenanceFile.RUN_ID, options.runId());

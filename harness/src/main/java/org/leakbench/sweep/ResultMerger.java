@@ -23,8 +23,7 @@ import org.leakbench.results.RunLayout;
  */
 public final class ResultMerger {
 
-    private ResultMerger() {
-    }
+    private ResultMerger() {}
 
     /**
      * What a merge did.
@@ -33,8 +32,7 @@ public final class ResultMerger {
      * @param rows rows written
      * @param duplicates rows dropped because their pair was already present
      */
-    public record Summary(Path out, int rows, int duplicates) {
-    }
+    public record Summary(Path out, int rows, int duplicates) {}
 
     /** Merges {@code inputs} (run folders, results files or results roots) into {@code out}. */
     public static Summary merge(List<Path> inputs, Path out) throws IOException {
@@ -155,8 +153,9 @@ public final class ResultMerger {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> sweep = (Map<String, Object>) provenances.get(0).get(ProvenanceFile.SWEEP);
-            Sweep s = new SweepParser(ParameterRegistry.defaults()).parse(
-                    (String) sweep.get(ProvenanceFile.SWEEP_SOURCE), (String) sweep.get(ProvenanceFile.SWEEP_ORIGIN));
+            Sweep s = new SweepParser(ParameterRegistry.defaults())
+                    .parse((String) sweep.get(ProvenanceFile.SWEEP_SOURCE), (String)
+                            sweep.get(ProvenanceFile.SWEEP_ORIGIN));
             for (SweepPoint p : s.points()) {
                 String key = p.pointId() + "|" + p.seed();
                 if (byKey.containsKey(key)) {
@@ -190,9 +189,16 @@ public final class ResultMerger {
                 m.forEach((k, v) -> dataFiles.put(String.valueOf(k), v));
             }
             Map<String, Object> part = new LinkedHashMap<>();
-            for (String k : List.of(ProvenanceFile.RUN_FOLDER, ProvenanceFile.RUN_ID, ProvenanceFile.SHARD,
-                    ProvenanceFile.GIT_COMMIT, ProvenanceFile.GIT_DIRTY, ProvenanceFile.CPU, ProvenanceFile.THREADS,
-                    ProvenanceFile.START, ProvenanceFile.END)) {
+            for (String k : List.of(
+                    ProvenanceFile.RUN_FOLDER,
+                    ProvenanceFile.RUN_ID,
+                    ProvenanceFile.SHARD,
+                    ProvenanceFile.GIT_COMMIT,
+                    ProvenanceFile.GIT_DIRTY,
+                    ProvenanceFile.CPU,
+                    ProvenanceFile.THREADS,
+                    ProvenanceFile.START,
+                    ProvenanceFile.END)) {
                 part.put(k, p.get(k));
             }
             parts.add(part);

@@ -36,7 +36,8 @@ public final class ResultStore implements Closeable {
 
     /** The column names for {@code registry}: point_id, seed, parameters ('.' to '_'), metrics, status. */
     public static List<String> header(ParameterRegistry registry) {
-        return ResultColumns.header(registry.specs().stream().map(ParameterSpec::column).toList());
+        return ResultColumns.header(
+                registry.specs().stream().map(ParameterSpec::column).toList());
     }
 
     /**

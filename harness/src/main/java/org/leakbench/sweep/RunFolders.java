@@ -17,8 +17,7 @@ import org.leakbench.results.RunLayout;
 public final class RunFolders {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private RunFolders() {
-    }
+    private RunFolders() {}
 
     /** A fresh run id: {@code <sweep name>-<yyyyMMdd-HHmmss>}. */
     public static String newRunId(String sweepName) {

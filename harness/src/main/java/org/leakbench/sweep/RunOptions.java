@@ -15,13 +15,13 @@ import java.util.Objects;
  * @param progress show a progress bar on stderr
  * @param timeout per-point limit overriding the sweep's, or null to keep the sweep's
  */
-public record RunOptions(Path resultsRoot, String runId, int threads, boolean force, Shard shard, boolean progress,
-                         Duration timeout) {
+public record RunOptions(
+        Path resultsRoot, String runId, int threads, boolean force, Shard shard, boolean progress, Duration timeout) {
     public RunOptions {
         Objects.requireNonNull(resultsRoot, "resultsRoot");
         if (runId == null || !runId.matches("[A-Za-z0-9._-]+") || runId.equals("latest")) {
-            throw new IllegalArgumentException("run id '" + runId
-                    + "' must use only letters, digits, '.', '_', '-' and not be 'latest'");
+            throw new IllegalArgumentException(
+                    "run id '" + runId + "' must use only letters, digits, '.', '_', '-' and not be 'latest'");
         }
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
@@ -34,8 +34,8 @@ public record RunOptions(Path resultsRoot, String runId, int threads, boolean fo
 
     /** Defaults: one thread per core, whole sweep, no progress bar, the sweep's timeout. */
     public static RunOptions defaults(Path resultsRoot, String runId) {
-        return new RunOptions(resultsRoot, runId, Runtime.getRuntime().availableProcessors(), false, Shard.ALL,
-                false, null);
+        return new RunOptions(
+                resultsRoot, runId, Runtime.getRuntime().availableProcessors(), false, Shard.ALL, false, null);
     }
 
     public RunOptions withThreads(int n) {

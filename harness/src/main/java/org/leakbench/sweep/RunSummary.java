@@ -34,7 +34,8 @@ public record RunSummary(Path runFolder, int selected, int skipped, int ok, int 
 
     @Override
     public String toString() {
-        return String.format("%d points: %d skipped (done before), %d ok, %d diverged, %d failed, %d timeout -> %s",
+        return String.format(
+                "%d points: %d skipped (done before), %d ok, %d diverged, %d failed, %d timeout -> %s",
                 selected, skipped, ok, diverged, failed, timedOut, runFolder);
     }
 }

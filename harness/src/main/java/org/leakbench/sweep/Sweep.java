@@ -27,13 +27,22 @@ import org.leakbench.component.ParameterSpec;
  * @param origin file or preset the sweep came from
  * @param source the sweep file's text (recorded in provenance)
  */
-public record Sweep(String name, String description, List<Long> seeds, String backend, Duration timeout,
-                   List<Map<String, List<Object>>> blocks, ParameterRegistry registry, String origin, String source) {
+public record Sweep(
+        String name,
+        String description,
+        List<Long> seeds,
+        String backend,
+        Duration timeout,
+        List<Map<String, List<Object>>> blocks,
+        ParameterRegistry registry,
+        String origin,
+        String source) {
 
     public Sweep {
         Objects.requireNonNull(registry, "registry");
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("sweep name '" + name + "' must use only letters, digits, '.', '_', '-'");
+            throw new IllegalArgumentException(
+                    "sweep name '" + name + "' must use only letters, digits, '.', '_', '-'");
         }
         if (seeds == null || seeds.isEmpty()) {
             throw new IllegalArgumentException("sweep " + name + ": seeds must not be empty");
@@ -97,8 +106,11 @@ public record Sweep(String name, String description, List<Long> seeds, String ba
     private List<Map<String, Object>> choices(Map<String, List<Object>> block) {
         List<Map<String, Object>> out = List.of(Map.of());
         for (ComponentKind k : ComponentKind.values()) {
-            List<Object> names = block.getOrDefault(k.parameter(), registry.find(k.parameter())
-                    .map(s -> List.of(s.defaultValue())).orElse(List.of()));
+            List<Object> names = block.getOrDefault(
+                    k.parameter(),
+                    registry.find(k.parameter())
+                            .map(s -> List.of(s.defaultValue()))
+                            .orElse(List.of()));
             if (names.isEmpty()) {
                 continue;
             }

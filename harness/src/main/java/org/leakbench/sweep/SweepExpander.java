@@ -16,11 +16,11 @@ import org.leakbench.component.Tier;
 
 /** Expands a sweep's blocks into ordered, grouped, de-duplicated points. */
 final class SweepExpander {
-    private SweepExpander() {
-    }
+    private SweepExpander() {}
 
     /** Marks a parameter the block leaves out (its default depends on the point's components). */
     private static final Object UNSET_VALUE = new Object();
+
     private static final List<Object> UNSET = List.of(UNSET_VALUE);
 
     private static boolean isChoice(String name) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +30,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@link ParameterRegistry}. All errors are collected and thrown together as a {@link SweepValidationException}.
  */
 public final class SweepParser {
-    static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seeds", "backend", "timeout", "grid",
-            "grids");
+    static final List<String> TOP_LEVEL_KEYS =
+            List.of("name", "description", "seeds", "backend", "timeout", "grid", "grids");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private final ParameterRegistry registry;
@@ -43,7 +42,9 @@ public final class SweepParser {
 
     /** Parses a sweep file. */
     public Sweep parse(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        return parse(
+                Files.readString(file, StandardCharsets.UTF_8),
+                file.getFileName().toString());
     }
 
     /**
@@ -65,8 +66,8 @@ public final class SweepParser {
             String why = e.getProblem() == null ? "invalid YAML" : e.getProblem();
             throw new SweepValidationException(List.of(new SweepError(origin, line, "(yaml)", "invalid YAML: " + why)));
         } catch (YAMLException e) {
-            throw new SweepValidationException(List.of(new SweepError(origin, 0, "(yaml)", "invalid YAML: "
-                    + e.getMessage())));
+            throw new SweepValidationException(
+                    List.of(new SweepError(origin, 0, "(yaml)", "invalid YAML: " + e.getMessage())));
         }
         if (!(root instanceof MappingNode map)) {
             run.error(root, "(top)", "a sweep file must be a mapping with keys " + TOP_LEVEL_KEYS);
@@ -104,7 +105,8 @@ public final class SweepParser {
                 }
                 default -> {
                     String guess = Values.closest(key, TOP_LEVEL_KEYS);
-                    String hint = registry.find(key).isPresent() ? " (parameters go under grid:)"
+                    String hint = registry.find(key).isPresent()
+                            ? " (parameters go under grid:)"
                             : guess != null ? " (did you mean '" + guess + "'?)" : "";
                     run.error(t.getKeyNode(), key, "unknown key" + hint + "; known keys: " + TOP_LEVEL_KEYS);
                 }
@@ -248,5 +250,4 @@ public final class SweepParser {
         };
         return d.isZero() ? null : d;
     }
-
 }

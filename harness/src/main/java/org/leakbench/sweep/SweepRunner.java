@@ -18,12 +18,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leakbench.component.ParameterSpec;
 import org.leakbench.results.Metric;
 import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.RunLayout;
 import org.leakbench.tensor.Backends;
-import org.leakbench.component.ParameterSpec;
 
 /**
  * Runs a sweep's points through a {@link PointExecutor} on a bounded pool, appends one row per point to
@@ -68,16 +68,23 @@ public final class SweepRunner {
                     cache.expect(p.groupKey());
                 }
             }
-            ProvenanceFile.write(folder.resolve(RunLayout.PROVENANCE),
-                    Provenance.of(sweep, options, start, null, dataFiles, null));
+            ProvenanceFile.write(
+                    folder.resolve(RunLayout.PROVENANCE), Provenance.of(sweep, options, start, null, dataFiles, null));
             runAll(todo, store, folder, counts);
         }
         List<String> order = new ArrayList<>();
         all.forEach(p -> order.add(p.pointId() + "|" + p.seed()));
         ResultStore.rewriteInOrder(csv, order);
-        RunSummary summary = new RunSummary(folder, selected.size(), selected.size() - todo.size(), counts[0].get(),
-                counts[1].get(), counts[2].get(), counts[3].get());
-        ProvenanceFile.write(folder.resolve(RunLayout.PROVENANCE),
+        RunSummary summary = new RunSummary(
+                folder,
+                selected.size(),
+                selected.size() - todo.size(),
+                counts[0].get(),
+                counts[1].get(),
+                counts[2].get(),
+                counts[3].get());
+        ProvenanceFile.write(
+                folder.resolve(RunLayout.PROVENANCE),
                 Provenance.of(sweep, options, start, Instant.now(), dataFiles, summary));
         RunFolders.markLatest(options.resultsRoot(), folder);
         return summary;
@@ -85,10 +92,10 @@ public final class SweepRunner {
 
     private void runAll(List<SweepPoint> todo, ResultStore store, Path folder, AtomicInteger[] counts)
             throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, todo.size())),
-                daemon("leakbench-point"));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(options.threads(), Math.max(1, todo.size())), daemon("leakbench-point"));
         try (MemorySampler sampler = new MemorySampler(20);
-             SweepProgress progress = SweepProgress.start(sweep.name(), todo.size(), options.progress())) {
+                SweepProgress progress = SweepProgress.start(sweep.name(), todo.size(), options.progress())) {
             List<Future<?>> futures = new ArrayList<>();
             for (SweepPoint p : todo) {
                 futures.add(pool.submit(() -> {
@@ -122,7 +129,8 @@ public final class SweepRunner {
     /** The backend a point runs on: its own {@code backend} parameter, or the sweep's when that says "sweep". */
     public static String backendOf(Sweep sweep, SweepPoint point) {
         Object own = point.params().get("backend");
-        return own == null || ParameterRegistry.SWEEP_BACKEND.equals(own.toString()) ? sweep.backend()
+        return own == null || ParameterRegistry.SWEEP_BACKEND.equals(own.toString())
+                ? sweep.backend()
                 : Backends.canonicalName(own.toString());
     }
 

@@ -15,8 +15,7 @@ import org.leakbench.tensor.Backends;
 
 /** Facts about this machine and build, for provenance and {@code leakbench env}. */
 public final class SystemInfo {
-    private SystemInfo() {
-    }
+    private SystemInfo() {}
 
     /** LeakBench's version from the jar's Maven metadata, or "dev" when run from classes. */
     public static String leakbenchVersion() {
@@ -58,10 +57,14 @@ public final class SystemInfo {
     public static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(ProvenanceFile.LEAKBENCH_VERSION, leakbenchVersion());
-        m.put(ProvenanceFile.JVM, System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version"));
-        m.put(ProvenanceFile.OS, System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        m.put(
+                ProvenanceFile.JVM,
+                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.runtime.version"));
+        m.put(
+                ProvenanceFile.OS,
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put(ProvenanceFile.CPU, cpuModel());
         m.put(ProvenanceFile.CORES, Runtime.getRuntime().availableProcessors());
         m.put(ProvenanceFile.MAX_HEAP_MB, Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -125,7 +128,9 @@ public final class SystemInfo {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("commit", commit);
-            m.put("dirty", Boolean.parseBoolean(p.getProperty("git.dirty", "false").trim()));
+            m.put(
+                    "dirty",
+                    Boolean.parseBoolean(p.getProperty("git.dirty", "false").trim()));
             m.put("source", "build");
             return m;
         } catch (IOException e) {

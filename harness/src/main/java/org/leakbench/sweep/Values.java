@@ -4,8 +4,7 @@ import org.leakbench.component.ValueText;
 
 /** The one canonical text form of parameter and metric values, used in CSV cells and point ids. */
 public final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     /** {@link ValueText#format}. */
     public static String format(Object value) {

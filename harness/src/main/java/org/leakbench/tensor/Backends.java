@@ -28,8 +28,7 @@ public final class Backends {
 
     private static final Map<String, Backend> CREATED = new ConcurrentHashMap<>();
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /** The backend called {@code name} or one of its aliases (case and spaces ignored), else an error. */
     public static Backend get(String name) {
@@ -57,8 +56,7 @@ public final class Backends {
     public static String canonicalName(String name) {
         String n = name == null ? null : CANONICAL.get(normalise(name));
         if (n == null) {
-            throw new IllegalArgumentException("unknown backend '" + name + "'; choose one of " + NAMES
-                    + aliasNote());
+            throw new IllegalArgumentException("unknown backend '" + name + "'; choose one of " + NAMES + aliasNote());
         }
         return n;
     }
@@ -99,8 +97,8 @@ public final class Backends {
             for (String alias : p.aliases()) {
                 String before = names.putIfAbsent(alias, p.name());
                 if (before != null && !before.equals(p.name())) {
-                    throw new IllegalStateException("backend alias '" + alias + "' names both " + before + " and "
-                            + p.name());
+                    throw new IllegalStateException(
+                            "backend alias '" + alias + "' names both " + before + " and " + p.name());
                 }
             }
         }

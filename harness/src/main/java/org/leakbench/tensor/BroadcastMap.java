@@ -5,8 +5,7 @@ package org.leakbench.tensor;
  * Shared by the backends' element-wise ops, {@code sumTo} and {@code broadcastTo}.
  */
 public final class BroadcastMap {
-    private BroadcastMap() {
-    }
+    private BroadcastMap() {}
 
     /** Source index for every element of {@code big}; {@code small} must broadcast to {@code big}. */
     public static int[] indices(int[] small, int[] big) {

@@ -17,18 +17,18 @@ public record Conv2dSpec(int stride, int padding) {
     /** Output shape of convolving input shape {@code x} with filter shape {@code w}. */
     public int[] outputShape(int[] x, int[] w) {
         if (x.length != 4 || w.length != 4) {
-            throw new IllegalArgumentException("conv2d needs NCHW input and [K,C,kh,kw] filter, got "
-                    + Shape.str(x) + " and " + Shape.str(w));
+            throw new IllegalArgumentException(
+                    "conv2d needs NCHW input and [K,C,kh,kw] filter, got " + Shape.str(x) + " and " + Shape.str(w));
         }
         if (x[1] != w[1]) {
-            throw new IllegalArgumentException("conv2d input has " + x[1] + " channels but filter "
-                    + Shape.str(w) + " expects " + w[1]);
+            throw new IllegalArgumentException(
+                    "conv2d input has " + x[1] + " channels but filter " + Shape.str(w) + " expects " + w[1]);
         }
         int oh = Shape.convOut(x[2], w[2], stride, padding);
         int ow = Shape.convOut(x[3], w[3], stride, padding);
         if (oh < 1 || ow < 1) {
-            throw new IllegalArgumentException("conv2d filter " + Shape.str(w) + " does not fit input "
-                    + Shape.str(x) + " with stride " + stride + " and padding " + padding);
+            throw new IllegalArgumentException("conv2d filter " + Shape.str(w) + " does not fit input " + Shape.str(x)
+                    + " with stride " + stride + " and padding " + padding);
         }
         return new int[] {x[0], w[0], oh, ow};
     }

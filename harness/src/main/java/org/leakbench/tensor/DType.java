@@ -2,7 +2,8 @@ package org.leakbench.tensor;
 
 /** Element type of a tensor: float32 for speed (the default), float64 for exactness checks. */
 public enum DType {
-    F32, F64;
+    F32,
+    F64;
 
     /** Rounds a value to this type's precision. */
     public double round(double v) {

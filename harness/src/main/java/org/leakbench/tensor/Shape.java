@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Static helpers for shapes (int arrays, outermost dimension first, row-major layout). */
 public final class Shape {
-    private Shape() {
-    }
+    private Shape() {}
 
     /** Number of elements of a shape; a scalar (empty shape) has one. */
     public static int size(int... shape) {

@@ -1,6 +1,5 @@
 package org.leakbench.tensor;
 
-
 /**
  * Whether the float32 kernels of the pure-Java backend (convolutions, element-wise maps) and the generator of
  * the fast Gaussian noise ({@code defense.dp.FastGaussianSampler}) may use the JDK's Vector API: the incubating
@@ -12,11 +11,9 @@ package org.leakbench.tensor;
 public final class SimdSupport {
     public static final String MODULE = "jdk.incubator.vector";
     public static final String PROPERTY = "leakbench.simd";
-    private static final boolean ENABLED = moduleResolved()
-            && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+    private static final boolean ENABLED = moduleResolved() && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
 
-    private SimdSupport() {
-    }
+    private SimdSupport() {}
 
     /** True when float32 convolutions run on the Vector API. */
     public static boolean enabled() {

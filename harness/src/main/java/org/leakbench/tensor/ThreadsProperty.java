@@ -4,8 +4,7 @@ package org.leakbench.tensor;
 public final class ThreadsProperty {
     public static final int MAX = 1024;
 
-    private ThreadsProperty() {
-    }
+    private ThreadsProperty() {}
 
     /** The count the property asks for: 1 when unset, a clear error naming the property when not 1 to 1024. */
     public static int read(String property) {
@@ -21,7 +20,7 @@ public final class ThreadsProperty {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("system property " + property + " must be a whole number from 1 to "
-                + MAX + ", got '" + v + "'");
+        throw new IllegalArgumentException(
+                "system property " + property + " must be a whole number from 1 to " + MAX + ", got '" + v + "'");
     }
 }

@@ -28,8 +28,8 @@ public record ClientData(int clientId, float[][] samples, int[] labels, int[] in
     /** {@code k} distinct rows of this client, by a partial Fisher–Yates shuffle, in drawn order. */
     public int[] sampleRows(int k, SplittableRandom rng) {
         if (k < 0 || k > indices.length) {
-            throw new IllegalArgumentException("client " + clientId + ": cannot draw " + k + " of its "
-                    + indices.length + " rows");
+            throw new IllegalArgumentException(
+                    "client " + clientId + ": cannot draw " + k + " of its " + indices.length + " rows");
         }
         int[] pool = indices.clone();
         for (int i = 0; i < k; i++) {

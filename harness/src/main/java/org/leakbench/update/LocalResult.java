@@ -7,5 +7,4 @@ package org.leakbench.update;
  * @param examples distinct rows that went into it: the FedSGD batch, or all the client's rows for FedAvg
  * @param loss     the training loss of the first (FedSGD: only) batch, for diagnostics
  */
-public record LocalResult(Update update, int examples, double loss) {
-}
+public record LocalResult(Update update, int examples, double loss) {}

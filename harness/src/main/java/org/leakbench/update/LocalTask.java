@@ -20,16 +20,16 @@ import org.leakbench.tensor.Tensor;
 public record LocalTask(Model model, List<Tensor> global, ClientData data, Backend backend, DType dtype) {
     public LocalTask {
         if (model == null || global == null || data == null || backend == null || dtype == null) {
-            throw new IllegalArgumentException("local task: model, global parameters, data, backend and dtype "
-                    + "must be given");
+            throw new IllegalArgumentException(
+                    "local task: model, global parameters, data, backend and dtype " + "must be given");
         }
     }
 
     /** θ_global − θ_local as an update of {@code localSteps} steps of rate {@code lr}. */
     public Update weightDifference(List<Tensor> local, int localSteps, double lr) {
         if (local.size() != global.size()) {
-            throw new IllegalArgumentException("local task: " + local.size() + " local tensors for "
-                    + global.size() + " global ones");
+            throw new IllegalArgumentException(
+                    "local task: " + local.size() + " local tensors for " + global.size() + " global ones");
         }
         List<Tensor> diff = new ArrayList<>(global.size());
         for (int i = 0; i < global.size(); i++) {

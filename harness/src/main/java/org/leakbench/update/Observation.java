@@ -17,15 +17,25 @@ import org.leakbench.tensor.Tensor;
  * @param localSteps  FedAvg local steps (1 for a gradient)
  * @param learningRate FedAvg local learning rate (1 for a gradient)
  */
-public record Observation(Model model, List<Tensor> parameters, List<Tensor> update, Kind kind, int batchSize,
-                          int localSteps, double learningRate) {
-    public enum Kind { GRADIENT, WEIGHT_DIFFERENCE }
+public record Observation(
+        Model model,
+        List<Tensor> parameters,
+        List<Tensor> update,
+        Kind kind,
+        int batchSize,
+        int localSteps,
+        double learningRate) {
+    public enum Kind {
+        GRADIENT,
+        WEIGHT_DIFFERENCE
+    }
 
     public Observation {
         if (parameters.size() != model.parameterShapes().size() || update.size() != parameters.size()) {
-            throw new IllegalArgumentException("observation: model has " + model.parameterShapes().size()
-                    + " parameter tensors but " + parameters.size() + " parameters and " + update.size()
-                    + " update tensors were given");
+            throw new IllegalArgumentException(
+                    "observation: model has " + model.parameterShapes().size()
+                            + " parameter tensors but " + parameters.size() + " parameters and " + update.size()
+                            + " update tensors were given");
         }
         if (batchSize < 1 || localSteps < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("observation: batchSize and localSteps must be >= 1 and "

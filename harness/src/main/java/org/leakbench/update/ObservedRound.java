@@ -17,8 +17,15 @@ import org.leakbench.tensor.Tensor;
  * @param lr                  the local learning rate of a weight difference
  * @param contributingClients ids of the clients whose data is in the observed update, ascending
  */
-public record ObservedRound(List<Tensor> globalParams, Model model, Update observedUpdate, int batchSize,
-                            Update.Kind kind, int localSteps, double lr, int[] contributingClients) {
+public record ObservedRound(
+        List<Tensor> globalParams,
+        Model model,
+        Update observedUpdate,
+        int batchSize,
+        Update.Kind kind,
+        int localSteps,
+        double lr,
+        int[] contributingClients) {
     public ObservedRound {
         globalParams = List.copyOf(globalParams);
         contributingClients = contributingClients.clone();

@@ -83,8 +83,8 @@ public record Update(List<float[]> values, List<int[]> shapes, Kind kind, int lo
             at += n;
         }
         if (at != flat.length) {
-            throw new IllegalArgumentException("update: flat vector has " + flat.length + " values, shapes "
-                    + shapesStr(shapes) + " need " + at);
+            throw new IllegalArgumentException(
+                    "update: flat vector has " + flat.length + " values, shapes " + shapesStr(shapes) + " need " + at);
         }
         return new Update(v, shapes, kind, localSteps, lr);
     }
@@ -177,8 +177,8 @@ public record Update(List<float[]> values, List<int[]> shapes, Kind kind, int lo
             same = Arrays.equals(shapes.get(i), other.shapes.get(i));
         }
         if (!same) {
-            throw new IllegalArgumentException("update shapes differ: " + shapesStr(shapes) + " vs "
-                    + shapesStr(other.shapes));
+            throw new IllegalArgumentException(
+                    "update shapes differ: " + shapesStr(shapes) + " vs " + shapesStr(other.shapes));
         }
     }
 

@@ -31,19 +31,36 @@ import org.leakbench.fl.Client;
 @AnalyzeClasses(locations = LayeringTest.HarnessMainClasses.class)
 class LayeringTest {
     /** The top-level packages of {@code org.leakbench}, lowest first. */
-    static final List<String> ORDER = List.of("tensor", "component", "autodiff", "optim", "model", "data", "metric",
-            "update", "defense", "fl", "attack", "experiment", "sweep", "pipeline", "cluster", "cli");
+    static final List<String> ORDER = List.of(
+            "tensor",
+            "component",
+            "autodiff",
+            "optim",
+            "model",
+            "data",
+            "metric",
+            "update",
+            "defense",
+            "fl",
+            "attack",
+            "experiment",
+            "sweep",
+            "pipeline",
+            "cluster",
+            "cli");
 
     /** Only this module's production classes: not tests, and not the plots or results modules on the classpath. */
     public static final class HarnessMainClasses implements LocationProvider {
         @Override
         public Set<Location> get(Class<?> testClass) {
-            return Set.of(Location.of(LeakBench.class.getProtectionDomain().getCodeSource().getLocation()));
+            return Set.of(Location.of(
+                    LeakBench.class.getProtectionDomain().getCodeSource().getLocation()));
         }
     }
 
     static LayeredArchitecture layers() {
-        LayeredArchitecture arch = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+        LayeredArchitecture arch = Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true);
         for (String layer : ORDER) {
             arch = arch.layer(layer).definedBy("org.leakbench." + layer + "..");
@@ -52,14 +69,16 @@ class LayeringTest {
             String[] above = ORDER.subList(i + 1, ORDER.size()).toArray(String[]::new);
             arch = arch.whereLayer(ORDER.get(i)).mayOnlyBeAccessedByLayers(above);
         }
-        return arch.whereLayer(ORDER.get(ORDER.size() - 1)).mayNotBeAccessedByAnyLayer()
+        return arch.whereLayer(ORDER.get(ORDER.size() - 1))
+                .mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture();
     }
 
     /** The rules below would pass vacuously on an empty import: make sure the harness is what was read. */
     @ArchTest
     static void readsTheHarnessClasses(JavaClasses classes) {
-        assertTrue(classes.contain(LeakBench.class) && classes.contain(Client.class) && classes.size() > 300,
+        assertTrue(
+                classes.contain(LeakBench.class) && classes.contain(Client.class) && classes.size() > 300,
                 "imported " + classes.size() + " classes");
         assertFalse(classes.contain(LayeringTest.class), "test classes are not part of the layering");
     }
@@ -68,17 +87,28 @@ class LayeringTest {
     static final ArchRule lowerLayersNeverImportHigherOnes = layers();
 
     @ArchTest
-    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("org.leakbench.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule topLevelPackagesAreFreeOfCycles =
+            slices().matching("org.leakbench.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule attacksNeverRunTheFederation = noClasses().that().resideInAPackage("org.leakbench.attack..")
-            .should().dependOnClassesThat().resideInAPackage("org.leakbench.fl..")
+    static final ArchRule attacksNeverRunTheFederation = noClasses()
+            .that()
+            .resideInAPackage("org.leakbench.attack..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.leakbench.fl..")
             .because("an attack gets what its threat model observes (org.leakbench.update); experiments that train "
                     + "and attack belong in org.leakbench.experiment");
 
     @ArchTest
-    static final ArchRule onlyTheCommandLineHasAMain = methods().that().haveName("main").and().areStatic()
-            .and().arePublic().should().beDeclaredIn(LeakBench.class)
+    static final ArchRule onlyTheCommandLineHasAMain = methods()
+            .that()
+            .haveName("main")
+            .and()
+            .areStatic()
+            .and()
+            .arePublic()
+            .should()
+            .beDeclaredIn(LeakBench.class)
             .because("experiments and demos run as leakbench commands, tested, not as mains in library packages");
 }

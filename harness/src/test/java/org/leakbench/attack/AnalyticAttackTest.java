@@ -41,8 +41,8 @@ class AnalyticAttackTest {
 
     @Test
     void analyticRecoveryRefusesAConvolutionalFirstLayer() {
-        AttackFixtures.Victim v = AttackFixtures.victim(be,
-                Models.build(ModelSpec.lenet(new int[] {1, 28, 28}, 10)), 1, 0);
+        AttackFixtures.Victim v =
+                AttackFixtures.victim(be, Models.build(ModelSpec.lenet(new int[] {1, 28, 28}, 10)), 1, 0);
         AttackResult r = new AnalyticAttack().run(v.observation(), AttackContext.seeded(1));
         assertTrue(r.status().startsWith("failed: analytic recovery needs"), r.status());
     }
@@ -55,24 +55,26 @@ class AnalyticAttackTest {
         int bins = 256;
         ImprintedModel malicious = new ImprintedModel(honest, bins);
         // The server's brightness prior comes from data it holds (the training split), not the victim's.
-        double[] thresholds = RobbingTheFedAttack.thresholdsFromPublicData(d.train().samples(), bins);
+        double[] thresholds =
+                RobbingTheFedAttack.thresholdsFromPublicData(d.train().samples(), bins);
         List<Tensor> sent = malicious.parameters(honestParams, thresholds, new SplittableRandom(2));
         int[] idx = new int[64];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i * 7;
         }
-        Tensor x = Sgd.batch(be, DType.F32, d.test().samples(), idx, malicious.spec().inputShape());
+        Tensor x = Sgd.batch(
+                be, DType.F32, d.test().samples(), idx, malicious.spec().inputShape());
         int[] labels = Sgd.pick(d.test().labels(), idx);
         List<Tensor> g = Gradients.of(malicious, sent, x, labels).gradient();
-        AttackResult r = new RobbingTheFedAttack().run(Observation.gradient(malicious, sent, g, 64),
-                AttackContext.seeded(1));
+        AttackResult r =
+                new RobbingTheFedAttack().run(Observation.gradient(malicious, sent, g, 64), AttackContext.seeded(1));
         assertEquals(AttackResult.OK, r.status());
         float[][] truth = new float[idx.length][];
         for (int i = 0; i < idx.length; i++) {
             truth[i] = d.test().samples()[idx[i]];
         }
-        ReconstructionScore s = ReconstructionScore.of(truth, labels, AttackFixtures.clamp(r.samples()), null,
-                1, 28, 28, 1.0, 40.0);
+        ReconstructionScore s =
+                ReconstructionScore.of(truth, labels, AttackFixtures.clamp(r.samples()), null, 1, 28, 28, 1.0, 40.0);
         assertTrue(s.recoveredFraction() >= 0.5, "recovered above 40 dB: " + s.recoveredFraction());
     }
 }

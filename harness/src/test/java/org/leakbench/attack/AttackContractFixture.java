@@ -36,8 +36,7 @@ final class AttackContractFixture {
     /** Iterations of the optimising attacks in the quick tests. */
     static final int ITERATIONS = 12;
 
-    private AttackContractFixture() {
-    }
+    private AttackContractFixture() {}
 
     /**
      * One attack under contract and the facts the contract depends on.
@@ -48,8 +47,14 @@ final class AttackContractFixture {
      * @param iterative   whether it iterates (and so can be stopped halfway)
      * @param malicious   whether it needs the malicious server's imprinted model
      */
-    record Subject(String label, BiFunction<Victim, Integer, Attack> factory, boolean randomised,
-                   boolean readsUpdate, boolean holdsTruth, boolean iterative, boolean malicious) {
+    record Subject(
+            String label,
+            BiFunction<Victim, Integer, Attack> factory,
+            boolean randomised,
+            boolean readsUpdate,
+            boolean holdsTruth,
+            boolean iterative,
+            boolean malicious) {
         Attack build(Victim v) {
             return factory.apply(v, ITERATIONS);
         }
@@ -70,22 +75,46 @@ final class AttackContractFixture {
 
     static List<Subject> subjects() {
         return List.of(
-                new Subject("dlg", (v, n) -> new DlgAttack(new DlgOptions(n, false, DType.F32)),
-                        true, true, false, true, false),
-                new Subject("idlg", (v, n) -> new DlgAttack(new DlgOptions(n, true, DType.F32)),
-                        true, true, false, true, false),
-                new Subject("ig", (v, n) -> new InvertingGradientsAttack(
-                        new InvertingGradientsOptions(n, 2, 0.1, 1e-2, DType.F32)), true, true, false, true, false),
+                new Subject(
+                        "dlg",
+                        (v, n) -> new DlgAttack(new DlgOptions(n, false, DType.F32)),
+                        true,
+                        true,
+                        false,
+                        true,
+                        false),
+                new Subject(
+                        "idlg",
+                        (v, n) -> new DlgAttack(new DlgOptions(n, true, DType.F32)),
+                        true,
+                        true,
+                        false,
+                        true,
+                        false),
+                new Subject(
+                        "ig",
+                        (v, n) ->
+                                new InvertingGradientsAttack(new InvertingGradientsOptions(n, 2, 0.1, 1e-2, DType.F32)),
+                        true,
+                        true,
+                        false,
+                        true,
+                        false),
                 new Subject("analytic", (v, n) -> new AnalyticAttack(), false, true, false, false, false),
                 new Subject("rtf", (v, n) -> new RobbingTheFedAttack(), false, true, false, false, true),
                 new Subject("random", (v, n) -> new RandomAttack(), true, false, false, false, false),
-                new Subject("oracle", (v, n) -> new OracleAttack(v.images(), v.labels()),
-                        false, false, true, false, false));
+                new Subject(
+                        "oracle",
+                        (v, n) -> new OracleAttack(v.images(), v.labels()),
+                        false,
+                        false,
+                        true,
+                        false,
+                        false));
     }
 
     /** The private batch and what the server sees of it, honest and malicious. */
-    record Victim(float[][] images, int[] labels, Observation honest, Observation malicious) {
-    }
+    record Victim(float[][] images, int[] labels, Observation honest, Observation malicious) {}
 
     /** A fresh victim (its arrays are its own, so a test may poison them). */
     static Victim victim(long seed) {
@@ -103,8 +132,8 @@ final class AttackContractFixture {
         Model model = Models.build(ModelSpec.mlp(SHAPE, CLASSES, 1.0 / 16, 1, Activation.RELU));
         List<Tensor> params = model.initialParameters(be, DType.F32, rng.split());
         Tensor x = Sgd.batch(be, DType.F32, images, new int[] {0, 1}, SHAPE);
-        Observation honest = Observation.gradient(model, params,
-                Gradients.of(model, params, x, labels).gradient(), BATCH);
+        Observation honest = Observation.gradient(
+                model, params, Gradients.of(model, params, x, labels).gradient(), BATCH);
 
         ImprintedModel imprinted = new ImprintedModel(model, 8);
         float[][] publicData = new float[64][d];
@@ -113,10 +142,10 @@ final class AttackContractFixture {
                 row[j] = (float) rng.nextDouble();
             }
         }
-        List<Tensor> sent = imprinted.parameters(params,
-                RobbingTheFedAttack.thresholdsFromPublicData(publicData, imprinted.bins()), rng.split());
-        Observation malicious = Observation.gradient(imprinted, sent,
-                Gradients.of(imprinted, sent, x, labels).gradient(), BATCH);
+        List<Tensor> sent = imprinted.parameters(
+                params, RobbingTheFedAttack.thresholdsFromPublicData(publicData, imprinted.bins()), rng.split());
+        Observation malicious = Observation.gradient(
+                imprinted, sent, Gradients.of(imprinted, sent, x, labels).gradient(), BATCH);
         return new Victim(images, labels, honest, malicious);
     }
 
@@ -126,7 +155,7 @@ final class AttackContractFixture {
         for (Tensor t : o.update()) {
             update.add(t.backend().fromArray(change.apply(t.toDoubleArray()), t.dtype(), t.shape()));
         }
-        return new Observation(o.model(), o.parameters(), update, o.kind(), o.batchSize(), o.localSteps(),
-                o.learningRate());
+        return new Observation(
+                o.model(), o.parameters(), update, o.kind(), o.batchSize(), o.localSteps(), o.learningRate());
     }
 }

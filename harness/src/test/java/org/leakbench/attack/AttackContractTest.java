@@ -96,9 +96,18 @@ class AttackContractTest {
     void theApiHandsAnAttackNoPrivateData() {
         // Only these may reach an attack: the model, tensors of parameters and update, public counts, its
         // randomness, its stop signals. A new component (say, the batch "for convenience") must come past here.
-        assertEquals(List.of(Model.class, List.class, List.class, Observation.Kind.class, int.class, int.class,
-                double.class), types(Observation.class));
-        assertEquals(List.of(SplittableRandom.class, BooleanSupplier.class, long.class, long.class),
+        assertEquals(
+                List.of(
+                        Model.class,
+                        List.class,
+                        List.class,
+                        Observation.Kind.class,
+                        int.class,
+                        int.class,
+                        double.class),
+                types(Observation.class));
+        assertEquals(
+                List.of(SplittableRandom.class, BooleanSupplier.class, long.class, long.class),
                 types(AttackContext.class));
     }
 
@@ -189,8 +198,9 @@ class AttackContractTest {
         // It may claim ok only when it converged inside its budget (iDLG on this tiny model can).
         if (!AttackResult.TIMEOUT.equals(r.status())) {
             assertEquals(AttackResult.OK, r.status(), s.toString());
-            assertTrue(r.millis() < budgetMs, s + " claims ok after " + r.millis() + " ms of a " + budgetMs
-                    + " ms budget");
+            assertTrue(
+                    r.millis() < budgetMs,
+                    s + " claims ok after " + r.millis() + " ms of a " + budgetMs + " ms budget");
         }
     }
 
@@ -199,16 +209,17 @@ class AttackContractTest {
     void aBudgetLongEnoughChangesNothing(Subject s) {
         Victim v = AttackContractFixture.victim(5);
         AttackResult free = s.build(v).run(s.observation(v), AttackContext.seeded(11));
-        AttackResult budgeted = s.build(v).run(s.observation(v),
-                AttackContext.seeded(11).withBudget(Duration.ofMinutes(10)));
+        AttackResult budgeted =
+                s.build(v).run(s.observation(v), AttackContext.seeded(11).withBudget(Duration.ofMinutes(10)));
         assertSameResult(s, free, budgeted);
     }
 
     // (4) Divergence.
 
     static Stream<Arguments> attacksAndPoisons() {
-        return attacks().flatMap(s -> Stream.of(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY)
-                .map(p -> Arguments.of(s, p)));
+        return attacks()
+                .flatMap(s -> Stream.of(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY)
+                        .map(p -> Arguments.of(s, p)));
     }
 
     @ParameterizedTest(name = "{0} with {1} in the update")
@@ -228,8 +239,8 @@ class AttackContractTest {
     void anUpdateThatOverflowsTheObjectiveIsNeverScoredAsOk(Subject s) {
         // Finite, but its squared norm overflows float32: the optimisers meet infinity on the first step.
         Victim v = AttackContractFixture.victim(5);
-        Observation obs = AttackContractFixture.withUpdate(s.observation(v),
-                t -> Arrays.stream(t).map(x -> x * 1e30).toArray());
+        Observation obs = AttackContractFixture.withUpdate(
+                s.observation(v), t -> Arrays.stream(t).map(x -> x * 1e30).toArray());
         AttackResult r = timed(s, () -> s.build(v).run(obs, AttackContext.seeded(1)));
         assertNeverNonFiniteOk(s, r);
         if (s.iterative()) {
@@ -246,7 +257,8 @@ class AttackContractTest {
     static void assertNeverNonFiniteOk(Subject s, AttackResult r) {
         if (r.ok()) {
             assertTrue(r.finiteSamples(), s + " returned non-finite samples as ok");
-            assertTrue(r.iterations() == 0 || Double.isFinite(r.objective()),
+            assertTrue(
+                    r.iterations() == 0 || Double.isFinite(r.objective()),
                     s + " returned objective " + r.objective() + " as ok");
         }
     }
@@ -254,7 +266,9 @@ class AttackContractTest {
     static void assertSameResult(Subject s, AttackResult a, AttackResult b) {
         assertEquals(a.status(), b.status(), s.toString());
         assertEquals(a.iterations(), b.iterations(), s + " iterations");
-        assertEquals(Double.doubleToLongBits(a.objective()), Double.doubleToLongBits(b.objective()),
+        assertEquals(
+                Double.doubleToLongBits(a.objective()),
+                Double.doubleToLongBits(b.objective()),
                 s + " objective " + a.objective() + " vs " + b.objective());
         assertTrue(Arrays.deepEquals(a.samples(), b.samples()), s + " samples differ");
         assertArrayEquals(a.labels(), b.labels(), s + " labels");
@@ -269,7 +283,8 @@ class AttackContractTest {
     }
 
     static List<Class<?>> types(Class<? extends Record> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType)
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getType)
                 .collect(Collectors.toList());
     }
 
@@ -293,8 +308,8 @@ class AttackContractTest {
 
     @Test
     void aNegativeBudgetIsRefused() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> AttackContext.seeded(1).withBudget(Duration.ofMillis(-1)));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> AttackContext.seeded(1).withBudget(Duration.ofMillis(-1)));
         assertTrue(e.getMessage().contains("budget"), e.getMessage());
     }
 }

@@ -16,8 +16,7 @@ import org.leakbench.update.Observation;
 public final class AttackFixtures {
     private static DataSplit data;
 
-    private AttackFixtures() {
-    }
+    private AttackFixtures() {}
 
     public static synchronized DataSplit fashion() {
         if (data == null) {
@@ -27,8 +26,7 @@ public final class AttackFixtures {
     }
 
     /** The truth and the observation of one FedSGD step on test images {@code indices}. */
-    public record Victim(float[][] images, int[] labels, Observation observation) {
-    }
+    public record Victim(float[][] images, int[] labels, Observation observation) {}
 
     public static Victim victim(Backend be, Model model, long seed, int... indices) {
         DataSplit d = fashion();
@@ -39,7 +37,8 @@ public final class AttackFixtures {
             images[i] = d.test().samples()[indices[i]];
             labels[i] = d.test().labels()[indices[i]];
         }
-        Tensor x = Sgd.batch(be, DType.F32, d.test().samples(), indices, model.spec().inputShape());
+        Tensor x = Sgd.batch(
+                be, DType.F32, d.test().samples(), indices, model.spec().inputShape());
         List<Tensor> g = Gradients.of(model, params, x, labels).gradient();
         return new Victim(images, labels, Observation.gradient(model, params, g, indices.length));
     }

@@ -15,17 +15,17 @@ class BaselineAttackTest {
     @Test
     void oracleScoresPerfectlyAndRandomAtTheFloor() {
         int[] idx = {1, 2, 3, 4};
-        AttackFixtures.Victim v = AttackFixtures.victim(Backends.get("ejml"),
-                Models.build(ModelSpec.lenet(new int[] {1, 28, 28}, 10)), 1, idx);
+        AttackFixtures.Victim v = AttackFixtures.victim(
+                Backends.get("ejml"), Models.build(ModelSpec.lenet(new int[] {1, 28, 28}, 10)), 1, idx);
         AttackResult oracle = new OracleAttack(v.images(), v.labels()).run(v.observation(), AttackContext.seeded(1));
-        ReconstructionScore best = ReconstructionScore.of(v.images(), v.labels(), oracle.samples(), oracle.labels(),
-                1, 28, 28, 1.0, 30);
+        ReconstructionScore best =
+                ReconstructionScore.of(v.images(), v.labels(), oracle.samples(), oracle.labels(), 1, 28, 28, 1.0, 30);
         assertEquals(ImageMetrics.PSNR_CAP_DB, best.meanPsnr(), 0.0);
         assertEquals(1.0, best.meanSsim(), 1e-12);
         assertEquals(1.0, best.labelAccuracy(), 0.0);
         AttackResult random = new RandomAttack().run(v.observation(), AttackContext.seeded(1));
-        ReconstructionScore floor = ReconstructionScore.of(v.images(), v.labels(), random.samples(), random.labels(),
-                1, 28, 28, 1.0, 30);
+        ReconstructionScore floor =
+                ReconstructionScore.of(v.images(), v.labels(), random.samples(), random.labels(), 1, 28, 28, 1.0, 30);
         assertTrue(floor.meanPsnr() < 8, "random PSNR " + floor.meanPsnr());
         assertTrue(floor.meanSsim() < 0.1, "random SSIM " + floor.meanSsim());
         assertEquals(0.0, floor.recoveredFraction(), 0.0);

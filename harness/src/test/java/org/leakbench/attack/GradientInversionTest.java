@@ -48,12 +48,14 @@ class GradientInversionTest {
     void idlgRecoversEverySingleLabel() {
         for (int idx = 0; idx < 40; idx++) {
             AttackFixtures.Victim v = AttackFixtures.victim(be, Models.build(lenet), 100 + idx, idx);
-            assertEquals(v.labels()[0], LabelRecovery.singleLabel(v.observation().update()), "image " + idx);
+            assertEquals(
+                    v.labels()[0], LabelRecovery.singleLabel(v.observation().update()), "image " + idx);
         }
         ModelSpec mlp = ModelSpec.mlp(new int[] {1, 28, 28}, 10, 0.5, 2, org.leakbench.model.Activation.RELU);
         for (int idx = 0; idx < 20; idx++) {
             AttackFixtures.Victim v = AttackFixtures.victim(be, Models.build(mlp), 200 + idx, idx);
-            assertEquals(v.labels()[0], LabelRecovery.singleLabel(v.observation().update()), "mlp image " + idx);
+            assertEquals(
+                    v.labels()[0], LabelRecovery.singleLabel(v.observation().update()), "mlp image " + idx);
         }
     }
 

@@ -58,8 +58,9 @@ abstract class AutodiffContractTest {
         GradCheck g = gc(3);
         int[] s = {2, 3, 4};
         g.checkBothOrders(x -> Ops.square(Ops.sumTo(x.get(0), 3, 1)), g.inputs(-1, 1, s), s);
-        g.checkBothOrders(x -> Ops.square(Ops.broadcastTo(x.get(0), 2, 3, 4)), g.inputs(-1, 1, new int[] {3, 1}),
-                new int[] {3, 1});
+        g.checkBothOrders(
+                x -> Ops.square(Ops.broadcastTo(x.get(0), 2, 3, 4)), g.inputs(-1, 1, new int[] {3, 1}), new int[] {3, 1
+                });
         g.checkBothOrders(x -> Ops.square(Ops.reshape(x.get(0), 6, 4)), g.inputs(-1, 1, s), s);
         int[] m = {3, 5};
         g.checkBothOrders(x -> Ops.mul(Ops.transpose(x.get(0)), Ops.transpose(x.get(0))), g.inputs(-1, 1, m), m);
@@ -77,7 +78,8 @@ abstract class AutodiffContractTest {
         g.checkBothOrders(x -> Ops.sigmoid(Ops.matmul(x.get(0), x.get(1), true, false)), g.inputs(-1, 1, at, b), at, b);
         int[] bt = {2, 4};
         g.checkBothOrders(x -> Ops.sigmoid(Ops.matmul(x.get(0), x.get(1), false, true)), g.inputs(-1, 1, a, bt), a, bt);
-        g.checkBothOrders(x -> Ops.sigmoid(Ops.matmul(x.get(0), x.get(1), true, true)), g.inputs(-1, 1, at, bt), at, bt);
+        g.checkBothOrders(
+                x -> Ops.sigmoid(Ops.matmul(x.get(0), x.get(1), true, true)), g.inputs(-1, 1, at, bt), at, bt);
     }
 
     @Test
@@ -88,10 +90,16 @@ abstract class AutodiffContractTest {
         for (Conv2dSpec spec : new Conv2dSpec[] {new Conv2dSpec(1, 0), new Conv2dSpec(2, 1)}) {
             g.checkBothOrders(x -> Ops.sigmoid(Ops.conv2d(x.get(0), x.get(1), spec)), g.inputs(-1, 1, xs, ws), xs, ws);
             int[] ys = spec.outputShape(xs, ws);
-            g.checkBothOrders(x -> Ops.square(Ops.conv2dInputAdjoint(x.get(0), x.get(1), xs, spec)),
-                    g.inputs(-1, 1, ys, ws), ys, ws);
-            g.checkBothOrders(x -> Ops.square(Ops.conv2dFilterAdjoint(x.get(0), x.get(1), ws, spec)),
-                    g.inputs(-1, 1, xs, ys), xs, ys);
+            g.checkBothOrders(
+                    x -> Ops.square(Ops.conv2dInputAdjoint(x.get(0), x.get(1), xs, spec)),
+                    g.inputs(-1, 1, ys, ws),
+                    ys,
+                    ws);
+            g.checkBothOrders(
+                    x -> Ops.square(Ops.conv2dFilterAdjoint(x.get(0), x.get(1), ws, spec)),
+                    g.inputs(-1, 1, xs, ys),
+                    xs,
+                    ys);
         }
     }
 
@@ -99,20 +107,27 @@ abstract class AutodiffContractTest {
     void lossesAndDistances() {
         GradCheck g = gc(6);
         int[] z = {3, 5};
-        g.checkBothOrders(x -> Losses.softCrossEntropy(x.get(0), Ops.exp(Ops.logSoftmax(x.get(1)))),
-                g.inputs(-2, 2, z, z), z, z);
+        g.checkBothOrders(
+                x -> Losses.softCrossEntropy(x.get(0), Ops.exp(Ops.logSoftmax(x.get(1)))), g.inputs(-2, 2, z, z), z, z);
         g.checkBothOrders(x -> Losses.crossEntropy(x.get(0), new int[] {0, 4, 2}), g.inputs(-2, 2, z), z);
-        g.checkBothOrders(x -> Losses.squaredDistance(List.of(x.get(0), x.get(1)), List.of(x.get(1), x.get(0))),
-                g.inputs(-1, 1, z, z), z, z);
+        g.checkBothOrders(
+                x -> Losses.squaredDistance(List.of(x.get(0), x.get(1)), List.of(x.get(1), x.get(0))),
+                g.inputs(-1, 1, z, z),
+                z,
+                z);
         g.checkBothOrders(x -> Ops.dot(Ops.mul(x.get(0), x.get(1)), Ops.exp(x.get(1))), g.inputs(-1, 1, z, z), z, z);
         g.checkBothOrders(x -> Ops.sumOfSquares(Ops.mul(x.get(0), x.get(1))), g.inputs(-1, 1, z, z), z, z);
-        g.checkBothOrders(x -> Ops.sumOfSquaredDifferences(Ops.mul(x.get(0), x.get(0)), x.get(1)),
-                g.inputs(-1, 1, z, z), z, z);
+        g.checkBothOrders(
+                x -> Ops.sumOfSquaredDifferences(Ops.mul(x.get(0), x.get(0)), x.get(1)), g.inputs(-1, 1, z, z), z, z);
         int[] one = {};
-        g.checkBothOrders(x -> Ops.sumOfSquares(Ops.scaledDifference(x.get(0), Ops.exp(x.get(1)), x.get(2))),
-                g.inputs(-1, 1, z, z, one), z, z, one);
-        g.checkBothOrders(x -> Losses.cosineDistance(List.of(x.get(0)), List.of(x.get(1))),
-                g.inputs(-1, 1, z, z), z, z);
+        g.checkBothOrders(
+                x -> Ops.sumOfSquares(Ops.scaledDifference(x.get(0), Ops.exp(x.get(1)), x.get(2))),
+                g.inputs(-1, 1, z, z, one),
+                z,
+                z,
+                one);
+        g.checkBothOrders(
+                x -> Losses.cosineDistance(List.of(x.get(0)), List.of(x.get(1))), g.inputs(-1, 1, z, z), z, z);
         int[] img = {1, 2, 4, 4};
         g.checkFirstOrder(x -> Losses.totalVariation(x.get(0)), g.inputs(0, 1, img), img);
     }
@@ -123,11 +138,15 @@ abstract class AutodiffContractTest {
         GradCheck g = gc(7);
         int[] x = {2, 3};
         int[] w = {3, 4};
-        g.checkFirstOrder(v -> {
-            Var loss = Losses.crossEntropy(Ops.matmul(Ops.sigmoid(v.get(0)), v.get(1)), new int[] {1, 3});
-            Var gw = Autodiff.grad(loss, List.of(v.get(1)), true).get(0);
-            return Ops.sumAll(Ops.square(Ops.addScalar(gw, -0.05)));
-        }, g.inputs(-1, 1, x, w), x, w);
+        g.checkFirstOrder(
+                v -> {
+                    Var loss = Losses.crossEntropy(Ops.matmul(Ops.sigmoid(v.get(0)), v.get(1)), new int[] {1, 3});
+                    Var gw = Autodiff.grad(loss, List.of(v.get(1)), true).get(0);
+                    return Ops.sumAll(Ops.square(Ops.addScalar(gw, -0.05)));
+                },
+                g.inputs(-1, 1, x, w),
+                x,
+                w);
     }
 
     @Test
@@ -153,8 +172,8 @@ abstract class AutodiffContractTest {
     void nonScalarOutputIsRejected() {
         Backend be = backend();
         Var x = Var.leaf(be.fromArray(new double[] {1, 2}, DType.F64, 2), "x");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Autodiff.grad(Ops.square(x), List.of(x), false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Autodiff.grad(Ops.square(x), List.of(x), false));
         assertEquals("grad needs a scalar output, got shape [2]", e.getMessage());
     }
 }

@@ -106,8 +106,10 @@ final class GradCheck {
                 double numeric = (up - down) / (2 * eps);
                 double err = Math.abs(numeric - analytic[j]);
                 double scale = Math.max(1.0, Math.abs(numeric));
-                assertTrue(err <= 2e-5 * scale, what + ": input " + i + " element " + j + ": analytic "
-                        + analytic[j] + " vs numeric " + numeric);
+                assertTrue(
+                        err <= 2e-5 * scale,
+                        what + ": input " + i + " element " + j + ": analytic " + analytic[j] + " vs numeric "
+                                + numeric);
             }
         }
     }

@@ -52,15 +52,16 @@ class AuditCommandTest {
 
         BudgetAudit.Report with = BudgetAudit.audit(t, List.of(Budget.parse("psnr=20", true)), true);
         assertEquals(2, with.violations().size(), "both oracle rows are over 20 dB");
-        assertTrue(with.violations().stream().allMatch(v -> "oracle".equals(v.row().get("attack"))));
+        assertTrue(
+                with.violations().stream().allMatch(v -> "oracle".equals(v.row().get("attack"))));
 
         LeakBenchCliTest.Result pass = LeakBenchCliTest.run("audit", dir.toString(), "--max", "psnr=20");
         assertEquals(0, pass.code(), pass.out() + pass.err());
         assertTrue(pass.out().contains("within budget: 2 ok rows checked against psnr <= 20 (2 values)"), pass.out());
         assertTrue(pass.out().contains("3 baseline rows (oracle, random) not checked"), pass.out());
 
-        LeakBenchCliTest.Result fail = LeakBenchCliTest.run("audit", dir.toString(), "--max", "psnr=20",
-                "--include-baselines");
+        LeakBenchCliTest.Result fail =
+                LeakBenchCliTest.run("audit", dir.toString(), "--max", "psnr=20", "--include-baselines");
         assertEquals(1, fail.code(), fail.out() + fail.err());
         assertTrue(fail.out().contains("2 budget violations in 5 ok rows"), fail.out());
         assertTrue(fail.out().contains("p-oracle"), fail.out());
@@ -68,23 +69,27 @@ class AuditCommandTest {
 
     @Test
     void divergedAndFailedRowsAreReportedByStatusAndBreakTheAuditWithRequireOk() throws IOException {
-        BudgetAudit.Report r = BudgetAudit.audit(ResultTable.read(dir.resolve("results.csv")),
-                List.of(Budget.parse("psnr=20", true)));
+        BudgetAudit.Report r =
+                BudgetAudit.audit(ResultTable.read(dir.resolve("results.csv")), List.of(Budget.parse("psnr=20", true)));
         assertEquals(2, r.notOk());
         assertEquals(Map.of("diverged", 1, "failed", 1), r.notOkByKind());
         assertEquals("diverged", r.notOkRows().get(0).get("status"));
 
         LeakBenchCliTest.Result lenient = LeakBenchCliTest.run("audit", dir.toString(), "--max", "psnr=20");
         assertEquals(0, lenient.code());
-        assertTrue(lenient.out().contains("2 rows not ok were not measured (1 diverged, 1 failed) "
-                + "(--require-ok makes them break it)"), lenient.out());
+        assertTrue(
+                lenient.out()
+                        .contains("2 rows not ok were not measured (1 diverged, 1 failed) "
+                                + "(--require-ok makes them break it)"),
+                lenient.out());
 
-        LeakBenchCliTest.Result strict = LeakBenchCliTest.run("audit", dir.toString(), "--max", "psnr=20",
-                "--require-ok");
+        LeakBenchCliTest.Result strict =
+                LeakBenchCliTest.run("audit", dir.toString(), "--max", "psnr=20", "--require-ok");
         assertEquals(1, strict.code(), strict.out());
         assertTrue(strict.out().contains("0 budget violations in 2 ok rows"), strict.out());
         assertTrue(strict.out().contains("(1 diverged, 1 failed) and break the audit"), strict.out());
-        List<String> prune = strict.out().lines().filter(l -> l.contains("p-dlg-prune")).toList();
+        List<String> prune =
+                strict.out().lines().filter(l -> l.contains("p-dlg-prune")).toList();
         assertEquals(2, prune.size(), strict.out());
         assertTrue(prune.get(0).contains("diverged") && prune.get(1).contains("failed: out of memory"), strict.out());
         assertFalse(strict.out().contains("within budget"), strict.out());

@@ -28,8 +28,11 @@ class ComponentHelpTest {
                 """);
         LeakBenchCliTest.Result r = LeakBenchCliTest.run("sweep", file.toString(), "--dry-run");
         assertEquals(LeakBench.EXIT_USAGE, r.code(), r.out());
-        assertTrue(r.err().contains("prune.yaml:5: grid.defenses.param: prune.fraction (defense.param of defense "
-                + "prune): value 1.5 is out of range [0, 1]"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("prune.yaml:5: grid.defenses.param: prune.fraction (defense.param of defense "
+                                + "prune): value 1.5 is out of range [0, 1]"),
+                r.err());
     }
 
     @Test
@@ -39,7 +42,8 @@ class ComponentHelpTest {
         for (Component c : ComponentRegistry.installed().all()) {
             assertTrue(r.out().contains(c.name()), c.toString());
             for (ParameterSpec s : c.descriptor().ownParameters()) {
-                assertTrue(r.out().lines().anyMatch(l -> l.contains(" " + c.name() + " ") && l.contains(s.name())),
+                assertTrue(
+                        r.out().lines().anyMatch(l -> l.contains(" " + c.name() + " ") && l.contains(s.name())),
                         c + " " + s.name());
             }
         }

@@ -32,9 +32,22 @@ class KillAndResumeTest {
         Path results = dir.resolve("results");
         Path csv = results.resolve("run").resolve("results.csv");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LeakBench.class.getName(),
-                "sweep", file.toString(), "--out", results.toString(), "--run-id", "run", "--quiet",
-                "--threads", "2", "--executor", "slow")
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LeakBench.class.getName(),
+                        "sweep",
+                        file.toString(),
+                        "--out",
+                        results.toString(),
+                        "--run-id",
+                        "run",
+                        "--quiet",
+                        "--threads",
+                        "2",
+                        "--executor",
+                        "slow")
                 .redirectOutput(new File(dir.resolve("out.txt").toString()))
                 .redirectError(new File(dir.resolve("err.txt").toString()))
                 .start();
@@ -42,14 +55,25 @@ class KillAndResumeTest {
         while (rows(csv) < 5 && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(p.isAlive(), "the sweep finished before it could be killed: " + Files.readString(
-                dir.resolve("err.txt")));
+        assertTrue(
+                p.isAlive(),
+                "the sweep finished before it could be killed: " + Files.readString(dir.resolve("err.txt")));
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         int before = rows(csv);
         assertTrue(before >= 5 && before < 18, "rows before resume: " + before);
 
-        LeakBenchCliTest.Result r = LeakBenchCliTest.run("sweep", file.toString(), "--out", results.toString(),
-                "--run-id", "run", "--quiet", "--threads", "2", "--executor", "dummy");
+        LeakBenchCliTest.Result r = LeakBenchCliTest.run(
+                "sweep",
+                file.toString(),
+                "--out",
+                results.toString(),
+                "--run-id",
+                "run",
+                "--quiet",
+                "--threads",
+                "2",
+                "--executor",
+                "dummy");
         assertEquals(0, r.code(), r.err());
         ResultTable t = ResultTable.read(csv);
         assertEquals(18, t.rows().size());

@@ -20,8 +20,7 @@ class LeakBenchCliTest {
     Path dir;
 
     /** Exit code, stdout and stderr of one invocation. */
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -46,8 +45,18 @@ class LeakBenchCliTest {
     void endToEndSweepThenAuditPassAndFail() throws IOException {
         Path file = sweepFile(TINY);
         Path results = dir.resolve("results");
-        Result r = run("sweep", file.toString(), "--out", results.toString(), "--run-id", "e2e", "--quiet",
-                "--threads", "2", "--executor", "dummy");
+        Result r = run(
+                "sweep",
+                file.toString(),
+                "--out",
+                results.toString(),
+                "--run-id",
+                "e2e",
+                "--quiet",
+                "--threads",
+                "2",
+                "--executor",
+                "dummy");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 ok"), r.out());
         ResultTable t = ResultTable.read(results.resolve("e2e").resolve("results.csv"));
@@ -72,8 +81,16 @@ class LeakBenchCliTest {
         assertTrue(bad.err().contains("did you mean 'psnr'"), bad.err());
         assertEquals(1, bad.err().lines().count(), bad.err());
 
-        Result again = run("sweep", file.toString(), "--out", results.toString(), "--run-id", "e2e", "--quiet",
-                "--executor", "dummy");
+        Result again = run(
+                "sweep",
+                file.toString(),
+                "--out",
+                results.toString(),
+                "--run-id",
+                "e2e",
+                "--quiet",
+                "--executor",
+                "dummy");
         assertTrue(again.out().contains("4 skipped"), again.out());
     }
 
@@ -84,8 +101,10 @@ class LeakBenchCliTest {
         assertEquals(2, r.code());
         List<String> lines = r.err().lines().toList();
         assertEquals(2, lines.size(), r.err());
-        assertEquals("error: s.yaml:2: grid.atack: unknown parameter (did you mean 'attack'?); run 'leakbench "
-                + "sweep --list-parameters' for the list", lines.get(0));
+        assertEquals(
+                "error: s.yaml:2: grid.atack: unknown parameter (did you mean 'attack'?); run 'leakbench "
+                        + "sweep --list-parameters' for the list",
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("error: s.yaml:3: grid.batch: value 0 is out of range"), lines.get(1));
         assertFalse(r.err().contains("\tat "), "no stack trace");
     }
@@ -95,7 +114,9 @@ class LeakBenchCliTest {
         Path file = sweepFile(TINY);
         Result broken = run("sweep", file.toString(), "--executor", "broken-setup", "--out", dir.toString());
         assertEquals(2, broken.code());
-        assertEquals("error: model 'lenet' cannot run on dataset 'breast-cancer'", broken.err().strip());
+        assertEquals(
+                "error: model 'lenet' cannot run on dataset 'breast-cancer'",
+                broken.err().strip());
         Result ambiguous = run("sweep", file.toString(), "--out", dir.toString());
         assertEquals(2, ambiguous.code());
         assertTrue(ambiguous.err().contains("choose one with --executor: dummy, broken-setup"), ambiguous.err());
@@ -142,7 +163,8 @@ class LeakBenchCliTest {
 
     @Test
     void everyCommandHasHelpAndEnvDescribesBackends() {
-        for (String cmd : List.of("sweep", "attack", "merge", "audit", "env", "epsilon", "noise-multiplier", "plot", "report")) {
+        for (String cmd :
+                List.of("sweep", "attack", "merge", "audit", "env", "epsilon", "noise-multiplier", "plot", "report")) {
             Result r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: leakbench " + cmd), r.out());
@@ -150,8 +172,7 @@ class LeakBenchCliTest {
         Result env = run("env", "--backend", "ejml", "--backend", "nope");
         assertEquals(0, env.code(), env.err());
         assertTrue(env.out().contains("cores"), env.out());
-        assertTrue(env.out().contains("backend nope") && env.out().contains("unavailable: unknown backend"),
-                env.out());
+        assertTrue(env.out().contains("backend nope") && env.out().contains("unavailable: unknown backend"), env.out());
     }
 
     @Test
@@ -159,14 +180,32 @@ class LeakBenchCliTest {
         Path file = sweepFile(TINY);
         Path results = dir.resolve("results");
         for (int i = 0; i < 2; i++) {
-            Result r = run("sweep", file.toString(), "--out", results.toString(), "--run-id", "s" + i, "--quiet",
-                    "--shard", i + "/2", "--executor", "dummy");
+            Result r = run(
+                    "sweep",
+                    file.toString(),
+                    "--out",
+                    results.toString(),
+                    "--run-id",
+                    "s" + i,
+                    "--quiet",
+                    "--shard",
+                    i + "/2",
+                    "--executor",
+                    "dummy");
             assertEquals(0, r.code(), r.err());
         }
-        Result m = run("merge", results.resolve("s0").toString(), results.resolve("s1").toString(), "--out",
+        Result m = run(
+                "merge",
+                results.resolve("s0").toString(),
+                results.resolve("s1").toString(),
+                "--out",
                 results.resolve("all").toString());
         assertEquals(0, m.code(), m.err());
-        assertEquals(4, ResultTable.read(results.resolve("all").resolve("results.csv")).rows().size());
+        assertEquals(
+                4,
+                ResultTable.read(results.resolve("all").resolve("results.csv"))
+                        .rows()
+                        .size());
         assertTrue(Files.exists(results.resolve("all").resolve("provenance.json")));
     }
 }

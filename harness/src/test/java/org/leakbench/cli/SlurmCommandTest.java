@@ -19,12 +19,12 @@ import org.leakbench.cluster.FakeSlurm;
 import org.leakbench.results.ProvenanceFile;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.ResultTable;
-import org.leakbench.sweep.Provenance;
 
 /** The slurm subcommands against stand-in sbatch, sinfo and squeue; shards run in-process with "dummy" points. */
 class SlurmCommandTest {
     @TempDir
     Path dir;
+
     FakeSlurm fake;
     Path sweep;
     Path results;
@@ -57,8 +57,20 @@ class SlurmCommandTest {
     }
 
     private LeakBenchCliTest.Result submit(String partition) {
-        return LeakBenchCliTest.run("slurm", "submit", sweep.toString(), "--shards", "3", "--out",
-                results.toString(), "--run-id", "r1", "--cpus", "2", "--partition", partition);
+        return LeakBenchCliTest.run(
+                "slurm",
+                "submit",
+                sweep.toString(),
+                "--shards",
+                "3",
+                "--out",
+                results.toString(),
+                "--run-id",
+                "r1",
+                "--cpus",
+                "2",
+                "--partition",
+                partition);
     }
 
     @Test
@@ -66,18 +78,21 @@ class SlurmCommandTest {
         LeakBenchCliTest.Result r = submit();
         assertEquals(0, r.code(), r.err());
         Path run = results.resolve("r1");
-        for (String f : List.of("sweep.yaml", "shard-plan.json", "cluster.json", "slurm/shards-cpu.sh",
-                "slurm/merge.sh")) {
+        for (String f :
+                List.of("sweep.yaml", "shard-plan.json", "cluster.json", "slurm/shards-cpu.sh", "slurm/merge.sh")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         assertTrue(Files.readString(run.resolve("slurm/shards-cpu.sh")).contains("#SBATCH --array=0-2\n"));
         List<String> calls = fake.calls();
         assertEquals("sinfo --noheader --format=%R", calls.get(0));
         assertEquals("sbatch --parsable --array=0-2 " + run.resolve("slurm/shards-cpu.sh"), calls.get(1));
-        assertEquals("sbatch --parsable --dependency=afterany:1001 --kill-on-invalid-dep=yes "
-                + run.resolve("slurm/merge.sh"), calls.get(2));
+        assertEquals(
+                "sbatch --parsable --dependency=afterany:1001 --kill-on-invalid-dep=yes "
+                        + run.resolve("slurm/merge.sh"),
+                calls.get(2));
         assertTrue(r.out().contains("submitted shard array 1001 and merge job 1002"), r.out());
-        assertEquals(List.of("shards-cpu", "merge"),
+        assertEquals(
+                List.of("shards-cpu", "merge"),
                 new ClusterRun(run).jobs().stream().map(j -> j.get("kind")).toList());
     }
 
@@ -98,11 +113,22 @@ class SlurmCommandTest {
     void shardsMergeToTheSingleProcessRunAndResubmitRedoesOnlyTheUnfinished() throws IOException {
         assertEquals(0, submit().code());
         Path run = results.resolve("r1");
-        assertEquals(0, LeakBenchCliTest.run("sweep", sweep.toString(), "--out", results.toString(), "--run-id",
-                "single", "--executor", "dummy", "--quiet").code());
+        assertEquals(
+                0,
+                LeakBenchCliTest.run(
+                                "sweep",
+                                sweep.toString(),
+                                "--out",
+                                results.toString(),
+                                "--run-id",
+                                "single",
+                                "--executor",
+                                "dummy",
+                                "--quiet")
+                        .code());
         for (int i : new int[] {0, 2}) {
-            LeakBenchCliTest.Result r = LeakBenchCliTest.run("slurm", "run-shard", run.toString(),
-                    Integer.toString(i), "--executor", "dummy");
+            LeakBenchCliTest.Result r = LeakBenchCliTest.run(
+                    "slurm", "run-shard", run.toString(), Integer.toString(i), "--executor", "dummy");
             assertEquals(0, r.code(), r.err());
         }
         // shard 1 never ran: status says so, the merge refuses, resubmit sends shard 1 alone
@@ -116,24 +142,31 @@ class SlurmCommandTest {
         assertTrue(merge.err().contains("have no result yet (shards 1)"), merge.err());
         LeakBenchCliTest.Result again = LeakBenchCliTest.run("slurm", "resubmit", run.toString());
         assertEquals(0, again.code(), again.err());
-        assertTrue(fake.calls().contains("sbatch --parsable --array=1 " + run.resolve("slurm/shards-cpu.sh")),
+        assertTrue(
+                fake.calls().contains("sbatch --parsable --array=1 " + run.resolve("slurm/shards-cpu.sh")),
                 fake.calls().toString());
         // while Slurm lists shard 1 as running, a second resubmit leaves it alone
         fake.queue("1003_1 RUNNING n1");
         LeakBenchCliTest.Result busy = LeakBenchCliTest.run("slurm", "resubmit", run.toString());
         assertTrue(busy.out().contains("still queued or running, left alone: shards [1]"), busy.out());
-        assertTrue(LeakBenchCliTest.run("slurm", "status", run.toString()).out()
+        assertTrue(LeakBenchCliTest.run("slurm", "status", run.toString())
+                .out()
                 .matches("(?s).*shard-01\\s+cpu\\s+RUNNING\\s+n1.*"));
-        assertEquals(0, LeakBenchCliTest.run("slurm", "run-shard", run.toString(), "1", "--executor", "dummy")
-                .code());
+        assertEquals(
+                0,
+                LeakBenchCliTest.run("slurm", "run-shard", run.toString(), "1", "--executor", "dummy")
+                        .code());
         // every shard complete, nothing merged, no merge job queued: resubmit sends the merge job alone
         fake.queue();
         LeakBenchCliTest.Result mergeOnly = LeakBenchCliTest.run("slurm", "resubmit", run.toString());
         assertTrue(mergeOnly.out().contains("every shard is complete; submitted merge job 1005"), mergeOnly.out());
-        assertEquals("sbatch --parsable " + run.resolve("slurm/merge.sh"), fake.calls().get(fake.calls().size() - 1));
+        assertEquals(
+                "sbatch --parsable " + run.resolve("slurm/merge.sh"),
+                fake.calls().get(fake.calls().size() - 1));
         merge = LeakBenchCliTest.run("slurm", "merge", run.toString(), "--no-plots");
         assertEquals(0, merge.code(), merge.err());
-        assertTrue(LeakBenchCliTest.run("slurm", "resubmit", run.toString()).out()
+        assertTrue(LeakBenchCliTest.run("slurm", "resubmit", run.toString())
+                .out()
                 .contains("every shard is complete; nothing to resubmit"));
         ResultTable merged = ResultTable.read(run.resolve("results.csv"));
         ResultTable single = ResultTable.read(results.resolve("single/results.csv"));
@@ -161,8 +194,11 @@ class SlurmCommandTest {
         assertEquals(0, submit().code());
         Path run = results.resolve("r1");
         for (int i = 0; i < 3; i++) {
-            assertEquals(0, LeakBenchCliTest.run("slurm", "run-shard", run.toString(), Integer.toString(i),
-                    "--executor", "dummy").code());
+            assertEquals(
+                    0,
+                    LeakBenchCliTest.run(
+                                    "slurm", "run-shard", run.toString(), Integer.toString(i), "--executor", "dummy")
+                            .code());
         }
         Path prov = run.resolve("shards/shard-01/provenance.json");
         Map<String, Object> original = ProvenanceFile.read(prov);
@@ -171,8 +207,10 @@ class SlurmCommandTest {
         ProvenanceFile.write(prov, p);
         LeakBenchCliTest.Result r = LeakBenchCliTest.run("slurm", "merge", run.toString(), "--no-plots");
         assertEquals(LeakBench.EXIT_USAGE, r.code());
-        assertTrue(r.err().contains("shard-01/provenance.json: this shard ran LeakBench")
-                && r.err().contains("at commit 0123456789abcdef"), r.err());
+        assertTrue(
+                r.err().contains("shard-01/provenance.json: this shard ran LeakBench")
+                        && r.err().contains("at commit 0123456789abcdef"),
+                r.err());
         @SuppressWarnings("unchecked")
         Map<String, Object> sweepPart = (Map<String, Object>) original.get("sweep");
         sweepPart.put("source", SWEEP.replace("seeds: [1, 2]", "seeds: [1, 2, 3]"));

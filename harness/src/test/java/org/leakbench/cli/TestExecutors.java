@@ -8,8 +8,7 @@ import org.leakbench.sweep.Sweep;
 
 /** Executor factories registered for tests in META-INF/services (test resources). */
 public final class TestExecutors {
-    private TestExecutors() {
-    }
+    private TestExecutors() {}
 
     /** "dummy": metrics drawn from the seed's generator; psnr above 20 for attack idlg. */
     public static final class Dummy implements PointExecutorFactory {

@@ -123,8 +123,12 @@ class ShardPlannerTest {
         // The estimate sees eight equal points; the earlier run says image 0 took as long as the other seven.
         StringBuilder csv = new StringBuilder("point_id,seed,time_ms,status\n");
         for (SweepPoint p : sweep.points()) {
-            csv.append(p.pointId()).append(',').append(p.seed()).append(',')
-                    .append(p.intValue("image") == 0 ? 7000 : 1000).append(",ok\n");
+            csv.append(p.pointId())
+                    .append(',')
+                    .append(p.seed())
+                    .append(',')
+                    .append(p.intValue("image") == 0 ? 7000 : 1000)
+                    .append(",ok\n");
         }
         Files.writeString(dir.resolve("results.csv"), csv);
         CostModel timed = CostModel.fromTimings(dir, sweep.points());
@@ -140,8 +144,8 @@ class ShardPlannerTest {
     void timingsThatMatchNoPointAreAnError() throws Exception {
         Sweep sweep = parse(SKEWED);
         Files.writeString(dir.resolve("results.csv"), "point_id,seed,time_ms,status\nabc,1,10,ok\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CostModel.fromTimings(dir, sweep.points()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CostModel.fromTimings(dir, sweep.points()));
         assertTrue(e.getMessage().contains("times none of the sweep's"), e.getMessage());
     }
 
@@ -153,8 +157,8 @@ class ShardPlannerTest {
         assertEveryPointOnce(nd4j, plan);
         ShardPlan cpuOnly = ShardPlanner.plan(nd4j, 3, false, CostModel.estimate());
         assertEquals(3, cpuOnly.indicesOn("cpu").size());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ShardPlanner.plan(parse(SKEWED), 3, true, CostModel.estimate()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ShardPlanner.plan(parse(SKEWED), 3, true, CostModel.estimate()));
         assertTrue(e.getMessage().contains("no point of sweep skewed runs on the nd4j backend"), e.getMessage());
     }
 
@@ -166,7 +170,9 @@ class ShardPlannerTest {
         assertFalse(plan.indicesOn("cpu").isEmpty(), "CPU shards");
         for (ShardPlan.Entry e : plan.shards()) {
             for (var p : plan.shard(e.index()).select(mixed.points())) {
-                assertEquals(e.device().equals("gpu") ? "nd4j" : "java", SweepRunner.backendOf(mixed, p),
+                assertEquals(
+                        e.device().equals("gpu") ? "nd4j" : "java",
+                        SweepRunner.backendOf(mixed, p),
                         p.pointId() + " on a " + e.device() + " shard");
             }
         }
@@ -181,8 +187,8 @@ class ShardPlannerTest {
                 grid:
                   attack: [oracle, random]
                 """);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ShardPlanner.plan(sweep, 3, false, CostModel.estimate()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ShardPlanner.plan(sweep, 3, false, CostModel.estimate()));
         assertTrue(e.getMessage().contains("more than the 2 points"), e.getMessage());
     }
 

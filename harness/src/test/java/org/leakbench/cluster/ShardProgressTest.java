@@ -31,7 +31,8 @@ class ShardProgressTest {
         List<SweepPoint> points = sweep.points();
         Map<String, SweepPoint> byKey = new HashMap<>();
         points.forEach(p -> byKey.put(CostModel.key(p), p));
-        ShardPlan.Entry entry = new ShardPlan.Entry(3, "cpu", 5, points.stream().map(CostModel::key).toList());
+        ShardPlan.Entry entry = new ShardPlan.Entry(
+                3, "cpu", 5, points.stream().map(CostModel::key).toList());
         // two done in 4 s each on 2 threads, one failed (then retried and failed again), a row of another shard
         StringBuilder csv = new StringBuilder("point_id,seed,time_ms,status\n");
         csv.append(points.get(0).pointId()).append(",1,4000,ok\n");

@@ -25,10 +25,10 @@ class SlurmClientTest {
 
     @Test
     void unknownPartitionNamesTheOnesThatExist() throws Exception {
-        SlurmClient slurm = new SlurmClient(new FakeSlurm(dir).partitions("short", "long").runner(5));
+        SlurmClient slurm =
+                new SlurmClient(new FakeSlurm(dir).partitions("short", "long").runner(5));
         slurm.requirePartition("long");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> slurm.requirePartition("gpu"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> slurm.requirePartition("gpu"));
         assertEquals("--partition: partition 'gpu' does not exist; sinfo lists: short, long", e.getMessage());
     }
 
@@ -38,17 +38,20 @@ class SlurmClientTest {
         SlurmClient slurm = new SlurmClient(fake.runner(5));
         assertEquals("1001", slurm.submit(dir.resolve("a.sh"), List.of("--array=0-3")));
         assertEquals("1002", slurm.submit(dir.resolve("m.sh"), List.of("--dependency=afterany:1001")));
-        assertEquals(List.of("sbatch --parsable --array=0-3 " + dir.resolve("a.sh"),
-                "sbatch --parsable --dependency=afterany:1001 " + dir.resolve("m.sh")), fake.calls());
+        assertEquals(
+                List.of(
+                        "sbatch --parsable --array=0-3 " + dir.resolve("a.sh"),
+                        "sbatch --parsable --dependency=afterany:1001 " + dir.resolve("m.sh")),
+                fake.calls());
     }
 
     @Test
     void refusedSubmissionCarriesSbatchsMessage() throws Exception {
-        FakeSlurm fake = new FakeSlurm(dir).command("sbatch",
-                "echo 'sbatch: error: Batch job submission failed: Invalid account' >&2\nexit 1\n");
+        FakeSlurm fake = new FakeSlurm(dir)
+                .command("sbatch", "echo 'sbatch: error: Batch job submission failed: Invalid account' >&2\nexit 1\n");
         SlurmClient slurm = new SlurmClient(fake.runner(5));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> slurm.submit(dir.resolve("a.sh"), List.of()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> slurm.submit(dir.resolve("a.sh"), List.of()));
         assertTrue(e.getMessage().contains("Invalid account"), e.getMessage());
     }
 

@@ -47,8 +47,8 @@ class BreastCancerTest {
     void testFeaturesUseTrainingStatistics() {
         long seed = 7;
         Dataset all = BreastCancer.loadAll();
-        int[][] parts = StratifiedSplit.split(all.labels(), 2, Datasets.TRAIN_FRACTION,
-                new java.util.SplittableRandom(seed));
+        int[][] parts =
+                StratifiedSplit.split(all.labels(), 2, Datasets.TRAIN_FRACTION, new java.util.SplittableRandom(seed));
         Standardizer fromTrain = Standardizer.fit(all.subset(parts[0]));
         DataSplit split = Datasets.load(Datasets.BREAST_CANCER, null, seed);
         float[][] expected = fromTrain.transform(all.subset(parts[1]).samples());

@@ -75,13 +75,18 @@ class BundledSubsetTest {
     @Test
     void firstLabelsFollowFileOrder() {
         // the first training images of Fashion-MNIST have labels 9, 0, 0, 3, 0, 2, 7, 2, 5, 5 (all are kept)
-        assertArrayEquals(new int[] {9, 0, 0, 3, 0, 2, 7, 2, 5, 5}, Arrays.copyOf(subset.train().labels(), 10));
-        assertArrayEquals(new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, Arrays.copyOf(subset.test().labels(), 10));
+        assertArrayEquals(
+                new int[] {9, 0, 0, 3, 0, 2, 7, 2, 5, 5},
+                Arrays.copyOf(subset.train().labels(), 10));
+        assertArrayEquals(
+                new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7},
+                Arrays.copyOf(subset.test().labels(), 10));
     }
 
     @Test
     void equalsTheFirstImagesOfEachClassOfTheFullSet() {
-        assumeTrue(IdxDatasetLoader.hasFiles(Datasets.FASHION_MNIST_SYSTEM_DIR),
+        assumeTrue(
+                IdxDatasetLoader.hasFiles(Datasets.FASHION_MNIST_SYSTEM_DIR),
                 "full Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
         DataSplit full = Datasets.load(Datasets.FASHION_MNIST, Datasets.FASHION_MNIST_SYSTEM_DIR);
         assertSelection(full.train(), subset.train(), 200);

@@ -83,8 +83,8 @@ class CsvTableReaderTest {
     @Test
     void missingFileNamesPath() {
         Path file = dir.resolve("absent.csv");
-        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
-                () -> CsvTableReader.read(file, "label"));
+        DatasetNotFoundException e =
+                assertThrows(DatasetNotFoundException.class, () -> CsvTableReader.read(file, "label"));
         assertMentions(e, file, "not found");
     }
 

@@ -23,8 +23,8 @@ class DatasetTest {
         assertEquals(2, d.featureCount());
         assertFalse(d.isImage());
         assertArrayEquals(new int[] {1, 2}, d.classCounts());
-        Dataset image = new Dataset("img", new int[] {1, 2, 3}, new float[][] {new float[6]}, new int[] {0}, 1,
-                List.of("x"), Map.of());
+        Dataset image = new Dataset(
+                "img", new int[] {1, 2, 3}, new float[][] {new float[6]}, new int[] {0}, 1, List.of("x"), Map.of());
         assertTrue(image.isImage());
         assertEquals(6, image.featureCount());
     }
@@ -56,19 +56,22 @@ class DatasetTest {
         assertMessage("labels", () -> table(new float[][] {{1, 2}}, new int[] {0, 1}));
         assertMessage("outside [0, 2)", () -> table(new float[][] {{1, 2}}, new int[] {2}));
         assertMessage("needs 2", () -> table(new float[][] {{1, 2, 3}}, new int[] {0}));
-        assertMessage("classNames", () -> new Dataset("toy", new int[] {2}, new float[0][], new int[0], 3,
-                List.of("a"), Map.of()));
-        assertMessage("numClasses", () -> new Dataset("toy", new int[] {2}, new float[0][], new int[0], 0,
-                List.of(), Map.of()));
-        assertMessage("dimension", () -> new Dataset("toy", new int[] {0}, new float[0][], new int[0], 1,
-                List.of("a"), Map.of()));
+        assertMessage(
+                "classNames",
+                () -> new Dataset("toy", new int[] {2}, new float[0][], new int[0], 3, List.of("a"), Map.of()));
+        assertMessage(
+                "numClasses",
+                () -> new Dataset("toy", new int[] {2}, new float[0][], new int[0], 0, List.of(), Map.of()));
+        assertMessage(
+                "dimension",
+                () -> new Dataset("toy", new int[] {0}, new float[0][], new int[0], 1, List.of("a"), Map.of()));
     }
 
     @Test
     void splitNeedsMatchingShapes() {
         Dataset a = table(new float[][] {{1, 2}}, new int[] {0});
-        Dataset b = new Dataset("toy", new int[] {3}, new float[][] {{1, 2, 3}}, new int[] {0}, 2,
-                List.of("a", "b"), Map.of());
+        Dataset b = new Dataset(
+                "toy", new int[] {3}, new float[][] {{1, 2, 3}}, new int[] {0}, 2, List.of("a", "b"), Map.of());
         assertMessage("shape", () -> new DataSplit(a, b));
     }
 

@@ -15,10 +15,10 @@ class DatasetsTest {
 
     @Test
     void unknownNameListsTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.load("cifar-10", null));
-        assertTrue(e.getMessage().contains("cifar-10") && e.getMessage().contains("fashion-mnist-subset"),
-                e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Datasets.load("cifar-10", null));
+        assertTrue(
+                e.getMessage().contains("cifar-10") && e.getMessage().contains("fashion-mnist-subset"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Datasets.locate(null, null));
     }
 

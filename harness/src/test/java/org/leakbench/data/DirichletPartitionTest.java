@@ -20,12 +20,13 @@ class DirichletPartitionTest extends PartitionerContractTest {
         for (int a = 0; a < alphas.length; a++) {
             // average over a few seeds so the ordering is not one lucky draw
             for (int seed = 0; seed < 5; seed++) {
-                int[][] parts = new DirichletPartition(alphas[a]).split(labels, CLASSES, 10,
-                        new SplittableRandom(seed));
+                int[][] parts =
+                        new DirichletPartition(alphas[a]).split(labels, CLASSES, 10, new SplittableRandom(seed));
                 entropy[a] += Partitions.meanLabelEntropy(parts, labels, CLASSES) / 5;
             }
         }
-        assertTrue(entropy[0] < entropy[1] && entropy[1] < entropy[2],
+        assertTrue(
+                entropy[0] < entropy[1] && entropy[1] < entropy[2],
                 "entropy by alpha 0.1, 1, 100: " + java.util.Arrays.toString(entropy));
         assertTrue(entropy[0] < 1.2, "alpha 0.1 should leave clients with few classes: " + entropy[0]);
         assertTrue(entropy[2] > 2.2, "alpha 100 should be close to log(10) = 2.30: " + entropy[2]);

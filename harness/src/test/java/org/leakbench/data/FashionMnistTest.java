@@ -27,20 +27,25 @@ class FashionMnistTest {
     @Test
     void loadsTheInstalledDebianFiles() {
         Path system = Datasets.FASHION_MNIST_SYSTEM_DIR;
-        assumeTrue(IdxDatasetLoader.hasFiles(system),
+        assumeTrue(
+                IdxDatasetLoader.hasFiles(system),
                 "full Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
         DataSplit split = Datasets.load(Datasets.FASHION_MNIST, system);
         assertEquals(60000, split.train().size());
         assertEquals(10000, split.test().size());
         assertArrayEquals(new int[] {1, 28, 28}, split.train().sampleShape());
         // first labels of the original files (Xiao et al. 2017 release)
-        assertArrayEquals(new int[] {9, 0, 0, 3, 0, 2, 7, 2, 5, 5}, Arrays.copyOf(split.train().labels(), 10));
-        assertArrayEquals(new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, Arrays.copyOf(split.test().labels(), 10));
+        assertArrayEquals(
+                new int[] {9, 0, 0, 3, 0, 2, 7, 2, 5, 5},
+                Arrays.copyOf(split.train().labels(), 10));
+        assertArrayEquals(
+                new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7},
+                Arrays.copyOf(split.test().labels(), 10));
         int[] sixThousand = new int[10];
         Arrays.fill(sixThousand, 6000);
         assertArrayEquals(sixThousand, split.train().classCounts());
-        DEBIAN_SHA.forEach((file, sha) -> assertEquals(sha,
-                split.train().fileSha256().get(system.resolve(file).toString()), file));
+        DEBIAN_SHA.forEach((file, sha) -> assertEquals(
+                sha, split.train().fileSha256().get(system.resolve(file).toString()), file));
     }
 
     @Test
@@ -53,7 +58,8 @@ class FashionMnistTest {
         assertArrayEquals(new int[] {1, 2, 3}, split.train().sampleShape());
         split = Datasets.load(Datasets.FASHION_MNIST, null, 1, env(other));
         assertArrayEquals(new int[] {3}, split.train().labels());
-        assertEquals(other.toAbsolutePath().normalize().toString(),
+        assertEquals(
+                other.toAbsolutePath().normalize().toString(),
                 Datasets.locate(Datasets.FASHION_MNIST, null, env(other)).location());
     }
 
@@ -62,11 +68,17 @@ class FashionMnistTest {
         Path nowhere = dir.resolve("nowhere");
         Path noSystemDir = dir.resolve("no-system-dir");
         IdxSources sources = Datasets.fashionSources(noSystemDir);
-        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
+        DatasetNotFoundException e = assertThrows(
+                DatasetNotFoundException.class,
                 () -> sources.load(nowhere, env(dir.resolve("env-dir")), Datasets.FASHION_MNIST_CLASSES));
         String m = e.getMessage();
-        for (String part : List.of(nowhere.toString(), dir.resolve("env-dir").toString(), noSystemDir.toString(),
-                "$" + Datasets.FASHION_MNIST_ENV, "apt-get install dataset-fashion-mnist", "fashion-mnist-subset",
+        for (String part : List.of(
+                nowhere.toString(),
+                dir.resolve("env-dir").toString(),
+                noSystemDir.toString(),
+                "$" + Datasets.FASHION_MNIST_ENV,
+                "apt-get install dataset-fashion-mnist",
+                "fashion-mnist-subset",
                 "train-images-idx3-ubyte")) {
             assertTrue(m.contains(part), "'" + part + "' missing from: " + m);
         }
@@ -77,8 +89,8 @@ class FashionMnistTest {
 
     @Test
     void mnistComesOnlyFromDirectoryOrVariable() {
-        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
-                () -> Datasets.load(Datasets.MNIST, null, 1, env(null)));
+        DatasetNotFoundException e =
+                assertThrows(DatasetNotFoundException.class, () -> Datasets.load(Datasets.MNIST, null, 1, env(null)));
         assertTrue(e.getMessage().contains(Datasets.MNIST_ENV), e.getMessage());
         assertFalse(Datasets.locate(Datasets.MNIST, null, env(null)).available());
 

@@ -109,8 +109,8 @@ class IdxReaderTest {
     @Test
     void loaderRejectsCountMismatchBetweenImagesAndLabels() {
         writeSet(dir, IMAGES, new int[] {2, 0});
-        DataFormatException e = assertThrows(DataFormatException.class,
-                () -> IdxDatasetLoader.fromDirectory("toy", dir, List.of("a", "b", "c")));
+        DataFormatException e = assertThrows(
+                DataFormatException.class, () -> IdxDatasetLoader.fromDirectory("toy", dir, List.of("a", "b", "c")));
         assertMentions(e, dir.resolve("train-images-idx3-ubyte.gz"), "3 images", "2 labels", "offset 4");
         assertTrue(e.getMessage().contains("train-labels-idx1-ubyte"), e.getMessage());
     }
@@ -118,8 +118,8 @@ class IdxReaderTest {
     @Test
     void loaderRejectsLabelOutsideClasses() {
         writeSet(dir, IMAGES, new int[] {2, 0, 9});
-        DataFormatException e = assertThrows(DataFormatException.class,
-                () -> IdxDatasetLoader.fromDirectory("toy", dir, List.of("a", "b", "c")));
+        DataFormatException e = assertThrows(
+                DataFormatException.class, () -> IdxDatasetLoader.fromDirectory("toy", dir, List.of("a", "b", "c")));
         assertTrue(e.getMessage().contains("label 9 at offset 10"), e.getMessage());
     }
 

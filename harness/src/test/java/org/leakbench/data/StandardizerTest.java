@@ -31,8 +31,8 @@ class StandardizerTest {
     void rejectsBadShapes() {
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(new float[0][]));
         Standardizer s = Standardizer.fit(new float[][] {{1, 2}});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> s.transform(new float[][] {{1, 2}, {1}}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> s.transform(new float[][] {{1, 2}, {1}}));
         assertEquals("standardize: row 1 has 1 features, expected 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(new float[][] {{1, 2}}, new int[0]));
     }

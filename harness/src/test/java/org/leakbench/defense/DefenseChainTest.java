@@ -17,7 +17,8 @@ import org.leakbench.update.Update;
 class DefenseChainTest extends UpdateDefenseContractTest {
     @Override
     protected UpdateDefense defense() {
-        return DefenseChain.of(new StochasticQuantization(new QuantizationOptions(8)),
+        return DefenseChain.of(
+                new StochasticQuantization(new QuantizationOptions(8)),
                 new TopKCompression(new SparsificationOptions(0.3, true)));
     }
 
@@ -35,13 +36,16 @@ class DefenseChainTest extends UpdateDefenseContractTest {
         SplittableRandom first = rng.split();
         SplittableRandom second = rng.split();
         float[] expected = k.apply(q.apply(in, first), second).flatten();
-        assertArrayEquals(expected, DefenseChain.of(q, k).apply(in, new SplittableRandom(8)).flatten());
+        assertArrayEquals(
+                expected,
+                DefenseChain.of(q, k).apply(in, new SplittableRandom(8)).flatten());
     }
 
     @Test
     void reportsTheSmallestEncodingAndTime() {
         Update in = sampleUpdate(1);
-        DefenseChain chain = DefenseChain.of(new StochasticQuantization(new QuantizationOptions(8)),
+        DefenseChain chain = DefenseChain.of(
+                new StochasticQuantization(new QuantizationOptions(8)),
                 new TopKCompression(new SparsificationOptions(0.1, false)));
         DefendedUpdate d = chain.applyMeasured(in, new SplittableRandom(0));
         long topk = 8L * (long) Math.ceil(0.1 * in.size());

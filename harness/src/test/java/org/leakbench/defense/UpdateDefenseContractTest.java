@@ -98,7 +98,8 @@ public abstract class UpdateDefenseContractTest {
     private static void neverReturnsNaN(UpdateDefense defense) {
         UpdateDefense d = defense.forClient(0);
         for (long seed = 0; seed < 5; seed++) {
-            for (float v : d.apply(sampleUpdate(seed), new SplittableRandom(seed)).flatten()) {
+            for (float v :
+                    d.apply(sampleUpdate(seed), new SplittableRandom(seed)).flatten()) {
                 assertFalse(Float.isNaN(v) || Float.isInfinite(v), "non-finite output for seed " + seed);
             }
         }
@@ -116,8 +117,9 @@ public abstract class UpdateDefenseContractTest {
         long bytes = defense.bytesSent(in);
         assertTrue(bytes > 0, "bytes sent must be positive, got " + bytes);
         if (claimsCompression) {
-            assertTrue(bytes < in.plainBytes(), "compressing defense reports " + bytes + " bytes, plain is "
-                    + in.plainBytes());
+            assertTrue(
+                    bytes < in.plainBytes(),
+                    "compressing defense reports " + bytes + " bytes, plain is " + in.plainBytes());
         } else {
             assertTrue(bytes <= in.plainBytes(), "reports " + bytes + " bytes, plain is " + in.plainBytes());
         }

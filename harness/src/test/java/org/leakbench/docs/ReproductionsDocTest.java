@@ -60,9 +60,12 @@ class ReproductionsDocTest {
             linked++;
             Map<String, String> e = entries.get(m.group(2));
             assertNotNull(e, "README links to docs/reproductions.md#" + m.group(2) + ", which has no entry");
-            assertEquals(numbers(m.group(1)), numbers(e.get("reference")), "numbers of README reference '"
-                    + m.group(1) + "' and of entry " + m.group(2));
-            assertFalse(reference.replace(m.group(0), "").matches(".*\\d.*"),
+            assertEquals(
+                    numbers(m.group(1)),
+                    numbers(e.get("reference")),
+                    "numbers of README reference '" + m.group(1) + "' and of entry " + m.group(2));
+            assertFalse(
+                    reference.replace(m.group(0), "").matches(".*\\d.*"),
                     "a number outside the link is not checked: " + reference);
         }
         assertEquals(entries.size(), linked, "every entry is used by the README");
@@ -99,12 +102,15 @@ class ReproductionsDocTest {
                 if (within.matches()) {
                     String v = within.group(1);
                     String tol = within.group(2);
-                    assertTrue(lines.stream().anyMatch(l -> literal(l, v) && literal(l, tol)), e.getKey() + ": "
-                            + e.getValue().get("test") + " has no line asserting " + v + " within " + tol);
+                    assertTrue(
+                            lines.stream().anyMatch(l -> literal(l, v) && literal(l, tol)),
+                            e.getKey() + ": " + e.getValue().get("test") + " has no line asserting " + v + " within "
+                                    + tol);
                     values.add(Double.parseDouble(v));
                 } else if (bound.matches()) {
-                    assertTrue(lines.stream().anyMatch(l -> l.contains(claim)), e.getKey() + ": "
-                            + e.getValue().get("test") + " has no line with '" + claim + "'");
+                    assertTrue(
+                            lines.stream().anyMatch(l -> l.contains(claim)),
+                            e.getKey() + ": " + e.getValue().get("test") + " has no line with '" + claim + "'");
                     values.add(Double.parseDouble(bound.group(2)));
                 } else {
                     fail(e.getKey() + ": cannot read asserted claim '" + claim + "' (value ± tolerance, > value or "
@@ -115,7 +121,8 @@ class ReproductionsDocTest {
             boolean percent = e.getValue().get("reference").contains("%");
             for (String n : numbers(e.getValue().get("reference"))) {
                 double x = Double.parseDouble(n);
-                assertTrue(values.stream().anyMatch(v -> v == x || (percent && Math.abs(v * 100 - x) < 1e-9)),
+                assertTrue(
+                        values.stream().anyMatch(v -> v == x || (percent && Math.abs(v * 100 - x) < 1e-9)),
                         e.getKey() + ": reference number " + n + " is not among the asserted values " + values);
             }
         }
@@ -124,7 +131,9 @@ class ReproductionsDocTest {
 
     /** Whether {@code line} holds {@code number} as a whole literal (not as part of a longer number). */
     private static boolean literal(String line, String number) {
-        return Pattern.compile("(?<![\\d.])" + Pattern.quote(number) + "(?![\\d])").matcher(line).find();
+        return Pattern.compile("(?<![\\d.])" + Pattern.quote(number) + "(?![\\d])")
+                .matcher(line)
+                .find();
     }
 
     private static Set<String> numbers(String text) {
@@ -144,7 +153,9 @@ class ReproductionsDocTest {
                 continue;
             }
             try (Stream<Path> files = Files.walk(tests)) {
-                Optional<Path> found = files.filter(p -> p.getFileName().toString().equals(cls + ".java")).findFirst();
+                Optional<Path> found = files.filter(
+                                p -> p.getFileName().toString().equals(cls + ".java"))
+                        .findFirst();
                 if (found.isPresent()) {
                     return found.get();
                 }

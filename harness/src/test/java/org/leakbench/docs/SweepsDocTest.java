@@ -27,7 +27,8 @@ class SweepsDocTest {
                 return p.resolve("harness").resolve("SWEEPS.md");
             }
         }
-        throw new AssertionError("cannot find harness/SWEEPS.md above " + Path.of("").toAbsolutePath());
+        throw new AssertionError(
+                "cannot find harness/SWEEPS.md above " + Path.of("").toAbsolutePath());
     }
 
     @Test
@@ -48,12 +49,16 @@ class SweepsDocTest {
         String table = text.substring(from, end);
         for (Component c : ComponentRegistry.installed().all()) {
             for (ParameterSpec s : c.descriptor().ownParameters()) {
-                assertTrue(table.lines().anyMatch(l -> l.contains("| " + c.name()) && l.contains("`" + s.name() + "`")),
+                assertTrue(
+                        table.lines().anyMatch(l -> l.contains("| " + c.name()) && l.contains("`" + s.name() + "`")),
                         "SWEEPS.md lacks parameter " + s.name() + " of " + c + "; run this test with "
                                 + "-Dsweeps.doc.update=true");
             }
         }
-        assertEquals(expected, table, "SWEEPS.md's component table differs from the registry; run this test with "
-                + "-Dsweeps.doc.update=true");
+        assertEquals(
+                expected,
+                table,
+                "SWEEPS.md's component table differs from the registry; run this test with "
+                        + "-Dsweeps.doc.update=true");
     }
 }

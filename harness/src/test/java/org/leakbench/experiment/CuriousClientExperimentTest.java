@@ -30,7 +30,8 @@ class CuriousClientExperimentTest {
     private final DataSplit data = AttackFixtures.fashion();
 
     private CuriousClientExperiment experiment(ModelSpec spec) {
-        return new CuriousClientExperiment(Models.build(spec), be, data.test().samples(), data.test().labels());
+        return new CuriousClientExperiment(
+                Models.build(spec), be, data.test().samples(), data.test().labels());
     }
 
     @Test
@@ -39,14 +40,18 @@ class CuriousClientExperimentTest {
         Attack analytic = new AnalyticAttack();
         CuriousClientExperiment.Outcome one = e.run(1, 1, 47, analytic, 1);
         assertEquals(AttackResult.OK, one.status());
-        assertTrue(one.score().meanPsnr() > 60, "one other client: PSNR " + one.score().meanPsnr());
+        assertTrue(
+                one.score().meanPsnr() > 60,
+                "one other client: PSNR " + one.score().meanPsnr());
         assertEquals(1.0, one.score().recoveredFraction());
         double previousSsim = one.score().meanSsim();
         StringBuilder curve = new StringBuilder("1: " + previousSsim);
         for (int others : new int[] {2, 8}) {
             CuriousClientExperiment.Outcome o = e.run(others, 1, 47, analytic, 1);
             curve.append(", ").append(others).append(": ").append(o.score().meanSsim());
-            assertTrue(o.score().meanPsnr() < 20, others + " other clients: PSNR " + o.score().meanPsnr());
+            assertTrue(
+                    o.score().meanPsnr() < 20,
+                    others + " other clients: PSNR " + o.score().meanPsnr());
             assertEquals(0.0, o.score().recoveredFraction(), "no sample of " + others + " should be recovered");
             assertTrue(o.score().meanSsim() < previousSsim - 0.1, "SSIM should fall with more clients: " + curve);
             previousSsim = o.score().meanSsim();
@@ -88,8 +93,8 @@ class CuriousClientExperimentTest {
     @Test
     void rejectsMoreClientsThanRows() {
         CuriousClientExperiment e = experiment(ModelSpec.mlp(new int[] {1, 28, 28}, 10, 0.25, 1, Activation.RELU));
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> e.run(data.test().size(), 1, 0, new AnalyticAttack(), 1));
+        IllegalArgumentException ex = assertThrows(
+                IllegalArgumentException.class, () -> e.run(data.test().size(), 1, 0, new AnalyticAttack(), 1));
         assertTrue(ex.getMessage().contains("rows"), ex.getMessage());
     }
 }

@@ -25,10 +25,13 @@ import org.leakbench.tensor.DType;
 class FedAvgUtilityTest {
     private static final long SEED = 1;
 
-    private static TrainingHistory fedAvg(DataSplit d, ModelSpec spec, int clients, int rounds, int batch,
-                                          double lr) {
-        FlData data = new FlData(d.train().samples(), d.train().labels(),
-                FlData.iidPartition(d.train().size(), clients, SEED), d.test().samples(), d.test().labels());
+    private static TrainingHistory fedAvg(DataSplit d, ModelSpec spec, int clients, int rounds, int batch, double lr) {
+        FlData data = new FlData(
+                d.train().samples(),
+                d.train().labels(),
+                FlData.iidPartition(d.train().size(), clients, SEED),
+                d.test().samples(),
+                d.test().labels());
         Model model = Models.build(spec);
         FlOptions o = new FlOptions(Algorithm.FEDAVG, clients, clients, rounds, 1, batch, lr, 1.0, 2);
         return new FederatedTraining(model, Backends.get("ejml"), DType.F32, o, data, UpdateDefense.none()).run(SEED);

@@ -2,8 +2,8 @@ package org.leakbench.fl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -39,7 +39,8 @@ class FederatedTrainingTest {
     @Test
     void fedSgdLearnsSeparableData() {
         FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 5, 40, 1, 16, 0.5);
-        TrainingHistory h = training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).run(1);
+        TrainingHistory h =
+                training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).run(1);
         assertEquals(40, h.rounds());
         assertTrue(h.finalAccuracy() >= 0.9, "FedSGD accuracy " + h.finalAccuracy());
         assertTrue(h.testAccuracy()[0] < h.finalAccuracy(), "accuracy improves over rounds");
@@ -48,38 +49,49 @@ class FederatedTrainingTest {
     @Test
     void evaluatingOnlyAtTheEndChangesNothingButTheSkippedRounds() {
         FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 5, 12, 1, 16, 0.5);
-        TrainingHistory every = training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).run(4);
-        TrainingHistory sparse = training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).evaluatingEvery(5)
+        TrainingHistory every =
+                training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).run(4);
+        TrainingHistory sparse = training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
+                .evaluatingEvery(5)
                 .run(4);
         for (int r = 0; r < 12; r++) {
             boolean evaluated = r == 4 || r == 9 || r == 11;
             assertEquals(evaluated ? every.testAccuracy()[r] : Double.NaN, sparse.testAccuracy()[r], "round " + r);
         }
         assertEquals(every.finalAccuracy(), sparse.finalAccuracy());
-        assertThrows(IllegalArgumentException.class,
-                () -> training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).evaluatingEvery(0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
+                        .evaluatingEvery(0));
     }
 
     @Test
     void dpSgdClientsStillLearnAndMoreNoiseCostsAccuracy() {
         FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 10, 40, 1, 16, 0.5);
         double moderate = training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
-                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 0.5))).run(5).finalAccuracy();
+                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 0.5)))
+                .run(5)
+                .finalAccuracy();
         double heavy = training(SyntheticBlobs.logistic(), o, UpdateDefense.none())
-                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 64))).run(5).finalAccuracy();
+                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 64)))
+                .run(5)
+                .finalAccuracy();
         assertTrue(moderate >= 0.85, "DP-SGD with sigma 0.5: " + moderate);
-        assertTrue(heavy < moderate - 0.1, "sigma 64 (" + heavy + ") should cost accuracy against 0.5 (" + moderate
-                + ")");
+        assertTrue(
+                heavy < moderate - 0.1, "sigma 64 (" + heavy + ") should cost accuracy against 0.5 (" + moderate + ")");
         FlOptions avg = FlOptions.of(Algorithm.FEDAVG, 10, 5, 6, 1, 8, 0.1);
         double fedAvg = training(SyntheticBlobs.mlp(), avg, UpdateDefense.none())
-                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 0.3))).run(6).finalAccuracy();
+                .withLocalTraining(new DpSgdTraining(new DpSgdOptions(1.0, 0.3)))
+                .run(6)
+                .finalAccuracy();
         assertTrue(fedAvg >= 0.8, "FedAvg with DP-SGD local steps: " + fedAvg);
     }
 
     @Test
     void fedAvgLearnsSeparableData() {
         FlOptions o = FlOptions.of(Algorithm.FEDAVG, 10, 4, 8, 2, 8, 0.1);
-        TrainingHistory h = training(SyntheticBlobs.mlp(), o, UpdateDefense.none()).run(2);
+        TrainingHistory h =
+                training(SyntheticBlobs.mlp(), o, UpdateDefense.none()).run(2);
         assertTrue(h.finalAccuracy() >= 0.9, "FedAvg accuracy " + h.finalAccuracy());
     }
 
@@ -99,7 +111,8 @@ class FederatedTrainingTest {
 
     @Test
     void sameSeedSameBitsWhateverTheThreads() {
-        UpdateDefense defense = DefenseChain.of(new StochasticQuantization(new QuantizationOptions(6)),
+        UpdateDefense defense = DefenseChain.of(
+                new StochasticQuantization(new QuantizationOptions(6)),
                 new RandomKCompression(new SparsificationOptions(0.5, true)));
         FlOptions serial = new FlOptions(Algorithm.FEDAVG, 10, 4, 4, 1, 8, 0.1, 1.0, 1);
         FlOptions parallel = new FlOptions(Algorithm.FEDAVG, 10, 4, 4, 1, 8, 0.1, 1.0, 4);
@@ -138,7 +151,8 @@ class FederatedTrainingTest {
     @Test
     void plainUploadIsFourBytesPerParameter() {
         FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 2, 2, 1, 4, 0.1);
-        TrainingHistory h = training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).run(1);
+        TrainingHistory h =
+                training(SyntheticBlobs.logistic(), o, UpdateDefense.none()).run(1);
         long params = SyntheticBlobs.logistic().parameterCount();
         assertEquals(2 * 4 * params, h.bytesUp()[0]);
         assertTrue(h.nanos()[0] > 0);

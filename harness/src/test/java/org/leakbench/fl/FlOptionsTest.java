@@ -36,9 +36,15 @@ class FlOptionsTest {
         rejects("row 9", () -> new FlData(x, y, new int[][] {{0, 9}}, x, y));
         rejects("label", () -> new FlData(x, new int[3], new int[][] {{0}}, x, y));
         FlData d = new FlData(x, y, FlData.iidPartition(4, 2, 1), x, y);
-        rejects("partition has 2 clients", () -> new FederatedTraining(SyntheticBlobs.logistic(),
-                org.leakbench.tensor.Backends.get("ejml"), org.leakbench.tensor.DType.F32,
-                FlOptions.of(Algorithm.FEDSGD, 3, 1, 1, 1, 1, 0.1), d, null));
+        rejects(
+                "partition has 2 clients",
+                () -> new FederatedTraining(
+                        SyntheticBlobs.logistic(),
+                        org.leakbench.tensor.Backends.get("ejml"),
+                        org.leakbench.tensor.DType.F32,
+                        FlOptions.of(Algorithm.FEDSGD, 3, 1, 1, 1, 1, 0.1),
+                        d,
+                        null));
     }
 
     @Test

@@ -56,8 +56,8 @@ class LocalTrainingStreamsTest {
     private static final DpSgdOptions SHUFFLE = POISSON.withSampling(DpSampling.SHUFFLE);
 
     private void assertUpdate(LocalTraining training, FlOptions options, int hash, int examples, int steps) {
-        LocalResult r = new Client(data, be, DType.F64, training).computeUpdate(model, params, options,
-                new SplittableRandom(11));
+        LocalResult r = new Client(data, be, DType.F64, training)
+                .computeUpdate(model, params, options, new SplittableRandom(11));
         assertEquals(hash, Arrays.hashCode(r.update().flatten()), training.name() + " " + options.algorithm());
         assertEquals(examples, r.examples());
         assertEquals(steps, r.update().localSteps());
@@ -80,8 +80,8 @@ class LocalTrainingStreamsTest {
 
     @Test
     void aClientNeedsItsLocalTraining() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Client(data, be, DType.F64, null));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Client(data, be, DType.F64, null));
         assertEquals("client: data, backend, dtype and local training must be given", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> data.sampleRows(31, new SplittableRandom(1)));
     }

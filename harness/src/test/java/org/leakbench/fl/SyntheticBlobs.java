@@ -11,8 +11,7 @@ final class SyntheticBlobs {
     static final int CLASSES = 4;
     static final int DIM = 8;
 
-    private SyntheticBlobs() {
-    }
+    private SyntheticBlobs() {}
 
     static FlData data(int train, int test, int clients, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -39,8 +39,8 @@ class ThreatModelTest {
     void curiousClientRecoversTheSumOfTheOthers() {
         for (Algorithm algorithm : Algorithm.values()) {
             FlOptions o = new FlOptions(algorithm, 10, 4, 3, 1, 8, 0.2, 0.7, 0);
-            FederatedTraining t = new FederatedTraining(SyntheticBlobs.mlp(), BE, DType.F32, o, DATA,
-                    UpdateDefense.none());
+            FederatedTraining t =
+                    new FederatedTraining(SyntheticBlobs.mlp(), BE, DType.F32, o, DATA, UpdateDefense.none());
             RoundRecord r = record(t, 9, 2, new HonestButCuriousServer());
             int self = r.participants()[1];
             ObservedRound seen = new CuriousClient().observe(r, self);
@@ -67,17 +67,20 @@ class ThreatModelTest {
             assertEquals(3, seen.contributingClients().length);
             assertTrue(java.util.Arrays.stream(seen.contributingClients()).noneMatch(c -> c == self));
             assertEquals(rows, seen.batchSize());
-            assertEquals(algorithm == Algorithm.FEDSGD ? Update.Kind.GRADIENT : Update.Kind.WEIGHT_DIFFERENCE,
-                    seen.kind());
+            assertEquals(
+                    algorithm == Algorithm.FEDSGD ? Update.Kind.GRADIENT : Update.Kind.WEIGHT_DIFFERENCE, seen.kind());
             // The same through the simulation's observe().
-            assertArrayEquals(got, t.observe(9, 2, self, new CuriousClient()).observedUpdate().flatten());
+            assertArrayEquals(
+                    got,
+                    t.observe(9, 2, self, new CuriousClient()).observedUpdate().flatten());
         }
     }
 
     @Test
     void honestButCuriousServerSeesTheVictimsUpdate() {
         FlOptions o = FlOptions.of(Algorithm.FEDAVG, 10, 3, 2, 1, 8, 0.1);
-        FederatedTraining t = new FederatedTraining(SyntheticBlobs.logistic(), BE, DType.F32, o, DATA, UpdateDefense.none());
+        FederatedTraining t =
+                new FederatedTraining(SyntheticBlobs.logistic(), BE, DType.F32, o, DATA, UpdateDefense.none());
         RoundRecord r = record(t, 4, 1, new HonestButCuriousServer());
         int victim = r.participants()[2];
         ObservedRound seen = t.observe(4, 1, victim, new HonestButCuriousServer());
@@ -87,9 +90,11 @@ class ThreatModelTest {
         assertEquals(5, seen.localSteps(), "1 epoch of 40 rows in batches of 8");
         assertEquals(0.1, seen.lr());
         int absent = java.util.stream.IntStream.range(0, 10)
-                .filter(c -> java.util.Arrays.stream(r.participants()).noneMatch(p -> p == c)).findFirst().orElseThrow();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new HonestButCuriousServer().observe(r, absent));
+                .filter(c -> java.util.Arrays.stream(r.participants()).noneMatch(p -> p == c))
+                .findFirst()
+                .orElseThrow();
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new HonestButCuriousServer().observe(r, absent));
         assertTrue(e.getMessage().contains("did not take part"), e.getMessage());
     }
 
@@ -113,8 +118,14 @@ class ThreatModelTest {
             }
         };
         FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 4, 2, 1, 8, 0.1);
-        FederatedTraining t = new FederatedTraining(SyntheticBlobs.logistic(), BE, DType.F32, o, DATA,
-                UpdateDefense.none(), new SecureAggregator(plainSum));
+        FederatedTraining t = new FederatedTraining(
+                SyntheticBlobs.logistic(),
+                BE,
+                DType.F32,
+                o,
+                DATA,
+                UpdateDefense.none(),
+                new SecureAggregator(plainSum));
         RoundRecord r = record(t, 6, 0, new HonestButCuriousServer());
         ObservedRound seen = new HonestButCuriousServer().observe(r, r.participants()[0]);
         float[] mean = MeanAggregator.mean(r.updates()).flatten();
@@ -151,14 +162,18 @@ class ThreatModelTest {
         assertSame(sent.get(0), seen.globalParams().get(0), "the observation holds the parameters sent");
 
         int[] rows = DATA.partition()[victim];
-        Tensor x = Sgd.batch(BE, DType.F64, DATA.trainSamples(), rows, model.spec().inputShape());
-        List<Tensor> expected = Gradients.of(model, sent, x, Sgd.pick(DATA.trainLabels(), rows)).gradient();
+        Tensor x =
+                Sgd.batch(BE, DType.F64, DATA.trainSamples(), rows, model.spec().inputShape());
+        List<Tensor> expected =
+                Gradients.of(model, sent, x, Sgd.pick(DATA.trainLabels(), rows)).gradient();
         float[] want = Update.fromTensors(expected).flatten();
         float[] got = seen.observedUpdate().flatten();
         for (int j = 0; j < want.length; j++) {
             assertEquals(want[j], got[j], 1e-5, "gradient entry " + j);
         }
-        assertArrayEquals(FederatedTrainingTest.flat(r.paramsBefore()), FederatedTrainingTest.flat(r.paramsAfter()),
+        assertArrayEquals(
+                FederatedTrainingTest.flat(r.paramsBefore()),
+                FederatedTrainingTest.flat(r.paramsAfter()),
                 "the tampered round does not move the global model");
     }
 
@@ -168,14 +183,14 @@ class ThreatModelTest {
         Model honest = SyntheticBlobs.logistic();
         Model imprint = SyntheticBlobs.mlp();
         FederatedTraining t = new FederatedTraining(honest, BE, DType.F32, o, DATA, UpdateDefense.none());
-        MaliciousServer server = new MaliciousServer(0, imprint,
-                p -> imprint.initialParameters(BE, DType.F32, new SplittableRandom(1)));
+        MaliciousServer server =
+                new MaliciousServer(0, imprint, p -> imprint.initialParameters(BE, DType.F32, new SplittableRandom(1)));
         RoundRecord r = record(t, 3, 0, server);
         ObservedRound seen = server.observe(r, r.participants()[1]);
         assertSame(imprint, seen.model());
         assertEquals(imprint.parameterCount(), seen.observedUpdate().size());
         MaliciousServer wrong = new MaliciousServer(0, imprint, p -> p);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.run(3, wrong, x -> { }));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.run(3, wrong, x -> {}));
         assertTrue(e.getMessage().contains("malicious server"), e.getMessage());
     }
 }

@@ -126,8 +126,8 @@ class BatchMatchingTest {
         float[][] truth = batch(2, 8);
         float[] nan = new float[C * H * W];
         java.util.Arrays.fill(nan, Float.NaN);
-        ReconstructionScore s = ReconstructionScore.of(truth, new int[] {0, 1}, new float[][] {truth[0].clone(), nan},
-                null, C, H, W, 1.0, 20);
+        ReconstructionScore s = ReconstructionScore.of(
+                truth, new int[] {0, 1}, new float[][] {truth[0].clone(), nan}, null, C, H, W, 1.0, 20);
         assertEquals(ImageMetrics.PSNR_CAP_DB, s.psnr()[0]);
         assertTrue(Double.isNaN(s.meanPsnr()) && Double.isNaN(s.meanSsim()) && Double.isNaN(s.meanMse()));
         assertEquals(0.5, s.recoveredFraction());
@@ -136,15 +136,17 @@ class BatchMatchingTest {
     @Test
     void argumentErrors() {
         float[][] truth = batch(2, 7);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReconstructionScore.of(truth, new int[] {0, 1}, new float[][] {new float[5]}, null,
-                        C, H, W, 1.0, 20));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ReconstructionScore.of(
+                        truth, new int[] {0, 1}, new float[][] {new float[5]}, null, C, H, W, 1.0, 20));
         assertTrue(e.getMessage().contains("recon[0]") && e.getMessage().contains("144"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ReconstructionScore.of(truth, new int[] {0}, truth, null, C, H, W, 1.0, 20));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ReconstructionScore.of(truth, new int[] {0, 1}, truth, new int[] {1}, C, H, W, 1.0, 20));
-        assertThrows(IllegalArgumentException.class,
-                () -> BatchMatching.match(truth, new float[][] {new float[3]}));
+        assertThrows(IllegalArgumentException.class, () -> BatchMatching.match(truth, new float[][] {new float[3]}));
     }
 }

@@ -72,7 +72,10 @@ class HungarianTest {
             }
             int[] a = Hungarian.assign(cost);
             assertValid(a, rows, cols);
-            assertEquals(bruteForce(cost), Hungarian.totalCost(cost, a), 1e-9,
+            assertEquals(
+                    bruteForce(cost),
+                    Hungarian.totalCost(cost, a),
+                    1e-9,
                     "trial " + trial + " (" + rows + "×" + cols + ")");
         }
     }
@@ -94,8 +97,8 @@ class HungarianTest {
     void emptyAndInvalidMatrices() {
         assertEquals(0, Hungarian.assign(new double[0][]).length);
         assertThrows(IllegalArgumentException.class, () -> Hungarian.assign(new double[][] {{1, 2}, {3}}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Hungarian.assign(new double[][] {{1, Double.NaN}}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Hungarian.assign(new double[][] {{1, Double.NaN}}));
         assertTrue(e.getMessage().contains("[0][1]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Hungarian.assign(new double[][] {{}}));
         assertThrows(IllegalArgumentException.class, () -> Hungarian.assign(null));

@@ -77,7 +77,8 @@ class ImageGridTest {
         assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, rows, 2, 28, 28, 1));
         assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, rows, 1, 28, 28, 0));
         assertThrows(IllegalArgumentException.class, () -> ImageGrid.writePng(file, List.of(), 1, 28, 28, 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ImageGrid.writePng(file, List.of(one, new float[][] {new float[10]}), 1, 28, 28, 1));
         assertTrue(e.getMessage().contains("row 1 image 0") && e.getMessage().contains("784"), e.getMessage());
         assertFalse(Files.exists(file));

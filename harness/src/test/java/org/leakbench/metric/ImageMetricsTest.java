@@ -154,15 +154,20 @@ class ImageMetricsTest {
 
     @Test
     void argumentErrorsNameTheShapes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ImageMetrics.ssim(new float[784], new float[783], 1, 28, 28, 1.0));
-        assertTrue(e.getMessage().contains("784") && e.getMessage().contains("783")
-                && e.getMessage().contains("1×28×28"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("784")
+                        && e.getMessage().contains("783")
+                        && e.getMessage().contains("1×28×28"),
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ImageMetrics.mse(new float[3], new float[4]));
         assertTrue(e.getMessage().contains("3") && e.getMessage().contains("4"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ImageMetrics.psnr(new float[3], new float[3], 0));
         assertThrows(IllegalArgumentException.class, () -> ImageMetrics.mse(new float[0], new float[0]));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ImageMetrics.ssim(new float[4], new float[4], 1, 2, 2, Double.NaN));
     }
 }

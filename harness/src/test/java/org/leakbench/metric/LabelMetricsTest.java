@@ -35,9 +35,11 @@ class LabelMetricsTest {
     void argumentErrors() {
         assertThrows(IllegalArgumentException.class, () -> LabelMetrics.accuracy(new int[] {1}, new int[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> LabelMetrics.accuracy(new int[0], new int[0]));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> LabelMetrics.matchedAccuracy(new int[] {1, 2}, new int[] {1}, new int[] {0}));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> LabelMetrics.matchedAccuracy(new int[] {1}, new int[] {1}, new int[] {3}));
     }
 }

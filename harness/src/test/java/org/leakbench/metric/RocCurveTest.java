@@ -121,11 +121,12 @@ class RocCurveTest {
 
     @Test
     void argumentErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> RocCurve.of(new double[] {1, Double.NaN}, new boolean[] {true, false}));
         assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> RocCurve.of(new double[] {1, 2}, new boolean[] {true, true}));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> RocCurve.of(new double[] {1, 2}, new boolean[] {true, true}));
         assertTrue(e.getMessage().contains("non-members"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RocCurve.of(new double[] {1}, new boolean[] {true, false}));
         RocCurve roc = RocCurve.of(new double[] {1, 0}, new boolean[] {true, false});

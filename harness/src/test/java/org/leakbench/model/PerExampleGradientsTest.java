@@ -30,8 +30,8 @@ class PerExampleGradientsTest {
     }
 
     /** Reference: each example's gradient from a batch of one, clipped, summed. */
-    static double[] reference(Model model, List<Tensor> params, Backend be, float[][] x, int[] y, double clip,
-                              double[] norms) {
+    static double[] reference(
+            Model model, List<Tensor> params, Backend be, float[][] x, int[] y, double clip, double[] norms) {
         double[] sum = null;
         for (int i = 0; i < N; i++) {
             Tensor xi = Sgd.batch(be, DType.F64, x, new int[] {i}, model.spec().inputShape());
@@ -59,14 +59,23 @@ class PerExampleGradientsTest {
     }
 
     @ParameterizedTest(name = "{0} {1} depth {2} {3} clip {4}")
-    @CsvSource({"ejml, linear, 0, tanh, 0.05", "ejml, mlp, 1, tanh, 0.05", "ejml, mlp, 2, relu, 0.5",
-            "ejml, mlp, 1, sigmoid, 100", "ejml, lenet, 0, sigmoid, 0.05", "nd4j, mlp, 2, tanh, 0.05"})
-    void oneBackwardPassGivesTheClippedSumOfBatchesOfOne(String backend, String family, int depth, String act,
-                                                         double clip) {
+    @CsvSource({
+        "ejml, linear, 0, tanh, 0.05",
+        "ejml, mlp, 1, tanh, 0.05",
+        "ejml, mlp, 2, relu, 0.5",
+        "ejml, mlp, 1, sigmoid, 100",
+        "ejml, lenet, 0, sigmoid, 0.05",
+        "nd4j, mlp, 2, tanh, 0.05"
+    })
+    void oneBackwardPassGivesTheClippedSumOfBatchesOfOne(
+            String backend, String family, int depth, String act, double clip) {
         Backend be = Backends.get(backend);
-        ModelSpec spec = family.equals("lenet") ? ModelSpec.lenet(new int[] {1, 8, 8}, 3)
-                : depth == 0 ? ModelSpec.linear(new int[] {5}, 3)
-                : ModelSpec.mlp(new int[] {5}, 3, 1.0 / 32, depth, Activation.valueOf(act.toUpperCase(Locale.ROOT)));
+        ModelSpec spec = family.equals("lenet")
+                ? ModelSpec.lenet(new int[] {1, 8, 8}, 3)
+                : depth == 0
+                        ? ModelSpec.linear(new int[] {5}, 3)
+                        : ModelSpec.mlp(
+                                new int[] {5}, 3, 1.0 / 32, depth, Activation.valueOf(act.toUpperCase(Locale.ROOT)));
         Model model = Models.build(spec);
         List<Tensor> params = model.initialParameters(be, DType.F64, new SplittableRandom(3));
         float[][] x = samples(spec.inputSize(), 4);
@@ -74,8 +83,8 @@ class PerExampleGradientsTest {
         double[] refNorms = new double[N];
         double[] ref = reference(model, params, be, x, y, clip, refNorms);
         int[] all = {0, 1, 2, 3, 4, 5};
-        PerExampleGradients.ClippedSum got = PerExampleGradients.clippedSum(model, params,
-                Sgd.batch(be, DType.F64, x, all, spec.inputShape()), y, clip);
+        PerExampleGradients.ClippedSum got = PerExampleGradients.clippedSum(
+                model, params, Sgd.batch(be, DType.F64, x, all, spec.inputShape()), y, clip);
         for (int i = 0; i < N; i++) {
             assertEquals(refNorms[i], got.norms()[i], 1e-9 * Math.max(1, refNorms[i]), "norm of example " + i);
         }
@@ -95,8 +104,10 @@ class PerExampleGradientsTest {
         Backend be = Backends.get("ejml");
         Model model = Models.build(ModelSpec.mlp(new int[] {5}, 3, 1.0 / 32, 1, Activation.TANH));
         List<Tensor> params = model.initialParameters(be, DType.F64, new SplittableRandom(3));
-        Tensor x = Sgd.batch(be, DType.F64, samples(5, 1), new int[] {0}, model.spec().inputShape());
-        assertThrows(IllegalArgumentException.class, () -> PerExampleGradients.clippedSum(model, params, x,
-                new int[] {0}, clip));
+        Tensor x = Sgd.batch(
+                be, DType.F64, samples(5, 1), new int[] {0}, model.spec().inputShape());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PerExampleGradients.clippedSum(model, params, x, new int[] {0}, clip));
     }
 }

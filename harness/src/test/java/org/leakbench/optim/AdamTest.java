@@ -38,8 +38,8 @@ class AdamTest {
         double lr = 0.05;
         double[] start = {1.5, -0.8};
         List<double[]> seen = new ArrayList<>();
-        new Adam(new AdamOptions(steps, lr, false, false, 0, 0, 0)).minimize(recording(AdamTest::bowl, seen),
-                start, () -> false);
+        new Adam(new AdamOptions(steps, lr, false, false, 0, 0, 0))
+                .minimize(recording(AdamTest::bowl, seen), start, () -> false);
         assertEquals(steps + 1, seen.size());
 
         // Algorithm 1 of the paper, written out: m_t, v_t, bias-corrected m̂_t, v̂_t, θ_t = θ_{t−1} − α·m̂/(√v̂ + ε).
@@ -67,12 +67,12 @@ class AdamTest {
     void firstStepHasTheLengthOfTheLearningRateInEveryCoordinate() {
         // Bias correction makes m̂₁ = g and v̂₁ = g², so the first step is lr·g/(|g| + ε).
         List<double[]> seen = new ArrayList<>();
-        new Adam(new AdamOptions(1, 0.1, false, false, 0, 0, 0)).minimize(recording(AdamTest::bowl, seen),
-                new double[] {2, 3}, () -> false);
+        new Adam(new AdamOptions(1, 0.1, false, false, 0, 0, 0))
+                .minimize(recording(AdamTest::bowl, seen), new double[] {2, 3}, () -> false);
         double[] g = new double[2];
         bowl(new double[] {2, 3}, g);
-        assertArrayEquals(new double[] {2 - 0.1 * g[0] / (g[0] + EPS), 3 - 0.1 * g[1] / (g[1] + EPS)}, seen.get(1),
-                1e-15);
+        assertArrayEquals(
+                new double[] {2 - 0.1 * g[0] / (g[0] + EPS), 3 - 0.1 * g[1] / (g[1] + EPS)}, seen.get(1), 1e-15);
     }
 
     @Test
@@ -106,8 +106,8 @@ class AdamTest {
             g[0] = 1e-6; // the sign, not the size, sets the step
             return 1e-6 * x[0];
         };
-        OptimResult r = new Adam(new AdamOptions(8, 0.2, true, false, 0, 0, 0)).minimize(linear, new double[] {0},
-                () -> false);
+        OptimResult r =
+                new Adam(new AdamOptions(8, 0.2, true, false, 0, 0, 0)).minimize(linear, new double[] {0}, () -> false);
         assertEquals(-8 * 0.2 / (1 + EPS), r.x()[0], 1e-12);
     }
 
@@ -138,8 +138,8 @@ class AdamTest {
             values.add(f);
             return f;
         };
-        OptimResult r = new Adam(new AdamOptions(12, 0.7, false, false, 0, 0, 0)).minimize(recording(square, seen),
-                new double[] {1}, () -> false);
+        OptimResult r = new Adam(new AdamOptions(12, 0.7, false, false, 0, 0, 0))
+                .minimize(recording(square, seen), new double[] {1}, () -> false);
         int best = 0;
         for (int i = 1; i < values.size(); i++) {
             if (values.get(i) < values.get(best)) {
@@ -162,8 +162,8 @@ class AdamTest {
             g[0] = 2 * x[0];
             return x[0] * x[0];
         };
-        OptimResult r = new Adam(new AdamOptions(10, 0.1, false, false, 0, 0, 0)).minimize(f, new double[] {1},
-                () -> false);
+        OptimResult r =
+                new Adam(new AdamOptions(10, 0.1, false, false, 0, 0, 0)).minimize(f, new double[] {1}, () -> false);
         assertEquals(OptimResult.Status.DIVERGED, r.status());
         assertEquals(3, r.iterations());
         assertEquals(4, r.evaluations());
@@ -172,12 +172,12 @@ class AdamTest {
 
     @Test
     void zeroGradientLeavesThePointWhereItIs() {
-        OptimResult r = new Adam(new AdamOptions(5, 0.1, false, false, 0, 0, 0)).minimize(AdamTest::bowl,
-                new double[] {0, 0}, () -> false);
+        OptimResult r = new Adam(new AdamOptions(5, 0.1, false, false, 0, 0, 0))
+                .minimize(AdamTest::bowl, new double[] {0, 0}, () -> false);
         assertArrayEquals(new double[] {0, 0}, r.x());
         assertEquals(0, r.value());
-        OptimResult signed = new Adam(new AdamOptions(5, 0.1, true, true, 0, 0, 0)).minimize(AdamTest::bowl,
-                new double[] {0, 0}, () -> false);
+        OptimResult signed = new Adam(new AdamOptions(5, 0.1, true, true, 0, 0, 0))
+                .minimize(AdamTest::bowl, new double[] {0, 0}, () -> false);
         assertArrayEquals(new double[] {0, 0}, signed.x());
     }
 
@@ -198,9 +198,11 @@ class AdamTest {
     @Test
     void invalidOptionsAreRejectedNamingTheField() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new AdamOptions(0, 0.1, false, false, 0, 0, 0))
-                .getMessage().contains("iterations"));
+                .getMessage()
+                .contains("iterations"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new AdamOptions(5, 0, false, false, 0, 0, 0))
-                .getMessage().contains("learningRate"));
+                .getMessage()
+                .contains("learningRate"));
         assertThrows(IllegalArgumentException.class, () -> new AdamOptions(5, 0.1, false, false, -1, 0, 1));
     }
 }

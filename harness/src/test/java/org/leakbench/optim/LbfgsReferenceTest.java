@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  * written by {@code lbfgs_reference.py} next to it (PyTorch 1.13, float64).
  */
 class LbfgsReferenceTest {
-    private record Row(String function, int dimension, int iterations, double[] x, double value, int history) {
-    }
+    private record Row(String function, int dimension, int iterations, double[] x, double value, int history) {}
 
     /** ½Σ c_i(x_i − i − 1)² with c_i = 10^(i/3), as in the script. */
     private static double quadratic10(double[] x, double[] g) {
@@ -47,7 +46,8 @@ class LbfgsReferenceTest {
                 default -> throw new IllegalStateException("unknown function in reference table: " + row.function());
             };
             double[] start = row.function().equals("rosenbrock")
-                    ? TestObjectives.rosenbrockStart(row.dimension()) : new double[row.dimension()];
+                    ? TestObjectives.rosenbrockStart(row.dimension())
+                    : new double[row.dimension()];
             LbfgsOptions options = row.function().equals("quadratic10")
                     ? new LbfgsOptions(row.iterations(), row.history(), 1, 1e-9, 0)
                     : LbfgsOptions.iterations(row.iterations());

@@ -32,8 +32,8 @@ class LbfgsTest {
         int[][] dimensionAndBudget = {{10, 150}, {100, 1000}};
         for (int[] c : dimensionAndBudget) {
             int n = c[0];
-            OptimResult r = run(LbfgsOptions.iterations(c[1]), TestObjectives::rosenbrock,
-                    TestObjectives.rosenbrockStart(n));
+            OptimResult r =
+                    run(LbfgsOptions.iterations(c[1]), TestObjectives::rosenbrock, TestObjectives.rosenbrockStart(n));
             double[] ones = new double[n];
             Arrays.fill(ones, 1);
             assertEquals(OptimResult.Status.CONVERGED, r.status(), "n = " + n);
@@ -44,8 +44,8 @@ class LbfgsTest {
     @Test
     void stronglyConvexQuadraticConvergesToTheSolutionOfAxEqualsB() {
         // A⁻¹b = (1/11)·[[3, −1], [−1, 4]]·(1, 2) = (1/11, 7/11)
-        OptimResult r = run(new LbfgsOptions(100, 10, 1, 1e-12, 0), TestObjectives.quadratic(A, B),
-                new double[] {5, -7});
+        OptimResult r =
+                run(new LbfgsOptions(100, 10, 1, 1e-12, 0), TestObjectives.quadratic(A, B), new double[] {5, -7});
         assertEquals(OptimResult.Status.CONVERGED, r.status());
         assertArrayEquals(new double[] {1.0 / 11, 7.0 / 11}, r.x(), 1e-11);
     }
@@ -153,10 +153,13 @@ class LbfgsTest {
         OptimResult nan = run(LbfgsOptions.iterations(10), (x, g) -> Double.NaN, new double[] {1, 2});
         assertEquals(OptimResult.Status.DIVERGED, nan.status());
         assertEquals(0, nan.iterations());
-        OptimResult infGradient = run(LbfgsOptions.iterations(10), (x, g) -> {
-            g[0] = Double.POSITIVE_INFINITY;
-            return 1;
-        }, new double[] {1});
+        OptimResult infGradient = run(
+                LbfgsOptions.iterations(10),
+                (x, g) -> {
+                    g[0] = Double.POSITIVE_INFINITY;
+                    return 1;
+                },
+                new double[] {1});
         assertTrue(infGradient.diverged());
     }
 
@@ -245,22 +248,27 @@ class LbfgsTest {
     @Test
     void cancellationIsCheckedBeforeEveryIteration() {
         AtomicInteger checks = new AtomicInteger();
-        OptimResult r = new Lbfgs(LbfgsOptions.iterations(100)).minimize(TestObjectives::rosenbrock,
-                new double[] {-1.2, 1}, () -> checks.incrementAndGet() > 3);
+        OptimResult r = new Lbfgs(LbfgsOptions.iterations(100))
+                .minimize(TestObjectives::rosenbrock, new double[] {-1.2, 1}, () -> checks.incrementAndGet() > 3);
         assertEquals(OptimResult.Status.CANCELLED, r.status());
         assertEquals(3, r.iterations());
-        assertArrayEquals(run(LbfgsOptions.iterations(3), TestObjectives::rosenbrock, new double[] {-1.2, 1}).x(),
+        assertArrayEquals(
+                run(LbfgsOptions.iterations(3), TestObjectives::rosenbrock, new double[] {-1.2, 1})
+                        .x(),
                 r.x());
     }
 
     @Test
     void invalidOptionsAreRejectedNamingTheField() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LbfgsOptions(0, 10, 1, 0, 0))
-                .getMessage().contains("maxIterations"));
+                .getMessage()
+                .contains("maxIterations"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LbfgsOptions(5, 0, 1, 0, 0))
-                .getMessage().contains("history"));
+                .getMessage()
+                .contains("history"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LbfgsOptions(5, 10, Double.NaN, 0, 0))
-                .getMessage().contains("learningRate"));
+                .getMessage()
+                .contains("learningRate"));
         assertThrows(IllegalArgumentException.class, () -> new LbfgsOptions(5, 10, 1, -1, 0));
     }
 

@@ -73,12 +73,11 @@ class StrongWolfeLineSearchTest {
     };
 
     private static StrongWolfeLineSearch.Step search(StrongWolfeLineSearch ls, Phi phi, double t0) {
-        return ls.search(along(phi), new double[] {0}, phi.value(0), new double[] {phi.slope(0)},
-                new double[] {1}, t0);
+        return ls.search(along(phi), new double[] {0}, phi.value(0), new double[] {phi.slope(0)}, new double[] {1}, t0);
     }
 
-    private static void assertStrongWolfe(Phi phi, StrongWolfeLineSearch.Step step, double c1, double c2,
-                                          String where) {
+    private static void assertStrongWolfe(
+            Phi phi, StrongWolfeLineSearch.Step step, double c1, double c2, String where) {
         double t = step.t();
         assertTrue(t > 0, where + ": no step");
         assertTrue(step.finite(), where);
@@ -161,8 +160,8 @@ class StrongWolfeLineSearchTest {
             g[0] = x[0] == 0 ? -1 : Double.NaN;
             return x[0] == 0 ? 0 : Double.NaN;
         };
-        StrongWolfeLineSearch.Step step = StrongWolfeLineSearch.standard().search(f, new double[] {0}, 0,
-                new double[] {-1}, new double[] {1}, 1);
+        StrongWolfeLineSearch.Step step =
+                StrongWolfeLineSearch.standard().search(f, new double[] {0}, 0, new double[] {-1}, new double[] {1}, 1);
         assertEquals(0, step.t());
         assertFalse(step.finite());
         assertTrue(step.evaluations() <= 25);
@@ -173,8 +172,8 @@ class StrongWolfeLineSearchTest {
         // Function 2 from t0 = 1000 needs more than 25 evaluations to meet the curvature condition.
         AtomicInteger evals = new AtomicInteger();
         Objective f = TestObjectives.counting(along(MT2), evals);
-        StrongWolfeLineSearch.Step step = StrongWolfeLineSearch.standard().search(f, new double[] {0}, MT2.value(0),
-                new double[] {MT2.slope(0)}, new double[] {1}, 1000);
+        StrongWolfeLineSearch.Step step = StrongWolfeLineSearch.standard()
+                .search(f, new double[] {0}, MT2.value(0), new double[] {MT2.slope(0)}, new double[] {1}, 1000);
         assertTrue(step.evaluations() <= 25);
         assertEquals(evals.get(), step.evaluations());
         assertTrue(step.finite());
@@ -189,9 +188,16 @@ class StrongWolfeLineSearchTest {
         AtomicInteger evals = new AtomicInteger();
         Objective f = TestObjectives.counting(along(phi), evals);
         for (double direction : new double[] {-1, 0, Double.NaN}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> StrongWolfeLineSearch.standard().search(f, new double[] {0}, phi.value(0),
-                            new double[] {phi.slope(0)}, new double[] {direction}, 1));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> StrongWolfeLineSearch.standard()
+                            .search(
+                                    f,
+                                    new double[] {0},
+                                    phi.value(0),
+                                    new double[] {phi.slope(0)},
+                                    new double[] {direction},
+                                    1));
             assertTrue(e.getMessage().contains("descent direction"), e.getMessage());
         }
         assertEquals(0, evals.get());

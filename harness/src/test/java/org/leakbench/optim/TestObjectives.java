@@ -5,8 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test functions with known minima, shared by the optimiser tests. */
 final class TestObjectives {
-    private TestObjectives() {
-    }
+    private TestObjectives() {}
 
     /**
      * The chained Rosenbrock function Σ 100(x[i+1] − x[i]²)² + (1 − x[i])² (Rosenbrock 1960; the chained

@@ -24,8 +24,8 @@ class AttackOutcomeTest {
 
     @Test
     void aFailedAttackFailsThePointWithItsReason() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> AttackOutcome.status("failed: no signal"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> AttackOutcome.status("failed: no signal"));
         assertEquals("no signal", e.getMessage());
     }
 }

@@ -34,11 +34,11 @@ import org.leakbench.data.DataSplit;
 import org.leakbench.data.DatasetComponent;
 import org.leakbench.data.DatasetNotFoundException;
 import org.leakbench.defense.DefenseComponent;
-import org.leakbench.update.Update;
 import org.leakbench.model.ModelComponent;
 import org.leakbench.model.ModelSpec;
 import org.leakbench.model.Models;
 import org.leakbench.sweep.ParameterRegistry;
+import org.leakbench.update.Update;
 
 /**
  * What every registered component promises: a description, parameters with descriptions and in-range
@@ -54,7 +54,8 @@ class ComponentContractTest {
         Map<String, Object> point = new HashMap<>();
         params.specs().forEach(s -> point.put(s.name(), s.defaultValue()));
         point.put(c.kind().parameter(), c.name());
-        params.specs().stream().filter(s -> !s.name().equals(c.kind().parameter()))
+        params.specs().stream()
+                .filter(s -> !s.name().equals(c.kind().parameter()))
                 .forEach(s -> point.put(s.name(), params.defaultFor(s.name(), point)));
         return name -> {
             Object v = point.get(name);
@@ -74,7 +75,9 @@ class ComponentContractTest {
             assertFalse(c.descriptor().summary().isBlank(), c.toString());
             for (ParameterSpec s : c.descriptor().ownParameters()) {
                 assertFalse(s.description().isBlank(), c + " " + s.name());
-                assertEquals(s.defaultValue(), s.parse(org.leakbench.sweep.Values.format(s.defaultValue())),
+                assertEquals(
+                        s.defaultValue(),
+                        s.parse(org.leakbench.sweep.Values.format(s.defaultValue())),
                         c + ": default of " + s.name() + " must parse back within its range");
                 if (s.type() == org.leakbench.component.ParamType.INT
                         || s.type() == org.leakbench.component.ParamType.DOUBLE) {
@@ -88,8 +91,8 @@ class ComponentContractTest {
     void everyFactoryBuildsWithItsDefaults() {
         float[][] images = {new float[784]};
         int[] labels = {3};
-        Update u = Update.fromFlat(new float[] {3, -4, 0, 12, 0.5f, -0.25f}, List.of(new int[] {6}),
-                Update.Kind.GRADIENT, 1, 1.0);
+        Update u = Update.fromFlat(
+                new float[] {3, -4, 0, 12, 0.5f, -0.25f}, List.of(new int[] {6}), Update.Kind.GRADIENT, 1, 1.0);
         for (Component c : REGISTRY.all()) {
             ParameterView p = defaults(c);
             if (c instanceof AttackComponent a) {
@@ -109,7 +112,8 @@ class ComponentContractTest {
                     DataSplit split = d.load(null);
                     assertTrue(split.train().samples().length > 0, c.toString());
                 } catch (DatasetNotFoundException e) { // full sets are not bundled; the error says how to get them
-                    assertTrue(e.getMessage().contains(c.name()) || e.getMessage().contains("MNIST"), e.getMessage());
+                    assertTrue(
+                            e.getMessage().contains(c.name()) || e.getMessage().contains("MNIST"), e.getMessage());
                 }
             } else {
                 fail(c + " is a " + c.getClass().getName() + ", which no factory type covers");
@@ -120,15 +124,19 @@ class ComponentContractTest {
     @Test
     void theServicesFileListsExactlyTheRegisteredComponents() throws IOException {
         List<String> listed = new ArrayList<>();
-        Enumeration<URL> files = getClass().getClassLoader()
-                .getResources("META-INF/services/" + Component.class.getName());
+        Enumeration<URL> files =
+                getClass().getClassLoader().getResources("META-INF/services/" + Component.class.getName());
         while (files.hasMoreElements()) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(files.nextElement().openStream(),
-                    StandardCharsets.UTF_8))) {
-                r.lines().map(l -> l.replaceFirst("#.*", "").trim()).filter(l -> !l.isEmpty()).forEach(listed::add);
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(files.nextElement().openStream(), StandardCharsets.UTF_8))) {
+                r.lines()
+                        .map(l -> l.replaceFirst("#.*", "").trim())
+                        .filter(l -> !l.isEmpty())
+                        .forEach(listed::add);
             }
         }
-        List<String> registered = REGISTRY.all().stream().map(c -> c.getClass().getName()).toList();
+        List<String> registered =
+                REGISTRY.all().stream().map(c -> c.getClass().getName()).toList();
         assertEquals(new HashSet<>(listed), new HashSet<>(registered));
         assertEquals(listed.size(), registered.size(), "a class listed twice");
     }
@@ -143,7 +151,9 @@ class ComponentContractTest {
             for (ParameterSpec s : c.descriptor().parameters()) {
                 assertEquals(s, params.get(s.name()), c + ": " + s.name() + " is its own column");
             }
-            c.descriptor().mainParameter().ifPresent(s -> assertTrue(names.contains(c.kind().mainSlot())));
+            c.descriptor()
+                    .mainParameter()
+                    .ifPresent(s -> assertTrue(names.contains(c.kind().mainSlot())));
         }
         for (ComponentKind k : ComponentKind.values()) {
             assertEquals(REGISTRY.names(k), params.get(k.parameter()).allowed());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.update.Update;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
@@ -28,19 +27,22 @@ class DeprecatedClientDpTest {
 
     /** The defense {@code name} with {@code defense.param} and {@code defense.clip}, other settings default. */
     static UpdateDefense defense(String name, double param, double clip) {
-        Map<String, Object> values = Map.of("defense", name, "defense.param", param, "defense.clip", clip,
-                "dp.noise", "fast");
+        Map<String, Object> values =
+                Map.of("defense", name, "defense.param", param, "defense.clip", clip, "dp.noise", "fast");
         return DefenseFactory.create(values::get);
     }
 
     @Test
     void clientDpIsLocalDpUnderItsOldName() {
         Update u = Update.fromFlat(new float[] {3, 4, 0, 12}, List.of(new int[] {4}), Update.Kind.GRADIENT, 1, 1.0);
-        float[] old = defense("client-dp", 0.7, 2.0).apply(u, new SplittableRandom(4)).flatten();
-        float[] local = defense("local-dp", 0.7, 2.0).apply(u, new SplittableRandom(4)).flatten();
+        float[] old =
+                defense("client-dp", 0.7, 2.0).apply(u, new SplittableRandom(4)).flatten();
+        float[] local =
+                defense("local-dp", 0.7, 2.0).apply(u, new SplittableRandom(4)).flatten();
         assertArrayEquals(local, old);
         double norm = 0;
-        for (float v : defense("local-dp", 0.0, 2.0).apply(u, new SplittableRandom(4)).flatten()) {
+        for (float v :
+                defense("local-dp", 0.0, 2.0).apply(u, new SplittableRandom(4)).flatten()) {
             norm += v * v;
         }
         assertEquals(2.0, Math.sqrt(norm), 1e-6, "clipped to C before the noise");
@@ -50,8 +52,11 @@ class DeprecatedClientDpTest {
     void aSweepUsingClientDpIsWarnedWithTheNewNames() {
         List<String> warnings = PipelineFactory.deprecations(sweep("client-dp"));
         assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).contains("deprecated") && warnings.get(0).contains("local-dp")
-                && warnings.get(0).contains("dp-fedavg"), warnings.get(0));
+        assertTrue(
+                warnings.get(0).contains("deprecated")
+                        && warnings.get(0).contains("local-dp")
+                        && warnings.get(0).contains("dp-fedavg"),
+                warnings.get(0));
         assertEquals(List.of(), PipelineFactory.deprecations(sweep("local-dp")));
     }
 }

@@ -15,8 +15,8 @@ import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
-import org.leakbench.sweep.BudgetAudit;
 import org.leakbench.sweep.Budget;
+import org.leakbench.sweep.BudgetAudit;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.update.Observation;
@@ -49,6 +49,7 @@ class DivergedAttackTest {
 
     @TempDir
     static Path results;
+
     static ResultTable table;
 
     /** Each attack name is played by one misbehaving attack; oracle and random stay real. */
@@ -58,25 +59,34 @@ class DivergedAttackTest {
         int size = c.images()[0].length;
         return switch (name) {
             // The optimiser blew up; its last finite iterate is a grey image (a low PSNR if it were scored).
-            case "dlg" -> fixed(name, new AttackResult(fill(n, size, 0.5f), new int[n], AttackResult.DIVERGED, 3,
-                    Double.NaN, 1));
+            case "dlg" ->
+                fixed(name, new AttackResult(fill(n, size, 0.5f), new int[n], AttackResult.DIVERGED, 3, Double.NaN, 1));
             // Claims ok but returns NaN.
-            case "idlg" -> fixed(name, new AttackResult(fill(n, size, Float.NaN), new int[n], AttackResult.OK, 3,
-                    Double.NaN, 1));
+            case "idlg" ->
+                fixed(name, new AttackResult(fill(n, size, Float.NaN), new int[n], AttackResult.OK, 3, Double.NaN, 1));
             // Claims ok but returns infinities, which clamping to [0, 1] would turn into a white image.
-            case "ig" -> fixed(name, new AttackResult(fill(n, size, Float.POSITIVE_INFINITY), null, AttackResult.OK,
-                    3, Double.POSITIVE_INFINITY, 1));
-            case "analytic" -> new Attack() {
-                @Override
-                public String name() {
-                    return name;
-                }
+            case "ig" ->
+                fixed(
+                        name,
+                        new AttackResult(
+                                fill(n, size, Float.POSITIVE_INFINITY),
+                                null,
+                                AttackResult.OK,
+                                3,
+                                Double.POSITIVE_INFINITY,
+                                1));
+            case "analytic" ->
+                new Attack() {
+                    @Override
+                    public String name() {
+                        return name;
+                    }
 
-                @Override
-                public AttackResult run(Observation o, AttackContext ctx) {
-                    throw new ArithmeticException("matrix is singular");
-                }
-            };
+                    @Override
+                    public AttackResult run(Observation o, AttackContext ctx) {
+                        throw new ArithmeticException("matrix is singular");
+                    }
+                };
             default -> AttackFactory.create(p, c);
         };
     }
@@ -105,13 +115,20 @@ class DivergedAttackTest {
 
     @BeforeAll
     static void run() throws Exception {
-        TinySweeps.run(TinySweeps.parse(SWEEP, "diverging.yaml"), new PointPipeline(DivergedAttackTest::misbehaving),
-                results, "d", 2);
+        TinySweeps.run(
+                TinySweeps.parse(SWEEP, "diverging.yaml"),
+                new PointPipeline(DivergedAttackTest::misbehaving),
+                results,
+                "d",
+                2);
         table = TinySweeps.read(results, "d", RunLayout.RESULTS);
     }
 
     static Map<String, String> row(String attack) {
-        return table.latest().stream().map(table::asMap).filter(m -> m.get("attack").equals(attack)).findFirst()
+        return table.latest().stream()
+                .map(table::asMap)
+                .filter(m -> m.get("attack").equals(attack))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + attack));
     }
 
@@ -159,22 +176,40 @@ class DivergedAttackTest {
                   attack.iterations: [5]
                 """, "some-diverge.yaml");
         java.util.concurrent.atomic.AtomicInteger dlgCalls = new java.util.concurrent.atomic.AtomicInteger();
-        TinySweeps.run(sweep, new PointPipeline((p, c) -> {
-            if (p.string("attack").equals("dlg") && dlgCalls.getAndIncrement() % 2 == 1) {
-                int n = c.images().length;
-                return fixed("dlg", new AttackResult(fill(n, c.images()[0].length, Float.NaN), new int[n],
-                        AttackResult.OK, 3, Double.NaN, 1));
-            }
-            return p.string("attack").equals("idlg") ? misbehaving(p, c) : AttackFactory.create(p, c);
-        }), folder, "v", 1);
+        TinySweeps.run(
+                sweep,
+                new PointPipeline((p, c) -> {
+                    if (p.string("attack").equals("dlg") && dlgCalls.getAndIncrement() % 2 == 1) {
+                        int n = c.images().length;
+                        return fixed(
+                                "dlg",
+                                new AttackResult(
+                                        fill(n, c.images()[0].length, Float.NaN),
+                                        new int[n],
+                                        AttackResult.OK,
+                                        3,
+                                        Double.NaN,
+                                        1));
+                    }
+                    return p.string("attack").equals("idlg") ? misbehaving(p, c) : AttackFactory.create(p, c);
+                }),
+                folder,
+                "v",
+                1);
         ResultTable t = TinySweeps.read(folder, "v", RunLayout.RESULTS);
-        Map<String, String> dlg = t.latest().stream().map(t::asMap).filter(m -> m.get("attack").equals("dlg"))
-                .findFirst().orElseThrow();
+        Map<String, String> dlg = t.latest().stream()
+                .map(t::asMap)
+                .filter(m -> m.get("attack").equals("dlg"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("ok", dlg.get("status"), dlg.toString());
         assertEquals(2.0, Double.parseDouble(dlg.get("n_victims")), "two of four victims diverged: " + dlg);
         assertTrue(Double.isFinite(Double.parseDouble(dlg.get("psnr"))), dlg.toString());
-        Map<String, String> idlg = t.latest().stream().map(t::asMap).filter(m -> m.get("attack").equals("idlg"))
-                .findFirst().orElseThrow();
+        Map<String, String> idlg = t.latest().stream()
+                .map(t::asMap)
+                .filter(m -> m.get("attack").equals("idlg"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("diverged", idlg.get("status"), idlg.toString());
         assertEquals(0.0, Double.parseDouble(idlg.get("n_victims")), idlg.toString());
         for (String metric : List.of("psnr", "ssim", "mse", "psnr_median", "psnr_ci_low", "psnr_success")) {

@@ -92,6 +92,7 @@ class DpEpsilonPipelineTest {
 
     @TempDir
     static Path results;
+
     static ResultTable table;
     static DataSplit fashion;
 
@@ -154,7 +155,9 @@ class DpEpsilonPipelineTest {
             double expected = worst(iidSizes(), "fedavg".equals(fl));
             for (Map<String, String> r : rows("dp-sgd", "attack", "oracle", "fl", fl, "fl_partition", "iid")) {
                 assertEquals(expected, eps(r), 1e-9 * expected, fl + " " + r.get("dp_sampling"));
-                assertEquals("shuffle".equals(r.get("dp_sampling")) ? 1 : 0, approx(r),
+                assertEquals(
+                        "shuffle".equals(r.get("dp_sampling")) ? 1 : 0,
+                        approx(r),
                         "shuffled batches are only Poisson-approximate");
             }
         }
@@ -163,8 +166,12 @@ class DpEpsilonPipelineTest {
     @Test
     void aNonIidRunReportsItsWorstClient() {
         // The split the run used: Dirichlet(0.1) over the labels from the point's seed.
-        int[][] parts = new DirichletPartition(0.1).split(fashion.train().labels(), fashion.train().numClasses(),
-                CLIENTS, new SplittableRandom(1 ^ 0x5DEECE66DL));
+        int[][] parts = new DirichletPartition(0.1)
+                .split(
+                        fashion.train().labels(),
+                        fashion.train().numClasses(),
+                        CLIENTS,
+                        new SplittableRandom(1 ^ 0x5DEECE66DL));
         int[] sizes = new int[CLIENTS];
         for (int c = 0; c < CLIENTS; c++) {
             sizes[c] = parts[c].length;
@@ -194,7 +201,9 @@ class DpEpsilonPipelineTest {
         for (Map<String, String> r : rows("dp-fedavg")) {
             assertEquals(expected, eps(r), 1e-9 * expected);
         }
-        assertNotEquals(eps(rows("dp-fedavg").get(0)), eps(rows("local-dp").get(0)),
+        assertNotEquals(
+                eps(rows("dp-fedavg").get(0)),
+                eps(rows("local-dp").get(0)),
                 "central and local DP at the same sigma are different guarantees");
     }
 

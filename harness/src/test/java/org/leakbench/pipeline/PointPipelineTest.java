@@ -75,6 +75,7 @@ class PointPipelineTest {
 
     @TempDir
     static Path results;
+
     static ResultTable table;
 
     @BeforeAll
@@ -94,7 +95,9 @@ class PointPipelineTest {
     static Map<String, String> row(String attack, String defense, String fl) {
         for (List<String> r : table.rows()) {
             Map<String, String> m = table.asMap(r);
-            if (m.get("attack").equals(attack) && m.get("defense").equals(defense) && m.get("fl").equals(fl)
+            if (m.get("attack").equals(attack)
+                    && m.get("defense").equals(defense)
+                    && m.get("fl").equals(fl)
                     && m.get("threat").equals("server")) {
                 return m;
             }
@@ -126,14 +129,16 @@ class PointPipelineTest {
         double clean = value("analytic", "none", "psnr");
         assertTrue(clean > 60, "analytic without defense " + clean);
         assertTrue(value("analytic", "noise", "psnr") < clean - 10, "noise should hurt the analytic attack");
-        assertTrue(value("analytic", "secagg", "psnr") < 30,
+        assertTrue(
+                value("analytic", "secagg", "psnr") < 30,
                 "under secure aggregation the server sees only the mean of 3 clients");
     }
 
     static double curious(String attack, String clients, String metric) {
         for (List<String> r : table.rows()) {
             Map<String, String> m = table.asMap(r);
-            if (m.get("threat").equals("curious-client") && m.get("attack").equals(attack)
+            if (m.get("threat").equals("curious-client")
+                    && m.get("attack").equals(attack)
                     && m.get("fl_clients").equals(clients)) {
                 return Double.parseDouble(m.get(metric));
             }
@@ -178,7 +183,8 @@ class PointPipelineTest {
             }
         }
         assertTrue(found, "sigma 1 at the run's steps is in the table");
-        assertTrue(value("analytic", "dp-sgd", "psnr") < value("analytic", "none", "psnr") - 20,
+        assertTrue(
+                value("analytic", "dp-sgd", "psnr") < value("analytic", "none", "psnr") - 20,
                 "DP-SGD's noise hides the single example from the analytic attack");
     }
 

@@ -13,8 +13,7 @@ import org.leakbench.sweep.SweepRunner;
 
 /** Runs a small sweep written in a test into a run folder, through the real pipeline or a given executor. */
 public final class TinySweeps {
-    private TinySweeps() {
-    }
+    private TinySweeps() {}
 
     /** The sweep of a YAML text over the default parameters; {@code file} names it in error messages. */
     public static Sweep parse(String yaml, String file) {
@@ -30,7 +29,9 @@ public final class TinySweeps {
     public static RunSummary run(Sweep sweep, PointExecutor executor, Path results, String runId, int threads)
             throws IOException {
         try (executor) {
-            return new SweepRunner(sweep, executor, RunOptions.defaults(results, runId).withThreads(threads)).run();
+            return new SweepRunner(
+                            sweep, executor, RunOptions.defaults(results, runId).withThreads(threads))
+                    .run();
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) { // only closing the executor declares more

@@ -26,8 +26,13 @@ class UtilityCacheTest {
             """, "u.yaml");
 
     private SweepPoint point(int batch, String attack, String defense, long seed) {
-        return sweep.points().stream().filter(p -> p.intValue("batch") == batch && p.string("attack").equals(attack)
-                && p.string("defense").equals(defense) && p.seed() == seed).findFirst().orElseThrow();
+        return sweep.points().stream()
+                .filter(p -> p.intValue("batch") == batch
+                        && p.string("attack").equals(attack)
+                        && p.string("defense").equals(defense)
+                        && p.seed() == seed)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -66,9 +71,11 @@ class UtilityCacheTest {
     void aFailedTrainingIsTriedAgainByTheNextPoint() {
         UtilityCache cache = new UtilityCache();
         SweepPoint p = point(1, "dlg", "none", 1);
-        assertThrows(IllegalStateException.class, () -> cache.accuracy(p, () -> {
-            throw new IllegalStateException("diverged");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> cache.accuracy(p, () -> {
+                    throw new IllegalStateException("diverged");
+                }));
         assertEquals(0.5, cache.accuracy(p, () -> 0.5));
     }
 

@@ -18,8 +18,8 @@ class VictimDrawTest {
     @Test
     void oneVictimIsTheBatchAtImage() {
         assertArrayEquals(new int[] {7, 8, 9}, VictimDraw.indices(TEST, 3, 7, 1, 0, 42));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> VictimDraw.indices(TEST, 4, 498, 1, 0, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> VictimDraw.indices(TEST, 4, 498, 1, 0, 1));
         assertEquals("image 498 with batch 4 runs past the 500 test samples of t", e.getMessage());
     }
 
@@ -33,7 +33,8 @@ class VictimDrawTest {
             Arrays.stream(idx).forEach(i -> assertTrue(seen.add(i), "index " + i + " drawn twice"));
             Arrays.stream(idx).forEach(i -> assertTrue(i >= 0 && i < 500));
         }
-        assertFalse(Arrays.equals(VictimDraw.indices(TEST, 4, 0, 16, 0, 1), VictimDraw.indices(TEST, 4, 0, 16, 0, 2)),
+        assertFalse(
+                Arrays.equals(VictimDraw.indices(TEST, 4, 0, 16, 0, 1), VictimDraw.indices(TEST, 4, 0, 16, 0, 2)),
                 "another seed draws other victims");
     }
 
@@ -49,12 +50,14 @@ class VictimDrawTest {
 
     @Test
     void badRequestsAreNamed() {
-        IllegalArgumentException image = assertThrows(IllegalArgumentException.class,
-                () -> VictimDraw.indices(TEST, 1, 7, 16, 0, 1));
-        assertEquals("image 7 picks one victim, but victims is 16 (drawn from the test split); set victims: 1 or "
-                + "leave image out", image.getMessage());
-        IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
-                () -> VictimDraw.indices(TEST, 32, 0, 16, 0, 1));
+        IllegalArgumentException image =
+                assertThrows(IllegalArgumentException.class, () -> VictimDraw.indices(TEST, 1, 7, 16, 0, 1));
+        assertEquals(
+                "image 7 picks one victim, but victims is 16 (drawn from the test split); set victims: 1 or "
+                        + "leave image out",
+                image.getMessage());
+        IllegalArgumentException many =
+                assertThrows(IllegalArgumentException.class, () -> VictimDraw.indices(TEST, 32, 0, 16, 0, 1));
         assertEquals("victims 16 of batch 32 need 512 distinct test samples; t has 500", many.getMessage());
     }
 
@@ -65,7 +68,9 @@ class VictimDrawTest {
             x[i][0] = i;
             y[i] = i % 10;
         }
-        java.util.List<String> names = java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+        java.util.List<String> names = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(Integer::toString)
+                .toList();
         return new Dataset("t", new int[] {1}, x, y, 10, names, java.util.Map.of());
     }
 }

@@ -12,14 +12,14 @@ import org.leakbench.sweep.ExecutorMetrics;
 
 class VictimStatsTest {
     private static VictimScore v(int i, String status, double psnr, double ssim, double labelAcc) {
-        return new VictimScore(i, new int[] {i}, status, psnr, ssim, 1.0 / (1 + psnr), labelAcc, psnr >= 30 ? 1 : 0,
-                5.0);
+        return new VictimScore(
+                i, new int[] {i}, status, psnr, ssim, 1.0 / (1 + psnr), labelAcc, psnr >= 30 ? 1 : 0, 5.0);
     }
 
     @Test
     void rowReportsMeanMedianIntervalAndRatesOverTheVictims() {
-        List<VictimScore> s = List.of(v(0, "ok", 10, 0.1, 1), v(1, "ok", 20, 0.4, 0.5), v(2, "ok", 25, 0.6, 1),
-                v(3, "ok", 65, 0.99, 1));
+        List<VictimScore> s = List.of(
+                v(0, "ok", 10, 0.1, 1), v(1, "ok", 20, 0.4, 0.5), v(2, "ok", 25, 0.6, 1), v(3, "ok", 65, 0.99, 1));
         Map<String, Object> m = new LinkedHashMap<>();
         assertEquals("ok", VictimStats.aggregate(s, 20.0, 0.5, m));
         ExecutorMetrics.check(m);

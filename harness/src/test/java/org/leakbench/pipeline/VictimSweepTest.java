@@ -52,6 +52,7 @@ class VictimSweepTest {
 
     @TempDir
     static Path results;
+
     static ResultTable table;
     static ResultTable victims;
 
@@ -69,8 +70,10 @@ class VictimSweepTest {
     static Map<String, String> row(String attack, String defense, String victimCount, String seed) {
         for (List<String> r : table.rows()) {
             Map<String, String> m = table.asMap(r);
-            if (m.get("attack").equals(attack) && m.get("defense").equals(defense)
-                    && m.get("victims").equals(victimCount) && m.get("seed").equals(seed)) {
+            if (m.get("attack").equals(attack)
+                    && m.get("defense").equals(defense)
+                    && m.get("victims").equals(victimCount)
+                    && m.get("seed").equals(seed)) {
                 return m;
             }
         }
@@ -101,7 +104,8 @@ class VictimSweepTest {
         assertEquals(5, vs.size());
         double[] psnr = vs.stream().mapToDouble(v -> d(v, "psnr")).toArray();
         assertEquals(java.util.Arrays.stream(psnr).average().orElseThrow(), d(noisy, "psnr"), 1e-9);
-        assertTrue(d(noisy, "psnr_ci_low") <= d(noisy, "psnr") && d(noisy, "psnr") <= d(noisy, "psnr_ci_high"),
+        assertTrue(
+                d(noisy, "psnr_ci_low") <= d(noisy, "psnr") && d(noisy, "psnr") <= d(noisy, "psnr_ci_high"),
                 noisy.toString());
         assertTrue(d(noisy, "psnr_ci_high") > d(noisy, "psnr_ci_low"), "victims differ, so the interval has width");
         long above = java.util.Arrays.stream(psnr).filter(x -> x >= 20).count();
@@ -117,10 +121,14 @@ class VictimSweepTest {
 
     @Test
     void aSeedAttacksTheSameVictimsUnderEveryDefenseAndAnotherSeedOthers() {
-        List<String> none = victimsOf(row("analytic", "none", "5", "1")).stream().map(v -> v.get("indices")).toList();
-        List<String> noise = victimsOf(row("analytic", "noise", "5", "1")).stream().map(v -> v.get("indices"))
+        List<String> none = victimsOf(row("analytic", "none", "5", "1")).stream()
+                .map(v -> v.get("indices"))
                 .toList();
-        List<String> seed2 = victimsOf(row("analytic", "none", "5", "2")).stream().map(v -> v.get("indices"))
+        List<String> noise = victimsOf(row("analytic", "noise", "5", "1")).stream()
+                .map(v -> v.get("indices"))
+                .toList();
+        List<String> seed2 = victimsOf(row("analytic", "none", "5", "2")).stream()
+                .map(v -> v.get("indices"))
                 .toList();
         assertEquals(none, noise);
         assertEquals(5, new HashSet<>(none).size(), "five different victims");

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class ComponentParametersTest {
     static List<SweepPoint> points(String grid) {
-        return new SweepParser(ParameterRegistry.defaults()).parse("name: t\ngrid:\n" + grid, "t.yaml").points();
+        return new SweepParser(ParameterRegistry.defaults())
+                .parse("name: t\ngrid:\n" + grid, "t.yaml")
+                .points();
     }
 
     static String errors(String grid) {
@@ -29,8 +31,10 @@ class ComponentParametersTest {
                     - none
                     - {name: prune, param: [0.5, 1.5]}
                 """);
-        assertTrue(message.contains("t.yaml:6: grid.defenses.param: prune.fraction (defense.param of defense "
-                + "prune): value 1.5 is out of range [0, 1]"), message);
+        assertTrue(
+                message.contains("t.yaml:6: grid.defenses.param: prune.fraction (defense.param of defense "
+                        + "prune): value 1.5 is out of range [0, 1]"),
+                message);
     }
 
     @Test
@@ -39,34 +43,43 @@ class ComponentParametersTest {
                   defense: [noise, quant]
                   defense.param: [0.001, 4]
                 """);
-        assertTrue(message.contains("t.yaml:4: grid.defense.param: quant.bits (defense.param of defense quant): "
-                + "expected an int, got '0.001'"), message);
+        assertTrue(
+                message.contains("t.yaml:4: grid.defense.param: quant.bits (defense.param of defense quant): "
+                        + "expected an int, got '0.001'"),
+                message);
         assertTrue(message.contains("out of range [1, 32]") || message.contains("expected an int"), message);
     }
 
     @Test
     void ownNamesAreAliasesOfTheSlotsWithTheSamePointIds() {
-        List<SweepPoint> old = points("  defenses: [{name: prune, param: [0.5]}, {name: dp-sgd, param: [2], "
-                + "clip: [3]}]\n");
-        List<SweepPoint> own = points("  defenses: [{name: prune, fraction: [0.5]}, {name: dp-sgd, sigma: [2], "
-                + "dp.clip: [3]}]\n");
-        assertEquals(old.stream().map(SweepPoint::pointId).toList(), own.stream().map(SweepPoint::pointId).toList());
+        List<SweepPoint> old =
+                points("  defenses: [{name: prune, param: [0.5]}, {name: dp-sgd, param: [2], " + "clip: [3]}]\n");
+        List<SweepPoint> own =
+                points("  defenses: [{name: prune, fraction: [0.5]}, {name: dp-sgd, sigma: [2], " + "dp.clip: [3]}]\n");
+        assertEquals(
+                old.stream().map(SweepPoint::pointId).toList(),
+                own.stream().map(SweepPoint::pointId).toList());
         assertEquals(2.0, own.get(1).doubleValue("defense.param"));
         assertEquals(3.0, own.get(1).doubleValue("defense.clip"));
         List<SweepPoint> top = points("  defenses: [dp-sgd, local-dp]\n  dp.sigma: [2]\n  dp.clip: [3]\n");
         assertEquals(2, top.size());
         top.forEach(p -> assertEquals(2.0, p.doubleValue("defense.param")));
-        assertEquals("shuffle", points("  defenses: [{name: dp-sgd, sampling: [shuffle]}]\n").get(0)
-                .string("dp.sampling"));
+        assertEquals(
+                "shuffle",
+                points("  defenses: [{name: dp-sgd, sampling: [shuffle]}]\n")
+                        .get(0)
+                        .string("dp.sampling"));
     }
 
     @Test
     void anOwnNameForADefenseThatLacksItIsRefused() {
         String message = errors("  defenses: [none, prune]\n  prune.fraction: [0.5]\n");
-        assertTrue(message.contains("t.yaml:4: grid.prune.fraction: prune.fraction is a parameter of defense "
-                + "[prune], but this grid also runs [none]"), message);
-        assertTrue(errors("  defenses: [{name: quant, bits: [4.5]}]\n").contains("grid.defenses.bits: expected an "
-                + "int, got '4.5'"));
+        assertTrue(
+                message.contains("t.yaml:4: grid.prune.fraction: prune.fraction is a parameter of defense "
+                        + "[prune], but this grid also runs [none]"),
+                message);
+        assertTrue(errors("  defenses: [{name: quant, bits: [4.5]}]\n")
+                .contains("grid.defenses.bits: expected an " + "int, got '4.5'"));
         assertTrue(errors("  defenses: [{name: prune, fraction: [0.5], param: [0.4]}]\n")
                 .contains("sets defense.param a second time"));
     }
@@ -87,10 +100,16 @@ class ComponentParametersTest {
         assertEquals(24_000, ps.get(2).intValue("attack.iterations"));
         assertEquals(1e-4, ps.get(2).doubleValue("attack.tv"));
         // DLG at its default keeps the id of a point written with the value spelled out.
-        assertEquals(points("  attack: [dlg]\n  attack.iterations: [300]\n").get(0).pointId(),
+        assertEquals(
+                points("  attack: [dlg]\n  attack.iterations: [300]\n").get(0).pointId(),
                 points("  attack: [dlg]\n").get(0).pointId());
-        assertEquals(List.of(300, 24_000), ParameterRegistry.defaults().find("attack").isPresent()
-                ? new SweepParser(ParameterRegistry.defaults()).parse("name: t\ngrid:\n  attack: [dlg, ig]\n", "t")
-                        .resolved().get("attack.iterations") : List.of());
+        assertEquals(
+                List.of(300, 24_000),
+                ParameterRegistry.defaults().find("attack").isPresent()
+                        ? new SweepParser(ParameterRegistry.defaults())
+                                .parse("name: t\ngrid:\n  attack: [dlg, ig]\n", "t")
+                                .resolved()
+                                .get("attack.iterations")
+                        : List.of());
     }
 }

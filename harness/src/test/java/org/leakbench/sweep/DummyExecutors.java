@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test workloads: a deterministic one that uses the seed's generator, and ones that misbehave. */
 final class DummyExecutors {
-    private DummyExecutors() {
-    }
+    private DummyExecutors() {}
 
     /** Metrics drawn from the point's generator, with a shared "model" built once per group. */
     static final class Seeded implements PointExecutor {

@@ -56,6 +56,7 @@ class RunFolderRoundTripTest {
 
     @TempDir
     static Path results;
+
     static Sweep sweep;
     static Path run;
     static PlotReport report;
@@ -72,16 +73,23 @@ class RunFolderRoundTripTest {
     void everyPointRan() throws IOException {
         ResultTable table = ResultTable.read(run.resolve(RunLayout.RESULTS));
         int status = table.column(ResultColumns.STATUS);
-        List<String> notOk = table.rows().stream().filter(r -> !ResultColumns.OK.equals(r.get(status)))
-                .map(r -> table.key(r) + " " + r.get(status)).toList();
+        List<String> notOk = table.rows().stream()
+                .filter(r -> !ResultColumns.OK.equals(r.get(status)))
+                .map(r -> table.key(r) + " " + r.get(status))
+                .toList();
         assertEquals(List.of(), notOk);
         assertEquals(2 * (2 * 2 * 3 + 3), table.rows().size(), "points × seeds");
     }
 
     @Test
     void theSweepWritesEveryFileKindOfTheLayout() {
-        for (String f : List.of(RunLayout.RESULTS, RunLayout.VICTIMS, RunLayout.PROVENANCE, RunLayout.ROC,
-                RunLayout.EPSILON, RunLayout.RECONSTRUCTIONS)) {
+        for (String f : List.of(
+                RunLayout.RESULTS,
+                RunLayout.VICTIMS,
+                RunLayout.PROVENANCE,
+                RunLayout.ROC,
+                RunLayout.EPSILON,
+                RunLayout.RECONSTRUCTIONS)) {
             assertTrue(Files.exists(run.resolve(f)), f + " missing from the run folder");
         }
     }
@@ -89,11 +97,14 @@ class RunFolderRoundTripTest {
     @Test
     void theHeaderIsTheSchemasAndThePlotsKnowEveryMetricColumn() throws IOException {
         ResultTable table = ResultTable.read(run.resolve(RunLayout.RESULTS));
-        List<String> parameters = sweep.registry().specs().stream().map(ParameterSpec::column).toList();
+        List<String> parameters =
+                sweep.registry().specs().stream().map(ParameterSpec::column).toList();
         assertEquals(ResultColumns.header(parameters), table.header());
         List<String> unknown = new ArrayList<>();
         for (String c : table.header()) {
-            if (!parameters.contains(c) && !ResultColumns.FIXED.contains(c) && Metric.byColumn(c).isEmpty()) {
+            if (!parameters.contains(c)
+                    && !ResultColumns.FIXED.contains(c)
+                    && Metric.byColumn(c).isEmpty()) {
                 unknown.add(c);
             }
         }
@@ -107,11 +118,21 @@ class RunFolderRoundTripTest {
     @Test
     void thePlotsDrawTheFiguresThisFolderCanHave() {
         // Names may carry a split suffix (one figure per data set, for example): compare the stems.
-        for (String stem : List.of("frontier-psnr", "frontier-mia_auc", "roc", "epsilon-vs-sigma",
-                "leakage-vs-batch-psnr", "cost-defense_ms", "reconstructions-analytic")) {
-            assertTrue(report.figures().stream().anyMatch(f -> f.name().startsWith(stem)), stem + " not drawn; drawn: "
-                    + report.figures().stream().map(PlotReport.Figure::name).toList() + "; skipped: "
-                    + report.skipped());
+        for (String stem : List.of(
+                "frontier-psnr",
+                "frontier-mia_auc",
+                "roc",
+                "epsilon-vs-sigma",
+                "leakage-vs-batch-psnr",
+                "cost-defense_ms",
+                "reconstructions-analytic")) {
+            assertTrue(
+                    report.figures().stream().anyMatch(f -> f.name().startsWith(stem)),
+                    stem + " not drawn; drawn: "
+                            + report.figures().stream()
+                                    .map(PlotReport.Figure::name)
+                                    .toList() + "; skipped: "
+                            + report.skipped());
         }
         assertFalse(report.tables().isEmpty());
     }

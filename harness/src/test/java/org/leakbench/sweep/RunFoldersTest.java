@@ -34,11 +34,12 @@ class RunFoldersTest {
         Files.writeString(root.resolve("latest"), "b\n");
         assertEquals(b.toRealPath(), RunFolders.resolve(root.resolve("latest")));
         assertEquals(b.toRealPath(), RunFolders.resolve(root));
-        assertEquals(b.toRealPath(), RunFolders.resolve(b.resolve(RunLayout.RESULTS)).toRealPath());
+        assertEquals(
+                b.toRealPath(), RunFolders.resolve(b.resolve(RunLayout.RESULTS)).toRealPath());
         RunFolders.markLatest(root, a);
         assertEquals(a.toRealPath(), RunFolders.resolve(root));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunFolders.resolve(root.resolve("nowhere")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RunFolders.resolve(root.resolve("nowhere")));
         assertTrue(e.getMessage().contains("no such run folder"), e.getMessage());
     }
 
@@ -54,22 +55,27 @@ class RunFoldersTest {
             }
             return Map.of("mse", 1.0);
         };
-        Sweep sweep = new SweepParser(ParameterRegistry.defaults()).parse(
-                "grid:\n  model: [mlp, lenet]\n  attack: [dlg, idlg, ig]\n", "g.yaml");
-        RunSummary s = new SweepRunner(sweep, exec, RunOptions.defaults(root, "g").withThreads(1)).run();
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults())
+                .parse("grid:\n  model: [mlp, lenet]\n  attack: [dlg, idlg, ig]\n", "g.yaml");
+        RunSummary s =
+                new SweepRunner(sweep, exec, RunOptions.defaults(root, "g").withThreads(1)).run();
         assertEquals(3, s.ok());
         assertEquals(3, s.failed());
         assertEquals(1, attempts.get());
         ResultTable t = ResultTable.read(root.resolve("g").resolve(RunLayout.RESULTS));
-        assertTrue(t.rows().stream().map(r -> r.get(t.column("status"))).filter(x -> x.startsWith("failed"))
+        assertTrue(t.rows().stream()
+                .map(r -> r.get(t.column("status")))
+                .filter(x -> x.startsWith("failed"))
                 .allMatch(x -> x.contains("cannot build lenet")));
     }
 
     @Test
     void headerChangeIsRefusedWithAClearMessage() throws IOException {
         Path run = runFolder("old");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultStore.open(
-                run.resolve(RunLayout.RESULTS), ResultStore.header(ParameterRegistry.defaults()), false));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ResultStore.open(
+                        run.resolve(RunLayout.RESULTS), ResultStore.header(ParameterRegistry.defaults()), false));
         assertTrue(e.getMessage().contains("different columns"), e.getMessage());
     }
 }

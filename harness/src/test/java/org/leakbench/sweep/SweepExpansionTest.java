@@ -27,7 +27,8 @@ class SweepExpansionTest {
         List<SweepPoint> points = s.points();
         assertEquals(16, points.size());
         List<String> firstGroup = points.subList(0, 4).stream()
-                .map(p -> p.string("model") + p.seed() + p.string("attack") + p.string("defense")).toList();
+                .map(p -> p.string("model") + p.seed() + p.string("attack") + p.string("defense"))
+                .toList();
         assertEquals(List.of("mlp1dlgnone", "mlp1dlgnoise", "mlp1idlgnone", "mlp1idlgnoise"), firstGroup);
         assertEquals("mlp", points.get(4).string("model"));
         assertEquals(2, points.get(4).seed());
@@ -49,7 +50,8 @@ class SweepExpansionTest {
     void pointIdsAreStableAcrossKeyOrderAndRuns() {
         Sweep a = parser.parse("grid:\n  model: [mlp]\n  attack: [dlg, ig]\n", "a.yaml");
         Sweep b = parser.parse("grid:\n  attack: [dlg, ig]\n  model: [mlp]\nseeds: [1]\n", "b.yaml");
-        assertEquals(a.points().stream().map(SweepPoint::pointId).toList(),
+        assertEquals(
+                a.points().stream().map(SweepPoint::pointId).toList(),
                 b.points().stream().map(SweepPoint::pointId).toList());
         // A golden value: changing it silently would orphan every existing results file.
         assertEquals("4d44a0070eb9", a.points().get(0).pointId());
@@ -62,10 +64,12 @@ class SweepExpansionTest {
     void registeringANewParameterKeepsExistingPointIds() {
         String text = "grid:\n  model: [mlp]\n  attack: [dlg, ig]\n";
         Sweep before = parser.parse(text, "a.yaml");
-        SweepParser extended = new SweepParser(ParameterRegistry.defaults().with(ParameterSpec.ofInt("new.knob",
-                Tier.EXPENSIVE, Range.atLeast(1), 3, "a knob added in a later version")));
+        SweepParser extended = new SweepParser(ParameterRegistry.defaults()
+                .with(ParameterSpec.ofInt(
+                        "new.knob", Tier.EXPENSIVE, Range.atLeast(1), 3, "a knob added in a later version")));
         Sweep after = extended.parse(text, "a.yaml");
-        assertEquals(before.points().stream().map(SweepPoint::pointId).toList(),
+        assertEquals(
+                before.points().stream().map(SweepPoint::pointId).toList(),
                 after.points().stream().map(SweepPoint::pointId).toList());
         Sweep set = extended.parse(text + "  new.knob: [4]\n", "a.yaml");
         assertNotEquals(before.points().get(0).pointId(), set.points().get(0).pointId());
@@ -85,7 +89,8 @@ class SweepExpansionTest {
     @Test
     void resolvedListsEveryParameterWithDefaults() {
         Sweep s = parser.parse("grid:\n  batch: [1, 8]\n", "r.yaml");
-        assertEquals(ParameterRegistry.defaults().names(), List.copyOf(s.resolved().keySet()));
+        assertEquals(
+                ParameterRegistry.defaults().names(), List.copyOf(s.resolved().keySet()));
         assertEquals(List.of(1, 8), s.resolved().get("batch"));
         assertEquals(List.of("lenet"), s.resolved().get("model"));
     }

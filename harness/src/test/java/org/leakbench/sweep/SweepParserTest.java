@@ -15,7 +15,8 @@ class SweepParserTest {
     private final SweepParser parser = new SweepParser(ParameterRegistry.defaults());
 
     private List<SweepError> errors(String yaml) {
-        return assertThrows(SweepValidationException.class, () -> parser.parse(yaml, "bad.yaml")).errors();
+        return assertThrows(SweepValidationException.class, () -> parser.parse(yaml, "bad.yaml"))
+                .errors();
     }
 
     private static SweepError only(List<SweepError> errors, String key) {
@@ -112,7 +113,10 @@ class SweepParserTest {
     void emptyGridAndEmptyListAreErrors() {
         assertEquals(2, only(errors("name: x\ngrid: {}\n"), "grid").line());
         assertEquals(1, only(errors("name: x\n"), "grid").line());
-        assertEquals(3, only(errors("grid:\n  model: [mlp]\n  batch: []\n"), "grid.batch").line());
+        assertEquals(
+                3,
+                only(errors("grid:\n  model: [mlp]\n  batch: []\n"), "grid.batch")
+                        .line());
     }
 
     @Test
@@ -150,8 +154,9 @@ class SweepParserTest {
         assertEquals(3, s.blocks().size());
         assertEquals(1 + 3 + 2, s.points().size());
         assertEquals(List.of(0.0001, 0.001, 0.01), s.blocks().get(1).get("defense.param"));
-        List<String> labels = s.points().stream().map(p -> p.string("defense") + "@"
-                + Values.format(p.get("defense.param"))).toList();
+        List<String> labels = s.points().stream()
+                .map(p -> p.string("defense") + "@" + Values.format(p.get("defense.param")))
+                .toList();
         assertEquals(List.of("none@0", "noise@0.0001", "noise@0.001", "noise@0.01", "prune@0.2", "prune@0.5"), labels);
     }
 
@@ -165,23 +170,36 @@ class SweepParserTest {
                     - {name: prune, parm: [0.5]}
                     - {param: [0.5]}
                 """);
-        assertTrue(errors.stream().anyMatch(e -> e.line() == 4 && e.key().equals("grid.defenses.name")
-                && e.message().contains("did you mean 'noise'")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.line() == 6 && e.key().equals("grid.defenses.name")
-                && e.message().contains("needs a name")), errors.toString());
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.line() == 4
+                                && e.key().equals("grid.defenses.name")
+                                && e.message().contains("did you mean 'noise'")),
+                errors.toString());
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.line() == 6
+                                && e.key().equals("grid.defenses.name")
+                                && e.message().contains("needs a name")),
+                errors.toString());
         assertTrue(only(errors, "grid.defenses.parm").message().contains("did you mean 'param'"));
-        assertTrue(errors.stream().anyMatch(e -> e.key().equals("grid.defense") && e.message().contains("not both")));
+        assertTrue(errors.stream()
+                .anyMatch(e -> e.key().equals("grid.defense") && e.message().contains("not both")));
         assertEquals(4, errors.size(), errors.toString());
     }
 
     @Test
     void listTypedParameterTakesListsOfLists() {
-        ParameterRegistry reg = ParameterRegistry.defaults().with(
-                ParameterSpec.ofList("model.widths", Tier.EXPENSIVE, Range.atLeast(1), List.of(64), "layer widths"));
+        ParameterRegistry reg = ParameterRegistry.defaults()
+                .with(ParameterSpec.ofList(
+                        "model.widths", Tier.EXPENSIVE, Range.atLeast(1), List.of(64), "layer widths"));
         Sweep s = new SweepParser(reg).parse("grid:\n  model.widths: [[64, 32], [128]]\n", "l.yaml");
         assertEquals(List.of(List.of(64, 32), List.of(128)), s.blocks().get(0).get("model.widths"));
-        SweepError e = assertThrows(SweepValidationException.class,
-                () -> new SweepParser(reg).parse("grid:\n  model.widths: [[0]]\n", "l.yaml")).errors().get(0);
+        SweepError e = assertThrows(
+                        SweepValidationException.class,
+                        () -> new SweepParser(reg).parse("grid:\n  model.widths: [[0]]\n", "l.yaml"))
+                .errors()
+                .get(0);
         assertTrue(e.message().contains("out of range"), e.message());
     }
 
@@ -195,7 +213,8 @@ class SweepParserTest {
         // quick: 11 defense variants x (4 attacks on LeNet + 5 on the MLP), batch 2 and 4 x 2 attacks, MLP widths
         // 0.25 and 1 x 2 attacks, 3 and 8 clients x 2 defenses, 2 data sets x 2 membership attacks x 2 defenses;
         // every point for 2 seeds
-        assertEquals(2 * (11 * (4 + 5) + 2 * 2 + 2 * 2 + 2 * 2 + 2 * 2 * 2),
+        assertEquals(
+                2 * (11 * (4 + 5) + 2 * 2 + 2 * 2 + 2 * 2 + 2 * 2 * 2),
                 Presets.load("quick", ParameterRegistry.defaults()).points().size());
         assertThrows(IllegalArgumentException.class, () -> Presets.load("slow", ParameterRegistry.defaults()));
     }

@@ -50,9 +50,11 @@ class SweepRunnerTest {
         assertEquals(16, s.ok());
         ResultTable t = table("a");
         assertEquals(ResultStore.header(sweep.registry()), t.header());
-        assertTrue(t.header().containsAll(List.of("point_id", "seed", "model_width", "attack_iterations", "psnr",
-                "peak_heap_mb", "status")));
-        List<String> expected = sweep.points().stream().map(p -> p.pointId() + "|" + p.seed()).toList();
+        assertTrue(t.header()
+                .containsAll(List.of(
+                        "point_id", "seed", "model_width", "attack_iterations", "psnr", "peak_heap_mb", "status")));
+        List<String> expected =
+                sweep.points().stream().map(p -> p.pointId() + "|" + p.seed()).toList();
         assertEquals(expected, t.rows().stream().map(t::key).toList());
         assertEquals(8, exec.builds.get(), "one shared build per (expensive params, seed) group");
         Map<String, String> first = t.asMap(t.rows().get(0));
@@ -83,7 +85,8 @@ class SweepRunnerTest {
         // ejml, the java backend's former name, still selects it
         assertEquals(Map.of("sweep", "nd4j", "java", "java", "ejml", "java", "nd4j", "nd4j"), seen);
         ResultTable t = table("mixed");
-        assertEquals(List.of("sweep", "java", "ejml", "nd4j"),
+        assertEquals(
+                List.of("sweep", "java", "ejml", "nd4j"),
                 t.rows().stream().map(r -> r.get(t.column("backend"))).toList());
     }
 
@@ -99,16 +102,21 @@ class SweepRunnerTest {
         assertEquals(12, s.failed());
         assertEquals(4, s.diverged());
         Set<String> distinct = new HashSet<>(statuses(table("f")));
-        assertEquals(Set.of("failed: setup broke second line", "failed: out of memory (Java heap space)",
-                "diverged"), distinct.stream().filter(x -> !x.contains("bogus")).collect(Collectors.toSet()));
-        assertTrue(distinct.stream().anyMatch(x -> x.startsWith("failed: executor returned unknown metric "
-                + "'bogus_metric'")), distinct.toString());
+        assertEquals(
+                Set.of("failed: setup broke second line", "failed: out of memory (Java heap space)", "diverged"),
+                distinct.stream().filter(x -> !x.contains("bogus")).collect(Collectors.toSet()));
+        assertTrue(
+                distinct.stream()
+                        .anyMatch(x -> x.startsWith("failed: executor returned unknown metric " + "'bogus_metric'")),
+                distinct.toString());
     }
 
     @Test
     void slowPointTimesOutAndTheSweepGoesOn() throws IOException {
         PointExecutor exec = (p, ctx) -> {
-            if (p.string("attack").equals("idlg") && p.intValue("batch") == 4 && p.string("model").equals("mlp")) {
+            if (p.string("attack").equals("idlg")
+                    && p.intValue("batch") == 4
+                    && p.string("model").equals("mlp")) {
                 while (!ctx.cancelled()) {
                     Thread.onSpinWait();
                 }
@@ -129,7 +137,8 @@ class SweepRunnerTest {
         List<String> complete = Files.readAllLines(results.resolve("full").resolve(RunLayout.RESULTS));
         // Simulate a kill after 5 rows, in the middle of writing the 6th.
         Path killed = Files.createDirectories(results.resolve("killed")).resolve(RunLayout.RESULTS);
-        String partial = String.join("\n", complete.subList(0, 6)) + "\n" + complete.get(6).substring(0, 20);
+        String partial = String.join("\n", complete.subList(0, 6)) + "\n"
+                + complete.get(6).substring(0, 20);
         Files.writeString(killed, partial);
         DummyExecutors.Seeded exec = new DummyExecutors.Seeded();
         RunSummary s = run(sweep, exec, options("killed"));
@@ -177,7 +186,8 @@ class SweepRunnerTest {
         int total = 0;
         List<Path> parts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            total += run(sweep, new DummyExecutors.Seeded(), options("s" + i).withShard(new Shard(i, 3))).selected();
+            total += run(sweep, new DummyExecutors.Seeded(), options("s" + i).withShard(new Shard(i, 3)))
+                    .selected();
             parts.add(results.resolve("s" + i));
         }
         assertEquals(16, total);
@@ -197,8 +207,8 @@ class SweepRunnerTest {
         List<SweepPoint> all = DummyExecutors.tinySweep().points();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            Set<String> groups = new Shard(i, 3).select(all).stream().map(SweepPoint::groupKey)
-                    .collect(Collectors.toSet());
+            Set<String> groups = new Shard(i, 3)
+                    .select(all).stream().map(SweepPoint::groupKey).collect(Collectors.toSet());
             groups.forEach(g -> assertTrue(seen.add(g), "group " + g + " split across shards"));
         }
         assertEquals(8, seen.size());
@@ -214,8 +224,10 @@ class SweepRunnerTest {
                 if (!Files.exists(roc)) {
                     Files.writeString(roc, "point_id,seed,fpr,tpr\n");
                 }
-                Files.writeString(roc, p.pointId() + "," + p.seed() + ",0,0\n" + p.pointId() + "," + p.seed()
-                        + ",1,1\n", java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(
+                        roc,
+                        p.pointId() + "," + p.seed() + ",0,0\n" + p.pointId() + "," + p.seed() + ",1,1\n",
+                        java.nio.file.StandardOpenOption.APPEND);
             }
             return Map.of("mse", 0.0);
         };

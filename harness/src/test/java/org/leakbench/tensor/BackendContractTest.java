@@ -57,8 +57,8 @@ abstract class BackendContractTest extends BackendTestSupport {
 
     @Test
     void fromArrayRejectsWrongLength() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> backend().fromArray(new double[5], DType.F64, 2, 3));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> backend().fromArray(new double[5], DType.F64, 2, 3));
         assertMessageNames(e, "[2, 3]", "5");
     }
 
@@ -111,8 +111,8 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertSame(backend(), r.backend());
         assertArrayEquals(new double[] {1, -2, 3}, r.toDoubleArray());
         assertArrayEquals(new float[] {1, 2, 3}, foreign.toFloatArray());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> backend().editedCopy(foreign, new int[] {2, 2}, v -> { }));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> backend().editedCopy(foreign, new int[] {2, 2}, v -> {}));
         assertMessageNames(e, "[2, 2]");
     }
 
@@ -182,14 +182,19 @@ abstract class BackendContractTest extends BackendTestSupport {
         Tensor r = backend().add(f, d);
         assertEquals(DType.F64, r.dtype());
         assertValues(new double[] {0.1f + 1e-9, 0.2f + 1e-9}, r, 1e-15);
-        assertEquals(DType.F64, backend().matmul(backend().reshape(f, 1, 2), backend().reshape(d, 2, 1)).dtype());
+        assertEquals(
+                DType.F64,
+                backend()
+                        .matmul(backend().reshape(f, 1, 2), backend().reshape(d, 2, 1))
+                        .dtype());
     }
 
     @Test
     void incompatibleShapesAreNamed() {
         Tensor a = backend().zeros(DType.F32, 2, 3);
         Tensor b = backend().zeros(DType.F32, 4);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend().add(a, b));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> backend().add(a, b));
         assertMessageNames(e, "[2, 3]", "[4]");
         assertThrows(IllegalArgumentException.class, () -> backend().mul(b, a));
     }
@@ -230,7 +235,9 @@ abstract class BackendContractTest extends BackendTestSupport {
         Tensor s = backend().full(dtype, -0.75, new int[0]);
         assertValues(map(diff, v -> -0.75 * v), backend().scaledDifference(a.tensor(), b.tensor(), s), tol(dtype) * 4);
         Tensor nan = backend().fromArray(new double[] {Double.NaN, 1}, dtype, 2);
-        assertTrue(Double.isNaN(backend().sumOfSquaredDifferences(nan, backend().zeros(dtype, 2)).item()));
+        assertTrue(Double.isNaN(backend()
+                .sumOfSquaredDifferences(nan, backend().zeros(dtype, 2))
+                .item()));
     }
 
     @ParameterizedTest
@@ -246,7 +253,10 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertEquals(dtype, r.dtype());
         assertArrayEquals(new int[] {5, 19}, r.shape());
         assertValues(want, r, tol(dtype) * 4);
-        Tensor composed = backend().mul(g.tensor(), backend().mul(y.tensor(), backend().addScalar(backend().neg(y.tensor()), 1)));
+        Tensor composed = backend()
+                .mul(
+                        g.tensor(),
+                        backend().mul(y.tensor(), backend().addScalar(backend().neg(y.tensor()), 1)));
         assertValues(composed.toDoubleArray(), r, dtype == DType.F32 ? 0 : 1e-15);
     }
 
@@ -280,7 +290,8 @@ abstract class BackendContractTest extends BackendTestSupport {
     @EnumSource(DType.class)
     void maskAndSignAtZero(DType dtype) {
         Tensor a = backend().fromArray(new double[] {-2, 0, 3, -0.0, 1e-30}, dtype, 5);
-        assertArrayEquals(new double[] {0, 0, 1, 0, 1}, backend().positiveMask(a).toDoubleArray());
+        assertArrayEquals(
+                new double[] {0, 0, 1, 0, 1}, backend().positiveMask(a).toDoubleArray());
         assertValues(new double[] {-1, 0, 1, 0, 1}, backend().sign(a), 0);
         assertValues(new double[] {0, 0, 3, 0, dtype.round(1e-30)}, backend().relu(a), 0);
     }
@@ -311,14 +322,19 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertArrayEquals(new int[] {0, 3}, b.exp(e).shape());
         assertArrayEquals(new int[] {0, 3}, b.scale(e, 2).shape());
         assertArrayEquals(new int[] {0, 3}, b.positiveMask(e).shape());
-        assertArrayEquals(new int[] {0, 3}, b.broadcastTo(b.full(dtype, 1, 3), 0, 3).shape());
+        assertArrayEquals(
+                new int[] {0, 3}, b.broadcastTo(b.full(dtype, 1, 3), 0, 3).shape());
         assertArrayEquals(new double[3], b.sumTo(e, 3).toDoubleArray());
         assertEquals(0.0, b.sumAll(e).item());
         assertArrayEquals(new int[] {3, 0}, b.transpose(e).shape());
         assertArrayEquals(new int[] {0, 2}, b.matmul(e, b.full(dtype, 1, 3, 2)).shape());
-        assertArrayEquals(new double[4], b.matmul(b.zeros(dtype, 2, 0), b.zeros(dtype, 0, 2)).toDoubleArray());
-        assertArrayEquals(new int[] {0, 2, 3, 3},
-                b.conv2d(b.zeros(dtype, 0, 1, 5, 5), b.zeros(dtype, 2, 1, 3, 3), new Conv2dSpec(1, 0)).shape());
+        assertArrayEquals(
+                new double[4],
+                b.matmul(b.zeros(dtype, 2, 0), b.zeros(dtype, 0, 2)).toDoubleArray());
+        assertArrayEquals(
+                new int[] {0, 2, 3, 3},
+                b.conv2d(b.zeros(dtype, 0, 1, 5, 5), b.zeros(dtype, 2, 1, 3, 3), new Conv2dSpec(1, 0))
+                        .shape());
         assertEquals(0, b.logSoftmax(e).size());
     }
 
@@ -351,7 +367,12 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertEquals(lhs, rhs, tol(dtype) * 100 * (1 + Math.abs(lhs)));
         // and summing a broadcast counts the copies
         Tensor count = backend().sumTo(backend().broadcastTo(backend().full(dtype, 1, small), big), small);
-        assertValues(map(new double[ReferenceOps.size(small)], v -> ReferenceOps.size(big) / (double) ReferenceOps.size(small)), count, 0);
+        assertValues(
+                map(
+                        new double[ReferenceOps.size(small)],
+                        v -> ReferenceOps.size(big) / (double) ReferenceOps.size(small)),
+                count,
+                0);
     }
 
     @ParameterizedTest
@@ -367,7 +388,8 @@ abstract class BackendContractTest extends BackendTestSupport {
     @Test
     void sumToAndBroadcastToNameBadShapes() {
         Tensor a = backend().zeros(DType.F32, 2, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend().sumTo(a, 4));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> backend().sumTo(a, 4));
         assertMessageNames(e, "[2, 3]", "[4]");
         e = assertThrows(IllegalArgumentException.class, () -> backend().broadcastTo(a, 4, 3));
         assertMessageNames(e, "[2, 3]", "[4, 3]");
@@ -381,7 +403,9 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertArrayEquals(new int[] {2, 6}, r.shape());
         assertArrayEquals(a.values(), r.toDoubleArray());
         assertArrayEquals(a.values(), backend().reshape(r, 12).toDoubleArray());
-        assertEquals(a.values()[0], backend().reshape(backend().reshape(a.tensor(), 12), 3, 4).toDoubleArray()[0]);
+        assertEquals(
+                a.values()[0],
+                backend().reshape(backend().reshape(a.tensor(), 12), 3, 4).toDoubleArray()[0]);
         Tensor t = backend().transpose(a.tensor());
         assertArrayEquals(new int[] {4, 3}, t.shape());
         assertArrayEquals(ReferenceOps.transpose(a.values(), 3, 4), t.toDoubleArray());
@@ -393,7 +417,8 @@ abstract class BackendContractTest extends BackendTestSupport {
     @Test
     void reshapeAndTransposeNameBadShapes() {
         Tensor a = backend().zeros(DType.F64, 3, 4);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend().reshape(a, 5, 2));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> backend().reshape(a, 5, 2));
         assertMessageNames(e, "[3, 4]", "[5, 2]");
         Tensor cube = backend().zeros(DType.F64, 2, 2, 2);
         e = assertThrows(IllegalArgumentException.class, () -> backend().transpose(cube));
@@ -418,7 +443,9 @@ abstract class BackendContractTest extends BackendTestSupport {
             Tensor r = backend().matmul(a.tensor(), b.tensor(), ta, tb);
             assertArrayEquals(new int[] {m, n}, r.shape(), "shape with flags " + ta + ", " + tb);
             assertEquals(dtype, r.dtype());
-            assertValues(ReferenceOps.matmul(a.values(), as[0], as[1], b.values(), bs[0], bs[1], ta, tb), r,
+            assertValues(
+                    ReferenceOps.matmul(a.values(), as[0], as[1], b.values(), bs[0], bs[1], ta, tb),
+                    r,
                     tol(dtype) * 10);
         }
     }
@@ -427,7 +454,8 @@ abstract class BackendContractTest extends BackendTestSupport {
     void matmulNamesBadShapes() {
         Tensor a = backend().zeros(DType.F32, 2, 3);
         Tensor b = backend().zeros(DType.F32, 4, 5);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend().matmul(a, b));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> backend().matmul(a, b));
         assertMessageNames(e, "[2, 3]", "[4, 5]");
         e = assertThrows(IllegalArgumentException.class, () -> backend().matmul(a, a, false, false));
         assertMessageNames(e, "[2, 3]");
@@ -445,9 +473,12 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertValues(ReferenceOps.logSoftmax(a.values(), 3, 6), r, tol(dtype) * 10);
         // large logits must not overflow
         Tensor big = backend().fromArray(new double[] {1000, 1001, -1000, 999}, dtype, 2, 2);
-        assertValues(ReferenceOps.logSoftmax(new double[] {1000, 1001, -1000, 999}, 2, 2), backend().logSoftmax(big),
+        assertValues(
+                ReferenceOps.logSoftmax(new double[] {1000, 1001, -1000, 999}, 2, 2),
+                backend().logSoftmax(big),
                 tol(dtype));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> backend().logSoftmax(backend().zeros(dtype, 6)));
         assertMessageNames(e, "[6]");
     }
@@ -510,8 +541,11 @@ abstract class BackendContractTest extends BackendTestSupport {
         Sample w = sample(DType.F32, -0.5, 0.5, 12, 1, 5, 5);
         Tensor y = backend().conv2d(x.tensor(), w.tensor(), new Conv2dSpec(2, 2));
         assertArrayEquals(new int[] {1, 12, 14, 14}, y.shape());
-        assertValues(ReferenceOps.conv(x.values(), new int[] {1, 1, 28, 28}, w.values(), new int[] {12, 1, 5, 5},
-                null, 2, 2)[0], y, 1e-4);
+        assertValues(
+                ReferenceOps.conv(
+                        x.values(), new int[] {1, 1, 28, 28}, w.values(), new int[] {12, 1, 5, 5}, null, 2, 2)[0],
+                y,
+                1e-4);
     }
 
     @Test
@@ -519,7 +553,8 @@ abstract class BackendContractTest extends BackendTestSupport {
         Conv2dSpec spec = new Conv2dSpec(1, 0);
         Tensor x = backend().zeros(DType.F32, 1, 3, 5, 5);
         Tensor w = backend().zeros(DType.F32, 2, 4, 3, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend().conv2d(x, w, spec));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> backend().conv2d(x, w, spec));
         assertMessageNames(e, "[2, 4, 3, 3]");
         Tensor wide = backend().zeros(DType.F32, 2, 3, 6, 3);
         e = assertThrows(IllegalArgumentException.class, () -> backend().conv2d(x, wide, spec));
@@ -534,10 +569,12 @@ abstract class BackendContractTest extends BackendTestSupport {
 
         Tensor w3 = backend().zeros(DType.F32, 2, 3, 3, 3);
         Tensor badG = backend().zeros(DType.F32, 1, 2, 4, 4);
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> backend().conv2dInputAdjoint(badG, w3, new int[] {1, 3, 5, 5}, spec));
         assertMessageNames(e, "[1, 2, 4, 4]", "[1, 2, 3, 3]");
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> backend().conv2dFilterAdjoint(x, badG, new int[] {2, 3, 3, 3}, spec));
         assertMessageNames(e, "[1, 2, 4, 4]", "[1, 2, 3, 3]");
     }
@@ -559,10 +596,27 @@ abstract class BackendContractTest extends BackendTestSupport {
         b.div(c.tensor(), a.tensor());
         b.scale(a.tensor(), 3);
         b.addScalar(a.tensor(), 3);
-        for (UnaryOperator<Tensor> op : java.util.List.<UnaryOperator<Tensor>>of(b::neg, b::exp, b::log, b::sqrt,
-                b::square, b::sigmoid, b::tanh, b::relu, b::positiveMask, b::sign, b::abs, t -> b.clamp(t, 0, 1),
-                b::sumAll, t -> b.sumTo(t, 3), t -> b.broadcastTo(t, 4, 2, 3), t -> b.reshape(t, 3, 2),
-                b::transpose, b::logSoftmax, t -> b.cast(t, DType.F64), t -> b.matmul(t, t, true, false))) {
+        for (UnaryOperator<Tensor> op : java.util.List.<UnaryOperator<Tensor>>of(
+                b::neg,
+                b::exp,
+                b::log,
+                b::sqrt,
+                b::square,
+                b::sigmoid,
+                b::tanh,
+                b::relu,
+                b::positiveMask,
+                b::sign,
+                b::abs,
+                t -> b.clamp(t, 0, 1),
+                b::sumAll,
+                t -> b.sumTo(t, 3),
+                t -> b.broadcastTo(t, 4, 2, 3),
+                t -> b.reshape(t, 3, 2),
+                b::transpose,
+                b::logSoftmax,
+                t -> b.cast(t, DType.F64),
+                t -> b.matmul(t, t, true, false))) {
             assertNotNull(op.apply(a.tensor()));
         }
         b.conv2d(x.tensor(), w.tensor(), spec);

@@ -44,8 +44,7 @@ abstract class BackendTestSupport {
     }
 
     /** A tensor of random values in [lo, hi) and its values as held (rounded for F32). */
-    record Sample(Tensor tensor, double[] values) {
-    }
+    record Sample(Tensor tensor, double[] values) {}
 
     Sample sample(DType dtype, double lo, double hi, int... shape) {
         double[] raw = ReferenceOps.random(rng, ReferenceOps.size(shape), lo, hi);

@@ -46,10 +46,12 @@ class JavaBackendTwoThreadsTest extends BackendContractTest {
         }
     }
 
-    private static void same(JavaBackend one, float[] a, int[] as, boolean ta, float[] b, int[] bs, boolean tb,
-                             String what) {
-        float[] want = one.matmul(one.fromFloats(a, as), one.fromFloats(b, bs), ta, tb).toFloatArray();
-        float[] got = BACKEND.matmul(BACKEND.fromFloats(a, as), BACKEND.fromFloats(b, bs), ta, tb).toFloatArray();
+    private static void same(
+            JavaBackend one, float[] a, int[] as, boolean ta, float[] b, int[] bs, boolean tb, String what) {
+        float[] want =
+                one.matmul(one.fromFloats(a, as), one.fromFloats(b, bs), ta, tb).toFloatArray();
+        float[] got = BACKEND.matmul(BACKEND.fromFloats(a, as), BACKEND.fromFloats(b, bs), ta, tb)
+                .toFloatArray();
         assertArrayEquals(want, got, what);
     }
 

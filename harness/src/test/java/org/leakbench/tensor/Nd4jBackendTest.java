@@ -57,14 +57,25 @@ class Nd4jBackendTest extends BackendContractTest {
         int[] gs = {2, 6, 6, 6};
 
         agree(nd, ej, b -> b.conv2d(b.fromArray(x, DType.F32, xs), b.fromArray(w, DType.F32, ws), spec));
-        agree(nd, ej, b -> b.conv2dInputAdjoint(b.fromArray(g, DType.F32, gs), b.fromArray(w, DType.F32, ws), xs, spec));
-        agree(nd, ej, b -> b.conv2dFilterAdjoint(b.fromArray(x, DType.F32, xs), b.fromArray(g, DType.F32, gs), ws, spec));
+        agree(
+                nd,
+                ej,
+                b -> b.conv2dInputAdjoint(b.fromArray(g, DType.F32, gs), b.fromArray(w, DType.F32, ws), xs, spec));
+        agree(
+                nd,
+                ej,
+                b -> b.conv2dFilterAdjoint(b.fromArray(x, DType.F32, xs), b.fromArray(g, DType.F32, gs), ws, spec));
         agree(nd, ej, b -> {
-            Tensor logits = b.add(b.matmul(b.fromArray(a, DType.F32, 16, 40), b.fromArray(m, DType.F32, 40, 10)),
+            Tensor logits = b.add(
+                    b.matmul(b.fromArray(a, DType.F32, 16, 40), b.fromArray(m, DType.F32, 40, 10)),
                     b.fromArray(bias, DType.F32, 10));
             return b.logSoftmax(b.sigmoid(logits));
         });
-        agree(nd, ej, b -> b.sumTo(b.mul(b.tanh(b.fromArray(a, DType.F32, 16, 40)), b.fromArray(a, DType.F32, 16, 40)), 1, 40));
+        agree(
+                nd,
+                ej,
+                b -> b.sumTo(
+                        b.mul(b.tanh(b.fromArray(a, DType.F32, 16, 40)), b.fromArray(a, DType.F32, 16, 40)), 1, 40));
     }
 
     private static void agree(Backend nd, Backend ej, java.util.function.Function<Backend, Tensor> f) {

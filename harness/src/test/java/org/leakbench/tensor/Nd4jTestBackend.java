@@ -10,8 +10,7 @@ import org.leakbench.tensor.nd4j.Nd4jBackend;
  * backend's own sentence instead of skipping it silently.
  */
 public final class Nd4jTestBackend {
-    private Nd4jTestBackend() {
-    }
+    private Nd4jTestBackend() {}
 
     /** The started ND4J backend; aborts the test on the CUDA build without a GPU, fails it on the CPU build. */
     public static Backend startOrSkipOnCudaWithoutGpu() {

@@ -15,8 +15,11 @@ class Nd4jTestBackendTest {
 
     @Test
     void theCpuBuildFailsWithTheBackendsSentence() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Nd4jTestBackend.unavailable(WHY, false));
-        assertTrue(e.getMessage().contains("must start on the CPU build") && e.getMessage().endsWith(WHY),
+        AssertionFailedError e =
+                assertThrows(AssertionFailedError.class, () -> Nd4jTestBackend.unavailable(WHY, false));
+        assertTrue(
+                e.getMessage().contains("must start on the CPU build")
+                        && e.getMessage().endsWith(WHY),
                 e.getMessage());
     }
 

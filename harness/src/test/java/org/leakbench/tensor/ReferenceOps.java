@@ -8,8 +8,7 @@ import java.util.function.DoubleBinaryOperator;
  * multi-indices so that they share no code with either backend.
  */
 final class ReferenceOps {
-    private ReferenceOps() {
-    }
+    private ReferenceOps() {}
 
     static double[] random(SplittableRandom rng, int n, double lo, double hi) {
         double[] d = new double[n];

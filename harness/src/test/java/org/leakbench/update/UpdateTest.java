@@ -16,8 +16,12 @@ class UpdateTest {
     private static final Backend BE = Backends.get("ejml");
 
     private static Update sample() {
-        return new Update(List.of(new float[] {1, 2, 3, 4, 5, 6}, new float[] {-1, 2}),
-                List.of(new int[] {2, 3}, new int[] {2}), Update.Kind.WEIGHT_DIFFERENCE, 5, 0.01);
+        return new Update(
+                List.of(new float[] {1, 2, 3, 4, 5, 6}, new float[] {-1, 2}),
+                List.of(new int[] {2, 3}, new int[] {2}),
+                Update.Kind.WEIGHT_DIFFERENCE,
+                5,
+                0.01);
     }
 
     @Test
@@ -61,7 +65,8 @@ class UpdateTest {
 
     @Test
     void clearErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Update(List.of(new float[3]), List.of(new int[] {2, 2}), Update.Kind.GRADIENT, 1, 1));
         assertTrue(e.getMessage().contains("tensor 0") && e.getMessage().contains("3 values"), e.getMessage());
         Update u = sample();
@@ -70,7 +75,8 @@ class UpdateTest {
         assertTrue(e.getMessage().contains("shapes differ"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> u.withFlat(new float[7]));
         assertTrue(e.getMessage().contains("7 values"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Update(List.of(new float[1]), List.of(new int[] {1}), Update.Kind.GRADIENT, 0, 1));
     }
 }

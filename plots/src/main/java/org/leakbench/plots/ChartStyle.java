@@ -25,6 +25,7 @@ import org.leakbench.results.ResultColumns;
 final class ChartStyle {
     /** Figure size in points; at 300 DPI the PNG is {@code WIDTH·300/72} pixels wide. */
     static final int WIDTH = 640;
+
     static final int HEIGHT = 400;
     static final int DPI = 300;
 
@@ -38,19 +39,26 @@ final class ChartStyle {
 
     // Okabe & Ito (2008), "Color Universal Design", without yellow (too light on white).
     private static final Color[] COLORS = {
-        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(86, 180, 233), new Color(230, 159, 0), new Color(80, 80, 80)};
+        new Color(0, 114, 178),
+        new Color(213, 94, 0),
+        new Color(0, 158, 115),
+        new Color(204, 121, 167),
+        new Color(86, 180, 233),
+        new Color(230, 159, 0),
+        new Color(80, 80, 80)
+    };
     private static final Marker[] MARKERS = {
         SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND,
-        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.TRAPEZOID};
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.TRAPEZOID
+    };
     private static final BasicStroke[] LINES = {
-        SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
+        SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT
+    };
 
     static final Color REFERENCE = Color.BLACK;
     static final Color FRONT = new Color(150, 150, 150);
 
-    private ChartStyle() {
-    }
+    private ChartStyle() {}
 
     static XYChart xy(String title, String xTitle, String yTitle) {
         return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
@@ -58,8 +66,13 @@ final class ChartStyle {
 
     /** An XY chart of {@code width} by {@code height} points, for the small panels of a page. */
     static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(width)
+                .height(height)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         common(chart.getStyler());
         chart.getStyler().setChartTitleFont(titleFont(title, width));
         chart.getStyler().setMarkerSize(7);
@@ -76,8 +89,13 @@ final class ChartStyle {
         int perCategory = plotRoom(WIDTH) / Math.max(1, categories.size()); // whole pixels per bar
         boolean level = longest <= perCategory * 0.9;
         int height = level ? HEIGHT : HEIGHT + Math.max(0, longest - 40);
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(height)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         common(chart.getStyler());
         chart.getStyler().setChartTitleFont(titleFont(title, WIDTH));
         chart.getStyler().setSeriesColors(COLORS);
@@ -88,11 +106,14 @@ final class ChartStyle {
 
     /** The width in points of the widest of {@code texts} in {@code font}. */
     static int textWidth(Font font, List<String> texts) {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         try {
-            return texts.stream().mapToInt(t -> g.getFontMetrics(font).stringWidth(t)).max().orElse(0);
+            return texts.stream()
+                    .mapToInt(t -> g.getFontMetrics(font).stringWidth(t))
+                    .max()
+                    .orElse(0);
         } finally {
             g.dispose();
         }
@@ -104,8 +125,8 @@ final class ChartStyle {
      * off both ends.
      */
     static Font titleFont(String title, int width) {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         try {
             Font f = TITLE;

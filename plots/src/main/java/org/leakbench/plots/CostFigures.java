@@ -25,23 +25,29 @@ final class CostFigures {
     static final int PANEL_H = 220;
     static final int COLUMNS = 3;
 
-    private CostFigures() {
-    }
+    private CostFigures() {}
 
     static void render(RunContext ctx) throws IOException {
         for (Metric cost : COSTS) {
             String name = "cost-" + cost;
-            List<ResultRow> rows = ctx.results.okRows().stream().filter(r -> r.metric(cost).isPresent()).toList();
+            List<ResultRow> rows = ctx.results.okRows().stream()
+                    .filter(r -> r.metric(cost).isPresent())
+                    .toList();
             if (rows.isEmpty()) {
                 ctx.skip("figure " + name, "no ok row measured " + cost);
                 continue;
             }
             Set<String> free = new HashSet<>(Set.of(ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM));
             // Cost does not depend on the attack, so every attack's row is a measurement of it.
-            ctx.results.parameters().stream().filter(p -> p.startsWith(ResultColumns.ATTACK)).forEach(free::add);
+            ctx.results.parameters().stream()
+                    .filter(p -> p.startsWith(ResultColumns.ATTACK))
+                    .forEach(free::add);
             Slice slice = Slice.of(rows, ctx.results.parameters(), free);
-            Summary base = Slice.summarize(slice.rows().stream()
-                    .filter(r -> Defenses.isNone(r.param(ResultColumns.DEFENSE))).toList(), cost);
+            Summary base = Slice.summarize(
+                    slice.rows().stream()
+                            .filter(r -> Defenses.isNone(r.param(ResultColumns.DEFENSE)))
+                            .toList(),
+                    cost);
             List<Drawing.Panel> panels = new ArrayList<>();
             List<String> noKnob = new ArrayList<>();
             Map<String, List<ResultRow>> families = Slice.group(slice.rows(), r -> r.param(ResultColumns.DEFENSE));
@@ -55,15 +61,16 @@ final class CostFigures {
                 }
                 List<XYSeriesData.XY> pts = XYSeriesData.points(fam.getValue(), ResultRow::defenseParam, cost);
                 if (!pts.isEmpty()) {
-                    panels.add(new Drawing.Panel(panel(fam.getKey(), pts, cost, base,
-                            ChartStyle.familyIndex(ctx.results, fam.getKey()))));
+                    panels.add(new Drawing.Panel(
+                            panel(fam.getKey(), pts, cost, base, ChartStyle.familyIndex(ctx.results, fam.getKey()))));
                 }
             }
             if (panels.isEmpty()) {
                 ctx.skip("figure " + name, "no defense with a numeric knob measured " + cost);
                 continue;
             }
-            boolean errors = slice.rows().stream().map(ResultRow::seed).distinct().count() > 1;
+            boolean errors =
+                    slice.rows().stream().map(ResultRow::seed).distinct().count() > 1;
             String caption = "Per-round cost of each defense family against its knob: " + cost.label()
                     + (errors ? "; means over seeds and attacks, error bars ±1 std" : "; means over attacks")
                     + (base.present() ? "; dashed black line = no defense (" + ResultsTables.cell(base) + ")" : "")
@@ -77,16 +84,18 @@ final class CostFigures {
         double xLo = pts.stream().mapToDouble(XYSeriesData.XY::x).min().orElse(0);
         double xHi = pts.stream().mapToDouble(XYSeriesData.XY::x).max().orElse(1);
         boolean logX = xLo > 0 && xHi / xLo >= 10;
-        XYChart c = ChartStyle.xy(family, Defenses.knobAxis(family) + (logX ? " (log)" : ""), cost.label(),
-                PANEL_W, PANEL_H);
+        XYChart c = ChartStyle.xy(
+                family, Defenses.knobAxis(family) + (logX ? " (log)" : ""), cost.label(), PANEL_W, PANEL_H);
         c.getStyler().setLegendVisible(false);
         c.getStyler().setAxisTitleFont(ChartStyle.TICKS);
         c.getStyler().setChartTitleFont(ChartStyle.AXIS_TITLE);
         c.getStyler().setXAxisLogarithmic(logX);
         boolean errors = pts.stream().anyMatch(p -> p.y().n() > 1);
         XYSeriesData.add(c, family, pts, errors, style);
-        double yLo = pts.stream().mapToDouble(p -> p.y().mean() - p.y().std()).min().orElse(0);
-        double yHi = pts.stream().mapToDouble(p -> p.y().mean() + p.y().std()).max().orElse(1);
+        double yLo =
+                pts.stream().mapToDouble(p -> p.y().mean() - p.y().std()).min().orElse(0);
+        double yHi =
+                pts.stream().mapToDouble(p -> p.y().mean() + p.y().std()).max().orElse(1);
         if (base.present()) {
             yLo = Math.min(yLo, base.mean());
             yHi = Math.max(yHi, base.mean());

@@ -24,15 +24,20 @@ record CsvTable(Path file, List<Map<String, String>> rows) {
     static final String LINE = "\u0000line";
 
     static CsvTable read(Path file, List<String> required) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         try (Reader in = open(file);
-             CSVParser parser = CSVParser.parse(in, format)) {
+                CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : required) {
                 if (!header.contains(column)) {
-                    throw new PlotInputException(file.toString(), column, 1,
-                            "required column is missing (header: " + header + ")");
+                    throw new PlotInputException(
+                            file.toString(), column, 1, "required column is missing (header: " + header + ")");
                 }
             }
             List<Map<String, String>> rows = new ArrayList<>();
@@ -75,8 +80,8 @@ record CsvTable(Path file, List<Map<String, String>> rows) {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new PlotInputException(file.toString(), column, Long.parseLong(row.get(LINE)),
-                    "not a number: '" + text + "'");
+            throw new PlotInputException(
+                    file.toString(), column, Long.parseLong(row.get(LINE)), "not a number: '" + text + "'");
         }
     }
 }

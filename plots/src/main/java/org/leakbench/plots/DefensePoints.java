@@ -37,8 +37,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
      *
      * @param notMeasured attack rows at this point (any seed) that diverged, failed or timed out
      */
-    record Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs,
-                 int notMeasured) {
+    record Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs, int notMeasured) {
         Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs) {
             this(defense, param, leak, acc, costs, 0);
         }
@@ -58,7 +57,9 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
 
     /** Rows that measured {@code leak} and accuracy. */
     static List<ResultRow> eligible(List<ResultRow> rows, Metric leak) {
-        return rows.stream().filter(r -> r.metric(leak).isPresent() && r.metric(Metric.ACCURACY).isPresent())
+        return rows.stream()
+                .filter(r ->
+                        r.metric(leak).isPresent() && r.metric(Metric.ACCURACY).isPresent())
                 .toList();
     }
 
@@ -76,27 +77,41 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
         List<ResultRow> rows = eligible(candidates, leak);
         Set<String> free = new HashSet<>(Set.of(ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM));
         // The maximum is over every attack configuration, so attack sub-parameters are free too.
-        results.parameters().stream().filter(p -> p.startsWith(ResultColumns.ATTACK)).forEach(free::add);
+        results.parameters().stream()
+                .filter(p -> p.startsWith(ResultColumns.ATTACK))
+                .forEach(free::add);
         Slice slice = Slice.of(rows, results.parameters(), free);
-        List<ResultRow> attacks = slice.rows().stream().filter(r -> !baseline(r.param(ResultColumns.ATTACK))).toList();
+        List<ResultRow> attacks = slice.rows().stream()
+                .filter(r -> !baseline(r.param(ResultColumns.ATTACK)))
+                .toList();
         List<ResultRow> random = slice.rows().stream()
                 .filter(r -> "random".equalsIgnoreCase(r.param(ResultColumns.ATTACK))
-                        && Defenses.isNone(r.param(ResultColumns.DEFENSE))).toList();
+                        && Defenses.isNone(r.param(ResultColumns.DEFENSE)))
+                .toList();
         Set<String> names = new TreeSet<>();
         attacks.forEach(r -> names.add(r.param(ResultColumns.ATTACK)));
         // Only the attacks that measure this metric where they succeed count as missing it where they did not.
-        Map<String, List<ResultRow>> failed = Slice.group(notMeasured(results, slice, free).stream()
-                .filter(r -> names.contains(r.param(ResultColumns.ATTACK))).toList(), DefensePoints::key);
+        Map<String, List<ResultRow>> failed = Slice.group(
+                notMeasured(results, slice, free).stream()
+                        .filter(r -> names.contains(r.param(ResultColumns.ATTACK)))
+                        .toList(),
+                DefensePoints::key);
         List<Point> points = new ArrayList<>();
         List<Point> unmeasured = new ArrayList<>();
         Slice.group(attacks, DefensePoints::key).forEach((k, g) -> {
             List<ResultRow> bad = failed.getOrDefault(k, List.of());
             Set<String> badSeeds = new HashSet<>();
             bad.forEach(r -> badSeeds.add(r.seed()));
-            List<ResultRow> kept = g.stream().filter(r -> !badSeeds.contains(r.seed())).toList();
+            List<ResultRow> kept =
+                    g.stream().filter(r -> !badSeeds.contains(r.seed())).toList();
             if (kept.isEmpty()) {
-                unmeasured.add(new Point(g.get(0).param(ResultColumns.DEFENSE), g.get(0).defenseParam(),
-                        new Summary(Double.NaN, 0, 0), new Summary(Double.NaN, 0, 0), Map.of(), bad.size()));
+                unmeasured.add(new Point(
+                        g.get(0).param(ResultColumns.DEFENSE),
+                        g.get(0).defenseParam(),
+                        new Summary(Double.NaN, 0, 0),
+                        new Summary(Double.NaN, 0, 0),
+                        Map.of(),
+                        bad.size()));
             } else {
                 points.add(point(kept, leak, bad.size()));
             }
@@ -122,9 +137,12 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
             return List.of();
         }
         ResultRow ref = slice.rows().get(0);
-        List<String> held = results.parameters().stream().filter(p -> !free.contains(p)).toList();
-        return results.rows().stream().filter(r -> !r.ok() && !baseline(r.param(ResultColumns.ATTACK)))
-                .filter(r -> held.stream().allMatch(p -> r.param(p).equals(ref.param(p)))).toList();
+        List<String> held =
+                results.parameters().stream().filter(p -> !free.contains(p)).toList();
+        return results.rows().stream()
+                .filter(r -> !r.ok() && !baseline(r.param(ResultColumns.ATTACK)))
+                .filter(r -> held.stream().allMatch(p -> r.param(p).equals(ref.param(p))))
+                .toList();
     }
 
     private static Point point(List<ResultRow> g, Metric leak, int notMeasured) {
@@ -133,29 +151,46 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
         List<Double> accs = new ArrayList<>();
         Map<Metric, List<Double>> costs = new LinkedHashMap<>();
         for (List<ResultRow> seedRows : bySeed.values()) {
-            leaks.add(seedRows.stream().mapToDouble(r -> r.metric(leak).getAsDouble()).max().orElseThrow());
+            leaks.add(seedRows.stream()
+                    .mapToDouble(r -> r.metric(leak).getAsDouble())
+                    .max()
+                    .orElseThrow());
             // Utility and cost do not depend on the attack: average what the attacks' rows recorded.
-            accs.add(seedRows.stream().mapToDouble(r -> r.metric(Metric.ACCURACY).getAsDouble()).average()
+            accs.add(seedRows.stream()
+                    .mapToDouble(r -> r.metric(Metric.ACCURACY).getAsDouble())
+                    .average()
                     .orElseThrow());
             for (Metric c : COSTS) {
-                seedRows.stream().filter(r -> r.metric(c).isPresent()).mapToDouble(r -> r.metric(c).getAsDouble())
-                        .average().ifPresent(v -> costs.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
+                seedRows.stream()
+                        .filter(r -> r.metric(c).isPresent())
+                        .mapToDouble(r -> r.metric(c).getAsDouble())
+                        .average()
+                        .ifPresent(v ->
+                                costs.computeIfAbsent(c, k -> new ArrayList<>()).add(v));
             }
         }
         Map<Metric, Summary> costSummaries = new LinkedHashMap<>();
         costs.forEach((m, vs) -> costSummaries.put(m, Summary.of(vs)));
         ResultRow first = g.get(0);
-        return new Point(first.param(ResultColumns.DEFENSE), first.defenseParam(), Summary.of(leaks), Summary.of(accs),
-                costSummaries, notMeasured);
+        return new Point(
+                first.param(ResultColumns.DEFENSE),
+                first.defenseParam(),
+                Summary.of(leaks),
+                Summary.of(accs),
+                costSummaries,
+                notMeasured);
     }
 
     /** Points no other point beats on both leakage (lower) and accuracy (higher), by increasing leakage. */
     static List<Point> paretoFront(List<Point> points) {
         List<Point> front = new ArrayList<>();
         for (Point p : points) {
-            boolean dominated = points.stream().anyMatch(q -> !q.equals(p)
-                    && q.leak().mean() <= p.leak().mean() && q.acc().mean() >= p.acc().mean()
-                    && (q.leak().mean() < p.leak().mean() || q.acc().mean() > p.acc().mean()));
+            boolean dominated = points.stream()
+                    .anyMatch(q -> !q.equals(p)
+                            && q.leak().mean() <= p.leak().mean()
+                            && q.acc().mean() >= p.acc().mean()
+                            && (q.leak().mean() < p.leak().mean()
+                                    || q.acc().mean() > p.acc().mean()));
             if (!dominated) {
                 front.add(p);
             }

@@ -18,22 +18,25 @@ import org.leakbench.results.ResultColumns;
  */
 final class DefenseTable {
     private static final List<Metric> LEAKS = FrontierFigures.LEAKAGE;
-    private static final List<Metric> AFTER = List.of(Metric.ACCURACY, Metric.BYTES_UP, Metric.DEFENSE_MS,
-            Metric.EPSILON);
+    private static final List<Metric> AFTER =
+            List.of(Metric.ACCURACY, Metric.BYTES_UP, Metric.DEFENSE_MS, Metric.EPSILON);
 
-    private DefenseTable() {
-    }
+    private DefenseTable() {}
 
     static void render(RunContext ctx) throws IOException {
-        List<ResultRow> rows = ctx.results.okRows().stream().filter(r -> r.metric(Metric.ACCURACY).isPresent())
+        List<ResultRow> rows = ctx.results.okRows().stream()
+                .filter(r -> r.metric(Metric.ACCURACY).isPresent())
                 .toList();
         if (rows.isEmpty()) {
             ctx.skip("table defenses", "no ok row measured accuracy");
             return;
         }
         for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(rows).entrySet()) {
-            DefensePoints first = LEAKS.stream().map(m -> DefensePoints.of(ctx.results, split.getValue(), m))
-                    .filter(d -> !d.points().isEmpty()).findFirst().orElse(null);
+            DefensePoints first = LEAKS.stream()
+                    .map(m -> DefensePoints.of(ctx.results, split.getValue(), m))
+                    .filter(d -> !d.points().isEmpty())
+                    .findFirst()
+                    .orElse(null);
             TextTable t = build(ctx.results, split.getValue(), VictimValues.near(ctx.results));
             String name = "defenses" + split.getKey();
             if (t == null) {
@@ -49,9 +52,13 @@ final class DefenseTable {
                     + "mean ± std over seeds; bold = best for the defender (↓ lower is better, ↑ higher is "
                     + "better); upload and defense time are per client and round; accuracy and cost come from "
                     + "the rows of the first leakage column"
-                    + (t.header().contains("not measured") ? "; not measured = attack rows that diverged, failed or "
-                    + "timed out: the strongest attack's leakage is unknown there, so their seeds are left out" : "")
-                    + (first == null || first.slice().fixed().isEmpty() ? "" : "; fixed: " + first.slice().describe())
+                    + (t.header().contains("not measured")
+                            ? "; not measured = attack rows that diverged, failed or "
+                                    + "timed out: the strongest attack's leakage is unknown there, so their seeds are left out"
+                            : "")
+                    + (first == null || first.slice().fixed().isEmpty()
+                            ? ""
+                            : "; fixed: " + first.slice().describe())
                     + ". " + ctx.provenance.captionTag() + ".";
             String label = "tab:" + name + "-" + ctx.provenance.runId().replaceAll("[^A-Za-z0-9-]", "");
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve(name + ".tex"), t.latex(caption, label)));
@@ -83,16 +90,19 @@ final class DefenseTable {
             }
             leaks.add(leak);
             if (VictimCells.POOLED.contains(leak)) {
-                strongestPerVictim(dp, leak, victims).forEach((k, v) -> pooled.computeIfAbsent(k,
-                        x -> new LinkedHashMap<>()).put(leak, v));
+                strongestPerVictim(dp, leak, victims)
+                        .forEach((k, v) -> pooled.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                                .put(leak, v));
             }
             List<DefensePoints.Point> ordered = new ArrayList<>(dp.undefended());
             dp.families().values().forEach(ordered::addAll);
             ordered.addAll(dp.unmeasured());
             for (DefensePoints.Point p : ordered) {
                 String key = p.defense() + "\u0000" + Numbers.compact(p.param());
-                names.putIfAbsent(key, new String[] {Defenses.isNone(p.defense()) ? "none" : p.defense(),
-                        Defenses.hasKnob(p.defense()) ? Defenses.label(p.defense(), p.param()) : "–"});
+                names.putIfAbsent(key, new String[] {
+                    Defenses.isNone(p.defense()) ? "none" : p.defense(),
+                    Defenses.hasKnob(p.defense()) ? Defenses.label(p.defense(), p.param()) : "–"
+                });
                 notMeasured.merge(key, p.notMeasured(), Math::max);
                 Map<Metric, Summary> m = cells.computeIfAbsent(key, k -> new LinkedHashMap<>());
                 if (p.leak().present()) {
@@ -106,8 +116,9 @@ final class DefenseTable {
             return null;
         }
         // ε does not depend on the attack either: the mean over the defense point's rows.
-        for (Map.Entry<String, List<ResultRow>> g : Slice.group(rows, r -> r.param(ResultColumns.DEFENSE) + "\u0000"
-                + Numbers.compact(r.defenseParam())).entrySet()) {
+        for (Map.Entry<String, List<ResultRow>> g : Slice.group(
+                        rows, r -> r.param(ResultColumns.DEFENSE) + "\u0000" + Numbers.compact(r.defenseParam()))
+                .entrySet()) {
             if (cells.containsKey(g.getKey())) {
                 Summary eps = Slice.summarize(g.getValue(), Metric.EPSILON);
                 if (eps.present()) {
@@ -115,8 +126,10 @@ final class DefenseTable {
                 }
             }
         }
-        String noneKey = cells.keySet().stream().filter(k -> Defenses.isNone(k.substring(0, k.indexOf('\u0000'))))
-                .findFirst().orElse(null);
+        String noneKey = cells.keySet().stream()
+                .filter(k -> Defenses.isNone(k.substring(0, k.indexOf('\u0000'))))
+                .findFirst()
+                .orElse(null);
         for (Map.Entry<String, Map<Metric, Map<String, Double>>> e : pooled.entrySet()) {
             e.getValue().forEach((m, v) -> {
                 VictimStatistics.Cell c = VictimStatistics.cell(v.values());
@@ -126,12 +139,16 @@ final class DefenseTable {
             });
         }
         List<Metric> columns = new ArrayList<>(leaks);
-        AFTER.stream().filter(m -> cells.values().stream().anyMatch(c -> c.containsKey(m))).forEach(columns::add);
+        AFTER.stream()
+                .filter(m -> cells.values().stream().anyMatch(c -> c.containsKey(m)))
+                .forEach(columns::add);
         Map<Metric, Double> best = new LinkedHashMap<>();
         for (Metric m : columns) {
-            cells.values().stream().map(c -> c.get(m)).filter(s -> s != null && s.present())
-                    .mapToDouble(Summary::mean).forEach(v -> best.merge(m, v,
-                            m.better() == Metric.Better.HIGHER ? Math::max : Math::min));
+            cells.values().stream()
+                    .map(c -> c.get(m))
+                    .filter(s -> s != null && s.present())
+                    .mapToDouble(Summary::mean)
+                    .forEach(v -> best.merge(m, v, m.better() == Metric.Better.HIGHER ? Math::max : Math::min));
         }
         boolean anyMissing = notMeasured.values().stream().anyMatch(n -> n > 0);
         List<String> header = new ArrayList<>(List.of("defense", "knob", "seeds"));
@@ -156,17 +173,23 @@ final class DefenseTable {
             Map<Metric, Map<String, Double>> victimValues = pooled.getOrDefault(e.getKey(), Map.of());
             if (!pooled.isEmpty()) {
                 int n = victimValues.values().stream().mapToInt(Map::size).max().orElse(0);
-                row.add(TextTable.Cell.of(n == 0 || seeds == 0 ? "–" : n % seeds == 0 ? n / seeds + "×" + seeds
-                        : n + "×1"));
+                row.add(TextTable.Cell.of(
+                        n == 0 || seeds == 0 ? "–" : n % seeds == 0 ? n / seeds + "×" + seeds : n + "×1"));
             }
             for (Metric m : columns) {
                 Summary s = e.getValue().get(m);
                 boolean present = s != null && s.present();
-                String text = !present ? "–" : victimValues.containsKey(m)
-                        ? pooledText(victimValues.get(m), noneKey == null || noneKey.equals(e.getKey()) ? null
-                        : pooled.getOrDefault(noneKey, Map.of()).get(m)) : ResultsTables.cell(s);
-                row.add(new TextTable.Cell(text,
-                        present && s.mean() == best.get(m)));
+                String text = !present
+                        ? "–"
+                        : victimValues.containsKey(m)
+                                ? pooledText(
+                                        victimValues.get(m),
+                                        noneKey == null || noneKey.equals(e.getKey())
+                                                ? null
+                                                : pooled.getOrDefault(noneKey, Map.of())
+                                                        .get(m))
+                                : ResultsTables.cell(s);
+                row.add(new TextTable.Cell(text, present && s.mean() == best.get(m)));
             }
             out.add(row);
         }
@@ -184,16 +207,20 @@ final class DefenseTable {
                 continue;
             }
             String key = r.param(ResultColumns.DEFENSE) + "\u0000" + Numbers.compact(r.defenseParam());
-            victims.values(List.of(r), leak).forEach((victim, v) -> out.computeIfAbsent(key,
-                    k -> new LinkedHashMap<>()).merge(victim, v, Math::max));
+            victims.values(List.of(r), leak)
+                    .forEach((victim, v) ->
+                            out.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(victim, v, Math::max));
         }
         return out;
     }
 
     private static String pooledText(Map<String, Double> values, Map<String, Double> undefended) {
         VictimStatistics.Cell c = VictimStatistics.cell(values.values());
-        String text = Numbers.format(c.mean()) + (c.hasInterval() ? " [" + Numbers.formatLike(c.low(), c.mean())
-                + ", " + Numbers.formatLike(c.high(), c.mean()) + "]" : "");
+        String text = Numbers.format(c.mean())
+                + (c.hasInterval()
+                        ? " [" + Numbers.formatLike(c.low(), c.mean()) + ", " + Numbers.formatLike(c.high(), c.mean())
+                                + "]"
+                        : "");
         return undefended != null && !VictimStatistics.differs(values, undefended) ? text + " n.s." : text;
     }
 

@@ -9,8 +9,7 @@ final class Defenses {
     // Families whose defense_param the harness ignores: their points carry no knob label.
     private static final Set<String> NO_KNOB = Set.of("none", "secagg", "secagg+", "sign");
 
-    private Defenses() {
-    }
+    private Defenses() {}
 
     static boolean isNone(String defense) {
         return defense == null || defense.isBlank() || NONE.equalsIgnoreCase(defense);
@@ -21,8 +20,7 @@ final class Defenses {
     }
 
     /** A known family's knob: its symbol in labels and what it is, with its unit, for an axis title. */
-    private record Knob(String symbol, String axis) {
-    }
+    private record Knob(String symbol, String axis) {}
 
     /** The knob of a known family, or null for any other defense. */
     private static Knob knownKnob(String defense) {

@@ -50,8 +50,7 @@ record Drawing(int width, int height, Painter painter) {
     }
 
     /** A panel placed at (x, y) points on a page. */
-    record Placed(Panel panel, int x, int y) {
-    }
+    record Placed(Panel panel, int x, int y) {}
 
     /**
      * Charts in a grid of {@code columns} columns, row by row, each cell as large as the largest chart, with the

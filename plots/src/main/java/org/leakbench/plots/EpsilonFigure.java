@@ -24,8 +24,7 @@ final class EpsilonFigure {
     static final String ROUNDS = "fl_rounds";
     static final String LOCAL_STEPS = "fl_local_steps";
 
-    private EpsilonFigure() {
-    }
+    private EpsilonFigure() {}
 
     static void render(RunContext ctx) throws IOException {
         Path file = ctx.runDir.resolve(RunLayout.EPSILON);
@@ -38,7 +37,8 @@ final class EpsilonFigure {
             String delta = t.rows().isEmpty() ? "" : t.rows().get(0).getOrDefault("delta", "");
             Map<Double, List<XYSeriesData.XY>> bySteps = new TreeMap<>();
             for (Map<String, String> row : t.rows()) {
-                if (!row.getOrDefault("sample_rate", "").equals(rate) || !row.getOrDefault("delta", "").equals(delta)) {
+                if (!row.getOrDefault("sample_rate", "").equals(rate)
+                        || !row.getOrDefault("delta", "").equals(delta)) {
                     continue;
                 }
                 double sigma = t.number(row, "sigma");
@@ -51,7 +51,9 @@ final class EpsilonFigure {
             }
             bySteps.forEach((steps, pts) -> {
                 pts.sort(java.util.Comparator.comparingDouble(XYSeriesData.XY::x));
-                series.put((steps == Math.rint(steps) ? Long.toString(steps.longValue()) : Numbers.format(steps)) + " steps",
+                series.put(
+                        (steps == Math.rint(steps) ? Long.toString(steps.longValue()) : Numbers.format(steps))
+                                + " steps",
                         pts);
             });
             source = "from " + RunLayout.EPSILON + (rate.isBlank() ? "" : ", sampling rate q=" + rate)
@@ -61,16 +63,28 @@ final class EpsilonFigure {
                     .filter(r -> r.metric(Metric.EPSILON).orElse(0) > 0 && !Double.isNaN(r.defenseParam()))
                     .toList();
             // ε grows with the number of noisy steps: rounds (and local steps) are lines of their own.
-            Set<String> free = new java.util.HashSet<>(Set.of(ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM,
-                    ROUNDS, LOCAL_STEPS));
-            ctx.results.parameters().stream().filter(p -> p.startsWith(ResultColumns.ATTACK)).forEach(free::add);
+            Set<String> free = new java.util.HashSet<>(
+                    Set.of(ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM, ROUNDS, LOCAL_STEPS));
+            ctx.results.parameters().stream()
+                    .filter(p -> p.startsWith(ResultColumns.ATTACK))
+                    .forEach(free::add);
             Slice slice = Slice.of(rows, ctx.results.parameters(), free);
-            boolean byRounds = slice.rows().stream().map(r -> r.param(ROUNDS) + "/" + r.param(LOCAL_STEPS))
-                    .distinct().count() > 1;
-            Slice.group(slice.rows(), r -> r.param(ResultColumns.DEFENSE) + (byRounds ? ", " + r.param(ROUNDS)
-                    + " rounds" + (r.param(LOCAL_STEPS).isBlank() ? "" : " × " + r.param(LOCAL_STEPS) + " steps")
-                    : "")).forEach((label, g) ->
-                    series.put(label, XYSeriesData.points(g, ResultRow::defenseParam, Metric.EPSILON)));
+            boolean byRounds = slice.rows().stream()
+                            .map(r -> r.param(ROUNDS) + "/" + r.param(LOCAL_STEPS))
+                            .distinct()
+                            .count()
+                    > 1;
+            Slice.group(
+                            slice.rows(),
+                            r -> r.param(ResultColumns.DEFENSE)
+                                    + (byRounds
+                                            ? ", " + r.param(ROUNDS) + " rounds"
+                                                    + (r.param(LOCAL_STEPS).isBlank()
+                                                            ? ""
+                                                            : " × " + r.param(LOCAL_STEPS) + " steps")
+                                            : ""))
+                    .forEach((label, g) ->
+                            series.put(label, XYSeriesData.points(g, ResultRow::defenseParam, Metric.EPSILON)));
             source = "from the epsilon column of results.csv"
                     + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
         }
@@ -79,21 +93,31 @@ final class EpsilonFigure {
             ctx.skip("figure epsilon-vs-sigma", "no " + RunLayout.EPSILON + " and no positive epsilon in the ok rows");
             return;
         }
-        if (series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).distinct().count() < 2) {
-            ctx.skip("figure epsilon-vs-sigma", "a single noise multiplier σ in " + (Files.isRegularFile(file)
-                    ? RunLayout.EPSILON : "the ok rows") + ", no curve to draw (its ε is in the results table)");
+        if (series.values().stream()
+                        .flatMap(List::stream)
+                        .mapToDouble(XYSeriesData.XY::x)
+                        .distinct()
+                        .count()
+                < 2) {
+            ctx.skip(
+                    "figure epsilon-vs-sigma",
+                    "a single noise multiplier σ in " + (Files.isRegularFile(file) ? RunLayout.EPSILON : "the ok rows")
+                            + ", no curve to draw (its ε is in the results table)");
             return;
         }
-        XYChart chart = ChartStyle.xy("Privacy budget vs noise", "noise multiplier σ",
-                "ε (log scale, lower is more private)");
+        XYChart chart =
+                ChartStyle.xy("Privacy budget vs noise", "noise multiplier σ", "ε (log scale, lower is more private)");
         chart.getStyler().setYAxisLogarithmic(true);
         int i = 0;
         for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {
             XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
         }
-        ctx.figure(chart, "epsilon-vs-sigma", "ε vs σ",
+        ctx.figure(
+                chart,
+                "epsilon-vs-sigma",
+                "ε vs σ",
                 "Privacy budget ε against noise multiplier σ, one line per "
-                        + (source.startsWith("from " + RunLayout.EPSILON)
-                        ? "number of steps" : "DP defense") + " (" + source + ")");
+                        + (source.startsWith("from " + RunLayout.EPSILON) ? "number of steps" : "DP defense") + " ("
+                        + source + ")");
     }
 }

@@ -35,8 +35,8 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  */
 final class FigureWriter {
     private static final String PNG_FORMAT = "javax_imageio_png_1.0";
-    private FigureWriter() {
-    }
+
+    private FigureWriter() {}
 
     /** Writes {@code <name>.png}, {@code <name>.svg} and {@code <name>.pdf} into {@code dir}; returns them. */
     static List<Path> write(Drawing drawing, Path dir, String name) throws IOException {
@@ -92,8 +92,10 @@ final class FigureWriter {
     /** The drawing rasterised at {@link ChartStyle#DPI}. */
     static BufferedImage raster(Drawing drawing) {
         double scale = ChartStyle.DPI / 72.0;
-        BufferedImage img = new BufferedImage((int) Math.round(drawing.width() * scale),
-                (int) Math.round(drawing.height() * scale), BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(
+                (int) Math.round(drawing.width() * scale),
+                (int) Math.round(drawing.height() * scale),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -132,8 +134,8 @@ final class FigureWriter {
     private static void writeSvg(Drawing drawing, Path file) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
         drawing.painter().paint(g);
-        Document doc = new SVGProcessor().getDocument(g.getCommands(),
-                new PageSize(0, 0, drawing.width(), drawing.height()));
+        Document doc =
+                new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, drawing.width(), drawing.height()));
         try (OutputStream out = Files.newOutputStream(file)) {
             doc.writeTo(out);
         }

@@ -26,8 +26,7 @@ final class FrontierFigures {
     static final int SMALL_W = 400;
     static final int SMALL_H = ChartStyle.HEIGHT / 2;
 
-    private FrontierFigures() {
-    }
+    private FrontierFigures() {}
 
     static void render(RunContext ctx) throws IOException {
         if (!ctx.results.has(Metric.ACCURACY)) {
@@ -40,39 +39,56 @@ final class FrontierFigures {
                 ctx.skip("figure frontier-" + leak, "no ok row measured both " + leak + " and accuracy");
                 continue;
             }
-            for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(eligible).entrySet()) {
+            for (Map.Entry<String, List<ResultRow>> split :
+                    Splits.bySetting(eligible).entrySet()) {
                 String name = "frontier-" + leak + split.getKey();
                 DefensePoints perSeed = DefensePoints.of(ctx.results, split.getValue(), leak);
                 VictimValues victims = VictimValues.near(ctx.results);
                 boolean pooled = poolable(perSeed, victims);
                 DefensePoints dp = pooled ? pooledByVictim(perSeed, leak, victims) : perSeed;
                 if (dp.points().isEmpty()) {
-                    ctx.skip("figure " + name, "no ok row of a real attack (not oracle or random) measured both "
-                            + leak + " and accuracy");
+                    ctx.skip(
+                            "figure " + name,
+                            "no ok row of a real attack (not oracle or random) measured both " + leak
+                                    + " and accuracy");
                     continue;
                 }
                 if (dp.points().size() < 2) {
-                    ctx.skip("figure " + name, "only one defense point measured " + leak
-                            + ", no frontier to draw");
+                    ctx.skip("figure " + name, "only one defense point measured " + leak + ", no frontier to draw");
                     continue;
                 }
-                renderOne(ctx, leak, dp, pooled, name, Splits.describe(split.getKey(), split.getValue()),
+                renderOne(
+                        ctx,
+                        leak,
+                        dp,
+                        pooled,
+                        name,
+                        Splits.describe(split.getKey(), split.getValue()),
                         pooled ? notSignificant(perSeed, leak, victims) : List.of());
             }
         }
     }
 
-    private static void renderOne(RunContext ctx, Metric leak, DefensePoints dp, boolean pooled, String name,
-                                  String setting, List<String> notSignificant)
+    private static void renderOne(
+            RunContext ctx,
+            Metric leak,
+            DefensePoints dp,
+            boolean pooled,
+            String name,
+            String setting,
+            List<String> notSignificant)
             throws IOException {
         double[] xRange = xRange(dp);
-        XYChart frontier = ChartStyle.xy("Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting),
+        XYChart frontier = ChartStyle.xy(
+                "Privacy–utility frontier" + (setting.isEmpty() ? "" : ", " + setting),
                 "leakage of the strongest of " + String.join(", ", dp.attacks()) + ": " + leak.label()
-                + " (lower is better)", "test accuracy (higher is better)");
+                        + " (lower is better)",
+                "test accuracy (higher is better)");
         List<PointLabels.Label> labels = new ArrayList<>();
         List<DefensePoints.Point> front = DefensePoints.paretoFront(dp.points());
         if (front.size() >= 2) {
-            XYSeries s = frontier.addSeries("Pareto front",
+            XYSeries s = frontier.addSeries(
+                    "Pareto front",
                     front.stream().mapToDouble(p -> p.leak().mean()).toArray(),
                     front.stream().mapToDouble(p -> p.acc().mean()).toArray());
             s.setMarker(SeriesMarkers.NONE);
@@ -97,16 +113,20 @@ final class FrontierFigures {
             }
             List<PointLabels.Label> costLabels = new ArrayList<>();
             XYChart c = costPanel(ctx.results, dp, leak, cost, xRange, costLabels);
-            placed.add(new Drawing.Placed(new Drawing.Panel(c, PointLabels.sparseOverlay(costLabels)),
-                    ChartStyle.WIDTH, y));
+            placed.add(new Drawing.Placed(
+                    new Drawing.Panel(c, PointLabels.sparseOverlay(costLabels)), ChartStyle.WIDTH, y));
             y += SMALL_H;
         }
         int width = ChartStyle.WIDTH + (y > 0 ? SMALL_W : 0);
         String caption = caption(leak, dp, pooled, setting, y > 0, costNotes)
-                + (notSignificant.isEmpty() ? "" : " Not significantly different from no defense (the 95 % "
-                + "bootstrap interval of the mean difference, paired by victim, contains 0): "
-                + String.join(", ", notSignificant) + ".");
-        ctx.figure(Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()), name,
+                + (notSignificant.isEmpty()
+                        ? ""
+                        : " Not significantly different from no defense (the 95 % "
+                                + "bootstrap interval of the mean difference, paired by victim, contains 0): "
+                                + String.join(", ", notSignificant) + ".");
+        ctx.figure(
+                Drawing.page(placed, width, ChartStyle.HEIGHT, ctx.footer()),
+                name,
                 "Privacy–utility–cost frontier, " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"),
                 caption);
     }
@@ -124,7 +144,9 @@ final class FrontierFigures {
         Map<String, Map<String, Double>> strongest = DefenseTable.strongestPerVictim(dp, leak, victims);
         Map<String, Double> none = dp.undefended().stream()
                 .map(p -> strongest.get(p.defense() + "\u0000" + Numbers.compact(p.param())))
-                .filter(v -> v != null && !v.isEmpty()).findFirst().orElse(null);
+                .filter(v -> v != null && !v.isEmpty())
+                .findFirst()
+                .orElse(null);
         List<String> out = new ArrayList<>();
         if (none == null) {
             return out;
@@ -141,7 +163,8 @@ final class FrontierFigures {
     /** Whether every row of a real attack in {@code dp} names its victim, so leakage can be pooled per victim. */
     private static boolean poolable(DefensePoints dp, VictimValues victims) {
         List<ResultRow> attacks = dp.slice().rows().stream()
-                .filter(r -> !DefensePoints.baseline(r.param(ResultColumns.ATTACK))).toList();
+                .filter(r -> !DefensePoints.baseline(r.param(ResultColumns.ATTACK)))
+                .toList();
         return !attacks.isEmpty() && attacks.stream().allMatch(victims::has);
     }
 
@@ -159,18 +182,20 @@ final class FrontierFigures {
             }
             VictimStatistics.Cell c = VictimStatistics.cell(v.values());
             Summary leakSummary = new Summary(c.mean(), c.hasInterval() ? (c.high() - c.low()) / 2 : 0, c.n());
-            points.add(new DefensePoints.Point(p.defense(), p.param(), leakSummary, p.acc(), p.costs(),
-                    p.notMeasured()));
+            points.add(
+                    new DefensePoints.Point(p.defense(), p.param(), leakSummary, p.acc(), p.costs(), p.notMeasured()));
         }
         return new DefensePoints(points, dp.floor(), dp.attacks(), dp.slice(), dp.unmeasured());
     }
 
-    private static String caption(Metric leak, DefensePoints dp, boolean pooled, String setting, boolean costs,
-                                  List<String> costNotes) {
+    private static String caption(
+            Metric leak, DefensePoints dp, boolean pooled, String setting, boolean costs, List<String> costNotes) {
         boolean multiSeed = dp.points().stream().anyMatch(p -> p.acc().n() > 1);
         StringBuilder sb = new StringBuilder(setting.isEmpty() ? "" : "For " + setting + ": ");
-        sb.append("Privacy, utility and cost of each defense point: ").append(leak.label())
-                .append(" of the strongest of ").append(String.join(", ", dp.attacks()))
+        sb.append("Privacy, utility and cost of each defense point: ")
+                .append(leak.label())
+                .append(" of the strongest of ")
+                .append(String.join(", ", dp.attacks()))
                 .append(pooled ? " (maximum over attacks per victim)" : " (maximum over attacks per seed)")
                 .append(" against test accuracy; one line per defense family, ")
                 .append("points labelled by the knob; black diamond = no defense; ringed points (and the grey ")
@@ -188,8 +213,11 @@ final class FrontierFigures {
         if (pooled) {
             int n = dp.points().stream().mapToInt(p -> p.leak().n()).max().orElse(0);
             long seeds = dp.points().stream().mapToInt(p -> p.acc().n()).max().orElse(0);
-            sb.append("; leakage = strongest attack per victim, mean over up to ").append(n)
-                    .append(" victims (victims × ").append(seeds).append(" seeds), horizontal grey bars span the 95 % ")
+            sb.append("; leakage = strongest attack per victim, mean over up to ")
+                    .append(n)
+                    .append(" victims (victims × ")
+                    .append(seeds)
+                    .append(" seeds), horizontal grey bars span the 95 % ")
                     .append("percentile-bootstrap interval of the mean (half its width either side)");
             if (multiSeed) {
                 sb.append("; accuracy: mean over seeds, vertical bars ±1 std");
@@ -198,13 +226,21 @@ final class FrontierFigures {
             sb.append("; means over seeds, error bars ±1 std of accuracy (vertical) and of leakage (horizontal, ")
                     .append("grey)");
         }
-        int notMeasured = dp.points().stream().mapToInt(DefensePoints.Point::notMeasured).sum()
-                + dp.unmeasured().stream().mapToInt(DefensePoints.Point::notMeasured).sum();
+        int notMeasured =
+                dp.points().stream().mapToInt(DefensePoints.Point::notMeasured).sum()
+                        + dp.unmeasured().stream()
+                                .mapToInt(DefensePoints.Point::notMeasured)
+                                .sum();
         if (notMeasured > 0) {
-            sb.append("; ").append(notMeasured).append(notMeasured == 1 ? " attack row" : " attack rows")
+            sb.append("; ")
+                    .append(notMeasured)
+                    .append(notMeasured == 1 ? " attack row" : " attack rows")
                     .append(" diverged, failed or timed out: their seeds are left out");
             if (!dp.unmeasured().isEmpty()) {
-                sb.append(", and ").append(dp.unmeasured().stream().map(DefensePoints.Point::label).toList())
+                sb.append(", and ")
+                        .append(dp.unmeasured().stream()
+                                .map(DefensePoints.Point::label)
+                                .toList())
                         .append(" (no seed measured) are not drawn");
             }
         }
@@ -214,10 +250,19 @@ final class FrontierFigures {
         return sb.toString();
     }
 
-    private static XYChart costPanel(ResultsFile results, DefensePoints dp, Metric leak, Metric cost,
-                                     double[] xRange, List<PointLabels.Label> labels) {
-        XYChart c = ChartStyle.xy("", "", cost == Metric.BYTES_UP ? "upload / round (bytes)"
-                : "defense time / round (ms)", SMALL_W, SMALL_H);
+    private static XYChart costPanel(
+            ResultsFile results,
+            DefensePoints dp,
+            Metric leak,
+            Metric cost,
+            double[] xRange,
+            List<PointLabels.Label> labels) {
+        XYChart c = ChartStyle.xy(
+                "",
+                "",
+                cost == Metric.BYTES_UP ? "upload / round (bytes)" : "defense time / round (ms)",
+                SMALL_W,
+                SMALL_H);
         c.getStyler().setChartTitleVisible(false);
         c.getStyler().setLegendVisible(false);
         c.getStyler().setAxisTitleFont(ChartStyle.TICKS);
@@ -244,13 +289,19 @@ final class FrontierFigures {
      * Adds one series per family and the undefended diamond with y from {@code y}; fills {@code labels}; returns
      * the y range covered (means ± std).
      */
-    private static double[] addPoints(ResultsFile results, XYChart chart, DefensePoints dp,
-                                      Function<DefensePoints.Point, Summary> y, boolean legend,
-                                      List<PointLabels.Label> labels, List<DefensePoints.Point> front) {
+    private static double[] addPoints(
+            ResultsFile results,
+            XYChart chart,
+            DefensePoints dp,
+            Function<DefensePoints.Point, Summary> y,
+            boolean legend,
+            List<PointLabels.Label> labels,
+            List<DefensePoints.Point> front) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, List<DefensePoints.Point>> fam : dp.families().entrySet()) {
-            List<DefensePoints.Point> ps = fam.getValue().stream().filter(p -> y.apply(p).present()).toList();
+            List<DefensePoints.Point> ps =
+                    fam.getValue().stream().filter(p -> y.apply(p).present()).toList();
             int style = ChartStyle.familyIndex(results, fam.getKey());
             if (ps.isEmpty()) {
                 continue;
@@ -258,13 +309,20 @@ final class FrontierFigures {
             XYSeries s = series(chart, fam.getKey(), ps, y);
             ChartStyle.styleSeries(s, style);
             for (DefensePoints.Point p : ps) {
-                labels.add(new PointLabels.Label(p.leak().mean(), y.apply(p).mean(), p.label(), front.contains(p),
-                        ps.size() > 1 ? fam.getKey() : "", legend ? p.leak().std() : 0, y.apply(p).std()));
+                labels.add(new PointLabels.Label(
+                        p.leak().mean(),
+                        y.apply(p).mean(),
+                        p.label(),
+                        front.contains(p),
+                        ps.size() > 1 ? fam.getKey() : "",
+                        legend ? p.leak().std() : 0,
+                        y.apply(p).std()));
                 lo = Math.min(lo, y.apply(p).mean() - y.apply(p).std());
                 hi = Math.max(hi, y.apply(p).mean() + y.apply(p).std());
             }
         }
-        List<DefensePoints.Point> none = dp.undefended().stream().filter(p -> y.apply(p).present()).toList();
+        List<DefensePoints.Point> none =
+                dp.undefended().stream().filter(p -> y.apply(p).present()).toList();
         if (!none.isEmpty()) {
             XYSeries s = series(chart, "no defense", none, y);
             s.setMarker(SeriesMarkers.DIAMOND);
@@ -272,8 +330,14 @@ final class FrontierFigures {
             s.setLineColor(ChartStyle.REFERENCE);
             s.setLineStyle(SeriesLines.NONE);
             for (DefensePoints.Point p : none) {
-                labels.add(new PointLabels.Label(p.leak().mean(), y.apply(p).mean(), legend ? "" : "none",
-                        front.contains(p), "", legend ? p.leak().std() : 0, y.apply(p).std()));
+                labels.add(new PointLabels.Label(
+                        p.leak().mean(),
+                        y.apply(p).mean(),
+                        legend ? "" : "none",
+                        front.contains(p),
+                        "",
+                        legend ? p.leak().std() : 0,
+                        y.apply(p).std()));
                 lo = Math.min(lo, y.apply(p).mean() - y.apply(p).std());
                 hi = Math.max(hi, y.apply(p).mean() + y.apply(p).std());
             }
@@ -281,12 +345,13 @@ final class FrontierFigures {
         return new double[] {lo, hi};
     }
 
-    private static XYSeries series(XYChart chart, String name, List<DefensePoints.Point> ps,
-                                   Function<DefensePoints.Point, Summary> y) {
+    private static XYSeries series(
+            XYChart chart, String name, List<DefensePoints.Point> ps, Function<DefensePoints.Point, Summary> y) {
         double[] xs = ps.stream().mapToDouble(p -> p.leak().mean()).toArray();
         double[] ys = ps.stream().mapToDouble(p -> y.apply(p).mean()).toArray();
         if (ps.stream().anyMatch(p -> y.apply(p).n() > 1)) {
-            return chart.addSeries(name, xs, ys, ps.stream().mapToDouble(p -> y.apply(p).std()).toArray());
+            return chart.addSeries(
+                    name, xs, ys, ps.stream().mapToDouble(p -> y.apply(p).std()).toArray());
         }
         return chart.addSeries(name, xs, ys);
     }
@@ -308,8 +373,14 @@ final class FrontierFigures {
 
     // Leakage range of every point, its error bar and the floor, with room on both sides for labels.
     private static double[] xRange(DefensePoints dp) {
-        double lo = dp.points().stream().mapToDouble(p -> p.leak().mean() - p.leak().std()).min().orElse(0);
-        double hi = dp.points().stream().mapToDouble(p -> p.leak().mean() + p.leak().std()).max().orElse(1);
+        double lo = dp.points().stream()
+                .mapToDouble(p -> p.leak().mean() - p.leak().std())
+                .min()
+                .orElse(0);
+        double hi = dp.points().stream()
+                .mapToDouble(p -> p.leak().mean() + p.leak().std())
+                .max()
+                .orElse(1);
         if (dp.floor().present()) {
             lo = Math.min(lo, dp.floor().mean());
             hi = Math.max(hi, dp.floor().mean());

@@ -24,11 +24,14 @@ import org.leakbench.results.RunLayout;
  */
 final class HotPathTables {
     static final String OPENSSL = "openssl.csv";
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).get();
+    private static final CSVFormat CSV = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
 
-    private HotPathTables() {
-    }
+    private HotPathTables() {}
 
     static void render(RunContext ctx, List<JmhResult> results) throws IOException {
         Path openssl = ctx.runDir.resolve(RunLayout.JMH).resolve(OPENSSL);
@@ -41,15 +44,16 @@ final class HotPathTables {
                     + "and OpenSSL's openssl speed -evp aes-128-ctr (16 KiB blocks) on the same machine. "
                     + ctx.provenance.runTag() + ".";
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("masking.md"), masking.markdown(caption)));
-            ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("masking.tex"),
-                    masking.latex(caption, "tab:masking")));
+            ctx.table(FigureWriter.writeText(
+                    ctx.tablesDir.resolve("masking.tex"), masking.latex(caption, "tab:masking")));
         }
         TextTable noise = noise(results);
         if (noise.rows().isEmpty()) {
             ctx.skip("table noise", "no NoiseBench.fastGaussian result in the run");
         } else {
             String caption = "Gaussian noise into a float[10^6] (one thread): samples per second of the fast "
-                    + "sampler and the share of a plain fill's write rate on the same array (4 bytes a sample). " + ctx.provenance.runTag() + ".";
+                    + "sampler and the share of a plain fill's write rate on the same array (4 bytes a sample). "
+                    + ctx.provenance.runTag() + ".";
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("noise.md"), noise.markdown(caption)));
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("noise.tex"), noise.latex(caption, "tab:noise")));
         }
@@ -57,8 +61,13 @@ final class HotPathTables {
 
     /** One row per vector length of {@code MaskingBench.prg}. {@code opensslBytesPerSecond} may be NaN. */
     static TextTable masking(List<JmhResult> results, double opensslBytesPerSecond) {
-        List<String> header = List.of("vector length", "mask PRG (GB/s)", "pure-JDK fallback (GB/s)",
-                "JDK AES/CTR one call (GB/s)", "JDK AES/ECB one call (GB/s)", "OpenSSL AES-128-CTR (GB/s)",
+        List<String> header = List.of(
+                "vector length",
+                "mask PRG (GB/s)",
+                "pure-JDK fallback (GB/s)",
+                "JDK AES/CTR one call (GB/s)",
+                "JDK AES/ECB one call (GB/s)",
+                "OpenSSL AES-128-CTR (GB/s)",
                 "PRG / OpenSSL");
         TreeSet<Integer> lengths = new TreeSet<>();
         for (JmhResult r : results) {
@@ -85,24 +94,31 @@ final class HotPathTables {
 
     /** One row: the fast sampler, the fill and the fast sampler's share of it. */
     static TextTable noise(List<JmhResult> results) {
-        List<String> header = List.of("fast Gaussian (M samples/s)", "fast Gaussian (GB/s)",
-                "plain float fill (M floats/s)", "fill (GB/s)", "share of fill");
+        List<String> header = List.of(
+                "fast Gaussian (M samples/s)",
+                "fast Gaussian (GB/s)",
+                "plain float fill (M floats/s)",
+                "fill (GB/s)",
+                "share of fill");
         double fast = opsPerSecond(results, "NoiseBench.fastGaussian");
         if (Double.isNaN(fast)) {
             return new TextTable(header, List.of());
         }
         double fill = opsPerSecond(results, "NoiseBench.floatFill");
-        List<TextTable.Cell> row = List.of(TextTable.Cell.of(rate(fast / 1e6)), TextTable.Cell.of(rate(4 * fast / 1e9)),
+        List<TextTable.Cell> row = List.of(
+                TextTable.Cell.of(rate(fast / 1e6)),
+                TextTable.Cell.of(rate(4 * fast / 1e9)),
                 TextTable.Cell.of(rate(fill / 1e6)),
-                TextTable.Cell.of(rate(4 * fill / 1e9)), TextTable.Cell.of(Double.isNaN(fill) ? ""
-                        : String.format(Locale.ROOT, "%.0f%%", 100 * fast / fill)));
+                TextTable.Cell.of(rate(4 * fill / 1e9)),
+                TextTable.Cell.of(Double.isNaN(fill) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * fast / fill)));
         return new TextTable(header, List.of(row));
     }
 
     /** Mask bytes per second in GB/s: every masking benchmark writes 4 bytes per vector element per operation. */
     private static double gigabytes(List<JmhResult> results, String name, int vectorLength) {
         for (JmhResult r : results) {
-            if (r.shortName().equals(name) && String.valueOf(vectorLength).equals(r.params().get("vectorLength"))) {
+            if (r.shortName().equals(name)
+                    && String.valueOf(vectorLength).equals(r.params().get("vectorLength"))) {
                 return 4.0 * vectorLength * 1000 / JmhUnits.millisPerOp(r.score(), r.unit()) / 1e9;
             }
         }
@@ -132,15 +148,19 @@ final class HotPathTables {
         if (!Files.isRegularFile(file)) {
             return Double.NaN;
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = CSV.parse(in)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = CSV.parse(in)) {
             if (!p.getHeaderMap().containsKey("bytes_per_second")) {
-                throw new PlotInputException(file.toString(), "bytes_per_second", 1, "missing column; the header is "
-                        + p.getHeaderNames());
+                throw new PlotInputException(
+                        file.toString(), "bytes_per_second", 1, "missing column; the header is " + p.getHeaderNames());
             }
             for (CSVRecord r : p) {
                 double v = Numbers.parseOrNaN(r.get("bytes_per_second"));
                 if (!(v > 0)) {
-                    throw new PlotInputException(file.toString(), "bytes_per_second", r.getRecordNumber() + 1,
+                    throw new PlotInputException(
+                            file.toString(),
+                            "bytes_per_second",
+                            r.getRecordNumber() + 1,
                             "'" + r.get("bytes_per_second") + "' is not a positive number");
                 }
                 return v;

@@ -19,12 +19,16 @@ import org.leakbench.results.JmhUnits;
  * and the PyTorch reference time of the same path with the ratio of the best Java time to it.
  */
 public final class JmhComparison {
-    private static final Map<String, String> TORCH_PATHS = Map.of("GradientBench.grad", "grad",
-            "InversionStepBench.dlg", "dlg", "InversionStepBench.invertingGradients", "ig");
+    private static final Map<String, String> TORCH_PATHS = Map.of(
+            "GradientBench.grad",
+            "grad",
+            "InversionStepBench.dlg",
+            "dlg",
+            "InversionStepBench.invertingGradients",
+            "ig");
     static final String GEMM = "GemmBench.matmul";
 
-    private JmhComparison() {
-    }
+    private JmhComparison() {}
 
     /** One column of times: a backend on a machine. */
     record Column(JmhSource source, String backend) {
@@ -57,7 +61,8 @@ public final class JmhComparison {
         List<String> header = new ArrayList<>(List.of("operation", "params"));
         columns.forEach(c -> header.add(c.title()));
         header.addAll(List.of("fastest", "GFLOP/s", "% of GEMM peak"));
-        List<JmhSource> withTorch = sources.stream().filter(s -> !s.torch().isEmpty()).toList();
+        List<JmhSource> withTorch =
+                sources.stream().filter(s -> !s.torch().isEmpty()).toList();
         for (JmhSource s : withTorch) {
             String prefix = s.label().isEmpty() ? "" : s.label() + " ";
             header.add(prefix + "PyTorch (ms)");
@@ -79,21 +84,26 @@ public final class JmhComparison {
             }
             for (Column c : columns) {
                 JmhResult r = g.get(c);
-                row.add(r == null ? TextTable.Cell.of("") : new TextTable.Cell(Numbers.format(millis(r)), c.equals(best)));
+                row.add(
+                        r == null
+                                ? TextTable.Cell.of("")
+                                : new TextTable.Cell(Numbers.format(millis(r)), c.equals(best)));
             }
             row.add(TextTable.Cell.of(speedups(best, g, columns)));
             Double flop = best.source().flops().get(JmhSource.flopKey(g.get(best)));
             double rate = flop == null ? Double.NaN : flop / (millis(g.get(best)) * 1e6);
             row.add(TextTable.Cell.of(Double.isNaN(rate) ? "" : Numbers.format(rate)));
             Double peak = peaks.get(best);
-            row.add(TextTable.Cell.of(Double.isNaN(rate) || peak == null ? ""
-                    : String.format(Locale.ROOT, "%.0f%%", 100 * rate / peak)));
+            row.add(TextTable.Cell.of(
+                    Double.isNaN(rate) || peak == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * rate / peak)));
             for (JmhSource s : withTorch) {
                 Double torch = torchMillis(s, any);
                 double bestHere = bestMillis(s, g);
                 row.add(TextTable.Cell.of(torch == null ? "" : Numbers.format(torch)));
-                row.add(TextTable.Cell.of(torch == null || Double.isNaN(bestHere) ? ""
-                        : String.format(Locale.ROOT, "%.2f", bestHere / torch)));
+                row.add(TextTable.Cell.of(
+                        torch == null || Double.isNaN(bestHere)
+                                ? ""
+                                : String.format(Locale.ROOT, "%.2f", bestHere / torch)));
             }
             rows.add(row);
         }
@@ -108,7 +118,8 @@ public final class JmhComparison {
             return List.of();
         }
         String caption = caption(sources, captionTag);
-        return List.of(FigureWriter.writeText(dir.resolve(name + ".md"), t.markdown(caption)),
+        return List.of(
+                FigureWriter.writeText(dir.resolve(name + ".md"), t.markdown(caption)),
                 FigureWriter.writeText(dir.resolve(name + ".tex"), t.latex(caption, "tab:" + name)));
     }
 
@@ -125,21 +136,25 @@ public final class JmhComparison {
             String jmh = s.settings().get("jmh.threads");
             String nd4j = s.settings().get("leakbench.nd4j.threads");
             // runs from before the java backend's rename recorded its threads under its former name, ejml
-            String java = s.settings().getOrDefault("leakbench.java.threads",
-                    s.settings().get("leakbench.ejml.threads"));
+            String java = s.settings()
+                    .getOrDefault("leakbench.java.threads", s.settings().get("leakbench.ejml.threads"));
             if (jmh != null) {
                 sb.append(" JMH threads ").append(jmh).append(", ND4J threads ").append(nd4j);
                 sb.append(java == null ? "" : ", java threads " + java).append(';');
             }
             String load = s.settings().get("load.before");
             if (load != null) {
-                sb.append(" load ").append(load).append(" before, ").append(s.settings().get("load.after"))
+                sb.append(" load ")
+                        .append(load)
+                        .append(" before, ")
+                        .append(s.settings().get("load.after"))
                         .append(" after;");
             }
             if (!s.torch().isEmpty()) {
                 String t = s.settings().get("torch.threads");
-                sb.append(" PyTorch reference (median) on the same machine").append(t == null ? "" : ", " + t
-                        + (t.equals("1") ? " thread" : " threads")).append(';');
+                sb.append(" PyTorch reference (median) on the same machine")
+                        .append(t == null ? "" : ", " + t + (t.equals("1") ? " thread" : " threads"))
+                        .append(';');
             }
             sb.setLength(sb.length() - (sb.charAt(sb.length() - 1) == ';' ? 1 : 0));
             sb.append('.');
@@ -167,8 +182,7 @@ public final class JmhComparison {
         List<String> parts = new ArrayList<>();
         for (Column c : columns) {
             if (!c.equals(best) && g.containsKey(c)) {
-                parts.add(String.format(Locale.ROOT, "×%.2f vs %s", millis(g.get(c)) / millis(g.get(best)),
-                        name(c)));
+                parts.add(String.format(Locale.ROOT, "×%.2f vs %s", millis(g.get(c)) / millis(g.get(best)), name(c)));
             }
         }
         return parts.isEmpty() ? "" : name(best) + " " + String.join("; ", parts);
@@ -179,8 +193,11 @@ public final class JmhComparison {
     }
 
     private static double bestMillis(JmhSource s, Map<Column, JmhResult> g) {
-        return g.entrySet().stream().filter(e -> e.getKey().source().equals(s)).mapToDouble(e -> millis(e.getValue()))
-                .min().orElse(Double.NaN);
+        return g.entrySet().stream()
+                .filter(e -> e.getKey().source().equals(s))
+                .mapToDouble(e -> millis(e.getValue()))
+                .min()
+                .orElse(Double.NaN);
     }
 
     /** The PyTorch reference's milliseconds for the same operation, model and batch, or null. */
@@ -189,12 +206,16 @@ public final class JmhComparison {
         if (path == null) {
             return null;
         }
-        return s.torch().get(JmhSource.torchKey(path, r.params().get("model"), r.params().get("batch")));
+        return s.torch()
+                .get(JmhSource.torchKey(
+                        path, r.params().get("model"), r.params().get("batch")));
     }
 
     private static String paramsWithoutBackend(JmhResult r) {
-        return r.params().entrySet().stream().filter(e -> !e.getKey().equals(JmhFigures.BACKEND))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return r.params().entrySet().stream()
+                .filter(e -> !e.getKey().equals(JmhFigures.BACKEND))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -25,8 +25,7 @@ final class JmhFigures {
     static final String TORCH_SERIES = "PyTorch";
     private static final int MAX_GROUPS = 16;
 
-    private JmhFigures() {
-    }
+    private JmhFigures() {}
 
     static void render(RunContext ctx, List<JmhResult> results) throws IOException {
         if (results.isEmpty()) {
@@ -46,8 +45,7 @@ final class JmhFigures {
             boolean compared = c.getValue().stream().anyMatch(r -> r.params().containsKey(BACKEND));
             for (Map.Entry<String, List<JmhResult>> e : byUnit.entrySet()) {
                 String suffix = c.getKey() + unitSuffix(byUnit, e.getKey());
-                bars(ctx, c.getKey(), e.getKey(), e.getValue(), (compared ? "jmh-backends-" : "jmh-") + suffix,
-                        source);
+                bars(ctx, c.getKey(), e.getKey(), e.getValue(), (compared ? "jmh-backends-" : "jmh-") + suffix, source);
                 anyScaling |= scaling(ctx, c.getKey(), e.getKey(), e.getValue(), "jmh-scaling-" + suffix);
             }
         }
@@ -90,14 +88,17 @@ final class JmhFigures {
     static String barLabel(JmhResult r, boolean withMethod, Set<String> fixed) {
         String params = r.params().entrySet().stream()
                 .filter(p -> !p.getKey().equals(BACKEND) && !fixed.contains(p.getKey()))
-                .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "));
+                .map(p -> p.getKey() + "=" + p.getValue())
+                .collect(Collectors.joining(" "));
         String method = withMethod || params.isEmpty() ? methodName(r) : "";
         return (method + " " + params).trim();
     }
 
     private static String params(JmhResult r, String excluded, String separator) {
-        return r.params().entrySet().stream().filter(p -> !p.getKey().equals(excluded))
-                .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(separator));
+        return r.params().entrySet().stream()
+                .filter(p -> !p.getKey().equals(excluded))
+                .map(p -> p.getKey() + "=" + p.getValue())
+                .collect(Collectors.joining(separator));
     }
 
     /**
@@ -108,7 +109,9 @@ final class JmhFigures {
     static Map<String, String> fixedParams(List<JmhResult> rs, boolean withMethod) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         for (JmhResult r : rs) {
-            r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
+            r.params()
+                    .forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>())
+                            .add(v));
         }
         Map<String, String> fixed = new LinkedHashMap<>();
         values.forEach((k, v) -> {
@@ -117,12 +120,16 @@ final class JmhFigures {
             }
         });
         long distinct = rs.stream()
-                .map(r -> barLabel(r, withMethod, fixed.keySet()) + "\0" + r.params().get(BACKEND)).distinct().count();
+                .map(r -> barLabel(r, withMethod, fixed.keySet()) + "\0"
+                        + r.params().get(BACKEND))
+                .distinct()
+                .count();
         return distinct == rs.size() ? fixed : Map.of();
     }
 
-    private static void bars(RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String name,
-                             JmhSource source) throws IOException {
+    private static void bars(
+            RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String name, JmhSource source)
+            throws IOException {
         boolean withMethod = rs.stream().map(JmhFigures::methodName).distinct().count() > 1;
         Map<String, String> fixed = fixedParams(rs, withMethod);
         Set<String> backends = new LinkedHashSet<>();
@@ -130,33 +137,48 @@ final class JmhFigures {
         for (JmhResult r : rs) {
             String backend = r.params().getOrDefault(BACKEND, "score");
             backends.add(backend);
-            groups.computeIfAbsent(barLabel(r, withMethod, fixed.keySet()), k -> new LinkedHashMap<>()).put(backend, r);
+            groups.computeIfAbsent(barLabel(r, withMethod, fixed.keySet()), k -> new LinkedHashMap<>())
+                    .put(backend, r);
         }
         // XChart needs a bar for every backend in every group: keep the groups every backend ran.
-        List<String> shown = groups.entrySet().stream().filter(e -> e.getValue().keySet().containsAll(backends))
-                .map(Map.Entry::getKey).limit(MAX_GROUPS).toList();
+        List<String> shown = groups.entrySet().stream()
+                .filter(e -> e.getValue().keySet().containsAll(backends))
+                .map(Map.Entry::getKey)
+                .limit(MAX_GROUPS)
+                .toList();
         if (shown.isEmpty()) {
-            ctx.skip("figure " + name, "no " + benchClass + " benchmark in " + unit + " ran on every backend "
-                    + backends);
+            ctx.skip(
+                    "figure " + name,
+                    "no " + benchClass + " benchmark in " + unit + " ran on every backend " + backends);
             return;
         }
         boolean compared = backends.size() > 1;
         boolean named = !backends.contains("score"); // the series are backends
-        String title = "JMH " + benchClass + (compared ? ": backends compared"
-                : named ? " on " + backends.iterator().next() : "");
-        CategoryChart chart = ChartStyle.bars(title, withMethod ? "benchmark and parameters" : "parameters",
-                "score (" + unit + ")", shown);
+        String title = "JMH " + benchClass
+                + (compared
+                        ? ": backends compared"
+                        : named ? " on " + backends.iterator().next() : "");
+        CategoryChart chart = ChartStyle.bars(
+                title, withMethod ? "benchmark and parameters" : "parameters", "score (" + unit + ")", shown);
         chart.getStyler().setLegendVisible(named); // one unnamed series needs no legend
         // Bars are what the JMH table quotes: the median of sampled operations, which a busy machine's stalls
         // barely move, and the average in other modes.
         List<Double> torch = torchBars(source, shown, groups, unit);
-        double lo = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::typical)
-                .min().orElse(1);
-        double hi = shown.stream().flatMap(g -> groups.get(g).values().stream()).mapToDouble(JmhResult::typical)
-                .max().orElse(1);
+        double lo = shown.stream()
+                .flatMap(g -> groups.get(g).values().stream())
+                .mapToDouble(JmhResult::typical)
+                .min()
+                .orElse(1);
+        double hi = shown.stream()
+                .flatMap(g -> groups.get(g).values().stream())
+                .mapToDouble(JmhResult::typical)
+                .max()
+                .orElse(1);
         if (torch != null) {
-            lo = Math.min(lo, torch.stream().mapToDouble(Double::doubleValue).min().orElse(lo));
-            hi = Math.max(hi, torch.stream().mapToDouble(Double::doubleValue).max().orElse(hi));
+            lo = Math.min(
+                    lo, torch.stream().mapToDouble(Double::doubleValue).min().orElse(lo));
+            hi = Math.max(
+                    hi, torch.stream().mapToDouble(Double::doubleValue).max().orElse(hi));
         }
         // Scores of different benchmarks span orders of magnitude; a linear axis would hide the small ones.
         boolean log = lo > 0 && hi / lo > 50;
@@ -182,40 +204,57 @@ final class JmhFigures {
             s.setFillColor(ChartStyle.color(i++));
         }
         if (torch != null) {
-            var s = anyError ? chart.addSeries(TORCH_SERIES, shown, torch, torch.stream().map(t -> 0.0).toList())
+            var s = anyError
+                    ? chart.addSeries(
+                            TORCH_SERIES,
+                            shown,
+                            torch,
+                            torch.stream().map(t -> 0.0).toList())
                     : chart.addSeries(TORCH_SERIES, shown, torch);
             s.setFillColor(ChartStyle.color(i));
             chart.getStyler().setLegendVisible(true);
         }
         long total = groups.size();
         String more = shown.size() < total ? "; " + shown.size() + " of " + total + " groups shown" : "";
-        ctx.jmhFigure(chart, name, "JMH " + benchClass + " (" + unit + ")",
-                benchClass + " scores in " + unit + (rs.get(0).higherIsBetter() ? " (higher is better)"
-                        : " (lower is better)")
-                + (compared ? ", one bar per backend" : "")
-                + (torch == null ? "" : ", and the PyTorch reference on the same machine (median, "
-                        + threads(source.settings().get("torch.threads")) + ")")
-                + (rs.stream().anyMatch(r -> Double.isFinite(r.median())) ? ", median of sampled operations" : "")
-                + (fixed.isEmpty() ? "" : "; all with " + fixed.entrySet().stream()
-                        .map(f -> f.getKey() + "=" + f.getValue()).collect(Collectors.joining(", ")))
-                + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "")
-                + (log ? ", log scale (errors in the JMH table)" : "")
-                + more);
+        ctx.jmhFigure(
+                chart,
+                name,
+                "JMH " + benchClass + " (" + unit + ")",
+                benchClass + " scores in " + unit
+                        + (rs.get(0).higherIsBetter() ? " (higher is better)" : " (lower is better)")
+                        + (compared ? ", one bar per backend" : "")
+                        + (torch == null
+                                ? ""
+                                : ", and the PyTorch reference on the same machine (median, "
+                                        + threads(source.settings().get("torch.threads")) + ")")
+                        + (rs.stream().anyMatch(r -> Double.isFinite(r.median()))
+                                ? ", median of sampled operations"
+                                : "")
+                        + (fixed.isEmpty()
+                                ? ""
+                                : "; all with "
+                                        + fixed.entrySet().stream()
+                                                .map(f -> f.getKey() + "=" + f.getValue())
+                                                .collect(Collectors.joining(", ")))
+                        + (anyError ? ", error bars = JMH 99.9% confidence half-width" : "")
+                        + (log ? ", log scale (errors in the JMH table)" : "")
+                        + more);
     }
 
     /**
      * The PyTorch reference's time for each shown group in the figure's unit, or null unless every group has
      * one (a bar chart needs a bar in every group) and the unit is a time per operation.
      */
-    static List<Double> torchBars(JmhSource source, List<String> shown,
-                                  Map<String, Map<String, JmhResult>> groups, String unit) {
+    static List<Double> torchBars(
+            JmhSource source, List<String> shown, Map<String, Map<String, JmhResult>> groups, String unit) {
         double perMilli = JmhUnits.millisPerOp(1, unit);
         if (source.torch().isEmpty() || !unit.endsWith("/op") || !(perMilli > 0)) {
             return null;
         }
         List<Double> ys = new ArrayList<>();
         for (String g : shown) {
-            Double ms = JmhComparison.torchMillis(source, groups.get(g).values().iterator().next());
+            Double ms = JmhComparison.torchMillis(
+                    source, groups.get(g).values().iterator().next());
             if (ms == null) {
                 return null;
             }
@@ -250,8 +289,9 @@ final class JmhFigures {
         return (method + " " + params).trim();
     }
 
-    private static void scalingOne(RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String axis,
-                                   String name) throws IOException {
+    private static void scalingOne(
+            RunContext ctx, String benchClass, String unit, List<JmhResult> rs, String axis, String name)
+            throws IOException {
         boolean withMethod = rs.stream().map(JmhFigures::methodName).distinct().count() > 1;
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         for (JmhResult r : rs) {
@@ -264,11 +304,12 @@ final class JmhFigures {
         }
         series.values().removeIf(v -> v.size() < 2);
         if (series.isEmpty()) {
-            ctx.skip("figure " + name, "no " + benchClass + " benchmark has two or more positive " + axis
-                    + " values");
+            ctx.skip("figure " + name, "no " + benchClass + " benchmark has two or more positive " + axis + " values");
             return;
         }
-        XYChart chart = ChartStyle.xy("JMH " + benchClass + ": scaling with " + axis, axis + " (log scale)",
+        XYChart chart = ChartStyle.xy(
+                "JMH " + benchClass + ": scaling with " + axis,
+                axis + " (log scale)",
                 "score (" + unit + ", log scale)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -278,7 +319,10 @@ final class JmhFigures {
             e.getValue().sort(Comparator.comparingDouble(XYSeriesData.XY::x));
             XYSeriesData.add(chart, e.getKey(), e.getValue(), false, i++);
         }
-        ctx.jmhFigure(chart, name, "JMH " + benchClass + " scaling with " + axis + " (" + unit + ")",
+        ctx.jmhFigure(
+                chart,
+                name,
+                "JMH " + benchClass + " scaling with " + axis + " (" + unit + ")",
                 benchClass + " score in " + unit + " against " + axis + " on log–log axes (median of sampled "
                         + "operations), one line per " + (withMethod ? "benchmark and " : "") + "other parameters");
     }
@@ -297,9 +341,13 @@ final class JmhFigures {
                 }
             });
         }
-        return values.entrySet().stream().filter(e -> !nonNumeric.contains(e.getKey()) && e.getValue().size() >= 3)
-                .sorted(Comparator.comparingInt((Map.Entry<String, Set<Double>> e) -> e.getValue().size()).reversed())
-                .map(Map.Entry::getKey).toList();
+        return values.entrySet().stream()
+                .filter(e -> !nonNumeric.contains(e.getKey()) && e.getValue().size() >= 3)
+                .sorted(Comparator.comparingInt((Map.Entry<String, Set<Double>> e) ->
+                                e.getValue().size())
+                        .reversed())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /**

@@ -26,16 +26,22 @@ import java.util.stream.Stream;
  * @param unit       the score unit, e.g. {@code us/op} or {@code ops/s}
  * @param median     the 50th percentile in the score unit (sample mode, {@code scorePercentiles}), else NaN
  */
-public record JmhResult(String benchmark, String mode, Map<String, String> params, double score,
-                        double scoreError, String unit, double median) {
+public record JmhResult(
+        String benchmark,
+        String mode,
+        Map<String, String> params,
+        double score,
+        double scoreError,
+        String unit,
+        double median) {
 
     public JmhResult {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** A result without percentiles. */
-    public JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
-                     String unit) {
+    public JmhResult(
+            String benchmark, String mode, Map<String, String> params, double score, double scoreError, String unit) {
         this(benchmark, mode, params, score, scoreError, unit, Double.NaN);
     }
 
@@ -63,7 +69,9 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(jmhDir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
         ObjectMapper mapper = new ObjectMapper();
         for (Path f : files) {
@@ -87,7 +95,10 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     private static JmhResult parse(JsonNode n, Path file, int index) {
         JsonNode metric = n.path("primaryMetric");
         if (!n.hasNonNull("benchmark") || !metric.hasNonNull("score")) {
-            throw new PlotInputException(file.toString(), "benchmark/primaryMetric.score", 0,
+            throw new PlotInputException(
+                    file.toString(),
+                    "benchmark/primaryMetric.score",
+                    0,
                     "result #" + index + " lacks a benchmark name or a primary score");
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -95,10 +106,15 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
             Map.Entry<String, JsonNode> e = it.next();
             params.put(e.getKey(), e.getValue().asText());
         }
-        return new JmhResult(n.get("benchmark").asText(), n.path("mode").asText("?"), params,
-                number(metric.get("score")), number(metric.get("scoreError")),
+        return new JmhResult(
+                n.get("benchmark").asText(),
+                n.path("mode").asText("?"),
+                params,
+                number(metric.get("score")),
+                number(metric.get("scoreError")),
                 metric.path("scoreUnit").asText(""),
-                "sample".equals(n.path("mode").asText()) ? number(metric.path("scorePercentiles").get("50.0"))
+                "sample".equals(n.path("mode").asText())
+                        ? number(metric.path("scorePercentiles").get("50.0"))
                         : Double.NaN);
     }
 

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * comparison command resolve {@code results/latest} exactly like {@link Plots#renderRun(Path)}.
  */
 public final class JmhRunFolder {
-    private JmhRunFolder() {
-    }
+    private JmhRunFolder() {}
 
     /** The real run folder behind {@code given}, or a {@link PlotInputException} saying why there is none. */
     public static Path resolve(Path given) throws IOException {

@@ -29,13 +29,22 @@ import org.leakbench.results.RunLayout;
  * @param settings the suite settings (thread counts, backends, load), possibly empty
  * @param cpu      the CPU named in provenance.json, or the empty string
  */
-public record JmhSource(String label, List<JmhResult> results, Map<String, Double> flops, Map<String, Double> torch,
-                        Map<String, String> settings, String cpu) {
+public record JmhSource(
+        String label,
+        List<JmhResult> results,
+        Map<String, Double> flops,
+        Map<String, Double> torch,
+        Map<String, String> settings,
+        String cpu) {
     static final String FLOPS = "flops.csv";
     static final String TORCH = "torch.csv";
     static final String SETTINGS = "settings.properties";
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).get();
+    private static final CSVFormat CSV = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
 
     /** Reads a run folder (already resolved); {@code label} may be null for "the run id". */
     public static JmhSource read(Path runDir, String label) throws IOException {
@@ -43,8 +52,8 @@ public record JmhSource(String label, List<JmhResult> results, Map<String, Doubl
         String name = label != null ? label : Provenance.read(runDir).runId();
         Map<String, String> settings = readSettings(jmh.resolve(SETTINGS));
         Map<String, Double> torch = readTorch(jmh.resolve(TORCH), settings);
-        return new JmhSource(name, JmhResult.readAll(jmh), readFlops(jmh.resolve(FLOPS)), torch, settings,
-                readCpu(runDir));
+        return new JmhSource(
+                name, JmhResult.readAll(jmh), readFlops(jmh.resolve(FLOPS)), torch, settings, readCpu(runDir));
     }
 
     /** The same results under another label. */
@@ -92,11 +101,11 @@ public record JmhSource(String label, List<JmhResult> results, Map<String, Doubl
             return List.of();
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSV.parse(in)) {
+                CSVParser p = CSV.parse(in)) {
             for (String column : required) {
                 if (!p.getHeaderMap().containsKey(column)) {
-                    throw new PlotInputException(file.toString(), column, 1, "missing column; the header is "
-                            + p.getHeaderNames());
+                    throw new PlotInputException(
+                            file.toString(), column, 1, "missing column; the header is " + p.getHeaderNames());
                 }
             }
             return new ArrayList<>(p.getRecords());
@@ -106,8 +115,8 @@ public record JmhSource(String label, List<JmhResult> results, Map<String, Doubl
     private static double number(Path file, CSVRecord r, String column) {
         double v = Numbers.parseOrNaN(r.get(column));
         if (Double.isNaN(v)) {
-            throw new PlotInputException(file.toString(), column, r.getRecordNumber() + 1,
-                    "'" + r.get(column) + "' is not a number");
+            throw new PlotInputException(
+                    file.toString(), column, r.getRecordNumber() + 1, "'" + r.get(column) + "' is not a number");
         }
         return v;
     }

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  * (score ratio for throughput, inverse ratio for time modes, so above 1 always means faster).
  */
 final class JmhTable {
-    private JmhTable() {
-    }
+    private JmhTable() {}
 
     static void render(RunContext ctx, List<JmhResult> results) throws IOException {
         if (results.isEmpty()) {
@@ -26,8 +25,8 @@ final class JmhTable {
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("jmh.tex"), table.latex(caption, "tab:jmh")));
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("jmh.md"), table.markdown(caption)));
         JmhSource run = JmhSource.read(ctx.runDir, "");
-        List<java.nio.file.Path> comparison = JmhComparison.write(List.of(run), ctx.tablesDir, "jmh-backends",
-                ctx.provenance.runTag());
+        List<java.nio.file.Path> comparison =
+                JmhComparison.write(List.of(run), ctx.tablesDir, "jmh-backends", ctx.provenance.runTag());
         if (comparison.isEmpty()) {
             ctx.skip("table jmh-backends", "no JMH result has a backend parameter");
         }
@@ -42,19 +41,24 @@ final class JmhTable {
         }
         List<List<TextTable.Cell>> rows = new ArrayList<>();
         // Backends of one benchmark and parameter set on adjacent rows, in file order otherwise.
-        List<String> groupOrder = results.stream().map(r -> JmhFigures.groupLabel(r, JmhFigures.BACKEND))
-                .distinct().toList();
-        List<JmhResult> sorted = results.stream().sorted(java.util.Comparator
-                .comparingInt((JmhResult r) -> groupOrder.indexOf(JmhFigures.groupLabel(r, JmhFigures.BACKEND)))
-                .thenComparing(r -> r.params().getOrDefault(JmhFigures.BACKEND, ""))).toList();
+        List<String> groupOrder = results.stream()
+                .map(r -> JmhFigures.groupLabel(r, JmhFigures.BACKEND))
+                .distinct()
+                .toList();
+        List<JmhResult> sorted = results.stream()
+                .sorted(java.util.Comparator.comparingInt(
+                                (JmhResult r) -> groupOrder.indexOf(JmhFigures.groupLabel(r, JmhFigures.BACKEND)))
+                        .thenComparing(r -> r.params().getOrDefault(JmhFigures.BACKEND, "")))
+                .toList();
         for (JmhResult r : sorted) {
             List<TextTable.Cell> row = new ArrayList<>();
             row.add(TextTable.Cell.of(r.shortName()));
-            row.add(TextTable.Cell.of(r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            row.add(TextTable.Cell.of(r.params().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "))));
             row.add(TextTable.Cell.of(r.mode()));
-            row.add(TextTable.Cell.of(Numbers.format(r.score()) + (Double.isFinite(r.scoreError())
-                    ? " ± " + Numbers.formatLike(r.scoreError(), r.score()) : "")));
+            row.add(TextTable.Cell.of(Numbers.format(r.score())
+                    + (Double.isFinite(r.scoreError()) ? " ± " + Numbers.formatLike(r.scoreError(), r.score()) : "")));
             row.add(TextTable.Cell.of(r.unit()));
             if (hasBackend) {
                 row.add(TextTable.Cell.of(speedups(r, results)));
@@ -74,7 +78,10 @@ final class JmhTable {
         List<String> parts = new ArrayList<>();
         for (JmhResult o : all) {
             String other = o.params().get(JmhFigures.BACKEND);
-            if (other == null || other.equals(backend) || !o.mode().equals(r.mode()) || !o.unit().equals(r.unit())
+            if (other == null
+                    || other.equals(backend)
+                    || !o.mode().equals(r.mode())
+                    || !o.unit().equals(r.unit())
                     || !JmhFigures.groupLabel(o, JmhFigures.BACKEND).equals(group)) {
                 continue;
             }

@@ -17,39 +17,58 @@ import org.leakbench.results.ResultColumns;
 final class LeakageFigures {
     private static final Set<String> MODEL_COLUMNS = Set.of("model", "model_width", "model_depth");
 
-    private LeakageFigures() {
-    }
+    private LeakageFigures() {}
 
     static void render(RunContext ctx) throws IOException {
         for (Metric leak : FrontierFigures.LEAKAGE) {
-            renderVs(ctx, leak, "batch", "batch size (examples, log scale)",
+            renderVs(
+                    ctx,
+                    leak,
+                    "batch",
+                    "batch size (examples, log scale)",
                     Set.of(ResultColumns.BATCH, ResultColumns.ATTACK),
                     r -> Numbers.parseOrNaN(r.param(ResultColumns.BATCH)),
                     true);
             Set<String> free = new java.util.HashSet<>(MODEL_COLUMNS);
             free.add(ResultColumns.ATTACK);
-            renderVs(ctx, leak, "model-size", "model size (parameters, log scale)", free,
-                    r -> r.metric(Metric.PARAMS).orElse(Double.NaN), true);
+            renderVs(
+                    ctx,
+                    leak,
+                    "model-size",
+                    "model size (parameters, log scale)",
+                    free,
+                    r -> r.metric(Metric.PARAMS).orElse(Double.NaN),
+                    true);
         }
     }
 
     /** "8 victims × 2 seeds", or the range of pooled victims when points differ. */
     static String victimCounts(List<ResultRow> rows, Metric leak, VictimValues victims) {
         java.util.IntSummaryStatistics perRow = rows.stream()
-                .mapToInt(r -> victims.values(List.of(r), leak).size()).summaryStatistics();
+                .mapToInt(r -> victims.values(List.of(r), leak).size())
+                .summaryStatistics();
         long seeds = rows.stream().map(ResultRow::seed).distinct().count();
-        String v = perRow.getMin() == perRow.getMax() ? Integer.toString(perRow.getMin())
+        String v = perRow.getMin() == perRow.getMax()
+                ? Integer.toString(perRow.getMin())
                 : perRow.getMin() + "–" + perRow.getMax();
         return v + " victims × " + seeds + " seed" + (seeds == 1 ? "" : "s");
     }
 
-    private static void renderVs(RunContext ctx, Metric leak, String axis, String xLabel, Set<String> free,
-                                 ToDoubleFunction<ResultRow> x, boolean logX) throws IOException {
+    private static void renderVs(
+            RunContext ctx,
+            Metric leak,
+            String axis,
+            String xLabel,
+            Set<String> free,
+            ToDoubleFunction<ResultRow> x,
+            boolean logX)
+            throws IOException {
         String name = "leakage-vs-" + axis + "-" + leak;
         // The oracle reads the truth (PSNR capped at 100 dB): as a line it would only flatten the others.
         List<ResultRow> rows = ctx.results.okRows().stream()
                 .filter(r -> !"oracle".equalsIgnoreCase(r.param(ResultColumns.ATTACK)))
-                .filter(r -> r.metric(leak).isPresent() && !Double.isNaN(x.applyAsDouble(r))).toList();
+                .filter(r -> r.metric(leak).isPresent() && !Double.isNaN(x.applyAsDouble(r)))
+                .toList();
         if (rows.isEmpty()) {
             ctx.skip("figure " + name, "no ok row with both " + leak + " and a " + axis + " value");
             return;
@@ -60,20 +79,34 @@ final class LeakageFigures {
         boolean pooled = slice.rows().stream().allMatch(victims::has);
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
         Slice.group(slice.rows(), r -> r.param(ResultColumns.ATTACK))
-                .forEach((attack, g) -> series.put(attack.isBlank() ? "attack" : attack, pooled
-                        ? XYSeriesData.victimPoints(g, x, leak, victims) : XYSeriesData.points(g, x, leak)));
-        long distinctX = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x)
-                .distinct().count();
+                .forEach((attack, g) -> series.put(
+                        attack.isBlank() ? "attack" : attack,
+                        pooled ? XYSeriesData.victimPoints(g, x, leak, victims) : XYSeriesData.points(g, x, leak)));
+        long distinctX = series.values().stream()
+                .flatMap(List::stream)
+                .mapToDouble(XYSeriesData.XY::x)
+                .distinct()
+                .count();
         if (distinctX < 2) {
             ctx.skip("figure " + name, "only one " + axis + " value in the ok rows, nothing to compare");
             return;
         }
         boolean useLog = logX && XYSeriesData.allPositive(series, true);
-        XYChart chart = ChartStyle.xy("Leakage vs " + axis.replace('-', ' '), useLog ? xLabel
-                : xLabel.replace(", log scale", ""), leak.label());
+        XYChart chart = ChartStyle.xy(
+                "Leakage vs " + axis.replace('-', ' '),
+                useLog ? xLabel : xLabel.replace(", log scale", ""),
+                leak.label());
         chart.getStyler().setXAxisLogarithmic(useLog);
-        double xLo = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).min().orElse(1);
-        double xHi = series.values().stream().flatMap(List::stream).mapToDouble(XYSeriesData.XY::x).max().orElse(1);
+        double xLo = series.values().stream()
+                .flatMap(List::stream)
+                .mapToDouble(XYSeriesData.XY::x)
+                .min()
+                .orElse(1);
+        double xHi = series.values().stream()
+                .flatMap(List::stream)
+                .mapToDouble(XYSeriesData.XY::x)
+                .max()
+                .orElse(1);
         // Batch sizes 1 to 32 lie within two decades: label the ticks between the powers of ten too.
         chart.getStyler().setXAxisLogarithmicDecadeOnly(xHi / xLo > 300);
         boolean errors = XYSeriesData.multiSeed(series);
@@ -82,9 +115,12 @@ final class LeakageFigures {
             XYSeriesData.add(chart, e.getKey(), e.getValue(), errors, i++);
         }
         String caption = leak.label() + " against " + xLabel + ", one line per attack"
-                + (errors ? pooled ? "; means over " + victimCounts(slice.rows(), leak, victims) + " per point, error "
-                + "bars span the 95 % percentile-bootstrap interval of the mean (half its width either side)"
-                : "; means over seeds, error bars ±1 std" : "")
+                + (errors
+                        ? pooled
+                                ? "; means over " + victimCounts(slice.rows(), leak, victims) + " per point, error "
+                                        + "bars span the 95 % percentile-bootstrap interval of the mean (half its width either side)"
+                                : "; means over seeds, error bars ±1 std"
+                        : "")
                 + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
         ctx.figure(chart, name, "Leakage vs " + axis + ", " + leak, caption);
     }

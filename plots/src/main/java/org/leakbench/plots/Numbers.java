@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Small numeric helpers: lenient parsing, mean and standard deviation, compact formatting. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static double parseOrNaN(String s) {
         if (s == null || s.isBlank()) {
@@ -65,7 +64,9 @@ final class Numbers {
         if (a != 0 && (a < 1e-4 || a >= 1e7)) {
             return String.format(Locale.ROOT, "%.2g", v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
                 .toPlainString();
     }
 

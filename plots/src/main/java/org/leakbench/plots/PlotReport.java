@@ -14,8 +14,13 @@ import java.util.List;
  * @param skipped         each figure or table not written, with the reason
  * @param report          the {@code report.md} written
  */
-public record PlotReport(Path runDir, List<Figure> figures, List<Path> tables, List<Path> reconstructions,
-                         List<Skipped> skipped, Path report) {
+public record PlotReport(
+        Path runDir,
+        List<Figure> figures,
+        List<Path> tables,
+        List<Path> reconstructions,
+        List<Skipped> skipped,
+        Path report) {
 
     public PlotReport {
         figures = List.copyOf(figures);
@@ -34,8 +39,7 @@ public record PlotReport(Path runDir, List<Figure> figures, List<Path> tables, L
      * @param vector  the SVG
      * @param pdf     the PDF
      */
-    public record Figure(String name, String title, String caption, Path png, Path vector, Path pdf) {
-    }
+    public record Figure(String name, String title, String caption, Path png, Path vector, Path pdf) {}
 
     /**
      * Something not written.

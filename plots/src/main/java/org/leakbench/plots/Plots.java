@@ -13,8 +13,7 @@ import org.leakbench.results.RunLayout;
  * {@link #main(String[])} with the run folder (or {@code results/latest}) as its argument.
  */
 public final class Plots {
-    private Plots() {
-    }
+    private Plots() {}
 
     /**
      * Reads {@code results.csv} (required), {@code provenance.json}, {@code roc.csv}, {@code epsilon.csv},
@@ -67,15 +66,17 @@ public final class Plots {
         java.util.Set<Path> written = new java.util.HashSet<>();
         ctx.figures.forEach(f -> written.addAll(List.of(f.png(), f.vector(), f.pdf())));
         written.addAll(ctx.tables);
-        for (var entry : java.util.Map.of(ctx.figuresDir, List.of(".png", ".svg", ".pdf"),
-                ctx.tablesDir, List.of(".tex", ".md")).entrySet()) {
+        for (var entry : java.util.Map.of(
+                        ctx.figuresDir, List.of(".png", ".svg", ".pdf"), ctx.tablesDir, List.of(".tex", ".md"))
+                .entrySet()) {
             if (!Files.isDirectory(entry.getKey())) {
                 continue;
             }
             try (Stream<Path> s = Files.list(entry.getKey())) {
                 for (Path p : s.sorted().toList()) {
                     String name = p.getFileName().toString();
-                    if (Files.isRegularFile(p) && entry.getValue().stream().anyMatch(name::endsWith)
+                    if (Files.isRegularFile(p)
+                            && entry.getValue().stream().anyMatch(name::endsWith)
                             && !written.contains(p)) {
                         Files.delete(p);
                         ctx.removed.add(ctx.runDir.relativize(p).toString().replace('\\', '/'));
@@ -90,7 +91,10 @@ public final class Plots {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")).sorted().toList();
+            return s.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -100,8 +104,8 @@ public final class Plots {
         Path run = Path.of(args.length > 0 ? args[0] : "results/latest");
         try {
             PlotReport report = renderRun(run);
-            System.out.println("Wrote " + report.figures().size() + " figures and " + report.tables().size()
-                    + " tables; report: " + report.report());
+            System.out.println("Wrote " + report.figures().size() + " figures and "
+                    + report.tables().size() + " tables; report: " + report.report());
             report.skipped().forEach(s -> System.out.println("skipped " + s));
         } catch (PlotInputException e) {
             System.err.println("error: " + e.getMessage());

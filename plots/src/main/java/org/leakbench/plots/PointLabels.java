@@ -36,8 +36,7 @@ final class PointLabels {
     private static final double MARKER = 6.0;
     private static final double GAP = 3.0;
 
-    private PointLabels() {
-    }
+    private PointLabels() {}
 
     /** An overlay for {@link Drawing.Panel} that paints {@code labels} over its chart. */
     static BiConsumer<Chart<?, ?>, Graphics2D> overlay(List<Label> labels) {
@@ -72,17 +71,23 @@ final class PointLabels {
         for (int i = 0; i < points.size(); i++) {
             double[] p = points.get(i);
             taken.add(new Rectangle2D.Double(p[0] - MARKER, p[1] - MARKER, 2 * MARKER, 2 * MARKER));
-            if (i > 0 && !labels.get(i).line().isEmpty() && labels.get(i).line().equals(labels.get(i - 1).line())) {
+            if (i > 0
+                    && !labels.get(i).line().isEmpty()
+                    && labels.get(i).line().equals(labels.get(i - 1).line())) {
                 segment(points.get(i - 1), p, taken);
             }
             Label l = labels.get(i);
             if (l.xErr() > 0) {
-                segment(new double[] {chart.getScreenXFromChart(l.x() - l.xErr()), p[1]},
-                        new double[] {chart.getScreenXFromChart(l.x() + l.xErr()), p[1]}, taken);
+                segment(
+                        new double[] {chart.getScreenXFromChart(l.x() - l.xErr()), p[1]},
+                        new double[] {chart.getScreenXFromChart(l.x() + l.xErr()), p[1]},
+                        taken);
             }
             if (l.yErr() > 0) {
-                segment(new double[] {p[0], chart.getScreenYFromChart(l.y() - l.yErr())},
-                        new double[] {p[0], chart.getScreenYFromChart(l.y() + l.yErr())}, taken);
+                segment(
+                        new double[] {p[0], chart.getScreenYFromChart(l.y() - l.yErr())},
+                        new double[] {p[0], chart.getScreenYFromChart(l.y() + l.yErr())},
+                        taken);
             }
         }
         for (int i = 0; i < labels.size(); i++) {
@@ -145,7 +150,8 @@ final class PointLabels {
             double d = (MARKER + GAP) * far;
             double[][] offsets = {
                 {d, -h / 2}, {d, -h - d / 2}, {d, d / 2}, {-d - w, -h / 2},
-                {-d - w, -h - d / 2}, {-d - w, d / 2}, {-w / 2, -h - d}, {-w / 2, d}};
+                {-d - w, -h - d / 2}, {-d - w, d / 2}, {-w / 2, -h - d}, {-w / 2, d}
+            };
             for (int k = 0; k < offsets.length; k++) {
                 out.add(new double[] {p[0] + offsets[k][0], p[1] + offsets[k][1], 0.01 * (k + 8 * (far - 1))});
             }
@@ -178,8 +184,11 @@ final class PointLabels {
     // The plot area: the screen rectangle of the axis range when the figure fixed it (the frontier does),
     // otherwise the points' bounding box with a margin (the figures pad their axes around their points).
     private static Rectangle2D plotBounds(List<double[]> points, Chart<?, ?> chart) {
-        if (chart.getStyler() instanceof org.knowm.xchart.style.AxesChartStyler s && s.getXAxisMin() != null
-                && s.getXAxisMax() != null && s.getYAxisMin() != null && s.getYAxisMax() != null) {
+        if (chart.getStyler() instanceof org.knowm.xchart.style.AxesChartStyler s
+                && s.getXAxisMin() != null
+                && s.getXAxisMax() != null
+                && s.getYAxisMin() != null
+                && s.getYAxisMax() != null) {
             double x0 = chart.getScreenXFromChart(s.getXAxisMin());
             double x1 = chart.getScreenXFromChart(s.getXAxisMax());
             double y0 = chart.getScreenYFromChart(s.getYAxisMax());

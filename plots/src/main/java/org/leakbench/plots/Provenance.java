@@ -19,7 +19,8 @@ public record Provenance(String runId, String backend, String backendDescription
 
     /** Reads {@code provenance.json} in {@code runDir}, tolerating its absence. */
     public static Provenance read(Path runDir) throws IOException {
-        String folderName = runDir.getFileName() == null ? "run" : runDir.getFileName().toString();
+        String folderName =
+                runDir.getFileName() == null ? "run" : runDir.getFileName().toString();
         Path file = runDir.resolve(RunLayout.PROVENANCE);
         if (!Files.isRegularFile(file)) {
             return new Provenance(folderName, "unknown", "");
@@ -30,7 +31,8 @@ public record Provenance(String runId, String backend, String backendDescription
         } catch (IllegalArgumentException e) {
             throw new PlotInputException(file.toString(), null, 0, e.getMessage());
         }
-        return new Provenance(ProvenanceFile.text(p, ProvenanceFile.RUN_ID, folderName),
+        return new Provenance(
+                ProvenanceFile.text(p, ProvenanceFile.RUN_ID, folderName),
                 ProvenanceFile.text(p, ProvenanceFile.BACKEND, "unknown"),
                 ProvenanceFile.text(p, ProvenanceFile.BACKEND_DESCRIPTION, ""));
     }

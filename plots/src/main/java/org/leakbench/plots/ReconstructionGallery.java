@@ -33,12 +33,10 @@ final class ReconstructionGallery {
     private static final int LEFT = 34;
     private static final double MIN_CELL_W = 84;
 
-    private ReconstructionGallery() {
-    }
+    private ReconstructionGallery() {}
 
     /** One tile: the point's row (first seed with an image) and its image. */
-    record Tile(ResultRow row, BufferedImage image, double width, double height) {
-    }
+    record Tile(ResultRow row, BufferedImage image, double width, double height) {}
 
     static void render(RunContext ctx) throws IOException {
         Path dir = ctx.runDir.resolve(RunLayout.RECONSTRUCTIONS);
@@ -52,28 +50,36 @@ final class ReconstructionGallery {
                 .sorted(Comparator.comparing(ResultRow::seed, ReconstructionGallery::numericFirst))
                 .toList();
         if (rows.isEmpty()) {
-            ctx.skip("figure reconstructions",
+            ctx.skip(
+                    "figure reconstructions",
                     "no ok row of a real attack has an image in " + RunLayout.RECONSTRUCTIONS + "/");
             return;
         }
         for (Map.Entry<String, List<ResultRow>> split : Splits.bySetting(rows).entrySet()) {
-            renderSplit(ctx, dir, split.getValue(), split.getKey(), Splits.describe(split.getKey(),
-                    split.getValue()));
+            renderSplit(ctx, dir, split.getValue(), split.getKey(), Splits.describe(split.getKey(), split.getValue()));
         }
     }
 
     private static void renderSplit(RunContext ctx, Path dir, List<ResultRow> rows, String suffix, String setting)
             throws IOException {
-        Slice slice = Slice.of(rows, ctx.results.parameters(), java.util.Set.of(ResultColumns.ATTACK,
-                ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM, ResultColumns.SEED));
-        for (Map.Entry<String, List<ResultRow>> e : Slice.group(slice.rows(), r -> r.param(ResultColumns.ATTACK))
-                .entrySet()) {
+        Slice slice = Slice.of(
+                rows,
+                ctx.results.parameters(),
+                java.util.Set.of(
+                        ResultColumns.ATTACK, ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM, ResultColumns.SEED));
+        for (Map.Entry<String, List<ResultRow>> e :
+                Slice.group(slice.rows(), r -> r.param(ResultColumns.ATTACK)).entrySet()) {
             List<Tile> tiles = new ArrayList<>();
-            List<ResultRow> points = new ArrayList<>(Slice.group(e.getValue(),
-                    r -> r.param(ResultColumns.DEFENSE) + "\u0000" + r.param(ResultColumns.DEFENSE_PARAM))
-                    .values().stream().map(g -> g.get(0)).toList());
+            List<ResultRow> points = new ArrayList<>(Slice.group(
+                            e.getValue(),
+                            r -> r.param(ResultColumns.DEFENSE) + "\u0000" + r.param(ResultColumns.DEFENSE_PARAM))
+                    .values()
+                    .stream()
+                    .map(g -> g.get(0))
+                    .toList());
             points.sort(Comparator.comparing((ResultRow r) -> !Defenses.isNone(r.param(ResultColumns.DEFENSE)))
-                    .thenComparing(r -> r.param(ResultColumns.DEFENSE)).thenComparingDouble(ResultRow::defenseParam));
+                    .thenComparing(r -> r.param(ResultColumns.DEFENSE))
+                    .thenComparingDouble(ResultRow::defenseParam));
             for (ResultRow r : points.subList(0, Math.min(MAX_TILES, points.size()))) {
                 BufferedImage img = read(image(dir, r));
                 // A wide batch is shrunk to the maximum width, keeping its aspect ratio.
@@ -84,7 +90,10 @@ final class ReconstructionGallery {
             String name = "reconstructions-" + attack.replaceAll("[^A-Za-z0-9_.-]", "_") + suffix;
             String more = points.size() > MAX_TILES ? "; first " + MAX_TILES + " of " + points.size() + " points" : "";
             String who = attack + (setting.isEmpty() ? "" : " (" + setting + ")");
-            ctx.figure(draw(tiles, who, ctx.footer()), name, "Reconstructions, " + who,
+            ctx.figure(
+                    draw(tiles, who, ctx.footer()),
+                    name,
+                    "Reconstructions, " + who,
                     "Sample reconstructions by " + who + " for each defense point: in every tile the true "
                             + "images on top and the reconstruction below, with the point's PSNR and SSIM" + more
                             + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe()));
@@ -107,7 +116,8 @@ final class ReconstructionGallery {
         int cols = Math.min(COLUMNS, tiles.size());
         int rows = (tiles.size() + COLUMNS - 1) / COLUMNS;
         // Room for the wider of the tile and its title (family and knob on two lines).
-        double cellW = Math.max(MIN_CELL_W, tiles.stream().mapToDouble(Tile::width).max().orElse(TILE_H) + PAD);
+        double cellW = Math.max(
+                MIN_CELL_W, tiles.stream().mapToDouble(Tile::width).max().orElse(TILE_H) + PAD);
         // Rows as tall as the tallest tile: a wide batch, shrunk to the maximum width, needs less.
         double tileH = tiles.stream().mapToDouble(Tile::height).max().orElse(TILE_H);
         double cellH = 2 * TITLE + tileH + 2 * TITLE + PAD;
@@ -137,11 +147,16 @@ final class ReconstructionGallery {
                 centred(g, heading[1], x + t.width() / 2, y + 2 * TITLE - 3);
                 y += TITLE;
                 double top = y + TITLE + (tileH - t.height()) / 2;
-                g.drawImage(t.image(), (int) Math.round(x), (int) Math.round(top), (int) Math.round(t.width()),
-                        (int) Math.round(t.height()), null);
+                g.drawImage(
+                        t.image(),
+                        (int) Math.round(x),
+                        (int) Math.round(top),
+                        (int) Math.round(t.width()),
+                        (int) Math.round(t.height()),
+                        null);
                 g.setColor(Color.DARK_GRAY);
-                g.drawRect((int) Math.round(x), (int) Math.round(top), (int) Math.round(t.width()),
-                        (int) Math.round(t.height()));
+                g.drawRect((int) Math.round(x), (int) Math.round(top), (int) Math.round(t.width()), (int)
+                        Math.round(t.height()));
                 g.setFont(ChartStyle.ANNOTATION);
                 g.setColor(new Color(40, 40, 40));
                 centred(g, metricText(t.row(), Metric.PSNR, " dB"), x + t.width() / 2, y + TITLE + tileH + 10);
@@ -169,8 +184,10 @@ final class ReconstructionGallery {
     }
 
     private static String metricText(ResultRow r, Metric m, String unit) {
-        return r.metric(m).isPresent() ? m.column().toUpperCase(java.util.Locale.ROOT) + " "
-                + Numbers.format(r.metric(m).getAsDouble()) + unit : "";
+        return r.metric(m).isPresent()
+                ? m.column().toUpperCase(java.util.Locale.ROOT) + " "
+                        + Numbers.format(r.metric(m).getAsDouble()) + unit
+                : "";
     }
 
     private static int numericFirst(String a, String b) {

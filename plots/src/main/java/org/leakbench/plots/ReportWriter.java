@@ -13,19 +13,26 @@ import org.leakbench.results.RunLayout;
  * and what was skipped and why. Links are relative to the run folder.
  */
 final class ReportWriter {
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     static Path write(RunContext ctx, List<Path> reconstructions, String tablesMarkdown) throws IOException {
         StringBuilder sb = new StringBuilder();
         Provenance p = ctx.provenance;
         sb.append("# LeakBench report: run ").append(p.runId()).append("\n\n");
-        sb.append("Backend: ").append(p.backend())
-                .append(p.backendDescription().isBlank() ? "" : " (" + p.backendDescription() + ")").append(". ");
+        sb.append("Backend: ")
+                .append(p.backend())
+                .append(p.backendDescription().isBlank() ? "" : " (" + p.backendDescription() + ")")
+                .append(". ");
         long ok = ctx.results.okRows().size();
         long diverged = ctx.results.rows().stream().filter(ResultRow::diverged).count();
-        sb.append("Rows: ").append(ctx.results.rows().size()).append(" (").append(ok).append(" ok, ")
-                .append(diverged).append(" diverged, ").append(ctx.results.rows().size() - ok - diverged)
+        sb.append("Rows: ")
+                .append(ctx.results.rows().size())
+                .append(" (")
+                .append(ok)
+                .append(" ok, ")
+                .append(diverged)
+                .append(" diverged, ")
+                .append(ctx.results.rows().size() - ok - diverged)
                 .append(" timed out or failed).\n\n");
         sb.append("Only ok rows are plotted. A diverged attack is an attack failure: it is counted in the ")
                 .append("tables' `div.` column and left out of the leakage means.\n\n");
@@ -34,9 +41,19 @@ final class ReportWriter {
         sb.append("## Figures\n\n");
         for (PlotReport.Figure f : ctx.figures) {
             sb.append("### ").append(f.title()).append("\n\n");
-            sb.append("![").append(f.title()).append("](").append(rel(ctx, f.png())).append(")\n\n");
-            sb.append("*Figure ").append(f.name()).append(".* ").append(f.caption())
-                    .append(" [SVG](").append(rel(ctx, f.vector())).append(") [PDF](").append(rel(ctx, f.pdf()))
+            sb.append("![")
+                    .append(f.title())
+                    .append("](")
+                    .append(rel(ctx, f.png()))
+                    .append(")\n\n");
+            sb.append("*Figure ")
+                    .append(f.name())
+                    .append(".* ")
+                    .append(f.caption())
+                    .append(" [SVG](")
+                    .append(rel(ctx, f.vector()))
+                    .append(") [PDF](")
+                    .append(rel(ctx, f.pdf()))
                     .append(")\n\n");
         }
         if (ctx.figures.isEmpty()) {
@@ -45,7 +62,11 @@ final class ReportWriter {
 
         sb.append("## Tables\n\n");
         for (Path t : ctx.tables) {
-            sb.append("- [").append(t.getFileName()).append("](").append(rel(ctx, t)).append(")\n");
+            sb.append("- [")
+                    .append(t.getFileName())
+                    .append("](")
+                    .append(rel(ctx, t))
+                    .append(")\n");
         }
         sb.append("\n").append(tablesMarkdown);
 
@@ -59,8 +80,13 @@ final class ReportWriter {
         java.util.Map<String, ResultRow> byImage = new java.util.HashMap<>();
         ctx.results.rows().forEach(r -> byImage.putIfAbsent(RunLayout.reconstruction(r.pointId(), r.seed()), r));
         for (Path r : reconstructions) {
-            sb.append("- [").append(r.getFileName()).append("](").append(rel(ctx, r)).append(")")
-                    .append(describe(byImage.get(r.getFileName().toString()))).append("\n");
+            sb.append("- [")
+                    .append(r.getFileName())
+                    .append("](")
+                    .append(rel(ctx, r))
+                    .append(")")
+                    .append(describe(byImage.get(r.getFileName().toString())))
+                    .append("\n");
         }
         sb.append("\n");
 
@@ -73,7 +99,9 @@ final class ReportWriter {
         }
         if (!ctx.removed.isEmpty()) {
             sb.append("\nRemoved, as an earlier rendering wrote them and this one did not: ")
-                    .append(String.join(", ", ctx.removed.stream().map(r -> "`" + r + "`").toList())).append(".\n");
+                    .append(String.join(
+                            ", ", ctx.removed.stream().map(r -> "`" + r + "`").toList()))
+                    .append(".\n");
         }
         return FigureWriter.writeText(ctx.runDir.resolve(RunLayout.REPORT), sb.toString());
     }
@@ -81,13 +109,17 @@ final class ReportWriter {
     // Each status with its count, failures by reason, so a sweep's losses are visible next to its results.
     private static String statusCounts(RunContext ctx) {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        ctx.results.rows().forEach(r -> counts.merge(r.status().isBlank() ? "(empty status)" : r.status(), 1L,
-                Long::sum));
+        ctx.results
+                .rows()
+                .forEach(r -> counts.merge(r.status().isBlank() ? "(empty status)" : r.status(), 1L, Long::sum));
         if (counts.size() <= 1) {
             return "";
         }
         StringBuilder sb = new StringBuilder("| status | rows |\n| --- | --- |\n");
-        counts.forEach((status, n) -> sb.append("| ").append(TextTable.mdEscape(status)).append(" | ").append(n)
+        counts.forEach((status, n) -> sb.append("| ")
+                .append(TextTable.mdEscape(status))
+                .append(" | ")
+                .append(n)
                 .append(" |\n"));
         return sb.append("\n").toString();
     }
@@ -96,12 +128,16 @@ final class ReportWriter {
     private static String describe(ResultRow row) {
         return java.util.Optional.ofNullable(row)
                 .map(r -> ": " + r.param(ResultColumns.ATTACK) + ", "
-                        + (Defenses.isNone(r.param(ResultColumns.DEFENSE)) ? "no defense"
-                        : (r.param(ResultColumns.DEFENSE) + " " + Defenses.label(r.param(ResultColumns.DEFENSE),
-                        r.defenseParam())).strip())
+                        + (Defenses.isNone(r.param(ResultColumns.DEFENSE))
+                                ? "no defense"
+                                : (r.param(ResultColumns.DEFENSE) + " "
+                                                + Defenses.label(r.param(ResultColumns.DEFENSE), r.defenseParam()))
+                                        .strip())
                         + ", seed " + r.seed()
-                        + (r.metric(Metric.PSNR).isPresent() ? ", PSNR " + Numbers.format(r.metric(Metric.PSNR)
-                        .getAsDouble()) + " dB" : ""))
+                        + (r.metric(Metric.PSNR).isPresent()
+                                ? ", PSNR "
+                                        + Numbers.format(r.metric(Metric.PSNR).getAsDouble()) + " dB"
+                                : ""))
                 .orElse("");
     }
 

@@ -16,8 +16,13 @@ import org.leakbench.results.ResultColumns;
  * @param status  {@code ok}, {@code diverged}, {@code timeout} or {@code failed: why}
  * @param line    the 1-based line in the file, for error messages
  */
-public record ResultRow(String pointId, String seed, Map<String, String> params, Map<Metric, Double> metrics,
-                        String status, long line) {
+public record ResultRow(
+        String pointId,
+        String seed,
+        Map<String, String> params,
+        Map<Metric, Double> metrics,
+        String status,
+        long line) {
 
     public ResultRow {
         params = Map.copyOf(params);

@@ -27,8 +27,13 @@ import org.leakbench.results.ResultTable;
  */
 public record ResultsFile(Path file, List<String> parameters, List<Metric> metrics, List<ResultRow> rows) {
     /** Parameters the figures use as numbers (an axis or a knob): a value that is not one is an error. */
-    static final Set<String> NUMERIC_PARAMETERS = Set.of(ResultColumns.BATCH,
-            ResultColumns.DEFENSE_PARAM, "defense_clip", "model_width", "model_depth", ResultColumns.CLIENTS,
+    static final Set<String> NUMERIC_PARAMETERS = Set.of(
+            ResultColumns.BATCH,
+            ResultColumns.DEFENSE_PARAM,
+            "defense_clip",
+            "model_width",
+            "model_depth",
+            ResultColumns.CLIENTS,
             "fl_rounds");
 
     public ResultsFile {
@@ -63,8 +68,12 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
             } else if (inMetrics) {
                 // The harness writes parameters first, then metrics: a column among the metrics that is not
                 // one would otherwise be taken for a parameter and split every figure into slices.
-                throw new PlotInputException(name, column, 1, "unknown metric '" + column
-                        + "' among the metric columns; known metrics: " + Arrays.toString(Metric.values()));
+                throw new PlotInputException(
+                        name,
+                        column,
+                        1,
+                        "unknown metric '" + column + "' among the metric columns; known metrics: "
+                                + Arrays.toString(Metric.values()));
             } else {
                 parameters.add(column);
             }
@@ -79,8 +88,8 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
         return new ResultsFile(file, parameters, metrics, rows);
     }
 
-    private static ResultRow toRow(Map<String, String> record, long line, String file, List<String> parameters,
-                                   List<Metric> metrics) {
+    private static ResultRow toRow(
+            Map<String, String> record, long line, String file, List<String> parameters, List<Metric> metrics) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String p : parameters) {
             String value = record.get(p).trim();
@@ -102,8 +111,8 @@ public record ResultsFile(Path file, List<String> parameters, List<Metric> metri
             }
         }
         String status = record.get(ResultColumns.STATUS).trim();
-        return new ResultRow(record.get(ResultColumns.POINT_ID), record.get(ResultColumns.SEED), params, values,
-                status, line);
+        return new ResultRow(
+                record.get(ResultColumns.POINT_ID), record.get(ResultColumns.SEED), params, values, status, line);
     }
 
     /** Rows with status {@code ok}. */

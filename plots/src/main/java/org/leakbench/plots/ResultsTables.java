@@ -17,11 +17,16 @@ import org.leakbench.results.ResultColumns;
  * averaged in; {@code fail} counts failed and timed-out rows.
  */
 final class ResultsTables {
-    static final List<Metric> MAIN = List.of(Metric.PSNR, Metric.SSIM, Metric.MIA_AUC, Metric.ACCURACY,
-            Metric.DEFENSE_MS, Metric.BYTES_UP, Metric.EPSILON);
+    static final List<Metric> MAIN = List.of(
+            Metric.PSNR,
+            Metric.SSIM,
+            Metric.MIA_AUC,
+            Metric.ACCURACY,
+            Metric.DEFENSE_MS,
+            Metric.BYTES_UP,
+            Metric.EPSILON);
 
-    private ResultsTables() {
-    }
+    private ResultsTables() {}
 
     static void render(RunContext ctx) throws IOException {
         List<Metric> metrics = MAIN.stream().filter(ctx.results::has).toList();
@@ -37,7 +42,8 @@ final class ResultsTables {
                 + "accuracy; oracle and random guess are brackets and get none); n = ok seeds, div. = diverged "
                 + "attacks (attack failures, not averaged), fail = failed or timed-out rows. "
                 + ctx.provenance.captionTag() + ".";
-        ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("results.tex"),
+        ctx.table(FigureWriter.writeText(
+                ctx.tablesDir.resolve("results.tex"),
                 table.latex(caption, "tab:results-" + ctx.provenance.runId().replaceAll("[^A-Za-z0-9-]", ""))));
         ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("results.md"), table.markdown(caption)));
     }
@@ -47,16 +53,17 @@ final class ResultsTables {
     }
 
     static TextTable build(ResultsFile results, List<Metric> metrics, VictimValues victims) {
-        List<String> keys = new ArrayList<>(List.of(ResultColumns.ATTACK, ResultColumns.DEFENSE,
-                ResultColumns.DEFENSE_PARAM));
+        List<String> keys =
+                new ArrayList<>(List.of(ResultColumns.ATTACK, ResultColumns.DEFENSE, ResultColumns.DEFENSE_PARAM));
         keys.removeIf(k -> !results.parameters().contains(k));
         for (String p : results.parameters()) {
-            if (!keys.contains(p) && results.rows().stream().map(r -> r.param(p)).distinct().count() > 1) {
+            if (!keys.contains(p)
+                    && results.rows().stream().map(r -> r.param(p)).distinct().count() > 1) {
                 keys.add(p);
             }
         }
-        Map<List<String>, List<ResultRow>> groups = Slice.group(results.rows(),
-                r -> keys.stream().map(r::param).toList());
+        Map<List<String>, List<ResultRow>> groups =
+                Slice.group(results.rows(), r -> keys.stream().map(r::param).toList());
         List<List<String>> order = new ArrayList<>(groups.keySet());
         order.sort((a, b) -> compareKeys(keys, a, b));
 
@@ -68,8 +75,9 @@ final class ResultsTables {
             stats.put(k, m);
         }
         VictimCells pooled = VictimCells.of(victims, keys, order, groups, metrics);
-        pooled.cells().forEach((k, byMetric) -> byMetric.forEach((m, c) -> stats.get(k).put(m,
-                new Summary(c.mean(), 0, c.n()))));
+        pooled.cells()
+                .forEach((k, byMetric) ->
+                        byMetric.forEach((m, c) -> stats.get(k).put(m, new Summary(c.mean(), 0, c.n()))));
         int attackKey = keys.indexOf(ResultColumns.ATTACK);
         Map<String, Map<Metric, Double>> best = new LinkedHashMap<>();
         for (List<String> k : order) {
@@ -86,8 +94,9 @@ final class ResultsTables {
             }
         }
 
-        List<String> header = new ArrayList<>(keys.stream().map(k -> k.equals(ResultColumns.DEFENSE_PARAM)
-                ? "knob" : k).toList());
+        List<String> header = new ArrayList<>(keys.stream()
+                .map(k -> k.equals(ResultColumns.DEFENSE_PARAM) ? "knob" : k)
+                .toList());
         header.add("n");
         header.add("div.");
         header.add("fail");
@@ -118,8 +127,7 @@ final class ResultsTables {
             for (Metric metric : metrics) {
                 Summary s = stats.get(k).get(metric);
                 String text = pooled.has(k, metric) ? pooled.text(k, metric) : cell(s);
-                row.add(new TextTable.Cell(text, s.present() && b.containsKey(metric)
-                        && s.mean() == b.get(metric)));
+                row.add(new TextTable.Cell(text, s.present() && b.containsKey(metric) && s.mean() == b.get(metric)));
             }
             rows.add(row);
         }

@@ -24,8 +24,7 @@ final class RocFigure {
     private static final int MAX_CURVES = 8;
     private static final int GRID = 25;
 
-    private RocFigure() {
-    }
+    private RocFigure() {}
 
     static void render(RunContext ctx) throws IOException {
         Path file = ctx.runDir.resolve(RunLayout.ROC);
@@ -44,11 +43,15 @@ final class RocFigure {
             }
             String defense = row.getOrDefault("defense", "");
             String label = (row.getOrDefault("attack", "").isBlank() ? "" : row.get("attack") + ", ")
-                    + (Defenses.isNone(defense) ? "no defense" : defense + " "
-                    + Defenses.label(defense, Numbers.parseOrNaN(row.getOrDefault("defense_param", ""))));
+                    + (Defenses.isNone(defense)
+                            ? "no defense"
+                            : defense + " "
+                                    + Defenses.label(
+                                            defense, Numbers.parseOrNaN(row.getOrDefault("defense_param", ""))));
             String run = row.getOrDefault(ResultColumns.POINT_ID, "") + "/" + row.getOrDefault(ResultColumns.SEED, "");
             curves.computeIfAbsent(label.strip(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(run, k -> new ArrayList<>()).add(new double[] {fpr, tpr});
+                    .computeIfAbsent(run, k -> new ArrayList<>())
+                    .add(new double[] {fpr, tpr});
             if (fpr > 0) {
                 minFpr = Math.min(minFpr, fpr);
             }
@@ -62,8 +65,8 @@ final class RocFigure {
         for (int i = 0; i < GRID; i++) {
             grid[i] = lo * Math.pow(1 / lo, i / (double) (GRID - 1));
         }
-        XYChart chart = ChartStyle.xy("Membership inference ROC", "false-positive rate (log scale)",
-                "true-positive rate (log scale)");
+        XYChart chart = ChartStyle.xy(
+                "Membership inference ROC", "false-positive rate (log scale)", "true-positive rate (log scale)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(5);
@@ -93,7 +96,10 @@ final class RocFigure {
             ChartStyle.styleSeries(s, i++);
         }
         String more = curves.size() > MAX_CURVES ? "; first " + MAX_CURVES + " of " + curves.size() + " curves" : "";
-        ctx.figure(chart, "roc", "Membership ROC",
+        ctx.figure(
+                chart,
+                "roc",
+                "Membership ROC",
                 "Membership-inference ROC curves on log–log axes (grey dashed = chance); curves averaged over "
                         + "seeds on a common FPR grid" + more);
     }

@@ -41,8 +41,7 @@ final class RunContext {
      * its backends are the benchmarks' own, not the sweep's backend in provenance.json.
      */
     void jmhFigure(Chart<?, ?> chart, String name, String title, String caption) throws IOException {
-        figure(Drawing.of(chart, null, "LeakBench " + provenance.runTag()), name, title, caption,
-                provenance.runTag());
+        figure(Drawing.of(chart, null, "LeakBench " + provenance.runTag()), name, title, caption, provenance.runTag());
     }
 
     /** The line printed under every figure, so a figure copied out of the report still says where it is from. */
@@ -55,8 +54,7 @@ final class RunContext {
         figure(drawing, name, title, caption, provenance.captionTag());
     }
 
-    private void figure(Drawing drawing, String name, String title, String caption, String tag)
-            throws IOException {
+    private void figure(Drawing drawing, String name, String title, String caption, String tag) throws IOException {
         List<Path> files = FigureWriter.write(drawing, figuresDir, name);
         String full = caption + (caption.endsWith(".") ? " " : ". ") + "(" + tag + ")";
         figures.add(new PlotReport.Figure(name, title, full, files.get(0), files.get(1), files.get(2)));

@@ -11,8 +11,7 @@ import org.leakbench.results.RunLayout;
  * file holding the run id, resolved next to it.
  */
 final class RunLocator {
-    private RunLocator() {
-    }
+    private RunLocator() {}
 
     static Path resolve(Path given) throws IOException {
         try {

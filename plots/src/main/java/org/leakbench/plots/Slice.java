@@ -30,20 +30,28 @@ record Slice(List<ResultRow> rows, Map<String, String> fixed) {
             if (free.contains(p)) {
                 continue;
             }
-            Map<String, Long> counts = kept.stream().collect(
-                    Collectors.groupingBy(r -> r.param(p), LinkedHashMap::new, Collectors.counting()));
+            Map<String, Long> counts = kept.stream()
+                    .collect(Collectors.groupingBy(r -> r.param(p), LinkedHashMap::new, Collectors.counting()));
             if (counts.size() <= 1) {
                 continue;
             }
             List<ResultRow> pool = kept;
             Map<String, Long> spread = new LinkedHashMap<>();
             for (String v : counts.keySet()) {
-                spread.put(v, pool.stream().filter(r -> r.param(p).equals(v))
-                        .map(r -> free.stream().map(r::param).toList()).distinct().count());
+                spread.put(
+                        v,
+                        pool.stream()
+                                .filter(r -> r.param(p).equals(v))
+                                .map(r -> free.stream().map(r::param).toList())
+                                .distinct()
+                                .count());
             }
-            String value = ResultColumns.DEFENSE.equals(p) && counts.containsKey("none") ? "none"
-                    : counts.keySet().stream().max(Comparator.comparingLong((String v) -> spread.get(v))
-                    .thenComparingLong(counts::get)).orElseThrow();
+            String value = ResultColumns.DEFENSE.equals(p) && counts.containsKey("none")
+                    ? "none"
+                    : counts.keySet().stream()
+                            .max(Comparator.comparingLong((String v) -> spread.get(v))
+                                    .thenComparingLong(counts::get))
+                            .orElseThrow();
             fixed.put(p, value);
             kept.removeIf(r -> !r.param(p).equals(value));
         }
@@ -52,7 +60,8 @@ record Slice(List<ResultRow> rows, Map<String, String> fixed) {
 
     /** "batch=8, model=mlp", or the empty string when nothing had to be fixed. */
     String describe() {
-        return fixed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return fixed.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 
@@ -63,7 +72,9 @@ record Slice(List<ResultRow> rows, Map<String, String> fixed) {
 
     /** Summary of a metric over rows that measured it. */
     static Summary summarize(List<ResultRow> rows, Metric m) {
-        return Summary.of(rows.stream().filter(r -> r.metric(m).isPresent())
-                .map(r -> r.metric(m).getAsDouble()).toList());
+        return Summary.of(rows.stream()
+                .filter(r -> r.metric(m).isPresent())
+                .map(r -> r.metric(m).getAsDouble())
+                .toList());
     }
 }

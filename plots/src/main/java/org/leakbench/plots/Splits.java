@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 final class Splits {
     static final List<String> COLUMNS = List.of("dataset", "model");
 
-    private Splits() {
-    }
+    private Splits() {}
 
     /**
      * Groups {@code rows} by the values of the {@link #COLUMNS} that vary among them; the key is a file-name
@@ -21,15 +20,20 @@ final class Splits {
      */
     static Map<String, List<ResultRow>> bySetting(List<ResultRow> rows) {
         List<String> varying = COLUMNS.stream()
-                .filter(c -> rows.stream().map(r -> r.param(c)).distinct().count() > 1).toList();
+                .filter(c -> rows.stream().map(r -> r.param(c)).distinct().count() > 1)
+                .toList();
         if (varying.isEmpty()) {
             Map<String, List<ResultRow>> one = new LinkedHashMap<>();
             one.put("", rows);
             return one;
         }
-        return rows.stream().collect(Collectors.groupingBy(
-                r -> varying.stream().map(c -> "-" + r.param(c).replaceAll("[^A-Za-z0-9_.]", "_"))
-                        .collect(Collectors.joining()), LinkedHashMap::new, Collectors.toList()));
+        return rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> varying.stream()
+                                .map(c -> "-" + r.param(c).replaceAll("[^A-Za-z0-9_.]", "_"))
+                                .collect(Collectors.joining()),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
     }
 
     /** "model mlp" for the caption of a split figure; empty for the suffix of an unsplit one. */
@@ -38,7 +42,9 @@ final class Splits {
             return "";
         }
         ResultRow r = rows.get(0);
-        return COLUMNS.stream().filter(c -> !r.param(c).isEmpty()).map(c -> c + " " + r.param(c))
+        return COLUMNS.stream()
+                .filter(c -> !r.param(c).isEmpty())
+                .map(c -> c + " " + r.param(c))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -35,12 +35,19 @@ record TextTable(List<String> header, List<List<Cell>> rows) {
     String markdown(String caption) {
         StringBuilder sb = new StringBuilder();
         sb.append("Table: ").append(caption).append("\n\n");
-        sb.append("| ").append(header.stream().map(TextTable::mdEscape).collect(Collectors.joining(" | ")))
+        sb.append("| ")
+                .append(header.stream().map(TextTable::mdEscape).collect(Collectors.joining(" | ")))
                 .append(" |\n");
-        sb.append("|").append(header.stream().map(h -> " --- |").collect(Collectors.joining())).append("\n");
+        sb.append("|")
+                .append(header.stream().map(h -> " --- |").collect(Collectors.joining()))
+                .append("\n");
         for (List<Cell> r : rows) {
-            sb.append("| ").append(r.stream().map(c -> c.bold() && !c.text().isBlank()
-                    ? "**" + mdEscape(c.text()) + "**" : mdEscape(c.text())).collect(Collectors.joining(" | ")))
+            sb.append("| ")
+                    .append(r.stream()
+                            .map(c -> c.bold() && !c.text().isBlank()
+                                    ? "**" + mdEscape(c.text()) + "**"
+                                    : mdEscape(c.text()))
+                            .collect(Collectors.joining(" | ")))
                     .append(" |\n");
         }
         return sb.toString();
@@ -50,21 +57,29 @@ record TextTable(List<String> header, List<List<Cell>> rows) {
         StringBuilder sb = new StringBuilder();
         // More than ten columns do not fit a column of text at \small: scale the tabular to the line width.
         boolean wide = header.size() > 10;
-        sb.append("% Needs \\usepackage{booktabs}").append(wide ? " and \\usepackage{graphicx}" : "").append(".\n");
+        sb.append("% Needs \\usepackage{booktabs}")
+                .append(wide ? " and \\usepackage{graphicx}" : "")
+                .append(".\n");
         sb.append("\\begin{table}[htbp]\n\\centering\n\\small\n");
         sb.append("\\caption{").append(latexEscape(caption)).append("}\n");
         sb.append("\\label{").append(label).append("}\n");
         if (wide) {
             sb.append("\\resizebox{\\linewidth}{!}{%\n");
         }
-        sb.append("\\begin{tabular}{").append("l".repeat(Math.min(header.size(), 3)))
-                .append("r".repeat(Math.max(0, header.size() - 3))).append("}\n\\toprule\n");
-        sb.append(header.stream().map(TextTable::latexEscape).collect(Collectors.joining(" & "))).append(" \\\\\n");
+        sb.append("\\begin{tabular}{")
+                .append("l".repeat(Math.min(header.size(), 3)))
+                .append("r".repeat(Math.max(0, header.size() - 3)))
+                .append("}\n\\toprule\n");
+        sb.append(header.stream().map(TextTable::latexEscape).collect(Collectors.joining(" & ")))
+                .append(" \\\\\n");
         sb.append("\\midrule\n");
         for (List<Cell> r : rows) {
-            sb.append(r.stream().map(c -> c.bold() && !c.text().isBlank()
-                    ? "\\textbf{" + latexEscape(c.text()) + "}" : latexEscape(c.text()))
-                    .collect(Collectors.joining(" & "))).append(" \\\\\n");
+            sb.append(r.stream()
+                            .map(c -> c.bold() && !c.text().isBlank()
+                                    ? "\\textbf{" + latexEscape(c.text()) + "}"
+                                    : latexEscape(c.text()))
+                            .collect(Collectors.joining(" & ")))
+                    .append(" \\\\\n");
         }
         sb.append("\\bottomrule\n\\end{tabular}").append(wide ? "}" : "").append("\n\\end{table}\n");
         return sb.toString();

@@ -18,13 +18,19 @@ import org.leakbench.results.ResultColumns;
  * @param counts  group key → "victims×seeds"
  * @param refs    group key → the key of its undefended group, when there is one
  */
-record VictimCells(Map<List<String>, Map<Metric, VictimStatistics.Cell>> cells,
-                   Map<List<String>, Map<Metric, Map<String, Double>>> values, Map<List<String>, String> counts,
-                   Map<List<String>, List<String>> refs) {
+record VictimCells(
+        Map<List<String>, Map<Metric, VictimStatistics.Cell>> cells,
+        Map<List<String>, Map<Metric, Map<String, Double>>> values,
+        Map<List<String>, String> counts,
+        Map<List<String>, List<String>> refs) {
     static final List<Metric> POOLED = List.of(Metric.PSNR, Metric.SSIM);
 
-    static VictimCells of(VictimValues victims, List<String> keys, List<List<String>> order,
-                          Map<List<String>, List<ResultRow>> groups, List<Metric> metrics) {
+    static VictimCells of(
+            VictimValues victims,
+            List<String> keys,
+            List<List<String>> order,
+            Map<List<String>, List<ResultRow>> groups,
+            List<Metric> metrics) {
         Map<List<String>, Map<Metric, VictimStatistics.Cell>> cells = new LinkedHashMap<>();
         Map<List<String>, Map<Metric, Map<String, Double>>> values = new LinkedHashMap<>();
         Map<List<String>, String> counts = new LinkedHashMap<>();
@@ -40,10 +46,18 @@ record VictimCells(Map<List<String>, Map<Metric, VictimStatistics.Cell>> cells,
                     values.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(m, v);
                 }
             }
-            List<Integer> perSeed = ok.stream().map(r -> victims.values(List.of(r), Metric.PSNR).size()).distinct()
+            List<Integer> perSeed = ok.stream()
+                    .map(r -> victims.values(List.of(r), Metric.PSNR).size())
+                    .distinct()
                     .toList();
-            counts.put(k, perSeed.size() == 1 ? perSeed.get(0) + "×" + ok.size()
-                    : ok.stream().mapToInt(r -> victims.values(List.of(r), Metric.PSNR).size()).sum() + "×1");
+            counts.put(
+                    k,
+                    perSeed.size() == 1
+                            ? perSeed.get(0) + "×" + ok.size()
+                            : ok.stream()
+                                            .mapToInt(r -> victims.values(List.of(r), Metric.PSNR)
+                                                    .size())
+                                            .sum() + "×1");
         }
         return new VictimCells(cells, values, counts, refs(keys, cells.keySet()));
     }
@@ -58,7 +72,9 @@ record VictimCells(Map<List<String>, Map<Metric, VictimStatistics.Cell>> cells,
         }
         for (List<String> k : groups) {
             for (List<String> r : groups) {
-                if (Defenses.isNone(r.get(defense)) && !Defenses.isNone(k.get(defense)) && sameBut(k, r, defense, knob)) {
+                if (Defenses.isNone(r.get(defense))
+                        && !Defenses.isNone(k.get(defense))
+                        && sameBut(k, r, defense, knob)) {
                     out.put(k, r);
                 }
             }
@@ -88,11 +104,16 @@ record VictimCells(Map<List<String>, Map<Metric, VictimStatistics.Cell>> cells,
     String text(List<String> k, Metric m) {
         VictimStatistics.Cell c = cells.get(k).get(m);
         String mean = Numbers.format(c.mean());
-        String text = c.hasInterval() ? mean + " [" + Numbers.formatLike(c.low(), c.mean()) + ", "
-                + Numbers.formatLike(c.high(), c.mean()) + "]" : mean;
+        String text = c.hasInterval()
+                ? mean + " [" + Numbers.formatLike(c.low(), c.mean()) + ", " + Numbers.formatLike(c.high(), c.mean())
+                        + "]"
+                : mean;
         List<String> ref = refs.get(k);
-        if (ref != null && values.containsKey(ref) && values.get(ref).containsKey(m)
-                && !VictimStatistics.differs(values.get(k).get(m), values.get(ref).get(m))) {
+        if (ref != null
+                && values.containsKey(ref)
+                && values.get(ref).containsKey(m)
+                && !VictimStatistics.differs(
+                        values.get(k).get(m), values.get(ref).get(m))) {
             text += " n.s.";
         }
         return text;

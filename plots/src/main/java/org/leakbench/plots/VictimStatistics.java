@@ -23,14 +23,14 @@ final class VictimStatistics {
         }
     }
 
-    private VictimStatistics() {
-    }
+    private VictimStatistics() {}
 
     static Cell cell(Collection<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         double mean = Arrays.stream(v).average().orElse(Double.NaN);
         Bootstrap ci = Bootstrap.meanCi95(v);
-        return ci == null ? new Cell(mean, Double.NaN, Double.NaN, v.length)
+        return ci == null
+                ? new Cell(mean, Double.NaN, Double.NaN, v.length)
                 : new Cell(mean, ci.low(), ci.high(), v.length);
     }
 

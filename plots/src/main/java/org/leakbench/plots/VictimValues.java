@@ -42,8 +42,8 @@ final class VictimValues {
         CsvTable t = CsvTable.read(file, VictimColumns.REQUIRED);
         Map<String, Map<String, String>> last = new LinkedHashMap<>();
         for (Map<String, String> r : t.rows()) {
-            String victim = r.get(ResultColumns.POINT_ID) + "|" + r.get(ResultColumns.SEED) + "|"
-                    + r.get(VictimColumns.VICTIM);
+            String victim =
+                    r.get(ResultColumns.POINT_ID) + "|" + r.get(ResultColumns.SEED) + "|" + r.get(VictimColumns.VICTIM);
             last.put(victim, r);
         }
         for (Map<String, String> r : last.values()) {
@@ -56,8 +56,11 @@ final class VictimValues {
                 if (!text.isEmpty()) {
                     double v = Numbers.parseOrNaN(text);
                     if (Double.isNaN(v)) {
-                        throw new PlotInputException(file.toString(), m.column(),
-                                Long.parseLong(r.get(CsvTable.LINE)), "not a number: '" + text + "'");
+                        throw new PlotInputException(
+                                file.toString(),
+                                m.column(),
+                                Long.parseLong(r.get(CsvTable.LINE)),
+                                "not a number: '" + text + "'");
                     }
                     values.put(m.column(), v);
                 }

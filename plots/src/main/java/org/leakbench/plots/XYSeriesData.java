@@ -14,17 +14,18 @@ import org.leakbench.results.Metric;
  * over seeds with ±1 std error bars when some point has more than one seed.
  */
 final class XYSeriesData {
-    private XYSeriesData() {
-    }
+    private XYSeriesData() {}
 
-    record XY(double x, Summary y) {
-    }
+    record XY(double x, Summary y) {}
 
     /** Points of one series: rows grouped by their x value, y summarised; NaN x dropped; sorted by x. */
     static List<XY> points(List<ResultRow> rows, ToDoubleFunction<ResultRow> x, Metric y) {
         List<XY> out = new ArrayList<>();
         Map<Double, List<ResultRow>> byX = Slice.group(
-                rows.stream().filter(r -> !Double.isNaN(x.applyAsDouble(r)) && r.metric(y).isPresent()).toList(),
+                rows.stream()
+                        .filter(r ->
+                                !Double.isNaN(x.applyAsDouble(r)) && r.metric(y).isPresent())
+                        .toList(),
                 r -> x.applyAsDouble(r));
         byX.forEach((xv, g) -> out.add(new XY(xv, Slice.summarize(g, y))));
         out.sort(Comparator.comparingDouble(XY::x));
@@ -36,11 +37,13 @@ final class XYSeriesData {
      * over victims, with half the width of its 95 % percentile-bootstrap interval in place of the std (so the
      * error bar spans about the interval) and n = victims pooled.
      */
-    static List<XY> victimPoints(List<ResultRow> rows, ToDoubleFunction<ResultRow> x, Metric y,
-                                 VictimValues victims) {
+    static List<XY> victimPoints(List<ResultRow> rows, ToDoubleFunction<ResultRow> x, Metric y, VictimValues victims) {
         List<XY> out = new ArrayList<>();
         Map<Double, List<ResultRow>> byX = Slice.group(
-                rows.stream().filter(r -> !Double.isNaN(x.applyAsDouble(r)) && r.metric(y).isPresent()).toList(),
+                rows.stream()
+                        .filter(r ->
+                                !Double.isNaN(x.applyAsDouble(r)) && r.metric(y).isPresent())
+                        .toList(),
                 r -> x.applyAsDouble(r));
         byX.forEach((xv, g) -> {
             VictimStatistics.Cell c = VictimStatistics.cell(victims.values(g, y).values());
@@ -54,7 +57,9 @@ final class XYSeriesData {
     static XYSeries add(XYChart chart, String name, List<XY> pts, boolean errors, int styleIndex) {
         double[] xs = pts.stream().mapToDouble(XY::x).toArray();
         double[] ys = pts.stream().mapToDouble(p -> p.y().mean()).toArray();
-        XYSeries s = errors ? chart.addSeries(name, xs, ys, pts.stream().mapToDouble(p -> p.y().std()).toArray())
+        XYSeries s = errors
+                ? chart.addSeries(
+                        name, xs, ys, pts.stream().mapToDouble(p -> p.y().std()).toArray())
                 : chart.addSeries(name, xs, ys);
         ChartStyle.styleSeries(s, styleIndex);
         return s;
@@ -65,7 +70,8 @@ final class XYSeriesData {
     }
 
     static boolean allPositive(Map<String, List<XY>> series, boolean xAxis) {
-        return series.values().stream().flatMap(List::stream)
+        return series.values().stream()
+                .flatMap(List::stream)
                 .allMatch(p -> xAxis ? p.x() > 0 : p.y().mean() - p.y().std() > 0);
     }
 }

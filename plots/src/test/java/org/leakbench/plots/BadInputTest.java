@@ -25,8 +25,8 @@ class BadInputTest {
 
     @Test
     void nonNumericMetricNamesColumnAndLine() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"),
-                "point_id,seed,defense,psnr,status\np1,1,none,20,ok\np1,2,none,high,ok\n");
+        Path run = Fixtures.runWithResults(
+                dir.resolve("r"), "point_id,seed,defense,psnr,status\np1,1,none,20,ok\np1,2,none,high,ok\n");
         PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
         assertEquals("psnr", e.column());
         assertEquals(3, e.line());
@@ -49,8 +49,8 @@ class BadInputTest {
 
     @Test
     void nonNumericValueInRocNamesLine() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"),
-                "point_id,seed,defense,psnr,accuracy,status\np1,1,none,20,0.9,ok\n");
+        Path run = Fixtures.runWithResults(
+                dir.resolve("r"), "point_id,seed,defense,psnr,accuracy,status\np1,1,none,20,0.9,ok\n");
         Files.writeString(run.resolve("roc.csv"), """
                 point_id,seed,attack,defense,defense_param,fpr,tpr
                 p1,1,mia,none,,0.1,0.2
@@ -72,17 +72,19 @@ class BadInputTest {
 
     @Test
     void unknownColumnAmongTheMetricsIsAnUnknownMetric() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"),
-                "point_id,seed,defense,psnr,lpips,accuracy,status\np1,1,none,20,0.3,0.9,ok\n");
+        Path run = Fixtures.runWithResults(
+                dir.resolve("r"), "point_id,seed,defense,psnr,lpips,accuracy,status\np1,1,none,20,0.3,0.9,ok\n");
         PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
         assertEquals("lpips", e.column());
-        assertTrue(e.getMessage().contains("results.csv") && e.getMessage().contains("unknown metric 'lpips'"),
+        assertTrue(
+                e.getMessage().contains("results.csv") && e.getMessage().contains("unknown metric 'lpips'"),
                 e.getMessage());
     }
 
     @Test
     void nonNumericAxisParameterNamesColumnAndLine() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"),
+        Path run = Fixtures.runWithResults(
+                dir.resolve("r"),
                 "point_id,seed,defense,batch,psnr,status\np1,1,none,8,20,ok\np2,1,none,eight,21,ok\n");
         PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
         assertEquals("batch", e.column());
@@ -92,8 +94,8 @@ class BadInputTest {
 
     @Test
     void unreadableReconstructionImageNamesTheFile() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"),
-                "point_id,seed,attack,defense,psnr,status\np1,1,dlg,none,20,ok\n");
+        Path run = Fixtures.runWithResults(
+                dir.resolve("r"), "point_id,seed,attack,defense,psnr,status\np1,1,dlg,none,20,ok\n");
         Files.createDirectories(run.resolve("reconstructions"));
         Files.writeString(run.resolve("reconstructions/p1-s1.png"), "not an image");
         PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
@@ -102,8 +104,8 @@ class BadInputTest {
 
     @Test
     void byteOrderMarkIsNotPartOfTheFirstColumn() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"),
-                "\uFEFFpoint_id,seed,defense,psnr,status\np1,1,none,20,ok\n");
+        Path run =
+                Fixtures.runWithResults(dir.resolve("r"), "\uFEFFpoint_id,seed,defense,psnr,status\np1,1,none,20,ok\n");
         // Read as part of the name, the mark would make point_id a missing column.
         assertTrue(Files.isRegularFile(Plots.renderRun(run).report()));
     }

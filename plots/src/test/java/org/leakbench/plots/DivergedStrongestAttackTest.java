@@ -41,13 +41,16 @@ class DivergedStrongestAttackTest {
         Path run = Fixtures.runWithResults(dir.resolve("run"), CSV);
         ResultsFile results = ResultsFile.read(run.resolve("results.csv"));
         DefensePoints dp = DefensePoints.of(results, Metric.PSNR);
-        DefensePoints.Point noise = dp.points().stream().filter(p -> p.defense().equals("noise")).findFirst()
+        DefensePoints.Point noise = dp.points().stream()
+                .filter(p -> p.defense().equals("noise"))
+                .findFirst()
                 .orElseThrow();
         // Seed 2's strongest attack diverged: only seed 1 (DLG's 40 dB) is left, never the weak attack's 6 dB.
         assertEquals(40.0, noise.leak().mean(), 1e-9);
         assertEquals(1, noise.leak().n());
         assertEquals(1, noise.notMeasured());
-        assertTrue(dp.points().stream().noneMatch(p -> p.defense().equals("prune")),
+        assertTrue(
+                dp.points().stream().noneMatch(p -> p.defense().equals("prune")),
                 "prune's strongest attack measured nothing: not a frontier point");
         assertEquals(1, dp.unmeasured().size());
         assertEquals(2, dp.unmeasured().get(0).notMeasured());
@@ -58,7 +61,9 @@ class DivergedStrongestAttackTest {
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| prune |") && l.contains("| 0 | 2 | –")), md);
         assertTrue(md.contains("not measured = attack rows that diverged, failed or timed out"), md);
         String captions = Files.readString(run.resolve("report.md"));
-        assertTrue(captions.contains("3 attack rows diverged, failed or timed out: their seeds are left out, and "
-                + "[pruned=0.9] (no seed measured) are not drawn"), captions);
+        assertTrue(
+                captions.contains("3 attack rows diverged, failed or timed out: their seeds are left out, and "
+                        + "[pruned=0.9] (no seed measured) are not drawn"),
+                captions);
     }
 }

@@ -26,10 +26,10 @@ import org.leakbench.results.RunLayout;
 final class Fixtures {
     /** The hand-made side files of the fixture run: ROC points, the accountant table and JMH results. */
     static final List<String> FILES = List.of(RunLayout.ROC, RunLayout.EPSILON, RunLayout.JMH + "/bench.json");
+
     static final String RUN_ID = "2026-11-23T19-00-00Z-fixture";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * A fresh fixture run folder at {@code dir}: results.csv from {@link FixtureResults}, a provenance.json, the
@@ -67,12 +67,14 @@ final class Fixtures {
     private static void writeReconstructions(Path dir) throws IOException {
         Path out = Files.createDirectories(dir.resolve(RunLayout.RECONSTRUCTIONS));
         for (ResultRow r : ResultsFile.read(dir.resolve(RunLayout.RESULTS)).rows()) {
-            if (!"dlg".equals(r.param(ResultColumns.ATTACK)) || r.metric(Metric.PSNR).isEmpty()) {
+            if (!"dlg".equals(r.param(ResultColumns.ATTACK))
+                    || r.metric(Metric.PSNR).isEmpty()) {
                 continue;
             }
             double psnr = r.metric(Metric.PSNR).getAsDouble();
             double sigma = Math.pow(10, -psnr / 20);
-            java.util.Random rng = new java.util.Random(r.pointId().hashCode() * 31L + r.seed().hashCode());
+            java.util.Random rng =
+                    new java.util.Random(r.pointId().hashCode() * 31L + r.seed().hashCode());
             int scale = 3;
             int cell = 28 * scale;
             BufferedImage img = new BufferedImage(cell + 4, 2 * cell + 6, BufferedImage.TYPE_INT_RGB);
@@ -82,7 +84,8 @@ final class Fixtures {
             for (int y = 0; y < 28; y++) {
                 for (int x = 0; x < 28; x++) {
                     double truth = (x > 6 && x < 21 && y > 3 && y < 25) || (y > 3 && y < 11 && (x > 2 && x < 25))
-                            ? 0.55 + 0.3 * ((x + y) % 4) / 3.0 : 0.0;
+                            ? 0.55 + 0.3 * ((x + y) % 4) / 3.0
+                            : 0.0;
                     double recon = Math.max(0, Math.min(1, truth + sigma * rng.nextGaussian()));
                     g.setColor(grey(truth));
                     g.fillRect(2 + x * scale, 2 + y * scale, scale, scale);
@@ -91,7 +94,10 @@ final class Fixtures {
                 }
             }
             g.dispose();
-            ImageIO.write(img, "png", out.resolve(RunLayout.reconstruction(r.pointId(), r.seed())).toFile());
+            ImageIO.write(
+                    img,
+                    "png",
+                    out.resolve(RunLayout.reconstruction(r.pointId(), r.seed())).toFile());
         }
     }
 
@@ -139,8 +145,8 @@ final class Fixtures {
             var reader = ImageIO.getImageReaders(in).next();
             try {
                 reader.setInput(in);
-                var tree = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0)
-                        .getAsTree("javax_imageio_png_1.0");
+                var tree = (javax.imageio.metadata.IIOMetadataNode)
+                        reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
                 var nodes = tree.getElementsByTagName("pHYs");
                 if (nodes.getLength() == 0) {
                     return Double.NaN;

@@ -23,7 +23,8 @@ class HotPathTablesTest {
     @Test
     void maskingRatesAreBytesOfMaskAgainstOpenSsl() {
         // 10^6 words = 4 MB a call: 1000 calls/s is 4 GB/s; OpenSSL at 5 GB/s.
-        List<JmhResult> r = List.of(thrpt("MaskingBench.prg", Map.of("vectorLength", "1000000"), 1000),
+        List<JmhResult> r = List.of(
+                thrpt("MaskingBench.prg", Map.of("vectorLength", "1000000"), 1000),
                 thrpt("MaskingBench.prgFallback", Map.of("vectorLength", "1000000"), 500),
                 thrpt("MaskingBench.jdkAesEcb", Map.of("vectorLength", "1000000"), 250),
                 new JmhResult("org.leakbench.bench.MaskingBench.maskedUpdate", "avgt", Map.of(), 3, 0, "ms/op"));
@@ -36,13 +37,14 @@ class HotPathTablesTest {
         assertEquals("", row.get(3).text(), "no AES/CTR result: empty, not zero");
         assertEquals(Numbers.format(1.0), row.get(4).text());
         assertEquals("0.80", row.get(6).text());
-        assertEquals("", HotPathTables.masking(r, Double.NaN).rows().get(0).get(6).text());
+        assertEquals(
+                "", HotPathTables.masking(r, Double.NaN).rows().get(0).get(6).text());
     }
 
     @Test
     void noiseShareIsOfThePlainFill() {
-        List<JmhResult> r = List.of(thrpt("NoiseBench.fastGaussian", Map.of(), 6e8),
-                thrpt("NoiseBench.floatFill", Map.of(), 3e9));
+        List<JmhResult> r =
+                List.of(thrpt("NoiseBench.fastGaussian", Map.of(), 6e8), thrpt("NoiseBench.floatFill", Map.of(), 3e9));
         List<TextTable.Cell> row = HotPathTables.noise(r).rows().get(0);
         assertEquals(Numbers.format(2.4), row.get(1).text());
         assertEquals(Numbers.format(12.0), row.get(3).text());

@@ -26,14 +26,23 @@ class JmhComparisonTest {
     /** A run with GEMM (1 ms for n=256 on ejml, 0.5 ms on nd4j), one gradient row and a PyTorch time. */
     static Path fixtureRun(Path root, String name, double gradEjmlUs, double gradNd4jUs) throws IOException {
         Path jmh = Files.createDirectories(root.resolve(name).resolve("jmh"));
-        String json = "[" + String.join(",",
-                result("GemmBench.matmul", "\"backend\": \"ejml\", \"size\": \"256\"", 1000, "us/op"),
-                result("GemmBench.matmul", "\"backend\": \"nd4j\", \"size\": \"256\"", 0.5, "ms/op"),
-                result("GradientBench.grad", "\"backend\": \"ejml\", \"batch\": \"1\", \"model\": \"lenet\"",
-                        gradEjmlUs, "us/op"),
-                result("GradientBench.grad", "\"backend\": \"nd4j\", \"batch\": \"1\", \"model\": \"lenet\"",
-                        gradNd4jUs, "us/op"),
-                result("NoiseBench.fastGaussian", "", 1e8, "ops/s")) + "]";
+        String json = "["
+                + String.join(
+                        ",",
+                        result("GemmBench.matmul", "\"backend\": \"ejml\", \"size\": \"256\"", 1000, "us/op"),
+                        result("GemmBench.matmul", "\"backend\": \"nd4j\", \"size\": \"256\"", 0.5, "ms/op"),
+                        result(
+                                "GradientBench.grad",
+                                "\"backend\": \"ejml\", \"batch\": \"1\", \"model\": \"lenet\"",
+                                gradEjmlUs,
+                                "us/op"),
+                        result(
+                                "GradientBench.grad",
+                                "\"backend\": \"nd4j\", \"batch\": \"1\", \"model\": \"lenet\"",
+                                gradNd4jUs,
+                                "us/op"),
+                        result("NoiseBench.fastGaussian", "", 1e8, "ops/s"))
+                + "]";
         Files.writeString(jmh.resolve("jmh.json"), json);
         Files.writeString(jmh.resolve("flops.csv"), """
                 benchmark,params,flop_per_op
@@ -60,8 +69,18 @@ class JmhComparisonTest {
     void oneRunGivesTimesSpeedUpRatesAndThePyTorchRatio() throws IOException {
         JmhSource s = JmhSource.read(fixtureRun(dir, "cpu", 200, 800), "");
         TextTable t = JmhComparison.build(List.of(s));
-        assertEquals(List.of("operation", "params", "ejml (ms)", "nd4j (ms)", "fastest", "GFLOP/s", "% of GEMM peak",
-                "PyTorch (ms)", "best / PyTorch"), t.header());
+        assertEquals(
+                List.of(
+                        "operation",
+                        "params",
+                        "ejml (ms)",
+                        "nd4j (ms)",
+                        "fastest",
+                        "GFLOP/s",
+                        "% of GEMM peak",
+                        "PyTorch (ms)",
+                        "best / PyTorch"),
+                t.header());
         assertEquals(2, t.rows().size(), "the noise benchmark has no backend and stays out");
         List<TextTable.Cell> gemm = t.rows().get(0);
         assertEquals("0.500", gemm.get(3).text());
@@ -81,15 +100,21 @@ class JmhComparisonTest {
     @Test
     void barFiguresGetAPyTorchBarOnlyWhereEveryGroupHasOne() throws IOException {
         JmhSource s = JmhSource.read(fixtureRun(dir, "bars", 200, 800), "");
-        JmhResult grad = s.results().stream().filter(r -> r.shortName().equals("GradientBench.grad")).findFirst()
+        JmhResult grad = s.results().stream()
+                .filter(r -> r.shortName().equals("GradientBench.grad"))
+                .findFirst()
                 .orElseThrow();
-        JmhResult gemm = s.results().stream().filter(r -> r.shortName().equals("GemmBench.matmul")).findFirst()
+        JmhResult gemm = s.results().stream()
+                .filter(r -> r.shortName().equals("GemmBench.matmul"))
+                .findFirst()
                 .orElseThrow();
-        Map<String, Map<String, JmhResult>> groups = Map.of("lenet", Map.of("ejml", grad), "gemm",
-                Map.of("ejml", gemm));
+        Map<String, Map<String, JmhResult>> groups =
+                Map.of("lenet", Map.of("ejml", grad), "gemm", Map.of("ejml", gemm));
         assertEquals(List.of(400.0), JmhFigures.torchBars(s, List.of("lenet"), groups, "us/op"));
         assertEquals(List.of(0.4), JmhFigures.torchBars(s, List.of("lenet"), groups, "ms/op"));
-        assertEquals(null, JmhFigures.torchBars(s, List.of("lenet", "gemm"), groups, "us/op"),
+        assertEquals(
+                null,
+                JmhFigures.torchBars(s, List.of("lenet", "gemm"), groups, "us/op"),
                 "PyTorch has no GEMM row: no bar series rather than a missing bar");
         assertEquals(null, JmhFigures.torchBars(s, List.of("lenet"), groups, "ops/s"));
     }
@@ -99,27 +124,49 @@ class JmhComparisonTest {
         JmhSource cpu = JmhSource.read(fixtureRun(dir, "run-a", 200, 800), "cpu");
         JmhSource gpu = JmhSource.read(fixtureRun(dir, "run-b", 300, 100), "gpu");
         TextTable t = JmhComparison.build(List.of(cpu, gpu));
-        assertEquals(List.of("operation", "params", "cpu ejml (ms)", "cpu nd4j (ms)", "gpu ejml (ms)",
-                "gpu nd4j (ms)", "fastest", "GFLOP/s", "% of GEMM peak", "cpu PyTorch (ms)", "cpu best / PyTorch",
-                "gpu PyTorch (ms)", "gpu best / PyTorch"), t.header());
+        assertEquals(
+                List.of(
+                        "operation",
+                        "params",
+                        "cpu ejml (ms)",
+                        "cpu nd4j (ms)",
+                        "gpu ejml (ms)",
+                        "gpu nd4j (ms)",
+                        "fastest",
+                        "GFLOP/s",
+                        "% of GEMM peak",
+                        "cpu PyTorch (ms)",
+                        "cpu best / PyTorch",
+                        "gpu PyTorch (ms)",
+                        "gpu best / PyTorch"),
+                t.header());
         List<TextTable.Cell> grad = t.rows().get(1);
-        assertEquals("gpu nd4j ×2.00 vs cpu ejml; ×8.00 vs cpu nd4j; ×3.00 vs gpu ejml", grad.get(6).text());
+        assertEquals(
+                "gpu nd4j ×2.00 vs cpu ejml; ×8.00 vs cpu nd4j; ×3.00 vs gpu ejml",
+                grad.get(6).text());
         assertEquals("50%", grad.get(8).text()); // 33.6 GFLOP/s of gpu nd4j's 67.1
         assertEquals("0.25", grad.get(12).text());
         List<Path> files = JmhComparison.write(List.of(cpu, gpu), dir.resolve("out"), "jmh-comparison", "");
         String tex = Files.readString(files.get(1));
         assertTrue(tex.contains("\\toprule") && tex.contains("\\textbf{0.100}"), tex);
         String md = Files.readString(files.get(0));
-        assertTrue(md.contains("cpu: JMH threads 1, ND4J threads 1; load 1.00 0.50 0.20 before, 1.10 0.60 0.30 after; "
-                + "PyTorch reference (median) on the same machine, 2 threads."), md);
+        assertTrue(
+                md.contains("cpu: JMH threads 1, ND4J threads 1; load 1.00 0.50 0.20 before, 1.10 0.60 0.30 after; "
+                        + "PyTorch reference (median) on the same machine, 2 threads."),
+                md);
     }
 
     /** Runs from before the java backend's rename recorded its op threads as leakbench.ejml.threads. */
     @Test
     void theJavaBackendsThreadsAreReadUnderEitherName() {
         for (String key : List.of("leakbench.java.threads", "leakbench.ejml.threads")) {
-            JmhSource s = new JmhSource("a", List.of(), Map.of(), Map.of(),
-                    Map.of("jmh.threads", "1", "leakbench.nd4j.threads", "1", key, "2"), "");
+            JmhSource s = new JmhSource(
+                    "a",
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of("jmh.threads", "1", "leakbench.nd4j.threads", "1", key, "2"),
+                    "");
             String caption = JmhComparison.caption(List.of(s), "");
             assertTrue(caption.contains("ND4J threads 1, java threads 2"), caption);
         }
@@ -128,13 +175,16 @@ class JmhComparisonTest {
     @Test
     void sampledOperationsAreQuotedByTheirMedian() throws IOException {
         Path jmh = Files.createDirectories(dir.resolve("sampled/jmh"));
-        Files.writeString(jmh.resolve("jmh.json"), "[{\"benchmark\": \"org.leakbench.bench.GradientBench.grad\", "
-                + "\"mode\": \"sample\", \"params\": {\"backend\": \"ejml\", \"batch\": \"1\", \"model\": \"lenet\"}, "
-                + "\"primaryMetric\": {\"score\": 2.5, \"scoreError\": 0.5, \"scoreUnit\": \"ms/op\", "
-                + "\"scorePercentiles\": {\"0.0\": 0.9, \"50.0\": 1.2, \"100.0\": 40.0}}}]");
+        Files.writeString(
+                jmh.resolve("jmh.json"),
+                "[{\"benchmark\": \"org.leakbench.bench.GradientBench.grad\", "
+                        + "\"mode\": \"sample\", \"params\": {\"backend\": \"ejml\", \"batch\": \"1\", \"model\": \"lenet\"}, "
+                        + "\"primaryMetric\": {\"score\": 2.5, \"scoreError\": 0.5, \"scoreUnit\": \"ms/op\", "
+                        + "\"scorePercentiles\": {\"0.0\": 0.9, \"50.0\": 1.2, \"100.0\": 40.0}}}]");
         JmhSource s = JmhSource.read(dir.resolve("sampled"), "");
         assertEquals(1.2, s.results().get(0).median(), 1e-12);
-        assertEquals("1.20", JmhComparison.build(List.of(s)).rows().get(0).get(2).text());
+        assertEquals(
+                "1.20", JmhComparison.build(List.of(s)).rows().get(0).get(2).text());
     }
 
     @Test
@@ -145,7 +195,10 @@ class JmhComparisonTest {
                 lenet,1x28x28,1,grad,2,fast,13426
                 """);
         PlotInputException e = assertThrows(PlotInputException.class, () -> JmhSource.read(run, ""));
-        assertTrue(e.getMessage().contains("torch.csv") && e.getMessage().contains("median_ms")
-                && e.getMessage().contains("2"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("torch.csv")
+                        && e.getMessage().contains("median_ms")
+                        && e.getMessage().contains("2"),
+                e.getMessage());
     }
 }

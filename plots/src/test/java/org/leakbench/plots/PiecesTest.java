@@ -34,8 +34,14 @@ class PiecesTest {
     @Test
     void aSliceHoldsTheOtherParametersWhereTheFreeOneVaries() {
         // The MLP has more rows but one batch size; LeNet was swept over three.
-        List<ResultRow> rows = List.of(row("mlp", "1"), row("mlp", "1"), row("mlp", "1"), row("mlp", "1"),
-                row("lenet", "1"), row("lenet", "2"), row("lenet", "4"));
+        List<ResultRow> rows = List.of(
+                row("mlp", "1"),
+                row("mlp", "1"),
+                row("mlp", "1"),
+                row("mlp", "1"),
+                row("lenet", "1"),
+                row("lenet", "2"),
+                row("lenet", "4"));
         Slice s = Slice.of(rows, List.of("model", "batch", "defense"), java.util.Set.of("batch"));
         assertEquals(Map.of("model", "lenet"), s.fixed());
         assertEquals(3, s.rows().size());
@@ -45,20 +51,22 @@ class PiecesTest {
 
     @Test
     void longTitlesGetASmallerFontShortOnesKeepTheirs() {
-        assertEquals(ChartStyle.TITLE.getSize(), ChartStyle.titleFont("Leakage", ChartStyle.WIDTH).getSize());
+        assertEquals(
+                ChartStyle.TITLE.getSize(),
+                ChartStyle.titleFont("Leakage", ChartStyle.WIDTH).getSize());
         String longTitle = "Privacy–utility frontier, dataset fashion-mnist-subset, model lenet";
         java.awt.Font f = ChartStyle.titleFont(longTitle, ChartStyle.WIDTH);
         assertTrue(f.getSize() < ChartStyle.TITLE.getSize() && f.getSize() >= 9, "size " + f.getSize());
-        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1,
-                java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        java.awt.Graphics2D g =
+                new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
         assertTrue(g.getFontMetrics(f).stringWidth(longTitle) <= ChartStyle.titleRoom(ChartStyle.WIDTH));
         g.dispose();
     }
 
     @Test
     void barLabelsNameParametersAndTheMethodOnlyWhenAClassHasSeveral() {
-        JmhResult r = new JmhResult("org.x.InversionStepBench.dlg", "avgt", Map.of("backend", "ejml", "batch", "32"),
-                1, 0, "ms/op");
+        JmhResult r = new JmhResult(
+                "org.x.InversionStepBench.dlg", "avgt", Map.of("backend", "ejml", "batch", "32"), 1, 0, "ms/op");
         assertEquals("batch=32", JmhFigures.barLabel(r, false));
         assertEquals("dlg batch=32", JmhFigures.barLabel(r, true));
         assertEquals("InversionStepBench", JmhFigures.className(r));
@@ -82,8 +90,13 @@ class PiecesTest {
 
     @Test
     void scalingLinesAreNamedByWhatIsNotOnTheAxis() {
-        JmhResult r = new JmhResult("o.GradientBench.grad", "avgt",
-                new java.util.TreeMap<>(Map.of("backend", "ejml", "batch", "32", "model", "lenet")), 1, 0, "ms");
+        JmhResult r = new JmhResult(
+                "o.GradientBench.grad",
+                "avgt",
+                new java.util.TreeMap<>(Map.of("backend", "ejml", "batch", "32", "model", "lenet")),
+                1,
+                0,
+                "ms");
         assertEquals("backend=ejml model=lenet", JmhFigures.lineLabel(r, "batch", false));
         assertEquals("grad backend=ejml model=lenet", JmhFigures.lineLabel(r, "batch", true));
     }
@@ -93,7 +106,8 @@ class PiecesTest {
         var few = ChartStyle.bars("t", "x", "y", List.of("b=1", "b=8", "b=32"));
         assertEquals(0, few.getStyler().getXAxisLabelRotation());
         assertEquals(ChartStyle.HEIGHT, few.getHeight());
-        List<String> many = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "dlg batch=" + i + " model=lenet")
+        List<String> many = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> "dlg batch=" + i + " model=lenet")
                 .toList();
         var crowded = ChartStyle.bars("t", "x", "y", many);
         assertEquals(90, crowded.getStyler().getXAxisLabelRotation());
@@ -115,7 +129,8 @@ class PiecesTest {
 
     @Test
     void latexEscapesSpecialCharacters() {
-        assertEquals("a\\_b \\& 50\\% \\$x\\$ \\#1 \\{y\\} \\textasciitilde{} $\\pm$ $\\sigma$",
+        assertEquals(
+                "a\\_b \\& 50\\% \\$x\\$ \\#1 \\{y\\} \\textasciitilde{} $\\pm$ $\\sigma$",
                 TextTable.latexEscape("a_b & 50% $x$ #1 {y} ~ ± σ"));
     }
 
@@ -140,8 +155,8 @@ class PiecesTest {
         for (int i = 0; i < xs.length; i++) {
             labels.add(new PointLabels.Label(xs[i], ys[i], "keep=0.0" + i, false, "s"));
         }
-        var img = new java.awt.image.BufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var img = new java.awt.image.BufferedImage(
+                ChartStyle.WIDTH, ChartStyle.HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
         chart.paint(g, ChartStyle.WIDTH, ChartStyle.HEIGHT);
         List<java.awt.geom.Rectangle2D> placed = PointLabels.paint(chart, g, labels);
@@ -168,7 +183,9 @@ class PiecesTest {
                 e,1,dlg,none,0,30,0.9,ok
                 """);
         DefensePoints dp = DefensePoints.of(ResultsFile.read(file), Metric.PSNR);
-        DefensePoints.Point topk = dp.points().stream().filter(p -> p.defense().equals("topk")).findFirst()
+        DefensePoints.Point topk = dp.points().stream()
+                .filter(p -> p.defense().equals("topk"))
+                .findFirst()
                 .orElseThrow();
         // Seed 1: max(10, 14) = 14; seed 2: max(16, 12) = 16; the oracle's 100 is not an attack.
         assertEquals(15.0, topk.leak().mean(), 1e-12);
@@ -189,7 +206,8 @@ class PiecesTest {
                 e,1,random,none,0,6,ok
                 f,1,oracle,none,0,100,ok
                 """);
-        String md = ResultsTables.build(ResultsFile.read(file), List.of(Metric.PSNR)).markdown("t");
+        String md = ResultsTables.build(ResultsFile.read(file), List.of(Metric.PSNR))
+                .markdown("t");
         // Lowest PSNR within dlg (12) and within idlg (15) is bold; the random guess's 6 is not.
         assertTrue(md.contains("| dlg | topk | 0.1 | 1 | 0 | 0 | **12.0** |"), md);
         assertTrue(md.contains("| idlg | topk | 0.1 | 1 | 0 | 0 | **15.0** |"), md);

@@ -22,11 +22,25 @@ import org.leakbench.results.RunLayout;
  * figures can be looked at after the build) and checks every figure, table and the report.
  */
 class PlotsRenderTest {
-    static final List<String> EXPECTED_FIGURES = List.of("frontier-psnr", "frontier-ssim", "frontier-mia_auc",
-            "cost-defense_ms", "cost-bytes_up", "leakage-vs-batch-psnr", "leakage-vs-model-size-psnr",
-            "leakage-vs-batch-ssim", "scaling-defense_ms-vs-clients", "scaling-bytes_up-vs-clients",
-            "scaling-defense_ms-vs-params", "epsilon-vs-sigma", "roc", "reconstructions-dlg", "jmh-backends-GradientBench", "jmh-SecAggBench",
-            "jmh-scaling-GradientBench-size", "jmh-scaling-SecAggBench-clients");
+    static final List<String> EXPECTED_FIGURES = List.of(
+            "frontier-psnr",
+            "frontier-ssim",
+            "frontier-mia_auc",
+            "cost-defense_ms",
+            "cost-bytes_up",
+            "leakage-vs-batch-psnr",
+            "leakage-vs-model-size-psnr",
+            "leakage-vs-batch-ssim",
+            "scaling-defense_ms-vs-clients",
+            "scaling-bytes_up-vs-clients",
+            "scaling-defense_ms-vs-params",
+            "epsilon-vs-sigma",
+            "roc",
+            "reconstructions-dlg",
+            "jmh-backends-GradientBench",
+            "jmh-SecAggBench",
+            "jmh-scaling-GradientBench-size",
+            "jmh-scaling-SecAggBench-clients");
 
     private static Path run;
     private static PlotReport report;
@@ -60,7 +74,8 @@ class PlotsRenderTest {
             BufferedImage img = ImageIO.read(f.png().toFile());
             // At least a small panel wide and tall, plus the caption strip, at 300 DPI.
             assertTrue(img.getWidth() >= Math.round(CostFigures.PANEL_W * scale) - 1, f.name() + " " + img.getWidth());
-            assertTrue(img.getHeight() >= Math.round((ChartStyle.HEIGHT / 2 + Drawing.FOOTER) * scale) - 1,
+            assertTrue(
+                    img.getHeight() >= Math.round((ChartStyle.HEIGHT / 2 + Drawing.FOOTER) * scale) - 1,
                     f.name() + " " + img.getHeight());
             assertEquals(ChartStyle.DPI, Fixtures.dpi(f.png()), 0.5, f.name() + " records its resolution");
             assertTrue(Fixtures.distinctColours(img) > 10, f.name() + " looks blank");
@@ -74,13 +89,16 @@ class PlotsRenderTest {
             String svg = Files.readString(f.vector());
             assertTrue(svg.contains("<svg") && svg.length() > 2000, f.vector() + " is not a real SVG");
             // JMH figures compare the benchmarks' backends, so their strip names the run alone.
-            String strip = f.name().startsWith("jmh") ? "LeakBench run 2026-11-23T19-00-00Z-fixture<"
+            String strip = f.name().startsWith("jmh")
+                    ? "LeakBench run 2026-11-23T19-00-00Z-fixture<"
                     : "LeakBench run 2026-11-23T19-00-00Z-fixture, backend ejml";
             assertTrue(svg.contains(strip), f.name() + ": the caption strip is missing from the SVG");
         }
-        assertTrue(Files.readString(run.resolve("figures/frontier-psnr.svg")).contains(">σ=2<"),
+        assertTrue(
+                Files.readString(run.resolve("figures/frontier-psnr.svg")).contains(">σ=2<"),
                 "point labels are text in the SVG");
-        assertTrue(Files.readString(run.resolve("figures/reconstructions-dlg.svg")).contains("<image"),
+        assertTrue(
+                Files.readString(run.resolve("figures/reconstructions-dlg.svg")).contains("<image"),
                 "the gallery embeds the reconstruction images");
     }
 
@@ -130,8 +148,8 @@ class PlotsRenderTest {
         // Undefended: iDLG (22.75, 23.25) beats DLG (21.5, 22.7) on both seeds, so the row shows iDLG's mean.
         assertTrue(md.contains("| none | – | 2 | 0 | 23.0 ± 0.4 |"), md);
         // DLG diverged on seed 3 under σ = 2: counted as not measured; seeds 1 and 2 give the leakage.
-        assertTrue(md.contains("| dp-sgd | σ=2 | 2 | 1 | **9.56 ± 0.85** | **0.110 ± 0.028** | **0.531 ± 0.014** |"),
-                md);
+        assertTrue(
+                md.contains("| dp-sgd | σ=2 | 2 | 1 | **9.56 ± 0.85** | **0.110 ± 0.028** | **0.531 ± 0.014** |"), md);
         assertTrue(md.contains("**4404 ± 0**"), md);
         String tex = Files.readString(run.resolve("tables/defenses.tex"));
         assertTrue(tex.contains("\\toprule") && tex.contains("$\\sigma$=2"), tex);
@@ -165,7 +183,8 @@ class PlotsRenderTest {
             assertTrue(f.name().startsWith("jmh") || f.caption().contains("backend ejml"), f.caption());
         }
         assertTrue(text.contains("(tables/results.tex)") && text.contains("(tables/jmh.md)"));
-        assertTrue(text.contains("[p001-s1.png](reconstructions/p001-s1.png): dlg, no defense, seed 1, PSNR 21.5 dB"),
+        assertTrue(
+                text.contains("[p001-s1.png](reconstructions/p001-s1.png): dlg, no defense, seed 1, PSNR 21.5 dB"),
                 text);
         Matcher m = Pattern.compile("\\]\\(([^)]+)\\)|src=\"([^\"]+)\"").matcher(text);
         int links = 0;
@@ -188,7 +207,10 @@ class PlotsRenderTest {
     void figuresWithoutDataAreSkippedWithAReason() {
         // The fixture has no model-size variation for MIA, so that figure is skipped, not drawn empty.
         assertFalse(report.hasFigure("leakage-vs-model-size-mia_auc"));
-        assertTrue(report.skipped().stream().anyMatch(s -> s.item().contains("leakage-vs-model-size-mia_auc")
-                && !s.reason().isBlank()), report.skipped().toString());
+        assertTrue(
+                report.skipped().stream()
+                        .anyMatch(s -> s.item().contains("leakage-vs-model-size-mia_auc")
+                                && !s.reason().isBlank()),
+                report.skipped().toString());
     }
 }

@@ -27,9 +27,17 @@ class SkipAndLocateTest {
         Path run = Fixtures.runWithResults(dir.resolve("run-1"), SMALL);
         PlotReport report = Plots.renderRun(run);
         assertTrue(report.hasFigure("frontier-psnr"));
-        for (String absent : new String[] {"roc", "epsilon-vs-sigma", "jmh-backends", "leakage-vs-batch-psnr",
-                "frontier-ssim", "cost-bytes_up", "cost-defense_ms", "scaling-defense_ms-vs-clients",
-                "reconstructions"}) {
+        for (String absent : new String[] {
+            "roc",
+            "epsilon-vs-sigma",
+            "jmh-backends",
+            "leakage-vs-batch-psnr",
+            "frontier-ssim",
+            "cost-bytes_up",
+            "cost-defense_ms",
+            "scaling-defense_ms-vs-clients",
+            "reconstructions"
+        }) {
             assertFalse(report.hasFigure(absent), absent);
             assertFalse(Files.exists(report.runDir().resolve("figures/" + absent + ".png")), absent);
             assertTrue(report.skipped().stream().anyMatch(s -> s.item().contains(absent)), absent);
@@ -61,15 +69,16 @@ class SkipAndLocateTest {
     @Test
     void pointerToAMissingRunIsAnError() throws IOException {
         Files.writeString(dir.resolve("latest"), "nope\n");
-        PlotInputException e = org.junit.jupiter.api.Assertions.assertThrows(PlotInputException.class,
-                () -> Plots.renderRun(dir.resolve("latest")));
+        PlotInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                PlotInputException.class, () -> Plots.renderRun(dir.resolve("latest")));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
 
     @Test
     void provenanceKeysAreReadUnderTheSchemasOlderSpellings() throws IOException {
         Path run = Fixtures.runWithResults(dir.resolve("run-4"), SMALL);
-        Files.writeString(run.resolve("provenance.json"),
+        Files.writeString(
+                run.resolve("provenance.json"),
                 "{\"runId\": \"abc\", \"backend\": \"nd4j\", \"backend-description\": \"OpenBLAS\"}");
         Provenance p = Provenance.read(run);
         assertEquals("abc", p.runId());
@@ -83,19 +92,31 @@ class SkipAndLocateTest {
         int id = 0;
         for (int rounds : new int[] {10, 100}) {
             for (double sigma : new double[] {0.5, 1.0, 2.0}) {
-                csv.append("e").append(id++).append(",1,dlg,dp-sgd,").append(sigma).append(',').append(rounds)
-                        .append(',').append(rounds / (10 * sigma)).append(",ok\n");
+                csv.append("e")
+                        .append(id++)
+                        .append(",1,dlg,dp-sgd,")
+                        .append(sigma)
+                        .append(',')
+                        .append(rounds)
+                        .append(',')
+                        .append(rounds / (10 * sigma))
+                        .append(",ok\n");
             }
         }
         PlotReport report = Plots.renderRun(Fixtures.runWithResults(dir.resolve("eps"), csv.toString()));
-        PlotReport.Figure f = report.figures().stream().filter(x -> x.name().equals("epsilon-vs-sigma"))
-                .findFirst().orElseThrow(() -> new AssertionError(report.skipped().toString()));
+        PlotReport.Figure f = report.figures().stream()
+                .filter(x -> x.name().equals("epsilon-vs-sigma"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(report.skipped().toString()));
         assertTrue(f.caption().contains("per DP defense"), f.caption());
         String one = "point_id,seed,attack,defense,defense_param,epsilon,status\np1,1,dlg,dp-sgd,0.5,25,ok\n";
         PlotReport single = Plots.renderRun(Fixtures.runWithResults(dir.resolve("eps1"), one));
         assertFalse(single.hasFigure("epsilon-vs-sigma"));
-        assertTrue(single.skipped().stream().anyMatch(s -> s.item().contains("epsilon-vs-sigma")
-                && s.reason().contains("single noise multiplier")), single.skipped().toString());
+        assertTrue(
+                single.skipped().stream()
+                        .anyMatch(s -> s.item().contains("epsilon-vs-sigma")
+                                && s.reason().contains("single noise multiplier")),
+                single.skipped().toString());
     }
 
     @Test

@@ -33,11 +33,24 @@ class VictimFiguresTest {
             }
             for (int i = 0; i < 4; i++) {
                 double off = (i - 1.5) * 3;
-                v.append(r.pointId()).append(',').append(r.seed()).append(',').append(i).append(',')
-                        .append(r.seed()).append(i).append(',').append(r.metric(Metric.PSNR).getAsDouble() + off)
-                        .append(',').append(r.metric(Metric.SSIM).isPresent()
-                                ? Double.toString(Math.max(0, Math.min(1, r.metric(Metric.SSIM).getAsDouble()
-                                + off / 100))) : "")
+                v.append(r.pointId())
+                        .append(',')
+                        .append(r.seed())
+                        .append(',')
+                        .append(i)
+                        .append(',')
+                        .append(r.seed())
+                        .append(i)
+                        .append(',')
+                        .append(r.metric(Metric.PSNR).getAsDouble() + off)
+                        .append(',')
+                        .append(
+                                r.metric(Metric.SSIM).isPresent()
+                                        ? Double.toString(Math.max(
+                                                0,
+                                                Math.min(
+                                                        1, r.metric(Metric.SSIM).getAsDouble() + off / 100)))
+                                        : "")
                         .append(",ok\n");
             }
         }
@@ -51,8 +64,11 @@ class VictimFiguresTest {
     }
 
     private static String caption(String prefix) {
-        return report.figures().stream().filter(f -> f.name().startsWith(prefix)).map(PlotReport.Figure::caption)
-                .findFirst().orElseThrow(() -> new AssertionError("no figure " + prefix + ": " + report.skipped()));
+        return report.figures().stream()
+                .filter(f -> f.name().startsWith(prefix))
+                .map(PlotReport.Figure::caption)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no figure " + prefix + ": " + report.skipped()));
     }
 
     @Test
@@ -76,7 +92,9 @@ class VictimFiguresTest {
                 continue;
             }
             String model = file.substring(file.lastIndexOf('-') + 1, file.length() - ".md".length());
-            List<String> lines = Files.readAllLines(t).stream().filter(l -> l.startsWith("| ")).toList();
+            List<String> lines = Files.readAllLines(t).stream()
+                    .filter(l -> l.startsWith("| "))
+                    .toList();
             List<String> header = List.of(lines.get(0).split("\\|"));
             int psnr = -1;
             for (int i = 0; i < header.size(); i++) {
@@ -90,8 +108,11 @@ class VictimFiguresTest {
                     marked.add(knob.equals("–") ? cells[1].trim() : cells[1].trim() + " " + knob);
                 }
             }
-            String c = report.figures().stream().filter(f -> f.name().equals("frontier-psnr-" + model))
-                    .map(PlotReport.Figure::caption).findFirst().orElse(null);
+            String c = report.figures().stream()
+                    .filter(f -> f.name().equals("frontier-psnr-" + model))
+                    .map(PlotReport.Figure::caption)
+                    .findFirst()
+                    .orElse(null);
             if (c == null) {
                 continue;
             }
@@ -106,7 +127,8 @@ class VictimFiguresTest {
     void tablesCountVictimsAndSeeds() throws IOException {
         for (Path t : report.tables()) {
             if (List.of("results.md").contains(t.getFileName().toString())
-                    || (t.getFileName().toString().startsWith("defenses") && t.toString().endsWith(".md"))) {
+                    || (t.getFileName().toString().startsWith("defenses")
+                            && t.toString().endsWith(".md"))) {
                 String md = Files.readString(t);
                 assertTrue(md.contains("victims×seeds") && md.contains("4×2"), t + "\n" + md);
                 if (t.getFileName().toString().startsWith("defenses")) {
@@ -114,7 +136,9 @@ class VictimFiguresTest {
                 }
             }
         }
-        assertTrue(report.tables().stream().anyMatch(t -> t.getFileName().toString().equals("results.md")),
+        assertTrue(
+                report.tables().stream()
+                        .anyMatch(t -> t.getFileName().toString().equals("results.md")),
                 Map.of("tables", report.tables()).toString());
     }
 }

@@ -73,13 +73,34 @@ class VictimTablesTest {
             for (int i = 0; i < 4; i++) {
                 double base = 30 + 7 * i + (seed.equals("2") ? 3 : 0);
                 String idx = seed + "0" + i;
-                v.append("a,").append(seed).append(',').append(i).append(',').append(idx).append(',').append(base)
+                v.append("a,")
+                        .append(seed)
+                        .append(',')
+                        .append(i)
+                        .append(',')
+                        .append(idx)
+                        .append(',')
+                        .append(base)
                         .append(",,ok\n");
-                v.append("b,").append(seed).append(',').append(i).append(',').append(idx).append(',')
-                        .append(base - 20 + i % 2).append(",,ok\n");
+                v.append("b,")
+                        .append(seed)
+                        .append(',')
+                        .append(i)
+                        .append(',')
+                        .append(idx)
+                        .append(',')
+                        .append(base - 20 + i % 2)
+                        .append(",,ok\n");
                 // prune 30 %: the same victims, the same leakage up to ±0.5 dB either way
-                v.append("c,").append(seed).append(',').append(i).append(',').append(idx).append(',')
-                        .append(base + (i % 2 == 0 ? 0.5 : -0.5)).append(",,ok\n");
+                v.append("c,")
+                        .append(seed)
+                        .append(',')
+                        .append(i)
+                        .append(',')
+                        .append(idx)
+                        .append(',')
+                        .append(base + (i % 2 == 0 ? 0.5 : -0.5))
+                        .append(",,ok\n");
             }
         }
         v.append("a,1,0,100,99,,ok\n".replace("a,1,0,100,99", "b,1,9,999,5").replace("ok", "diverged"));
@@ -90,9 +111,13 @@ class VictimTablesTest {
         String md = ResultsTables.build(results, List.of(Metric.PSNR), victims).markdown("t");
         assertTrue(md.contains("victims×seeds"), md);
         assertTrue(md.contains("| dlg | none | – | 2 | 0 | 0 | 4×2 | 42.0 ["), md);
-        assertTrue(md.matches("(?s).*\\| dlg \\| prune \\| 0.3 \\| 2 \\| 0 \\| 0 \\| 4×2 \\| 42.0 \\[[^|]* n\\.s\\. \\|.*"),
+        assertTrue(
+                md.matches(
+                        "(?s).*\\| dlg \\| prune \\| 0.3 \\| 2 \\| 0 \\| 0 \\| 4×2 \\| 42.0 \\[[^|]* n\\.s\\. \\|.*"),
                 md);
-        assertTrue(md.matches("(?s).*\\| dlg \\| noise \\| 0.01 \\| 2 \\| 0 \\| 0 \\| 4×2 \\| \\*\\*22.5 \\[[^|n]*\\]\\*\\* \\|.*"),
+        assertTrue(
+                md.matches(
+                        "(?s).*\\| dlg \\| noise \\| 0.01 \\| 2 \\| 0 \\| 0 \\| 4×2 \\| \\*\\*22.5 \\[[^|n]*\\]\\*\\* \\|.*"),
                 "noise differs: no n.s., and the diverged victim is left out: " + md);
 
         String defenses = DefenseTable.build(results, results.okRows(), victims).markdown("t");
@@ -106,9 +131,11 @@ class VictimTablesTest {
         Path csv = dir.resolve("results.csv");
         Files.writeString(csv, "point_id,seed,attack,defense,defense_param,psnr,status\na,1,dlg,none,0,40,ok\n");
         Files.writeString(dir.resolve("victims.csv"), "point_id,seed,victim,indices,psnr,status\na,1,0,7,high,ok\n");
-        PlotInputException e = assertThrows(PlotInputException.class,
-                () -> VictimValues.near(ResultsFile.read(csv)));
-        assertTrue(e.getMessage().contains("victims.csv") && e.getMessage().contains("psnr")
-                && e.getMessage().contains("2"), e.getMessage());
+        PlotInputException e = assertThrows(PlotInputException.class, () -> VictimValues.near(ResultsFile.read(csv)));
+        assertTrue(
+                e.getMessage().contains("victims.csv")
+                        && e.getMessage().contains("psnr")
+                        && e.getMessage().contains("2"),
+                e.getMessage());
     }
 }

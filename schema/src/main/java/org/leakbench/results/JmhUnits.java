@@ -2,8 +2,7 @@ package org.leakbench.results;
 
 /** JMH's score units ("us/op", "ops/s", ...) turned into milliseconds per operation, for tables and CSVs alike. */
 public final class JmhUnits {
-    private JmhUnits() {
-    }
+    private JmhUnits() {}
 
     /** A score in "time/op" or "ops/time" units as milliseconds per operation; NaN for other units. */
     public static double millisPerOp(double score, String unit) {

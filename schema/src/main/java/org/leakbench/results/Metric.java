@@ -25,8 +25,8 @@ public enum Metric {
     DELTA("delta", "privacy parameter delta", "", Kind.LEAKAGE, Better.LOWER),
     ACCURACY("accuracy", "test accuracy", "", Kind.UTILITY, Better.HIGHER),
     /** 1 when {@link #EPSILON} is only the Poisson approximation of shuffled or fixed-size sampling, else 0. */
-    EPSILON_APPROX("epsilon_approx", "epsilon only Poisson-approximate (1) or exact (0)", "", Kind.LEAKAGE,
-            Better.LOWER),
+    EPSILON_APPROX(
+            "epsilon_approx", "epsilon only Poisson-approximate (1) or exact (0)", "", Kind.LEAKAGE, Better.LOWER),
     TIME_MS("time_ms", "time per point", "ms", Kind.COST, Better.LOWER),
     ATTACK_MS("attack_ms", "attack time", "ms", Kind.COST, Better.LOWER),
     DEFENSE_MS("defense_ms", "defense time per update", "ms", Kind.COST, Better.LOWER),
@@ -48,12 +48,20 @@ public enum Metric {
     LABEL_EXACT("label_exact", "share of victims with every label recovered", "", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
-    public enum Kind { LEAKAGE, UTILITY, COST }
+    public enum Kind {
+        LEAKAGE,
+        UTILITY,
+        COST
+    }
 
     /** Which direction of a metric is the better one (for the defender). */
-    public enum Better { LOWER, HIGHER }
+    public enum Better {
+        LOWER,
+        HIGHER
+    }
 
-    private static final List<String> COLUMNS = Arrays.stream(values()).map(Metric::column).toList();
+    private static final List<String> COLUMNS =
+            Arrays.stream(values()).map(Metric::column).toList();
 
     private final String column;
     private final String name;

@@ -51,12 +51,14 @@ public final class ProvenanceFile {
     public static final String MASK_PRG = "mask_prg";
     /** Where a cluster shard ran (written by the shard runner). */
     public static final String NODE = "node";
+
     public static final String DEVICE = "device";
     public static final String SLURM_JOB = "slurm_job";
     /** The shard plan, placement and jobs of a cluster run (written when its shards are merged). */
     public static final String CLUSTER = "cluster";
     /** Written by a merge: the input folder of each part, the rows written and the parts merged. */
     public static final String RUN_FOLDER = "run_folder";
+
     public static final String ROWS = "rows";
     public static final String MERGED_FROM = "merged_from";
 
@@ -68,8 +70,23 @@ public final class ProvenanceFile {
     public static final String SWEEP_SOURCE = "source";
 
     /** The keys every provenance file the harness writes must hold. */
-    public static final List<String> REQUIRED = List.of(FORMAT_VERSION_KEY, LEAKBENCH_VERSION, GIT_COMMIT, GIT_DIRTY,
-            JVM, OS, CPU, CORES, MAX_HEAP_MB, BACKEND, BACKEND_DESCRIPTION, THREADS, SEEDS, SWEEP, DATA_FILES, START,
+    public static final List<String> REQUIRED = List.of(
+            FORMAT_VERSION_KEY,
+            LEAKBENCH_VERSION,
+            GIT_COMMIT,
+            GIT_DIRTY,
+            JVM,
+            OS,
+            CPU,
+            CORES,
+            MAX_HEAP_MB,
+            BACKEND,
+            BACKEND_DESCRIPTION,
+            THREADS,
+            SEEDS,
+            SWEEP,
+            DATA_FILES,
+            START,
             END);
 
     /**
@@ -86,8 +103,7 @@ public final class ProvenanceFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ProvenanceFile() {
-    }
+    private ProvenanceFile() {}
 
     /** Writes {@code provenance} to {@code file} atomically (a temporary file renamed over it). */
     public static void write(Path file, Map<String, Object> provenance) throws IOException {
@@ -104,7 +120,7 @@ public final class ProvenanceFile {
     public static Map<String, Object> read(Path file) throws IOException {
         Map<String, Object> raw;
         try {
-            raw = JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            raw = JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException(file + ": not a JSON object: " + e.getOriginalMessage());
         }
@@ -131,7 +147,8 @@ public final class ProvenanceFile {
         if (dot < 0) {
             return map.get(dotted);
         }
-        return map.get(dotted.substring(0, dot)) instanceof Map<?, ?> inner ? inner.get(dotted.substring(dot + 1))
+        return map.get(dotted.substring(0, dot)) instanceof Map<?, ?> inner
+                ? inner.get(dotted.substring(dot + 1))
                 : null;
     }
 

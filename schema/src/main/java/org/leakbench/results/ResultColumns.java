@@ -18,6 +18,7 @@ public final class ResultColumns {
 
     /** Parameter columns that figures and tables pick slices and axes by. */
     public static final String ATTACK = "attack";
+
     public static final String DEFENSE = "defense";
     public static final String DEFENSE_PARAM = "defense_param";
     public static final String BATCH = "batch";
@@ -33,14 +34,17 @@ public final class ResultColumns {
     public static final List<String> METRICS = Metric.columns();
 
     /** Columns that depend on the machine's timing and memory, ignored when comparing runs for determinism. */
-    public static final Set<String> MACHINE_DEPENDENT = Set.of(Metric.TIME_MS.column(), Metric.ATTACK_MS.column(),
-            Metric.DEFENSE_MS.column(), Metric.PEAK_HEAP_MB.column(), Metric.OFFHEAP_MB.column());
+    public static final Set<String> MACHINE_DEPENDENT = Set.of(
+            Metric.TIME_MS.column(),
+            Metric.ATTACK_MS.column(),
+            Metric.DEFENSE_MS.column(),
+            Metric.PEAK_HEAP_MB.column(),
+            Metric.OFFHEAP_MB.column());
 
     /** The columns every results file has, whatever its parameters. */
     public static final Set<String> FIXED = Set.of(POINT_ID, SEED, STATUS);
 
-    private ResultColumns() {
-    }
+    private ResultColumns() {}
 
     /** The column of sweep parameter {@code name}: '.' and '-' become '_' ({@code fl.local-steps}: fl_local_steps). */
     public static String parameterColumn(String name) {

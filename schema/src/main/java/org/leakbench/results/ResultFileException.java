@@ -18,8 +18,8 @@ public class ResultFileException extends IllegalArgumentException {
      * @param reason what is wrong
      */
     public ResultFileException(String file, String column, long line, String reason) {
-        super(file + (line > 0 ? ", line " + line : "") + (column != null ? ", column '" + column + "'" : "")
-                + ": " + reason);
+        super(file + (line > 0 ? ", line " + line : "") + (column != null ? ", column '" + column + "'" : "") + ": "
+                + reason);
         this.file = file;
         this.column = column;
         this.line = line;

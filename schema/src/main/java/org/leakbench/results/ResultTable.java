@@ -28,9 +28,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 public record ResultTable(List<String> header, List<List<String>> rows, List<Long> lines) {
     /** The CSV dialect of every results file: RFC 4180 quoting, {@code \n} line ends. */
-    public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    public static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
     // Reading also tolerates what a spreadsheet adds: spaces around unquoted cells, blank lines.
-    private static final CSVFormat READ = FORMAT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+    private static final CSVFormat READ = FORMAT.builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
             .get();
 
     public ResultTable {
@@ -67,7 +70,8 @@ public record ResultTable(List<String> header, List<List<String>> rows, List<Lon
         List<String> header = null;
         List<List<String>> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(READ).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(reader).setFormat(READ).get()) {
             long line = 1;
             for (CSVRecord r : parser) {
                 List<String> values = r.toList();
@@ -77,13 +81,17 @@ public record ResultTable(List<String> header, List<List<String>> rows, List<Lon
                     header = values;
                     for (String required : List.of(ResultColumns.POINT_ID, ResultColumns.SEED, ResultColumns.STATUS)) {
                         if (!header.contains(required)) {
-                            throw new ResultFileException(name, required, 1, "required column is missing; not a "
-                                    + "LeakBench results file (header: " + header + ")");
+                            throw new ResultFileException(
+                                    name,
+                                    required,
+                                    1,
+                                    "required column is missing; not a " + "LeakBench results file (header: " + header
+                                            + ")");
                         }
                     }
                 } else if (values.size() != header.size()) {
-                    throw new ResultFileException(name, null, start, "row has " + values.size() + " cells, header has "
-                            + header.size());
+                    throw new ResultFileException(
+                            name, null, start, "row has " + values.size() + " cells, header has " + header.size());
                 } else {
                     rows.add(values);
                     lines.add(start);

@@ -34,8 +34,7 @@ public final class RunLayout {
     /** The pointer to the newest run in a results root. */
     public static final String LATEST = "latest";
 
-    private RunLayout() {
-    }
+    private RunLayout() {}
 
     /**
      * The run folder a user named, the one rule for every command that reads run folders: a run folder (a
@@ -60,13 +59,13 @@ public final class RunLayout {
         if (Files.isRegularFile(given)) {
             String runId = Files.readString(given, StandardCharsets.UTF_8).strip();
             if (runId.isEmpty() || runId.contains("\n")) {
-                throw new ResultFileException(given.toString(), null, 0,
-                        "expected a single run id in a pointer file, found '" + runId + "'");
+                throw new ResultFileException(
+                        given.toString(), null, 0, "expected a single run id in a pointer file, found '" + runId + "'");
             }
             Path run = given.toAbsolutePath().getParent().resolve(runId);
             if (!Files.isDirectory(run)) {
-                throw new ResultFileException(given.toString(), null, 0,
-                        "points at run '" + runId + "' but " + run + " is not a folder");
+                throw new ResultFileException(
+                        given.toString(), null, 0, "points at run '" + runId + "' but " + run + " is not a folder");
             }
             return run.toRealPath();
         }

@@ -13,18 +13,26 @@ public final class VictimColumns {
     public static final String INDICES = "indices";
 
     /** The metrics measured per victim, whose means, medians and intervals a results row holds. */
-    public static final List<Metric> METRICS = List.of(Metric.PSNR, Metric.SSIM, Metric.MSE, Metric.LABEL_ACC,
-            Metric.RECOVERED_FRAC);
+    public static final List<Metric> METRICS =
+            List.of(Metric.PSNR, Metric.SSIM, Metric.MSE, Metric.LABEL_ACC, Metric.RECOVERED_FRAC);
 
     /** The header, in order. */
-    public static final List<String> HEADER = List.of(ResultColumns.POINT_ID, ResultColumns.SEED, VICTIM, INDICES,
-            Metric.PSNR.column(), Metric.SSIM.column(), Metric.MSE.column(), Metric.LABEL_ACC.column(),
-            Metric.RECOVERED_FRAC.column(), Metric.ATTACK_MS.column(), ResultColumns.STATUS);
-
-    /** The columns a reader needs to key and filter victims. */
-    public static final List<String> REQUIRED = List.of(ResultColumns.POINT_ID, ResultColumns.SEED, VICTIM, INDICES,
+    public static final List<String> HEADER = List.of(
+            ResultColumns.POINT_ID,
+            ResultColumns.SEED,
+            VICTIM,
+            INDICES,
+            Metric.PSNR.column(),
+            Metric.SSIM.column(),
+            Metric.MSE.column(),
+            Metric.LABEL_ACC.column(),
+            Metric.RECOVERED_FRAC.column(),
+            Metric.ATTACK_MS.column(),
             ResultColumns.STATUS);
 
-    private VictimColumns() {
-    }
+    /** The columns a reader needs to key and filter victims. */
+    public static final List<String> REQUIRED =
+            List.of(ResultColumns.POINT_ID, ResultColumns.SEED, VICTIM, INDICES, ResultColumns.STATUS);
+
+    private VictimColumns() {}
 }

@@ -28,15 +28,18 @@ class ProvenanceFileTest {
         Path file = dir.resolve(RunLayout.PROVENANCE);
         ProvenanceFile.write(file, p);
         assertEquals(p, ProvenanceFile.read(file));
-        assertEquals(List.copyOf(p.keySet()), List.copyOf(ProvenanceFile.read(file).keySet()));
+        assertEquals(
+                List.copyOf(p.keySet()), List.copyOf(ProvenanceFile.read(file).keySet()));
         assertFalse(Files.exists(dir.resolve(RunLayout.PROVENANCE + ".tmp")));
     }
 
     @Test
     void olderSpellingsReadAsTheOneSpelling() throws IOException {
         Path file = dir.resolve(RunLayout.PROVENANCE);
-        Files.writeString(file, "{\"runId\": \"abc\", \"backend\": \"nd4j\", \"backend-description\": \"OpenBLAS\","
-                + " \"git\": {\"commit\": \"0000000\", \"dirty\": false}}");
+        Files.writeString(
+                file,
+                "{\"runId\": \"abc\", \"backend\": \"nd4j\", \"backend-description\": \"OpenBLAS\","
+                        + " \"git\": {\"commit\": \"0000000\", \"dirty\": false}}");
         Map<String, Object> p = ProvenanceFile.read(file);
         assertEquals("abc", p.get(ProvenanceFile.RUN_ID));
         assertEquals("OpenBLAS", p.get(ProvenanceFile.BACKEND_DESCRIPTION));
@@ -54,8 +57,9 @@ class ProvenanceFileTest {
 
     @Test
     void everyAliasNamesADeclaredKey() {
-        ProvenanceFile.ALIASES.values().forEach(k -> assertTrue(ProvenanceFile.REQUIRED.contains(k)
-                || k.equals(ProvenanceFile.RUN_ID), k));
+        ProvenanceFile.ALIASES
+                .values()
+                .forEach(k -> assertTrue(ProvenanceFile.REQUIRED.contains(k) || k.equals(ProvenanceFile.RUN_ID), k));
     }
 
     @Test

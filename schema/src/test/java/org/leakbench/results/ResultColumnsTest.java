@@ -15,12 +15,40 @@ class ResultColumnsTest {
      */
     @Test
     void metricColumnsKeepTheirWrittenOrder() {
-        assertEquals(List.of("psnr", "ssim", "mse", "label_acc", "recovered_frac",
-                "mia_auc", "mia_tpr_1pct_fpr", "mia_tpr_01pct_fpr", "pi_auc",
-                "epsilon", "delta", "accuracy", "epsilon_approx",
-                "time_ms", "attack_ms", "defense_ms", "bytes_up", "bytes_down", "peak_heap_mb", "offheap_mb", "params",
-                "n_victims", "psnr_median", "psnr_ci_low", "psnr_ci_high", "ssim_median", "ssim_ci_low",
-                "ssim_ci_high", "psnr_success", "ssim_success", "label_exact"), ResultColumns.METRICS);
+        assertEquals(
+                List.of(
+                        "psnr",
+                        "ssim",
+                        "mse",
+                        "label_acc",
+                        "recovered_frac",
+                        "mia_auc",
+                        "mia_tpr_1pct_fpr",
+                        "mia_tpr_01pct_fpr",
+                        "pi_auc",
+                        "epsilon",
+                        "delta",
+                        "accuracy",
+                        "epsilon_approx",
+                        "time_ms",
+                        "attack_ms",
+                        "defense_ms",
+                        "bytes_up",
+                        "bytes_down",
+                        "peak_heap_mb",
+                        "offheap_mb",
+                        "params",
+                        "n_victims",
+                        "psnr_median",
+                        "psnr_ci_low",
+                        "psnr_ci_high",
+                        "ssim_median",
+                        "ssim_ci_low",
+                        "ssim_ci_high",
+                        "psnr_success",
+                        "ssim_success",
+                        "label_exact"),
+                ResultColumns.METRICS);
     }
 
     @Test

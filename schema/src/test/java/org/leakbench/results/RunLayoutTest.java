@@ -42,14 +42,13 @@ class RunLayoutTest {
     @Test
     void badPointersAndMissingFoldersAreNamed() throws IOException {
         Files.writeString(root.resolve(RunLayout.LATEST), "gone\n");
-        ResultFileException e = assertThrows(ResultFileException.class,
-                () -> RunLayout.resolve(root.resolve(RunLayout.LATEST)));
+        ResultFileException e =
+                assertThrows(ResultFileException.class, () -> RunLayout.resolve(root.resolve(RunLayout.LATEST)));
         assertTrue(e.getMessage().contains("gone"), e.getMessage());
         Files.writeString(root.resolve(RunLayout.LATEST), "a\nb\n");
         assertThrows(ResultFileException.class, () -> RunLayout.resolve(root.resolve(RunLayout.LATEST)));
         e = assertThrows(ResultFileException.class, () -> RunLayout.resolve(root.resolve("nowhere")));
-        assertTrue(e.getMessage().contains("nowhere") && e.getMessage().contains("no such run folder"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("nowhere") && e.getMessage().contains("no such run folder"), e.getMessage());
     }
 
     @Test

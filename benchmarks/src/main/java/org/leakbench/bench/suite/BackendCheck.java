@@ -34,8 +34,11 @@ final class BackendCheck {
     Map<String, String> descriptions() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Optional<String>> e : known.entrySet()) {
-            out.put(e.getKey(), e.getValue().map(p -> "unavailable: " + p)
-                    .orElseGet(() -> Backends.get(e.getKey()).description()));
+            out.put(
+                    e.getKey(),
+                    e.getValue()
+                            .map(p -> "unavailable: " + p)
+                            .orElseGet(() -> Backends.get(e.getKey()).description()));
         }
         return out;
     }

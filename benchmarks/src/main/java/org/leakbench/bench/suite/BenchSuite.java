@@ -43,9 +43,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class BenchSuite {
     /** Every benchmark class of the suite, in the order they run. */
-    public static final List<Class<?>> CLASSES = List.of(GradientBench.class, InversionStepBench.class,
-            PerExampleGradientBench.class, ConvBench.class, GemmBench.class, NoiseBench.class, MaskingBench.class,
-            CompressionBench.class, AccountantBench.class);
+    public static final List<Class<?>> CLASSES = List.of(
+            GradientBench.class,
+            InversionStepBench.class,
+            PerExampleGradientBench.class,
+            ConvBench.class,
+            GemmBench.class,
+            NoiseBench.class,
+            MaskingBench.class,
+            CompressionBench.class,
+            AccountantBench.class);
+
     static final String BACKEND = "backend";
 
     private final SuiteSettings settings;
@@ -59,16 +67,15 @@ public final class BenchSuite {
         try {
             this.include = Pattern.compile(include == null || include.isBlank() ? ".*" : include);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("jmh.include is not a regular expression: " + e.getDescription()
-                    + " in '" + include + "'");
+            throw new IllegalArgumentException(
+                    "jmh.include is not a regular expression: " + e.getDescription() + " in '" + include + "'");
         }
         this.threads = threads;
         this.log = log;
     }
 
     /** What a run wrote. */
-    public record Outcome(List<RunResult> results, Path json, Path csv, List<String> skipped) {
-    }
+    public record Outcome(List<RunResult> results, Path json, Path csv, List<String> skipped) {}
 
     /** Runs the selected benchmarks and writes jmh.json, jmh.csv, flops.csv and settings.properties. */
     public Outcome run(Path runDir, List<Class<?>> classes) throws IOException, RunnerException {
@@ -112,8 +119,14 @@ public final class BenchSuite {
         }
         ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(all);
         TidyCsv.write(all, csv, jmhDir.resolve("flops.csv"), threads);
-        RunSettingsFile.write(jmhDir.resolve("settings.properties"), settings, include.pattern(), threads,
-                backends.descriptions(), skipped, loadBefore,
+        RunSettingsFile.write(
+                jmhDir.resolve("settings.properties"),
+                settings,
+                include.pattern(),
+                threads,
+                backends.descriptions(),
+                skipped,
+                loadBefore,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
         return new Outcome(all, json, csv, skipped);
     }
@@ -130,10 +143,11 @@ public final class BenchSuite {
                 .verbosity(settings.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL);
         if (settings.forks() > 0) {
             b.jvmArgsAppend(threads.forkArgs());
-            b.jvmArgsAppend("-Xmx2g",
-                    "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
+            b.jvmArgsAppend(
+                    "-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
             // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off.
-            b.jvmArgsAppend("--add-modules=jdk.incubator.vector",
+            b.jvmArgsAppend(
+                    "--add-modules=jdk.incubator.vector",
                     "-Dleakbench.simd=" + System.getProperty("leakbench.simd", "true"));
             String route = System.getProperty("leakbench.maskprg");
             if (route != null && !route.isBlank()) {
@@ -145,9 +159,12 @@ public final class BenchSuite {
 
     /** Benchmark methods of {@code cls} whose full name the include pattern finds. */
     List<String> selectedMethods(Class<?> cls) {
-        return Arrays.stream(cls.getMethods()).filter(m -> m.isAnnotationPresent(Benchmark.class))
-                .map(Method::getName).sorted()
-                .filter(m -> include.matcher(cls.getName() + "." + m).find()).toList();
+        return Arrays.stream(cls.getMethods())
+                .filter(m -> m.isAnnotationPresent(Benchmark.class))
+                .map(Method::getName)
+                .sorted()
+                .filter(m -> include.matcher(cls.getName() + "." + m).find())
+                .toList();
     }
 
     private List<String> usableBackends(Class<?> cls, List<String> override, List<String> skipped) {

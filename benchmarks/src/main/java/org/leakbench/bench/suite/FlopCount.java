@@ -16,18 +16,18 @@ import org.leakbench.tensor.Shape;
  * backward pass has no simple closed form worth quoting as a rate.
  */
 final class FlopCount {
-    private FlopCount() {
-    }
+    private FlopCount() {}
 
     /** The count for one operation of {@code benchmark} (Class.method) with {@code params}, if known. */
     static OptionalDouble of(String benchmark, Map<String, String> params) {
         try {
             return switch (benchmark) {
                 case "GemmBench.matmul" -> OptionalDouble.of(GemmBench.flop(Integer.parseInt(params.get("size"))));
-                case "ConvBench.forward", "ConvBench.inputAdjoint", "ConvBench.filterAdjoint" -> OptionalDouble.of(
-                        ConvBench.flop(params.get("layer"), Integer.parseInt(params.get("batch"))));
-                case "GradientBench.grad", "PerExampleGradientBench.plainStep" -> OptionalDouble.of(
-                        gradient(Workload.spec(params.get("model")), Integer.parseInt(params.get("batch"))));
+                case "ConvBench.forward", "ConvBench.inputAdjoint", "ConvBench.filterAdjoint" ->
+                    OptionalDouble.of(ConvBench.flop(params.get("layer"), Integer.parseInt(params.get("batch"))));
+                case "GradientBench.grad", "PerExampleGradientBench.plainStep" ->
+                    OptionalDouble.of(
+                            gradient(Workload.spec(params.get("model")), Integer.parseInt(params.get("batch"))));
                 default -> OptionalDouble.empty();
             };
         } catch (RuntimeException e) { // a parameter missing or renamed: no count rather than a failed run

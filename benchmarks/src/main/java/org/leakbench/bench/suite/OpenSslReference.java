@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 public final class OpenSslReference {
     /** The file the masking table reads, inside the run's jmh folder. */
     public static final String CSV = "openssl.csv";
+
     static final int BLOCK_BYTES = 16384;
     private static final Pattern RESULT = Pattern.compile("(?m)^AES-128-CTR\\s+([0-9.]+)k\\s*$");
 
-    private OpenSslReference() {
-    }
+    private OpenSslReference() {}
 
     /** Runs the measurement for {@code seconds}; returns whether openssl.csv was written. */
     public static boolean run(Path csv, int seconds, PrintStream log) throws IOException {
@@ -34,8 +34,15 @@ public final class OpenSslReference {
                     + "the masking table stays empty.");
             return false;
         }
-        List<String> cmd = List.of("openssl", "speed", "-evp", "aes-128-ctr", "-bytes", String.valueOf(BLOCK_BYTES),
-                "-seconds", String.valueOf(seconds));
+        List<String> cmd = List.of(
+                "openssl",
+                "speed",
+                "-evp",
+                "aes-128-ctr",
+                "-bytes",
+                String.valueOf(BLOCK_BYTES),
+                "-seconds",
+                String.valueOf(seconds));
         log.println("OpenSSL reference: " + String.join(" ", cmd));
         Optional<String> out = output(cmd, 60L + 10L * seconds);
         if (out.isEmpty()) {
@@ -43,9 +50,16 @@ public final class OpenSslReference {
             return false;
         }
         double bytesPerSecond = parse(out.get());
-        Files.writeString(csv, "algorithm,block_bytes,bytes_per_second,version\n"
-                + String.format(Locale.ROOT, "aes-128-ctr,%d,%.6g,\"%s\"%n", BLOCK_BYTES, bytesPerSecond,
-                version.get().trim().replace("\"", "'")), StandardCharsets.UTF_8);
+        Files.writeString(
+                csv,
+                "algorithm,block_bytes,bytes_per_second,version\n"
+                        + String.format(
+                                Locale.ROOT,
+                                "aes-128-ctr,%d,%.6g,\"%s\"%n",
+                                BLOCK_BYTES,
+                                bytesPerSecond,
+                                version.get().trim().replace("\"", "'")),
+                StandardCharsets.UTF_8);
         return true;
     }
 
@@ -62,7 +76,9 @@ public final class OpenSslReference {
     /** The command's standard output when it exits 0 within the timeout, else empty. */
     private static Optional<String> output(List<String> cmd, long timeoutSeconds) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

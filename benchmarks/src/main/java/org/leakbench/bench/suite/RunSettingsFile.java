@@ -17,11 +17,17 @@ import java.util.TreeMap;
  * after the run (other processes on the machine slow every benchmark down).
  */
 final class RunSettingsFile {
-    private RunSettingsFile() {
-    }
+    private RunSettingsFile() {}
 
-    static void write(Path file, SuiteSettings s, String include, ThreadCounts threads,
-                      Map<String, String> backends, List<String> skipped, String loadBefore, long seconds)
+    static void write(
+            Path file,
+            SuiteSettings s,
+            String include,
+            ThreadCounts threads,
+            Map<String, String> backends,
+            List<String> skipped,
+            String loadBefore,
+            long seconds)
             throws IOException {
         Map<String, String> p = new TreeMap<>();
         p.put("jmh.settings", s.name());
@@ -56,7 +62,8 @@ final class RunSettingsFile {
         Path proc = Path.of("/proc/loadavg");
         try {
             if (Files.isReadable(proc)) {
-                String[] f = Files.readString(proc, StandardCharsets.UTF_8).trim().split("\\s+", -1);
+                String[] f =
+                        Files.readString(proc, StandardCharsets.UTF_8).trim().split("\\s+", -1);
                 if (f.length >= 3) {
                     return f[0] + " " + f[1] + " " + f[2];
                 }
@@ -64,7 +71,8 @@ final class RunSettingsFile {
         } catch (IOException e) {
             // fall through to the JVM's one-minute figure
         }
-        double one = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double one = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         return one >= 0 ? String.format(java.util.Locale.ROOT, "%.2f", one) : "unknown";
     }
 }

@@ -17,8 +17,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * {@code -Dleakbench.java.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
  */
 public final class SuiteMain {
-    private SuiteMain() {
-    }
+    private SuiteMain() {}
 
     public static void main(String[] args) {
         try {
@@ -48,8 +47,8 @@ public final class SuiteMain {
                 }
                 default -> {
                     if (args[i].startsWith("-")) {
-                        throw new IllegalArgumentException("unknown option " + args[i] + "; use --run DIR, "
-                                + "--torch SCRIPT or --help");
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i] + "; use --run DIR, " + "--torch SCRIPT or --help");
                     }
                     mode = args[i];
                 }
@@ -57,18 +56,26 @@ public final class SuiteMain {
         }
         SuiteSettings settings = SuiteSettings.of(mode);
         Path runDir = locate(run);
-        ThreadCounts threads = new ThreadCounts(intProperty(ThreadCounts.JMH, 1), intProperty(ThreadCounts.ND4J, 1),
+        ThreadCounts threads = new ThreadCounts(
+                intProperty(ThreadCounts.JMH, 1),
+                intProperty(ThreadCounts.ND4J, 1),
                 intProperty(ThreadCounts.JAVA, intProperty(ThreadCounts.FORMER_JAVA, 1)));
         BenchSuite suite = new BenchSuite(settings, System.getProperty("jmh.include"), threads, System.out);
         BenchSuite.Outcome out = suite.run(runDir, BenchSuite.CLASSES);
         System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());
         if (out.results().stream().anyMatch(r -> r.getParams().getBenchmark().contains(".MaskingBench.prg"))) {
-            OpenSslReference.run(runDir.resolve(RunLayout.JMH).resolve(OpenSslReference.CSV),
-                    settings.name().equals("quick") ? 1 : 3, System.out);
+            OpenSslReference.run(
+                    runDir.resolve(RunLayout.JMH).resolve(OpenSslReference.CSV),
+                    settings.name().equals("quick") ? 1 : 3,
+                    System.out);
         }
         if (torch != null) {
-            TorchReference.run(torch, runDir.resolve(RunLayout.JMH).resolve(TorchReference.CSV), settings.name(),
-                    intProperty("torch.threads", 1), System.out);
+            TorchReference.run(
+                    torch,
+                    runDir.resolve(RunLayout.JMH).resolve(TorchReference.CSV),
+                    settings.name(),
+                    intProperty("torch.threads", 1),
+                    System.out);
         }
         return 0;
     }
@@ -79,8 +86,12 @@ public final class SuiteMain {
             return JmhRunFolder.resolve(run);
         }
         if (run.getFileName() != null && run.getFileName().toString().equals("latest")) {
-            throw new PlotInputException(run.toString(), null, 0, "no run folder yet: run the sweep first "
-                    + "(mvn verify -P bench does) or name a folder with --run DIR");
+            throw new PlotInputException(
+                    run.toString(),
+                    null,
+                    0,
+                    "no run folder yet: run the sweep first "
+                            + "(mvn verify -P bench does) or name a folder with --run DIR");
         }
         return Files.createDirectories(run);
     }

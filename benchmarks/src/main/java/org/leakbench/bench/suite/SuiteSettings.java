@@ -18,8 +18,14 @@ import java.util.Map;
  * @param iterationMillis length of one measured iteration
  * @param overrides     per benchmark class (simple name), parameter values replacing the annotated ones
  */
-public record SuiteSettings(String name, int forks, int warmups, int warmupMillis, int iterations,
-                            int iterationMillis, Map<String, Map<String, List<String>>> overrides) {
+public record SuiteSettings(
+        String name,
+        int forks,
+        int warmups,
+        int warmupMillis,
+        int iterations,
+        int iterationMillis,
+        Map<String, Map<String, List<String>>> overrides) {
 
     public static final List<String> NAMES = List.of("quick", "paper");
 
@@ -29,8 +35,8 @@ public record SuiteSettings(String name, int forks, int warmups, int warmupMilli
         return switch (n) {
             case "quick" -> quick();
             case "paper" -> new SuiteSettings("paper", 3, 5, 1000, 10, 1000, Map.of());
-            default -> throw new IllegalArgumentException("unknown JMH settings '" + name + "'; choose one of "
-                    + NAMES);
+            default ->
+                throw new IllegalArgumentException("unknown JMH settings '" + name + "'; choose one of " + NAMES);
         };
     }
 
@@ -43,8 +49,17 @@ public record SuiteSettings(String name, int forks, int warmups, int warmupMilli
         o.put("GemmBench", Map.of("size", List.of("256", "1024")));
         o.put("NoiseBench", Map.of("sigma", List.of("1", "1000")));
         o.put("CompressionBench", Map.of("size", List.of("10000", "1000000")));
-        o.put("MaskingBench", Map.of("vectorLength", List.of("10000", "1000000"), "clients", List.of("100", "1000"),
-                "serverClients", List.of("100"), "dropout", List.of("0.1")));
+        o.put(
+                "MaskingBench",
+                Map.of(
+                        "vectorLength",
+                        List.of("10000", "1000000"),
+                        "clients",
+                        List.of("100", "1000"),
+                        "serverClients",
+                        List.of("100"),
+                        "dropout",
+                        List.of("0.1")));
         // Four warm-up rounds: the first operations run the Vector API kernels interpreted (a LeNet gradient at
         // batch 32 takes a second), and after two rounds its median was still three times its settled value.
         return new SuiteSettings("quick", 1, 4, 400, 3, 400, o);

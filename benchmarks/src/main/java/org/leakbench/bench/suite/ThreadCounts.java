@@ -18,8 +18,8 @@ public record ThreadCounts(int jmh, int nd4j, int java) {
 
     public ThreadCounts {
         if (jmh < 1 || nd4j < 1 || java < 1) {
-            throw new IllegalArgumentException("thread counts must be >= 1, got JMH " + jmh + ", ND4J " + nd4j
-                    + ", java " + java);
+            throw new IllegalArgumentException(
+                    "thread counts must be >= 1, got JMH " + jmh + ", ND4J " + nd4j + ", java " + java);
         }
     }
 

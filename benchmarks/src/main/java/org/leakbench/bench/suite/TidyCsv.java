@@ -27,8 +27,7 @@ import org.openjdk.jmh.results.RunResult;
  * {@code flops.csv}, the operation counts the comparison table divides by.
  */
 final class TidyCsv {
-    private TidyCsv() {
-    }
+    private TidyCsv() {}
 
     static List<String> write(Collection<RunResult> results, Path csv, Path flopsCsv, ThreadCounts threads)
             throws IOException {
@@ -36,17 +35,39 @@ final class TidyCsv {
         for (RunResult r : results) {
             paramNames.addAll(r.getParams().getParamsKeys());
         }
-        List<String> header = new ArrayList<>(List.of("benchmark", "method", "mode", "score", "score_error",
-                "unit", "median", "ms_per_op", "median_ms_per_op", "samples", "forks", "jmh_threads", "nd4j_threads",
+        List<String> header = new ArrayList<>(List.of(
+                "benchmark",
+                "method",
+                "mode",
+                "score",
+                "score_error",
+                "unit",
+                "median",
+                "ms_per_op",
+                "median_ms_per_op",
+                "samples",
+                "forks",
+                "jmh_threads",
+                "nd4j_threads",
                 "java_threads"));
         header.addAll(paramNames);
         header.addAll(List.of("flop_per_op", "gflops"));
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(header.toArray(String[]::new))
-                     .get());
-             Writer fw = Files.newBufferedWriter(flopsCsv, StandardCharsets.UTF_8);
-             CSVPrinter fp = new CSVPrinter(fw, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
-                     .setHeader("benchmark", "params", "flop_per_op").get())) {
+                CSVPrinter p = new CSVPrinter(
+                        w,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setRecordSeparator("\n")
+                                .setHeader(header.toArray(String[]::new))
+                                .get());
+                Writer fw = Files.newBufferedWriter(flopsCsv, StandardCharsets.UTF_8);
+                CSVPrinter fp = new CSVPrinter(
+                        fw,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setRecordSeparator("\n")
+                                .setHeader("benchmark", "params", "flop_per_op")
+                                .get())) {
             for (RunResult r : results) {
                 BenchmarkParams bp = r.getParams();
                 Result<?> primary = r.getPrimaryResult();
@@ -57,15 +78,27 @@ final class TidyCsv {
                 }
                 double ms = millisPerOp(primary.getScore(), primary.getScoreUnit());
                 // Sample mode timed single operations: their median is the robust figure on a busy machine.
-                double median = bp.getMode() == Mode.SampleTime ? primary.getStatistics().getPercentile(50)
+                double median = bp.getMode() == Mode.SampleTime
+                        ? primary.getStatistics().getPercentile(50)
                         : Double.NaN;
                 double medianMs = millisPerOp(median, primary.getScoreUnit());
                 double typicalMs = Double.isFinite(medianMs) ? medianMs : ms;
                 OptionalDouble flop = FlopCount.of(name, params);
-                List<Object> row = new ArrayList<>(List.of(name, name.substring(name.indexOf('.') + 1),
-                        bp.getMode().shortLabel(), num(primary.getScore()), num(primary.getScoreError()),
-                        primary.getScoreUnit(), num(median), num(ms), num(medianMs), primary.getSampleCount(),
-                        bp.getForks(), bp.getThreads(), threads.nd4j(), threads.java()));
+                List<Object> row = new ArrayList<>(List.of(
+                        name,
+                        name.substring(name.indexOf('.') + 1),
+                        bp.getMode().shortLabel(),
+                        num(primary.getScore()),
+                        num(primary.getScoreError()),
+                        primary.getScoreUnit(),
+                        num(median),
+                        num(ms),
+                        num(medianMs),
+                        primary.getSampleCount(),
+                        bp.getForks(),
+                        bp.getThreads(),
+                        threads.nd4j(),
+                        threads.java()));
                 for (String k : paramNames) {
                     row.add(params.getOrDefault(k, ""));
                 }
@@ -83,8 +116,11 @@ final class TidyCsv {
     /** "k=v;k=v" with keys sorted: how flops.csv names a parameter combination. */
     static String paramKey(Map<String, String> params) {
         StringBuilder sb = new StringBuilder();
-        new TreeSet<>(params.keySet()).forEach(k -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=')
-                .append(params.get(k)));
+        new TreeSet<>(params.keySet())
+                .forEach(k -> sb.append(sb.length() == 0 ? "" : ";")
+                        .append(k)
+                        .append('=')
+                        .append(params.get(k)));
         return sb.toString();
     }
 
@@ -106,7 +142,8 @@ final class TidyCsv {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+        return String.format(Locale.ROOT, "%.6g", v)
+                .replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
                 .replaceFirst("\\.(e|$)", "$1");
     }
 }

@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 public final class TorchReference {
     /** The file the comparison table reads, inside the run's jmh folder. */
     public static final String CSV = "torch.csv";
+
     private static final long TIMEOUT_MINUTES = 20;
 
-    private TorchReference() {
-    }
+    private TorchReference() {}
 
     /** Runs {@code script}; returns whether torch.csv was written. */
     public static boolean run(Path script, Path csv, String mode, int threads, PrintStream log) throws IOException {
@@ -35,13 +35,15 @@ public final class TorchReference {
                     + "choose one); the PyTorch column stays empty.");
             return false;
         }
-        List<String> cmd = new ArrayList<>(List.of(python.get(), script.toString(), "--threads",
-                String.valueOf(threads), "--out", csv.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                python.get(), script.toString(), "--threads", String.valueOf(threads), "--out", csv.toString()));
         if (mode.equals("quick")) {
             cmd.add("--quick");
         }
         log.println("PyTorch reference: " + String.join(" ", cmd));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
             if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -80,7 +82,9 @@ public final class TorchReference {
 
     private static boolean importsTorch(String python) {
         try {
-            Process p = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python, "-c", "import torch")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

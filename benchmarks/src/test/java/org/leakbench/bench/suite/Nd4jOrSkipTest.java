@@ -26,8 +26,8 @@ class Nd4jOrSkipTest {
 
     @Test
     void nd4jRunsOrIsSkippedWithASentence() throws Exception {
-        SuiteSettings tiny = new SuiteSettings("test", 0, 1, 5, 1, 5,
-                Map.of("GemmBench", Map.of("backend", List.of("nd4j"), "size", List.of("16"))));
+        SuiteSettings tiny = new SuiteSettings(
+                "test", 0, 1, 5, 1, 5, Map.of("GemmBench", Map.of("backend", List.of("nd4j"), "size", List.of("16"))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         BenchSuite suite = new BenchSuite(tiny, null, ThreadCounts.SINGLE, log);
@@ -36,10 +36,15 @@ class Nd4jOrSkipTest {
             assertEquals(1, out.results().size());
             assertTrue(out.skipped().isEmpty());
         } catch (IllegalStateException e) {
-            assertTrue(Nd4jBackend.cudaBuild(), "ND4J's native CPU backend must start on the CPU build (only the "
-                    + "CUDA build without a GPU may skip): " + e.getMessage());
-            assertTrue(e.getMessage().startsWith("every selected benchmark was skipped: GemmBench with backend nd4j "
-                    + "skipped: The nd4j backend"), e.getMessage());
+            assertTrue(
+                    Nd4jBackend.cudaBuild(),
+                    "ND4J's native CPU backend must start on the CPU build (only the "
+                            + "CUDA build without a GPU may skip): " + e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("every selected benchmark was skipped: GemmBench with backend nd4j "
+                                    + "skipped: The nd4j backend"),
+                    e.getMessage());
             assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace in the log");
         }
     }

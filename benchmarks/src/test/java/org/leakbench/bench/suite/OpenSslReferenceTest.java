@@ -19,8 +19,8 @@ class OpenSslReferenceTest {
 
     @Test
     void namesWhatItGotWhenTheLineIsMissing() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> OpenSslReference.parse("speed: Unknown algorithm aes-128-ctr\n"));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> OpenSslReference.parse("speed: Unknown algorithm aes-128-ctr\n"));
         assertTrue(e.getMessage().contains("Unknown algorithm"), e.getMessage());
     }
 }

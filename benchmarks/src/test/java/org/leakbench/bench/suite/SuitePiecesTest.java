@@ -23,11 +23,12 @@ class SuitePiecesTest {
 
     @Test
     void includeSelectsMethodsByFullName() {
-        BenchSuite s = new BenchSuite(SuiteSettings.of("quick"), "InversionStepBench.dlg", ThreadCounts.SINGLE,
-                System.out);
+        BenchSuite s =
+                new BenchSuite(SuiteSettings.of("quick"), "InversionStepBench.dlg", ThreadCounts.SINGLE, System.out);
         assertEquals(List.of("dlg"), s.selectedMethods(InversionStepBench.class));
         assertEquals(List.of(), s.selectedMethods(GradientBench.class));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new BenchSuite(SuiteSettings.of("quick"), "(", ThreadCounts.SINGLE, System.out));
     }
 
@@ -35,7 +36,8 @@ class SuitePiecesTest {
     void threadCountsArePositiveAndReachTheForks() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ThreadCounts(1, 1, 0));
         assertEquals("thread counts must be >= 1, got JMH 1, ND4J 1, java 0", e.getMessage());
-        assertEquals(List.of("-Dleakbench.nd4j.threads=2", "-Dleakbench.java.threads=3"),
+        assertEquals(
+                List.of("-Dleakbench.nd4j.threads=2", "-Dleakbench.java.threads=3"),
                 List.of(new ThreadCounts(1, 2, 3).forkArgs()));
     }
 
@@ -70,13 +72,19 @@ class SuitePiecesTest {
         // mlp256x2: 784·256, 256·256, 256·10 multiply-adds; the first layer has no input gradient.
         double expected = 2 * 2.0 * 784 * 256 + 3 * 2.0 * 256 * 256 + 3 * 2.0 * 256 * 10;
         assertEquals(expected, FlopCount.gradient(Workload.spec("mlp256x2"), 1), 1e-6);
-        assertEquals(32 * expected, FlopCount.of("GradientBench.grad", Map.of("model", "mlp256x2", "batch", "32"))
-                .orElseThrow(), 1e-6);
+        assertEquals(
+                32 * expected,
+                FlopCount.of("GradientBench.grad", Map.of("model", "mlp256x2", "batch", "32"))
+                        .orElseThrow(),
+                1e-6);
         // LeNet on 1x28x28: 14x14, 7x7, 7x7 outputs of 12 channels, then 588 -> 10.
-        double lenet = 2 * 2.0 * 12 * 25 * 196 + 3 * 2.0 * 12 * 12 * 25 * 49 + 3 * 2.0 * 12 * 12 * 25 * 49
+        double lenet = 2 * 2.0 * 12 * 25 * 196
+                + 3 * 2.0 * 12 * 12 * 25 * 49
+                + 3 * 2.0 * 12 * 12 * 25 * 49
                 + 3 * 2.0 * 588 * 10;
         assertEquals(lenet, FlopCount.gradient(Workload.spec("lenet"), 1), 1e-6);
-        assertTrue(FlopCount.of("InversionStepBench.dlg", Map.of("model", "lenet", "batch", "1")).isEmpty());
+        assertTrue(FlopCount.of("InversionStepBench.dlg", Map.of("model", "lenet", "batch", "1"))
+                .isEmpty());
     }
 
     @Test

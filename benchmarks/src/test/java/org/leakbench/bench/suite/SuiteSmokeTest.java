@@ -28,24 +28,50 @@ import org.openjdk.jmh.results.RunResult;
 class SuiteSmokeTest {
     @TempDir
     static Path run;
+
     static BenchSuite.Outcome outcome;
     static String log;
 
     @BeforeAll
     static void runEveryBenchmarkOnce() throws Exception {
         Map<String, Map<String, List<String>>> one = new LinkedHashMap<>();
-        one.put("GradientBench", Map.of("backend", List.of("java"), "model", List.of("mlp256x2"),
-                "batch", List.of("1")));
-        one.put("InversionStepBench", Map.of("backend", List.of("java", "no-such-backend"),
-                "model", List.of("lenet"), "batch", List.of("1")));
-        one.put("PerExampleGradientBench", Map.of("backend", List.of("java"), "model", List.of("mlp256x2"),
-                "batch", List.of("2")));
+        one.put(
+                "GradientBench",
+                Map.of("backend", List.of("java"), "model", List.of("mlp256x2"), "batch", List.of("1")));
+        one.put(
+                "InversionStepBench",
+                Map.of(
+                        "backend",
+                        List.of("java", "no-such-backend"),
+                        "model",
+                        List.of("lenet"),
+                        "batch",
+                        List.of("1")));
+        one.put(
+                "PerExampleGradientBench",
+                Map.of("backend", List.of("java"), "model", List.of("mlp256x2"), "batch", List.of("2")));
         one.put("ConvBench", Map.of("backend", List.of("java"), "layer", List.of("conv2"), "batch", List.of("2")));
         one.put("GemmBench", Map.of("backend", List.of("java"), "size", List.of("32")));
         one.put("NoiseBench", Map.of("sigma", List.of("10")));
-        one.put("MaskingBench", Map.of("vectorLength", List.of("4096"), "mode", List.of("SECAGG_PLUS"),
-                "clients", List.of("20"), "maskedLength", List.of("1000"), "serverMode", List.of("SECAGG"),
-                "serverClients", List.of("10"), "serverLength", List.of("1000"), "dropout", List.of("0.1")));
+        one.put(
+                "MaskingBench",
+                Map.of(
+                        "vectorLength",
+                        List.of("4096"),
+                        "mode",
+                        List.of("SECAGG_PLUS"),
+                        "clients",
+                        List.of("20"),
+                        "maskedLength",
+                        List.of("1000"),
+                        "serverMode",
+                        List.of("SECAGG"),
+                        "serverClients",
+                        List.of("10"),
+                        "serverLength",
+                        List.of("1000"),
+                        "dropout",
+                        List.of("0.1")));
         one.put("CompressionBench", Map.of("size", List.of("10000")));
         SuiteSettings tiny = new SuiteSettings("test", 0, 1, 5, 1, 5, one);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -62,25 +88,43 @@ class SuiteSmokeTest {
             assertTrue(score > 0 && Double.isFinite(score), r.getParams().getBenchmark() + " scored " + score);
             seen.add(TidyCsv.shortName(r.getParams().getBenchmark()));
         }
-        assertEquals(Set.of("GradientBench.grad", "InversionStepBench.dlg", "InversionStepBench.invertingGradients",
-                "PerExampleGradientBench.dpSgdStep", "PerExampleGradientBench.dpSgdStepBatchesOfOne",
-                "PerExampleGradientBench.plainStep", "ConvBench.forward", "ConvBench.inputAdjoint",
-                "ConvBench.filterAdjoint", "GemmBench.matmul",
-                "NoiseBench.fastGaussian", "NoiseBench.floatFill",
-                "NoiseBench.splittableRandomNextGaussian",
-                "NoiseBench.utilRandomNextGaussian", "NoiseBench.laplace", "NoiseBench.discreteGaussian",
-                "MaskingBench.prg", "MaskingBench.prgFallback", "MaskingBench.jdkAesCtr", "MaskingBench.jdkAesEcb",
-                "MaskingBench.maskedUpdate",
-                "MaskingBench.serverUnmask", "CompressionBench.topK", "CompressionBench.quantize",
-                "CompressionBench.sign", "AccountantBench.epsilon", "AccountantBench.noiseMultiplierSearch"), seen);
+        assertEquals(
+                Set.of(
+                        "GradientBench.grad",
+                        "InversionStepBench.dlg",
+                        "InversionStepBench.invertingGradients",
+                        "PerExampleGradientBench.dpSgdStep",
+                        "PerExampleGradientBench.dpSgdStepBatchesOfOne",
+                        "PerExampleGradientBench.plainStep",
+                        "ConvBench.forward",
+                        "ConvBench.inputAdjoint",
+                        "ConvBench.filterAdjoint",
+                        "GemmBench.matmul",
+                        "NoiseBench.fastGaussian",
+                        "NoiseBench.floatFill",
+                        "NoiseBench.splittableRandomNextGaussian",
+                        "NoiseBench.utilRandomNextGaussian",
+                        "NoiseBench.laplace",
+                        "NoiseBench.discreteGaussian",
+                        "MaskingBench.prg",
+                        "MaskingBench.prgFallback",
+                        "MaskingBench.jdkAesCtr",
+                        "MaskingBench.jdkAesEcb",
+                        "MaskingBench.maskedUpdate",
+                        "MaskingBench.serverUnmask",
+                        "CompressionBench.topK",
+                        "CompressionBench.quantize",
+                        "CompressionBench.sign",
+                        "AccountantBench.epsilon",
+                        "AccountantBench.noiseMultiplierSearch"),
+                seen);
     }
 
     @Test
     void anUnavailableBackendIsSkippedWithASentence() {
         assertEquals(1, outcome.skipped().size(), outcome.skipped().toString());
         String note = outcome.skipped().get(0);
-        assertTrue(note.startsWith("InversionStepBench with backend no-such-backend skipped: unknown backend"),
-                note);
+        assertTrue(note.startsWith("InversionStepBench with backend no-such-backend skipped: unknown backend"), note);
         assertTrue(log.contains(note));
         assertFalse(log.contains("Exception"), log);
     }
@@ -91,9 +135,15 @@ class SuiteSmokeTest {
         assertEquals(outcome.results().size(), read.size());
         List<String> csv = Files.readAllLines(run.resolve("jmh/jmh.csv"));
         assertEquals(outcome.results().size() + 1, csv.size());
-        assertTrue(csv.get(0).startsWith("benchmark,method,mode,score,score_error,unit,median,ms_per_op,"
-                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,java_threads,"), csv.get(0));
-        String gemm = csv.stream().filter(l -> l.startsWith("GemmBench.matmul,")).findFirst().orElseThrow();
+        assertTrue(
+                csv.get(0)
+                        .startsWith("benchmark,method,mode,score,score_error,unit,median,ms_per_op,"
+                                + "median_ms_per_op,samples,forks,jmh_threads,nd4j_threads,java_threads,"),
+                csv.get(0));
+        String gemm = csv.stream()
+                .filter(l -> l.startsWith("GemmBench.matmul,"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(gemm.contains(",65536,"), "2·32³ flop in " + gemm);
     }
 
@@ -103,10 +153,13 @@ class SuiteSmokeTest {
         assertEquals("benchmark,params,flop_per_op", flops.get(0));
         assertTrue(flops.contains("GemmBench.matmul,backend=java;size=32,65536"), flops.toString());
         // LeNet-28 conv2: 12 × 12 × 25 multiply-adds per output pixel of 7 × 7, two images.
-        assertTrue(flops.contains("ConvBench.forward,backend=java;batch=2;layer=conv2," + 2 * 2 * 12 * 12 * 25 * 49),
+        assertTrue(
+                flops.contains("ConvBench.forward,backend=java;batch=2;layer=conv2," + 2 * 2 * 12 * 12 * 25 * 49),
                 flops.toString());
-        assertTrue(flops.stream().anyMatch(l -> l.startsWith("GradientBench.grad,backend=java;batch=1;"
-                + "model=mlp256x2,")), flops.toString());
+        assertTrue(
+                flops.stream()
+                        .anyMatch(l -> l.startsWith("GradientBench.grad,backend=java;batch=1;" + "model=mlp256x2,")),
+                flops.toString());
         String settings = Files.readString(run.resolve("jmh/settings.properties"));
         assertTrue(settings.contains("jmh.threads=1"), settings);
         assertTrue(settings.contains("leakbench.nd4j.threads=1"), settings);

@@ -28,8 +28,10 @@ public final class AnalyticAttack implements Attack {
         long start = System.nanoTime();
         String family = obs.model().spec().family();
         if (!family.equals(ModelSpec.MLP) && !family.equals(ModelSpec.LINEAR)) {
-            return AttackResult.failed("analytic recovery needs a first layer that is linear with a bias "
-                    + "(model mlp or logistic), not " + family, 0);
+            return AttackResult.failed(
+                    "analytic recovery needs a first layer that is linear with a bias "
+                            + "(model mlp or logistic), not " + family,
+                    0);
         }
         if (ctx.stopRequested()) {
             return AttackResult.empty(ctx.stopStatus(), 0, millis(start));

@@ -64,8 +64,8 @@ public final class ImprintedModel implements Model {
 
     @Override
     public List<Tensor> initialParameters(Backend backend, DType dtype, SplittableRandom rng) {
-        throw new UnsupportedOperationException("an imprinted model is built from an honest one with "
-                + "RobbingTheFed.maliciousParameters");
+        throw new UnsupportedOperationException(
+                "an imprinted model is built from an honest one with " + "RobbingTheFed.maliciousParameters");
     }
 
     /**

@@ -30,9 +30,10 @@ public final class DlgAttack implements Attack {
     @Override
     public AttackResult run(Observation obs, AttackContext ctx) {
         long start = System.nanoTime();
-        int[] labels = options.recoverLabels() ? LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize()) : null;
-        GradientMatching objective = new GradientMatching(obs, options.dtype(), labels,
-                GradientMatching.Distance.SQUARED_L2, 0);
+        int[] labels =
+                options.recoverLabels() ? LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize()) : null;
+        GradientMatching objective =
+                new GradientMatching(obs, options.dtype(), labels, GradientMatching.Distance.SQUARED_L2, 0);
         double[] z0 = gaussian(objective.dimension(), ctx.rng());
         OptimResult r;
         try {
@@ -41,10 +42,11 @@ public final class DlgAttack implements Attack {
             return AttackResult.empty(AttackResult.DIVERGED, 0, millis(start));
         }
         // A stopped run is not the attack that was asked for (fewer iterations), so it never claims ok.
-        String status = r.status() == OptimResult.Status.CANCELLED ? ctx.stopStatus()
+        String status = r.status() == OptimResult.Status.CANCELLED
+                ? ctx.stopStatus()
                 : r.diverged() || !Double.isFinite(r.value()) ? AttackResult.DIVERGED : AttackResult.OK;
-        return new AttackResult(objective.images(r.x()), objective.labels(r.x()), status, r.iterations(), r.value(),
-                millis(start));
+        return new AttackResult(
+                objective.images(r.x()), objective.labels(r.x()), status, r.iterations(), r.value(), millis(start));
     }
 
     static double[] gaussian(int n, SplittableRandom rng) {

@@ -20,7 +20,10 @@ import org.leakbench.update.Observation;
  */
 public final class GradientMatching implements Objective {
     /** How dummy and observed gradients are compared. */
-    public enum Distance { SQUARED_L2, COSINE }
+    public enum Distance {
+        SQUARED_L2,
+        COSINE
+    }
 
     private final Model model;
     private final Backend be;
@@ -45,7 +48,8 @@ public final class GradientMatching implements Objective {
         this.dtype = dtype;
         this.params = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            params.add(Var.leaf(be.cast(p.get(i), dtype), model.parameterShapes().get(i).name()));
+            params.add(Var.leaf(
+                    be.cast(p.get(i), dtype), model.parameterShapes().get(i).name()));
         }
         this.target = new ArrayList<>();
         for (Tensor t : obs.gradientSignal()) {
@@ -59,8 +63,8 @@ public final class GradientMatching implements Objective {
         this.inputSize = model.spec().inputSize();
         this.classes = model.spec().numClasses();
         if (fixedLabels != null && fixedLabels.length != batch) {
-            throw new IllegalArgumentException("gradient matching: " + fixedLabels.length + " labels for a batch of "
-                    + batch);
+            throw new IllegalArgumentException(
+                    "gradient matching: " + fixedLabels.length + " labels for a batch of " + batch);
         }
         this.fixedLabels = fixedLabels;
         this.distance = distance;
@@ -83,15 +87,16 @@ public final class GradientMatching implements Objective {
         Var logits = model.logits(x, params);
         Var loss;
         if (fixedLabels == null) {
-            labelLogits = Var.leaf(be.fromArray(java.util.Arrays.copyOfRange(z, batch * inputSize, z.length), dtype,
-                    batch, classes), "y");
+            labelLogits = Var.leaf(
+                    be.fromArray(java.util.Arrays.copyOfRange(z, batch * inputSize, z.length), dtype, batch, classes),
+                    "y");
             loss = Losses.softCrossEntropy(logits, Ops.exp(Ops.logSoftmax(labelLogits)));
         } else {
             loss = Losses.crossEntropy(logits, fixedLabels);
         }
         List<Var> g = Autodiff.grad(loss, params, true);
-        Var objective = distance == Distance.SQUARED_L2 ? Losses.squaredDistance(g, target)
-                : Losses.cosineDistance(g, target);
+        Var objective =
+                distance == Distance.SQUARED_L2 ? Losses.squaredDistance(g, target) : Losses.cosineDistance(g, target);
         if (tvWeight > 0 && xShape.length == 4) {
             objective = Ops.add(objective, Ops.scale(Losses.totalVariation(x), tvWeight));
         }

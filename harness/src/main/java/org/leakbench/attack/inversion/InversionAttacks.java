@@ -16,16 +16,20 @@ import org.leakbench.tensor.DType;
 
 /** The registered gradient-matching attacks: DLG, iDLG and Inverting Gradients. */
 public final class InversionAttacks {
-    private InversionAttacks() {
-    }
+    private InversionAttacks() {}
 
     /** {@code dlg}: 300 L-BFGS iterations on the squared gradient distance, labels optimised too. */
     public static final class Dlg extends AttackComponent {
         public Dlg() {
-            super(Descriptor.of(ComponentKind.ATTACK, "dlg", "Deep Leakage from Gradients: L-BFGS on the squared "
-                    + "L2 gradient distance, inputs and soft labels from noise")
+            super(Descriptor.of(
+                            ComponentKind.ATTACK,
+                            "dlg",
+                            "Deep Leakage from Gradients: L-BFGS on the squared "
+                                    + "L2 gradient distance, inputs and soft labels from noise")
                     .cites("Zhu, Liu, Han, Deep Leakage from Gradients, NeurIPS 2019")
-                    .parameters(ITERATIONS).does(Capability.RECONSTRUCTS_INPUTS).build());
+                    .parameters(ITERATIONS)
+                    .does(Capability.RECONSTRUCTS_INPUTS)
+                    .build());
         }
 
         @Override
@@ -37,10 +41,15 @@ public final class InversionAttacks {
     /** {@code idlg}: DLG with the label read off the last layer's gradient first. */
     public static final class Idlg extends AttackComponent {
         public Idlg() {
-            super(Descriptor.of(ComponentKind.ATTACK, "idlg", "improved DLG: the label from the sign of the last "
-                    + "layer's gradient, then DLG on the inputs")
+            super(Descriptor.of(
+                            ComponentKind.ATTACK,
+                            "idlg",
+                            "improved DLG: the label from the sign of the last "
+                                    + "layer's gradient, then DLG on the inputs")
                     .cites("Zhao, Mopuri, Bilen, iDLG: Improved Deep Leakage from Gradients, arXiv:2001.02610, 2020")
-                    .parameters(ITERATIONS).does(Capability.RECONSTRUCTS_INPUTS).build());
+                    .parameters(ITERATIONS)
+                    .does(Capability.RECONSTRUCTS_INPUTS)
+                    .build());
         }
 
         @Override
@@ -59,20 +68,30 @@ public final class InversionAttacks {
      */
     public static final class Ig extends AttackComponent {
         public Ig() {
-            super(Descriptor.of(ComponentKind.ATTACK, "ig", "Inverting Gradients: cosine gradient distance and "
-                    + "total variation, signed Adam with step decay in a [0, 1] box")
+            super(Descriptor.of(
+                            ComponentKind.ATTACK,
+                            "ig",
+                            "Inverting Gradients: cosine gradient distance and "
+                                    + "total variation, signed Adam with step decay in a [0, 1] box")
                     .cites("Geiping, Bauermeister, Droege, Moeller, Inverting Gradients - How easy is it to break "
                             + "privacy in federated learning?, NeurIPS 2020")
                     .parameters(ITERATIONS, RESTARTS, TV, LR)
-                    .defaults(ITERATIONS.name(), 24_000).defaults(RESTARTS.name(), 1).defaults(TV.name(), 1e-4)
+                    .defaults(ITERATIONS.name(), 24_000)
+                    .defaults(RESTARTS.name(), 1)
+                    .defaults(TV.name(), 1e-4)
                     .defaults(LR.name(), 0.1)
-                    .does(Capability.RECONSTRUCTS_INPUTS).build());
+                    .does(Capability.RECONSTRUCTS_INPUTS)
+                    .build());
         }
 
         @Override
         protected Attack create(ParameterView p, PrivateBatch truth) {
-            return new InvertingGradientsAttack(new InvertingGradientsOptions(p.intValue(ITERATIONS.name()),
-                    p.intValue(RESTARTS.name()), p.doubleValue(LR.name()), p.doubleValue(TV.name()), DType.F32));
+            return new InvertingGradientsAttack(new InvertingGradientsOptions(
+                    p.intValue(ITERATIONS.name()),
+                    p.intValue(RESTARTS.name()),
+                    p.doubleValue(LR.name()),
+                    p.doubleValue(TV.name()),
+                    DType.F32));
         }
     }
 }

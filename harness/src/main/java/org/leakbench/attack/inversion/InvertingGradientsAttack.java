@@ -30,10 +30,10 @@ public final class InvertingGradientsAttack implements Attack {
     public AttackResult run(Observation obs, AttackContext ctx) {
         long start = System.nanoTime();
         int[] labels = LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize());
-        GradientMatching objective = new GradientMatching(obs, options.dtype(), labels,
-                GradientMatching.Distance.COSINE, options.tvWeight());
-        AdamOptions adam = new AdamOptions(options.iterations(), options.learningRate(), true, true,
-                objective.imageLength(), 0.0, 1.0);
+        GradientMatching objective = new GradientMatching(
+                obs, options.dtype(), labels, GradientMatching.Distance.COSINE, options.tvWeight());
+        AdamOptions adam = new AdamOptions(
+                options.iterations(), options.learningRate(), true, true, objective.imageLength(), 0.0, 1.0);
         OptimResult best = null;
         int iterations = 0;
         boolean diverged = false;
@@ -55,12 +55,15 @@ public final class InvertingGradientsAttack implements Attack {
             }
         }
         // A stopped run is not the attack that was asked for (fewer iterations), so it never claims ok.
-        String status = stopped ? ctx.stopStatus() : best == null && diverged ? AttackResult.DIVERGED
-                : best == null ? "failed: no restart finished" : AttackResult.OK;
+        String status = stopped
+                ? ctx.stopStatus()
+                : best == null && diverged
+                        ? AttackResult.DIVERGED
+                        : best == null ? "failed: no restart finished" : AttackResult.OK;
         if (best == null) {
             return new AttackResult(null, labels, status, iterations, Double.NaN, DlgAttack.millis(start));
         }
-        return new AttackResult(objective.images(best.x()), labels, status, iterations, best.value(),
-                DlgAttack.millis(start));
+        return new AttackResult(
+                objective.images(best.x()), labels, status, iterations, best.value(), DlgAttack.millis(start));
     }
 }

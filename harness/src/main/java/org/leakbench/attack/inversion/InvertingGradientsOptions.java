@@ -8,8 +8,8 @@ import org.leakbench.tensor.DType;
  * unnormalised images, and up to 24,000 iterations with several restarts; the defaults here are smaller
  * so that a sweep point finishes in seconds.
  */
-public record InvertingGradientsOptions(int iterations, int restarts, double learningRate, double tvWeight,
-                                        DType dtype) {
+public record InvertingGradientsOptions(
+        int iterations, int restarts, double learningRate, double tvWeight, DType dtype) {
     public InvertingGradientsOptions {
         if (iterations < 1) {
             throw new IllegalArgumentException("attack.iterations must be >= 1, got " + iterations);

@@ -12,8 +12,7 @@ import org.leakbench.tensor.Tensor;
  * fresh model predicts near uniformly) and round to counts that sum to B by largest remainders.
  */
 public final class LabelRecovery {
-    private LabelRecovery() {
-    }
+    private LabelRecovery() {}
 
     /** The output-bias gradient: by convention the last parameter tensor of every model here. */
     static double[] outputBiasGradient(List<Tensor> gradient) {

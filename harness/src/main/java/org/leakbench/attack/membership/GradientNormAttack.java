@@ -24,8 +24,10 @@ public final class GradientNormAttack extends TargetScoringAttack {
         double[] out = new double[samples.length];
         for (int i = 0; i < samples.length; i++) {
             int[] one = {i};
-            Tensor x = Sgd.batch(be, target.dtype(), samples, one, target.model().spec().inputShape());
-            List<Tensor> g = Gradients.of(target.model(), target.parameters(), x, Sgd.pick(labels, one)).gradient();
+            Tensor x = Sgd.batch(
+                    be, target.dtype(), samples, one, target.model().spec().inputShape());
+            List<Tensor> g = Gradients.of(target.model(), target.parameters(), x, Sgd.pick(labels, one))
+                    .gradient();
             double sq = 0;
             for (Tensor t : g) {
                 for (double v : t.toDoubleArray()) {

@@ -53,12 +53,19 @@ public final class LiraOfflineAttack extends TargetScoringAttack {
         for (int m = 0; m < s; m++) {
             SplittableRandom shadowRng = rng.split();
             int[] half = randomSubset(all, k.trainingSetSize(), shadowRng);
-            List<Tensor> shadow = k.recipe().train(target.model(), target.backend(), target.dtype(), k.population(),
-                    k.populationLabels(), half, shadowRng);
+            List<Tensor> shadow = k.recipe()
+                    .train(
+                            target.model(),
+                            target.backend(),
+                            target.dtype(),
+                            k.population(),
+                            k.populationLabels(),
+                            half,
+                            shadowRng);
             phi[m] = ModelOutputs.scaledConfidences(target.model(), shadow, target.dtype(), samples, labels);
         }
-        double[] observed = ModelOutputs.scaledConfidences(target.model(), target.parameters(), target.dtype(),
-                samples, labels);
+        double[] observed =
+                ModelOutputs.scaledConfidences(target.model(), target.parameters(), target.dtype(), samples, labels);
         double[] mean = new double[n];
         double[] var = new double[n];
         for (int i = 0; i < n; i++) {

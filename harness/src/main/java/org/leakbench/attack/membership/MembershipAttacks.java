@@ -11,19 +11,21 @@ import org.leakbench.component.Requirement;
 
 /** The registered membership-inference attacks. */
 public final class MembershipAttacks {
-    private MembershipAttacks() {
-    }
+    private MembershipAttacks() {}
 
     private static Descriptor.Builder membership(String name, String summary) {
-        return Descriptor.of(ComponentKind.ATTACK, name, summary).parameters(MEMBERS, EPOCHS)
-                .requires(Requirement.TRAINED_TARGET, Requirement.LABELS).does(Capability.INFERS_MEMBERSHIP);
+        return Descriptor.of(ComponentKind.ATTACK, name, summary)
+                .parameters(MEMBERS, EPOCHS)
+                .requires(Requirement.TRAINED_TARGET, Requirement.LABELS)
+                .does(Capability.INFERS_MEMBERSHIP);
     }
 
     /** {@code mia-loss}: members have lower loss. */
     public static final class Loss extends MembershipComponent {
         public Loss() {
             super(membership("mia-loss", "loss threshold: a lower loss on the target means a member")
-                    .cites("Yeom, Giacomelli, Fredrikson, Jha, Privacy Risk in Machine Learning, CSF 2018").build());
+                    .cites("Yeom, Giacomelli, Fredrikson, Jha, Privacy Risk in Machine Learning, CSF 2018")
+                    .build());
         }
 
         @Override
@@ -55,7 +57,8 @@ public final class MembershipAttacks {
             super(membership("lira", "offline likelihood-ratio attack against 8 shadow models")
                     .cites("Carlini, Chien, Nasr, Song, Terzis, Tramer, Membership Inference Attacks From First "
                             + "Principles, IEEE S&P 2022")
-                    .does(Capability.TRAINS_SHADOW_MODELS).build());
+                    .does(Capability.TRAINS_SHADOW_MODELS)
+                    .build());
         }
 
         @Override

@@ -15,11 +15,13 @@ import org.leakbench.component.ParameterView;
  */
 public abstract class MembershipComponent extends Component {
     /** Training rows of the target (and as many held-out rows). */
-    public static final ParameterSpec MEMBERS = ParameterSpec.ofInt("mia.members", EXPENSIVE, atLeast(1), 100,
-            "training rows of a membership-inference target").withUnit("rows");
+    public static final ParameterSpec MEMBERS = ParameterSpec.ofInt(
+                    "mia.members", EXPENSIVE, atLeast(1), 100, "training rows of a membership-inference target")
+            .withUnit("rows");
     /** Training epochs of the target. */
-    public static final ParameterSpec EPOCHS = ParameterSpec.ofInt("mia.epochs", EXPENSIVE, atLeast(1), 100,
-            "training epochs of a membership-inference target").withUnit("epochs");
+    public static final ParameterSpec EPOCHS = ParameterSpec.ofInt(
+                    "mia.epochs", EXPENSIVE, atLeast(1), 100, "training epochs of a membership-inference target")
+            .withUnit("epochs");
 
     protected MembershipComponent(Descriptor descriptor) {
         super(descriptor);

@@ -40,8 +40,12 @@ public final class MembershipExperiment {
      *                      (results is empty): a broken model scores every candidate alike, and an AUC of 0.5
      *                      would read as a defense that worked
      */
-    public record Outcome(List<MembershipResult> results, double trainAccuracy, double testAccuracy,
-                          int candidates, boolean diverged) {
+    public record Outcome(
+            List<MembershipResult> results,
+            double trainAccuracy,
+            double testAccuracy,
+            int candidates,
+            boolean diverged) {
         public Outcome {
             results = List.copyOf(results);
         }
@@ -65,15 +69,16 @@ public final class MembershipExperiment {
         int[] memberRows = Arrays.copyOfRange(order, 0, m);
         int[] heldOutRows = Arrays.copyOfRange(order, m, m + h);
         int[] populationRows = Arrays.copyOfRange(order, m + h, order.length);
-        float[][] x = options.standardize() ? Standardizer.fit(samples, memberRows).transform(samples) : samples;
+        float[][] x =
+                options.standardize() ? Standardizer.fit(samples, memberRows).transform(samples) : samples;
 
         Model model = Models.build(options.model());
         int[] trainIdx = new int[m];
         Arrays.setAll(trainIdx, i -> i);
         float[][] trainX = rows(x, memberRows);
         int[] trainY = Sgd.pick(labels, memberRows);
-        List<Tensor> params = options.recipe().train(model, backend, options.dtype(), trainX, trainY, trainIdx,
-                rng.split());
+        List<Tensor> params =
+                options.recipe().train(model, backend, options.dtype(), trainX, trainY, trainIdx, rng.split());
         float[][] testX = rows(x, heldOutRows);
         int[] testY = Sgd.pick(labels, heldOutRows);
         double trainAcc = Sgd.accuracy(model, backend, options.dtype(), params, trainX, trainY, 256);
@@ -84,8 +89,11 @@ public final class MembershipExperiment {
         }
         MembershipTarget target = MembershipTarget.of(model, params, options.dtype());
         if (populationRows.length >= 2) {
-            target = target.withKnowledge(new MembershipTarget.AttackerKnowledge(rows(x, populationRows),
-                    Sgd.pick(labels, populationRows), options.recipe(), Math.min(m, populationRows.length)));
+            target = target.withKnowledge(new MembershipTarget.AttackerKnowledge(
+                    rows(x, populationRows),
+                    Sgd.pick(labels, populationRows),
+                    options.recipe(),
+                    Math.min(m, populationRows.length)));
         }
         int c = Math.min(m, h);
         int[] candidateRows = new int[2 * c];

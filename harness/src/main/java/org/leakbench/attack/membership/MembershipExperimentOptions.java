@@ -14,8 +14,8 @@ import org.leakbench.tensor.DType;
  *                    rows (tabular data); images are left as they are
  * @param dtype       evaluation precision
  */
-public record MembershipExperimentOptions(ModelSpec model, int members, int nonMembers, TrainingRecipe recipe,
-                                          boolean standardize, DType dtype) {
+public record MembershipExperimentOptions(
+        ModelSpec model, int members, int nonMembers, TrainingRecipe recipe, boolean standardize, DType dtype) {
     public MembershipExperimentOptions {
         if (model == null || recipe == null || dtype == null) {
             throw new IllegalArgumentException("membership experiment: model, recipe and dtype must be given");

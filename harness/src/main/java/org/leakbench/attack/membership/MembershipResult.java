@@ -11,8 +11,7 @@ import org.leakbench.metric.RocCurve;
  * @param tprAt01Pct TPR at FPR ≤ 0.1% (with fewer than 1000 non-members this is the TPR at FPR 0)
  * @param roc        ROC points for plotting, thinned to at most {@link #MAX_POINTS}
  */
-public record MembershipResult(String attack, double auc, double tprAt1Pct, double tprAt01Pct,
-                               RocCurve.Points roc) {
+public record MembershipResult(String attack, double auc, double tprAt1Pct, double tprAt01Pct, RocCurve.Points roc) {
     public static final int MAX_POINTS = 200;
 
     /** Scores the attack output {@code scores} against the truth {@code member}. */

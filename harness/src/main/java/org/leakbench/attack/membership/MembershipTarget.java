@@ -17,16 +17,17 @@ import org.leakbench.tensor.Tensor;
  * @param knowledge  the attacker's own population and the target's training recipe, if the threat model grants
  *                   them; empty for attacks that need only the model
  */
-public record MembershipTarget(Model model, List<Tensor> parameters, DType dtype,
-                               Optional<AttackerKnowledge> knowledge) {
+public record MembershipTarget(
+        Model model, List<Tensor> parameters, DType dtype, Optional<AttackerKnowledge> knowledge) {
     public MembershipTarget {
         if (model == null || parameters == null || dtype == null || knowledge == null) {
             throw new IllegalArgumentException("membership target: model, parameters, dtype and knowledge must be "
                     + "given (use Optional.empty() for no knowledge)");
         }
         if (parameters.size() != model.parameterShapes().size()) {
-            throw new IllegalArgumentException("membership target: model " + model.spec().label() + " has "
-                    + model.parameterShapes().size() + " parameter tensors but " + parameters.size() + " were given");
+            throw new IllegalArgumentException("membership target: model "
+                    + model.spec().label() + " has " + model.parameterShapes().size() + " parameter tensors but "
+                    + parameters.size() + " were given");
         }
         parameters = List.copyOf(parameters);
     }
@@ -46,8 +47,8 @@ public record MembershipTarget(Model model, List<Tensor> parameters, DType dtype
 
     /** The knowledge a shadow-model attack needs, or a clear error naming the attack. */
     AttackerKnowledge requireKnowledge(String attack) {
-        return knowledge.orElseThrow(() -> new IllegalArgumentException(attack
-                + " needs attacker knowledge (a population and the training recipe); the target has none"));
+        return knowledge.orElseThrow(() -> new IllegalArgumentException(
+                attack + " needs attacker knowledge (a population and the training recipe); the target has none"));
     }
 
     /**
@@ -61,8 +62,8 @@ public record MembershipTarget(Model model, List<Tensor> parameters, DType dtype
      *                         many (Carlini et al. 2022 train every shadow model like the target, on a random
      *                         dataset of the same size); at most the population's size
      */
-    public record AttackerKnowledge(float[][] population, int[] populationLabels, TrainingRecipe recipe,
-                                    int trainingSetSize) {
+    public record AttackerKnowledge(
+            float[][] population, int[] populationLabels, TrainingRecipe recipe, int trainingSetSize) {
         /** Knowledge without the target's training-set size: shadow models train on half the population. */
         public AttackerKnowledge(float[][] population, int[] populationLabels, TrainingRecipe recipe) {
             this(population, populationLabels, recipe, population == null ? 0 : Math.max(1, population.length / 2));
@@ -77,8 +78,8 @@ public record MembershipTarget(Model model, List<Tensor> parameters, DType dtype
                         + populationLabels.length + " labels");
             }
             if (population.length < 2) {
-                throw new IllegalArgumentException("attacker knowledge: population needs at least 2 samples, got "
-                        + population.length);
+                throw new IllegalArgumentException(
+                        "attacker knowledge: population needs at least 2 samples, got " + population.length);
             }
             if (trainingSetSize < 1 || trainingSetSize > population.length) {
                 throw new IllegalArgumentException("attacker knowledge: the shadow training-set size must be in [1, "

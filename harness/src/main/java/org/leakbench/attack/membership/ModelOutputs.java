@@ -17,22 +17,21 @@ import org.leakbench.tensor.Tensor;
 final class ModelOutputs {
     private static final int CHUNK = 256;
 
-    private ModelOutputs() {
-    }
+    private ModelOutputs() {}
 
     static void checkCandidates(float[][] samples, int[] labels, Model model) {
         if (samples == null || labels == null) {
             throw new IllegalArgumentException("membership: samples and labels must be given");
         }
         if (samples.length != labels.length) {
-            throw new IllegalArgumentException("membership: " + samples.length + " samples but " + labels.length
-                    + " labels");
+            throw new IllegalArgumentException(
+                    "membership: " + samples.length + " samples but " + labels.length + " labels");
         }
         int k = model.spec().numClasses();
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= k) {
-                throw new IllegalArgumentException("membership: label " + i + " is " + labels[i]
-                        + ", outside [0, " + (k - 1) + "]");
+                throw new IllegalArgumentException(
+                        "membership: label " + i + " is " + labels[i] + ", outside [0, " + (k - 1) + "]");
             }
         }
     }
@@ -62,13 +61,12 @@ final class ModelOutputs {
     }
 
     /** Logit-scaled confidence φ of each sample on its true label. */
-    static double[] scaledConfidences(Model model, List<Tensor> params, DType dtype, float[][] samples,
-                                      int[] labels) {
+    static double[] scaledConfidences(Model model, List<Tensor> params, DType dtype, float[][] samples, int[] labels) {
         return perSample(model, params, dtype, samples, labels, false);
     }
 
-    private static double[] perSample(Model model, List<Tensor> params, DType dtype, float[][] samples,
-                                      int[] labels, boolean loss) {
+    private static double[] perSample(
+            Model model, List<Tensor> params, DType dtype, float[][] samples, int[] labels, boolean loss) {
         Backend be = params.get(0).backend();
         int k = model.spec().numClasses();
         double[] out = new double[samples.length];

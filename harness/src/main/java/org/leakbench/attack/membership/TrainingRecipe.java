@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdSchedule;
-import org.leakbench.defense.dp.NoiseSources;
 import org.leakbench.defense.dp.DpSgdStep;
+import org.leakbench.defense.dp.NoiseSources;
 import org.leakbench.model.Model;
 import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
@@ -25,8 +25,14 @@ import org.leakbench.tensor.Tensor;
  * @param sampling        DP-SGD's batches: Poisson (the default, what the accountant analyses) or shuffled
  * @param noise           DP-SGD's Gaussian noise source ({@link NoiseSources#GAUSSIAN_NAMES})
  */
-public record TrainingRecipe(int epochs, int batchSize, double learningRate, double noiseMultiplier,
-                             double clipNorm, DpSampling sampling, String noise) {
+public record TrainingRecipe(
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double noiseMultiplier,
+        double clipNorm,
+        DpSampling sampling,
+        String noise) {
     public TrainingRecipe {
         if (epochs < 1 || epochs > 10_000) {
             throw new IllegalArgumentException("recipe.epochs must be in [1, 10000], got " + epochs);
@@ -79,13 +85,30 @@ public record TrainingRecipe(int epochs, int batchSize, double learningRate, dou
     }
 
     /** Fresh parameters drawn from {@code rng}, then trained on the rows {@code indices}. */
-    public List<Tensor> train(Model model, Backend backend, DType dtype, float[][] samples, int[] labels,
-                              int[] indices, SplittableRandom rng) {
+    public List<Tensor> train(
+            Model model,
+            Backend backend,
+            DType dtype,
+            float[][] samples,
+            int[] labels,
+            int[] indices,
+            SplittableRandom rng) {
         List<Tensor> init = model.initialParameters(backend, dtype, rng.split());
         SplittableRandom order = rng.split();
         if (isPrivate()) {
-            return DpSgdStep.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize,
-                    learningRate, new DpSgdOptions(clipNorm, noiseMultiplier, sampling, noise), order);
+            return DpSgdStep.train(
+                    model,
+                    backend,
+                    dtype,
+                    init,
+                    samples,
+                    labels,
+                    indices,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    new DpSgdOptions(clipNorm, noiseMultiplier, sampling, noise),
+                    order);
         }
         return Sgd.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize, learningRate, order);
     }

@@ -21,16 +21,16 @@ public final class LogisticRegression {
     /** Fits rows {@code x} to labels {@code y}; both classes must be present. */
     public static LogisticRegression fit(double[][] x, boolean[] y, int steps, double rate, double l2) {
         if (x.length == 0 || x.length != y.length) {
-            throw new IllegalArgumentException("logistic regression: " + x.length + " rows but " + y.length
-                    + " labels");
+            throw new IllegalArgumentException(
+                    "logistic regression: " + x.length + " rows but " + y.length + " labels");
         }
         int d = x[0].length;
         double[] mean = new double[d];
         double[] std = new double[d];
         for (double[] r : x) {
             if (r.length != d) {
-                throw new IllegalArgumentException("logistic regression: rows have " + r.length + " and " + d
-                        + " features");
+                throw new IllegalArgumentException(
+                        "logistic regression: rows have " + r.length + " and " + d + " features");
             }
             for (int j = 0; j < d; j++) {
                 mean[j] += r[j] / x.length;
@@ -73,8 +73,8 @@ public final class LogisticRegression {
     /** The log-odds that {@code x} is positive. */
     public double logit(double[] x) {
         if (x.length != w.length) {
-            throw new IllegalArgumentException("logistic regression: expected " + w.length + " features, got "
-                    + x.length);
+            throw new IllegalArgumentException(
+                    "logistic regression: expected " + w.length + " features, got " + x.length);
         }
         double s = b;
         for (int j = 0; j < w.length; j++) {

@@ -14,11 +14,15 @@ import org.leakbench.component.Requirement;
  */
 public final class PropertyComponent extends Component {
     public PropertyComponent() {
-        super(Descriptor.of(ComponentKind.ATTACK, "property", "passive property inference: a classifier on the last "
-                + "layer's gradient tells batches with a property sample from batches without")
+        super(Descriptor.of(
+                        ComponentKind.ATTACK,
+                        "property",
+                        "passive property inference: a classifier on the last "
+                                + "layer's gradient tells batches with a property sample from batches without")
                 .cites("Melis, Song, De Cristofaro, Shmatikov, Exploiting Unintended Feature Leakage in "
                         + "Collaborative Learning, IEEE S&P 2019")
-                .requires(Requirement.LABELS).build());
+                .requires(Requirement.LABELS)
+                .build());
     }
 
     /** The attack on victim batches of {@code batch} rows, seeing updates through {@code defense}. */

@@ -78,9 +78,10 @@ public final class PropertyInferenceAttack {
                 throw new IllegalArgumentException("property inference: model, parameters and dtype must be given");
             }
             if (parameters.size() != model.parameterShapes().size() || parameters.size() < 2) {
-                throw new IllegalArgumentException("property inference: model " + model.spec().label() + " has "
-                        + model.parameterShapes().size() + " parameter tensors, " + parameters.size()
-                        + " given (at least a last-layer weight and bias are needed)");
+                throw new IllegalArgumentException(
+                        "property inference: model " + model.spec().label() + " has "
+                                + model.parameterShapes().size() + " parameter tensors, " + parameters.size()
+                                + " given (at least a last-layer weight and bias are needed)");
             }
             parameters = List.copyOf(parameters);
         }
@@ -108,10 +109,10 @@ public final class PropertyInferenceAttack {
      * @param auxProperty whether each auxiliary row has the property; both kinds must be present, and at least
      *                    batchSize − propertySamples rows without it
      */
-    public Classifier train(SharedModel shared, float[][] aux, int[] auxLabels, boolean[] auxProperty,
-                            SplittableRandom rng) {
-        PropertyBatches batches = new PropertyBatches(auxProperty, options.batchSize(), options.propertySamples(),
-                "auxiliary");
+    public Classifier train(
+            SharedModel shared, float[][] aux, int[] auxLabels, boolean[] auxProperty, SplittableRandom rng) {
+        PropertyBatches batches =
+                new PropertyBatches(auxProperty, options.batchSize(), options.propertySamples(), "auxiliary");
         int n = options.trainingBatches();
         double[][] x = new double[2 * n][];
         boolean[] y = new boolean[2 * n];
@@ -120,15 +121,21 @@ public final class PropertyInferenceAttack {
             y[2 * i] = true;
             x[2 * i + 1] = features(shared, observe(shared, aux, auxLabels, batches.without(rng)));
         }
-        return new Classifier(shared, LogisticRegression.fit(x, y, options.classifierSteps(),
-                options.classifierRate(), options.l2()));
+        return new Classifier(
+                shared,
+                LogisticRegression.fit(x, y, options.classifierSteps(), options.classifierRate(), options.l2()));
     }
 
     /** The update of the batch {@code rows} as the attacker observes it: flattened, then transformed. */
     public float[] observe(SharedModel shared, float[][] samples, int[] labels, int[] rows) {
-        Tensor x = Sgd.batch(shared.parameters().get(0).backend(), shared.dtype(), samples, rows,
+        Tensor x = Sgd.batch(
+                shared.parameters().get(0).backend(),
+                shared.dtype(),
+                samples,
+                rows,
                 shared.model().spec().inputShape());
-        List<Tensor> g = Gradients.of(shared.model(), shared.parameters(), x, Sgd.pick(labels, rows)).gradient();
+        List<Tensor> g = Gradients.of(shared.model(), shared.parameters(), x, Sgd.pick(labels, rows))
+                .gradient();
         float[] out = updateTransform.apply(flatten(g));
         if (out == null || out.length != parameterCount(shared)) {
             throw new IllegalArgumentException("property inference: the update transform returned "
@@ -153,7 +160,8 @@ public final class PropertyInferenceAttack {
     /** The last layer's gradient: the tail of the flattened update covering the final two parameter tensors. */
     static double[] features(SharedModel shared, float[] update) {
         List<ParamShape> shapes = shared.model().parameterShapes();
-        int tail = shapes.get(shapes.size() - 1).size() + shapes.get(shapes.size() - 2).size();
+        int tail = shapes.get(shapes.size() - 1).size()
+                + shapes.get(shapes.size() - 2).size();
         if (update.length != parameterCount(shared)) {
             throw new IllegalArgumentException("property inference: update has " + update.length
                     + " values, the model has " + parameterCount(shared) + " parameters");

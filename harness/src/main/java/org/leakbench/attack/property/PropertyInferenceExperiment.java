@@ -8,19 +8,25 @@ import java.util.SplittableRandom;
  * victim's own rows, disjoint from the auxiliary ones), each passed through the attack's update transform.
  */
 public final class PropertyInferenceExperiment {
-    private PropertyInferenceExperiment() {
-    }
+    private PropertyInferenceExperiment() {}
 
-    public static PropertyInferenceResult run(PropertyInferenceAttack attack, PropertyInferenceAttack.SharedModel shared,
-                                              float[][] aux, int[] auxLabels, boolean[] auxProperty,
-                                              float[][] victim, int[] victimLabels, boolean[] victimProperty,
-                                              int victimUpdates, SplittableRandom rng) {
+    public static PropertyInferenceResult run(
+            PropertyInferenceAttack attack,
+            PropertyInferenceAttack.SharedModel shared,
+            float[][] aux,
+            int[] auxLabels,
+            boolean[] auxProperty,
+            float[][] victim,
+            int[] victimLabels,
+            boolean[] victimProperty,
+            int victimUpdates,
+            SplittableRandom rng) {
         if (victimUpdates < 1) {
             throw new IllegalArgumentException("property.victimUpdates must be >= 1, got " + victimUpdates);
         }
         PropertyInferenceAttack.Classifier c = attack.train(shared, aux, auxLabels, auxProperty, rng.split());
-        PropertyBatches batches = new PropertyBatches(victimProperty, attack.options().batchSize(),
-                attack.options().propertySamples(), "victim");
+        PropertyBatches batches = new PropertyBatches(
+                victimProperty, attack.options().batchSize(), attack.options().propertySamples(), "victim");
         SplittableRandom draw = rng.split();
         double[] scores = new double[2 * victimUpdates];
         boolean[] truth = new boolean[2 * victimUpdates];

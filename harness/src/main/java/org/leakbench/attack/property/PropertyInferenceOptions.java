@@ -10,23 +10,28 @@ package org.leakbench.attack.property;
  * @param classifierRate     its step size, in (0, 100]
  * @param l2                 its L2 penalty, in [0, 100]
  */
-public record PropertyInferenceOptions(int batchSize, int propertySamples, int trainingBatches, int classifierSteps,
-                                       double classifierRate, double l2) {
+public record PropertyInferenceOptions(
+        int batchSize,
+        int propertySamples,
+        int trainingBatches,
+        int classifierSteps,
+        double classifierRate,
+        double l2) {
     public PropertyInferenceOptions {
         if (batchSize < 1 || batchSize > 4096) {
             throw new IllegalArgumentException("property.batchSize must be in [1, 4096], got " + batchSize);
         }
         if (propertySamples < 1 || propertySamples > batchSize) {
-            throw new IllegalArgumentException("property.propertySamples must be in [1, " + batchSize + "], got "
-                    + propertySamples);
+            throw new IllegalArgumentException(
+                    "property.propertySamples must be in [1, " + batchSize + "], got " + propertySamples);
         }
         if (trainingBatches < 2 || trainingBatches > 1_000_000) {
-            throw new IllegalArgumentException("property.trainingBatches must be in [2, 1000000], got "
-                    + trainingBatches);
+            throw new IllegalArgumentException(
+                    "property.trainingBatches must be in [2, 1000000], got " + trainingBatches);
         }
         if (classifierSteps < 1 || classifierSteps > 1_000_000) {
-            throw new IllegalArgumentException("property.classifierSteps must be in [1, 1000000], got "
-                    + classifierSteps);
+            throw new IllegalArgumentException(
+                    "property.classifierSteps must be in [1, 1000000], got " + classifierSteps);
         }
         if (!(classifierRate > 0 && classifierRate <= 100)) {
             throw new IllegalArgumentException("property.classifierRate must be in (0, 100], got " + classifierRate);

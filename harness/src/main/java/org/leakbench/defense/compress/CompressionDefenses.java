@@ -15,8 +15,7 @@ import org.leakbench.defense.UpdateDefense;
 
 /** The registered compression defenses: pruning, top-k, random-k, stochastic quantization, sign. */
 public final class CompressionDefenses {
-    private CompressionDefenses() {
-    }
+    private CompressionDefenses() {}
 
     private static Descriptor.Builder compression(String name, String summary) {
         return Descriptor.of(ComponentKind.DEFENSE, name, summary).does(Capability.TRANSFORMS_UPDATE);
@@ -62,8 +61,7 @@ public final class CompressionDefenses {
         public RandomK() {
             super(compression("randomk", "random-k sparsification: a random subset of entries is sent")
                     .cites("Stich, Cordonnier, Jaggi, Sparsified SGD with Memory, NeurIPS 2018")
-                    .main(fraction("randomk.fraction", new Range(0, false, 1, true), 0.1,
-                            "fraction of entries kept"))
+                    .main(fraction("randomk.fraction", new Range(0, false, 1, true), 0.1, "fraction of entries kept"))
                     .build());
         }
 
@@ -78,8 +76,15 @@ public final class CompressionDefenses {
         public Quant() {
             super(compression("quant", "stochastic quantization: unbiased rounding to a few bits per entry")
                     .cites("Alistarh, Grubic, Li, Tomioka, Vojnovic, QSGD, NeurIPS 2017")
-                    .main(new ParameterSpec("quant.bits", ParamType.INT, java.util.List.of(), closed(1, 32), 8,
-                            "bits per entry", CHEAP, "bits"))
+                    .main(new ParameterSpec(
+                            "quant.bits",
+                            ParamType.INT,
+                            java.util.List.of(),
+                            closed(1, 32),
+                            8,
+                            "bits per entry",
+                            CHEAP,
+                            "bits"))
                     .build());
         }
 
@@ -93,7 +98,8 @@ public final class CompressionDefenses {
     public static final class Sign extends DefenseComponent {
         public Sign() {
             super(compression("sign", "sign compression: one bit per entry")
-                    .cites("Bernstein, Wang, Azizzadenesheli, Anandkumar, signSGD, ICML 2018").build());
+                    .cites("Bernstein, Wang, Azizzadenesheli, Anandkumar, signSGD, ICML 2018")
+                    .build());
         }
 
         @Override

@@ -74,7 +74,8 @@ public final class GradientPruning implements UpdateDefense {
 
     @Override
     public String name() {
-        return options.scope() == PruningOptions.Scope.GLOBAL ? "prune-" + options.fraction()
+        return options.scope() == PruningOptions.Scope.GLOBAL
+                ? "prune-" + options.fraction()
                 : "prune-per-tensor-" + options.fraction();
     }
 }

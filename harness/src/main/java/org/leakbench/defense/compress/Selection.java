@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Magnitude selection shared by top-k and pruning: exact counts, ties broken by index. */
 final class Selection {
-    private Selection() {
-    }
+    private Selection() {}
 
     /**
      * A mask of the {@code k} entries of {@code v} with the largest |value|; among equal magnitudes the

@@ -6,5 +6,4 @@ package org.leakbench.defense.compress;
  * @param errorFeedback keep what the sign dropped per client and add it to the next update (EF-signSGD,
  *                      Karimireddy et al., ICML 2019)
  */
-public record SignOptions(boolean errorFeedback) {
-}
+public record SignOptions(boolean errorFeedback) {}

@@ -9,7 +9,8 @@ package org.leakbench.defense.dp;
 public record AdditiveNoiseOptions(Kind kind, double variance) {
     /** The noise distribution. */
     public enum Kind {
-        GAUSSIAN, LAPLACE
+        GAUSSIAN,
+        LAPLACE
     }
 
     public AdditiveNoiseOptions {

@@ -5,8 +5,7 @@ package org.leakbench.defense.dp;
  * and a clipped vector's norm may exceed C by float rounding only (a relative 1e-7 or so).
  */
 public final class Clipping {
-    private Clipping() {
-    }
+    private Clipping() {}
 
     /** ‖v‖₂, accumulated in double. */
     public static double l2Norm(float[] v) {
@@ -77,8 +76,8 @@ public final class Clipping {
         int dim = rows[0].length;
         for (int i = 1; i < rows.length; i++) {
             if (rows[i].length != dim) {
-                throw new IllegalArgumentException("update " + i + " has length " + rows[i].length
-                        + " but update 0 has length " + dim);
+                throw new IllegalArgumentException(
+                        "update " + i + " has length " + rows[i].length + " but update 0 has length " + dim);
             }
         }
         return dim;

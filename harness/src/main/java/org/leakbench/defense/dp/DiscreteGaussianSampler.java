@@ -103,8 +103,8 @@ public final class DiscreteGaussianSampler {
      */
     public static SecureRandom defaultRandom() {
         try {
-            return SecureRandom.getInstance("DRBG",
-                    DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
+            return SecureRandom.getInstance(
+                    "DRBG", DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
         } catch (NoSuchAlgorithmException e) {
             return new SecureRandom();
         }
@@ -112,7 +112,9 @@ public final class DiscreteGaussianSampler {
 
     /** σ² as a double (for reporting). */
     public double sigmaSquared() {
-        return new BigDecimal(num).divide(new BigDecimal(den), java.math.MathContext.DECIMAL64).doubleValue();
+        return new BigDecimal(num)
+                .divide(new BigDecimal(den), java.math.MathContext.DECIMAL64)
+                .doubleValue();
     }
 
     /** One sample. */

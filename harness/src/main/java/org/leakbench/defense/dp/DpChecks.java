@@ -2,8 +2,7 @@ package org.leakbench.defense.dp;
 
 /** Argument checks shared by the accountant, the search and the mechanisms; messages name parameter and value. */
 public final class DpChecks {
-    private DpChecks() {
-    }
+    private DpChecks() {}
 
     public static double delta(double delta) {
         if (!(delta > 0 && delta < 1)) {

@@ -22,31 +22,42 @@ import org.leakbench.defense.UpdateDefense;
  */
 public final class DpDefenses {
     /** Gaussian noise source of every DP defense. */
-    public static final ParameterSpec NOISE = ParameterSpec.ofEnum("dp.noise", CHEAP, NoiseSources.GAUSSIAN_NAMES,
-            NoiseSources.FAST, "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian");
+    public static final ParameterSpec NOISE = ParameterSpec.ofEnum(
+            "dp.noise",
+            CHEAP,
+            NoiseSources.GAUSSIAN_NAMES,
+            NoiseSources.FAST,
+            "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian");
     /** How DP-SGD draws its batches. */
-    public static final ParameterSpec SAMPLING = ParameterSpec.ofEnum("dp.sampling", CHEAP,
-            List.of("poisson", "shuffle"), "poisson",
+    public static final ParameterSpec SAMPLING = ParameterSpec.ofEnum(
+            "dp.sampling",
+            CHEAP,
+            List.of("poisson", "shuffle"),
+            "poisson",
             "DP-SGD batches: poisson (what the accountant analyses) or shuffle (epsilon only approximate)");
     /** The noise multiplier σ: noise of standard deviation σ·C. */
-    public static final ParameterSpec SIGMA = ParameterSpec.ofDouble("dp.sigma", CHEAP, atLeast(0), 1.0,
-            "noise multiplier: Gaussian noise of standard deviation sigma times the clipping norm")
+    public static final ParameterSpec SIGMA = ParameterSpec.ofDouble(
+                    "dp.sigma",
+                    CHEAP,
+                    atLeast(0),
+                    1.0,
+                    "noise multiplier: Gaussian noise of standard deviation sigma times the clipping norm")
             .withUnit("multiple of the clipping norm");
     /** The clipping norm C. */
-    public static final ParameterSpec CLIP = ParameterSpec.ofDouble("dp.clip", CHEAP, above(0), 1.0,
-            "L2 clipping norm").withUnit("L2 norm");
+    public static final ParameterSpec CLIP = ParameterSpec.ofDouble("dp.clip", CHEAP, above(0), 1.0, "L2 clipping norm")
+            .withUnit("L2 norm");
 
     /** The deprecation notice of {@code client-dp}. */
     public static final String CLIENT_DP_DEPRECATED = "defense client-dp is deprecated: it is local DP (each client "
             + "clips and noises its own update, which the server sees) and runs as local-dp, accounted as such; "
             + "write local-dp, or dp-fedavg for central client-level DP";
 
-    private DpDefenses() {
-    }
+    private DpDefenses() {}
 
     private static UpdateDefense additive(AdditiveNoiseOptions.Kind kind, double variance, String source) {
         AdditiveNoiseOptions o = new AdditiveNoiseOptions(kind, variance);
-        return new FlatDefense(kind.name().toLowerCase(Locale.ROOT) + "-" + variance,
+        return new FlatDefense(
+                kind.name().toLowerCase(Locale.ROOT) + "-" + variance,
                 (v, rng) -> new AdditiveNoise(o, rng, source).apply(v));
     }
 
@@ -58,33 +69,42 @@ public final class DpDefenses {
     /** {@code noise}: Gaussian noise of a given variance on every entry (DLG's noise defense). */
     public static final class Gaussian extends DefenseComponent {
         public Gaussian() {
-            super(Descriptor.of(ComponentKind.DEFENSE, "noise", "additive Gaussian noise of a given variance on "
-                    + "every entry of the update")
+            super(Descriptor.of(
+                            ComponentKind.DEFENSE,
+                            "noise",
+                            "additive Gaussian noise of a given variance on " + "every entry of the update")
                     .cites("Zhu, Liu, Han, Deep Leakage from Gradients, NeurIPS 2019 (Sec. 5, variance 1e-4..1e-1)")
-                    .parameters(NOISE).main(variance("noise.variance")).does(Capability.TRANSFORMS_UPDATE).build());
+                    .parameters(NOISE)
+                    .main(variance("noise.variance"))
+                    .does(Capability.TRANSFORMS_UPDATE)
+                    .build());
         }
 
         @Override
         protected UpdateDefense create(ParameterView own) {
-            return additive(AdditiveNoiseOptions.Kind.GAUSSIAN, own.doubleValue("noise.variance"),
-                    own.string(NOISE.name()));
+            return additive(
+                    AdditiveNoiseOptions.Kind.GAUSSIAN, own.doubleValue("noise.variance"), own.string(NOISE.name()));
         }
     }
 
     /** {@code laplace}: Laplacian noise of a given variance on every entry. */
     public static final class Laplace extends DefenseComponent {
         public Laplace() {
-            super(Descriptor.of(ComponentKind.DEFENSE, "laplace", "additive Laplacian noise of a given variance on "
-                    + "every entry of the update")
+            super(Descriptor.of(
+                            ComponentKind.DEFENSE,
+                            "laplace",
+                            "additive Laplacian noise of a given variance on " + "every entry of the update")
                     .cites("Zhu, Liu, Han, Deep Leakage from Gradients, NeurIPS 2019 (Sec. 5)")
-                    .parameters(NOISE).main(variance("laplace.variance")).does(Capability.TRANSFORMS_UPDATE)
+                    .parameters(NOISE)
+                    .main(variance("laplace.variance"))
+                    .does(Capability.TRANSFORMS_UPDATE)
                     .build());
         }
 
         @Override
         protected UpdateDefense create(ParameterView own) {
-            return additive(AdditiveNoiseOptions.Kind.LAPLACE, own.doubleValue("laplace.variance"),
-                    own.string(NOISE.name()));
+            return additive(
+                    AdditiveNoiseOptions.Kind.LAPLACE, own.doubleValue("laplace.variance"), own.string(NOISE.name()));
         }
     }
 
@@ -94,12 +114,18 @@ public final class DpDefenses {
      */
     public static final class DpSgd extends DefenseComponent {
         public DpSgd() {
-            super(Descriptor.of(ComponentKind.DEFENSE, "dp-sgd", "DP-SGD: each client clips per example and adds "
-                    + "Gaussian noise in every local step; example-level DP")
+            super(Descriptor.of(
+                            ComponentKind.DEFENSE,
+                            "dp-sgd",
+                            "DP-SGD: each client clips per example and adds "
+                                    + "Gaussian noise in every local step; example-level DP")
                     .cites("Abadi, Chu, Goodfellow, McMahan, Mironov, Talwar, Zhang, Deep Learning with Differential "
                             + "Privacy, CCS 2016")
-                    .parameters(SAMPLING, NOISE).main(SIGMA).clip(CLIP)
-                    .does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT, Capability.EXAMPLE_LEVEL_DP).build());
+                    .parameters(SAMPLING, NOISE)
+                    .main(SIGMA)
+                    .clip(CLIP)
+                    .does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT, Capability.EXAMPLE_LEVEL_DP)
+                    .build());
         }
 
         @Override
@@ -111,19 +137,26 @@ public final class DpDefenses {
     /** {@code local-dp}: each client clips its whole update and noises it before sending ({@link LocalDp}). */
     public static final class Local extends DefenseComponent {
         public Local() {
-            super(Descriptor.of(ComponentKind.DEFENSE, "local-dp", "local DP: each client clips its whole update "
-                    + "to C and adds N(0, sigma^2 C^2) before sending it")
+            super(Descriptor.of(
+                            ComponentKind.DEFENSE,
+                            "local-dp",
+                            "local DP: each client clips its whole update "
+                                    + "to C and adds N(0, sigma^2 C^2) before sending it")
                     .cites("Truex, Liu, Chow, Gursoy, Wei, LDP-Fed, EdgeSys 2020")
                     .alias("client-dp", CLIENT_DP_DEPRECATED)
-                    .parameters(NOISE).main(SIGMA).clip(CLIP)
-                    .does(Capability.TRANSFORMS_UPDATE, Capability.LOCAL_DP).build());
+                    .parameters(NOISE)
+                    .main(SIGMA)
+                    .clip(CLIP)
+                    .does(Capability.TRANSFORMS_UPDATE, Capability.LOCAL_DP)
+                    .build());
         }
 
         @Override
         protected UpdateDefense create(ParameterView own) {
             ClientDpOptions o = new ClientDpOptions(own.doubleValue(CLIP.name()), own.doubleValue(SIGMA.name()));
             String source = own.string(NOISE.name());
-            return new FlatDefense("local-dp-" + o.noiseMultiplier() * o.clipNorm(),
+            return new FlatDefense(
+                    "local-dp-" + o.noiseMultiplier() * o.clipNorm(),
                     (v, rng) -> new LocalDp(o, NoiseSources.gaussian(source, rng)).privatize(v));
         }
     }
@@ -134,12 +167,18 @@ public final class DpDefenses {
      */
     public static final class FedAvg extends DefenseComponent {
         public FedAvg() {
-            super(Descriptor.of(ComponentKind.DEFENSE, "dp-fedavg", "central client-level DP: the server clips each "
-                    + "update to C and adds N(0, sigma^2 C^2) once to the sum")
+            super(Descriptor.of(
+                            ComponentKind.DEFENSE,
+                            "dp-fedavg",
+                            "central client-level DP: the server clips each "
+                                    + "update to C and adds N(0, sigma^2 C^2) once to the sum")
                     .cites("McMahan, Ramage, Talwar, Zhang, Learning Differentially Private Recurrent Language Models, "
                             + "ICLR 2018")
-                    .parameters(NOISE).main(SIGMA).clip(CLIP)
-                    .does(Capability.NOISES_AT_SERVER, Capability.CLIENT_LEVEL_DP).build());
+                    .parameters(NOISE)
+                    .main(SIGMA)
+                    .clip(CLIP)
+                    .does(Capability.NOISES_AT_SERVER, Capability.CLIENT_LEVEL_DP)
+                    .build());
         }
 
         @Override

@@ -15,7 +15,8 @@ import java.util.Locale;
  * </ul>
  */
 public enum DpSampling {
-    POISSON, SHUFFLE;
+    POISSON,
+    SHUFFLE;
 
     /** The lower-case name used in sweep files ({@code dp.sampling}). */
     public String id() {

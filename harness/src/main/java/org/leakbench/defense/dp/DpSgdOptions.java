@@ -16,8 +16,8 @@ public record DpSgdOptions(double clipNorm, double noiseMultiplier, DpSampling s
             throw new IllegalArgumentException("dp.sampling must be poisson or shuffle, got null");
         }
         if (!NoiseSources.GAUSSIAN_NAMES.contains(noise)) {
-            throw new IllegalArgumentException("dp.noise must be one of " + NoiseSources.GAUSSIAN_NAMES + ", got '"
-                    + noise + "'");
+            throw new IllegalArgumentException(
+                    "dp.noise must be one of " + NoiseSources.GAUSSIAN_NAMES + ", got '" + noise + "'");
         }
     }
 

@@ -19,20 +19,35 @@ import org.leakbench.update.Update;
  * DP-SGD gradients, so that what is attacked is what is trained.
  */
 public final class DpSgdStep {
-    private DpSgdStep() {
-    }
+    private DpSgdStep() {}
 
     /**
      * The noisy mean gradient at {@code params} on the rows {@code batch} of (samples, labels), divided by the
      * batch's size, with the noise source of {@code options} seeded from {@code rng}.
      */
-    public static List<Tensor> noisyGradient(Model model, Backend be, DType dtype, List<Tensor> params,
-                                             float[][] samples, int[] labels, int[] batch, DpSgdOptions options,
-                                             SplittableRandom rng) {
+    public static List<Tensor> noisyGradient(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            float[][] samples,
+            int[] labels,
+            int[] batch,
+            DpSgdOptions options,
+            SplittableRandom rng) {
         if (batch.length == 0) {
             throw new IllegalArgumentException("DP-SGD needs a non-empty batch to divide by its size");
         }
-        return noisyGradient(model, be, dtype, params, samples, labels, batch, batch.length, options,
+        return noisyGradient(
+                model,
+                be,
+                dtype,
+                params,
+                samples,
+                labels,
+                batch,
+                batch.length,
+                options,
                 NoiseSources.gaussian(options.noise(), rng));
     }
 
@@ -40,9 +55,17 @@ public final class DpSgdStep {
      * (Σ clipped per-example gradients of {@code batch} + N(0, σ²C²)) / {@code denominator}. An empty batch (a
      * Poisson draw that picked no row) releases the noise alone, as the mechanism the accountant analyses does.
      */
-    public static List<Tensor> noisyGradient(Model model, Backend be, DType dtype, List<Tensor> params,
-                                             float[][] samples, int[] labels, int[] batch, double denominator,
-                                             DpSgdOptions options, NoiseSource noise) {
+    public static List<Tensor> noisyGradient(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            float[][] samples,
+            int[] labels,
+            int[] batch,
+            double denominator,
+            DpSgdOptions options,
+            NoiseSource noise) {
         if (!(denominator > 0) || Double.isInfinite(denominator)) {
             throw new IllegalArgumentException("DP-SGD denominator must be finite and > 0, got " + denominator);
         }
@@ -58,12 +81,14 @@ public final class DpSgdStep {
         }
         Tensor x = Sgd.batch(be, dtype, samples, batch, model.spec().inputShape());
         // One backward pass for dense networks, batches of one otherwise (PerExampleGradients).
-        PerExampleGradients.ClippedSum clipped = PerExampleGradients.clippedSum(model, params, x,
-                Sgd.pick(labels, batch), options.clipNorm());
+        PerExampleGradients.ClippedSum clipped =
+                PerExampleGradients.clippedSum(model, params, x, Sgd.pick(labels, batch), options.clipNorm());
         for (int i = 0; i < params.size(); i++) {
             // Tensor by tensor in the parameters' order, the sampler running on from one to the next: the same
             // draws, coordinate for coordinate, as on the flat vector of all parameters.
-            Tensor t = be.editedCopy(clipped.sum().get(i), params.get(i).shape(),
+            Tensor t = be.editedCopy(
+                    clipped.sum().get(i),
+                    params.get(i).shape(),
                     v -> NoisySum.noiseAndScale(v, std, denominator, noise));
             out.add(t.dtype() == dtype ? t : be.cast(t, dtype));
         }
@@ -74,13 +99,15 @@ public final class DpSgdStep {
      * One flat gradient per row of {@code batch}, in the order of the model's parameter tensors, from batches
      * of one (a reference for {@link PerExampleGradients} and for attacks that need the gradients themselves).
      */
-    public static float[][] perExampleGradients(Model model, Backend be, DType dtype, List<Tensor> params,
-                                                float[][] samples, int[] labels, int[] batch) {
+    public static float[][] perExampleGradients(
+            Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples, int[] labels, int[] batch) {
         float[][] out = new float[batch.length][];
         for (int i = 0; i < batch.length; i++) {
             int[] one = {batch[i]};
             Tensor x = Sgd.batch(be, dtype, samples, one, model.spec().inputShape());
-            out[i] = Update.fromTensors(Gradients.of(model, params, x, Sgd.pick(labels, one)).gradient()).flatten();
+            out[i] = Update.fromTensors(Gradients.of(model, params, x, Sgd.pick(labels, one))
+                            .gradient())
+                    .flatten();
         }
         return out;
     }
@@ -89,16 +116,35 @@ public final class DpSgdStep {
      * {@code epochs} epochs of DP-SGD over the rows {@code indices}, with the batches of
      * {@link DpSgdSchedule} under {@code options.sampling()}; returns new parameters.
      */
-    public static List<Tensor> train(Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples,
-                                     int[] labels, int[] indices, int epochs, int batchSize, double lr,
-                                     DpSgdOptions options, SplittableRandom rng) {
+    public static List<Tensor> train(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            float[][] samples,
+            int[] labels,
+            int[] indices,
+            int epochs,
+            int batchSize,
+            double lr,
+            DpSgdOptions options,
+            SplittableRandom rng) {
         DpSgdSchedule schedule = DpSgdSchedule.ofEpochs(indices.length, batchSize, epochs, options.sampling());
         DpSgdSchedule.Batches batches = schedule.batches(indices);
         List<Tensor> p = params;
         while (batches.hasNext()) {
             int[] idx = batches.next(rng);
-            List<Tensor> g = noisyGradient(model, be, dtype, p, samples, labels, idx, batches.denominator(idx),
-                    options, NoiseSources.gaussian(options.noise(), rng));
+            List<Tensor> g = noisyGradient(
+                    model,
+                    be,
+                    dtype,
+                    p,
+                    samples,
+                    labels,
+                    idx,
+                    batches.denominator(idx),
+                    options,
+                    NoiseSources.gaussian(options.noise(), rng));
             p = Sgd.step(be, p, g, lr);
         }
         return p;

@@ -33,13 +33,30 @@ public final class DpSgdTraining implements LocalTraining {
         List<Tensor> g;
         if (options.sampling() == DpSampling.SHUFFLE) {
             idx = data.sampleRows(Math.min(batch, data.size()), rng);
-            g = DpSgdStep.noisyGradient(task.model(), task.backend(), task.dtype(), task.global(), data.samples(),
-                    data.labels(), idx, options, rng);
+            g = DpSgdStep.noisyGradient(
+                    task.model(),
+                    task.backend(),
+                    task.dtype(),
+                    task.global(),
+                    data.samples(),
+                    data.labels(),
+                    idx,
+                    options,
+                    rng);
         } else {
             DpSgdSchedule.Batches batches = gradientSchedule(data.size(), batch).batches(data.indices());
             idx = batches.next(rng);
-            g = DpSgdStep.noisyGradient(task.model(), task.backend(), task.dtype(), task.global(), data.samples(),
-                    data.labels(), idx, batches.denominator(idx), options, NoiseSources.gaussian(options.noise(), rng));
+            g = DpSgdStep.noisyGradient(
+                    task.model(),
+                    task.backend(),
+                    task.dtype(),
+                    task.global(),
+                    data.samples(),
+                    data.labels(),
+                    idx,
+                    batches.denominator(idx),
+                    options,
+                    NoiseSources.gaussian(options.noise(), rng));
         }
         return new LocalResult(Update.fromTensors(g), idx.length, Double.NaN);
     }
@@ -47,8 +64,19 @@ public final class DpSgdTraining implements LocalTraining {
     @Override
     public LocalResult weightDifference(LocalTask task, int epochs, int batch, double lr, SplittableRandom rng) {
         ClientData data = task.data();
-        List<Tensor> local = DpSgdStep.train(task.model(), task.backend(), task.dtype(), task.global(),
-                data.samples(), data.labels(), data.indices(), epochs, batch, lr, options, rng);
+        List<Tensor> local = DpSgdStep.train(
+                task.model(),
+                task.backend(),
+                task.dtype(),
+                task.global(),
+                data.samples(),
+                data.labels(),
+                data.indices(),
+                epochs,
+                batch,
+                lr,
+                options,
+                rng);
         int steps = (int) Math.max(1, epochSchedule(data.size(), batch, epochs).steps());
         return new LocalResult(task.weightDifference(local, steps, lr), data.size(), Double.NaN);
     }

@@ -10,8 +10,7 @@ final class LogMath {
     /** Below this the series for erf is used, above it the continued fraction for erfc. */
     private static final double SERIES_LIMIT = 2.0;
 
-    private LogMath() {
-    }
+    private LogMath() {}
 
     /** log(exp(a) + exp(b)) without overflow. */
     static double logAdd(double a, double b) {

@@ -14,8 +14,7 @@ public final class NoiseMultiplierSearch {
     /** The largest σ tried before declaring the target unreachable. */
     public static final double MAX_NOISE_MULTIPLIER = 1e6;
 
-    private NoiseMultiplierSearch() {
-    }
+    private NoiseMultiplierSearch() {}
 
     /**
      * The smallest σ (within {@link #RELATIVE_TOLERANCE}) whose ε is at most {@code targetEpsilon}; 0 for no steps.
@@ -24,8 +23,8 @@ public final class NoiseMultiplierSearch {
      *                                  (the ε of zero RDP, which no σ beats); or when even
      *                                  σ = {@value #MAX_NOISE_MULTIPLIER} gives ε above the target
      */
-    public static double find(double targetEpsilon, double delta, double sampleRate, long steps,
-                              Conversion conversion) {
+    public static double find(
+            double targetEpsilon, double delta, double sampleRate, long steps, Conversion conversion) {
         DpChecks.epsilon(targetEpsilon);
         DpChecks.delta(delta);
         DpChecks.sampleRate(sampleRate);
@@ -77,8 +76,8 @@ public final class NoiseMultiplierSearch {
      * {@code epsilonTolerance} below the target, and return that upper end. Its σ meets the target but can exceed
      * the smallest one by a few tenths of a percent; it is here to reproduce numbers published with Opacus.
      */
-    public static double findLikeOpacus(double targetEpsilon, double delta, double sampleRate, long steps,
-                                        double epsilonTolerance) {
+    public static double findLikeOpacus(
+            double targetEpsilon, double delta, double sampleRate, long steps, double epsilonTolerance) {
         DpChecks.epsilon(targetEpsilon);
         DpChecks.delta(delta);
         DpChecks.sampleRate(sampleRate);
@@ -92,8 +91,8 @@ public final class NoiseMultiplierSearch {
         while (epsHigh > targetEpsilon) {
             high *= 2;
             if (high > MAX_NOISE_MULTIPLIER) {
-                throw new IllegalArgumentException("epsilon " + targetEpsilon + " is unreachable below noiseMultiplier "
-                        + MAX_NOISE_MULTIPLIER);
+                throw new IllegalArgumentException(
+                        "epsilon " + targetEpsilon + " is unreachable below noiseMultiplier " + MAX_NOISE_MULTIPLIER);
             }
             epsHigh = epsilon(high, sampleRate, steps, delta, Conversion.IMPROVED);
         }

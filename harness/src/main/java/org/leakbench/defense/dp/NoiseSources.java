@@ -16,8 +16,7 @@ public final class NoiseSources {
     /** The names {@link #gaussian} accepts. */
     public static final List<String> GAUSSIAN_NAMES = List.of(FAST, DISCRETE_GAUSSIAN);
 
-    private NoiseSources() {
-    }
+    private NoiseSources() {}
 
     /**
      * A Gaussian noise source called {@code name}, seeded from {@code rng} (one draw of it for {@code fast}, so

@@ -5,8 +5,7 @@ final class NoisySum {
     /** Every whole number up to 2^24 is exactly a float. */
     private static final double EXACT_FLOAT_INTEGERS = 0x1.0p24;
 
-    private NoisySum() {
-    }
+    private NoisySum() {}
 
     /** (sum + N(0, std² I)) / denominator, computed in place on {@code sum}, which is returned. */
     static float[] noiseAndScale(float[] sum, double std, double denominator, NoiseSource noise) {

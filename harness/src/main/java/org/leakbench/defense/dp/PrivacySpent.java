@@ -8,5 +8,4 @@ package org.leakbench.defense.dp;
  * @param bestOrder  the Rényi order α that gave the smallest ε ({@code NaN} when ε is 0 or infinite)
  * @param conversion the RDP-to-(ε, δ) conversion used
  */
-public record PrivacySpent(double epsilon, double delta, double bestOrder, Conversion conversion) {
-}
+public record PrivacySpent(double epsilon, double delta, double bestOrder, Conversion conversion) {}

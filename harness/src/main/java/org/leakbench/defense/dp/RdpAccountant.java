@@ -134,14 +134,15 @@ public final class RdpAccountant {
     }
 
     /** ε after {@code steps} steps with noise multiplier σ and sampling rate q, over the default orders. */
-    public static double epsilon(double noiseMultiplier, double sampleRate, long steps, double delta,
-                                 Conversion conversion) {
-        return privacySpent(noiseMultiplier, sampleRate, steps, delta, conversion).epsilon();
+    public static double epsilon(
+            double noiseMultiplier, double sampleRate, long steps, double delta, Conversion conversion) {
+        return privacySpent(noiseMultiplier, sampleRate, steps, delta, conversion)
+                .epsilon();
     }
 
     /** Like {@link #epsilon} but with the best order, over the default orders. */
-    public static PrivacySpent privacySpent(double noiseMultiplier, double sampleRate, long steps, double delta,
-                                            Conversion conversion) {
+    public static PrivacySpent privacySpent(
+            double noiseMultiplier, double sampleRate, long steps, double delta, Conversion conversion) {
         return new RdpAccountant().step(noiseMultiplier, sampleRate, steps).privacySpent(delta, conversion);
     }
 }

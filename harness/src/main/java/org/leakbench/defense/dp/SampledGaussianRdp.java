@@ -13,10 +13,10 @@ final class SampledGaussianRdp {
     private static final double LOG_HALF = Math.log(0.5);
     /** Stop the fractional series once new terms are below e^{−40} of the running sum (relative 4e-18). */
     private static final double SERIES_CUTOFF = 40.0;
+
     private static final int MAX_TERMS = 1_000_000;
 
-    private SampledGaussianRdp() {
-    }
+    private SampledGaussianRdp() {}
 
     /** RDP of one step at order {@code alpha}; inputs are assumed validated. */
     static double rdp(double q, double sigma, double alpha) {
@@ -77,10 +77,18 @@ final class SampledGaussianRdp {
                 }
             }
             double j = alpha - i;
-            double s0 = logAbsCoef + i * logQ + j * log1mQ + ((double) i * i - i) / (2 * sigma2)
-                    + LOG_HALF + LogMath.logErfc((i - z0) * erfcScale);
-            double s1 = logAbsCoef + j * logQ + i * log1mQ + (j * j - j) / (2 * sigma2)
-                    + LOG_HALF + LogMath.logErfc((z0 - j) * erfcScale);
+            double s0 = logAbsCoef
+                    + i * logQ
+                    + j * log1mQ
+                    + ((double) i * i - i) / (2 * sigma2)
+                    + LOG_HALF
+                    + LogMath.logErfc((i - z0) * erfcScale);
+            double s1 = logAbsCoef
+                    + j * logQ
+                    + i * log1mQ
+                    + (j * j - j) / (2 * sigma2)
+                    + LOG_HALF
+                    + LogMath.logErfc((z0 - j) * erfcScale);
             if (positive) {
                 pos0 = LogMath.logAdd(pos0, s0);
                 pos1 = LogMath.logAdd(pos1, s1);

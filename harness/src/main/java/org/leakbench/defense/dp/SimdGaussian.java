@@ -20,8 +20,7 @@ final class SimdGaussian {
         }
     }
 
-    private SimdGaussian() {
-    }
+    private SimdGaussian() {}
 
     /**
      * True with four or more long lanes. Per word, on one AVX-512 machine limited with -XX:UseAVX: two lanes
@@ -40,9 +39,12 @@ final class SimdGaussian {
         int k = 0;
         for (; k <= n - L.length(); k += L.length()) {
             LongVector z = offsets.add(s);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xbf58476d1ce4e5b9L);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94d049bb133111ebL);
-            z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31)).intoArray(words, k);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30))
+                    .mul(0xbf58476d1ce4e5b9L);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27))
+                    .mul(0x94d049bb133111ebL);
+            z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31))
+                    .intoArray(words, k);
             s += step;
         }
         for (; k < n; k++) {

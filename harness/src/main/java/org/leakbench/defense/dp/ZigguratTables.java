@@ -25,6 +25,7 @@ final class ZigguratTables {
      * sign costs no branch.
      */
     static final double[] SCALE = new double[2 * LAYERS];
+
     static final double R;
 
     static {
@@ -47,8 +48,7 @@ final class ZigguratTables {
         }
     }
 
-    private ZigguratTables() {
-    }
+    private ZigguratTables() {}
 
     static double f(double x) {
         return Math.exp(-0.5 * x * x);

@@ -34,8 +34,8 @@ interface AesCtrKeyStream {
     /** Checks a length passed to {@link #next}. */
     static void checkChunk(int len) {
         if (len < 0 || len % 16 != 0 || len > MAX_CHUNK) {
-            throw new IllegalArgumentException("key stream chunk must be a multiple of 16 bytes up to " + MAX_CHUNK
-                    + ", got " + len);
+            throw new IllegalArgumentException(
+                    "key stream chunk must be a multiple of 16 bytes up to " + MAX_CHUNK + ", got " + len);
         }
     }
 

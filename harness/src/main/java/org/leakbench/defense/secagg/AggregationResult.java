@@ -18,8 +18,15 @@ import java.util.Map;
  * @param rejections      every rejected message or client abort, in order
  * @param protocol        the underlying run (per-round bytes, the server's view of masked inputs)
  */
-public record AggregationResult(float[] sum, int[] included, long[] bytesSent, long[] bytesReceived,
-        double expansionFactor, Map<String, Long> phaseNanos, List<String> rejections, ProtocolResult protocol) {
+public record AggregationResult(
+        float[] sum,
+        int[] included,
+        long[] bytesSent,
+        long[] bytesReceived,
+        double expansionFactor,
+        Map<String, Long> phaseNanos,
+        List<String> rejections,
+        ProtocolResult protocol) {
 
     /** Client u's masked vector exactly as the server received it (elements in [0, 2^b)), or null. */
     public int[] maskedInput(int client) {

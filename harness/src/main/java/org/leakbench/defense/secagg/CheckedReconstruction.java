@@ -15,11 +15,9 @@ final class CheckedReconstruction {
     private static final int PAIR_BUDGET = 5000;
 
     /** The secret and the x coordinates of the shares found not to lie on its polynomial. */
-    record Result(byte[] secret, List<Integer> badShares) {
-    }
+    record Result(byte[] secret, List<Integer> badShares) {}
 
-    private CheckedReconstruction() {
-    }
+    private CheckedReconstruction() {}
 
     /**
      * Reconstructs the secret from t of {@code shares} that {@code valid} accepts.
@@ -54,8 +52,8 @@ final class CheckedReconstruction {
         return null;
     }
 
-    private static Result attempt(Shamir shamir, List<Shamir.Share> shares, int secretLength,
-            Predicate<byte[]> valid, int skipA, int skipB) {
+    private static Result attempt(
+            Shamir shamir, List<Shamir.Share> shares, int secretLength, Predicate<byte[]> valid, int skipA, int skipB) {
         List<Shamir.Share> used = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
             if (i != skipA && i != skipB) {

@@ -12,8 +12,8 @@ package org.leakbench.defense.secagg;
  * @param modulusBits  b
  * @param security     the active mode adds a signature to each advertisement and the consistency-check round
  */
-public record CommunicationModel(int clients, int neighbours, long vectorLength, int modulusBits,
-        SecurityMode security) {
+public record CommunicationModel(
+        int clients, int neighbours, long vectorLength, int modulusBits, SecurityMode security) {
     /** The semi-honest mode. */
     public CommunicationModel(int clients, int neighbours, long vectorLength, int modulusBits) {
         this(clients, neighbours, vectorLength, modulusBits, SecurityMode.SEMI_HONEST);
@@ -53,8 +53,8 @@ public record CommunicationModel(int clients, int neighbours, long vectorLength,
         long keys = header + neighbours * (4L + 2 * X25519.KEY_BYTES + signature());
         long shares = header + neighbours * (4L + SecAggClient.CIPHERTEXT_BYTES);
         long survivors = header + 4L * clients;
-        long signatures = security == SecurityMode.ACTIVE
-                ? header + (neighbours + 1L) * (4 + Ed25519.SIGNATURE_BYTES) : 0;
+        long signatures =
+                security == SecurityMode.ACTIVE ? header + (neighbours + 1L) * (4 + Ed25519.SIGNATURE_BYTES) : 0;
         return keys + shares + survivors + signatures;
     }
 

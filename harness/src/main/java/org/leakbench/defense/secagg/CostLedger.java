@@ -8,6 +8,7 @@ public final class CostLedger {
     private final int clients;
     /** Per round, bytes indexed by client id. */
     private final Map<Round, long[]> sent = new EnumMap<>(Round.class);
+
     private final Map<Round, long[]> received = new EnumMap<>(Round.class);
 
     public CostLedger(int clients) {

@@ -13,8 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the speed of the parallel counter-mode intrinsic, but it needs no warm-up and no intrinsic at all.
  */
 final class EcbCtrKeyStream implements AesCtrKeyStream {
-    private static final VarHandle LONG_BE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final Cipher cipher;
     private final byte[] counters = new byte[MAX_CHUNK];

@@ -14,8 +14,7 @@ public final class Ed25519 {
     /** Bytes of a signature on the wire. */
     public static final int SIGNATURE_BYTES = 64;
 
-    private Ed25519() {
-    }
+    private Ed25519() {}
 
     public static KeyPair generate(SecureRandom random) {
         try {

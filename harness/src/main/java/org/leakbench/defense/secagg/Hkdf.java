@@ -12,8 +12,7 @@ public final class Hkdf {
     private static final String HMAC = "HmacSHA256";
     private static final int HASH_LEN = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** HKDF-Extract: PRK = HMAC(salt, ikm); an empty or null salt means HashLen zero bytes (RFC 5869 §2.2). */
     public static byte[] extract(byte[] salt, byte[] ikm) {
@@ -25,8 +24,8 @@ public final class Hkdf {
     /** HKDF-Expand: T(1) | T(2) | ... truncated to {@code length} bytes, at most 255 * 32. */
     public static byte[] expand(byte[] prk, byte[] info, int length) {
         if (length < 1 || length > 255 * HASH_LEN) {
-            throw new IllegalArgumentException("HKDF output length must be in [1, " + 255 * HASH_LEN + "], got "
-                    + length);
+            throw new IllegalArgumentException(
+                    "HKDF output length must be in [1, " + 255 * HASH_LEN + "], got " + length);
         }
         Mac mac = mac(prk);
         byte[] out = new byte[length];

@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class JdkCtrKeyStream implements AesCtrKeyStream {
     /** Calls that make HotSpot compile the counter-mode loop with its intrinsic (C2 compiles at ~10^4). */
     private static final int WARM_UP_CALLS = 40_000;
+
     private static final byte[] ZEROS = new byte[MAX_CHUNK];
 
     static {

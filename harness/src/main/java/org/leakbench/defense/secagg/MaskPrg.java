@@ -18,10 +18,10 @@ import org.leakbench.tensor.SimdSupport;
 public final class MaskPrg {
     /** Seed length in bytes (an AES-128 key). */
     public static final int SEED_BYTES = 16;
+
     private static final int CHUNK_INTS = AesCtrKeyStream.MAX_CHUNK / 4;
     private static final boolean VECTOR = SimdSupport.enabled();
-    private static final VarHandle INT_LE =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] COUNTER_ZERO = new byte[16];
 
     private final AesCtrKeyStream stream;
@@ -41,7 +41,8 @@ public final class MaskPrg {
         return new MaskPrg(MaskPrgRoute.choose(route, false));
     }
 
-    private static final byte[] PAIRWISE_INFO = "leakbench secagg pairwise mask seed".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAIRWISE_INFO =
+            "leakbench secagg pairwise mask seed".getBytes(StandardCharsets.US_ASCII);
 
     /** The seed s_uv of the pairwise mask between u and v, from their X25519 agreement through HKDF-SHA256. */
     public static byte[] pairwiseSeed(byte[] sharedSecret, long session) {

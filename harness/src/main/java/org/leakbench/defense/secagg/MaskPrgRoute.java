@@ -17,12 +17,14 @@ public final class MaskPrgRoute {
     static final String PROPERTY = "leakbench.maskprg";
 
     /** The two pure-JDK routes. */
-    enum Route { JDK_CTR, JDK_ECB }
+    enum Route {
+        JDK_CTR,
+        JDK_ECB
+    }
 
     private static volatile Route chosen;
 
-    private MaskPrgRoute() {
-    }
+    private MaskPrgRoute() {}
 
     /**
      * The route this JVM takes, decided on first use; a bad {@code -Dleakbench.maskprg} is an
@@ -45,8 +47,8 @@ public final class MaskPrgRoute {
         return switch (forced.trim().toLowerCase(Locale.ROOT)) {
             case "ctr" -> Route.JDK_CTR;
             case "ecb" -> Route.JDK_ECB;
-            default -> throw new IllegalArgumentException("-D" + PROPERTY + " must be ctr or ecb, got '" + forced
-                    + "'");
+            default ->
+                throw new IllegalArgumentException("-D" + PROPERTY + " must be ctr or ecb, got '" + forced + "'");
         };
     }
 
@@ -76,7 +78,8 @@ public final class MaskPrgRoute {
         }
         try {
             HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return hotspot != null && Boolean.parseBoolean(hotspot.getVMOption("UseAES").getValue());
+            return hotspot != null
+                    && Boolean.parseBoolean(hotspot.getVMOption("UseAES").getValue());
         } catch (RuntimeException | LinkageError e) {
             return false; // not HotSpot, or no such flag: take the route that needs no intrinsic
         }

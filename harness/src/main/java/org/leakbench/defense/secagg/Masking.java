@@ -9,8 +9,7 @@ import java.util.Map;
  * agreement of the mask keys through HKDF, and sign(u, v) = +1 if u > v, -1 if u < v.
  */
 public final class Masking {
-    private Masking() {
-    }
+    private Masking() {}
 
     /**
      * Client u's masked input y_u.
@@ -22,8 +21,14 @@ public final class Masking {
      * @param peerMaskKeys   encoded mask public keys of the peers u masks with (excluding u), by id
      * @return the masked vector, every element in [0, 2^b)
      */
-    public static int[] maskInput(int[] input, int self, byte[] selfMaskSeed, PrivateKey maskKey,
-            Map<Integer, byte[]> peerMaskKeys, SessionParams params, MaskPrg prg) {
+    public static int[] maskInput(
+            int[] input,
+            int self,
+            byte[] selfMaskSeed,
+            PrivateKey maskKey,
+            Map<Integer, byte[]> peerMaskKeys,
+            SessionParams params,
+            MaskPrg prg) {
         int[] y = input.clone();
         prg.addMask(selfMaskSeed, y, 1);
         for (Map.Entry<Integer, byte[]> peer : peerMaskKeys.entrySet()) {

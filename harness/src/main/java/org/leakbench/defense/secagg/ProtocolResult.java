@@ -16,8 +16,13 @@ import java.util.Map;
  * @param rejections     reasons of every rejected message or client abort, in order
  * @param server         the server after the run; {@link SecAggServer#maskedInput(int)} gives its view
  */
-public record ProtocolResult(int[] sum, int[] included, CostLedger cost, EnumMap<Round, Long> roundNanos,
-        List<String> rejections, SecAggServer server) {
+public record ProtocolResult(
+        int[] sum,
+        int[] included,
+        CostLedger cost,
+        EnumMap<Round, Long> roundNanos,
+        List<String> rejections,
+        SecAggServer server) {
 
     public Map<Round, Long> roundNanosView() {
         return Map.copyOf(roundNanos);

@@ -48,14 +48,17 @@ public final class SecAggClient {
     private byte[] selfMaskSeed;
     /** Shares this client holds, per owner: [0] of the self-mask seed, [1] of the mask secret key. */
     private final Map<Integer, byte[][]> heldShares = new TreeMap<>();
+
     private TreeSet<Integer> sharedKeys;
     private final Map<Integer, Boolean> revealedSelfMaskShare = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     /** Null in the semi-honest mode. */
     private final Pki pki;
+
     private final PrivateKey signingKey;
     /** The survivor set this client signed in the consistency check (active mode), sorted. */
     private int[] signedSurvivors;
+
     private SortedSet<Integer> signedRealSurvivors;
 
     /** A semi-honest client. */
@@ -78,8 +81,8 @@ public final class SecAggClient {
         this.prg = prg;
         this.shamir = new Shamir(params.threshold());
         if (pki != null && pki.clients() != params.clients()) {
-            throw new IllegalArgumentException("the PKI registers " + pki.clients() + " clients, the session has "
-                    + params.clients());
+            throw new IllegalArgumentException(
+                    "the PKI registers " + pki.clients() + " clients, the session has " + params.clients());
         }
         this.pki = pki;
         this.signingKey = pki == null ? null : pki.signingKey(id);
@@ -100,7 +103,8 @@ public final class SecAggClient {
         maskKeys = X25519.generate(random);
         byte[] c = X25519.encodePublic(encryptionKeys.getPublic());
         byte[] s = X25519.encodePublic(maskKeys.getPublic());
-        byte[] signature = pki == null ? new byte[0]
+        byte[] signature = pki == null
+                ? new byte[0]
                 : Ed25519.sign(signingKey, SignedStatements.advertisement(params.session(), id, c, s));
         return new AdvertiseKeys(params.session(), id, c, s, signature);
     }
@@ -116,18 +120,25 @@ public final class SecAggClient {
             int v = e.getKey();
             AdvertiseKeys k = e.getValue();
             if (!params.graph().adjacent(id, v) || k.sender() != v) {
-                throw new MessageRejectedException(SecAggMessage.SERVER, Round.ADVERTISE_KEYS,
+                throw new MessageRejectedException(
+                        SecAggMessage.SERVER,
+                        Round.ADVERTISE_KEYS,
                         "key list for client " + id + " has an entry for " + v + " which is not its neighbour");
             }
-            if (pki != null && !pki.verify(v, SignedStatements.advertisement(params.session(), v, k.encryptionKey(),
-                    k.maskKey()), k.signature())) {
+            if (pki != null
+                    && !pki.verify(
+                            v,
+                            SignedStatements.advertisement(params.session(), v, k.encryptionKey(), k.maskKey()),
+                            k.signature())) {
                 throw new SecAggException("client " + id + " aborts: the signature on the keys of client " + v
                         + " in the server's key list does not verify against its registered key (forged or "
                         + "substituted keys)");
             }
             // Bonawitz et al. require all advertised keys to be distinct.
             if (!distinct.add(Arrays.toString(k.encryptionKey())) || !distinct.add(Arrays.toString(k.maskKey()))) {
-                throw new MessageRejectedException(SecAggMessage.SERVER, Round.ADVERTISE_KEYS,
+                throw new MessageRejectedException(
+                        SecAggMessage.SERVER,
+                        Round.ADVERTISE_KEYS,
                         "key list for client " + id + " repeats a public key (entry of client " + v + ")");
             }
             keys.put(v, k);
@@ -164,13 +175,18 @@ public final class SecAggClient {
                 heldShares.put(id, new byte[][] {seedShare, keyShare});
                 continue;
             }
-            byte[] plaintext = ByteBuffer.allocate(PLAINTEXT_BYTES).putInt(id).putInt(v).put(seedShare).put(keyShare)
+            byte[] plaintext = ByteBuffer.allocate(PLAINTEXT_BYTES)
+                    .putInt(id)
+                    .putInt(v)
+                    .put(seedShare)
+                    .put(keyShare)
                     .array();
-            ciphertexts.put(v, ShareCipher.encrypt(channelKey(v), plaintext, params.session(), id, v,
-                    Round.SHARE_KEYS, random));
+            ciphertexts.put(
+                    v,
+                    ShareCipher.encrypt(channelKey(v), plaintext, params.session(), id, v, Round.SHARE_KEYS, random));
         }
-        return new ShareKeys(params.session(), id, ciphertexts,
-                SelfMaskCommitment.of(params.session(), id, selfMaskSeed));
+        return new ShareKeys(
+                params.session(), id, ciphertexts, SelfMaskCommitment.of(params.session(), id, selfMaskSeed));
     }
 
     /** End of round 1: decrypt the shares addressed to this client; the senders form its view of U2. */
@@ -186,12 +202,12 @@ public final class SecAggClient {
             }
             view.add(v); // v masks with this client whether or not its ciphertext decrypts
             try {
-                byte[] plain = ShareCipher.decrypt(channelKey(v), e.getValue(), params.session(), v, id,
-                        Round.SHARE_KEYS);
+                byte[] plain =
+                        ShareCipher.decrypt(channelKey(v), e.getValue(), params.session(), v, id, Round.SHARE_KEYS);
                 ByteBuffer buf = ByteBuffer.wrap(plain);
                 if (plain.length != PLAINTEXT_BYTES || buf.getInt() != v || buf.getInt() != id) {
-                    throw new MessageRejectedException(v, Round.SHARE_KEYS,
-                            "encrypted share names the wrong sender or recipient");
+                    throw new MessageRejectedException(
+                            v, Round.SHARE_KEYS, "encrypted share names the wrong sender or recipient");
                 }
                 byte[] seedShare = new byte[Shamir.SHARE_BYTES];
                 byte[] keyShare = new byte[Shamir.SHARE_BYTES];
@@ -214,8 +230,8 @@ public final class SecAggClient {
             throw new IllegalStateException("client " + id + " has not received the shares of round 1");
         }
         if (input.length != params.vectorLength()) {
-            throw new IllegalArgumentException("client " + id + " input has length " + input.length
-                    + ", expected " + params.vectorLength());
+            throw new IllegalArgumentException(
+                    "client " + id + " input has length " + input.length + ", expected " + params.vectorLength());
         }
         Map<Integer, byte[]> peers = new TreeMap<>();
         for (int v : sharedKeys) {
@@ -265,8 +281,8 @@ public final class SecAggClient {
         }
         signedSurvivors = u3;
         signedRealSurvivors = real;
-        return new SurvivorSignature(params.session(), id,
-                Ed25519.sign(signingKey, SignedStatements.survivors(params.session(), u3)));
+        return new SurvivorSignature(
+                params.session(), id, Ed25519.sign(signingKey, SignedStatements.survivors(params.session(), u3)));
     }
 
     /**
@@ -340,9 +356,12 @@ public final class SecAggClient {
 
     private void checkAddressed(SecAggMessage m) {
         if (m.session() != params.session() || m.recipient() != id) {
-            throw new MessageRejectedException(m.sender(), m.round(), "message for client " + m.recipient()
-                    + " in session " + m.session() + " delivered to client " + id + " in session "
-                    + params.session());
+            throw new MessageRejectedException(
+                    m.sender(),
+                    m.round(),
+                    "message for client " + m.recipient()
+                            + " in session " + m.session() + " delivered to client " + id + " in session "
+                            + params.session());
         }
     }
 }

@@ -16,17 +16,31 @@ import java.util.SplittableRandom;
  *                          for SecAgg
  * @param security          SEMI_HONEST or ACTIVE (signed keys with a test PKI and the consistency check)
  */
-public record SecAggConfig(Mode mode, double threshold, int modulusBits, long quantizationRange,
-        double clippingRange, int neighbours, SecurityMode security) {
+public record SecAggConfig(
+        Mode mode,
+        double threshold,
+        int modulusBits,
+        long quantizationRange,
+        double clippingRange,
+        int neighbours,
+        SecurityMode security) {
 
     /** Which neighbour graph the protocol uses. */
-    public enum Mode { SECAGG, SECAGG_PLUS }
+    public enum Mode {
+        SECAGG,
+        SECAGG_PLUS
+    }
 
     /** Flower's SecAgg+ defaults: modulus 2^32, quantisation range 2^22, clipping range 8; t = 2/3. */
     public static final double DEFAULT_THRESHOLD = 2.0 / 3.0;
 
     /** The semi-honest mode. */
-    public SecAggConfig(Mode mode, double threshold, int modulusBits, long quantizationRange, double clippingRange,
+    public SecAggConfig(
+            Mode mode,
+            double threshold,
+            int modulusBits,
+            long quantizationRange,
+            double clippingRange,
             int neighbours) {
         this(mode, threshold, modulusBits, quantizationRange, clippingRange, neighbours, SecurityMode.SEMI_HONEST);
     }
@@ -39,8 +53,8 @@ public record SecAggConfig(Mode mode, double threshold, int modulusBits, long qu
             throw new IllegalArgumentException("mode must be SECAGG or SECAGG_PLUS, got null");
         }
         if (!(threshold > 0.5 && threshold <= 1.0)) {
-            throw new IllegalArgumentException("threshold must be in (0.5, 1] (fraction of the share-holder "
-                    + "group), got " + threshold);
+            throw new IllegalArgumentException(
+                    "threshold must be in (0.5, 1] (fraction of the share-holder " + "group), got " + threshold);
         }
         if (modulusBits < 2 || modulusBits > 32) {
             throw new IllegalArgumentException("modulusBits must be in [2, 32], got " + modulusBits);

@@ -17,15 +17,18 @@ import org.leakbench.defense.UpdateDefense;
  */
 public final class SecAggDefenses {
     /** What the server is assumed to do. */
-    public static final ParameterSpec SECURITY = ParameterSpec.ofEnum("secagg.security", CHEAP,
-            List.of("semi-honest", "active"), "semi-honest",
+    public static final ParameterSpec SECURITY = ParameterSpec.ofEnum(
+            "secagg.security",
+            CHEAP,
+            List.of("semi-honest", "active"),
+            "semi-honest",
             "server secagg/secagg+ defend against: semi-honest, or active (signatures, consistency check)");
 
-    private SecAggDefenses() {
-    }
+    private SecAggDefenses() {}
 
     private static Descriptor.Builder secure(String name, String summary) {
-        return Descriptor.of(ComponentKind.DEFENSE, name, summary).parameters(SECURITY)
+        return Descriptor.of(ComponentKind.DEFENSE, name, summary)
+                .parameters(SECURITY)
                 .does(Capability.AGGREGATES_SECURELY);
     }
 
@@ -34,7 +37,8 @@ public final class SecAggDefenses {
         public SecAgg() {
             super(secure("secagg", "secure aggregation: pairwise masks cancel in the sum, the server sees only it")
                     .cites("Bonawitz et al., Practical Secure Aggregation for Privacy-Preserving Machine Learning, "
-                            + "CCS 2017").build());
+                            + "CCS 2017")
+                    .build());
         }
 
         @Override
@@ -48,7 +52,8 @@ public final class SecAggDefenses {
         public SecAggPlus() {
             super(secure("secagg+", "secure aggregation over a sparse random graph of clients (logarithmic degree)")
                     .cites("Bell, Bonawitz, Gascon, Lepoint, Raykova, Secure Single-Server Aggregation with "
-                            + "(Poly)Logarithmic Overhead, CCS 2020").build());
+                            + "(Poly)Logarithmic Overhead, CCS 2020")
+                    .build());
         }
 
         @Override

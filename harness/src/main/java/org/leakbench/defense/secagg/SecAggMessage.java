@@ -196,8 +196,9 @@ public sealed interface SecAggMessage {
      * Round 4, client to server: shares of the mask secret key of dropped peers and shares of the self-mask
      * seed of surviving peers, each keyed by the peer's id; never both for one peer.
      */
-    record UnmaskResponse(long session, int sender, Map<Integer, byte[]> maskKeyShares,
-            Map<Integer, byte[]> selfMaskShares) implements SecAggMessage {
+    record UnmaskResponse(
+            long session, int sender, Map<Integer, byte[]> maskKeyShares, Map<Integer, byte[]> selfMaskShares)
+            implements SecAggMessage {
         @Override
         public int recipient() {
             return SERVER;

@@ -63,8 +63,8 @@ public final class SecAggProtocol {
         run.deliver(server.closeAdvertiseKeys(), clients, Round.SHARE_KEYS, (c, m) -> c.receiveKeys((KeyList) m));
         long t1 = run.mark(Round.ADVERTISE_KEYS, t0);
         run.clientRound(clients, Round.SHARE_KEYS, SecAggClient::shareKeys, server);
-        run.deliver(server.closeShareKeys(), clients, Round.MASKED_INPUT,
-                (c, m) -> c.receiveShares((ForwardedShares) m));
+        run.deliver(
+                server.closeShareKeys(), clients, Round.MASKED_INPUT, (c, m) -> c.receiveShares((ForwardedShares) m));
         long t2 = run.mark(Round.SHARE_KEYS, t1);
         run.clientRound(clients, Round.MASKED_INPUT, c -> c.maskedInput(inputs.get(c.id())), server);
         List<UnmaskRequest> requests = server.closeMaskedInput();
@@ -75,20 +75,28 @@ public final class SecAggProtocol {
         Map<Integer, SignatureList> signaturesOf = new TreeMap<>();
         if (pki != null) {
             run.clientRound(clients, Round.CONSISTENCY_CHECK, c -> c.signSurvivors(requested(requestOf, c)), server);
-            run.deliver(server.closeConsistencyCheck(), clients, Round.UNMASKING,
+            run.deliver(
+                    server.closeConsistencyCheck(),
+                    clients,
+                    Round.UNMASKING,
                     (c, m) -> signaturesOf.put(c.id(), (SignatureList) m));
             t3 = run.mark(Round.CONSISTENCY_CHECK, t3);
         }
-        run.clientRound(clients, Round.UNMASKING, c -> {
-            if (pki == null) {
-                return c.unmask(requested(requestOf, c));
-            }
-            SignatureList list = signaturesOf.get(c.id());
-            if (list == null) {
-                throw new SecAggException("client " + c.id() + " received no signatures of the consistency check");
-            }
-            return c.unmask(list);
-        }, server);
+        run.clientRound(
+                clients,
+                Round.UNMASKING,
+                c -> {
+                    if (pki == null) {
+                        return c.unmask(requested(requestOf, c));
+                    }
+                    SignatureList list = signaturesOf.get(c.id());
+                    if (list == null) {
+                        throw new SecAggException(
+                                "client " + c.id() + " received no signatures of the consistency check");
+                    }
+                    return c.unmask(list);
+                },
+                server);
         int[] sum;
         try {
             sum = server.closeUnmasking();
@@ -96,8 +104,8 @@ public final class SecAggProtocol {
             run.rejections.addAll(server.problems());
         }
         run.mark(Round.UNMASKING, t3);
-        return new ProtocolResult(sum, server.includedClients(), run.cost, run.nanos, List.copyOf(run.rejections),
-                server);
+        return new ProtocolResult(
+                sum, server.includedClients(), run.cost, run.nanos, List.copyOf(run.rejections), server);
     }
 
     private static UnmaskRequest requested(Map<Integer, UnmaskRequest> requestOf, SecAggClient c) {
@@ -130,8 +138,11 @@ public final class SecAggProtocol {
             return now;
         }
 
-        void clientRound(Map<Integer, SecAggClient> clients, Round round,
-                Function<SecAggClient, SecAggMessage> step, SecAggServer server) {
+        void clientRound(
+                Map<Integer, SecAggClient> clients,
+                Round round,
+                Function<SecAggClient, SecAggMessage> step,
+                SecAggServer server) {
             for (SecAggClient c : clients.values()) {
                 if (!active(c.id(), round)) {
                     continue;
@@ -155,7 +166,10 @@ public final class SecAggProtocol {
             }
         }
 
-        void deliver(List<? extends SecAggMessage> messages, Map<Integer, SecAggClient> clients, Round next,
+        void deliver(
+                List<? extends SecAggMessage> messages,
+                Map<Integer, SecAggClient> clients,
+                Round next,
                 ClientReceiver receiver) {
             for (SecAggMessage m : messages) {
                 for (SecAggMessage delivered : channel.transmit(m)) {

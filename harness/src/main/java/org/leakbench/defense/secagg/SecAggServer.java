@@ -38,6 +38,7 @@ public final class SecAggServer {
     private final List<String> problems = new ArrayList<>();
     /** Null in the semi-honest mode. */
     private final Pki pki;
+
     private int[] announcedSurvivors;
 
     /** A semi-honest server. */
@@ -70,38 +71,51 @@ public final class SecAggServer {
             throw reject(m, "unknown client id " + s + " (clients are 0.." + (params.clients() - 1) + ")");
         }
         if (m.round() != round) {
-            throw reject(m, "is a " + m.round() + " message but the server is in round " + round
-                    + " (replayed or late)");
+            throw reject(
+                    m, "is a " + m.round() + " message but the server is in round " + round + " (replayed or late)");
         }
         if (m instanceof AdvertiseKeys k) {
             checkFresh(m, u1);
             if (k.encryptionKey().length != X25519.KEY_BYTES || k.maskKey().length != X25519.KEY_BYTES) {
-                throw reject(m, "public keys must be " + X25519.KEY_BYTES + " bytes, got "
-                        + k.encryptionKey().length + " and " + k.maskKey().length);
+                throw reject(
+                        m,
+                        "public keys must be " + X25519.KEY_BYTES + " bytes, got " + k.encryptionKey().length + " and "
+                                + k.maskKey().length);
             }
-            if (pki != null && !pki.verify(s, SignedStatements.advertisement(params.session(), s, k.encryptionKey(),
-                    k.maskKey()), k.signature())) {
-                throw reject(m, "signature does not verify against the registered key of client " + s
-                        + " (forged advertisement)");
+            if (pki != null
+                    && !pki.verify(
+                            s,
+                            SignedStatements.advertisement(params.session(), s, k.encryptionKey(), k.maskKey()),
+                            k.signature())) {
+                throw reject(
+                        m,
+                        "signature does not verify against the registered key of client " + s
+                                + " (forged advertisement)");
             }
             u1.put(s, k);
         } else if (m instanceof ShareKeys sk) {
             checkFresh(m, u2);
             checkMember(m, u1, "did not advertise keys");
             int[] expected = neighboursIn(s, u1);
-            int[] got = sk.ciphertexts().keySet().stream().mapToInt(Integer::intValue).toArray();
+            int[] got = sk.ciphertexts().keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             if (!Arrays.equals(expected, got)) {
-                throw reject(m, "must hold one ciphertext for each neighbour that advertised keys "
-                        + Arrays.toString(expected) + ", got " + Arrays.toString(got));
+                throw reject(
+                        m,
+                        "must hold one ciphertext for each neighbour that advertised keys " + Arrays.toString(expected)
+                                + ", got " + Arrays.toString(got));
             }
             if (sk.seedCommitment().length != SelfMaskCommitment.BYTES) {
-                throw reject(m, "self-mask seed commitment has " + sk.seedCommitment().length + " bytes, expected "
-                        + SelfMaskCommitment.BYTES);
+                throw reject(
+                        m,
+                        "self-mask seed commitment has " + sk.seedCommitment().length + " bytes, expected "
+                                + SelfMaskCommitment.BYTES);
             }
             for (byte[] c : sk.ciphertexts().values()) {
                 if (c.length != SecAggClient.CIPHERTEXT_BYTES) {
-                    throw reject(m, "encrypted share has " + c.length + " bytes, expected "
-                            + SecAggClient.CIPHERTEXT_BYTES);
+                    throw reject(
+                            m, "encrypted share has " + c.length + " bytes, expected " + SecAggClient.CIPHERTEXT_BYTES);
                 }
             }
             u2.put(s, sk);
@@ -109,8 +123,10 @@ public final class SecAggServer {
             checkFresh(m, u3);
             checkMember(m, u2, "did not share keys");
             if (in.masked().length != params.vectorLength() || in.modulusBits() != params.modulusBits()) {
-                throw reject(m, "masked input has " + in.masked().length + " elements of " + in.modulusBits()
-                        + " bits, expected " + params.vectorLength() + " of " + params.modulusBits());
+                throw reject(
+                        m,
+                        "masked input has " + in.masked().length + " elements of " + in.modulusBits()
+                                + " bits, expected " + params.vectorLength() + " of " + params.modulusBits());
             }
             int mask = params.modulusMask();
             for (int v : in.masked()) {
@@ -221,7 +237,11 @@ public final class SecAggServer {
         Shamir shamir = new Shamir(params.threshold());
         for (int u : u3.keySet()) {
             byte[] commitment = u2.get(u).seedCommitment();
-            byte[] seed = checked(shamir, u, true, MaskPrg.SEED_BYTES,
+            byte[] seed = checked(
+                    shamir,
+                    u,
+                    true,
+                    MaskPrg.SEED_BYTES,
                     b -> SelfMaskCommitment.matches(commitment, params.session(), u, b),
                     "do not match its commitment from round 1");
             prg.addMask(seed, sum, -1);
@@ -230,12 +250,18 @@ public final class SecAggServer {
             if (u3.containsKey(u)) {
                 continue;
             }
-            byte[] scalar = checked(shamir, u, false, X25519.KEY_BYTES, k -> matchesMaskKey(u, k),
+            byte[] scalar = checked(
+                    shamir,
+                    u,
+                    false,
+                    X25519.KEY_BYTES,
+                    k -> matchesMaskKey(u, k),
                     "do not give its advertised public key");
             PrivateKey key = X25519.privateFromScalar(scalar);
             for (int v : params.graph().neighbours(u)) {
                 if (u3.containsKey(v)) {
-                    byte[] shared = X25519.agree(key, X25519.decodePublic(u1.get(v).maskKey()));
+                    byte[] shared =
+                            X25519.agree(key, X25519.decodePublic(u1.get(v).maskKey()));
                     // v added PRG(s_vu) if v > u and subtracted it otherwise; undo that.
                     prg.addMask(MaskPrg.pairwiseSeed(shared, params.session()), sum, v > u ? -1 : 1);
                 }
@@ -279,8 +305,8 @@ public final class SecAggServer {
      * Reconstructs a secret of {@code owner} and checks it; a share that disagrees with the checked secret is
      * left out and its sender named in {@link #problems()}. Fails if no t shares give a secret that passes.
      */
-    private byte[] checked(Shamir shamir, int owner, boolean selfMask, int length, Predicate<byte[]> valid,
-            String mismatch) {
+    private byte[] checked(
+            Shamir shamir, int owner, boolean selfMask, int length, Predicate<byte[]> valid, String mismatch) {
         String what = (selfMask ? "self-mask seed" : "mask secret key") + " of client " + owner;
         List<Shamir.Share> shares = sharesOf(owner, selfMask);
         CheckedReconstruction.Result r = CheckedReconstruction.reconstruct(shamir, shares, length, valid);
@@ -288,8 +314,8 @@ public final class SecAggServer {
             String spare = shares.size() > params.threshold()
                     ? ", nor do any t = " + params.threshold() + " of them with one or two left out"
                     : ", and with only t = " + params.threshold() + " shares none can be left out";
-            throw new SecAggException("cannot unmask: the " + shares.size() + " shares of the " + what + " "
-                    + mismatch + spare + "; no sum is released");
+            throw new SecAggException("cannot unmask: the " + shares.size() + " shares of the " + what + " " + mismatch
+                    + spare + "; no sum is released");
         }
         for (int x : r.badShares()) {
             problems.add("server left out the share of the " + what + " sent by client " + (x - 1)
@@ -321,15 +347,19 @@ public final class SecAggServer {
             int owner = e.getKey();
             boolean survived = u3.containsKey(owner);
             if (!u2.containsKey(owner) || survived != selfMask) {
-                throw reject(m, "sends a share of the " + (selfMask ? "self-mask seed" : "mask secret key")
-                        + " of client " + owner + ", which " + (survived ? "survived" : "dropped"));
+                throw reject(
+                        m,
+                        "sends a share of the " + (selfMask ? "self-mask seed" : "mask secret key") + " of client "
+                                + owner + ", which " + (survived ? "survived" : "dropped"));
             }
             if (owner != m.sender() && !params.graph().adjacent(owner, m.sender())) {
                 throw reject(m, "sends a share of client " + owner + ", which is not its neighbour");
             }
             if (e.getValue().length != Shamir.SHARE_BYTES) {
-                throw reject(m, "share of client " + owner + " has " + e.getValue().length + " bytes, expected "
-                        + Shamir.SHARE_BYTES);
+                throw reject(
+                        m,
+                        "share of client " + owner + " has " + e.getValue().length + " bytes, expected "
+                                + Shamir.SHARE_BYTES);
             }
             if (new java.math.BigInteger(1, e.getValue()).compareTo(Shamir.PRIME) >= 0) {
                 throw reject(m, "share of client " + owner + " is not an element of the field");
@@ -338,7 +368,9 @@ public final class SecAggServer {
     }
 
     private int[] neighboursIn(int u, Map<Integer, ?> set) {
-        return Arrays.stream(params.graph().neighbours(u)).filter(set::containsKey).toArray();
+        return Arrays.stream(params.graph().neighbours(u))
+                .filter(set::containsKey)
+                .toArray();
     }
 
     private void enough(int count, String what) {

@@ -39,8 +39,8 @@ public final class SecureAggregator {
     }
 
     /** The dequantised sum of the updates of the clients that stay to the end. */
-    public AggregationResult aggregate(List<float[]> updates, SecAggConfig config, DropoutSchedule dropouts,
-            long seed) {
+    public AggregationResult aggregate(
+            List<float[]> updates, SecAggConfig config, DropoutSchedule dropouts, long seed) {
         int n = checkShape(updates.size(), updates.isEmpty() ? 0 : updates.get(0).length);
         config.checkCapacity(n);
         int m = updates.get(0).length;
@@ -54,8 +54,8 @@ public final class SecureAggregator {
         List<int[]> quantized = new ArrayList<>(n);
         for (int u = 0; u < n; u++) {
             if (updates.get(u).length != m) {
-                throw new IllegalArgumentException("update " + u + " has length " + updates.get(u).length
-                        + ", expected " + m + " like update 0");
+                throw new IllegalArgumentException(
+                        "update " + u + " has length " + updates.get(u).length + ", expected " + m + " like update 0");
             }
             quantized.add(quantizer.quantize(updates.get(u), quantRandom.split()));
         }
@@ -74,27 +74,34 @@ public final class SecureAggregator {
             expansion += run.cost().sentBytes(u) / plainBytes;
         }
         expansion /= run.included().length;
-        return new AggregationResult(sum, run.included(), run.cost().sentPerClient(), run.cost().receivedPerClient(),
-                expansion, java.util.Collections.unmodifiableMap(phases), run.rejections(), run);
+        return new AggregationResult(
+                sum,
+                run.included(),
+                run.cost().sentPerClient(),
+                run.cost().receivedPerClient(),
+                expansion,
+                java.util.Collections.unmodifiableMap(phases),
+                run.rejections(),
+                run);
     }
 
     /**
      * The exact integer path: the sum mod 2^b of the included inputs (elements are taken mod 2^b), without
      * quantisation. {@code seed} chooses the SecAgg+ graph.
      */
-    public ProtocolResult aggregateIntegers(List<int[]> inputs, SecAggConfig config, DropoutSchedule dropouts,
-            long seed) {
+    public ProtocolResult aggregateIntegers(
+            List<int[]> inputs, SecAggConfig config, DropoutSchedule dropouts, long seed) {
         checkShape(inputs.size(), inputs.isEmpty() ? 0 : inputs.get(0).length);
         return runProtocol(inputs, config, dropouts, new SplittableRandom(seed).split());
     }
 
-    private ProtocolResult runProtocol(List<int[]> inputs, SecAggConfig config, DropoutSchedule dropouts,
-            SplittableRandom graphRandom) {
+    private ProtocolResult runProtocol(
+            List<int[]> inputs, SecAggConfig config, DropoutSchedule dropouts, SplittableRandom graphRandom) {
         int n = inputs.size();
         NeighbourGraph graph = config.graph(n, graphRandom);
         int t = config.thresholdFor(graph.groupSize());
-        SessionParams params = new SessionParams(secureRandom.nextLong(), inputs.get(0).length, config.modulusBits(),
-                t, graph);
+        SessionParams params =
+                new SessionParams(secureRandom.nextLong(), inputs.get(0).length, config.modulusBits(), t, graph);
         // the test PKI stands for keys registered once, before any session: its setup is not timed
         Pki pki = config.security() == SecurityMode.ACTIVE ? Pki.generate(n, secureRandom) : null;
         return new SecAggProtocol(params, channel, secureRandom, pki).run(inputs, dropouts);

@@ -15,10 +15,10 @@ import java.security.NoSuchAlgorithmException;
 final class SelfMaskCommitment {
     /** Bytes of a commitment on the wire. */
     static final int BYTES = 32;
+
     private static final byte[] TAG = "leakbench secagg self-mask seed commitment".getBytes(StandardCharsets.US_ASCII);
 
-    private SelfMaskCommitment() {
-    }
+    private SelfMaskCommitment() {}
 
     static byte[] of(long session, int owner, byte[] seed) {
         try {

@@ -41,8 +41,8 @@ public final class Shamir {
 
         public static Share decode(int x, byte[] value) {
             if (value.length != SHARE_BYTES) {
-                throw new IllegalArgumentException("share value must be " + SHARE_BYTES + " bytes, got "
-                        + value.length);
+                throw new IllegalArgumentException(
+                        "share value must be " + SHARE_BYTES + " bytes, got " + value.length);
             }
             return new Share(x, new BigInteger(1, value));
         }
@@ -65,12 +65,12 @@ public final class Shamir {
     /** Splits {@code secret} (at most 32 bytes, read big-endian) into one share per x in {@code xs}. */
     public Share[] split(byte[] secret, int[] xs, SecureRandom random) {
         if (secret.length > MAX_SECRET_BYTES) {
-            throw new IllegalArgumentException("Shamir secret must be at most " + MAX_SECRET_BYTES + " bytes, got "
-                    + secret.length);
+            throw new IllegalArgumentException(
+                    "Shamir secret must be at most " + MAX_SECRET_BYTES + " bytes, got " + secret.length);
         }
         if (xs.length < threshold) {
-            throw new IllegalArgumentException("cannot split " + threshold + "-of-" + xs.length
-                    + ": fewer share holders than the threshold");
+            throw new IllegalArgumentException(
+                    "cannot split " + threshold + "-of-" + xs.length + ": fewer share holders than the threshold");
         }
         BigInteger[] coefficients = new BigInteger[threshold];
         coefficients[0] = new BigInteger(1, secret);
@@ -158,7 +158,8 @@ public final class Shamir {
             for (int j = 0; j < t; j++) {
                 if (j != i) {
                     num = num.multiply(BigInteger.valueOf(xs.get(j))).mod(PRIME);
-                    den = den.multiply(BigInteger.valueOf((long) xs.get(j) - xs.get(i))).mod(PRIME);
+                    den = den.multiply(BigInteger.valueOf((long) xs.get(j) - xs.get(i)))
+                            .mod(PRIME);
                 }
             }
             lambda[i] = num.multiply(den.modInverse(PRIME)).mod(PRIME);
@@ -180,8 +181,8 @@ public final class Shamir {
         int start = raw.length > 1 && raw[0] == 0 ? 1 : 0;
         int len = raw.length - start;
         if (len > length) {
-            throw new SecAggException("reconstructed value does not fit in " + length + " bytes: the shares are "
-                    + "inconsistent");
+            throw new SecAggException(
+                    "reconstructed value does not fit in " + length + " bytes: the shares are " + "inconsistent");
         }
         byte[] out = new byte[length];
         System.arraycopy(raw, start, out, length - len, len);

@@ -21,8 +21,7 @@ public final class ShareCipher {
     public static final int TAG_BYTES = 16;
     private static final byte[] KEY_INFO = "leakbench secagg share encryption key".getBytes(StandardCharsets.US_ASCII);
 
-    private ShareCipher() {
-    }
+    private ShareCipher() {}
 
     /** Symmetric key for the pair (u, v): both derive it from their own private and the other's public key. */
     public static byte[] deriveKey(byte[] sharedSecret, long session) {
@@ -33,8 +32,8 @@ public final class ShareCipher {
         return NONCE_BYTES + plaintextLength + TAG_BYTES;
     }
 
-    public static byte[] encrypt(byte[] key, byte[] plaintext, long session, int from, int to, Round round,
-            SecureRandom random) {
+    public static byte[] encrypt(
+            byte[] key, byte[] plaintext, long session, int from, int to, Round round, SecureRandom random) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -56,18 +55,26 @@ public final class ShareCipher {
      */
     public static byte[] decrypt(byte[] key, byte[] ciphertext, long session, int from, int to, Round round) {
         if (ciphertext.length < NONCE_BYTES + TAG_BYTES) {
-            throw new MessageRejectedException(from, round, "encrypted share from client " + from + " to client "
-                    + to + " is " + ciphertext.length + " bytes, shorter than nonce and tag");
+            throw new MessageRejectedException(
+                    from,
+                    round,
+                    "encrypted share from client " + from + " to client " + to + " is " + ciphertext.length
+                            + " bytes, shorter than nonce and tag");
         }
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+            gcm.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BYTES * 8, ciphertext, 0, NONCE_BYTES));
             gcm.updateAAD(associatedData(session, from, to, round));
             return gcm.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new MessageRejectedException(from, round, "encrypted share from client " + from + " to client "
-                    + to + " failed authentication (altered, misdirected or replayed)");
+            throw new MessageRejectedException(
+                    from,
+                    round,
+                    "encrypted share from client " + from + " to client " + to
+                            + " failed authentication (altered, misdirected or replayed)");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed", e);
         }
@@ -78,7 +85,12 @@ public final class ShareCipher {
     }
 
     private static byte[] associatedData(long session, int from, int to, Round round) {
-        return ByteBuffer.allocate(20).putLong(session).putInt(from).putInt(to).putInt(roundNumber(round)).array();
+        return ByteBuffer.allocate(20)
+                .putLong(session)
+                .putInt(from)
+                .putInt(to)
+                .putInt(roundNumber(round))
+                .array();
     }
 
     /** The round's number in the associated data: fixed by the protocol, not by the enum's declaration order. */

@@ -13,8 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdMaskAdd {
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
 
-    private SimdMaskAdd() {
-    }
+    private SimdMaskAdd() {}
 
     /** target[offset + i] (+= | -= | =) word i of keyStream for i below n, by mode +1, -1 or 0. */
     static void apply(byte[] keyStream, int[] target, int offset, int n, int mode) {
@@ -32,7 +31,8 @@ final class SimdMaskAdd {
             }
         } else {
             for (; i <= n - lanes; i += lanes) {
-                IntVector.fromByteArray(I, keyStream, 4 * i, ByteOrder.LITTLE_ENDIAN).intoArray(target, offset + i);
+                IntVector.fromByteArray(I, keyStream, 4 * i, ByteOrder.LITTLE_ENDIAN)
+                        .intoArray(target, offset + i);
             }
         }
         MaskPrg.scalar(keyStream, i, target, offset + i, n - i, mode);

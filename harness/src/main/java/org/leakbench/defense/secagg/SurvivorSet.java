@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * client and collect the shares of v's self-mask seed together with every other client's mask key.
  */
 final class SurvivorSet {
-    private SurvivorSet() {
-    }
+    private SurvivorSet() {}
 
     /**
      * @param self      the checking client
@@ -31,15 +30,19 @@ final class SurvivorSet {
                 throw refuse(self, "the survivor set names client " + v + " twice");
             }
             if (v < 0 || v >= params.clients()) {
-                throw refuse(self, "the survivor set names client " + v + ", which is not in the session (0.."
-                        + (params.clients() - 1) + ")");
+                throw refuse(
+                        self,
+                        "the survivor set names client " + v + ", which is not in the session (0.."
+                                + (params.clients() - 1) + ")");
             }
             if (v != self && !params.graph().adjacent(self, v)) {
                 continue; // another neighbourhood's survivor (SecAgg+)
             }
             if (!shared.contains(v)) {
-                throw refuse(self, "the survivor set names client " + v
-                        + ", which did not send it shares in round 1 (U3 must be a subset of U2)");
+                throw refuse(
+                        self,
+                        "the survivor set names client " + v
+                                + ", which did not send it shares in round 1 (U3 must be a subset of U2)");
             }
             real.add(v);
         }

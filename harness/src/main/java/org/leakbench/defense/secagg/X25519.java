@@ -24,8 +24,7 @@ public final class X25519 {
     /** Bytes in an encoded public key, private scalar or shared secret. */
     public static final int KEY_BYTES = 32;
 
-    private X25519() {
-    }
+    private X25519() {}
 
     public static KeyPair generate(SecureRandom random) {
         try {
@@ -50,8 +49,8 @@ public final class X25519 {
 
     public static PublicKey decodePublic(byte[] encoded) {
         if (encoded.length != KEY_BYTES) {
-            throw new IllegalArgumentException("X25519 public key must be " + KEY_BYTES + " bytes, got "
-                    + encoded.length);
+            throw new IllegalArgumentException(
+                    "X25519 public key must be " + KEY_BYTES + " bytes, got " + encoded.length);
         }
         byte[] be = new byte[KEY_BYTES];
         for (int i = 0; i < KEY_BYTES; i++) {
@@ -67,14 +66,15 @@ public final class X25519 {
     }
 
     public static byte[] privateScalar(PrivateKey key) {
-        return ((XECPrivateKey) key).getScalar()
+        return ((XECPrivateKey) key)
+                .getScalar()
                 .orElseThrow(() -> new IllegalStateException("X25519 private key does not expose its scalar"));
     }
 
     public static PrivateKey privateFromScalar(byte[] scalar) {
         if (scalar.length != KEY_BYTES) {
-            throw new IllegalArgumentException("X25519 private scalar must be " + KEY_BYTES + " bytes, got "
-                    + scalar.length);
+            throw new IllegalArgumentException(
+                    "X25519 private scalar must be " + KEY_BYTES + " bytes, got " + scalar.length);
         }
         try {
             return KeyFactory.getInstance("XDH")

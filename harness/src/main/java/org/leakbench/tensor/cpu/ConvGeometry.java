@@ -9,8 +9,8 @@ import org.leakbench.tensor.Conv2dSpec;
  */
 record ConvGeometry(int n, int c, int h, int w, int k, int kh, int kw, int oh, int ow, int s, int p) {
     static ConvGeometry of(int[] xs, int[] ws, int[] ys, Conv2dSpec spec) {
-        return new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], ys[2], ys[3], spec.stride(),
-                spec.padding());
+        return new ConvGeometry(
+                xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], ys[2], ys[3], spec.stride(), spec.padding());
     }
 
     /** Patch length: one row of the patch matrix per filter tap. */

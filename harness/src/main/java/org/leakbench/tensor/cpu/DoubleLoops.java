@@ -10,8 +10,7 @@ import org.leakbench.tensor.MatmulShape;
  * Matrix products that are not outer products or A·Bᵀ go to EJML.
  */
 final class DoubleLoops {
-    private DoubleLoops() {
-    }
+    private DoubleLoops() {}
 
     /** r[i] = x[i] op y[i]. */
     static void same(Kernels.Binary op, double[] x, double[] y, double[] r) {

@@ -6,8 +6,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.BroadcastMap;
 import org.leakbench.tensor.Conv2dSpec;
-import org.leakbench.tensor.MatmulShape;
 import org.leakbench.tensor.DType;
+import org.leakbench.tensor.MatmulShape;
 import org.leakbench.tensor.Shape;
 import org.leakbench.tensor.Tensor;
 
@@ -77,7 +77,8 @@ public final class JavaBackend implements Backend {
 
     /** A result computed in doubles: kept as float64, or rounded into float32 storage. */
     JavaTensor of(DType dtype, int[] shape, double[] values) {
-        return dtype == DType.F32 ? new JavaTensor(this, shape, JavaTensor.narrow(values))
+        return dtype == DType.F32
+                ? new JavaTensor(this, shape, JavaTensor.narrow(values))
                 : new JavaTensor(this, shape, values);
     }
 
@@ -88,14 +89,15 @@ public final class JavaBackend implements Backend {
         if (t instanceof JavaTensor j) {
             return j.floats != null ? new JavaTensor(this, j.shape, j.floats) : new JavaTensor(this, j.shape, j.data);
         }
-        return t.dtype() == DType.F32 ? new JavaTensor(this, t.shape().clone(), t.toFloatArray())
+        return t.dtype() == DType.F32
+                ? new JavaTensor(this, t.shape().clone(), t.toFloatArray())
                 : new JavaTensor(this, t.shape().clone(), t.toDoubleArray());
     }
 
     private static void requireFill(int length, int[] shape) {
         if (length != Shape.size(shape)) {
-            throw new IllegalArgumentException("array of length " + length + " does not fill shape "
-                    + Shape.str(shape));
+            throw new IllegalArgumentException(
+                    "array of length " + length + " does not fill shape " + Shape.str(shape));
         }
     }
 
@@ -139,7 +141,8 @@ public final class JavaBackend implements Backend {
         if (x.dtype == dtype) {
             return x;
         }
-        return dtype == DType.F32 ? new JavaTensor(this, x.shape, JavaTensor.narrow(x.data))
+        return dtype == DType.F32
+                ? new JavaTensor(this, x.shape, JavaTensor.narrow(x.data))
                 : new JavaTensor(this, x.shape, JavaTensor.widen(x.floats));
     }
 
@@ -271,8 +274,8 @@ public final class JavaBackend implements Backend {
     }
 
     /** One channel of a per-channel broadcast: r = big op c over [from, from + n). */
-    private static void channel(Op2 op, Kernels.Binary fast, float[] big, int from, int n, float c, float[] r,
-                                boolean smallOnRight) {
+    private static void channel(
+            Op2 op, Kernels.Binary fast, float[] big, int from, int n, float c, float[] r, boolean smallOnRight) {
         if (fast != null) {
             KERNELS.withScalar(fast, big, from, n, c, r, smallOnRight);
         } else {
@@ -506,8 +509,8 @@ public final class JavaBackend implements Backend {
             return a;
         }
         if (!Shape.broadcastsTo(shape, a.shape)) {
-            throw new IllegalArgumentException("cannot sum shape " + Shape.str(a.shape) + " down to "
-                    + Shape.str(shape));
+            throw new IllegalArgumentException(
+                    "cannot sum shape " + Shape.str(a.shape) + " down to " + Shape.str(shape));
         }
         int m = Shape.size(shape);
         double[] r = new double[m];
@@ -541,8 +544,8 @@ public final class JavaBackend implements Backend {
             return a;
         }
         if (!Shape.broadcastsTo(a.shape, shape)) {
-            throw new IllegalArgumentException("cannot broadcast shape " + Shape.str(a.shape) + " to "
-                    + Shape.str(shape));
+            throw new IllegalArgumentException(
+                    "cannot broadcast shape " + Shape.str(a.shape) + " to " + Shape.str(shape));
         }
         int n = Shape.size(shape);
         Object x = a.floats != null ? a.floats : a.data;
@@ -569,7 +572,8 @@ public final class JavaBackend implements Backend {
                 }
             }
         }
-        return r instanceof float[] f ? new JavaTensor(this, shape.clone(), f)
+        return r instanceof float[] f
+                ? new JavaTensor(this, shape.clone(), f)
                 : new JavaTensor(this, shape.clone(), (double[]) r);
     }
 
@@ -596,7 +600,8 @@ public final class JavaBackend implements Backend {
         if (Shape.size(shape) != a.size()) {
             throw new IllegalArgumentException("cannot reshape " + Shape.str(a.shape) + " to " + Shape.str(shape));
         }
-        return a.floats != null ? new JavaTensor(this, shape.clone(), a.floats)
+        return a.floats != null
+                ? new JavaTensor(this, shape.clone(), a.floats)
                 : new JavaTensor(this, shape.clone(), a.data);
     }
 
@@ -624,7 +629,6 @@ public final class JavaBackend implements Backend {
         }
         return new JavaTensor(this, shape, r);
     }
-
 
     // ---- linear algebra ----
 

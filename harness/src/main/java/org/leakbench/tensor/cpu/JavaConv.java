@@ -9,8 +9,7 @@ import org.leakbench.tensor.Conv2dSpec;
  * r = (c·k_h + i)·k_w + j, column b·cols + y·W_out + x for image b.
  */
 final class JavaConv {
-    private JavaConv() {
-    }
+    private JavaConv() {}
 
     /**
      * Unfolds every image of x into one patch matrix (zero where a patch reaches into the padding): [rows, n·cols]
@@ -32,8 +31,8 @@ final class JavaConv {
      * Visits every (input pixel, patch entry) pair that lies inside the image: copies the pixel into the patch
      * matrix, or with {@code fold} adds the patch entry onto the pixel.
      */
-    private static void walkPatches(double[] image, double[] patches, ConvGeometry g, boolean transposed,
-                                    boolean fold) {
+    private static void walkPatches(
+            double[] image, double[] patches, ConvGeometry g, boolean transposed, boolean fold) {
         int rows = g.rows();
         int cols = g.cols();
         int wide = g.n() * cols;
@@ -176,8 +175,7 @@ final class JavaConv {
         col2im(patches, g, gx);
     }
 
-    static void filterAdjoint(double[] x, int[] xs, double[] grad, int[] gs, double[] gw, int[] ws,
-                              Conv2dSpec spec) {
+    static void filterAdjoint(double[] x, int[] xs, double[] grad, int[] gs, double[] gw, int[] ws, Conv2dSpec spec) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         int rows = g.rows();
         int cols = g.cols();

@@ -19,7 +19,9 @@ interface Kernels {
 
     /** Binary operations with a written-out loop. */
     enum Binary {
-        ADD, SUB, MUL;
+        ADD,
+        SUB,
+        MUL;
 
         float apply(float x, float y) {
             return switch (this) {
@@ -40,7 +42,9 @@ interface Kernels {
 
     /** Functions with a vectorised float32 form; {@link #exact} is the double function the scalar loops apply. */
     enum Unary {
-        EXP(Math::exp), LOG(Math::log), TANH(Math::tanh),
+        EXP(Math::exp),
+        LOG(Math::log),
+        TANH(Math::tanh),
         /** In the form that never divides infinity by infinity. */
         SIGMOID(v -> v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v)));
 
@@ -96,17 +100,17 @@ interface Kernels {
     void sigmoidBackward(float[] y, float[] g, float[] r);
 
     /** r = op(a)·op(b) for float32 matrices of sizes {@code s}; large ones may share out over {@code threads}. */
-    void matmul(float[] a, boolean transposeA, float[] b, boolean transposeB, MatmulShape s, float[] r,
-                OpThreads threads);
+    void matmul(
+            float[] a, boolean transposeA, float[] b, boolean transposeB, MatmulShape s, float[] r, OpThreads threads);
 
     /** The convolution y = x ⋆ w (shapes xs, ws, ys). */
     void conv2d(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec, OpThreads threads);
 
     /** The convolution's adjoint in its input: gx (shape xs) from the output-shaped g. */
-    void conv2dInputAdjoint(float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec,
-                            OpThreads threads);
+    void conv2dInputAdjoint(
+            float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec, OpThreads threads);
 
     /** The convolution's adjoint in its filter: gw (shape ws) from input x and the output-shaped g. */
-    void conv2dFilterAdjoint(float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec,
-                             OpThreads threads);
+    void conv2dFilterAdjoint(
+            float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec, OpThreads threads);
 }

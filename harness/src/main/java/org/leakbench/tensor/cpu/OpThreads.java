@@ -37,8 +37,8 @@ final class OpThreads {
     /** With a threshold of its own, so that tests can split small ops. */
     OpThreads(int threads, long minParallelWork) {
         if (threads < 1 || threads > ThreadsProperty.MAX) {
-            throw new IllegalArgumentException("the java backend needs 1 to " + ThreadsProperty.MAX
-                    + " op threads, got " + threads);
+            throw new IllegalArgumentException(
+                    "the java backend needs 1 to " + ThreadsProperty.MAX + " op threads, got " + threads);
         }
         this.threads = threads;
         this.minParallelWork = minParallelWork;
@@ -51,7 +51,8 @@ final class OpThreads {
      */
     static int requested() {
         String p = System.getProperty(PROPERTY) == null && System.getProperty(FORMER_PROPERTY) != null
-                ? FORMER_PROPERTY : PROPERTY;
+                ? FORMER_PROPERTY
+                : PROPERTY;
         return ThreadsProperty.read(p);
     }
 
@@ -80,8 +81,8 @@ final class OpThreads {
         try {
             OpWorker.Part[] posted = new OpWorker.Part[parts - 1];
             for (int p = 1; p < parts; p++) {
-                posted[p - 1] = new OpWorker.Part(body, boundary(p, parts, chunks, grain, items),
-                        boundary(p + 1, parts, chunks, grain, items));
+                posted[p - 1] = new OpWorker.Part(
+                        body, boundary(p, parts, chunks, grain, items), boundary(p + 1, parts, chunks, grain, items));
                 worker(p - 1).post(posted[p - 1]);
             }
             Throwable failure = null;

@@ -145,8 +145,8 @@ final class ScalarKernels implements Kernels {
 
     /** An outer product in float (exact either way); anything else in double, rounded once. */
     @Override
-    public void matmul(float[] a, boolean transposeA, float[] b, boolean transposeB, MatmulShape s, float[] r,
-                       OpThreads threads) {
+    public void matmul(
+            float[] a, boolean transposeA, float[] b, boolean transposeB, MatmulShape s, float[] r, OpThreads threads) {
         if (s.k() == 1) {
             outer(a, b, r);
         } else {
@@ -167,20 +167,20 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void conv2d(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec,
-                       OpThreads threads) {
+    public void conv2d(
+            float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec, OpThreads threads) {
         inDouble(y, out -> JavaConv.forward(JavaTensor.widen(x), xs, JavaTensor.widen(w), ws, out, ys, spec));
     }
 
     @Override
-    public void conv2dInputAdjoint(float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec,
-                                   OpThreads threads) {
+    public void conv2dInputAdjoint(
+            float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec, OpThreads threads) {
         inDouble(gx, out -> JavaConv.inputAdjoint(JavaTensor.widen(g), gs, JavaTensor.widen(w), ws, out, xs, spec));
     }
 
     @Override
-    public void conv2dFilterAdjoint(float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec,
-                                    OpThreads threads) {
+    public void conv2dFilterAdjoint(
+            float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec, OpThreads threads) {
         inDouble(gw, out -> JavaConv.filterAdjoint(JavaTensor.widen(x), xs, JavaTensor.widen(g), gs, out, ws, spec));
     }
 

@@ -24,8 +24,7 @@ import org.leakbench.tensor.Conv2dSpec;
 final class SimdConv {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private SimdConv() {
-    }
+    private SimdConv() {}
 
     /** Reusable float buffers of one thread. */
     private static final class Scratch {
@@ -108,8 +107,8 @@ final class SimdConv {
         return (long) g.n() * g.k() * g.rows() * g.cols();
     }
 
-    static void forward(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec,
-                        OpThreads threads) {
+    static void forward(
+            float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec, OpThreads threads) {
         ConvGeometry g = ConvGeometry.of(xs, ws, ys, spec);
         Phases ph = Phases.of(g);
         float[] image = SCRATCH.get().image(ph.bufferSize());
@@ -119,8 +118,8 @@ final class SimdConv {
         });
     }
 
-    private static void forwardImages(float[] w, float[] y, ConvGeometry g, Phases ph, float[] image, int from,
-                                      int to) {
+    private static void forwardImages(
+            float[] w, float[] y, ConvGeometry g, Phases ph, float[] image, int from, int to) {
         int np = ph.np();
         float[] out = SCRATCH.get().product(g.k() * np);
         int[] taps = ph.taps();
@@ -128,7 +127,10 @@ final class SimdConv {
         int[] outRows = SimdGemm.dense(g.k(), np);
         for (int b = from; b < to; b++) {
             Arrays.fill(out, 0, g.k() * np, 0f);
-            SimdGemm.mul(g.k(), np, g.rows(),
+            SimdGemm.mul(
+                    g.k(),
+                    np,
+                    g.rows(),
                     new SimdGemm.Operands(w, 0, filterRows, 1, image, b * ph.imageStride(), taps, out, 0, outRows));
             for (int o = 0; o < g.k(); o++) {
                 int dst = (b * g.k() + o) * g.cols();
@@ -142,8 +144,8 @@ final class SimdConv {
         }
     }
 
-    static void inputAdjoint(float[] grad, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec,
-                             OpThreads threads) {
+    static void inputAdjoint(
+            float[] grad, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec, OpThreads threads) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         Phases ph = Phases.of(g);
         float[] image = SCRATCH.get().image(ph.bufferSize());
@@ -153,8 +155,8 @@ final class SimdConv {
         });
     }
 
-    private static void inputAdjointImages(float[] grad, float[] w, ConvGeometry g, Phases ph, float[] image,
-                                           int from, int to) {
+    private static void inputAdjointImages(
+            float[] grad, float[] w, ConvGeometry g, Phases ph, float[] image, int from, int to) {
         int np = ph.np();
         int rows = g.rows();
         float[] gk = SCRATCH.get().gradient(g.k() * np); // wasted columns stay zero across images
@@ -187,16 +189,20 @@ final class SimdConv {
             }
             // Each tap's row of the patch gradient is added straight back at the tap's offset; its wasted
             // columns are exactly zero, so whole rows can be added.
-            SimdGemm.mul(rows, np, g.k(), new SimdGemm.Operands(w, 0, filterColumn, rows, gk, 0, gradRows,
-                    image, b * ph.imageStride(), tapOffset));
+            SimdGemm.mul(
+                    rows,
+                    np,
+                    g.k(),
+                    new SimdGemm.Operands(
+                            w, 0, filterColumn, rows, gk, 0, gradRows, image, b * ph.imageStride(), tapOffset));
         }
     }
 
     /** From this many images on, the filter adjoint sums long dot products instead of tiling Gᵀ. */
     private static final int DOT_FROM_IMAGES = 4;
 
-    static void filterAdjoint(float[] x, int[] xs, float[] grad, int[] gs, float[] gw, int[] ws,
-                              Conv2dSpec spec, OpThreads threads) {
+    static void filterAdjoint(
+            float[] x, int[] xs, float[] grad, int[] gs, float[] gw, int[] ws, Conv2dSpec spec, OpThreads threads) {
         ConvGeometry g = ConvGeometry.of(xs, ws, gs, spec);
         Phases ph = Phases.of(g);
         Scratch s = SCRATCH.get();
@@ -218,8 +224,8 @@ final class SimdConv {
      * GW[o, r] = Σ_images Σ_l G[o, l]·P[r, l]: dot products of the gradient's grid rows with the image read
      * at each tap's offset, all images in one pass.
      */
-    private static void filterAdjointByDots(ConvGeometry g, Phases ph, Scratch s, float[] image, float[] gk,
-                                            float[] gw, OpThreads threads) {
+    private static void filterAdjointByDots(
+            ConvGeometry g, Phases ph, Scratch s, float[] image, float[] gk, float[] gw, OpThreads threads) {
         int np = ph.np();
         int rows = g.rows();
         int k = g.k();
@@ -234,8 +240,19 @@ final class SimdConv {
             for (int o = 0; o < k; o++) {
                 outRows[o] += from;
             }
-            SimdGemm.dotSum(k, to - from, np, g.n(), gk, k * np, gkRows, image, ph.imageStride(),
-                    Arrays.copyOfRange(taps, from, to), out, outRows);
+            SimdGemm.dotSum(
+                    k,
+                    to - from,
+                    np,
+                    g.n(),
+                    gk,
+                    k * np,
+                    gkRows,
+                    image,
+                    ph.imageStride(),
+                    Arrays.copyOfRange(taps, from, to),
+                    out,
+                    outRows);
         });
         for (int i = 0; i < k * rows; i++) {
             gw[i] += out[i];
@@ -260,8 +277,8 @@ final class SimdConv {
     }
 
     /** The same as a product per image: (P·Gᵀ)ᵀ with Gᵀ one vector of output channels per grid pixel. */
-    private static void filterAdjointByTiles(ConvGeometry g, Phases ph, Scratch s, float[] image, float[] grad,
-                                             float[] gw) {
+    private static void filterAdjointByTiles(
+            ConvGeometry g, Phases ph, Scratch s, float[] image, float[] grad, float[] gw) {
         int np = ph.np();
         int rows = g.rows();
         int kp = SimdGemm.padded(g.k());
@@ -280,8 +297,11 @@ final class SimdConv {
                     }
                 }
             }
-            SimdGemm.mul(rows, kp, np, new SimdGemm.Operands(image, b * ph.imageStride(), taps, 1, gt, 0, gtRows,
-                    out, 0, outRows));
+            SimdGemm.mul(
+                    rows,
+                    kp,
+                    np,
+                    new SimdGemm.Operands(image, b * ph.imageStride(), taps, 1, gt, 0, gtRows, out, 0, outRows));
         }
         for (int o = 0; o < g.k(); o++) {
             for (int r = 0; r < rows; r++) {
@@ -294,8 +314,7 @@ final class SimdConv {
      * Visits every pixel of images [from, to) of x [n, c, h, w] with its place in the phase images: copies it
      * there, or with {@code fold} adds it back onto x.
      */
-    private static void walkInterior(float[] x, Phases ph, float[] image, boolean fold, int firstImage,
-                                     int endImage) {
+    private static void walkInterior(float[] x, Phases ph, float[] image, boolean fold, int firstImage, int endImage) {
         ConvGeometry g = ph.g();
         int s = g.s();
         int p = g.p();

@@ -23,8 +23,7 @@ final class SimdGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
 
-    private SimdGemm() {
-    }
+    private SimdGemm() {}
 
     static int lanes() {
         return VL;
@@ -59,8 +58,16 @@ final class SimdGemm {
      * (transposed on the way where needed), which costs O(kn) against the product's O(mkn): worth it from a
      * few rows of A on.
      */
-    static void matmul(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
-                       float[] r, OpThreads threads) {
+    static void matmul(
+            float[] a,
+            boolean transposeA,
+            float[] b,
+            boolean transposeB,
+            int m,
+            int k,
+            int n,
+            float[] r,
+            OpThreads threads) {
         int np = padded(n);
         float[][] scratch = MATMUL_SCRATCH.get();
         if (scratch[0].length < k * np) {
@@ -89,8 +96,21 @@ final class SimdGemm {
             int rows = to - from;
             int aStride = transposeA ? 1 : k;
             java.util.Arrays.fill(cf, from * np, to * np, 0f);
-            mul(rows, np, k, new Operands(a, from * aStride, dense(rows, aStride), transposeA ? m : 1, bf, 0, bRow,
-                    cf, from * np, dense(rows, np)));
+            mul(
+                    rows,
+                    np,
+                    k,
+                    new Operands(
+                            a,
+                            from * aStride,
+                            dense(rows, aStride),
+                            transposeA ? m : 1,
+                            bf,
+                            0,
+                            bRow,
+                            cf,
+                            from * np,
+                            dense(rows, np)));
             for (int i = from; i < to; i++) {
                 System.arraycopy(cf, i * np, r, i * n, n);
             }
@@ -98,9 +118,17 @@ final class SimdGemm {
     }
 
     /** The operands of one product: where A, B and C are and how to index them. */
-    record Operands(float[] a, int aBase, int[] aRow, int at, float[] b, int bBase, int[] bRow, float[] c,
-                    int cBase, int[] cRow) {
-    }
+    record Operands(
+            float[] a,
+            int aBase,
+            int[] aRow,
+            int at,
+            float[] b,
+            int bBase,
+            int[] bRow,
+            float[] c,
+            int cBase,
+            int[] cRow) {}
 
     /**
      * C[i, j] += Σ_{t < inner} A(i, t)·B[t, j] for i < m, j < np. Always adding (callers zero C for a plain
@@ -140,8 +168,19 @@ final class SimdGemm {
      * so this pays when images·inner is large (a batch's filter gradient); tiles of 6 × 4 entries load ten
      * vectors for 24 fused multiply-adds (4 × 3 tiles, seven for twelve, take the rows left over).
      */
-    static void dotSum(int m, int n, int inner, int images, float[] a, int aImage, int[] aRow, float[] b,
-                       int bImage, int[] bRow, float[] c, int[] cRow) {
+    static void dotSum(
+            int m,
+            int n,
+            int inner,
+            int images,
+            float[] a,
+            int aImage,
+            int[] aRow,
+            float[] b,
+            int bImage,
+            int[] bRow,
+            float[] c,
+            int[] cRow) {
         int i = 0;
         for (; i + 6 <= m; i += 6) {
             int r = 0;
@@ -173,8 +212,19 @@ final class SimdGemm {
     }
 
     /** Six rows of A by four of B: 24 accumulators, ten loads for 24 fused multiply-adds (dot4x3: seven for 12). */
-    private static void dot6x4(int i, int r, int inner, int images, float[] a, int aImage, int[] aRow, float[] b,
-                               int bImage, int[] bRow, float[] c, int[] cRow) {
+    private static void dot6x4(
+            int i,
+            int r,
+            int inner,
+            int images,
+            float[] a,
+            int aImage,
+            int[] aRow,
+            float[] b,
+            int bImage,
+            int[] bRow,
+            float[] c,
+            int[] cRow) {
         FloatVector s00 = FloatVector.zero(S);
         FloatVector s01 = s00;
         FloatVector s02 = s00;
@@ -287,8 +337,19 @@ final class SimdGemm {
         c[c5 + 3] += s53.reduceLanes(VectorOperators.ADD);
     }
 
-    private static void dot4x3(int i, int r, int inner, int images, float[] a, int aImage, int[] aRow, float[] b,
-                               int bImage, int[] bRow, float[] c, int[] cRow) {
+    private static void dot4x3(
+            int i,
+            int r,
+            int inner,
+            int images,
+            float[] a,
+            int aImage,
+            int[] aRow,
+            float[] b,
+            int bImage,
+            int[] bRow,
+            float[] c,
+            int[] cRow) {
         FloatVector s00 = FloatVector.zero(S);
         FloatVector s01 = s00;
         FloatVector s02 = s00;
@@ -359,8 +420,7 @@ final class SimdGemm {
         c[c3 + 2] += s32.reduceLanes(VectorOperators.ADD);
     }
 
-    private static float dot1(float[] a, int aImage, int aOff, float[] b, int bImage, int bOff, int inner,
-                              int images) {
+    private static float dot1(float[] a, int aImage, int aOff, float[] b, int bImage, int bOff, int inner, int images) {
         FloatVector sum = FloatVector.zero(S);
         int total = images * (inner / VL); // one flat loop, as in dot4x3
         int ao = aOff;

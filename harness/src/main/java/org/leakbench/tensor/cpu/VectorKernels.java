@@ -25,8 +25,9 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** As many float lanes as D has double lanes: what is widened to double and rounded back in one step. */
-    private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final VectorSpecies<Float> FD =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+
     private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
 
     /** What is widened to double where no vector form exists (a product with both operands transposed). */
@@ -70,7 +71,9 @@ final class VectorKernels implements Kernels {
     private static int add(float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
         int bound = F.loopBound(n);
         for (int i = 0; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).add(FloatVector.fromArray(F, y, yo + i)).intoArray(r, ro + i);
+            FloatVector.fromArray(F, x, xo + i)
+                    .add(FloatVector.fromArray(F, y, yo + i))
+                    .intoArray(r, ro + i);
         }
         return bound;
     }
@@ -78,7 +81,9 @@ final class VectorKernels implements Kernels {
     private static int sub(float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
         int bound = F.loopBound(n);
         for (int i = 0; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).sub(FloatVector.fromArray(F, y, yo + i)).intoArray(r, ro + i);
+            FloatVector.fromArray(F, x, xo + i)
+                    .sub(FloatVector.fromArray(F, y, yo + i))
+                    .intoArray(r, ro + i);
         }
         return bound;
     }
@@ -86,7 +91,9 @@ final class VectorKernels implements Kernels {
     private static int mul(float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
         int bound = F.loopBound(n);
         for (int i = 0; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).mul(FloatVector.fromArray(F, y, yo + i)).intoArray(r, ro + i);
+            FloatVector.fromArray(F, x, xo + i)
+                    .mul(FloatVector.fromArray(F, y, yo + i))
+                    .intoArray(r, ro + i);
         }
         return bound;
     }
@@ -116,8 +123,7 @@ final class VectorKernels implements Kernels {
      * of a per-channel broadcast.
      */
     @Override
-    public void withScalar(Binary op, float[] big, int from, int n, float c, float[] r,
-                           boolean smallOnRight) {
+    public void withScalar(Binary op, float[] big, int from, int n, float c, float[] r, boolean smallOnRight) {
         int done = switch (op) {
             case ADD -> addScalar(big, from, n, c, r);
             case SUB -> smallOnRight ? addScalar(big, from, n, -c, r) : subFromScalar(c, big, from, n, r);
@@ -217,10 +223,10 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < bound; i += step) {
             DoubleVector x0 = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
             DoubleVector y0 = (DoubleVector) FloatVector.fromArray(FD, y, i).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(FD, x, i + D.length())
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y1 = (DoubleVector) FloatVector.fromArray(FD, y, i + D.length())
-                    .convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x1 =
+                    (DoubleVector) FloatVector.fromArray(FD, x, i + D.length()).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y1 =
+                    (DoubleVector) FloatVector.fromArray(FD, y, i + D.length()).convertShape(VectorOperators.F2D, D, 0);
             s0 = x0.fma(y0, s0);
             s1 = x1.fma(y1, s1);
         }
@@ -242,10 +248,12 @@ final class VectorKernels implements Kernels {
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = s0;
         for (int i = 0; i < bound; i += step) {
-            DoubleVector d0 = (DoubleVector) FloatVector.fromArray(FD, x, i).sub(FloatVector.fromArray(FD, y, i))
+            DoubleVector d0 = (DoubleVector) FloatVector.fromArray(FD, x, i)
+                    .sub(FloatVector.fromArray(FD, y, i))
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector d1 = (DoubleVector) FloatVector.fromArray(FD, x, i + D.length())
-                    .sub(FloatVector.fromArray(FD, y, i + D.length())).convertShape(VectorOperators.F2D, D, 0);
+                    .sub(FloatVector.fromArray(FD, y, i + D.length()))
+                    .convertShape(VectorOperators.F2D, D, 0);
             s0 = d0.fma(d0, s0);
             s1 = d1.fma(d1, s1);
         }
@@ -262,7 +270,10 @@ final class VectorKernels implements Kernels {
     public void scaledDifference(float[] x, float[] y, float s, float[] r) {
         int bound = F.loopBound(r.length);
         for (int i = 0; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, i).sub(FloatVector.fromArray(F, y, i)).mul(s).intoArray(r, i);
+            FloatVector.fromArray(F, x, i)
+                    .sub(FloatVector.fromArray(F, y, i))
+                    .mul(s)
+                    .intoArray(r, i);
         }
         for (int i = bound; i < r.length; i++) {
             r[i] = s * (x[i] - y[i]);
@@ -346,8 +357,8 @@ final class VectorKernels implements Kernels {
      * rows as matrix-vector products ({@link #fewRows}); both operands transposed in double.
      */
     @Override
-    public void matmul(float[] a, boolean transposeA, float[] b, boolean transposeB, MatmulShape s, float[] r,
-                       OpThreads threads) {
+    public void matmul(
+            float[] a, boolean transposeA, float[] b, boolean transposeB, MatmulShape s, float[] r, OpThreads threads) {
         int m = s.m();
         int k = s.k();
         int n = s.n();
@@ -357,7 +368,10 @@ final class VectorKernels implements Kernels {
             SimdGemm.matmul(a, transposeA, b, transposeB, m, k, n, r, threads);
         } else if (!(transposeA && transposeB)) {
             // Streaming B once is all the work here, so threads take bands of its columns.
-            threads.split(n, transposeB ? 1 : fewRowsColumnGrain(), MEMORY_BOUND * m * k * n,
+            threads.split(
+                    n,
+                    transposeB ? 1 : fewRowsColumnGrain(),
+                    MEMORY_BOUND * m * k * n,
                     (from, to) -> fewRows(a, transposeA, b, transposeB, m, k, n, r, from, to));
         } else {
             widened.matmul(a, transposeA, b, transposeB, s, r, threads);
@@ -365,20 +379,20 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void conv2d(float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec,
-                       OpThreads threads) {
+    public void conv2d(
+            float[] x, int[] xs, float[] w, int[] ws, float[] y, int[] ys, Conv2dSpec spec, OpThreads threads) {
         SimdConv.forward(x, xs, w, ws, y, ys, spec, threads);
     }
 
     @Override
-    public void conv2dInputAdjoint(float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec,
-                                   OpThreads threads) {
+    public void conv2dInputAdjoint(
+            float[] g, int[] gs, float[] w, int[] ws, float[] gx, int[] xs, Conv2dSpec spec, OpThreads threads) {
         SimdConv.inputAdjoint(g, gs, w, ws, gx, xs, spec, threads);
     }
 
     @Override
-    public void conv2dFilterAdjoint(float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec,
-                                    OpThreads threads) {
+    public void conv2dFilterAdjoint(
+            float[] x, int[] xs, float[] g, int[] gs, float[] gw, int[] ws, Conv2dSpec spec, OpThreads threads) {
         SimdConv.filterAdjoint(x, xs, g, gs, gw, ws, spec, threads);
     }
 
@@ -387,8 +401,7 @@ final class VectorKernels implements Kernels {
      * row of C is a sum of scaled rows of B (A transposed or not), built a few vectors at a time; with B
      * transposed each entry is a dot product of two contiguous rows. Not for both transposed.
      */
-    static void fewRows(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
-                        float[] c) {
+    static void fewRows(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n, float[] c) {
         fewRows(a, transposeA, b, transposeB, m, k, n, c, 0, n);
     }
 
@@ -402,8 +415,17 @@ final class VectorKernels implements Kernels {
      * every entry comes out the same whatever the range, as long as {@code from} is a multiple of
      * {@link #fewRowsColumnGrain()}.
      */
-    static void fewRows(float[] a, boolean transposeA, float[] b, boolean transposeB, int m, int k, int n,
-                        float[] c, int from, int to) {
+    static void fewRows(
+            float[] a,
+            boolean transposeA,
+            float[] b,
+            boolean transposeB,
+            int m,
+            int k,
+            int n,
+            float[] c,
+            int from,
+            int to) {
         if (transposeA && transposeB) {
             throw new IllegalArgumentException("fewRows does not take both operands transposed");
         }
@@ -441,8 +463,8 @@ final class VectorKernels implements Kernels {
      * c[cOff + j .. + 4 vectors) = Σ_t a[aOff + t·aStride] · B[t, j ..]: four vectors of a row of C held in
      * registers while B streams past once, instead of reading and writing the row of C for every t.
      */
-    private static void columns4(float[] a, int aOff, int aStride, float[] b, int n, int k, int j, float[] c,
-                                 int cOff) {
+    private static void columns4(
+            float[] a, int aOff, int aStride, float[] b, int n, int k, int j, float[] c, int cOff) {
         int v = F.length();
         FloatVector s0 = FloatVector.zero(F);
         FloatVector s1 = s0;
@@ -462,8 +484,8 @@ final class VectorKernels implements Kernels {
         s3.intoArray(c, cOff + j + 3 * v);
     }
 
-    private static void columns1(float[] a, int aOff, int aStride, float[] b, int n, int k, int j, float[] c,
-                                 int cOff) {
+    private static void columns1(
+            float[] a, int aOff, int aStride, float[] b, int n, int k, int j, float[] c, int cOff) {
         FloatVector s0 = FloatVector.zero(F);
         for (int t = 0; t < k; t++) {
             s0 = FloatVector.fromArray(F, b, t * n + j).fma(FloatVector.broadcast(F, a[aOff + t * aStride]), s0);
@@ -479,8 +501,8 @@ final class VectorKernels implements Kernels {
         FloatVector s1 = s0;
         for (int p = 0; p < bound; p += step) {
             s0 = FloatVector.fromArray(F, a, ao + p).fma(FloatVector.fromArray(F, b, bo + p), s0);
-            s1 = FloatVector.fromArray(F, a, ao + p + F.length()).fma(FloatVector.fromArray(F, b, bo + p + F.length()),
-                    s1);
+            s1 = FloatVector.fromArray(F, a, ao + p + F.length())
+                    .fma(FloatVector.fromArray(F, b, bo + p + F.length()), s1);
         }
         float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
         for (int p = bound; p < k; p++) {

@@ -10,11 +10,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Small {@link INDArray} helpers for {@link Nd4jBackend}: shape conversion, broadcasting arithmetic, reshape. */
 final class Nd4jArrays {
-    private Nd4jArrays() {
-    }
+    private Nd4jArrays() {}
 
     /** The element-wise binary operations. */
-    enum Op2 { ADD, SUB, MUL, DIV }
+    enum Op2 {
+        ADD,
+        SUB,
+        MUL,
+        DIV
+    }
 
     static int[] toInts(long[] s) {
         int[] r = new int[s.length];

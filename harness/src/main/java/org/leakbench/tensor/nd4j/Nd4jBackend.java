@@ -8,11 +8,11 @@ import static org.leakbench.tensor.nd4j.Nd4jArrays.toLongs;
 import java.util.Arrays;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Conv2dSpec;
-import org.leakbench.tensor.MatmulShape;
 import org.leakbench.tensor.DType;
-import org.leakbench.tensor.nd4j.Nd4jArrays.Op2;
+import org.leakbench.tensor.MatmulShape;
 import org.leakbench.tensor.Shape;
 import org.leakbench.tensor.Tensor;
+import org.leakbench.tensor.nd4j.Nd4jArrays.Op2;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -105,8 +105,8 @@ public final class Nd4jBackend implements Backend {
     @Override
     public Tensor fromArray(double[] data, DType dtype, int... shape) {
         if (data.length != Shape.size(shape)) {
-            throw new IllegalArgumentException("array of length " + data.length + " does not fill shape "
-                    + Shape.str(shape));
+            throw new IllegalArgumentException(
+                    "array of length " + data.length + " does not fill shape " + Shape.str(shape));
         }
         INDArray a;
         if (dtype == DType.F32) {
@@ -124,10 +124,11 @@ public final class Nd4jBackend implements Backend {
     @Override
     public Tensor fromFloats(float[] data, int... shape) {
         if (data.length != Shape.size(shape)) {
-            throw new IllegalArgumentException("array of length " + data.length + " does not fill shape "
-                    + Shape.str(shape));
+            throw new IllegalArgumentException(
+                    "array of length " + data.length + " does not fill shape " + Shape.str(shape));
         }
-        return new Nd4jTensor(this, DType.F32, shape.clone(), Nd4j.create(data.clone(), toLongs(shape), DataType.FLOAT));
+        return new Nd4jTensor(
+                this, DType.F32, shape.clone(), Nd4j.create(data.clone(), toLongs(shape), DataType.FLOAT));
     }
 
     @Override
@@ -301,8 +302,8 @@ public final class Nd4jBackend implements Backend {
             return a;
         }
         if (!Shape.broadcastsTo(shape, a.shape)) {
-            throw new IllegalArgumentException("cannot sum shape " + Shape.str(a.shape) + " down to "
-                    + Shape.str(shape));
+            throw new IllegalArgumentException(
+                    "cannot sum shape " + Shape.str(a.shape) + " down to " + Shape.str(shape));
         }
         // Sum out the leading dimensions shape lacks and those where it has 1 but a does not.
         int lead = a.shape.length - shape.length;
@@ -324,8 +325,8 @@ public final class Nd4jBackend implements Backend {
             return a;
         }
         if (!Shape.broadcastsTo(a.shape, shape)) {
-            throw new IllegalArgumentException("cannot broadcast shape " + Shape.str(a.shape) + " to "
-                    + Shape.str(shape));
+            throw new IllegalArgumentException(
+                    "cannot broadcast shape " + Shape.str(a.shape) + " to " + Shape.str(shape));
         }
         // Adding to zeros broadcasts with the same kernel as add (and 0 + v == v for every finite v).
         INDArray zeros = Nd4j.zeros(a.array.dataType(), toLongs(shape));
@@ -345,9 +346,12 @@ public final class Nd4jBackend implements Backend {
     public Tensor transpose(Tensor ta) {
         Nd4jTensor a = own(ta);
         Shape.requireMatrix(a.shape, "transpose");
-        return new Nd4jTensor(this, a.dtype, new int[] {a.shape[1], a.shape[0]}, a.array.transpose().dup('c'));
+        return new Nd4jTensor(
+                this,
+                a.dtype,
+                new int[] {a.shape[1], a.shape[0]},
+                a.array.transpose().dup('c'));
     }
-
 
     // ---- linear algebra and convolution ----
 

@@ -13,8 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient laid out as [K, N*oh*ow]. Shapes are checked by the caller before anything reaches ND4J.
  */
 final class Nd4jConv {
-    private Nd4jConv() {
-    }
+    private Nd4jConv() {}
 
     static INDArray forward(INDArray x, INDArray w, int[] ys, Conv2dSpec spec) {
         long[] ws = w.shape();
@@ -33,8 +32,11 @@ final class Nd4jConv {
         INDArray w2 = w.reshape('c', ws[0], ws[1] * ws[2] * ws[3]);
         INDArray cols = Nd4j.gemm(w2, channelsFirst(g), true, false); // [C*kh*kw, N*oh*ow]
         // [N, C, kh, kw, oh, ow], the layout col2im reads
-        INDArray col6 = gs[0] == 1 ? cols.reshape('c', 1, ws[1], ws[2], ws[3], gs[2], gs[3])
-                : cols.reshape('c', ws[1], ws[2], ws[3], gs[0], gs[2], gs[3]).permute(3, 0, 1, 2, 4, 5).dup('c');
+        INDArray col6 = gs[0] == 1
+                ? cols.reshape('c', 1, ws[1], ws[2], ws[3], gs[2], gs[3])
+                : cols.reshape('c', ws[1], ws[2], ws[3], gs[0], gs[2], gs[3])
+                        .permute(3, 0, 1, 2, 4, 5)
+                        .dup('c');
         INDArray out = Nd4j.zeros(g.dataType(), xs[0], xs[1], xs[2], xs[3]);
         int s = spec.stride();
         int p = spec.padding();

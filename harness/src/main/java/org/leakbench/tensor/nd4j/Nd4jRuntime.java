@@ -26,8 +26,8 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
     // "libjni.so: libcuda.so.1: cannot open ..." names the library that needed the missing one first;
     // the greedy prefix skips those so that the group starts at the library that is really missing.
     private static final String SO = "lib[\\w.+-]+\\.so[\\w.]*: ";
-    private static final Pattern MISSING_LIBRARY = Pattern.compile(
-            "(?:" + SO + ")*(" + SO + "[^\\r\\n]*|no [\\w.+-]+ in java\\.library\\.path[^\\r\\n]*)");
+    private static final Pattern MISSING_LIBRARY =
+            Pattern.compile("(?:" + SO + ")*(" + SO + "[^\\r\\n]*|no [\\w.+-]+ in java\\.library\\.path[^\\r\\n]*)");
 
     private static Nd4jRuntime started;
     private static StartFailure failure;
@@ -104,8 +104,8 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
     static String message(Throwable t, String capturedOutput) {
         String cause = shortCause(t, capturedOutput);
         if (cudaBuild()) {
-            return "The nd4j backend was built for CUDA (-P cuda) but no usable GPU or CUDA driver was found ("
-                    + cause + "); use --backend java or rebuild without -P cuda.";
+            return "The nd4j backend was built for CUDA (-P cuda) but no usable GPU or CUDA driver was found (" + cause
+                    + "); use --backend java or rebuild without -P cuda.";
         }
         return "The nd4j backend could not load its native CPU library (" + cause + "); use --backend java, or "
                 + "rebuild with the nd4j-native jar for this platform (-Dnd4j.classifier=...).";
@@ -165,6 +165,7 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
             default -> blasVendor;
         };
         String where = deviceKind.equals("CPU") ? "native CPU" : "CUDA GPU";
-        return "ND4J " + version + ", " + where + " (" + blas + "), " + threads + (threads == 1 ? " thread" : " threads");
+        return "ND4J " + version + ", " + where + " (" + blas + "), " + threads
+                + (threads == 1 ? " thread" : " threads");
     }
 }

@@ -45,7 +45,8 @@ final class Nd4jTensor implements Tensor {
 
     /** The elements as one compact row-major buffer of their own (a copy when the array is a view). */
     private INDArray compact() {
-        boolean plain = array.ordering() == 'c' && !array.isView() && array.data().length() == array.length();
+        boolean plain =
+                array.ordering() == 'c' && !array.isView() && array.data().length() == array.length();
         return plain ? array : array.dup('c');
     }
 

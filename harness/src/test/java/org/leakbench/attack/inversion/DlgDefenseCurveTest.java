@@ -108,7 +108,8 @@ class DlgDefenseCurveTest {
         Update u = Update.fromTensors(o.update());
         float[] flat = u.flatten();
         flat[0] = Float.NaN;
-        Observation bad = Observation.gradient(o.model(), o.parameters(), u.withFlat(flat).toTensors(be, DType.F32), 1);
+        Observation bad =
+                Observation.gradient(o.model(), o.parameters(), u.withFlat(flat).toTensors(be, DType.F32), 1);
         AttackResult r = new DlgAttack(new DlgOptions(20, false, DType.F32)).run(bad, AttackContext.seeded(1));
         assertEquals(AttackResult.DIVERGED, r.status());
     }
@@ -130,7 +131,8 @@ class DlgDefenseCurveTest {
         return new UpdateDefense() {
             @Override
             public Update apply(Update update, SplittableRandom rng) {
-                GaussianMechanism m = new GaussianMechanism(new DpSgdOptions(clip, sigma), new FastGaussianSampler(rng));
+                GaussianMechanism m =
+                        new GaussianMechanism(new DpSgdOptions(clip, sigma), new FastGaussianSampler(rng));
                 return update.withFlat(m.aggregate(new float[][] {update.flatten()}));
             }
 

@@ -29,8 +29,10 @@ class LabelRecoveryTest {
         // Before the clamp, −1e30 asked for 2^31 − 1 samples of class 0 and overflowed the count (an index out of
         // bounds), and −∞ took two billion steps to count back down to the batch.
         for (double extreme : new double[] {-1e30, Double.NEGATIVE_INFINITY, 1e30, Double.NaN}) {
-            int[] labels = assertTimeoutPreemptively(Duration.ofSeconds(2),
-                    () -> LabelRecovery.batchLabels(bias(extreme, 0.1, -0.2, 0.0), 3), "entry " + extreme);
+            int[] labels = assertTimeoutPreemptively(
+                    Duration.ofSeconds(2),
+                    () -> LabelRecovery.batchLabels(bias(extreme, 0.1, -0.2, 0.0), 3),
+                    "entry " + extreme);
             assertEquals(3, labels.length, "entry " + extreme);
         }
     }

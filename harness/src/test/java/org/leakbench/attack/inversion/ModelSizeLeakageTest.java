@@ -36,8 +36,9 @@ class ModelSizeLeakageTest {
         if (!r.ok()) {
             return Double.NEGATIVE_INFINITY;
         }
-        return ReconstructionScore.of(v.images(), v.labels(), AttackFixtures.clamp(r.samples()), r.labels(), 1, 28,
-                28, 1.0, 20).meanPsnr();
+        return ReconstructionScore.of(
+                        v.images(), v.labels(), AttackFixtures.clamp(r.samples()), r.labels(), 1, 28, 28, 1.0, 20)
+                .meanPsnr();
     }
 
     private static ModelSpec lenet(double width) {

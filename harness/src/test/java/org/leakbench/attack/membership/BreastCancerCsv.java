@@ -13,18 +13,16 @@ public final class BreastCancerCsv {
     /** Column index of mean_radius. */
     public static final int MEAN_RADIUS = 0;
 
-    private BreastCancerCsv() {
-    }
+    private BreastCancerCsv() {}
 
     /** The data: samples[i] has 30 features, labels[i] is 1 for malignant. */
-    public record Data(float[][] samples, int[] labels) {
-    }
+    public record Data(float[][] samples, int[] labels) {}
 
     public static Data load() {
         Dataset all = BreastCancer.loadAll();
         if (all.sampleShape()[0] != FEATURES) {
-            throw new IllegalStateException(BreastCancer.RESOURCE + ": expected " + FEATURES + " features, got "
-                    + all.sampleShape()[0]);
+            throw new IllegalStateException(
+                    BreastCancer.RESOURCE + ": expected " + FEATURES + " features, got " + all.sampleShape()[0]);
         }
         return new Data(all.samples(), all.labels());
     }

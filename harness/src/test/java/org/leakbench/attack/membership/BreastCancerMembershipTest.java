@@ -22,6 +22,7 @@ import org.leakbench.tensor.DType;
 class BreastCancerMembershipTest {
     /** mean_fractal_dimension, texture_error, smoothness_error, symmetry_error, fractal_dimension_error. */
     static final int[] WEAK_FEATURES = {9, 11, 14, 18, 19};
+
     static final long SEED = 1;
 
     private static float[][] samples;
@@ -41,8 +42,12 @@ class BreastCancerMembershipTest {
 
     static MembershipExperimentOptions options(TrainingRecipe recipe) {
         return new MembershipExperimentOptions(
-                ModelSpec.mlp(new int[] {WEAK_FEATURES.length}, 2, 0.25, 1, Activation.TANH), 100, 100, recipe,
-                true, DType.F64);
+                ModelSpec.mlp(new int[] {WEAK_FEATURES.length}, 2, 0.25, 1, Activation.TANH),
+                100,
+                100,
+                recipe,
+                true,
+                DType.F64);
     }
 
     static final TrainingRecipe OVERFIT = TrainingRecipe.sgd(400, 4, 0.1);
@@ -54,10 +59,15 @@ class BreastCancerMembershipTest {
 
     @Test
     void overfitModelLeaksMembershipToLossThresholdGradientNormAndLira() {
-        MembershipExperiment.Outcome out = run(OVERFIT, List.of(new LossThresholdAttack(), new GradientNormAttack(),
-                new LiraOfflineAttack(LiraOptions.withShadowModels(8))));
+        MembershipExperiment.Outcome out = run(
+                OVERFIT,
+                List.of(
+                        new LossThresholdAttack(),
+                        new GradientNormAttack(),
+                        new LiraOfflineAttack(LiraOptions.withShadowModels(8))));
         assertEquals(100, out.candidates());
-        assertTrue(out.trainAccuracy() - out.testAccuracy() > 0.2,
+        assertTrue(
+                out.trainAccuracy() - out.testAccuracy() > 0.2,
                 "the target should overfit: train " + out.trainAccuracy() + ", test " + out.testAccuracy());
         MembershipResult loss = out.results().get(0);
         MembershipResult grad = out.results().get(1);
@@ -74,7 +84,8 @@ class BreastCancerMembershipTest {
         double plain = run(OVERFIT, attacks).results().get(0).auc();
         MembershipExperiment.Outcome dp = run(OVERFIT.withDp(1.5, 1.0), attacks);
         double priv = dp.results().get(0).auc();
-        assertTrue(Math.abs(priv - 0.5) < Math.abs(plain - 0.5) - 0.05,
+        assertTrue(
+                Math.abs(priv - 0.5) < Math.abs(plain - 0.5) - 0.05,
                 "DP-SGD AUC " + priv + " should be closer to 0.5 than the non-private " + plain);
     }
 }

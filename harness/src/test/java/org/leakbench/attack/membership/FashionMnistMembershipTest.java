@@ -49,8 +49,8 @@ class FashionMnistMembershipTest {
     static MembershipExperiment.Outcome run(TrainingRecipe recipe, List<MembershipAttack> attacks) {
         MembershipExperimentOptions o = new MembershipExperimentOptions(
                 ModelSpec.mlp(new int[] {784}, 10, 0.25, 1, Activation.TANH), 100, 100, recipe, false, DType.F32);
-        return new MembershipExperiment(o, Backends.get("ejml")).run(samples, labels, attacks,
-                new SplittableRandom(SEED));
+        return new MembershipExperiment(o, Backends.get("ejml"))
+                .run(samples, labels, attacks, new SplittableRandom(SEED));
     }
 
     /**
@@ -60,7 +60,9 @@ class FashionMnistMembershipTest {
      */
     @Test
     void readmeAucsOfAllThreeAttacksToTwoDecimals() {
-        List<MembershipAttack> attacks = List.of(new LossThresholdAttack(), new GradientNormAttack(),
+        List<MembershipAttack> attacks = List.of(
+                new LossThresholdAttack(),
+                new GradientNormAttack(),
                 new LiraOfflineAttack(LiraOptions.withShadowModels(4)));
         MembershipExperiment.Outcome plain = run(OVERFIT, attacks);
         MembershipExperiment.Outcome dp = run(OVERFIT.withDp(1.5, 1.0), attacks);
@@ -79,8 +81,10 @@ class FashionMnistMembershipTest {
      * two decimals as the README does.
      */
     static String twoDecimals(double auc) {
-        return java.math.BigDecimal.valueOf(Math.round(auc * 20000)).divide(java.math.BigDecimal.valueOf(20000))
-                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return java.math.BigDecimal.valueOf(Math.round(auc * 20000))
+                .divide(java.math.BigDecimal.valueOf(20000))
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     @Test
@@ -94,17 +98,23 @@ class FashionMnistMembershipTest {
             double a = plain.results().get(i).auc();
             double b = dp.results().get(i).auc();
             assertTrue(a > 0.65, attacks.get(i).name() + " should beat guessing on the overfit model: " + what);
-            assertTrue(Math.abs(b - 0.5) < Math.abs(a - 0.5) - 0.1,
+            assertTrue(
+                    Math.abs(b - 0.5) < Math.abs(a - 0.5) - 0.1,
                     attacks.get(i).name() + " under DP-SGD should be nearer 0.5: " + what);
         }
     }
 
     private static String describe(String label, MembershipExperiment.Outcome o) {
-        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%s train %.3f test %.3f", label,
-                o.trainAccuracy(), o.testAccuracy()));
+        StringBuilder b = new StringBuilder(String.format(
+                java.util.Locale.ROOT, "%s train %.3f test %.3f", label, o.trainAccuracy(), o.testAccuracy()));
         for (MembershipResult r : o.results()) {
-            b.append(String.format(java.util.Locale.ROOT, ", %s AUC %.5f TPR@1%% %.3f TPR@0.1%% %.3f", r.attack(),
-                    r.auc(), r.tprAt1Pct(), r.tprAt01Pct()));
+            b.append(String.format(
+                    java.util.Locale.ROOT,
+                    ", %s AUC %.5f TPR@1%% %.3f TPR@0.1%% %.3f",
+                    r.attack(),
+                    r.auc(),
+                    r.tprAt1Pct(),
+                    r.tprAt01Pct()));
         }
         return b.toString();
     }

@@ -68,8 +68,9 @@ abstract class MembershipAttackContractTest {
         member = new boolean[60];
         java.util.Arrays.fill(member, 0, 30, true);
         int[] pop = range(60, n);
-        target = MembershipTarget.of(model, params, DType.F64).withKnowledge(new MembershipTarget.AttackerKnowledge(
-                MembershipExperiment.rows(x, pop), java.util.Arrays.copyOfRange(y, 60, n), recipe));
+        target = MembershipTarget.of(model, params, DType.F64)
+                .withKnowledge(new MembershipTarget.AttackerKnowledge(
+                        MembershipExperiment.rows(x, pop), java.util.Arrays.copyOfRange(y, 60, n), recipe));
     }
 
     static int[] range(int from, int to) {
@@ -105,9 +106,11 @@ abstract class MembershipAttackContractTest {
     void theTargetCarriesNoTrainingRows() {
         // The model, its parameters, a precision and the optional knowledge (a population disjoint from the
         // candidates, a recipe): no component could hold the training set or which candidates are in it.
-        assertEquals(List.of(Model.class, List.class, DType.class, java.util.Optional.class),
+        assertEquals(
+                List.of(Model.class, List.class, DType.class, java.util.Optional.class),
                 java.util.Arrays.stream(MembershipTarget.class.getRecordComponents())
-                        .map(java.lang.reflect.RecordComponent::getType).toList());
+                        .map(java.lang.reflect.RecordComponent::getType)
+                        .toList());
     }
 
     @Test
@@ -119,18 +122,21 @@ abstract class MembershipAttackContractTest {
         v[v.length - 1] = Double.NaN;
         poisoned.set(0, w.backend().fromArray(v, w.dtype(), w.shape()));
         MembershipTarget diverged = new MembershipTarget(target.model(), poisoned, target.dtype(), target.knowledge());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> attack().scores(diverged, candidates, candidateLabels, new SplittableRandom(7)));
         assertTrue(e.getMessage().contains(attack().name()) && e.getMessage().contains("not finite"), e.getMessage());
     }
 
     @Test
     void rejectsMismatchedOrOutOfRangeLabels() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> attack().scores(target, candidates, new int[3], new SplittableRandom(7)));
         int[] bad = candidateLabels.clone();
         bad[5] = CLASSES;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> attack().scores(target, candidates, bad, new SplittableRandom(7)));
         assertTrue(e.getMessage().contains("label 5"), e.getMessage());
     }

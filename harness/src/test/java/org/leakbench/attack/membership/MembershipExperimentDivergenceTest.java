@@ -29,10 +29,14 @@ class MembershipExperimentDivergenceTest {
             y[i] = i % 2;
         }
         MembershipExperimentOptions o = new MembershipExperimentOptions(
-                ModelSpec.mlp(new int[] {6}, 2, 1.0 / 16, 1, Activation.TANH), 10, 10, TrainingRecipe.sgd(2, 4, 0.1),
-                false, DType.F32);
-        return new MembershipExperiment(o, Backends.get("ejml")).run(x, y,
-                List.of(new LiraOfflineAttack(LiraOptions.withShadowModels(2))), new SplittableRandom(1));
+                ModelSpec.mlp(new int[] {6}, 2, 1.0 / 16, 1, Activation.TANH),
+                10,
+                10,
+                TrainingRecipe.sgd(2, 4, 0.1),
+                false,
+                DType.F32);
+        return new MembershipExperiment(o, Backends.get("ejml"))
+                .run(x, y, List.of(new LiraOfflineAttack(LiraOptions.withShadowModels(2))), new SplittableRandom(1));
     }
 
     @Test
@@ -47,6 +51,8 @@ class MembershipExperimentDivergenceTest {
         MembershipExperiment.Outcome ok = run(0f);
         assertFalse(ok.diverged());
         assertEquals(1, ok.results().size());
-        assertTrue(Double.isFinite(ok.results().get(0).auc()), "AUC " + ok.results().get(0).auc());
+        assertTrue(
+                Double.isFinite(ok.results().get(0).auc()),
+                "AUC " + ok.results().get(0).auc());
     }
 }

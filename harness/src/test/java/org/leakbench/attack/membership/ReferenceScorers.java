@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Test-only attacks that bracket every metric: the oracle knows the truth, the random one guesses. */
 final class ReferenceScorers {
-    private ReferenceScorers() {
-    }
+    private ReferenceScorers() {}
 
     /** Scores 1 for members and 0 for non-members; it is told the truth (candidate i is a member iff member[i]). */
     static MembershipAttack oracle(boolean[] member) {

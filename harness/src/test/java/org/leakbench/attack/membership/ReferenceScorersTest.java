@@ -51,8 +51,12 @@ class ReferenceScorersTest {
         void randomScorerIsNearHalf() {
             // 20,000 balanced candidates: the AUC's standard deviation is about 0.004, so ±0.03 is > 7σ.
             int n = 20_000;
-            double[] s = ReferenceScorers.random().scores(target, new float[n][MembershipAttackContractTest.DIM],
-                    new int[n], new SplittableRandom(11));
+            double[] s = ReferenceScorers.random()
+                    .scores(
+                            target,
+                            new float[n][MembershipAttackContractTest.DIM],
+                            new int[n],
+                            new SplittableRandom(11));
             boolean[] m = new boolean[n];
             for (int i = 0; i < n; i += 2) {
                 m[i] = true;

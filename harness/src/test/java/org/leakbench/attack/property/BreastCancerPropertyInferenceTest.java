@@ -73,8 +73,10 @@ class BreastCancerPropertyInferenceTest {
                 std[j] += v * v / auxRows.length;
             }
         }
-        double[] radii = Arrays.stream(auxRows).mapToDouble(r -> d.samples()[r][BreastCancerCsv.MEAN_RADIUS])
-                .sorted().toArray();
+        double[] radii = Arrays.stream(auxRows)
+                .mapToDouble(r -> d.samples()[r][BreastCancerCsv.MEAN_RADIUS])
+                .sorted()
+                .toArray();
         double threshold = radii[(int) Math.floor(0.8 * (radii.length - 1))];
         aux = standardise(d.samples(), auxRows, mean, std);
         auxLabels = Sgd.pick(d.labels(), auxRows);
@@ -108,10 +110,19 @@ class BreastCancerPropertyInferenceTest {
     }
 
     static PropertyInferenceResult run(UnaryOperator<float[]> transform) {
-        PropertyInferenceAttack attack = new PropertyInferenceAttack(PropertyInferenceOptions.defaults(BATCH),
-                transform);
-        return PropertyInferenceExperiment.run(attack, shared, aux, auxLabels, auxProperty, victim, victimLabels,
-                victimProperty, 200, new SplittableRandom(SEED));
+        PropertyInferenceAttack attack =
+                new PropertyInferenceAttack(PropertyInferenceOptions.defaults(BATCH), transform);
+        return PropertyInferenceExperiment.run(
+                attack,
+                shared,
+                aux,
+                auxLabels,
+                auxProperty,
+                victim,
+                victimLabels,
+                victimProperty,
+                200,
+                new SplittableRandom(SEED));
     }
 
     @Test
@@ -122,7 +133,8 @@ class BreastCancerPropertyInferenceTest {
         double previous = clean.auc();
         String levels = "clean " + clean.auc();
         for (double std : new double[] {0.03, 0.3}) {
-            double auc = run(PropertyInferenceAttack.gaussianNoise(std, new SplittableRandom(9))).auc();
+            double auc = run(PropertyInferenceAttack.gaussianNoise(std, new SplittableRandom(9)))
+                    .auc();
             levels += ", std " + std + ": " + auc;
             assertTrue(auc < previous - 0.05, "noise should lower the AUC: " + levels);
             previous = auc;
@@ -131,13 +143,14 @@ class BreastCancerPropertyInferenceTest {
 
     @Test
     void rejectsBadOptionsAndTooFewPropertyRows() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PropertyInferenceOptions(4, 5, 10, 10, 0.1, 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new PropertyInferenceOptions(4, 5, 10, 10, 0.1, 0));
         assertTrue(e.getMessage().contains("property.propertySamples"), e.getMessage());
-        PropertyInferenceAttack attack = new PropertyInferenceAttack(PropertyInferenceOptions.defaults(BATCH),
-                UnaryOperator.identity());
-        e = assertThrows(IllegalArgumentException.class, () -> attack.train(shared, aux, auxLabels,
-                new boolean[aux.length], new SplittableRandom(1)));
+        PropertyInferenceAttack attack =
+                new PropertyInferenceAttack(PropertyInferenceOptions.defaults(BATCH), UnaryOperator.identity());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> attack.train(shared, aux, auxLabels, new boolean[aux.length], new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("0 rows with the property"), e.getMessage());
     }
 }

@@ -54,8 +54,8 @@ class FashionMnistPropertyInferenceTest {
         data = Datasets.load(Datasets.FASHION_MNIST_SUBSET, null);
         Backend be = Backends.get("ejml");
         Model model = Models.build(ModelSpec.mlp(new int[] {784}, 10, 0.25, 1, Activation.TANH));
-        shared = new PropertyInferenceAttack.SharedModel(model,
-                model.initialParameters(be, DType.F64, new SplittableRandom(SEED)), DType.F64);
+        shared = new PropertyInferenceAttack.SharedModel(
+                model, model.initialParameters(be, DType.F64, new SplittableRandom(SEED)), DType.F64);
         shapes = new ArrayList<>();
         for (ParamShape p : model.parameterShapes()) {
             shapes.add(p.shape());
@@ -72,9 +72,18 @@ class FashionMnistPropertyInferenceTest {
 
     static double auc(UnaryOperator<float[]> defense) {
         PropertyInferenceAttack attack = new PropertyInferenceAttack(PropertyInferenceOptions.defaults(BATCH), defense);
-        return PropertyInferenceExperiment.run(attack, shared, data.train().samples(), data.train().labels(),
-                hasClass(data.train().labels(), TROUSER), data.test().samples(), data.test().labels(),
-                hasClass(data.test().labels(), TROUSER), 200, new SplittableRandom(SEED)).auc();
+        return PropertyInferenceExperiment.run(
+                        attack,
+                        shared,
+                        data.train().samples(),
+                        data.train().labels(),
+                        hasClass(data.train().labels(), TROUSER),
+                        data.test().samples(),
+                        data.test().labels(),
+                        hasClass(data.test().labels(), TROUSER),
+                        200,
+                        new SplittableRandom(SEED))
+                .auc();
     }
 
     static UnaryOperator<float[]> pruning(double fraction) {
@@ -100,8 +109,14 @@ class FashionMnistPropertyInferenceTest {
         double noiseHigh = auc(PropertyInferenceAttack.gaussianNoise(0.3, new SplittableRandom(9)));
         double dp = auc(clipAndNoise(0.1, 0.1, new SplittableRandom(9)));
         double pruned = auc(pruning(0.99));
-        String what = String.format(Locale.ROOT, "clean %.3f, noise std 0.1 %.3f, std 0.3 %.3f, clip 0.1 + noise "
-                + "σ=0.1 %.3f, pruning 99%% %.3f", clean, noiseLow, noiseHigh, dp, pruned);
+        String what = String.format(
+                Locale.ROOT,
+                "clean %.3f, noise std 0.1 %.3f, std 0.3 %.3f, clip 0.1 + noise " + "σ=0.1 %.3f, pruning 99%% %.3f",
+                clean,
+                noiseLow,
+                noiseHigh,
+                dp,
+                pruned);
         assertTrue(clean > 0.8, "AUC without defense: " + what);
         assertTrue(noiseLow < clean - 0.1 && noiseHigh < noiseLow - 0.1, "noise should lower the AUC: " + what);
         assertTrue(dp < clean - 0.3, "clipping and noise should lower the AUC: " + what);

@@ -59,8 +59,17 @@ class PropertyInferenceContractTest {
         PropertyInferenceAttack a = new PropertyInferenceAttack(OPTIONS, UnaryOperator.identity());
         int[] half = java.util.stream.IntStream.range(0, 40).toArray();
         int[] rest = java.util.stream.IntStream.range(40, 80).toArray();
-        return PropertyInferenceExperiment.run(a, shared, pick(half), pickY(half), pickP(half), pick(rest),
-                pickY(rest), pickP(rest), 10, new SplittableRandom(seed));
+        return PropertyInferenceExperiment.run(
+                a,
+                shared,
+                pick(half),
+                pickY(half),
+                pickP(half),
+                pick(rest),
+                pickY(rest),
+                pickP(rest),
+                10,
+                new SplittableRandom(seed));
     }
 
     @Test
@@ -79,7 +88,8 @@ class PropertyInferenceContractTest {
     void theClassifierSeesNothingButTheObservedUpdate() {
         List<String> publicMethods = Arrays.stream(PropertyInferenceAttack.Classifier.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()))
-                .map(m -> m.getName() + Arrays.toString(m.getParameterTypes())).toList();
+                .map(m -> m.getName() + Arrays.toString(m.getParameterTypes()))
+                .toList();
         assertEquals(List.of("score[class [F]"), publicMethods);
         for (Method m : PropertyInferenceAttack.Classifier.class.getDeclaredMethods()) {
             assertTrue(m.getParameterCount() <= 1, m.toString());
@@ -105,7 +115,8 @@ class PropertyInferenceContractTest {
             return out;
         });
         int[] half = java.util.stream.IntStream.range(0, 40).toArray();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> broken.train(shared, pick(half), pickY(half), pickP(half), new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("not finite"), e.getMessage());
     }
@@ -117,8 +128,8 @@ class PropertyInferenceContractTest {
     }
 
     static float[] observedUpdate() {
-        return new PropertyInferenceAttack(OPTIONS, UnaryOperator.identity()).observe(shared, x, y,
-                new int[] {40, 41, 42, 43});
+        return new PropertyInferenceAttack(OPTIONS, UnaryOperator.identity())
+                .observe(shared, x, y, new int[] {40, 41, 42, 43});
     }
 
     static float[][] pick(int[] rows) {

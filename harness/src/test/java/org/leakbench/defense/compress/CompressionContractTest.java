@@ -18,11 +18,15 @@ class CompressionContractTest {
                 contract("one-bit quantization", () -> new StochasticQuantization(new QuantizationOptions(1)), true),
                 contract("4-bit quantization", () -> new StochasticQuantization(new QuantizationOptions(4)), true),
                 contract("random-k 0.2", () -> new RandomKCompression(new SparsificationOptions(0.2, false)), true),
-                contract("random-k 0.2 with error feedback",
-                        () -> new RandomKCompression(new SparsificationOptions(0.2, true)), true),
+                contract(
+                        "random-k 0.2 with error feedback",
+                        () -> new RandomKCompression(new SparsificationOptions(0.2, true)),
+                        true),
                 contract("top-k 0.1", () -> new TopKCompression(new SparsificationOptions(0.1, false)), true),
-                contract("top-k 0.1 with error feedback",
-                        () -> new TopKCompression(new SparsificationOptions(0.1, true)), true),
+                contract(
+                        "top-k 0.1 with error feedback",
+                        () -> new TopKCompression(new SparsificationOptions(0.1, true)),
+                        true),
                 contract("sign", () -> new SignCompression(new SignOptions(false)), true),
                 contract("sign with error feedback", () -> new SignCompression(new SignOptions(true)), true));
     }

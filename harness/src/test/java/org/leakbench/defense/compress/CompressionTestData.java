@@ -6,8 +6,7 @@ import org.leakbench.update.Update;
 
 /** Small updates for the compression tests. */
 final class CompressionTestData {
-    private CompressionTestData() {
-    }
+    private CompressionTestData() {}
 
     /** A gradient with one tensor of the given values. */
     static Update single(float... values) {

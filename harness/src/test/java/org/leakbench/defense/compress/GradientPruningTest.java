@@ -17,8 +17,8 @@ class GradientPruningTest {
             Update out = new GradientPruning(new PruningOptions(fraction, PruningOptions.Scope.PER_TENSOR))
                     .apply(in, new SplittableRandom(0));
             for (int t = 0; t < 2; t++) {
-                assertPrunedTheSmallest(in.values().get(t), out.values().get(t), fraction,
-                        "tensor " + t + ", fraction " + fraction);
+                assertPrunedTheSmallest(
+                        in.values().get(t), out.values().get(t), fraction, "tensor " + t + ", fraction " + fraction);
             }
         }
     }
@@ -44,7 +44,9 @@ class GradientPruningTest {
         Update in = CompressionTestData.gaussian(200, 30, 5);
         float[] v = in.flatten();
         for (double fraction : new double[] {0.0, 0.2, 0.5, 0.9}) {
-            float[] w = new GradientPruning(new PruningOptions(fraction)).apply(in, new SplittableRandom(0)).flatten();
+            float[] w = new GradientPruning(new PruningOptions(fraction))
+                    .apply(in, new SplittableRandom(0))
+                    .flatten();
             assertPrunedTheSmallest(v, w, fraction, "whole update, fraction " + fraction);
         }
     }
@@ -70,8 +72,12 @@ class GradientPruningTest {
     }
 
     private static Update twoScales() {
-        return new Update(java.util.List.of(new float[] {10, 20, 30, 40}, new float[] {1e-3f, 2e-3f, 3e-3f, 4e-3f}),
-                java.util.List.of(new int[] {4}, new int[] {4}), Update.Kind.GRADIENT, 1, 1.0);
+        return new Update(
+                java.util.List.of(new float[] {10, 20, 30, 40}, new float[] {1e-3f, 2e-3f, 3e-3f, 4e-3f}),
+                java.util.List.of(new int[] {4}, new int[] {4}),
+                Update.Kind.GRADIENT,
+                1,
+                1.0);
     }
 
     @Test

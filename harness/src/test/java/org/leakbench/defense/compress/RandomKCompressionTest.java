@@ -16,7 +16,8 @@ class RandomKCompressionTest {
         float[] flat = in.flatten();
         for (double fraction : new double[] {0.003, 0.1, 0.5, 1.0}) {
             float[] out = new RandomKCompression(new SparsificationOptions(fraction, false))
-                    .apply(in, new SplittableRandom(4)).flatten();
+                    .apply(in, new SplittableRandom(4))
+                    .flatten();
             assertEquals((int) Math.ceil(fraction * 1000 - 1e-9), CompressionTestData.nonZeros(out));
             for (int i = 0; i < out.length; i++) {
                 if (out[i] != 0) {

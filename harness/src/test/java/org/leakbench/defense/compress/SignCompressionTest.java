@@ -28,8 +28,11 @@ class SignCompressionTest {
 
     @Test
     void zeroStaysZero() {
-        assertArrayEquals(new float[] {2, 0, -2},
-                new SignCompression().apply(CompressionTestData.single(4, 0, -2), new SplittableRandom(0)).flatten());
+        assertArrayEquals(
+                new float[] {2, 0, -2},
+                new SignCompression()
+                        .apply(CompressionTestData.single(4, 0, -2), new SplittableRandom(0))
+                        .flatten());
     }
 
     @Test

@@ -16,7 +16,8 @@ class StochasticQuantizationTest {
     void withinOneStepAndOnTheGrid() {
         Update in = CompressionTestData.gaussian(1000, 50, 8);
         for (int bits : new int[] {1, 2, 4, 8, 16}) {
-            Update out = new StochasticQuantization(new QuantizationOptions(bits)).apply(in, new SplittableRandom(bits));
+            Update out =
+                    new StochasticQuantization(new QuantizationOptions(bits)).apply(in, new SplittableRandom(bits));
             for (int t = 0; t < 2; t++) {
                 float[] v = in.values().get(t);
                 float[] q = out.values().get(t);
@@ -29,7 +30,8 @@ class StochasticQuantizationTest {
                 double step = (hi - lo) / ((1 << bits) - 1);
                 Set<Float> levels = new HashSet<>();
                 for (int i = 0; i < v.length; i++) {
-                    assertTrue(Math.abs(q[i] - v[i]) <= step * (1 + 1e-5) + 1e-6,
+                    assertTrue(
+                            Math.abs(q[i] - v[i]) <= step * (1 + 1e-5) + 1e-6,
                             bits + " bits: |" + q[i] + " - " + v[i] + "| > step " + step);
                     levels.add(q[i]);
                 }
@@ -74,8 +76,11 @@ class StochasticQuantizationTest {
     @Test
     void constantTensorIsExact() {
         Update in = CompressionTestData.single(0.25f, 0.25f, 0.25f);
-        assertArrayEquals(in.flatten(),
-                new StochasticQuantization(new QuantizationOptions(1)).apply(in, new SplittableRandom(0)).flatten());
+        assertArrayEquals(
+                in.flatten(),
+                new StochasticQuantization(new QuantizationOptions(1))
+                        .apply(in, new SplittableRandom(0))
+                        .flatten());
     }
 
     @Test
@@ -88,7 +93,8 @@ class StochasticQuantizationTest {
     @Test
     void rejectsBitsOutsideRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new QuantizationOptions(0));
-        assertTrue(e.getMessage().contains("quantization.bits") && e.getMessage().contains("[1, 16]"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("quantization.bits") && e.getMessage().contains("[1, 16]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new QuantizationOptions(17));
     }
 }

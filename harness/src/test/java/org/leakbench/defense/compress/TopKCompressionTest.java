@@ -15,7 +15,8 @@ class TopKCompressionTest {
         for (double fraction : new double[] {0.001, 0.01, 0.1, 0.25, 0.5, 1.0}) {
             Update in = CompressionTestData.gaussian(700, 300, 3);
             float[] out = new TopKCompression(new SparsificationOptions(fraction, false))
-                    .apply(in, new SplittableRandom(1)).flatten();
+                    .apply(in, new SplittableRandom(1))
+                    .flatten();
             int k = (int) Math.max(1, Math.ceil(fraction * 1000 - 1e-9));
             assertEquals(k, CompressionTestData.nonZeros(out), "kept entries for fraction " + fraction);
             float[] flat = in.flatten();
@@ -36,19 +37,25 @@ class TopKCompressionTest {
     @Test
     void tiesGoToTheLowerIndex() {
         float[] out = new TopKCompression(new SparsificationOptions(0.5, false))
-                .apply(CompressionTestData.single(1, -1, 1, 1), new SplittableRandom(0)).flatten();
+                .apply(CompressionTestData.single(1, -1, 1, 1), new SplittableRandom(0))
+                .flatten();
         assertArrayEquals(new float[] {1, -1, 0, 0}, out);
     }
 
     @Test
     void errorFeedbackCarriesWhatWasDropped() {
-        TopKCompression topk = (TopKCompression) new TopKCompression(new SparsificationOptions(0.25, true)).forClient(0);
+        TopKCompression topk =
+                (TopKCompression) new TopKCompression(new SparsificationOptions(0.25, true)).forClient(0);
         Update first = CompressionTestData.single(4, 3, 2, 1);
-        assertArrayEquals(new float[] {4, 0, 0, 0}, topk.apply(first, new SplittableRandom(0)).flatten());
+        assertArrayEquals(
+                new float[] {4, 0, 0, 0},
+                topk.apply(first, new SplittableRandom(0)).flatten());
         assertArrayEquals(new float[] {0, 3, 2, 1}, topk.residual());
         // Second round: the residual is added before selecting, so the dropped 3 now wins.
         Update second = CompressionTestData.single(0, 0.5f, 0, 0);
-        assertArrayEquals(new float[] {0, 3.5f, 0, 0}, topk.apply(second, new SplittableRandom(0)).flatten());
+        assertArrayEquals(
+                new float[] {0, 3.5f, 0, 0},
+                topk.apply(second, new SplittableRandom(0)).flatten());
         assertArrayEquals(new float[] {0, 0, 2, 1}, topk.residual());
     }
 
@@ -92,8 +99,8 @@ class TopKCompressionTest {
 
     @Test
     void rejectsFractionOutsideRange() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SparsificationOptions(0, false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new SparsificationOptions(0, false));
         assertTrue(e.getMessage().contains("sparsification.fraction"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SparsificationOptions(1.5, false));
         assertThrows(IllegalArgumentException.class, () -> new SparsificationOptions(Double.NaN, false));

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** A short fingerprint of float bits, for tests that pin a stream of values exactly. */
 final class Bits {
-    private Bits() {
-    }
+    private Bits() {}
 
     /** The first 16 hex digits of SHA-256 over the raw IEEE bits (so -0.0 and NaN payloads count). */
     static String digest(float[] values) {

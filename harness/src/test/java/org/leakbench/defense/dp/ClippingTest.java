@@ -48,11 +48,13 @@ class ClippingTest {
 
     @Test
     void badShapesAndNormsAreNamed() {
-        RdpAccountantTest.assertMessage("update 1 has length 3", () -> Clipping.clipAndSum(new float[][] {{1, 2}, {1, 2, 3}}, 1));
+        RdpAccountantTest.assertMessage(
+                "update 1 has length 3", () -> Clipping.clipAndSum(new float[][] {{1, 2}, {1, 2, 3}}, 1));
         RdpAccountantTest.assertMessage("at least one update", () -> Clipping.clipAndSum(new float[0][], 1));
         RdpAccountantTest.assertMessage("clipNorm", () -> Clipping.clipInPlace(new float[2], 0));
         RdpAccountantTest.assertMessage("clipNorm", () -> new DpSgdOptions(-1, 1));
         RdpAccountantTest.assertMessage("noiseMultiplier", () -> new ClientDpOptions(1, -0.5));
-        RdpAccountantTest.assertMessage("variance", () -> new AdditiveNoiseOptions(AdditiveNoiseOptions.Kind.LAPLACE, -1));
+        RdpAccountantTest.assertMessage(
+                "variance", () -> new AdditiveNoiseOptions(AdditiveNoiseOptions.Kind.LAPLACE, -1));
     }
 }

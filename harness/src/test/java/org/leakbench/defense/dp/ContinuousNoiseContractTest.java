@@ -52,8 +52,7 @@ abstract class ContinuousNoiseContractTest {
                 }
             }
             double p = 2 * (1 - cdf(k * sd));
-            SamplerStats.assertWithinFiveSe(p, (double) count / N, Math.sqrt(p * (1 - p) / N),
-                    "P(|X| > " + k + " sd)");
+            SamplerStats.assertWithinFiveSe(p, (double) count / N, Math.sqrt(p * (1 - p) / N), "P(|X| > " + k + " sd)");
         }
     }
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Statistical tests of the exact discrete Gaussian against its exact pmf, computed by summing
@@ -44,8 +44,8 @@ class DiscreteGaussianSamplerTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 10, 100})
     void matchesTheExactDistribution(int sigma) {
-        DiscreteGaussianSampler sampler = DiscreteGaussianSampler.ofSigmaSquared((long) sigma * sigma, 1,
-                seeded(42 + sigma));
+        DiscreteGaussianSampler sampler =
+                DiscreteGaussianSampler.ofSigmaSquared((long) sigma * sigma, 1, seeded(42 + sigma));
         long[] x = new long[N];
         sampler.fill(x);
         int half = 40 * sigma + 40;
@@ -68,8 +68,8 @@ class DiscreteGaussianSamplerTest {
         mean /= N;
         meanSq /= N;
         SamplerStats.assertWithinFiveSe(0, mean, Math.sqrt(variance / N), "mean at sigma " + sigma);
-        SamplerStats.assertWithinFiveSe(variance, meanSq, Math.sqrt((fourth - variance * variance) / N),
-                "variance at sigma " + sigma);
+        SamplerStats.assertWithinFiveSe(
+                variance, meanSq, Math.sqrt((fourth - variance * variance) / N), "variance at sigma " + sigma);
 
         for (double k : new double[] {1, 2, 3}) {
             double exactTail = 0;
@@ -80,7 +80,10 @@ class DiscreteGaussianSamplerTest {
                     tail += counts[v + half];
                 }
             }
-            SamplerStats.assertWithinFiveSe(exactTail, (double) tail / N, Math.sqrt(exactTail * (1 - exactTail) / N),
+            SamplerStats.assertWithinFiveSe(
+                    exactTail,
+                    (double) tail / N,
+                    Math.sqrt(exactTail * (1 - exactTail) / N),
                     "P(|X| > " + k + " sigma) at sigma " + sigma);
         }
 

@@ -42,14 +42,23 @@ class DpSgdStepBitsTest {
     }
 
     private List<Tensor> noisy(DType dtype, long seed) {
-        return DpSgdStep.noisyGradient(model, be, dtype, params(dtype), x, y, batch, new DpSgdOptions(CLIP, SIGMA),
+        return DpSgdStep.noisyGradient(
+                model,
+                be,
+                dtype,
+                params(dtype),
+                x,
+                y,
+                batch,
+                new DpSgdOptions(CLIP, SIGMA),
                 new SplittableRandom(seed));
     }
 
     /** The definition, written out with the sampler's one-at-a-time draws. */
     private double[] reference(DType dtype, long seed) {
         Tensor xb = Sgd.batch(be, dtype, x, batch, model.spec().inputShape());
-        List<Tensor> sum = PerExampleGradients.clippedSum(model, params(dtype), xb, Sgd.pick(y, batch), CLIP).sum();
+        List<Tensor> sum = PerExampleGradients.clippedSum(model, params(dtype), xb, Sgd.pick(y, batch), CLIP)
+                .sum();
         float[] flat = Update.fromTensors(sum).flatten();
         FastGaussianSampler noise = new FastGaussianSampler(new SplittableRandom(seed));
         double[] out = new double[flat.length];

@@ -39,10 +39,13 @@ class DpSgdStepTest {
     @Test
     void withoutNoiseAndWithALooseClipItIsTheBatchMeanGradient() {
         int[] batch = {0, 3, 5, 6};
-        float[] dp = Update.fromTensors(DpSgdStep.noisyGradient(model, be, DType.F64, params, x, y, batch,
-                new DpSgdOptions(1e9, 0), new SplittableRandom(3))).flatten();
+        float[] dp = Update.fromTensors(DpSgdStep.noisyGradient(
+                        model, be, DType.F64, params, x, y, batch, new DpSgdOptions(1e9, 0), new SplittableRandom(3)))
+                .flatten();
         Tensor xb = Sgd.batch(be, DType.F64, x, batch, model.spec().inputShape());
-        float[] plain = Update.fromTensors(Gradients.of(model, params, xb, Sgd.pick(y, batch)).gradient()).flatten();
+        float[] plain = Update.fromTensors(
+                        Gradients.of(model, params, xb, Sgd.pick(y, batch)).gradient())
+                .flatten();
         assertArrayEquals(plain, dp, 1e-5f);
     }
 
@@ -52,8 +55,9 @@ class DpSgdStepTest {
         float[][] per = DpSgdStep.perExampleGradients(model, be, DType.F64, params, x, y, batch);
         assertEquals(8, per.length);
         double clip = 0.01;
-        float[] dp = Update.fromTensors(DpSgdStep.noisyGradient(model, be, DType.F64, params, x, y, batch,
-                new DpSgdOptions(clip, 0), new SplittableRandom(3))).flatten();
+        float[] dp = Update.fromTensors(DpSgdStep.noisyGradient(
+                        model, be, DType.F64, params, x, y, batch, new DpSgdOptions(clip, 0), new SplittableRandom(3)))
+                .flatten();
         assertTrue(norm(dp) <= clip * (1 + 1e-6), "mean of clipped gradients has norm <= C: " + norm(dp));
     }
 
@@ -63,13 +67,15 @@ class DpSgdStepTest {
         double sigma = 2;
         double clip = 0.5;
         SplittableRandom rng = new SplittableRandom(4);
-        float[] clean = Update.fromTensors(DpSgdStep.noisyGradient(model, be, DType.F64, params, x, y, batch,
-                new DpSgdOptions(clip, 0), rng)).flatten();
+        float[] clean = Update.fromTensors(DpSgdStep.noisyGradient(
+                        model, be, DType.F64, params, x, y, batch, new DpSgdOptions(clip, 0), rng))
+                .flatten();
         double sq = 0;
         int n = 0;
         for (int rep = 0; rep < 50; rep++) {
-            float[] noisy = Update.fromTensors(DpSgdStep.noisyGradient(model, be, DType.F64, params, x, y, batch,
-                    new DpSgdOptions(clip, sigma), rng)).flatten();
+            float[] noisy = Update.fromTensors(DpSgdStep.noisyGradient(
+                            model, be, DType.F64, params, x, y, batch, new DpSgdOptions(clip, sigma), rng))
+                    .flatten();
             for (int i = 0; i < noisy.length; i++) {
                 double d = noisy[i] - clean[i];
                 sq += d * d;
@@ -82,7 +88,17 @@ class DpSgdStepTest {
 
     @Test
     void anEmptyBatchIsAnError() {
-        assertThrows(IllegalArgumentException.class, () -> DpSgdStep.noisyGradient(model, be, DType.F64, params, x, y,
-                new int[0], new DpSgdOptions(1, 1), new SplittableRandom(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DpSgdStep.noisyGradient(
+                        model,
+                        be,
+                        DType.F64,
+                        params,
+                        x,
+                        y,
+                        new int[0],
+                        new DpSgdOptions(1, 1),
+                        new SplittableRandom(1)));
     }
 }

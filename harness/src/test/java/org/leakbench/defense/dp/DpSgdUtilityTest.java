@@ -40,9 +40,10 @@ class DpSgdUtilityTest {
             rows[i] = i;
         }
         TrainingRecipe recipe = new TrainingRecipe(EPOCHS, BATCH, 0.5, sigma, 1.0);
-        List<Tensor> p = recipe.train(model, be, DType.F32, data.train().samples(), data.train().labels(), rows,
-                new SplittableRandom(1));
-        return Sgd.accuracy(model, be, DType.F32, p, data.test().samples(), data.test().labels(), 500);
+        List<Tensor> p = recipe.train(
+                model, be, DType.F32, data.train().samples(), data.train().labels(), rows, new SplittableRandom(1));
+        return Sgd.accuracy(
+                model, be, DType.F32, p, data.test().samples(), data.test().labels(), 500);
     }
 
     private double epsilon(double sigma) {

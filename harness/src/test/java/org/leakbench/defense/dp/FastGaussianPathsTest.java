@@ -52,7 +52,9 @@ class FastGaussianPathsTest {
             for (int n = 0; n <= 70; n++) {
                 float[] out = new float[n];
                 new FastGaussianSampler(seed).fill(out, 1.5);
-                assertSameBits(reference(new FastGaussianSampler(seed), out, 1.5, false), out,
+                assertSameBits(
+                        reference(new FastGaussianSampler(seed), out, 1.5, false),
+                        out,
                         "seed " + seed + ", length " + n);
             }
         }
@@ -67,7 +69,9 @@ class FastGaussianPathsTest {
                 float[] base = base(r, n);
                 float[] out = base.clone();
                 new FastGaussianSampler(seed).addTo(out, 0.37);
-                assertSameBits(reference(new FastGaussianSampler(seed), base, 0.37, true), out,
+                assertSameBits(
+                        reference(new FastGaussianSampler(seed), base, 0.37, true),
+                        out,
                         "seed " + seed + ", length " + n);
             }
         }

@@ -106,7 +106,8 @@ class MechanismTest {
         assertArrayEquals(a, b);
         assertFalse(Arrays.equals(a, c));
         AdditiveNoiseOptions noiseOpts = new AdditiveNoiseOptions(AdditiveNoiseOptions.Kind.LAPLACE, 0.1);
-        assertArrayEquals(new AdditiveNoise(noiseOpts, new SplittableRandom(1)).apply(rows[0]),
+        assertArrayEquals(
+                new AdditiveNoise(noiseOpts, new SplittableRandom(1)).apply(rows[0]),
                 new AdditiveNoise(noiseOpts, new SplittableRandom(1)).apply(rows[0]));
     }
 }

@@ -33,7 +33,7 @@ class NoiseMultiplierSearchTest {
     @Test
     void unreachableTargetIsAClearError() {
         // With the default orders (largest 63) the classic conversion alone costs log(1/δ)/62 ≈ 0.19 at δ = 1e-5.
-        RdpAccountantTest.assertMessage("unreachable",
-                () -> NoiseMultiplierSearch.find(0.1, 1e-5, 0.5, 100, Conversion.CLASSIC));
+        RdpAccountantTest.assertMessage(
+                "unreachable", () -> NoiseMultiplierSearch.find(0.1, 1e-5, 0.5, 100, Conversion.CLASSIC));
     }
 }

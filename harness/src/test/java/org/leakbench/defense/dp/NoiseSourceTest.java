@@ -60,8 +60,11 @@ class NoiseSourceTest {
         assertEquals(2, new ClientLevelDp(new ClientDpOptions(1, 1), exact).aggregate(rows, 2).length);
         float[] local = new LocalDp(new ClientDpOptions(1, 0.0), exact).privatize(new float[] {3, 4});
         assertArrayEquals(new float[] {0.6f, 0.8f}, local, 1e-6f);
-        float[] added = new AdditiveNoise(new AdditiveNoiseOptions(AdditiveNoiseOptions.Kind.GAUSSIAN, 1e-2),
-                new SplittableRandom(2), "discrete-gaussian").apply(new float[100]);
+        float[] added = new AdditiveNoise(
+                        new AdditiveNoiseOptions(AdditiveNoiseOptions.Kind.GAUSSIAN, 1e-2),
+                        new SplittableRandom(2),
+                        "discrete-gaussian")
+                .apply(new float[100]);
         double sq = 0;
         for (float f : added) {
             sq += f * f;
@@ -71,8 +74,8 @@ class NoiseSourceTest {
 
     @Test
     void anUnknownSourceIsNamedInTheError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NoiseSources.gaussian("exact", new SplittableRandom(1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NoiseSources.gaussian("exact", new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("dp.noise") && e.getMessage().contains("'exact'"), e.getMessage());
     }
 }

@@ -78,8 +78,22 @@ class NoisySumTest {
 
     @Test
     void specialValuesDivideAsInDouble() {
-        float[] special = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE,
-            -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1f, -1f, 3f, 0.1f};
+        float[] special = {
+            0f,
+            -0f,
+            Float.MIN_VALUE,
+            -Float.MIN_VALUE,
+            Float.MIN_NORMAL,
+            Float.MAX_VALUE,
+            -Float.MAX_VALUE,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            Float.NaN,
+            1f,
+            -1f,
+            3f,
+            0.1f
+        };
         for (double d : new double[] {1, 2, 3, 7, 32, 1 << 24}) {
             assertSameAsDouble(special, d);
         }

@@ -94,8 +94,8 @@ class PoissonSamplingTest {
     @Test
     void anEmptyPoissonBatchReleasesTheNoiseAlone() {
         DpSgdOptions o = new DpSgdOptions(0.5, 2.0);
-        List<Tensor> g = DpSgdStep.noisyGradient(model, be, DType.F64, params, x, y, new int[0], 4.0, o,
-                new FastGaussianSampler(7));
+        List<Tensor> g = DpSgdStep.noisyGradient(
+                model, be, DType.F64, params, x, y, new int[0], 4.0, o, new FastGaussianSampler(7));
         float[] flat = Update.fromTensors(g).flatten();
         float[] expected = new float[flat.length];
         new FastGaussianSampler(7).addTo(expected, 2.0 * 0.5);
@@ -103,8 +103,17 @@ class PoissonSamplingTest {
             expected[i] = (float) (expected[i] / 4.0);
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, flat);
-        List<Tensor> silent = DpSgdStep.noisyGradient(model, be, DType.F64, params, x, y, new int[0], 4.0,
-                new DpSgdOptions(0.5, 0.0), new FastGaussianSampler(7));
+        List<Tensor> silent = DpSgdStep.noisyGradient(
+                model,
+                be,
+                DType.F64,
+                params,
+                x,
+                y,
+                new int[0],
+                4.0,
+                new DpSgdOptions(0.5, 0.0),
+                new FastGaussianSampler(7));
         for (float v : Update.fromTensors(silent).flatten()) {
             assertEquals(0f, v);
         }
@@ -115,8 +124,8 @@ class PoissonSamplingTest {
         ClientData data = new ClientData(0, x, y, range(40));
         FlOptions fl = FlOptions.of(Algorithm.FEDSGD, 1, 1, 1, 1, 8, 0.1);
         Client poissonClient = new Client(data, be, DType.F64, new DpSgdTraining(new DpSgdOptions(1, 1)));
-        Client shuffleClient = new Client(data, be, DType.F64,
-                new DpSgdTraining(new DpSgdOptions(1, 1).withSampling(DpSampling.SHUFFLE)));
+        Client shuffleClient = new Client(
+                data, be, DType.F64, new DpSgdTraining(new DpSgdOptions(1, 1).withSampling(DpSampling.SHUFFLE)));
         Set<Integer> poisson = new HashSet<>();
         Set<Integer> shuffled = new HashSet<>();
         for (long seed = 0; seed < 20; seed++) {

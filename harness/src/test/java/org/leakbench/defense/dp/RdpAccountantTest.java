@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class RdpAccountantTest {
     /** TensorFlow Privacy's compute_dp_sgd_privacy orders: 1.25 … 4.5 in quarter/half steps, 5 … 63, 128, 256, 512. */
     static final double[] TF_PRIVACY_ORDERS = DoubleStream.concat(
-            DoubleStream.of(1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4, 4.5),
-            DoubleStream.concat(IntStream.rangeClosed(5, 63).asDoubleStream(), DoubleStream.of(128, 256, 512)))
+                    DoubleStream.of(1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4, 4.5),
+                    DoubleStream.concat(IntStream.rangeClosed(5, 63).asDoubleStream(), DoubleStream.of(128, 256, 512)))
             .toArray();
 
     @Test
@@ -28,8 +28,9 @@ class RdpAccountantTest {
 
     /** The orders of TensorFlow Privacy's MNIST tutorial: [1 + x / 10 for x in 1..99] + [12, ..., 63]. */
     static final double[] TF_TUTORIAL_ORDERS = DoubleStream.concat(
-            IntStream.rangeClosed(1, 99).mapToDouble(x -> 1 + x / 10.0),
-            IntStream.rangeClosed(12, 63).asDoubleStream()).toArray();
+                    IntStream.rangeClosed(1, 99).mapToDouble(x -> 1 + x / 10.0),
+                    IntStream.rangeClosed(12, 63).asDoubleStream())
+            .toArray();
 
     @Test
     void reproducesTensorFlowPrivacyMnistTutorial() {
@@ -45,7 +46,9 @@ class RdpAccountantTest {
     }
 
     private static double tutorial(double q, long steps) {
-        return new RdpAccountant(TF_TUTORIAL_ORDERS).step(1.1, q, steps).privacySpent(1e-5, Conversion.CLASSIC)
+        return new RdpAccountant(TF_TUTORIAL_ORDERS)
+                .step(1.1, q, steps)
+                .privacySpent(1e-5, Conversion.CLASSIC)
                 .epsilon();
     }
 
@@ -54,7 +57,8 @@ class RdpAccountantTest {
         // TensorFlow Privacy compute_dp_sgd_privacy_test.py (dp_accounting backend, improved conversion):
         // n = 60000, batch 150, σ = 1.3, 15 epochs (steps = ⌈15 · 60000 / 150⌉), δ = 1e-5
         // -> ε = 0.7242234026109595 at order 19.
-        PrivacySpent spent = new RdpAccountant(TF_PRIVACY_ORDERS).step(1.3, 150.0 / 60000, 6000)
+        PrivacySpent spent = new RdpAccountant(TF_PRIVACY_ORDERS)
+                .step(1.3, 150.0 / 60000, 6000)
                 .privacySpent(1e-5, Conversion.IMPROVED);
         assertEquals(0.7242234026109595, spent.epsilon(), 1e-9);
         assertEquals(19.0, spent.bestOrder());
@@ -93,7 +97,8 @@ class RdpAccountantTest {
     @Test
     void noStepsGiveZeroEpsilon() {
         assertEquals(0.0, RdpAccountant.epsilon(1.0, 0.01, 0, 1e-5, Conversion.CLASSIC));
-        assertEquals(0.0, new RdpAccountant().privacySpent(1e-5, Conversion.IMPROVED).epsilon());
+        assertEquals(
+                0.0, new RdpAccountant().privacySpent(1e-5, Conversion.IMPROVED).epsilon());
     }
 
     @Test
@@ -102,7 +107,8 @@ class RdpAccountantTest {
         assertTrue(RdpAccountant.epsilon(1.0, 0.01, 2000, 1e-5, Conversion.IMPROVED) > base);
         assertTrue(RdpAccountant.epsilon(1.0, 0.02, 1000, 1e-5, Conversion.IMPROVED) > base);
         assertTrue(RdpAccountant.epsilon(1.2, 0.01, 1000, 1e-5, Conversion.IMPROVED) < base);
-        assertTrue(RdpAccountant.epsilon(1.0, 0.01, 1000, 1e-5, Conversion.CLASSIC) > base,
+        assertTrue(
+                RdpAccountant.epsilon(1.0, 0.01, 1000, 1e-5, Conversion.CLASSIC) > base,
                 "the improved conversion must be tighter than the classic one");
     }
 
@@ -120,7 +126,8 @@ class RdpAccountantTest {
         double[] orders = RdpAccountant.defaultOrders();
         double[] a = RdpAccountant.rdp(1.0, 0.01, 100, orders);
         double[] b = RdpAccountant.rdp(2.0, 0.05, 300, orders);
-        double[] both = new RdpAccountant().step(1.0, 0.01, 100).step(2.0, 0.05, 300).rdp();
+        double[] both =
+                new RdpAccountant().step(1.0, 0.01, 100).step(2.0, 0.05, 300).rdp();
         for (int i = 0; i < orders.length; i++) {
             assertEquals(a[i] + b[i], both[i], 1e-12 * both[i]);
         }

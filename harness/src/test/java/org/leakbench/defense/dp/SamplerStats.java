@@ -7,8 +7,7 @@ final class SamplerStats {
     /** Standard normal quantile at 1 − 0.001, the significance used for every goodness-of-fit test here. */
     static final double Z_999 = 3.090232306167813;
 
-    private SamplerStats() {
-    }
+    private SamplerStats() {}
 
     /** Upper 0.1% point of χ² with df degrees of freedom (Wilson–Hilferty approximation). */
     static double chiSquareCritical(int df) {
@@ -43,14 +42,16 @@ final class SamplerStats {
         int df = bins - 1;
         double critical = chiSquareCritical(df);
         double finalStat = stat;
-        assertTrue(stat < critical,
-                () -> what + ": chi-square " + finalStat + " exceeds the 0.1% critical value " + critical
-                        + " at " + df + " degrees of freedom");
+        assertTrue(
+                stat < critical,
+                () -> what + ": chi-square " + finalStat + " exceeds the 0.1% critical value " + critical + " at " + df
+                        + " degrees of freedom");
     }
 
     /** Asserts |actual − expected| ≤ 5 standard errors. */
     static void assertWithinFiveSe(double expected, double actual, double standardError, String what) {
-        assertTrue(Math.abs(actual - expected) <= 5 * standardError,
+        assertTrue(
+                Math.abs(actual - expected) <= 5 * standardError,
                 () -> what + ": expected " + expected + " ± " + 5 * standardError + ", got " + actual);
     }
 }

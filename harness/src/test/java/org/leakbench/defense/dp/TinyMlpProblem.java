@@ -8,8 +8,7 @@ import org.leakbench.model.Models;
 
 /** The small problem of the DP-SGD step tests: a tanh MLP on six inputs and three classes, and Gaussian rows. */
 final class TinyMlpProblem {
-    private TinyMlpProblem() {
-    }
+    private TinyMlpProblem() {}
 
     /** One hidden layer of 16 tanh units on six inputs, three classes. */
     static Model model() {

@@ -86,13 +86,15 @@ class AesCtrKeyStreamTest {
         assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("", false));
         assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("ECB", true));
         assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose("ctr", false));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MaskPrgRoute.choose("openssl", true));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("openssl", true));
         assertEquals("-Dleakbench.maskprg must be ctr or ecb, got 'openssl'", e.getMessage());
         // A forced fallback must not claim the intrinsic is missing.
-        assertEquals("AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: forced with "
-                + "-Dleakbench.maskprg)", MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, true));
-        assertEquals("AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: no AES/CTR intrinsic on this "
-                + "JVM)", MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, false));
+        assertEquals(
+                "AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: forced with " + "-Dleakbench.maskprg)",
+                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, true));
+        assertEquals(
+                "AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: no AES/CTR intrinsic on this " + "JVM)",
+                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, false));
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Pins the mask generator's output bit for bit: masks that clients and the server expand must agree across
@@ -52,8 +52,8 @@ class MaskPrgStreamTest {
     void firstWordsAreTheAesBlocksOfCountersZeroAndOne() {
         // AES-128 under key 2b7e..3c of the blocks 0 and 1 is 7df76b0c 1ab899b3 3e42f047 b91b546f and
         // 57127d40 34b1bebf aef466b9 c7726fc6 (computed independently with a stock AES); little-endian words.
-        String[] words = {"0c6bf77d", "b399b81a", "47f0423e", "6f541bb9", "407d1257", "bfbeb134", "b966f4ae",
-            "c66f72c7"};
+        String[] words = {"0c6bf77d", "b399b81a", "47f0423e", "6f541bb9", "407d1257", "bfbeb134", "b966f4ae", "c66f72c7"
+        };
         int[] expected = new int[words.length];
         for (int i = 0; i < words.length; i++) {
             expected[i] = Integer.parseUnsignedInt(words[i], 16);

@@ -37,8 +37,10 @@ class SecAggActiveTest {
     void honestRunWithDropoutsInEveryRoundSumsExactly(Mode mode) {
         int n = 14;
         List<int[]> x = SecAggProtocolTest.inputs(n, 40, 11);
-        DropoutSchedule d = DropoutSchedule.none().dropBefore(Round.SHARE_KEYS, 3)
-                .dropBefore(Round.MASKED_INPUT, 5).dropBefore(Round.CONSISTENCY_CHECK, 8)
+        DropoutSchedule d = DropoutSchedule.none()
+                .dropBefore(Round.SHARE_KEYS, 3)
+                .dropBefore(Round.MASKED_INPUT, 5)
+                .dropBefore(Round.CONSISTENCY_CHECK, 8)
                 .dropBefore(Round.UNMASKING, 11);
         ProtocolResult r = run(Channel.DIRECT, active(mode), x, d);
         // clients 8 and 11 sent masked inputs before dropping, so their inputs are in the sum
@@ -62,8 +64,8 @@ class SecAggActiveTest {
         }
         // one signature per advertisement and per survivor-set signature, plus one header for the latter
         assertEquals(plain.sentBytes() + 2 * Ed25519.SIGNATURE_BYTES + SecAggMessage.HEADER_BYTES, model.sentBytes());
-        assertEquals(SecAggMessage.HEADER_BYTES + Ed25519.SIGNATURE_BYTES,
-                r.cost().sentBytes(0, Round.CONSISTENCY_CHECK));
+        assertEquals(
+                SecAggMessage.HEADER_BYTES + Ed25519.SIGNATURE_BYTES, r.cost().sentBytes(0, Round.CONSISTENCY_CHECK));
     }
 
     @Test
@@ -73,12 +75,18 @@ class SecAggActiveTest {
         KeyPair impostor = Ed25519.generate(SecAggProtocolTest.RANDOM);
         // someone without client 2's signing key advertises keys in its name
         Channel forge = m -> m instanceof AdvertiseKeys k && k.sender() == 2
-                ? List.of(new AdvertiseKeys(k.session(), 2, k.encryptionKey(), k.maskKey(), Ed25519.sign(
-                        impostor.getPrivate(), SignedStatements.advertisement(k.session(), 2, k.encryptionKey(),
-                                k.maskKey()))))
+                ? List.of(new AdvertiseKeys(
+                        k.session(),
+                        2,
+                        k.encryptionKey(),
+                        k.maskKey(),
+                        Ed25519.sign(
+                                impostor.getPrivate(),
+                                SignedStatements.advertisement(k.session(), 2, k.encryptionKey(), k.maskKey()))))
                 : List.of(m);
         ProtocolResult r = run(forge, active(Mode.SECAGG), x, DropoutSchedule.none());
-        assertTrue(r.rejections().stream().anyMatch(s -> s.contains("forged advertisement")),
+        assertTrue(
+                r.rejections().stream().anyMatch(s -> s.contains("forged advertisement")),
                 r.rejections().toString());
         int[] rest = {0, 1, 3, 4, 5};
         assertArrayEquals(rest, r.included());
@@ -91,8 +99,10 @@ class SecAggActiveTest {
             if (m instanceof KeyList list && list.recipient() == 0) {
                 Map<Integer, AdvertiseKeys> keys = new TreeMap<>(list.keys());
                 AdvertiseKeys real = keys.get(1);
-                byte[] c = X25519.encodePublic(X25519.generate(SecAggProtocolTest.RANDOM).getPublic());
-                byte[] s = X25519.encodePublic(X25519.generate(SecAggProtocolTest.RANDOM).getPublic());
+                byte[] c = X25519.encodePublic(
+                        X25519.generate(SecAggProtocolTest.RANDOM).getPublic());
+                byte[] s = X25519.encodePublic(
+                        X25519.generate(SecAggProtocolTest.RANDOM).getPublic());
                 keys.put(1, new AdvertiseKeys(real.session(), 1, c, s, real.signature()));
                 return List.of(new KeyList(list.session(), 0, keys));
             }
@@ -105,17 +115,26 @@ class SecAggActiveTest {
         int n = 6;
         List<int[]> x = SecAggProtocolTest.inputs(n, 8, 3);
         ProtocolResult r = run(substituteKeys(), active(Mode.SECAGG), x, DropoutSchedule.none());
-        assertTrue(r.rejections().stream().anyMatch(s -> s.contains("client 0 aborts")
-                && s.contains("keys of client 1") && s.contains("substituted")), r.rejections().toString());
+        assertTrue(
+                r.rejections().stream()
+                        .anyMatch(s -> s.contains("client 0 aborts")
+                                && s.contains("keys of client 1")
+                                && s.contains("substituted")),
+                r.rejections().toString());
         assertFalse(java.util.Arrays.stream(r.included()).anyMatch(u -> u == 0));
     }
 
     @Test
     void semiHonestModeDoesNotNoticeKeySubstitution() {
         // without signatures client 0 accepts the server's keys for client 1 and encrypts its shares to them
-        ProtocolResult r = run(substituteKeys(), SecAggConfig.defaults(Mode.SECAGG),
-                SecAggProtocolTest.inputs(6, 8, 3), DropoutSchedule.none());
-        assertTrue(r.rejections().stream().noneMatch(s -> s.contains("aborts")), r.rejections().toString());
+        ProtocolResult r = run(
+                substituteKeys(),
+                SecAggConfig.defaults(Mode.SECAGG),
+                SecAggProtocolTest.inputs(6, 8, 3),
+                DropoutSchedule.none());
+        assertTrue(
+                r.rejections().stream().noneMatch(s -> s.contains("aborts")),
+                r.rejections().toString());
     }
 
     @Test
@@ -134,16 +153,16 @@ class SecAggActiveTest {
                 signatures.put(sig.sender(), sig.signature());
             }
             if (m instanceof SecAggMessage.SignatureList list) {
-                return List.of(new SecAggMessage.SignatureList(list.session(), list.recipient(),
-                        new TreeMap<>(signatures)));
+                return List.of(
+                        new SecAggMessage.SignatureList(list.session(), list.recipient(), new TreeMap<>(signatures)));
             }
             if (m instanceof SecAggMessage.UnmaskResponse resp) {
                 unmaskers.add(resp.sender());
             }
             return List.of(m);
         };
-        SecAggException e = assertThrows(SecAggException.class,
-                () -> run(split, active(Mode.SECAGG), x, DropoutSchedule.none()));
+        SecAggException e =
+                assertThrows(SecAggException.class, () -> run(split, active(Mode.SECAGG), x, DropoutSchedule.none()));
         assertTrue(e.getMessage().contains("no sum is released"), e.getMessage());
         assertTrue(unmaskers.isEmpty(), "clients " + unmaskers + " sent shares");
     }
@@ -154,28 +173,39 @@ class SecAggActiveTest {
         ActiveSession s = new ActiveSession(pki);
         SecAggClient c = s.clients.get(0);
         int[] all = {0, 1, 2, 3};
-        byte[] own = c.signSurvivors(new UnmaskRequest(HandDrivenSession.SESSION, 0, all)).signature();
-        SecAggException few = assertThrows(SecAggException.class, () -> c.unmask(
-                new SecAggMessage.SignatureList(HandDrivenSession.SESSION, 0, Map.of(0, own))));
+        byte[] own = c.signSurvivors(new UnmaskRequest(HandDrivenSession.SESSION, 0, all))
+                .signature();
+        SecAggException few = assertThrows(
+                SecAggException.class,
+                () -> c.unmask(new SecAggMessage.SignatureList(HandDrivenSession.SESSION, 0, Map.of(0, own))));
         assertTrue(few.getMessage().contains("fewer than the threshold"), few.getMessage());
-        SecAggException bypass = assertThrows(SecAggException.class,
-                () -> c.unmask(new UnmaskRequest(HandDrivenSession.SESSION, 0, all)));
+        SecAggException bypass = assertThrows(
+                SecAggException.class, () -> c.unmask(new UnmaskRequest(HandDrivenSession.SESSION, 0, all)));
         assertTrue(bypass.getMessage().contains("consistency check"), bypass.getMessage());
         Map<Integer, byte[]> sigs = new TreeMap<>();
         sigs.put(0, own);
         // a signature of client 1 on another survivor set
         Map<Integer, byte[]> other = new TreeMap<>(sigs);
-        other.put(1, Ed25519.sign(pki.signingKey(1), SignedStatements.survivors(HandDrivenSession.SESSION,
-                new int[] {0, 1, 2})));
-        SecAggException inconsistent = assertThrows(SecAggException.class,
+        other.put(1, Ed25519.sign(pki.signingKey(1), SignedStatements.survivors(HandDrivenSession.SESSION, new int[] {
+            0, 1, 2
+        })));
+        SecAggException inconsistent = assertThrows(
+                SecAggException.class,
                 () -> c.unmask(new SecAggMessage.SignatureList(HandDrivenSession.SESSION, 0, other)));
         assertTrue(inconsistent.getMessage().contains("client 1 does not verify"), inconsistent.getMessage());
         for (int u = 1; u < 4; u++) {
-            sigs.put(u, s.clients.get(u).signSurvivors(new UnmaskRequest(HandDrivenSession.SESSION, u, all))
-                    .signature());
+            sigs.put(
+                    u,
+                    s.clients
+                            .get(u)
+                            .signSurvivors(new UnmaskRequest(HandDrivenSession.SESSION, u, all))
+                            .signature());
         }
-        assertEquals(4, c.unmask(new SecAggMessage.SignatureList(HandDrivenSession.SESSION, 0, sigs))
-                .selfMaskShares().size());
+        assertEquals(
+                4,
+                c.unmask(new SecAggMessage.SignatureList(HandDrivenSession.SESSION, 0, sigs))
+                        .selfMaskShares()
+                        .size());
     }
 
     /** Four active clients, t = 3, driven by hand with an honest active server up to the survivor set. */

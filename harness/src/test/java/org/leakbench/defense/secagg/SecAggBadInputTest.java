@@ -35,7 +35,8 @@ class SecAggBadInputTest {
     }
 
     private static void assertRejected(ProtocolResult r, String reason) {
-        assertTrue(r.rejections().stream().anyMatch(s -> s.contains(reason)),
+        assertTrue(
+                r.rejections().stream().anyMatch(s -> s.contains(reason)),
                 "expected a rejection containing '" + reason + "', got " + r.rejections());
     }
 
@@ -125,9 +126,7 @@ class SecAggBadInputTest {
     void messageReplayedFromAnotherSessionIsRejected() {
         List<SecAggMessage> old = new ArrayList<>();
         run(capture(old));
-        ProtocolResult r = run(m -> m instanceof MaskedInput in && in.sender() == 3
-                ? List.of(old.get(0))
-                : List.of(m));
+        ProtocolResult r = run(m -> m instanceof MaskedInput in && in.sender() == 3 ? List.of(old.get(0)) : List.of(m));
         assertRejected(r, "belongs to session");
         assertExact(r, new int[] {0, 1, 2, 4});
     }

@@ -44,11 +44,11 @@ class SecAggMaliciousServerTest {
         assertEquals(6, refusals, "every honest client must refuse");
         int t = s.params.threshold();
         boolean victimSeedOut = seedShares.getOrDefault(victim, 0) >= t;
-        boolean othersKeysOut = java.util.stream.IntStream.range(1, 6)
-                .allMatch(o -> keyShares.getOrDefault(o, 0) >= t);
+        boolean othersKeysOut = java.util.stream.IntStream.range(1, 6).allMatch(o -> keyShares.getOrDefault(o, 0) >= t);
         assertFalse(victimSeedOut && othersKeysOut, "the server could unmask client " + victim);
         for (int o = 0; o < 6; o++) {
-            assertFalse(seedShares.containsKey(o) && keyShares.containsKey(o),
+            assertFalse(
+                    seedShares.containsKey(o) && keyShares.containsKey(o),
                     "both kinds of share of client " + o + " left the clients");
         }
     }
@@ -56,32 +56,40 @@ class SecAggMaliciousServerTest {
     @Test
     void clientMissingFromTheSurvivorSetRefuses() {
         HandDrivenSession s = session();
-        SecAggException e = assertThrows(SecAggException.class, () -> s.clients.get(1)
-                .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 2, 3, 4, 5})));
+        SecAggException e = assertThrows(
+                SecAggException.class,
+                () -> s.clients.get(1).unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 2, 3, 4, 5
+                })));
         assertTrue(e.getMessage().contains("not in the survivor set"), e.getMessage());
     }
 
     @Test
     void survivorThatNeverSharedKeysIsRefused() {
         HandDrivenSession s = session();
-        SecAggException e = assertThrows(SecAggException.class, () -> s.clients.get(1)
-                .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5, 6})));
+        SecAggException e = assertThrows(
+                SecAggException.class,
+                () -> s.clients
+                        .get(1)
+                        .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5, 6})));
         assertTrue(e.getMessage().contains("client 6") && e.getMessage().contains("did not send"), e.getMessage());
     }
 
     @Test
     void idsOutsideTheSessionAreRefused() {
         HandDrivenSession s = session();
-        SecAggException e = assertThrows(SecAggException.class, () -> s.clients.get(1)
-                .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5, 99})));
+        SecAggException e = assertThrows(
+                SecAggException.class,
+                () -> s.clients
+                        .get(1)
+                        .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5, 99})));
         assertTrue(e.getMessage().contains("99"), e.getMessage());
     }
 
     @Test
     void honestSurvivorSetIsStillAnswered() {
         HandDrivenSession s = session();
-        UnmaskResponse r = s.clients.get(1)
-                .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5}));
+        UnmaskResponse r =
+                s.clients.get(1).unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5}));
         assertEquals(Set.of(0, 1, 2, 3, 4, 5), r.selfMaskShares().keySet());
         assertTrue(r.maskKeyShares().isEmpty());
     }
@@ -93,11 +101,16 @@ class SecAggMaliciousServerTest {
         HandDrivenSession s = new HandDrivenSession(g, 4, 8, Set.of());
         int u = 0;
         int[] nb = g.neighbours(u);
-        int[] far = java.util.stream.IntStream.range(0, 12).filter(v -> v != u && !g.adjacent(u, v)).toArray();
+        int[] far = java.util.stream.IntStream.range(0, 12)
+                .filter(v -> v != u && !g.adjacent(u, v))
+                .toArray();
         // u, two neighbours and many far clients: 3 real peers < t = 4 even though the list is long
-        int[] survivors = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(u, nb[0], nb[1]),
-                java.util.Arrays.stream(far)).sorted().toArray();
-        SecAggException e = assertThrows(SecAggException.class,
+        int[] survivors = java.util.stream.IntStream.concat(
+                        java.util.stream.IntStream.of(u, nb[0], nb[1]), java.util.Arrays.stream(far))
+                .sorted()
+                .toArray();
+        SecAggException e = assertThrows(
+                SecAggException.class,
                 () -> s.clients.get(u).unmask(new UnmaskRequest(HandDrivenSession.SESSION, u, survivors)));
         assertTrue(e.getMessage().contains("fewer than the threshold"), e.getMessage());
         int[] all = java.util.stream.IntStream.range(0, 12).toArray();

@@ -59,7 +59,8 @@ class SecAggPrivacyTest {
         List<int[]> inputs = new ArrayList<>(Collections.nCopies(4, new int[M]));
         inputs.set(0, input);
         ProtocolResult r = new SecureAggregator(Channel.DIRECT, SecAggProtocolTest.RANDOM)
-                .aggregateIntegers(inputs, SecAggConfig.defaults(mode).withModulusBits(bits), DropoutSchedule.none(), 1);
+                .aggregateIntegers(
+                        inputs, SecAggConfig.defaults(mode).withModulusBits(bits), DropoutSchedule.none(), 1);
         int[] y = r.server().maskedInput(0);
         assertNotNull(y);
         return y;
@@ -126,8 +127,8 @@ class SecAggPrivacyTest {
         UnmaskResponse first = c.unmask(new UnmaskRequest(42L, 0, new int[] {0, 1, 2}));
         assertEquals(3, first.selfMaskShares().size());
         assertTrue(first.maskKeyShares().isEmpty());
-        SecAggException e = assertThrows(SecAggException.class,
-                () -> c.unmask(new UnmaskRequest(42L, 0, new int[] {0, 1})));
+        SecAggException e =
+                assertThrows(SecAggException.class, () -> c.unmask(new UnmaskRequest(42L, 0, new int[] {0, 1})));
         assertTrue(e.getMessage().contains("refuses") && e.getMessage().contains("client 2"), e.getMessage());
     }
 
@@ -139,8 +140,11 @@ class SecAggPrivacyTest {
         assertEquals(List.of(0, 1), List.copyOf(first.selfMaskShares().keySet()));
         assertThrows(SecAggException.class, () -> c.unmask(new UnmaskRequest(42L, 1, new int[] {0, 1, 2})));
         // asking again for the same kinds is harmless
-        assertEquals(first.maskKeyShares().keySet(),
-                c.unmask(new UnmaskRequest(42L, 1, new int[] {0, 1})).maskKeyShares().keySet());
+        assertEquals(
+                first.maskKeyShares().keySet(),
+                c.unmask(new UnmaskRequest(42L, 1, new int[] {0, 1}))
+                        .maskKeyShares()
+                        .keySet());
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.leakbench.defense.secagg.SecAggConfig.Mode;
-import org.junit.jupiter.api.Test;
 
 /** Exactness of the unmasked sum, dropouts, and the threshold, for SecAgg and SecAgg+. */
 class SecAggProtocolTest {
@@ -51,7 +51,8 @@ class SecAggProtocolTest {
     /** Drops {@code count} clients spread over the four rounds (client 0 always stays). */
     static DropoutSchedule spreadDropouts(int n, int count, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        int[] ids = r.ints(0, n).map(i -> 1 + i % (n - 1)).distinct().limit(count).toArray();
+        int[] ids =
+                r.ints(0, n).map(i -> 1 + i % (n - 1)).distinct().limit(count).toArray();
         DropoutSchedule d = DropoutSchedule.none();
         for (int i = 0; i < ids.length; i++) {
             d = d.dropBefore(Round.EVERY_MODE.get(i % 4), ids[i]);
@@ -60,7 +61,9 @@ class SecAggProtocolTest {
     }
 
     static int[] survivors(int n, DropoutSchedule d) {
-        return java.util.stream.IntStream.range(0, n).filter(u -> d.online(u, Round.UNMASKING)).toArray();
+        return java.util.stream.IntStream.range(0, n)
+                .filter(u -> d.online(u, Round.UNMASKING))
+                .toArray();
     }
 
     static SecAggConfig config(Mode mode, int bits) {
@@ -68,8 +71,15 @@ class SecAggProtocolTest {
     }
 
     @ParameterizedTest(name = "{0} n={1} b={2}")
-    @CsvSource({"SECAGG, 3, 32", "SECAGG, 10, 20", "SECAGG, 80, 32", "SECAGG, 200, 32",
-            "SECAGG_PLUS, 3, 32", "SECAGG_PLUS, 10, 32", "SECAGG_PLUS, 100, 24"})
+    @CsvSource({
+        "SECAGG, 3, 32",
+        "SECAGG, 10, 20",
+        "SECAGG, 80, 32",
+        "SECAGG, 200, 32",
+        "SECAGG_PLUS, 3, 32",
+        "SECAGG_PLUS, 10, 32",
+        "SECAGG_PLUS, 100, 24"
+    })
     void exactSumWithoutDropouts(Mode mode, int n, int bits) {
         List<int[]> x = inputs(n, 33, n);
         ProtocolResult r = new SecureAggregator(Channel.DIRECT, RANDOM)
@@ -97,7 +107,8 @@ class SecAggProtocolTest {
      * later, before unmasking, are included.
      */
     static void assertSumOfMaskedInputs(List<int[]> x, DropoutSchedule d, ProtocolResult r) {
-        int[] included = java.util.stream.IntStream.range(0, x.size()).filter(u -> d.online(u, Round.MASKED_INPUT))
+        int[] included = java.util.stream.IntStream.range(0, x.size())
+                .filter(u -> d.online(u, Round.MASKED_INPUT))
                 .toArray();
         assertArrayEquals(included, r.included());
         assertArrayEquals(plainSum(x, included, 32), r.sum());
@@ -141,8 +152,9 @@ class SecAggProtocolTest {
         int n = 6;
         SecAggConfig cfg = config(Mode.SECAGG, 32); // t = 4
         DropoutSchedule d = DropoutSchedule.none().dropBefore(round, 1, 3, 5);
-        SecAggException e = assertThrows(SecAggException.class, () -> new SecureAggregator(Channel.DIRECT, RANDOM)
-                .aggregateIntegers(inputs(n, 5, 1), cfg, d, 1));
+        SecAggException e = assertThrows(
+                SecAggException.class,
+                () -> new SecureAggregator(Channel.DIRECT, RANDOM).aggregateIntegers(inputs(n, 5, 1), cfg, d, 1));
         assertTrue(e.getMessage().contains("threshold"), e.getMessage());
     }
 
@@ -159,6 +171,8 @@ class SecAggProtocolTest {
             }
         }
         assertEquals(25, g.groupSize());
-        assertArrayEquals(new int[] {0, 1, 2, 3}, Arrays.stream(NeighbourGraph.complete(4).shareHolders(2)).toArray());
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3},
+                Arrays.stream(NeighbourGraph.complete(4).shareHolders(2)).toArray());
     }
 }

@@ -29,7 +29,8 @@ class SecAggShareCheckTest {
                 Map<Integer, byte[]> seeds = new TreeMap<>(r.selfMaskShares());
                 Map<Integer, byte[]> keys = new TreeMap<>(r.maskKeyShares());
                 Map<Integer, byte[]> target = selfMask ? seeds : keys;
-                BigInteger y = new BigInteger(1, target.get(owner)).add(BigInteger.ONE).mod(Shamir.PRIME);
+                BigInteger y =
+                        new BigInteger(1, target.get(owner)).add(BigInteger.ONE).mod(Shamir.PRIME);
                 target.put(owner, Shamir.toFixed(y, Shamir.SHARE_BYTES));
                 return List.of(new UnmaskResponse(r.session(), r.sender(), keys, seeds));
             }
@@ -47,16 +48,20 @@ class SecAggShareCheckTest {
         ProtocolResult r = run(corrupt(1, 0, true), DropoutSchedule.none());
         int[] all = {0, 1, 2, 3, 4};
         assertArrayEquals(SecAggProtocolTest.plainSum(inputs, all, 32), r.sum());
-        assertTrue(r.rejections().stream()
-                .anyMatch(s -> s.contains("client 1") && s.contains("self-mask seed of client 0")),
+        assertTrue(
+                r.rejections().stream()
+                        .anyMatch(s -> s.contains("client 1") && s.contains("self-mask seed of client 0")),
                 r.rejections().toString());
     }
 
     @Test
     void badSelfMaskShareWithoutSpareSharesIsAClearError() {
-        SecAggException e = assertThrows(SecAggException.class,
+        SecAggException e = assertThrows(
+                SecAggException.class,
                 () -> run(corrupt(1, 0, true), DropoutSchedule.none().dropBefore(Round.UNMASKING, 4)));
-        assertTrue(e.getMessage().contains("self-mask seed of client 0") && e.getMessage().contains("commitment"),
+        assertTrue(
+                e.getMessage().contains("self-mask seed of client 0")
+                        && e.getMessage().contains("commitment"),
                 e.getMessage());
     }
 
@@ -68,8 +73,9 @@ class SecAggShareCheckTest {
                 .aggregateIntegers(SecAggProtocolTest.inputs(6, 16, 7), SecAggConfig.defaults(Mode.SECAGG), d, 3);
         int[] survivors = {0, 1, 2, 3, 5};
         assertArrayEquals(SecAggProtocolTest.plainSum(SecAggProtocolTest.inputs(6, 16, 7), survivors, 32), r.sum());
-        assertTrue(r.rejections().stream()
-                .anyMatch(s -> s.contains("client 2") && s.contains("mask secret key of client 4")),
+        assertTrue(
+                r.rejections().stream()
+                        .anyMatch(s -> s.contains("client 2") && s.contains("mask secret key of client 4")),
                 r.rejections().toString());
     }
 }

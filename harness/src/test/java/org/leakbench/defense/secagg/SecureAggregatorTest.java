@@ -39,7 +39,8 @@ class SecureAggregatorTest {
         int n = 12;
         List<float[]> x = updates(n, 400, 3.0, 1);
         SecAggConfig cfg = SecAggConfig.defaults(mode);
-        DropoutSchedule d = DropoutSchedule.none().dropBefore(Round.SHARE_KEYS, 4).dropBefore(Round.UNMASKING, 7);
+        DropoutSchedule d =
+                DropoutSchedule.none().dropBefore(Round.SHARE_KEYS, 4).dropBefore(Round.UNMASKING, 7);
         AggregationResult r = aggregator().aggregate(x, cfg, d, 9);
         assertArrayEquals(new int[] {0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11}, r.included());
         double step = new Quantizer(cfg.clippingRange(), cfg.quantizationRange()).step();
@@ -51,7 +52,8 @@ class SecureAggregatorTest {
             }
             double err = r.sum()[i] - exact;
             // each client rounds by less than one step; the float32 result adds half an ulp
-            assertTrue(Math.abs(err) <= r.included().length * step + Math.ulp((float) exact),
+            assertTrue(
+                    Math.abs(err) <= r.included().length * step + Math.ulp((float) exact),
                     "element " + i + " error " + err);
             meanError += err / 400;
         }
@@ -70,7 +72,8 @@ class SecureAggregatorTest {
     void sameSeedGivesTheSameSumBitForBit() {
         List<float[]> x = updates(5, 50, 1.0, 2);
         SecAggConfig cfg = SecAggConfig.defaults(Mode.SECAGG_PLUS);
-        assertArrayEquals(aggregator().aggregate(x, cfg, DropoutSchedule.none(), 5).sum(),
+        assertArrayEquals(
+                aggregator().aggregate(x, cfg, DropoutSchedule.none(), 5).sum(),
                 aggregator().aggregate(x, cfg, DropoutSchedule.none(), 5).sum());
     }
 
@@ -78,11 +81,16 @@ class SecureAggregatorTest {
     void resultReportsCostTimeAndTheServerView() {
         int n = 10;
         int m = 1000;
-        AggregationResult r = aggregator().aggregate(updates(n, m, 1.0, 3), SecAggConfig.defaults(Mode.SECAGG),
-                DropoutSchedule.none(), 1);
-        assertEquals(6, r.phaseNanos().size(), "semi-honest runs no consistency check: " + r.phaseNanos().keySet());
-        assertTrue(r.phaseNanos().keySet().containsAll(List.of("quantize", "advertise_keys", "share_keys",
-                "masked_input", "unmasking", "dequantize")));
+        AggregationResult r = aggregator()
+                .aggregate(updates(n, m, 1.0, 3), SecAggConfig.defaults(Mode.SECAGG), DropoutSchedule.none(), 1);
+        assertEquals(
+                6,
+                r.phaseNanos().size(),
+                "semi-honest runs no consistency check: " + r.phaseNanos().keySet());
+        assertTrue(r.phaseNanos()
+                .keySet()
+                .containsAll(List.of(
+                        "quantize", "advertise_keys", "share_keys", "masked_input", "unmasking", "dequantize")));
         CommunicationModel model = new CommunicationModel(n, n - 1, m, 32);
         for (int u = 0; u < n; u++) {
             assertEquals(model.sentBytes(), r.bytesSent()[u], "bytes sent by client " + u);
@@ -97,8 +105,8 @@ class SecureAggregatorTest {
     void secAggPlusCostMatchesTheModelWithKNeighbours() {
         int n = 30;
         SecAggConfig cfg = SecAggConfig.defaults(Mode.SECAGG_PLUS).withNeighbours(8);
-        ProtocolResult r = aggregator().aggregateIntegers(SecAggProtocolTest.inputs(n, 100, 1), cfg,
-                DropoutSchedule.none(), 1);
+        ProtocolResult r =
+                aggregator().aggregateIntegers(SecAggProtocolTest.inputs(n, 100, 1), cfg, DropoutSchedule.none(), 1);
         CommunicationModel model = new CommunicationModel(n, 8, 100, 32);
         for (int u = 0; u < n; u++) {
             assertEquals(model.sentBytes(), r.cost().sentBytes(u));
@@ -122,12 +130,15 @@ class SecureAggregatorTest {
         CommunicationModel model = new CommunicationModel(1 << 10, (1 << 10) - 1, 1 << 20, 26);
         assertEquals(1.69, twoPlaces(model.sentExpansion(16)), 1e-9, "sent " + model.sentExpansion(16));
         assertEquals(1.78, twoPlaces(model.totalExpansion(16)), 1e-9, "sent + received " + model.totalExpansion(16));
-        assertTrue(model.sentExpansion(16) < 1.73 && model.totalExpansion(16) > 1.73,
+        assertTrue(
+                model.sentExpansion(16) < 1.73 && model.totalExpansion(16) > 1.73,
                 "the reference 1.73x lies between the two counts");
-        CommunicationModel active = new CommunicationModel(1 << 10, (1 << 10) - 1, 1 << 20, 26,
-                SecurityMode.ACTIVE);
+        CommunicationModel active = new CommunicationModel(1 << 10, (1 << 10) - 1, 1 << 20, 26, SecurityMode.ACTIVE);
         assertEquals(1.69, twoPlaces(active.sentExpansion(16)), 1e-9, "active sent " + active.sentExpansion(16));
-        assertEquals(1.85, twoPlaces(active.totalExpansion(16)), 1e-9,
+        assertEquals(
+                1.85,
+                twoPlaces(active.totalExpansion(16)),
+                1e-9,
                 "active sent + received " + active.totalExpansion(16));
     }
 
@@ -139,7 +150,8 @@ class SecureAggregatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cfg.checkCapacity(1025));
         assertTrue(e.getMessage().contains("modulusBits = 32 is too small for 1025 clients"), e.getMessage());
         SecAggConfig small = cfg.withModulusBits(23);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> aggregator().aggregate(updates(3, 4, 1, 1), small, DropoutSchedule.none(), 1));
     }
 
@@ -151,8 +163,8 @@ class SecureAggregatorTest {
         assertThrows(IllegalArgumentException.class, () -> ok.withModulusBits(33));
         assertThrows(IllegalArgumentException.class, () -> ok.withQuantizationRange(1));
         assertThrows(IllegalArgumentException.class, () -> ok.withNeighbours(3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SecAggConfig(Mode.SECAGG, 0.7, 32, 1 << 22, -1, 0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new SecAggConfig(Mode.SECAGG, 0.7, 32, 1 << 22, -1, 0));
         assertTrue(e.getMessage().contains("clippingRange"), e.getMessage());
         assertEquals(4, ok.thresholdFor(6));
         assertEquals(2, ok.thresholdFor(3));
@@ -161,7 +173,8 @@ class SecureAggregatorTest {
     @Test
     void mismatchedUpdateLengthsAreRejected() {
         List<float[]> x = List.of(new float[3], new float[4], new float[3]);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> aggregator().aggregate(x, SecAggConfig.defaults(Mode.SECAGG), DropoutSchedule.none(), 1));
         assertTrue(e.getMessage().contains("update 1 has length 4"), e.getMessage());
     }

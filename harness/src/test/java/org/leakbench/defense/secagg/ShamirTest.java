@@ -68,9 +68,7 @@ class ShamirTest {
         Shamir.Share s = new Shamir(2).split(new byte[] {1, 2, 3}, new int[] {4, 9}, random)[1];
         assertEquals(s, Shamir.Share.decode(9, s.encodeValue()));
         assertThrows(IllegalArgumentException.class, () -> Shamir.Share.decode(9, new byte[32]));
-        assertThrows(IllegalArgumentException.class, () -> new Shamir(2).split(new byte[33], new int[] {1, 2},
-                random));
-        assertThrows(IllegalArgumentException.class, () -> new Shamir(3).split(new byte[1], new int[] {1, 2},
-                random));
+        assertThrows(IllegalArgumentException.class, () -> new Shamir(2).split(new byte[33], new int[] {1, 2}, random));
+        assertThrows(IllegalArgumentException.class, () -> new Shamir(3).split(new byte[1], new int[] {1, 2}, random));
     }
 }

@@ -76,8 +76,7 @@ class KernelsTest {
         SplittableRandom rnd = new SplittableRandom(n);
         float[] x = values(rnd, n, 3);
         float[] y = values(rnd, n, 3);
-        assertEquals(SCALAR.sumOfSquaredDifferences(x, y), VECTOR.sumOfSquaredDifferences(x, y),
-                1e-12 * (n + 1));
+        assertEquals(SCALAR.sumOfSquaredDifferences(x, y), VECTOR.sumOfSquaredDifferences(x, y), 1e-12 * (n + 1));
         assertEquals(SCALAR.dot(x, y), VECTOR.dot(x, y), 1e-12 * (n + 1));
         float[] r = new float[n];
         float[] ref = new float[n];
@@ -140,7 +139,8 @@ class KernelsTest {
         for (boolean ta : new boolean[] {false, true}) {
             for (boolean tb : new boolean[] {false, true}) {
                 if (ta && tb) {
-                    assertThrows(IllegalArgumentException.class,
+                    assertThrows(
+                            IllegalArgumentException.class,
                             () -> VectorKernels.fewRows(a, true, b, true, m, k, n, new float[m * n]));
                     continue;
                 }
@@ -191,8 +191,9 @@ class KernelsTest {
             k.unary(f, x, r);
             for (int i = 0; i < x.length; i++) {
                 float want = (float) ref.applyAsDouble(x[i]);
-                assertTrue(Math.abs(r[i] - want) <= Math.ulp(want), k.getClass().getSimpleName() + " " + f + "("
-                        + x[i] + ") = " + r[i] + ", want " + want);
+                assertTrue(
+                        Math.abs(r[i] - want) <= Math.ulp(want),
+                        k.getClass().getSimpleName() + " " + f + "(" + x[i] + ") = " + r[i] + ", want " + want);
             }
         }
     }

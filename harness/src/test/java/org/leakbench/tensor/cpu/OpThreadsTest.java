@@ -81,17 +81,25 @@ class OpThreadsTest {
     void aFailureInAnyPartReachesTheCaller() {
         OpThreads pool = new OpThreads(2, 0);
         IllegalStateException inWorker = new IllegalStateException("worker part");
-        assertSame(inWorker, assertThrows(IllegalStateException.class, () -> pool.split(10, 1, 1, (from, to) -> {
-            if (from > 0) {
-                throw inWorker;
-            }
-        })));
+        assertSame(
+                inWorker,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> pool.split(10, 1, 1, (from, to) -> {
+                            if (from > 0) {
+                                throw inWorker;
+                            }
+                        })));
         IllegalStateException inCaller = new IllegalStateException("caller part");
-        assertSame(inCaller, assertThrows(IllegalStateException.class, () -> pool.split(10, 1, 1, (from, to) -> {
-            if (from == 0) {
-                throw inCaller;
-            }
-        })));
+        assertSame(
+                inCaller,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> pool.split(10, 1, 1, (from, to) -> {
+                            if (from == 0) {
+                                throw inCaller;
+                            }
+                        })));
         int[] total = new int[1];
         pool.split(10, 1, 1, (from, to) -> {
             synchronized (total) {
@@ -103,12 +111,14 @@ class OpThreadsTest {
 
     @Test
     void badThreadCountsAreNamed() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JavaBackend(0)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JavaBackend(0))
+                .getMessage()
                 .contains("1 to 1024 op threads, got 0"));
         String old = System.getProperty(OpThreads.PROPERTY);
         try {
             System.setProperty(OpThreads.PROPERTY, "two");
-            String m = assertThrows(IllegalArgumentException.class, OpThreads::requested).getMessage();
+            String m = assertThrows(IllegalArgumentException.class, OpThreads::requested)
+                    .getMessage();
             assertTrue(m.contains(OpThreads.PROPERTY) && m.contains("'two'"), m);
             System.setProperty(OpThreads.PROPERTY, " 3 ");
             assertEquals(3, OpThreads.requested());
@@ -133,7 +143,8 @@ class OpThreadsTest {
             System.setProperty(OpThreads.FORMER_PROPERTY, "2");
             assertEquals(2, OpThreads.requested());
             System.setProperty(OpThreads.FORMER_PROPERTY, "zero");
-            String m = assertThrows(IllegalArgumentException.class, OpThreads::requested).getMessage();
+            String m = assertThrows(IllegalArgumentException.class, OpThreads::requested)
+                    .getMessage();
             assertTrue(m.contains(OpThreads.FORMER_PROPERTY), m);
             System.setProperty(OpThreads.PROPERTY, "3");
             assertEquals(3, OpThreads.requested());

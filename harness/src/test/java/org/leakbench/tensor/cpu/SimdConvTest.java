@@ -89,8 +89,12 @@ class SimdConvTest {
     @ValueSource(ints = {2, 3})
     void sharingOutOverThreadsChangesNoBit(int threads) {
         OpThreads many = new OpThreads(threads, 0);
-        int[][] lenet = {{32, 1, 28, 28, 12, 5, 5, 2, 2}, {32, 12, 14, 14, 12, 5, 5, 2, 2},
-            {32, 12, 7, 7, 12, 5, 5, 1, 2}, {7, 3, 9, 9, 5, 3, 3, 1, 1}};
+        int[][] lenet = {
+            {32, 1, 28, 28, 12, 5, 5, 2, 2},
+            {32, 12, 14, 14, 12, 5, 5, 2, 2},
+            {32, 12, 7, 7, 12, 5, 5, 1, 2},
+            {7, 3, 9, 9, 5, 3, 3, 1, 1}
+        };
         for (int[][] set : new int[][][] {lenet, GEOMETRIES}) {
             for (int[] geo : set) {
                 int[] xs = {geo[0], geo[1], geo[2], geo[3]};

@@ -29,8 +29,8 @@ class SimdGemmTest {
                         for (int t = 0; t < k; t++) {
                             want += (ta ? a[t * m + i] : a[i * k + t]) * (tb ? b[j * k + t] : b[t * n + j]);
                         }
-                        String where = "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " at " + i
-                                + "," + j;
+                        String where =
+                                "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " at " + i + "," + j;
                         assertEquals(want, r[i * n + j], 4e-7 * k + 1e-6, where);
                     }
                 }
@@ -58,8 +58,11 @@ class SimdGemmTest {
                     float[] split = new float[m * n];
                     SimdGemm.matmul(a, ta, b, tb, m, k, n, one, new OpThreads(1));
                     SimdGemm.matmul(a, ta, b, tb, m, k, n, split, many);
-                    assertArrayEquals(one, split, "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb
-                            + " on " + threads + " threads");
+                    assertArrayEquals(
+                            one,
+                            split,
+                            "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " on " + threads
+                                    + " threads");
                 }
             }
         }

@@ -12,8 +12,8 @@ class Nd4jRuntimeTest {
     void startFailureIsOneSentenceNamingTheMissingLibrary() {
         String printed = "java.lang.UnsatisfiedLinkError: /tmp/cache/libjnind4jcpu.so: libgomp.so.1: cannot open "
                 + "shared object file: No such file or directory\n\tat java.base/jdk.internal.loader...";
-        Throwable t = new ExceptionInInitializerError(new RuntimeException("Please ensure that you have an nd4j "
-                + "backend on your classpath."));
+        Throwable t = new ExceptionInInitializerError(
+                new RuntimeException("Please ensure that you have an nd4j " + "backend on your classpath."));
         String m = Nd4jRuntime.message(t, printed);
         assertTrue(m.contains("(libgomp.so.1: cannot open shared object file: No such file or directory)"), m);
         assertTrue(m.contains("--backend java"), m);
@@ -21,7 +21,8 @@ class Nd4jRuntimeTest {
         assertEquals(1, m.split("\\. ").length, m);
         assertTrue(m.endsWith("."), m);
         // without a library name the innermost error is quoted
-        String plain = Nd4jRuntime.message(new IllegalStateException("outer", new IllegalStateException("no device")), "");
+        String plain =
+                Nd4jRuntime.message(new IllegalStateException("outer", new IllegalStateException("no device")), "");
         assertTrue(plain.contains("(IllegalStateException: no device)"), plain);
     }
 
