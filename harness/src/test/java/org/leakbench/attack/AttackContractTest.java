@@ -144,9 +144,8 @@ class AttackContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void aCancelledRunStopsAtOnceAndSaysSo(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
         AttackContext cancelled = new AttackContext(new SplittableRandom(1), () -> true);
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), cancelled));
+        AttackResult r = runEndless(s, cancelled);
         assertEquals(AttackResult.CANCELLED, r.status(), s.toString());
     }
 
@@ -154,10 +153,9 @@ class AttackContractTest {
     @MethodSource("attacks")
     void aRunCancelledHalfwayStopsPromptly(Subject s) {
         assumeTrue(s.iterative(), "a closed-form attack finishes before anyone could cancel it");
-        Victim v = AttackContractFixture.victim(5);
         AtomicInteger polls = new AtomicInteger();
         AttackContext ctx = new AttackContext(new SplittableRandom(1), () -> polls.incrementAndGet() > 5);
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
+        AttackResult r = runEndless(s, ctx);
         assertEquals(AttackResult.CANCELLED, r.status(), s.toString());
         assertTrue(r.iterations() > 0 && r.iterations() < ENDLESS, s + " ran " + r.iterations() + " iterations");
     }
@@ -180,9 +178,8 @@ class AttackContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void aSpentTimeBudgetEndsTheRunWithTimeout(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
         AttackContext ctx = AttackContext.seeded(1).withBudget(Duration.ZERO);
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
+        AttackResult r = runEndless(s, ctx);
         assertEquals(AttackResult.TIMEOUT, r.status(), s.toString());
     }
 
@@ -190,10 +187,9 @@ class AttackContractTest {
     @MethodSource("attacks")
     void aShortTimeBudgetEndsAnEndlessRunWithTimeout(Subject s) {
         assumeTrue(s.iterative(), "a closed-form attack is covered by the spent budget");
-        Victim v = AttackContractFixture.victim(5);
         long budgetMs = 100;
         AttackContext ctx = AttackContext.seeded(1).withBudget(Duration.ofMillis(budgetMs));
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
+        AttackResult r = runEndless(s, ctx);
         assertTrue(r.iterations() < ENDLESS, s + " ran " + r.iterations() + " iterations");
         // It may claim ok only when it converged inside its budget (iDLG on this tiny model can).
         if (!AttackResult.TIMEOUT.equals(r.status())) {
@@ -272,6 +268,12 @@ class AttackContractTest {
                 s + " objective " + a.objective() + " vs " + b.objective());
         assertTrue(Arrays.deepEquals(a.samples(), b.samples()), s + " samples differ");
         assertArrayEquals(a.labels(), b.labels(), s + " labels");
+    }
+
+    /** Runs {@code s} for endless iterations on victim 5 under {@code ctx}, which must stop it promptly. */
+    static AttackResult runEndless(Subject s, AttackContext ctx) {
+        Victim v = AttackContractFixture.victim(5);
+        return timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
     }
 
     static AttackResult timed(Subject s, java.util.function.Supplier<AttackResult> run) {
