@@ -24,6 +24,13 @@ class DpCommandsTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** Standard output of a run of {@code command} on {@code commandLine}, which must exit 0. */
+    static String output(Object command, String commandLine) {
+        Run r = run(command, commandLine);
+        assertEquals(0, r.exit(), r.err());
+        return r.out();
+    }
+
     /** The run exited 2 (bad usage or value) and said {@code part} on standard error. */
     static void assertRefused(Run r, String part) {
         assertEquals(2, r.exit(), r.err());
@@ -32,37 +39,34 @@ class DpCommandsTest {
 
     @Test
     void epsilonReproducesOpacus() {
-        Run r = run(new EpsilonCommand(), "--noise-multiplier 1.5 --sample-rate 0.04 --steps 2250 --delta 1e-5");
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("epsilon = 7.32911 at delta = 1.0E-5 (best order 3.9, improved"), r.out());
-        assertEquals(1, r.out().strip().lines().count());
+        String out =
+                output(new EpsilonCommand(), "--noise-multiplier 1.5 --sample-rate 0.04 --steps 2250 --delta 1e-5");
+        assertTrue(out.startsWith("epsilon = 7.32911 at delta = 1.0E-5 (best order 3.9, improved"), out);
+        assertEquals(1, out.strip().lines().count());
     }
 
     @Test
     void epochsBecomeSteps() {
-        Run r = run(
+        String out = output(
                 new EpsilonCommand(),
                 "--noise-multiplier 1.5 --sample-rate 0.04 --epochs 90 --delta 1e-5 --conversion CLASSIC");
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("2250 steps") && r.out().contains("classic conversion"), r.out());
+        assertTrue(out.contains("2250 steps") && out.contains("classic conversion"), out);
         assertEquals(2250, DpCommandSupport.stepsFromEpochs(90, 0.04));
         assertEquals(3, DpCommandSupport.stepsFromEpochs(1, 0.4)); // 2.5 rounds up
     }
 
     @Test
     void noiseMultiplierReproducesOpacus() {
-        Run r = run(new NoiseMultiplierCommand(), "--epsilon 8 --delta 1e-5 --sample-rate 0.04 --epochs 90");
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("noise multiplier = 1.41"), r.out());
+        String out = output(new NoiseMultiplierCommand(), "--epsilon 8 --delta 1e-5 --sample-rate 0.04 --epochs 90");
+        assertTrue(out.startsWith("noise multiplier = 1.41"), out);
     }
 
     @Test
     void noiseMultiplierCanSearchLikeOpacus() {
-        Run r = run(
+        String out = output(
                 new NoiseMultiplierCommand(),
                 "--epsilon 8 --delta 1e-5 --sample-rate 0.04 --epochs 90 --opacus-tolerance 0.01");
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("noise multiplier = 1.41602 "), r.out());
+        assertTrue(out.startsWith("noise multiplier = 1.41602 "), out);
     }
 
     @Test
