@@ -145,8 +145,7 @@ class AttackContractTest {
     @MethodSource("attacks")
     void aCancelledRunStopsAtOnceAndSaysSo(Subject s) {
         AttackContext cancelled = new AttackContext(new SplittableRandom(1), () -> true);
-        AttackResult r = runEndless(s, cancelled);
-        assertEquals(AttackResult.CANCELLED, r.status(), s.toString());
+        assertEquals(AttackResult.CANCELLED, runEndless(s, cancelled).status(), s.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,9 +177,8 @@ class AttackContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void aSpentTimeBudgetEndsTheRunWithTimeout(Subject s) {
-        AttackContext ctx = AttackContext.seeded(1).withBudget(Duration.ZERO);
-        AttackResult r = runEndless(s, ctx);
-        assertEquals(AttackResult.TIMEOUT, r.status(), s.toString());
+        AttackContext spent = AttackContext.seeded(1).withBudget(Duration.ZERO);
+        assertEquals(AttackResult.TIMEOUT, runEndless(s, spent).status(), s.toString());
     }
 
     @ParameterizedTest(name = "{0}")

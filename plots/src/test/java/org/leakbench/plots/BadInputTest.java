@@ -21,6 +21,12 @@ class BadInputTest {
         return assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
     }
 
+    /** The exception points at {@code column} on {@code line} of its file. */
+    private static void assertAt(PlotInputException e, String column, int line) {
+        assertEquals(column, e.column(), e.getMessage());
+        assertEquals(line, e.line(), e.getMessage());
+    }
+
     /** What rendering throws when the run folder also holds {@code file} (a relative path) with {@code content}. */
     private PlotInputException renderingFails(String results, String file, String content) throws IOException {
         Path run = Fixtures.runWithResults(dir.resolve("r"), results);
@@ -40,8 +46,7 @@ class BadInputTest {
     void nonNumericMetricNamesColumnAndLine() throws IOException {
         PlotInputException e =
                 renderingFails("point_id,seed,defense,psnr,status\np1,1,none,20,ok\np1,2,none,high,ok\n");
-        assertEquals("psnr", e.column());
-        assertEquals(3, e.line());
+        assertAt(e, "psnr", 3);
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("'high'"), e.getMessage());
     }
 
@@ -66,8 +71,7 @@ class BadInputTest {
                 p1,1,mia,none,,0.1,0.2
                 p1,1,mia,none,,x,0.3
                 """);
-        assertEquals("fpr", e.column());
-        assertEquals(3, e.line());
+        assertAt(e, "fpr", 3);
     }
 
     @Test
@@ -91,8 +95,7 @@ class BadInputTest {
     void nonNumericAxisParameterNamesColumnAndLine() throws IOException {
         PlotInputException e =
                 renderingFails("point_id,seed,defense,batch,psnr,status\np1,1,none,8,20,ok\np2,1,none,eight,21,ok\n");
-        assertEquals("batch", e.column());
-        assertEquals(3, e.line());
+        assertAt(e, "batch", 3);
         assertTrue(e.getMessage().contains("'eight'"), e.getMessage());
     }
 
