@@ -70,23 +70,19 @@ class AttackContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void theSameSeedGivesABitIdenticalResult(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
-        AttackResult a = s.build(v).run(s.observation(v), AttackContext.seeded(11));
-        AttackResult b = s.build(v).run(s.observation(v), AttackContext.seeded(11));
-        assertEquals(AttackResult.OK, a.status(), s + ": " + a.status());
-        assertSameResult(s, a, b);
+        TwoRuns r = twoRuns(s, 11, 11);
+        assertEquals(AttackResult.OK, r.a().status(), s + ": " + r.a().status());
+        assertSameResult(s, r.a(), r.b());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void anotherSeedChangesTheResultExactlyWhenTheAttackIsRandomised(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
-        AttackResult a = s.build(v).run(s.observation(v), AttackContext.seeded(11));
-        AttackResult b = s.build(v).run(s.observation(v), AttackContext.seeded(12));
+        TwoRuns r = twoRuns(s, 11, 12);
         if (s.randomised()) {
-            assertFalse(Arrays.deepEquals(a.samples(), b.samples()), s + " ignored its seed");
+            assertFalse(Arrays.deepEquals(r.a().samples(), r.b().samples()), s + " ignored its seed");
         } else {
-            assertSameResult(s, a, b);
+            assertSameResult(s, r.a(), r.b());
         }
     }
 
@@ -266,6 +262,17 @@ class AttackContractTest {
                 s + " objective " + a.objective() + " vs " + b.objective());
         assertTrue(Arrays.deepEquals(a.samples(), b.samples()), s + " samples differ");
         assertArrayEquals(a.labels(), b.labels(), s + " labels");
+    }
+
+    /** Two results of {@code s} on one victim. */
+    record TwoRuns(AttackResult a, AttackResult b) {}
+
+    /** Runs {@code s} twice on victim 5, seeded {@code seedA} and then {@code seedB}. */
+    static TwoRuns twoRuns(Subject s, long seedA, long seedB) {
+        Victim v = AttackContractFixture.victim(5);
+        AttackResult a = s.build(v).run(s.observation(v), AttackContext.seeded(seedA));
+        AttackResult b = s.build(v).run(s.observation(v), AttackContext.seeded(seedB));
+        return new TwoRuns(a, b);
     }
 
     /** Runs {@code s} for endless iterations on victim 5 under {@code ctx}, which must stop it promptly. */
