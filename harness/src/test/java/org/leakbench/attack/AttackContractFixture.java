@@ -67,6 +67,11 @@ final class AttackContractFixture {
             return malicious ? v.malicious() : v.honest();
         }
 
+        /** A seeded, iterating attack that reads the honest server's update (the optimisation attacks). */
+        static Subject optimising(String label, BiFunction<Victim, Integer, Attack> factory) {
+            return new Subject(label, factory, true, true, false, true, false);
+        }
+
         @Override
         public String toString() {
             return label;
@@ -75,31 +80,12 @@ final class AttackContractFixture {
 
     static List<Subject> subjects() {
         return List.of(
-                new Subject(
-                        "dlg",
-                        (v, n) -> new DlgAttack(new DlgOptions(n, false, DType.F32)),
-                        true,
-                        true,
-                        false,
-                        true,
-                        false),
-                new Subject(
-                        "idlg",
-                        (v, n) -> new DlgAttack(new DlgOptions(n, true, DType.F32)),
-                        true,
-                        true,
-                        false,
-                        true,
-                        false),
-                new Subject(
+                Subject.optimising("dlg", (v, n) -> new DlgAttack(new DlgOptions(n, false, DType.F32))),
+                Subject.optimising("idlg", (v, n) -> new DlgAttack(new DlgOptions(n, true, DType.F32))),
+                Subject.optimising(
                         "ig",
-                        (v, n) ->
-                                new InvertingGradientsAttack(new InvertingGradientsOptions(n, 2, 0.1, 1e-2, DType.F32)),
-                        true,
-                        true,
-                        false,
-                        true,
-                        false),
+                        (v, n) -> new InvertingGradientsAttack(
+                                new InvertingGradientsOptions(n, 2, 0.1, 1e-2, DType.F32))),
                 new Subject("analytic", (v, n) -> new AnalyticAttack(), false, true, false, false, false),
                 new Subject("rtf", (v, n) -> new RobbingTheFedAttack(), false, true, false, false, true),
                 new Subject("random", (v, n) -> new RandomAttack(), true, false, false, false, false),

@@ -70,23 +70,19 @@ class AttackContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void theSameSeedGivesABitIdenticalResult(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
-        AttackResult a = s.build(v).run(s.observation(v), AttackContext.seeded(11));
-        AttackResult b = s.build(v).run(s.observation(v), AttackContext.seeded(11));
-        assertEquals(AttackResult.OK, a.status(), s + ": " + a.status());
-        assertSameResult(s, a, b);
+        TwoRuns r = twoRuns(s, 11, 11);
+        assertEquals(AttackResult.OK, r.a().status(), s + ": " + r.a().status());
+        assertSameResult(s, r.a(), r.b());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void anotherSeedChangesTheResultExactlyWhenTheAttackIsRandomised(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
-        AttackResult a = s.build(v).run(s.observation(v), AttackContext.seeded(11));
-        AttackResult b = s.build(v).run(s.observation(v), AttackContext.seeded(12));
+        TwoRuns r = twoRuns(s, 11, 12);
         if (s.randomised()) {
-            assertFalse(Arrays.deepEquals(a.samples(), b.samples()), s + " ignored its seed");
+            assertFalse(Arrays.deepEquals(r.a().samples(), r.b().samples()), s + " ignored its seed");
         } else {
-            assertSameResult(s, a, b);
+            assertSameResult(s, r.a(), r.b());
         }
     }
 
@@ -144,20 +140,17 @@ class AttackContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void aCancelledRunStopsAtOnceAndSaysSo(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
         AttackContext cancelled = new AttackContext(new SplittableRandom(1), () -> true);
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), cancelled));
-        assertEquals(AttackResult.CANCELLED, r.status(), s.toString());
+        assertEquals(AttackResult.CANCELLED, runEndless(s, cancelled).status(), s.toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void aRunCancelledHalfwayStopsPromptly(Subject s) {
         assumeTrue(s.iterative(), "a closed-form attack finishes before anyone could cancel it");
-        Victim v = AttackContractFixture.victim(5);
         AtomicInteger polls = new AtomicInteger();
         AttackContext ctx = new AttackContext(new SplittableRandom(1), () -> polls.incrementAndGet() > 5);
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
+        AttackResult r = runEndless(s, ctx);
         assertEquals(AttackResult.CANCELLED, r.status(), s.toString());
         assertTrue(r.iterations() > 0 && r.iterations() < ENDLESS, s + " ran " + r.iterations() + " iterations");
     }
@@ -180,20 +173,17 @@ class AttackContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void aSpentTimeBudgetEndsTheRunWithTimeout(Subject s) {
-        Victim v = AttackContractFixture.victim(5);
-        AttackContext ctx = AttackContext.seeded(1).withBudget(Duration.ZERO);
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
-        assertEquals(AttackResult.TIMEOUT, r.status(), s.toString());
+        AttackContext spent = AttackContext.seeded(1).withBudget(Duration.ZERO);
+        assertEquals(AttackResult.TIMEOUT, runEndless(s, spent).status(), s.toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void aShortTimeBudgetEndsAnEndlessRunWithTimeout(Subject s) {
         assumeTrue(s.iterative(), "a closed-form attack is covered by the spent budget");
-        Victim v = AttackContractFixture.victim(5);
         long budgetMs = 100;
         AttackContext ctx = AttackContext.seeded(1).withBudget(Duration.ofMillis(budgetMs));
-        AttackResult r = timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
+        AttackResult r = runEndless(s, ctx);
         assertTrue(r.iterations() < ENDLESS, s + " ran " + r.iterations() + " iterations");
         // It may claim ok only when it converged inside its budget (iDLG on this tiny model can).
         if (!AttackResult.TIMEOUT.equals(r.status())) {
@@ -272,6 +262,23 @@ class AttackContractTest {
                 s + " objective " + a.objective() + " vs " + b.objective());
         assertTrue(Arrays.deepEquals(a.samples(), b.samples()), s + " samples differ");
         assertArrayEquals(a.labels(), b.labels(), s + " labels");
+    }
+
+    /** Two results of {@code s} on one victim. */
+    record TwoRuns(AttackResult a, AttackResult b) {}
+
+    /** Runs {@code s} twice on victim 5, seeded {@code seedA} and then {@code seedB}. */
+    static TwoRuns twoRuns(Subject s, long seedA, long seedB) {
+        Victim v = AttackContractFixture.victim(5);
+        AttackResult a = s.build(v).run(s.observation(v), AttackContext.seeded(seedA));
+        AttackResult b = s.build(v).run(s.observation(v), AttackContext.seeded(seedB));
+        return new TwoRuns(a, b);
+    }
+
+    /** Runs {@code s} for endless iterations on victim 5 under {@code ctx}, which must stop it promptly. */
+    static AttackResult runEndless(Subject s, AttackContext ctx) {
+        Victim v = AttackContractFixture.victim(5);
+        return timed(s, () -> s.build(v, ENDLESS).run(s.observation(v), ctx));
     }
 
     static AttackResult timed(Subject s, java.util.function.Supplier<AttackResult> run) {

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,22 +33,11 @@ class KillAndResumeTest {
         Path results = dir.resolve("results");
         Path csv = results.resolve("run").resolve("results.csv");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LeakBench.class.getName(),
-                        "sweep",
-                        file.toString(),
-                        "--out",
-                        results.toString(),
-                        "--run-id",
-                        "run",
-                        "--quiet",
-                        "--threads",
-                        "2",
-                        "--executor",
-                        "slow")
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), LeakBench.class.getName()));
+        command.addAll(
+                List.of(LeakBenchCliTest.sweepArgs(file, results, "run", "--threads", "2", "--executor", "slow")));
+        Process p = new ProcessBuilder(command)
                 .redirectOutput(new File(dir.resolve("out.txt").toString()))
                 .redirectError(new File(dir.resolve("err.txt").toString()))
                 .start();
@@ -63,17 +53,7 @@ class KillAndResumeTest {
         assertTrue(before >= 5 && before < 18, "rows before resume: " + before);
 
         LeakBenchCliTest.Result r = LeakBenchCliTest.run(
-                "sweep",
-                file.toString(),
-                "--out",
-                results.toString(),
-                "--run-id",
-                "run",
-                "--quiet",
-                "--threads",
-                "2",
-                "--executor",
-                "dummy");
+                LeakBenchCliTest.sweepArgs(file, results, "run", "--threads", "2", "--executor", "dummy"));
         assertEquals(0, r.code(), r.err());
         ResultTable t = ResultTable.read(csv);
         assertEquals(18, t.rows().size());

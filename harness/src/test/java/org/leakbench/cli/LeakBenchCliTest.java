@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,14 @@ class LeakBenchCliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The arguments of {@code sweep FILE --out RESULTS --run-id ID --quiet}, then {@code more}. */
+    static String[] sweepArgs(Path file, Path results, String runId, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("sweep", file.toString(), "--out", results.toString(), "--run-id", runId, "--quiet"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
     private Path sweepFile(String text) throws IOException {
         return Files.writeString(dir.resolve("s.yaml"), text);
     }
@@ -45,18 +54,7 @@ class LeakBenchCliTest {
     void endToEndSweepThenAuditPassAndFail() throws IOException {
         Path file = sweepFile(TINY);
         Path results = dir.resolve("results");
-        Result r = run(
-                "sweep",
-                file.toString(),
-                "--out",
-                results.toString(),
-                "--run-id",
-                "e2e",
-                "--quiet",
-                "--threads",
-                "2",
-                "--executor",
-                "dummy");
+        Result r = run(sweepArgs(file, results, "e2e", "--threads", "2", "--executor", "dummy"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 ok"), r.out());
         ResultTable t = ResultTable.read(results.resolve("e2e").resolve("results.csv"));
@@ -81,16 +79,7 @@ class LeakBenchCliTest {
         assertTrue(bad.err().contains("did you mean 'psnr'"), bad.err());
         assertEquals(1, bad.err().lines().count(), bad.err());
 
-        Result again = run(
-                "sweep",
-                file.toString(),
-                "--out",
-                results.toString(),
-                "--run-id",
-                "e2e",
-                "--quiet",
-                "--executor",
-                "dummy");
+        Result again = run(sweepArgs(file, results, "e2e", "--executor", "dummy"));
         assertTrue(again.out().contains("4 skipped"), again.out());
     }
 
@@ -180,18 +169,7 @@ class LeakBenchCliTest {
         Path file = sweepFile(TINY);
         Path results = dir.resolve("results");
         for (int i = 0; i < 2; i++) {
-            Result r = run(
-                    "sweep",
-                    file.toString(),
-                    "--out",
-                    results.toString(),
-                    "--run-id",
-                    "s" + i,
-                    "--quiet",
-                    "--shard",
-                    i + "/2",
-                    "--executor",
-                    "dummy");
+            Result r = run(sweepArgs(file, results, "s" + i, "--shard", i + "/2", "--executor", "dummy"));
             assertEquals(0, r.code(), r.err());
         }
         Result m = run(

@@ -10,11 +10,24 @@ import org.leakbench.sweep.Sweep;
 public final class TestExecutors {
     private TestExecutors() {}
 
-    /** "dummy": metrics drawn from the seed's generator; psnr above 20 for attack idlg. */
-    public static final class Dummy implements PointExecutorFactory {
+    /** A factory known by a fixed name. */
+    private abstract static class Named implements PointExecutorFactory {
+        private final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
         @Override
-        public String name() {
-            return "dummy";
+        public final String name() {
+            return name;
+        }
+    }
+
+    /** "dummy": metrics drawn from the seed's generator; psnr above 20 for attack idlg. */
+    public static final class Dummy extends Named {
+        public Dummy() {
+            super("dummy");
         }
 
         @Override
@@ -28,10 +41,9 @@ public final class TestExecutors {
     }
 
     /** "broken-setup": refuses every sweep, as a real executor does for an unsupported combination. */
-    public static final class BrokenSetup implements PointExecutorFactory {
-        @Override
-        public String name() {
-            return "broken-setup";
+    public static final class BrokenSetup extends Named {
+        public BrokenSetup() {
+            super("broken-setup");
         }
 
         @Override
@@ -41,10 +53,9 @@ public final class TestExecutors {
     }
 
     /** "slow": like dummy, but each point takes 150 ms (for kill-and-resume tests). */
-    public static final class Slow implements PointExecutorFactory {
-        @Override
-        public String name() {
-            return "slow";
+    public static final class Slow extends Named {
+        public Slow() {
+            super("slow");
         }
 
         @Override

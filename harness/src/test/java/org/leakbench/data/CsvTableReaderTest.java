@@ -43,41 +43,27 @@ class CsvTableReaderTest {
 
     @Test
     void wrongColumnCountNamesFileAndLine() throws IOException {
-        Path file = write("short.csv", "a,b,label\n1,2,x\n3,4,y\n5,z\n6,7,w\n");
-        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
-        assertMentions(e, file, "line 4", "2 columns", "header has 3");
+        assertRejected("short.csv", "a,b,label\n1,2,x\n3,4,y\n5,z\n6,7,w\n", "line 4", "2 columns", "header has 3");
     }
 
     @Test
     void wrongColumnCountOnLastLineWithoutNewline() throws IOException {
-        Path file = write("short-end.csv", "a,b,label\n1,2,x\n3,4,y,9");
-        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
-        assertMentions(e, file, "line 3", "4 columns");
+        assertRejected("short-end.csv", "a,b,label\n1,2,x\n3,4,y,9", "line 3", "4 columns");
     }
 
     @Test
     void nonNumberNamesFileLineAndColumn() throws IOException {
-        Path file = write("text.csv", "a,b,label\n1,2,x\n3,oops,y\n");
-        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
-        assertMentions(e, file, "line 3", "column 2 (b)", "'oops' is not a number");
+        assertRejected("text.csv", "a,b,label\n1,2,x\n3,oops,y\n", "line 3", "column 2 (b)", "'oops' is not a number");
 
-        Path empty = write("empty-cell.csv", "a,b,label\n1,,x\n");
-        e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(empty, "label"));
-        assertMentions(e, empty, "line 2", "column 2 (b)");
+        assertRejected("empty-cell.csv", "a,b,label\n1,,x\n", "line 2", "column 2 (b)");
 
-        Path nan = write("nan.csv", "a,b,label\n1,2,x\nNaN,2,x\n");
-        e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(nan, "label"));
-        assertMentions(e, nan, "line 3", "column 1 (a)", "not a finite number");
+        assertRejected("nan.csv", "a,b,label\n1,2,x\nNaN,2,x\n", "line 3", "column 1 (a)", "not a finite number");
     }
 
     @Test
     void missingLabelColumnOrEmptyFile() throws IOException {
-        Path file = write("nolabel.csv", "a,b\n1,2\n");
-        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
-        assertMentions(e, file, "line 1", "label");
-        Path empty = write("empty.csv", "");
-        e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(empty, "label"));
-        assertMentions(e, empty, "empty");
+        assertRejected("nolabel.csv", "a,b\n1,2\n", "line 1", "label");
+        assertRejected("empty.csv", "", "empty");
     }
 
     @Test
@@ -86,6 +72,13 @@ class CsvTableReaderTest {
         DatasetNotFoundException e =
                 assertThrows(DatasetNotFoundException.class, () -> CsvTableReader.read(file, "label"));
         assertMentions(e, file, "not found");
+    }
+
+    /** Reading {@code content} as file {@code name} fails with a message naming the file and {@code parts}. */
+    private void assertRejected(String name, String content, String... parts) throws IOException {
+        Path file = write(name, content);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvTableReader.read(file, "label"));
+        assertMentions(e, file, parts);
     }
 
     private static void assertMentions(RuntimeException e, Path file, String... parts) {

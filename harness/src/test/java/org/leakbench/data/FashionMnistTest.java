@@ -34,13 +34,7 @@ class FashionMnistTest {
         assertEquals(60000, split.train().size());
         assertEquals(10000, split.test().size());
         assertArrayEquals(new int[] {1, 28, 28}, split.train().sampleShape());
-        // first labels of the original files (Xiao et al. 2017 release)
-        assertArrayEquals(
-                new int[] {9, 0, 0, 3, 0, 2, 7, 2, 5, 5},
-                Arrays.copyOf(split.train().labels(), 10));
-        assertArrayEquals(
-                new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7},
-                Arrays.copyOf(split.test().labels(), 10));
+        BundledSubsetTest.assertFirstLabelsOfTheRelease(split);
         int[] sixThousand = new int[10];
         Arrays.fill(sixThousand, 6000);
         assertArrayEquals(sixThousand, split.train().classCounts());

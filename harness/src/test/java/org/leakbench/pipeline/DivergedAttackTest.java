@@ -29,23 +29,13 @@ import org.leakbench.update.Observation;
  * the real pipeline (data, model, update, defense, observation, scoring, utility).
  */
 class DivergedAttackTest {
-    static final String SWEEP = """
-            name: diverging
-            seeds: [1]
-            backend: ejml
-            grids:
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                fl.clients: [2]
-                fl.rounds: [1]
-                attacks: [oracle, random, dlg, idlg, ig, analytic]
-                defense: [noise]
-                defense.param: [0.01]
-            """;
+    static final String SWEEP = TinySweeps.header("diverging", "1") + TinySweeps.fashionGrid("""
+                    fl.clients: [2]
+                    fl.rounds: [1]
+                    attacks: [oracle, random, dlg, idlg, ig, analytic]
+                    defense: [noise]
+                    defense.param: [0.01]
+                    """);
 
     @TempDir
     static Path results;
@@ -89,6 +79,15 @@ class DivergedAttackTest {
                 };
             default -> AttackFactory.create(p, c);
         };
+    }
+
+    /** The latest row of {@code attack} in {@code t}; fails if there is none. */
+    private static Map<String, String> latestRow(ResultTable t, String attack) {
+        return t.latest().stream()
+                .map(t::asMap)
+                .filter(m -> m.get("attack").equals(attack))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + attack));
     }
 
     private static Attack fixed(String name, AttackResult r) {
@@ -197,19 +196,11 @@ class DivergedAttackTest {
                 "v",
                 1);
         ResultTable t = TinySweeps.read(folder, "v", RunLayout.RESULTS);
-        Map<String, String> dlg = t.latest().stream()
-                .map(t::asMap)
-                .filter(m -> m.get("attack").equals("dlg"))
-                .findFirst()
-                .orElseThrow();
+        Map<String, String> dlg = latestRow(t, "dlg");
         assertEquals("ok", dlg.get("status"), dlg.toString());
         assertEquals(2.0, Double.parseDouble(dlg.get("n_victims")), "two of four victims diverged: " + dlg);
         assertTrue(Double.isFinite(Double.parseDouble(dlg.get("psnr"))), dlg.toString());
-        Map<String, String> idlg = t.latest().stream()
-                .map(t::asMap)
-                .filter(m -> m.get("attack").equals("idlg"))
-                .findFirst()
-                .orElseThrow();
+        Map<String, String> idlg = latestRow(t, "idlg");
         assertEquals("diverged", idlg.get("status"), idlg.toString());
         assertEquals(0.0, Double.parseDouble(idlg.get("n_victims")), idlg.toString());
         for (String metric : List.of("psnr", "ssim", "mse", "psnr_median", "psnr_ci_low", "psnr_success")) {

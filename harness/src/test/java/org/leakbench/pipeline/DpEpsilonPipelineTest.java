@@ -33,62 +33,39 @@ class DpEpsilonPipelineTest {
     static final int LOCAL_BATCH = 32;
     static final double SIGMA = 1.0;
     static final double DELTA = 1e-5;
-    static final String SWEEP = """
-            name: dp-eps
-            seeds: [1]
-            backend: ejml
-            grids:
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                fl: [fedsgd, fedavg]
-                fl.clients: [3]
-                fl.rounds: [2]
-                attack: [oracle]
-                dp.sampling: [poisson, shuffle]
-                defenses:
-                  - {name: dp-sgd, param: [1.0], clip: [1.0]}
-                  - {name: local-dp, param: [1.0], clip: [1.0]}
-                  - {name: client-dp, param: [1.0], clip: [1.0]}
-                  - {name: dp-fedavg, param: [1.0], clip: [1.0]}
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                fl: [fedsgd]
-                fl.clients: [3]
-                fl.rounds: [2]
-                fl.partition: [dirichlet]
-                fl.alpha: [0.1]
-                attack: [oracle]
-                defenses: [{name: dp-sgd, param: [1.0], clip: [1.0]}]
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                fl.clients: [3]
-                fl.rounds: [2]
-                attack: [oracle]
-                dp.noise: [discrete-gaussian]
-                defenses: [{name: local-dp, param: [1.0], clip: [1.0]}]
-              - dataset: [breast-cancer]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                model.activation: [tanh]
-                mia.members: [30]
-                mia.epochs: [5]
-                attack: [mia-loss]
-                dp.sampling: [poisson, shuffle]
-                defenses: [{name: dp-sgd, param: [1.5], clip: [1.0]}]
-            """;
+    static final String SWEEP = TinySweeps.header("dp-eps", "1")
+            + TinySweeps.fashionGrid("""
+                    fl: [fedsgd, fedavg]
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    attack: [oracle]
+                    dp.sampling: [poisson, shuffle]
+                    defenses:
+                      - {name: dp-sgd, param: [1.0], clip: [1.0]}
+                      - {name: local-dp, param: [1.0], clip: [1.0]}
+                      - {name: client-dp, param: [1.0], clip: [1.0]}
+                      - {name: dp-fedavg, param: [1.0], clip: [1.0]}
+                    """)
+            + TinySweeps.fashionGrid("""
+                    fl: [fedsgd]
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    fl.partition: [dirichlet]
+                    fl.alpha: [0.1]
+                    attack: [oracle]
+                    defenses: [{name: dp-sgd, param: [1.0], clip: [1.0]}]
+                    """)
+            + TinySweeps.fashionGrid("""
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    attack: [oracle]
+                    dp.noise: [discrete-gaussian]
+                    defenses: [{name: local-dp, param: [1.0], clip: [1.0]}]
+                    """)
+            + TinySweeps.breastCancerGrid("""
+                    dp.sampling: [poisson, shuffle]
+                    defenses: [{name: dp-sgd, param: [1.5], clip: [1.0]}]
+                    """);
 
     @TempDir
     static Path results;

@@ -23,55 +23,38 @@ import org.leakbench.results.RunLayout;
  * and is hurt by noise and by secure aggregation, and the same sweep gives the same CSV twice.
  */
 class PointPipelineTest {
-    static final String SWEEP = """
-            name: tiny
-            seeds: [1]
-            backend: ejml
-            grids:
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                fl.clients: [3]
-                fl.rounds: [2]
-                attacks:
-                  - oracle
-                  - random
-                  - analytic
-                  - {name: dlg, iterations: [20]}
-                defenses:
-                  - none
-                  - {name: noise, param: [0.01]}
-                  - {name: prune, param: [0.9]}
-                  - {name: topk, param: [0.1]}
-                  - {name: dp-sgd, param: [1.0], clip: [1.0]}
-                  - secagg
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                fl: [fedavg]
-                fl.local-steps: [3]
-                fl.clients: [3]
-                fl.rounds: [2]
-                attacks: [analytic, {name: dlg, iterations: [20]}]
-                defense: [none]
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                threat: [curious-client]
-                fl.clients: [2, 4]
-                fl.rounds: [2]
-                attacks: [analytic, oracle]
-                defense: [none]
-            """;
+    static final String SWEEP = TinySweeps.header("tiny", "1")
+            + TinySweeps.fashionGrid("""
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    attacks:
+                      - oracle
+                      - random
+                      - analytic
+                      - {name: dlg, iterations: [20]}
+                    defenses:
+                      - none
+                      - {name: noise, param: [0.01]}
+                      - {name: prune, param: [0.9]}
+                      - {name: topk, param: [0.1]}
+                      - {name: dp-sgd, param: [1.0], clip: [1.0]}
+                      - secagg
+                    """)
+            + TinySweeps.fashionGrid("""
+                    fl: [fedavg]
+                    fl.local-steps: [3]
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    attacks: [analytic, {name: dlg, iterations: [20]}]
+                    defense: [none]
+                    """)
+            + TinySweeps.fashionGrid("""
+                    threat: [curious-client]
+                    fl.clients: [2, 4]
+                    fl.rounds: [2]
+                    attacks: [analytic, oracle]
+                    defense: [none]
+                    """);
 
     @TempDir
     static Path results;

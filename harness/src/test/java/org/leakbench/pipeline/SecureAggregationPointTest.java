@@ -18,23 +18,13 @@ import org.leakbench.results.RunLayout;
  * sees is the same, and the active mode's upload is larger by exactly its two signatures and one message.
  */
 class SecureAggregationPointTest {
-    private static final String SWEEP = """
-            name: secagg-modes
-            seeds: [1]
-            backend: ejml
-            grid:
-              dataset: [fashion-mnist-subset]
-              model: [mlp]
-              model.width: [0.25]
-              model.depth: [1]
-              batch: [1]
-              image: [7]
-              fl.clients: [3]
-              fl.rounds: [1]
-              attack: [oracle]
-              defense: [secagg]
-              secagg.security: [semi-honest, active]
-            """;
+    private static final String SWEEP = TinySweeps.header("secagg-modes", "1") + TinySweeps.fashionGrid("""
+                    fl.clients: [3]
+                    fl.rounds: [1]
+                    attack: [oracle]
+                    defense: [secagg]
+                    secagg.security: [semi-honest, active]
+                    """);
 
     @TempDir
     Path results;

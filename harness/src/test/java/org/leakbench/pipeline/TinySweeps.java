@@ -15,6 +15,32 @@ import org.leakbench.sweep.SweepRunner;
 public final class TinySweeps {
     private TinySweeps() {}
 
+    /** The start of a sweep file: its name, seeds and the ejml backend, then {@code grids:} for the grids to follow. */
+    public static String header(String name, String seeds) {
+        return "name: " + name + "\nseeds: [" + seeds + "]\nbackend: ejml\ngrids:\n";
+    }
+
+    /** One grid over the smallest MLP (width 0.25, one hidden layer) on {@code dataset}; {@code keys} add its lines. */
+    public static String mlpGrid(String dataset, String keys) {
+        return "  - dataset: [" + dataset + "]\n"
+                + "    model: [mlp]\n"
+                + "    model.width: [0.25]\n"
+                + "    model.depth: [1]\n"
+                + keys.indent(4);
+    }
+
+    /** An {@link #mlpGrid} on Fashion-MNIST with one 7×7 image per victim batch; {@code keys} add its lines. */
+    public static String fashionGrid(String keys) {
+        return mlpGrid("fashion-mnist-subset", "batch: [1]\nimage: [7]\n" + keys);
+    }
+
+    /** A membership-inference {@link #mlpGrid} (tanh, 30 members, 5 epochs, loss attack) on the breast-cancer table. */
+    public static String breastCancerGrid(String keys) {
+        return mlpGrid(
+                "breast-cancer",
+                "model.activation: [tanh]\nmia.members: [30]\nmia.epochs: [5]\nattack: [mia-loss]\n" + keys);
+    }
+
     /** The sweep of a YAML text over the default parameters; {@code file} names it in error messages. */
     public static Sweep parse(String yaml, String file) {
         return new SweepParser(ParameterRegistry.defaults()).parse(yaml, file);

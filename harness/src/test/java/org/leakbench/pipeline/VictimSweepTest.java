@@ -23,32 +23,21 @@ import org.leakbench.sweep.RunSummary;
  * one, the same seed attacks the same victims under every defense, and a resumed run redoes nothing.
  */
 class VictimSweepTest {
-    static final String SWEEP = """
-            name: victims
-            seeds: [1, 2]
-            backend: ejml
-            grids:
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                victims: [5]
-                fl.clients: [3]
-                fl.rounds: [2]
-                attacks: [oracle, analytic]
-                defenses: [none, {name: noise, param: [0.01]}]
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1]
-                image: [7]
-                fl.clients: [3]
-                fl.rounds: [2]
-                attack: [analytic]
-                defense: [none]
-            """;
+    static final String SWEEP = TinySweeps.header("victims", "1, 2")
+            + TinySweeps.mlpGrid("fashion-mnist-subset", """
+                    batch: [1]
+                    victims: [5]
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    attacks: [oracle, analytic]
+                    defenses: [none, {name: noise, param: [0.01]}]
+                    """)
+            + TinySweeps.fashionGrid("""
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    attack: [analytic]
+                    defense: [none]
+                    """);
 
     @TempDir
     static Path results;

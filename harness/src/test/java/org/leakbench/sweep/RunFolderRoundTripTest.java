@@ -28,31 +28,18 @@ import org.leakbench.results.RunLayout;
  * figure and table they can for it. Whatever the harness writes, the plots must know.
  */
 class RunFolderRoundTripTest {
-    static final String SWEEP = """
-            name: round-trip
-            seeds: [1, 2]
-            backend: ejml
-            grids:
-              - dataset: [fashion-mnist-subset]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                batch: [1, 2]
-                victims: [3]
-                fl.clients: [3]
-                fl.rounds: [2]
-                attacks: [oracle, analytic]
-                defenses: [none, {name: noise, param: [0.01]}, {name: dp-sgd, param: [1.0], clip: [1.0]}]
-              - dataset: [breast-cancer]
-                model: [mlp]
-                model.width: [0.25]
-                model.depth: [1]
-                model.activation: [tanh]
-                mia.members: [30]
-                mia.epochs: [5]
-                attack: [mia-loss]
-                defenses: [none, {name: dp-sgd, param: [0.7, 1.5], clip: [1.0]}]
-            """;
+    static final String SWEEP = TinySweeps.header("round-trip", "1, 2")
+            + TinySweeps.mlpGrid("fashion-mnist-subset", """
+                    batch: [1, 2]
+                    victims: [3]
+                    fl.clients: [3]
+                    fl.rounds: [2]
+                    attacks: [oracle, analytic]
+                    defenses: [none, {name: noise, param: [0.01]}, {name: dp-sgd, param: [1.0], clip: [1.0]}]
+                    """)
+            + TinySweeps.breastCancerGrid("""
+                    defenses: [none, {name: dp-sgd, param: [0.7, 1.5], clip: [1.0]}]
+                    """);
 
     @TempDir
     static Path results;

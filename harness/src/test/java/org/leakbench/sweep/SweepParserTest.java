@@ -19,6 +19,16 @@ class SweepParserTest {
                 .errors();
     }
 
+    /** Some error of {@code errors} is at {@code line}, on {@code key}, and its message contains {@code part}. */
+    private static void assertHasError(List<SweepError> errors, int line, String key, String part) {
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.line() == line
+                                && e.key().equals(key)
+                                && e.message().contains(part)),
+                errors.toString());
+    }
+
     private static SweepError only(List<SweepError> errors, String key) {
         List<SweepError> hits = errors.stream().filter(e -> e.key().equals(key)).toList();
         assertEquals(1, hits.size(), "expected one error for " + key + " in " + errors);
@@ -170,18 +180,8 @@ class SweepParserTest {
                     - {name: prune, parm: [0.5]}
                     - {param: [0.5]}
                 """);
-        assertTrue(
-                errors.stream()
-                        .anyMatch(e -> e.line() == 4
-                                && e.key().equals("grid.defenses.name")
-                                && e.message().contains("did you mean 'noise'")),
-                errors.toString());
-        assertTrue(
-                errors.stream()
-                        .anyMatch(e -> e.line() == 6
-                                && e.key().equals("grid.defenses.name")
-                                && e.message().contains("needs a name")),
-                errors.toString());
+        assertHasError(errors, 4, "grid.defenses.name", "did you mean 'noise'");
+        assertHasError(errors, 6, "grid.defenses.name", "needs a name");
         assertTrue(only(errors, "grid.defenses.parm").message().contains("did you mean 'param'"));
         assertTrue(errors.stream()
                 .anyMatch(e -> e.key().equals("grid.defense") && e.message().contains("not both")));

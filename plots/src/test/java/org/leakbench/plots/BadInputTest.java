@@ -15,28 +15,44 @@ class BadInputTest {
     @TempDir
     Path dir;
 
+    /** What rendering a run folder whose results.csv holds {@code results} throws. */
+    private PlotInputException renderingFails(String results) throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"), results);
+        return assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+    }
+
+    /** The exception points at {@code column} on {@code line} of its file. */
+    private static void assertAt(PlotInputException e, String column, int line) {
+        assertEquals(column, e.column(), e.getMessage());
+        assertEquals(line, e.line(), e.getMessage());
+    }
+
+    /** What rendering throws when the run folder also holds {@code file} (a relative path) with {@code content}. */
+    private PlotInputException renderingFails(String results, String file, String content) throws IOException {
+        Path run = Fixtures.runWithResults(dir.resolve("r"), results);
+        Files.createDirectories(run.resolve(file).getParent());
+        Files.writeString(run.resolve(file), content);
+        return assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+    }
+
     @Test
     void missingRequiredColumnNamesFileAndColumn() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"), "point_id,seed,defense,psnr\np1,1,none,20\n");
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        PlotInputException e = renderingFails("point_id,seed,defense,psnr\np1,1,none,20\n");
         assertEquals("status", e.column());
         assertTrue(e.getMessage().contains("results.csv") && e.getMessage().contains("'status'"), e.getMessage());
     }
 
     @Test
     void nonNumericMetricNamesColumnAndLine() throws IOException {
-        Path run = Fixtures.runWithResults(
-                dir.resolve("r"), "point_id,seed,defense,psnr,status\np1,1,none,20,ok\np1,2,none,high,ok\n");
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
-        assertEquals("psnr", e.column());
-        assertEquals(3, e.line());
+        PlotInputException e =
+                renderingFails("point_id,seed,defense,psnr,status\np1,1,none,20,ok\np1,2,none,high,ok\n");
+        assertAt(e, "psnr", 3);
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("'high'"), e.getMessage());
     }
 
     @Test
     void noRowsIsAnError() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"), "point_id,seed,defense,psnr,status\n");
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        PlotInputException e = renderingFails("point_id,seed,defense,psnr,status\n");
         assertTrue(e.getMessage().contains("no result rows"), e.getMessage());
     }
 
@@ -49,32 +65,26 @@ class BadInputTest {
 
     @Test
     void nonNumericValueInRocNamesLine() throws IOException {
-        Path run = Fixtures.runWithResults(
-                dir.resolve("r"), "point_id,seed,defense,psnr,accuracy,status\np1,1,none,20,0.9,ok\n");
-        Files.writeString(run.resolve("roc.csv"), """
+        PlotInputException e =
+                renderingFails("point_id,seed,defense,psnr,accuracy,status\np1,1,none,20,0.9,ok\n", "roc.csv", """
                 point_id,seed,attack,defense,defense_param,fpr,tpr
                 p1,1,mia,none,,0.1,0.2
                 p1,1,mia,none,,x,0.3
                 """);
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
-        assertEquals("fpr", e.column());
-        assertEquals(3, e.line());
+        assertAt(e, "fpr", 3);
     }
 
     @Test
     void malformedJmhJsonNamesTheFile() throws IOException {
-        Path run = Fixtures.runWithResults(dir.resolve("r"), "point_id,seed,defense,psnr,status\np1,1,none,20,ok\n");
-        Files.createDirectories(run.resolve("jmh"));
-        Files.writeString(run.resolve("jmh/broken.json"), "{\"benchmark\": ");
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        PlotInputException e = renderingFails(
+                "point_id,seed,defense,psnr,status\np1,1,none,20,ok\n", "jmh/broken.json", "{\"benchmark\": ");
         assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
     }
 
     @Test
     void unknownColumnAmongTheMetricsIsAnUnknownMetric() throws IOException {
-        Path run = Fixtures.runWithResults(
-                dir.resolve("r"), "point_id,seed,defense,psnr,lpips,accuracy,status\np1,1,none,20,0.3,0.9,ok\n");
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        PlotInputException e =
+                renderingFails("point_id,seed,defense,psnr,lpips,accuracy,status\np1,1,none,20,0.3,0.9,ok\n");
         assertEquals("lpips", e.column());
         assertTrue(
                 e.getMessage().contains("results.csv") && e.getMessage().contains("unknown metric 'lpips'"),
@@ -83,22 +93,18 @@ class BadInputTest {
 
     @Test
     void nonNumericAxisParameterNamesColumnAndLine() throws IOException {
-        Path run = Fixtures.runWithResults(
-                dir.resolve("r"),
-                "point_id,seed,defense,batch,psnr,status\np1,1,none,8,20,ok\np2,1,none,eight,21,ok\n");
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
-        assertEquals("batch", e.column());
-        assertEquals(3, e.line());
+        PlotInputException e =
+                renderingFails("point_id,seed,defense,batch,psnr,status\np1,1,none,8,20,ok\np2,1,none,eight,21,ok\n");
+        assertAt(e, "batch", 3);
         assertTrue(e.getMessage().contains("'eight'"), e.getMessage());
     }
 
     @Test
     void unreadableReconstructionImageNamesTheFile() throws IOException {
-        Path run = Fixtures.runWithResults(
-                dir.resolve("r"), "point_id,seed,attack,defense,psnr,status\np1,1,dlg,none,20,ok\n");
-        Files.createDirectories(run.resolve("reconstructions"));
-        Files.writeString(run.resolve("reconstructions/p1-s1.png"), "not an image");
-        PlotInputException e = assertThrows(PlotInputException.class, () -> Plots.renderRun(run));
+        PlotInputException e = renderingFails(
+                "point_id,seed,attack,defense,psnr,status\np1,1,dlg,none,20,ok\n",
+                "reconstructions/p1-s1.png",
+                "not an image");
         assertTrue(e.getMessage().contains("p1-s1.png"), e.getMessage());
     }
 

@@ -41,10 +41,7 @@ class DivergedStrongestAttackTest {
         Path run = Fixtures.runWithResults(dir.resolve("run"), CSV);
         ResultsFile results = ResultsFile.read(run.resolve("results.csv"));
         DefensePoints dp = DefensePoints.of(results, Metric.PSNR);
-        DefensePoints.Point noise = dp.points().stream()
-                .filter(p -> p.defense().equals("noise"))
-                .findFirst()
-                .orElseThrow();
+        DefensePoints.Point noise = Fixtures.pointOf(dp, "noise");
         // Seed 2's strongest attack diverged: only seed 1 (DLG's 40 dB) is left, never the weak attack's 6 dB.
         assertEquals(40.0, noise.leak().mean(), 1e-9);
         assertEquals(1, noise.leak().n());

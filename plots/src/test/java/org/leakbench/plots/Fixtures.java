@@ -114,6 +114,14 @@ final class Fixtures {
     }
 
     /** How many distinct RGB values a sample of the image's pixels has. */
+    /** The frontier point of {@code defense}; fails if it has none. */
+    static DefensePoints.Point pointOf(DefensePoints dp, String defense) {
+        return dp.points().stream()
+                .filter(p -> p.defense().equals(defense))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no point for " + defense + " in " + dp.points()));
+    }
+
     static int distinctColours(BufferedImage img) {
         Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 3) {

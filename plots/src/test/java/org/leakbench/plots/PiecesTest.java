@@ -183,10 +183,7 @@ class PiecesTest {
                 e,1,dlg,none,0,30,0.9,ok
                 """);
         DefensePoints dp = DefensePoints.of(ResultsFile.read(file), Metric.PSNR);
-        DefensePoints.Point topk = dp.points().stream()
-                .filter(p -> p.defense().equals("topk"))
-                .findFirst()
-                .orElseThrow();
+        DefensePoints.Point topk = Fixtures.pointOf(dp, "topk");
         // Seed 1: max(10, 14) = 14; seed 2: max(16, 12) = 16; the oracle's 100 is not an attack.
         assertEquals(15.0, topk.leak().mean(), 1e-12);
         assertEquals(2, topk.leak().n());

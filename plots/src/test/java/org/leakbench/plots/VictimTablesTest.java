@@ -73,34 +73,10 @@ class VictimTablesTest {
             for (int i = 0; i < 4; i++) {
                 double base = 30 + 7 * i + (seed.equals("2") ? 3 : 0);
                 String idx = seed + "0" + i;
-                v.append("a,")
-                        .append(seed)
-                        .append(',')
-                        .append(i)
-                        .append(',')
-                        .append(idx)
-                        .append(',')
-                        .append(base)
-                        .append(",,ok\n");
-                v.append("b,")
-                        .append(seed)
-                        .append(',')
-                        .append(i)
-                        .append(',')
-                        .append(idx)
-                        .append(',')
-                        .append(base - 20 + i % 2)
-                        .append(",,ok\n");
+                v.append(victimRow("a", seed, i, idx, base));
+                v.append(victimRow("b", seed, i, idx, base - 20 + i % 2));
                 // prune 30 %: the same victims, the same leakage up to ±0.5 dB either way
-                v.append("c,")
-                        .append(seed)
-                        .append(',')
-                        .append(i)
-                        .append(',')
-                        .append(idx)
-                        .append(',')
-                        .append(base + (i % 2 == 0 ? 0.5 : -0.5))
-                        .append(",,ok\n");
+                v.append(victimRow("c", seed, i, idx, base + (i % 2 == 0 ? 0.5 : -0.5)));
             }
         }
         v.append("a,1,0,100,99,,ok\n".replace("a,1,0,100,99", "b,1,9,999,5").replace("ok", "diverged"));
@@ -137,5 +113,10 @@ class VictimTablesTest {
                         && e.getMessage().contains("psnr")
                         && e.getMessage().contains("2"),
                 e.getMessage());
+    }
+
+    /** A line of victims.csv: victim {@code victim} of point {@code point} and seed {@code seed}, ok at {@code psnr}. */
+    private static String victimRow(String point, String seed, int victim, String indices, double psnr) {
+        return point + "," + seed + "," + victim + "," + indices + "," + psnr + ",,ok\n";
     }
 }

@@ -122,23 +122,25 @@ abstract class MembershipAttackContractTest {
         v[v.length - 1] = Double.NaN;
         poisoned.set(0, w.backend().fromArray(v, w.dtype(), w.shape()));
         MembershipTarget diverged = new MembershipTarget(target.model(), poisoned, target.dtype(), target.knowledge());
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> attack().scores(diverged, candidates, candidateLabels, new SplittableRandom(7)));
-        assertTrue(e.getMessage().contains(attack().name()) && e.getMessage().contains("not finite"), e.getMessage());
+        String refusal = refusal(diverged, candidateLabels);
+        assertTrue(refusal.contains(attack().name()) && refusal.contains("not finite"), refusal);
     }
 
     @Test
     void rejectsMismatchedOrOutOfRangeLabels() {
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> attack().scores(target, candidates, new int[3], new SplittableRandom(7)));
+        refusal(target, new int[3]);
         int[] bad = candidateLabels.clone();
         bad[5] = CLASSES;
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> attack().scores(target, candidates, bad, new SplittableRandom(7)));
-        assertTrue(e.getMessage().contains("label 5"), e.getMessage());
+        String refusal = refusal(target, bad);
+        assertTrue(refusal.contains("label 5"), refusal);
+    }
+
+    /** The message with which the attack refuses to score the candidates, labelled {@code labels}, of {@code t}. */
+    String refusal(MembershipTarget t, int[] labels) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> attack().scores(t, candidates, labels, new SplittableRandom(7)))
+                .getMessage();
     }
 
     @Test

@@ -99,36 +99,28 @@ class DiscreteGaussianSamplerTest {
         // σ = 1.5 is exactly 3/2 as a double: σ² = 9/4.
         DiscreteGaussianSampler sampler = DiscreteGaussianSampler.ofSigma(1.5, seeded(7));
         assertEquals(2.25, sampler.sigmaSquared());
-        int n = 50_000;
-        int half = 100;
-        long[] counts = new long[2 * half + 1];
-        for (int i = 0; i < n; i++) {
-            counts[(int) sampler.sample() + half]++;
-        }
-        double[] pmf = exactPmf(1.5, half);
-        double[] expected = new double[pmf.length];
-        for (int i = 0; i < pmf.length; i++) {
-            expected[i] = pmf[i] * n;
-        }
-        SamplerStats.assertChiSquareFits(counts, expected, "discrete Gaussian sigma 1.5");
+        assertFitsPmf(sampler, 1.5, 50_000, 100, "discrete Gaussian sigma 1.5");
     }
 
     @Test
     void bigRationalPathMatchesItsPmf() {
         // 0.7 as a double has a 52-bit mantissa, so σ² needs BigInteger arithmetic.
         DiscreteGaussianSampler sampler = DiscreteGaussianSampler.ofSigma(0.7, seeded(8));
-        int n = 20_000;
-        int half = 40;
+        assertFitsPmf(sampler, 0.7, 20_000, 40, "discrete Gaussian sigma 0.7 (big path)");
+    }
+
+    /** {@code n} draws of {@code sampler}, counted over [-half, half], pass a χ² test against the pmf of σ. */
+    private static void assertFitsPmf(DiscreteGaussianSampler sampler, double sigma, int n, int half, String what) {
         long[] counts = new long[2 * half + 1];
         for (int i = 0; i < n; i++) {
             counts[(int) sampler.sample() + half]++;
         }
-        double[] pmf = exactPmf(0.7, half);
+        double[] pmf = exactPmf(sigma, half);
         double[] expected = new double[pmf.length];
         for (int i = 0; i < pmf.length; i++) {
             expected[i] = pmf[i] * n;
         }
-        SamplerStats.assertChiSquareFits(counts, expected, "discrete Gaussian sigma 0.7 (big path)");
+        SamplerStats.assertChiSquareFits(counts, expected, what);
     }
 
     @Test

@@ -29,6 +29,21 @@ class FastGaussianPathsTest {
         return out;
     }
 
+    /** fill (or with {@code add}, addTo) on a copy of {@code base} gives the one-at-a-time values bit for bit. */
+    private static void assertMatchesOneAtATime(long seed, float[] base, double sigma, boolean add) {
+        float[] out = base.clone();
+        FastGaussianSampler sampler = new FastGaussianSampler(seed);
+        if (add) {
+            sampler.addTo(out, sigma);
+        } else {
+            sampler.fill(out, sigma);
+        }
+        assertSameBits(
+                reference(new FastGaussianSampler(seed), base, sigma, add),
+                out,
+                "seed " + seed + ", length " + base.length);
+    }
+
     private static void assertSameBits(float[] expected, float[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
             if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
@@ -50,12 +65,7 @@ class FastGaussianPathsTest {
     void everyShortLengthOverManySeeds() {
         for (long seed = 0; seed < 300; seed++) {
             for (int n = 0; n <= 70; n++) {
-                float[] out = new float[n];
-                new FastGaussianSampler(seed).fill(out, 1.5);
-                assertSameBits(
-                        reference(new FastGaussianSampler(seed), out, 1.5, false),
-                        out,
-                        "seed " + seed + ", length " + n);
+                assertMatchesOneAtATime(seed, new float[n], 1.5, false);
             }
         }
     }
@@ -66,13 +76,7 @@ class FastGaussianPathsTest {
         int[] lengths = {CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 7, 4099, 65_537, 200_704};
         for (long seed = 100; seed < 140; seed++) {
             for (int n : lengths) {
-                float[] base = base(r, n);
-                float[] out = base.clone();
-                new FastGaussianSampler(seed).addTo(out, 0.37);
-                assertSameBits(
-                        reference(new FastGaussianSampler(seed), base, 0.37, true),
-                        out,
-                        "seed " + seed + ", length " + n);
+                assertMatchesOneAtATime(seed, base(r, n), 0.37, true);
             }
         }
     }

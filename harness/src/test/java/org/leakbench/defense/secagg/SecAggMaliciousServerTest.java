@@ -53,36 +53,31 @@ class SecAggMaliciousServerTest {
         }
     }
 
+    /** The message with which client 1 of a fresh session refuses to unmask for the claimed survivors. */
+    private static String client1sRefusalToUnmask(int... survivors) {
+        HandDrivenSession s = session();
+        return assertThrows(
+                        SecAggException.class,
+                        () -> s.clients.get(1).unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, survivors)))
+                .getMessage();
+    }
+
     @Test
     void clientMissingFromTheSurvivorSetRefuses() {
-        HandDrivenSession s = session();
-        SecAggException e = assertThrows(
-                SecAggException.class,
-                () -> s.clients.get(1).unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 2, 3, 4, 5
-                })));
-        assertTrue(e.getMessage().contains("not in the survivor set"), e.getMessage());
+        String refusal = client1sRefusalToUnmask(0, 2, 3, 4, 5);
+        assertTrue(refusal.contains("not in the survivor set"), refusal);
     }
 
     @Test
     void survivorThatNeverSharedKeysIsRefused() {
-        HandDrivenSession s = session();
-        SecAggException e = assertThrows(
-                SecAggException.class,
-                () -> s.clients
-                        .get(1)
-                        .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5, 6})));
-        assertTrue(e.getMessage().contains("client 6") && e.getMessage().contains("did not send"), e.getMessage());
+        String refusal = client1sRefusalToUnmask(0, 1, 2, 3, 4, 5, 6);
+        assertTrue(refusal.contains("client 6") && refusal.contains("did not send"), refusal);
     }
 
     @Test
     void idsOutsideTheSessionAreRefused() {
-        HandDrivenSession s = session();
-        SecAggException e = assertThrows(
-                SecAggException.class,
-                () -> s.clients
-                        .get(1)
-                        .unmask(new UnmaskRequest(HandDrivenSession.SESSION, 1, new int[] {0, 1, 2, 3, 4, 5, 99})));
-        assertTrue(e.getMessage().contains("99"), e.getMessage());
+        String refusal = client1sRefusalToUnmask(0, 1, 2, 3, 4, 5, 99);
+        assertTrue(refusal.contains("99"), refusal);
     }
 
     @Test

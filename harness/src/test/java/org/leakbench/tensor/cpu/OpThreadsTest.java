@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /** How an op's work is shared out: every item once, in whole grains, failures passed on, small work kept. */
@@ -81,25 +82,9 @@ class OpThreadsTest {
     void aFailureInAnyPartReachesTheCaller() {
         OpThreads pool = new OpThreads(2, 0);
         IllegalStateException inWorker = new IllegalStateException("worker part");
-        assertSame(
-                inWorker,
-                assertThrows(
-                        IllegalStateException.class,
-                        () -> pool.split(10, 1, 1, (from, to) -> {
-                            if (from > 0) {
-                                throw inWorker;
-                            }
-                        })));
+        assertSame(inWorker, thrownBySplit(pool, from -> from > 0, inWorker));
         IllegalStateException inCaller = new IllegalStateException("caller part");
-        assertSame(
-                inCaller,
-                assertThrows(
-                        IllegalStateException.class,
-                        () -> pool.split(10, 1, 1, (from, to) -> {
-                            if (from == 0) {
-                                throw inCaller;
-                            }
-                        })));
+        assertSame(inCaller, thrownBySplit(pool, from -> from == 0, inCaller));
         int[] total = new int[1];
         pool.split(10, 1, 1, (from, to) -> {
             synchronized (total) {
@@ -107,6 +92,18 @@ class OpThreadsTest {
             }
         });
         assertEquals(10, total[0], "the pool still works after failures");
+    }
+
+    /** What splitting 10 items over {@code pool} throws when each part starting where {@code fails} holds throws. */
+    private static IllegalStateException thrownBySplit(
+            OpThreads pool, IntPredicate fails, IllegalStateException failure) {
+        return assertThrows(
+                IllegalStateException.class,
+                () -> pool.split(10, 1, 1, (from, to) -> {
+                    if (fails.test(from)) {
+                        throw failure;
+                    }
+                }));
     }
 
     @Test

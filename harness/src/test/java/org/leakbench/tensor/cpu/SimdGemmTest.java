@@ -12,30 +12,22 @@ class SimdGemmTest {
     void matmulMatchesTheDefinition() {
         int[][] sizes = {{4, 5, 1}, {7, 100, 10}, {33, 3, 17}, {5, 64, 40}, {12, 588, 10}, {10, 32, 588}};
         SplittableRandom rnd = new SplittableRandom(3);
-        for (int[] mkn : sizes) {
-            int m = mkn[0];
-            int k = mkn[1];
-            int n = mkn[2];
-            for (int mode = 0; mode < 4; mode++) {
-                boolean ta = (mode & 1) != 0;
-                boolean tb = (mode & 2) != 0;
-                double[] a = floats(rnd, m * k);
-                double[] b = floats(rnd, k * n);
-                float[] r = new float[m * n];
-                SimdGemm.matmul(JavaTensor.narrow(a), ta, JavaTensor.narrow(b), tb, m, k, n, r, new OpThreads(1));
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double want = 0;
-                        for (int t = 0; t < k; t++) {
-                            want += (ta ? a[t * m + i] : a[i * k + t]) * (tb ? b[j * k + t] : b[t * n + j]);
-                        }
-                        String where =
-                                "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " at " + i + "," + j;
-                        assertEquals(want, r[i * n + j], 4e-7 * k + 1e-6, where);
+        forEachProduct(sizes, (m, k, n, ta, tb) -> {
+            double[] a = floats(rnd, m * k);
+            double[] b = floats(rnd, k * n);
+            float[] r = new float[m * n];
+            SimdGemm.matmul(JavaTensor.narrow(a), ta, JavaTensor.narrow(b), tb, m, k, n, r, new OpThreads(1));
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double want = 0;
+                    for (int t = 0; t < k; t++) {
+                        want += (ta ? a[t * m + i] : a[i * k + t]) * (tb ? b[j * k + t] : b[t * n + j]);
                     }
+                    String where = "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " at " + i + "," + j;
+                    assertEquals(want, r[i * n + j], 4e-7 * k + 1e-6, where);
                 }
             }
-        }
+        });
     }
 
     /** Bands of rows on several threads give the one-thread product bit for bit (no work threshold here). */
@@ -45,25 +37,31 @@ class SimdGemmTest {
         SplittableRandom rnd = new SplittableRandom(4);
         for (int threads : new int[] {2, 3}) {
             OpThreads many = new OpThreads(threads, 0);
-            for (int[] mkn : sizes) {
-                int m = mkn[0];
-                int k = mkn[1];
-                int n = mkn[2];
-                for (int mode = 0; mode < 4; mode++) {
-                    boolean ta = (mode & 1) != 0;
-                    boolean tb = (mode & 2) != 0;
-                    float[] a = JavaTensor.narrow(floats(rnd, m * k));
-                    float[] b = JavaTensor.narrow(floats(rnd, k * n));
-                    float[] one = new float[m * n];
-                    float[] split = new float[m * n];
-                    SimdGemm.matmul(a, ta, b, tb, m, k, n, one, new OpThreads(1));
-                    SimdGemm.matmul(a, ta, b, tb, m, k, n, split, many);
-                    assertArrayEquals(
-                            one,
-                            split,
-                            "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " on " + threads
-                                    + " threads");
-                }
+            forEachProduct(sizes, (m, k, n, ta, tb) -> {
+                float[] a = JavaTensor.narrow(floats(rnd, m * k));
+                float[] b = JavaTensor.narrow(floats(rnd, k * n));
+                float[] one = new float[m * n];
+                float[] split = new float[m * n];
+                SimdGemm.matmul(a, ta, b, tb, m, k, n, one, new OpThreads(1));
+                SimdGemm.matmul(a, ta, b, tb, m, k, n, split, many);
+                assertArrayEquals(
+                        one,
+                        split,
+                        "m=" + m + " k=" + k + " n=" + n + " ta=" + ta + " tb=" + tb + " on " + threads + " threads");
+            });
+        }
+    }
+
+    /** One product of an m×k by a k×n matrix, either factor possibly stored transposed. */
+    private interface ProductCase {
+        void check(int m, int k, int n, boolean ta, boolean tb);
+    }
+
+    /** Every size {m, k, n} of {@code sizes} under each of the four transpose modes. */
+    private static void forEachProduct(int[][] sizes, ProductCase c) {
+        for (int[] mkn : sizes) {
+            for (int mode = 0; mode < 4; mode++) {
+                c.check(mkn[0], mkn[1], mkn[2], (mode & 1) != 0, (mode & 2) != 0);
             }
         }
     }
