@@ -22,6 +22,27 @@ public interface Model {
     /** Logits [N, classes] for a batch x [N, ...inputShape]. */
     Var logits(Var x, List<Var> params);
 
+    /**
+     * Logits with the normalisation layers run as {@code state} says (training with batch statistics, tracking
+     * running averages, or evaluation). Models without such layers ignore the state.
+     */
+    default Var logits(Var x, List<Var> params, ForwardState state) {
+        return logits(x, params);
+    }
+
+    /**
+     * Names and shapes of the running statistics that are not trained (BatchNorm's running mean and variance, as
+     * PyTorch's buffers), in the order {@link ForwardState} holds them; empty for most models.
+     */
+    default List<ParamShape> bufferShapes() {
+        return List.of();
+    }
+
+    /** The running statistics a fresh model starts with (PyTorch's defaults), in {@link #bufferShapes()} order. */
+    default List<Tensor> initialBuffers(Backend backend, DType dtype) {
+        return BatchNormLayer.initialBuffers(bufferShapes(), backend, dtype);
+    }
+
     default long parameterCount() {
         long n = 0;
         for (ParamShape p : parameterShapes()) {

@@ -182,4 +182,36 @@ public interface Backend {
 
     /** Row-wise log-softmax of a matrix [N, K]. */
     Tensor logSoftmax(Tensor a);
+
+    // ---- index maps, pooling and batched products ----
+
+    /**
+     * A tensor of {@code shape} whose element i is a's element {@code index[i]} (row-major flat positions). A
+     * permutation of axes, an embedding look-up and max pooling are all gathers; the adjoint is
+     * {@link #scatterAdd}.
+     */
+    default Tensor gather(Tensor a, int[] index, int... shape) {
+        return HostIndexing.gather(this, a, index, shape);
+    }
+
+    /**
+     * Zeros of {@code shape} to which g's element i is added at flat position {@code index[i]}, repeats
+     * accumulating: the adjoint of {@link #gather} (an embedding's gradient adds the rows of repeated tokens).
+     */
+    default Tensor scatterAdd(Tensor g, int[] index, int... shape) {
+        return HostIndexing.scatterAdd(this, g, index, shape);
+    }
+
+    /**
+     * For NCHW input x, the flat position in x of each pooling window's maximum, in the output's row-major order;
+     * ties go to the first position, padding never wins and NaN always does.
+     */
+    default int[] maxPoolArgmax(Tensor x, Pool2dSpec spec) {
+        return HostIndexing.maxPoolArgmax(x, spec);
+    }
+
+    /** op(a[p]) · op(b[p]) for every p of rank-3 operands [B, m, k] and [B, k, n] (attention's products). */
+    default Tensor batchedMatmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        return HostIndexing.batchedMatmul(this, a, b, transposeA, transposeB);
+    }
 }
