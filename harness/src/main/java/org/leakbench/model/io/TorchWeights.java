@@ -26,6 +26,19 @@ public final class TorchWeights {
 
     private TorchWeights() {}
 
+    /**
+     * The parameters of {@code model} from the PyTorch weight file at {@code path}: what a victim that starts
+     * from trained or reference weights needs. Refuses a file that does not fit, listing every problem.
+     */
+    public static List<Tensor> load(Model model, Path path, Backend backend, DType dtype) {
+        return parameters(model, SafetensorsReader.read(path), backend, dtype);
+    }
+
+    /** Writes {@code params} under PyTorch's names and layouts, for {@code safetensors.torch.load_file}. */
+    public static void save(Model model, List<Tensor> params, Path path, Map<String, String> metadata) {
+        SafetensorsWriter.write(path, stateDict(model, params), metadata);
+    }
+
     /** The model's parameters read from {@code file}, in {@link Model#parameterShapes()} order. */
     public static List<Tensor> parameters(Model model, WeightFile file, Backend backend, DType dtype) {
         return parameters(model, file.source(), file.tensors(), backend, dtype);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelSpec;
@@ -55,6 +56,20 @@ class TorchWeightsTest {
                 assertArrayEquals(p.get(i).toDoubleArray(), back.get(i).toDoubleArray(), 0.0);
             }
         }
+    }
+
+    @Test
+    void savedWeightsLoadFromTheFile(@TempDir Path dir) {
+        Path file = dir.resolve("lenet.safetensors");
+        List<Tensor> p = params(LENET);
+        TorchWeights.save(LENET, p, file, Map.of("family", "lenet"));
+        List<Tensor> back = TorchWeights.load(LENET, file, BE, DType.F64);
+        assertArrayEquals(p.get(6).toDoubleArray(), back.get(6).toDoubleArray(), 0.0);
+        WeightFileException e =
+                assertThrows(WeightFileException.class, () -> TorchWeights.load(MLP, file, BE, DType.F64));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("missing tensor 'fc0.weight' [4, 5]"), e.getMessage());
+        assertTrue(e.getMessage().contains("extra tensor 'body.0.weight'"), e.getMessage());
     }
 
     @Test
