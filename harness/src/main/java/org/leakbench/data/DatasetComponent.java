@@ -78,4 +78,33 @@ public class DatasetComponent extends Component {
                     .build());
         }
     }
+
+    /** CIFAR-10 (Krizhevsky 2009), binary version. */
+    public static final class Cifar10 extends DatasetComponent {
+        public Cifar10() {
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.CIFAR10,
+                            "CIFAR-10: 50,000 training and 10,000 test colour images, 3 x 32 x 32, 10 classes")
+                    .cites(CIFAR_PAPER)
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
+        }
+    }
+
+    /** CIFAR-100 (Krizhevsky 2009), binary version, fine labels. */
+    public static final class Cifar100 extends DatasetComponent {
+        public Cifar100() {
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.CIFAR100,
+                            "CIFAR-100: 50,000 training and 10,000 test colour images, 3 x 32 x 32, 100 fine classes")
+                    .cites(CIFAR_PAPER)
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
+        }
+    }
+
+    private static final String CIFAR_PAPER =
+            "Krizhevsky, Learning Multiple Layers of Features from Tiny Images, tech. report, U. Toronto, 2009";
 }
