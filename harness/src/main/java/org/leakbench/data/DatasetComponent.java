@@ -105,6 +105,20 @@ public class DatasetComponent extends Component {
         }
     }
 
+    /** The bundled natural-images crops. */
+    public static final class NaturalImageCrops extends DatasetComponent {
+        public NaturalImageCrops() {
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.NATURAL_IMAGES,
+                            "30 training and 30 test 32 x 32 RGB crops of six public-domain photographs, bundled "
+                                    + "(colour victims without downloads), label = source photograph")
+                    .cites("van der Walt et al., scikit-image: image processing in Python, PeerJ 2:e453, 2014")
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
+        }
+    }
+
     private static final String CIFAR_PAPER =
             "Krizhevsky, Learning Multiple Layers of Features from Tiny Images, tech. report, U. Toronto, 2009";
 }

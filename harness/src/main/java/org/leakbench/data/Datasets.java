@@ -16,7 +16,8 @@ import java.util.function.Function;
  * <li>{@code breast-cancer}: the bundled Breast Cancer Wisconsin (Diagnostic) table, split stratified 70/30
  * with a seed and standardised with training statistics;</li>
  * <li>{@code cifar10}, {@code cifar100}: the binary CIFAR files from {@code dataDir} or
- * {@code $LEAKBENCH_CIFAR10} / {@code $LEAKBENCH_CIFAR100} ({@link CifarSources}; never bundled).</li>
+ * {@code $LEAKBENCH_CIFAR10} / {@code $LEAKBENCH_CIFAR100} ({@link CifarSources}; never bundled);</li>
+ * <li>{@code natural-images}: 30 + 30 bundled 32 x 32 RGB crops of six photographs ({@link NaturalImages}).</li>
  * </ul>
  */
 public final class Datasets {
@@ -26,6 +27,7 @@ public final class Datasets {
     public static final String BREAST_CANCER = BreastCancer.NAME;
     public static final String CIFAR10 = "cifar10";
     public static final String CIFAR100 = "cifar100";
+    public static final String NATURAL_IMAGES = NaturalImages.NAME;
 
     /** Seed of the breast-cancer train/test split when none is given. */
     public static final long DEFAULT_SEED = 20240917L;
@@ -57,7 +59,7 @@ public final class Datasets {
 
     /** The names {@link #load} accepts. */
     public static List<String> names() {
-        return List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER, CIFAR10, CIFAR100);
+        return List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER, CIFAR10, CIFAR100, NATURAL_IMAGES);
     }
 
     /** Loads a data set with the default seed; {@code dataDir} may be null (only the sets read from files use it). */
@@ -78,6 +80,7 @@ public final class Datasets {
                 IdxDatasetLoader.fromResources(FASHION_MNIST_SUBSET, SUBSET_RESOURCES, FASHION_MNIST_CLASSES);
             case CIFAR10 -> CIFAR10_SOURCES.load(dataDir, environment);
             case CIFAR100 -> CIFAR100_SOURCES.load(dataDir, environment);
+            case NATURAL_IMAGES -> NaturalImages.load();
             default -> BreastCancer.load(seed, TRAIN_FRACTION);
         };
     }
@@ -95,6 +98,7 @@ public final class Datasets {
                 bundled(name, SUBSET_RESOURCES + "/" + IdxDatasetLoader.FILE_NAMES.get(0) + ".gz", SUBSET_RESOURCES);
             case CIFAR10 -> CIFAR10_SOURCES.locate(dataDir, environment);
             case CIFAR100 -> CIFAR100_SOURCES.locate(dataDir, environment);
+            case NATURAL_IMAGES -> bundled(name, NaturalImages.RESOURCES + "/train.bin", NaturalImages.RESOURCES);
             default -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
         };
     }

@@ -11,7 +11,14 @@ class DatasetsTest {
     @Test
     void namesTheFourDataSets() {
         assertEquals(
-                List.of("fashion-mnist", "mnist", "fashion-mnist-subset", "breast-cancer", "cifar10", "cifar100"),
+                List.of(
+                        "fashion-mnist",
+                        "mnist",
+                        "fashion-mnist-subset",
+                        "breast-cancer",
+                        "cifar10",
+                        "cifar100",
+                        "natural-images"),
                 Datasets.names());
     }
 
