@@ -19,6 +19,15 @@ public class DatasetComponent extends Component {
         }
     }
 
+    /**
+     * The shape of one sample, known without loading (a sweep is checked with it before it runs); empty when
+     * only loading tells. The data sets of {@link Datasets} answer from {@link Datasets#sampleShape}; another one
+     * overrides this.
+     */
+    public java.util.Optional<int[]> sampleShape() {
+        return Datasets.sampleShape(name());
+    }
+
     /** The train/test split; {@code dataDir} may be null (only data sets read from files use it). */
     public DataSplit load(Path dataDir) {
         return Datasets.load(name(), dataDir);

@@ -3,6 +3,7 @@ package org.leakbench.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,8 @@ public final class Datasets {
     public static final String CIFAR10 = "cifar10";
     public static final String CIFAR100 = "cifar100";
     public static final String NATURAL_IMAGES = NaturalImages.NAME;
+    /** Features per row of the breast-cancer table. */
+    static final int BREAST_CANCER_FEATURES = 30;
 
     /** Seed of the breast-cancer train/test split when none is given. */
     public static final long DEFAULT_SEED = 20240917L;
@@ -83,6 +86,20 @@ public final class Datasets {
             case NATURAL_IMAGES -> NaturalImages.load();
             default -> BreastCancer.load(seed, TRAIN_FRACTION);
         };
+    }
+
+    /** The sample shape of a data set named here, known without loading it; empty for other names. */
+    public static Optional<int[]> sampleShape(String name) {
+        if (name == null || !names().contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                switch (name) {
+                    case FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET -> new int[] {1, 28, 28};
+                    case CIFAR10, CIFAR100, NATURAL_IMAGES ->
+                        new int[] {CifarLayout.CHANNELS, CifarLayout.SIDE, CifarLayout.SIDE};
+                    default -> new int[] {BREAST_CANCER_FEATURES};
+                });
     }
 
     /** Where {@link #load} would take the data set from, without reading it. */
