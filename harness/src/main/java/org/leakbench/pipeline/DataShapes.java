@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.leakbench.component.ParameterView;
+import org.leakbench.component.Requirement;
 import org.leakbench.data.DatasetComponent;
 import org.leakbench.data.ImageShape;
+import org.leakbench.model.ModelComponent;
+import org.leakbench.model.Models;
 
 /**
  * The {@code data.channels} and {@code data.size} of a point as an {@link ImageShape}, and the check that every
@@ -41,8 +44,46 @@ final class DataShapes {
                 }
             }
         }
+        if (problems.isEmpty()) {
+            modelFit(points, problems);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", new ArrayList<>(problems)));
+        }
+    }
+
+    /**
+     * Builds every distinct model of the points on its data set's sample shape (after data.channels and
+     * data.size), so a model that does not fit the data (channels, image size, token windows) is refused before
+     * the sweep starts rather than point by point. The class count does not decide whether a model fits, so a
+     * stand-in of 10 is used; a data set whose shape is only known once loaded is checked when it loads.
+     */
+    private static void modelFit(List<? extends ParameterView> points, Set<String> problems) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (ParameterView p : points) {
+            DatasetComponent dataset = ChosenComponents.dataset(p);
+            Optional<int[]> declared = dataset.sampleShape();
+            ModelComponent model = ChosenComponents.model(p);
+            if (declared.isEmpty()) {
+                continue;
+            }
+            int[] shape = of(p).shapeOf(declared.get());
+            String key = dataset.name() + java.util.Arrays.toString(shape) + "|" + model.name() + "|"
+                    + model.descriptor().ownParameters().stream()
+                            .map(s -> s.name() + "=" + p.string(s.name()))
+                            .toList();
+            if (!seen.add(key)) {
+                continue;
+            }
+            try {
+                if (model.needs(Requirement.IMAGE_DATA) && shape.length != 3) {
+                    throw new IllegalArgumentException("it needs images [channels, height, width]");
+                }
+                Models.build(model.spec(p, shape, 10));
+            } catch (IllegalArgumentException e) {
+                problems.add("model " + model.name() + " does not fit data set " + dataset.name()
+                        + " (samples of shape " + java.util.Arrays.toString(shape) + "): " + e.getMessage());
+            }
         }
     }
 }
