@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.leakbench.data.text.TextDatasets;
+import org.leakbench.data.text.TextOptions;
 
 /**
  * Loads the named data sets of the benchmark:
@@ -14,7 +16,9 @@ import java.util.function.Function;
  * <li>{@code mnist}: the same IDX layout from {@code dataDir} or {@code $LEAKBENCH_MNIST} (never bundled);</li>
  * <li>{@code fashion-mnist-subset}: 2,000 train and 500 test Fashion-MNIST images bundled in the jar;</li>
  * <li>{@code breast-cancer}: the bundled Breast Cancer Wisconsin (Diagnostic) table, split stratified 70/30
- * with a seed and standardised with training statistics.</li>
+ * with a seed and standardised with training statistics;</li>
+ * <li>{@code text-char}, {@code text-bpe}, {@code text-files-char}, {@code text-files-bpe}: next-token windows
+ * of English text ({@link TextDatasets}), here with the default {@link TextOptions}.</li>
  * </ul>
  */
 public final class Datasets {
@@ -51,7 +55,9 @@ public final class Datasets {
 
     /** The names {@link #load} accepts. */
     public static List<String> names() {
-        return List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER);
+        List<String> names = new ArrayList<>(List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER));
+        names.addAll(TextDatasets.names());
+        return List.copyOf(names);
     }
 
     /** Loads a data set with the default seed; {@code dataDir} may be null (only the IDX sets use it). */
@@ -65,12 +71,16 @@ public final class Datasets {
     }
 
     static DataSplit load(String name, Path dataDir, long seed, Function<String, String> environment) {
+        if (TextDatasets.isText(name)) {
+            return TextDatasets.load(name, dataDir, TextOptions.DEFAULTS, environment);
+        }
         return switch (checkedName(name)) {
             case FASHION_MNIST -> FASHION_SOURCES.load(dataDir, environment, FASHION_MNIST_CLASSES);
             case MNIST -> MNIST_SOURCES.load(dataDir, environment, MNIST_CLASSES);
             case FASHION_MNIST_SUBSET ->
                 IdxDatasetLoader.fromResources(FASHION_MNIST_SUBSET, SUBSET_RESOURCES, FASHION_MNIST_CLASSES);
-            default -> BreastCancer.load(seed, TRAIN_FRACTION);
+            case BREAST_CANCER -> BreastCancer.load(seed, TRAIN_FRACTION);
+            default -> throw new AssertionError(name);
         };
     }
 
@@ -80,12 +90,16 @@ public final class Datasets {
     }
 
     static DatasetLocation locate(String name, Path dataDir, Function<String, String> environment) {
+        if (TextDatasets.isText(name)) {
+            return TextDatasets.locate(name, dataDir, environment);
+        }
         return switch (checkedName(name)) {
             case FASHION_MNIST -> FASHION_SOURCES.locate(dataDir, environment);
             case MNIST -> MNIST_SOURCES.locate(dataDir, environment);
             case FASHION_MNIST_SUBSET ->
                 bundled(name, SUBSET_RESOURCES + "/" + IdxDatasetLoader.FILE_NAMES.get(0) + ".gz", SUBSET_RESOURCES);
-            default -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
+            case BREAST_CANCER -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
+            default -> throw new AssertionError(name);
         };
     }
 

@@ -28,6 +28,7 @@ public final class PipelineFactory implements PointExecutorFactory {
                 throw new IllegalArgumentException("attack '" + p.string("attack") + "' is not run by sweeps yet "
                         + "(it has its own experiment); sweep attacks: " + sweepAttacks());
             }
+            DataRequirements.check(p);
         }
         for (String warning : deprecations(sweep)) {
             System.err.println("warning: " + warning);

@@ -17,6 +17,7 @@ import org.leakbench.component.Component;
 import org.leakbench.component.Requirement;
 import org.leakbench.data.DataDirectory;
 import org.leakbench.data.DataSplit;
+import org.leakbench.data.DatasetComponent;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.metric.ImageGrid;
@@ -65,9 +66,9 @@ public final class PointPipeline implements PointExecutor {
     @Override
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
         Backend be = Backends.get(ctx.backend());
-        String dataset = p.string("dataset");
-        DataSplit data =
-                ctx.shared("data:" + dataset, () -> ChosenComponents.dataset(p).load(DataDirectory.get()));
+        DatasetComponent dataset = ChosenComponents.dataset(p);
+        DataRequirements.check(p);
+        DataSplit data = ctx.shared("data:" + dataset.loadKey(p), () -> dataset.load(DataDirectory.get(), p));
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
         Component attackComponent = ChosenComponents.attack(p);

@@ -9,8 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class DatasetsTest {
     @Test
-    void namesTheFourDataSets() {
-        assertEquals(List.of("fashion-mnist", "mnist", "fashion-mnist-subset", "breast-cancer"), Datasets.names());
+    void namesTheDataSets() {
+        assertEquals(
+                List.of(
+                        "fashion-mnist",
+                        "mnist",
+                        "fashion-mnist-subset",
+                        "breast-cancer",
+                        "text-char",
+                        "text-bpe",
+                        "text-files-char",
+                        "text-files-bpe"),
+                Datasets.names());
     }
 
     @Test
