@@ -25,7 +25,6 @@ import org.leakbench.data.Datasets;
 import org.leakbench.data.Sha256;
 
 class TextDatasetsTest {
-    private static final Function<String, String> NO_ENV = k -> null;
     private static final TextOptions T4 = new TextOptions(4, 0, 512);
 
     @TempDir
@@ -47,7 +46,8 @@ class TextDatasetsTest {
 
     @Test
     void bundledCharacterSetSplitsByPositionIntoNonOverlappingWindows() {
-        DataSplit split = TextDatasets.load(TextDatasets.CHAR, null, TextOptions.DEFAULTS, NO_ENV);
+        DataSplit split =
+                TextDatasets.load(TextDatasets.CHAR, null, TextOptions.DEFAULTS, TextDatasetsTest::noEnvironment);
         TextSource source = TextSource.bundled();
         int cut = source.cut(TextDatasets.TRAIN_FRACTION);
         Dataset train = split.train();
@@ -72,7 +72,7 @@ class TextDatasetsTest {
     @Test
     void noWindowCrossesTheBorderAndTheTokenizerSeesOnlyTheTrainingPart() throws IOException {
         write("one.txt", "a".repeat(89) + "\n" + "b".repeat(10));
-        DataSplit split = TextDatasets.load(TextDatasets.FILES_CHAR, dir, T4, NO_ENV);
+        DataSplit split = TextDatasets.load(TextDatasets.FILES_CHAR, dir, T4, TextDatasetsTest::noEnvironment);
         // vocabulary: unknown, "\n", "a"; the training part is the first 90 characters
         assertEquals(List.of(Tokenizer.UNKNOWN_TEXT, "\n", "a"), split.train().classNames());
         assertEquals(22, split.train().size());
@@ -89,7 +89,7 @@ class TextDatasetsTest {
     @Test
     void bpeVocabularyHasTheRequestedSize() {
         TextOptions options = new TextOptions(16, 0, 300);
-        DataSplit split = TextDatasets.load(TextDatasets.BPE, null, options, NO_ENV);
+        DataSplit split = TextDatasets.load(TextDatasets.BPE, null, options, TextDatasetsTest::noEnvironment);
         assertEquals(300, split.train().numClasses());
         assertArrayEquals(new int[] {16}, split.test().sampleShape());
         // merged tokens hold several characters, so there are fewer windows than characters / 16
@@ -109,10 +109,10 @@ class TextDatasetsTest {
                 List.of(a.toAbsolutePath().toString(), b.toAbsolutePath().toString()),
                 List.copyOf(source.fileSha256().keySet()));
         assertEquals(Sha256.of(a), source.fileSha256().get(a.toAbsolutePath().toString()));
-        DatasetLocation location = TextDatasets.locate(TextDatasets.FILES_BPE, dir, NO_ENV);
+        DatasetLocation location = TextDatasets.locate(TextDatasets.FILES_BPE, dir, TextDatasetsTest::noEnvironment);
         assertTrue(location.available());
         assertEquals(dir.toAbsolutePath().normalize().toString(), location.location());
-        DataSplit split = TextDatasets.load(TextDatasets.FILES_CHAR, dir, T4, NO_ENV);
+        DataSplit split = TextDatasets.load(TextDatasets.FILES_CHAR, dir, T4, TextDatasetsTest::noEnvironment);
         assertEquals(source.fileSha256(), split.test().fileSha256());
     }
 
@@ -131,10 +131,12 @@ class TextDatasetsTest {
     @Test
     void missingUserTextSaysWhereItLookedAndHowToGiveIt() {
         DatasetNotFoundException e = assertThrows(
-                DatasetNotFoundException.class, () -> TextDatasets.load(TextDatasets.FILES_CHAR, dir, T4, NO_ENV));
+                DatasetNotFoundException.class,
+                () -> TextDatasets.load(TextDatasets.FILES_CHAR, dir, T4, TextDatasetsTest::noEnvironment));
         assertTrue(
                 e.getMessage().contains(dir.toString()) && e.getMessage().contains("$LEAKBENCH_TEXT"), e.getMessage());
-        assertFalse(TextDatasets.locate(TextDatasets.FILES_CHAR, null, NO_ENV).available());
+        assertFalse(TextDatasets.locate(TextDatasets.FILES_CHAR, null, TextDatasetsTest::noEnvironment)
+                .available());
     }
 
     @Test
@@ -152,7 +154,8 @@ class TextDatasetsTest {
         Path small = write("small.txt", "In the beginning God created the heaven and the earth.");
         DataFormatException e = assertThrows(
                 DataFormatException.class,
-                () -> TextDatasets.load(TextDatasets.FILES_CHAR, small, TextOptions.DEFAULTS, NO_ENV));
+                () -> TextDatasets.load(
+                        TextDatasets.FILES_CHAR, small, TextOptions.DEFAULTS, TextDatasetsTest::noEnvironment));
         // 55 characters with the final line break: 49 train, 6 test
         assertTrue(
                 e.getMessage().contains(small.toAbsolutePath().toString())
@@ -187,6 +190,11 @@ class TextDatasetsTest {
         assertTrue(Datasets.names().containsAll(TextDatasets.names()));
         assertTrue(Datasets.locate(TextDatasets.CHAR, null).available());
         assertEquals(32, Datasets.load(TextDatasets.CHAR, null).test().featureCount());
+    }
+
+    /** An environment without variables. */
+    private static String noEnvironment(String variable) {
+        return null;
     }
 
     private static String decode(Dataset d, int sample) {
