@@ -71,8 +71,8 @@ final class SweepCommand implements Callable<Integer> {
             names = "--data-dir",
             paramLabel = "DIR",
             description =
-                    "Folder with the files of fashion-mnist, mnist, cifar10 or cifar100 (overrides the environment"
-                            + " variables).")
+                    "Folder with the files of fashion-mnist, mnist, cifar10 or cifar100, or the .txt files of"
+                            + " text-files-char/-bpe (overrides the environment variables).")
     java.nio.file.Path dataDir;
 
     @Option(

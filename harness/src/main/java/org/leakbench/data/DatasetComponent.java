@@ -5,6 +5,7 @@ import org.leakbench.component.Capability;
 import org.leakbench.component.Component;
 import org.leakbench.component.ComponentKind;
 import org.leakbench.component.Descriptor;
+import org.leakbench.component.ParameterView;
 
 /**
  * A registered data set: its descriptor and how to load it. The bundled ones load through {@link Datasets};
@@ -28,9 +29,27 @@ public class DatasetComponent extends Component {
         return Datasets.sampleShape(name());
     }
 
+    /** The shape of one sample for a point whose data-level parameters (e.g. a text window) may set it. */
+    public java.util.Optional<int[]> sampleShape(ParameterView point) {
+        return sampleShape();
+    }
+
     /** The train/test split; {@code dataDir} may be null (only data sets read from files use it). */
     public DataSplit load(Path dataDir) {
         return Datasets.load(name(), dataDir);
+    }
+
+    /**
+     * The train/test split for a point, whose data-level parameters (e.g. {@code text.context}) shape it; a data
+     * set that reads none loads as {@link #load(Path)}.
+     */
+    public DataSplit load(Path dataDir, ParameterView point) {
+        return load(dataDir);
+    }
+
+    /** What tells apart the splits {@link #load(Path, ParameterView)} gives: the name and the parameters read. */
+    public String loadKey(ParameterView point) {
+        return name();
     }
 
     /** Full Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), 60,000 + 10,000 images of 28 x 28. */

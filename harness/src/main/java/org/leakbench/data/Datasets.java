@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.leakbench.data.text.TextDatasets;
+import org.leakbench.data.text.TextOptions;
 
 /**
  * Loads the named data sets of the benchmark:
@@ -19,6 +21,8 @@ import java.util.function.Function;
  * <li>{@code cifar10}, {@code cifar100}: the binary CIFAR files from {@code dataDir} or
  * {@code $LEAKBENCH_CIFAR10} / {@code $LEAKBENCH_CIFAR100} ({@link CifarSources}; never bundled);</li>
  * <li>{@code natural-images}: 30 + 30 bundled 32 x 32 RGB crops of six photographs ({@link NaturalImages}).</li>
+ * <li>{@code text-char}, {@code text-bpe}, {@code text-files-char}, {@code text-files-bpe}: next-token windows
+ * of English text ({@link TextDatasets}), here with the default {@link TextOptions}.</li>
  * </ul>
  */
 public final class Datasets {
@@ -62,7 +66,10 @@ public final class Datasets {
 
     /** The names {@link #load} accepts. */
     public static List<String> names() {
-        return List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER, CIFAR10, CIFAR100, NATURAL_IMAGES);
+        List<String> names = new ArrayList<>(
+                List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER, CIFAR10, CIFAR100, NATURAL_IMAGES));
+        names.addAll(TextDatasets.names());
+        return List.copyOf(names);
     }
 
     /** Loads a data set with the default seed; {@code dataDir} may be null (only the sets read from files use it). */
@@ -76,6 +83,9 @@ public final class Datasets {
     }
 
     static DataSplit load(String name, Path dataDir, long seed, Function<String, String> environment) {
+        if (TextDatasets.isText(name)) {
+            return TextDatasets.load(name, dataDir, TextOptions.DEFAULTS, environment);
+        }
         return switch (checkedName(name)) {
             case FASHION_MNIST -> FASHION_SOURCES.load(dataDir, environment, FASHION_MNIST_CLASSES);
             case MNIST -> MNIST_SOURCES.load(dataDir, environment, MNIST_CLASSES);
@@ -84,13 +94,14 @@ public final class Datasets {
             case CIFAR10 -> CIFAR10_SOURCES.load(dataDir, environment);
             case CIFAR100 -> CIFAR100_SOURCES.load(dataDir, environment);
             case NATURAL_IMAGES -> NaturalImages.load();
-            default -> BreastCancer.load(seed, TRAIN_FRACTION);
+            case BREAST_CANCER -> BreastCancer.load(seed, TRAIN_FRACTION);
+            default -> throw new AssertionError(name);
         };
     }
 
     /** The sample shape of a data set named here, known without loading it; empty for other names. */
     public static Optional<int[]> sampleShape(String name) {
-        if (name == null || !names().contains(name)) {
+        if (name == null || !names().contains(name) || TextDatasets.isText(name)) {
             return Optional.empty();
         }
         return Optional.of(
@@ -108,6 +119,9 @@ public final class Datasets {
     }
 
     static DatasetLocation locate(String name, Path dataDir, Function<String, String> environment) {
+        if (TextDatasets.isText(name)) {
+            return TextDatasets.locate(name, dataDir, environment);
+        }
         return switch (checkedName(name)) {
             case FASHION_MNIST -> FASHION_SOURCES.locate(dataDir, environment);
             case MNIST -> MNIST_SOURCES.locate(dataDir, environment);
@@ -116,7 +130,8 @@ public final class Datasets {
             case CIFAR10 -> CIFAR10_SOURCES.locate(dataDir, environment);
             case CIFAR100 -> CIFAR100_SOURCES.locate(dataDir, environment);
             case NATURAL_IMAGES -> bundled(name, NaturalImages.RESOURCES + "/train.bin", NaturalImages.RESOURCES);
-            default -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
+            case BREAST_CANCER -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
+            default -> throw new AssertionError(name);
         };
     }
 

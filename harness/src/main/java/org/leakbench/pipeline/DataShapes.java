@@ -36,7 +36,7 @@ final class DataShapes {
                 continue;
             }
             DatasetComponent dataset = ChosenComponents.dataset(p);
-            Optional<int[]> declared = dataset.sampleShape();
+            Optional<int[]> declared = dataset.sampleShape(p);
             if (declared.isPresent()) {
                 String why = shape.refusal(dataset.name(), declared.get());
                 if (why != null) {
@@ -62,7 +62,7 @@ final class DataShapes {
         Set<String> seen = new java.util.HashSet<>();
         for (ParameterView p : points) {
             DatasetComponent dataset = ChosenComponents.dataset(p);
-            Optional<int[]> declared = dataset.sampleShape();
+            Optional<int[]> declared = dataset.sampleShape(p);
             ModelComponent model = ChosenComponents.model(p);
             if (declared.isEmpty()) {
                 continue;

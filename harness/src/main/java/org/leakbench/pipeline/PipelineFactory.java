@@ -28,6 +28,7 @@ public final class PipelineFactory implements PointExecutorFactory {
                 throw new IllegalArgumentException("attack '" + p.string("attack") + "' is not run by sweeps yet "
                         + "(it has its own experiment); sweep attacks: " + sweepAttacks());
             }
+            DataRequirements.check(p);
         }
         DataShapes.check(sweep.points());
         for (String warning : deprecations(sweep)) {

@@ -17,6 +17,7 @@ import org.leakbench.component.Component;
 import org.leakbench.component.Requirement;
 import org.leakbench.data.DataDirectory;
 import org.leakbench.data.DataSplit;
+import org.leakbench.data.DatasetComponent;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.metric.ImageGrid;
@@ -65,10 +66,11 @@ public final class PointPipeline implements PointExecutor {
     @Override
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
         Backend be = Backends.get(ctx.backend());
-        String dataset = p.string("dataset");
+        DatasetComponent dataset = ChosenComponents.dataset(p);
+        DataRequirements.check(p);
+        org.leakbench.data.ImageShape shape = DataShapes.of(p);
         DataSplit data = ctx.shared(
-                "data:" + dataset,
-                () -> DataShapes.of(p).apply(ChosenComponents.dataset(p).load(DataDirectory.get())));
+                "data:" + dataset.loadKey(p) + shape, () -> shape.apply(dataset.load(DataDirectory.get(), p)));
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
         Component attackComponent = ChosenComponents.attack(p);

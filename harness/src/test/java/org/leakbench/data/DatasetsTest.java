@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DatasetsTest {
     @Test
-    void namesTheFourDataSets() {
+    void namesTheDataSets() {
         assertEquals(
                 List.of(
                         "fashion-mnist",
@@ -18,7 +18,12 @@ class DatasetsTest {
                         "breast-cancer",
                         "cifar10",
                         "cifar100",
-                        "natural-images"),
+                        "natural-images",
+
+                        "text-char",
+                        "text-bpe",
+                        "text-files-char",
+                        "text-files-bpe"),
                 Datasets.names());
     }
 

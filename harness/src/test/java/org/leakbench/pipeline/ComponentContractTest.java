@@ -109,7 +109,7 @@ class ComponentContractTest {
                 assertTrue(Models.build(spec).parameterCount() > 0, c.toString());
             } else if (c instanceof DatasetComponent d) {
                 try {
-                    DataSplit split = d.load(null);
+                    DataSplit split = d.load(null, p);
                     assertTrue(split.train().samples().length > 0, c.toString());
                 } catch (DatasetNotFoundException e) { // full sets are not bundled; the error says how to get them
                     assertTrue(
