@@ -48,6 +48,7 @@ public final class ParameterRegistry {
             "model.width",
             "model.depth",
             "model.activation",
+            "model.heads",
             "batch",
             "fl",
             "threat",
