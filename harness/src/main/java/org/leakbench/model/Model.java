@@ -43,6 +43,15 @@ public interface Model {
         return BatchNormLayer.initialBuffers(bufferShapes(), backend, dtype);
     }
 
+    /**
+     * The shape of one sample as gradient inversion optimises it. Images are optimised as they are; a model whose
+     * input is discrete (token ids) declares a continuous relaxation it also accepts, such as soft one-hot
+     * vectors [context, vocabulary].
+     */
+    default int[] attackInputShape() {
+        return spec().inputShape();
+    }
+
     default long parameterCount() {
         long n = 0;
         for (ParamShape p : parameterShapes()) {
