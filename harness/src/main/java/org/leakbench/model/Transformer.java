@@ -61,6 +61,12 @@ public final class Transformer extends SpecifiedModel {
         return vocabulary * d + context * d + depth * (12 * d * d + 13 * d) + 2 * d + vocabulary * d + vocabulary;
     }
 
+    /** Gradient inversion optimises soft one-hot rows [T, V], the relaxation {@link #logits} accepts. */
+    @Override
+    public int[] attackInputShape() {
+        return new int[] {context, vocabulary};
+    }
+
     @Override
     public Var logits(Var x, List<Var> params) {
         Var h = trunk(x, params);

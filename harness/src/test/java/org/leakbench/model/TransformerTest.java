@@ -136,6 +136,7 @@ class TransformerTest {
                 m.logits(Var.constant(be.fromArray(ids, dtype, 3, T)), params).value();
         Tensor fromOneHot = m.logits(Var.constant(be.fromArray(oneHot(ids, V), dtype, 3, T, V)), params)
                 .value();
+        assertArrayEquals(new int[] {T, V}, m.attackInputShape());
         assertArrayEquals(new int[] {3, V}, fromIds.shape());
         assertArrayEquals(new int[] {3, V}, fromOneHot.shape());
         double tol = dtype == DType.F32 ? 1e-5 : 1e-12;
