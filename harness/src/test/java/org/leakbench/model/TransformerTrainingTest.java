@@ -86,7 +86,7 @@ class TransformerTrainingTest {
         }
         List<Tensor> start = m.initialParameters(be, DType.F32, new SplittableRandom(42));
         double before = Sgd.accuracy(m, be, DType.F32, start, x, y, 100);
-        List<Tensor> trained = Sgd.train(m, be, DType.F32, start, x, y, rows, 30, 20, 0.5, new SplittableRandom(43));
+        List<Tensor> trained = Sgd.train(m, be, DType.F32, start, x, y, rows, 20, 20, 0.5, new SplittableRandom(43));
         double after = Sgd.accuracy(m, be, DType.F32, trained, x, y, 100);
         assertTrue(before < 0.4 && after > 0.9, "accuracy " + before + " before, " + after + " after training");
     }
