@@ -98,7 +98,7 @@ public final class AttackCommand implements Callable<Integer> {
             description = "java or nd4j; ejml is java's former name (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--data-dir", description = "Folder with the IDX files of fashion-mnist or mnist.")
+    @Option(names = "--data-dir", description = "Folder with the files of fashion-mnist, mnist, cifar10 or cifar100.")
     Path dataDir;
 
     @Option(names = "--out", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The data set, its folder and the backend of a demo (a picocli mixin; each demo sets its own default data set). */
 final class DemoDataOptions {
-    @Option(names = "--data-dir", description = "Folder with the IDX files of fashion-mnist or mnist.")
+    @Option(names = "--data-dir", description = "Folder with the files of fashion-mnist, mnist, cifar10 or cifar100.")
     Path dataDir;
 
     @Option(

@@ -22,7 +22,10 @@ final class EnvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Also look for IDX data sets in this folder.")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Also look for the file-based data sets in this folder.")
     java.nio.file.Path dataDir;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "Describe only these backends (repeatable).")

@@ -70,7 +70,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "Folder with the IDX files of fashion-mnist or mnist (overrides the environment variables).")
+            description =
+                    "Folder with the files of fashion-mnist, mnist, cifar10 or cifar100 (overrides the environment"
+                            + " variables).")
     java.nio.file.Path dataDir;
 
     @Option(

@@ -19,6 +19,15 @@ public class DatasetComponent extends Component {
         }
     }
 
+    /**
+     * The shape of one sample, known without loading (a sweep is checked with it before it runs); empty when
+     * only loading tells. The data sets of {@link Datasets} answer from {@link Datasets#sampleShape}; another one
+     * overrides this.
+     */
+    public java.util.Optional<int[]> sampleShape() {
+        return Datasets.sampleShape(name());
+    }
+
     /** The train/test split; {@code dataDir} may be null (only data sets read from files use it). */
     public DataSplit load(Path dataDir) {
         return Datasets.load(name(), dataDir);
@@ -78,4 +87,47 @@ public class DatasetComponent extends Component {
                     .build());
         }
     }
+
+    /** CIFAR-10 (Krizhevsky 2009), binary version. */
+    public static final class Cifar10 extends DatasetComponent {
+        public Cifar10() {
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.CIFAR10,
+                            "CIFAR-10: 50,000 training and 10,000 test colour images, 3 x 32 x 32, 10 classes")
+                    .cites(CIFAR_PAPER)
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
+        }
+    }
+
+    /** CIFAR-100 (Krizhevsky 2009), binary version, fine labels. */
+    public static final class Cifar100 extends DatasetComponent {
+        public Cifar100() {
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.CIFAR100,
+                            "CIFAR-100: 50,000 training and 10,000 test colour images, 3 x 32 x 32, 100 fine classes")
+                    .cites(CIFAR_PAPER)
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
+        }
+    }
+
+    /** The bundled natural-images crops. */
+    public static final class NaturalImageCrops extends DatasetComponent {
+        public NaturalImageCrops() {
+            super(Descriptor.of(
+                            ComponentKind.DATASET,
+                            Datasets.NATURAL_IMAGES,
+                            "30 training and 30 test 32 x 32 RGB crops of six public-domain photographs, bundled "
+                                    + "(colour victims without downloads), label = source photograph")
+                    .cites("van der Walt et al., scikit-image: image processing in Python, PeerJ 2:e453, 2014")
+                    .does(Capability.IMAGE_SAMPLES)
+                    .build());
+        }
+    }
+
+    private static final String CIFAR_PAPER =
+            "Krizhevsky, Learning Multiple Layers of Features from Tiny Images, tech. report, U. Toronto, 2009";
 }

@@ -3,6 +3,7 @@ package org.leakbench.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -14,7 +15,10 @@ import java.util.function.Function;
  * <li>{@code mnist}: the same IDX layout from {@code dataDir} or {@code $LEAKBENCH_MNIST} (never bundled);</li>
  * <li>{@code fashion-mnist-subset}: 2,000 train and 500 test Fashion-MNIST images bundled in the jar;</li>
  * <li>{@code breast-cancer}: the bundled Breast Cancer Wisconsin (Diagnostic) table, split stratified 70/30
- * with a seed and standardised with training statistics.</li>
+ * with a seed and standardised with training statistics;</li>
+ * <li>{@code cifar10}, {@code cifar100}: the binary CIFAR files from {@code dataDir} or
+ * {@code $LEAKBENCH_CIFAR10} / {@code $LEAKBENCH_CIFAR100} ({@link CifarSources}; never bundled);</li>
+ * <li>{@code natural-images}: 30 + 30 bundled 32 x 32 RGB crops of six photographs ({@link NaturalImages}).</li>
  * </ul>
  */
 public final class Datasets {
@@ -22,6 +26,11 @@ public final class Datasets {
     public static final String MNIST = "mnist";
     public static final String FASHION_MNIST_SUBSET = "fashion-mnist-subset";
     public static final String BREAST_CANCER = BreastCancer.NAME;
+    public static final String CIFAR10 = "cifar10";
+    public static final String CIFAR100 = "cifar100";
+    public static final String NATURAL_IMAGES = NaturalImages.NAME;
+    /** Features per row of the breast-cancer table. */
+    static final int BREAST_CANCER_FEATURES = 30;
 
     /** Seed of the breast-cancer train/test split when none is given. */
     public static final long DEFAULT_SEED = 20240917L;
@@ -46,15 +55,17 @@ public final class Datasets {
             null,
             "MNIST is neither bundled nor downloaded: pass a directory holding the files, or set $" + MNIST_ENV
                     + " to one.");
+    private static final CifarSources CIFAR10_SOURCES = new CifarSources(Cifar.CIFAR10);
+    private static final CifarSources CIFAR100_SOURCES = new CifarSources(Cifar.CIFAR100);
 
     private Datasets() {}
 
     /** The names {@link #load} accepts. */
     public static List<String> names() {
-        return List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER);
+        return List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET, BREAST_CANCER, CIFAR10, CIFAR100, NATURAL_IMAGES);
     }
 
-    /** Loads a data set with the default seed; {@code dataDir} may be null (only the IDX sets use it). */
+    /** Loads a data set with the default seed; {@code dataDir} may be null (only the sets read from files use it). */
     public static DataSplit load(String name, Path dataDir) {
         return load(name, dataDir, DEFAULT_SEED);
     }
@@ -70,8 +81,25 @@ public final class Datasets {
             case MNIST -> MNIST_SOURCES.load(dataDir, environment, MNIST_CLASSES);
             case FASHION_MNIST_SUBSET ->
                 IdxDatasetLoader.fromResources(FASHION_MNIST_SUBSET, SUBSET_RESOURCES, FASHION_MNIST_CLASSES);
+            case CIFAR10 -> CIFAR10_SOURCES.load(dataDir, environment);
+            case CIFAR100 -> CIFAR100_SOURCES.load(dataDir, environment);
+            case NATURAL_IMAGES -> NaturalImages.load();
             default -> BreastCancer.load(seed, TRAIN_FRACTION);
         };
+    }
+
+    /** The sample shape of a data set named here, known without loading it; empty for other names. */
+    public static Optional<int[]> sampleShape(String name) {
+        if (name == null || !names().contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                switch (name) {
+                    case FASHION_MNIST, MNIST, FASHION_MNIST_SUBSET -> new int[] {1, 28, 28};
+                    case CIFAR10, CIFAR100, NATURAL_IMAGES ->
+                        new int[] {CifarLayout.CHANNELS, CifarLayout.SIDE, CifarLayout.SIDE};
+                    default -> new int[] {BREAST_CANCER_FEATURES};
+                });
     }
 
     /** Where {@link #load} would take the data set from, without reading it. */
@@ -85,6 +113,9 @@ public final class Datasets {
             case MNIST -> MNIST_SOURCES.locate(dataDir, environment);
             case FASHION_MNIST_SUBSET ->
                 bundled(name, SUBSET_RESOURCES + "/" + IdxDatasetLoader.FILE_NAMES.get(0) + ".gz", SUBSET_RESOURCES);
+            case CIFAR10 -> CIFAR10_SOURCES.locate(dataDir, environment);
+            case CIFAR100 -> CIFAR100_SOURCES.locate(dataDir, environment);
+            case NATURAL_IMAGES -> bundled(name, NaturalImages.RESOURCES + "/train.bin", NaturalImages.RESOURCES);
             default -> bundled(name, BreastCancer.RESOURCE, BreastCancer.RESOURCE);
         };
     }

@@ -19,6 +19,14 @@ public interface Model {
     /** Parameter names and shapes, in the order {@link #logits} expects them. */
     List<ParamShape> parameterShapes();
 
+    /**
+     * The PyTorch {@code state_dict()} key and layout of each parameter, in {@link #parameterShapes()} order.
+     * By default a parameter's name and layout are PyTorch's; a model whose names or layouts differ says how.
+     */
+    default List<TorchParam> torchParameters() {
+        return parameterShapes().stream().map(TorchParam::same).toList();
+    }
+
     /** Logits [N, classes] for a batch x [N, ...inputShape]. */
     Var logits(Var x, List<Var> params);
 

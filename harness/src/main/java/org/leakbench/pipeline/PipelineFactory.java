@@ -29,6 +29,7 @@ public final class PipelineFactory implements PointExecutorFactory {
                         + "(it has its own experiment); sweep attacks: " + sweepAttacks());
             }
         }
+        DataShapes.check(sweep.points());
         for (String warning : deprecations(sweep)) {
             System.err.println("warning: " + warning);
         }

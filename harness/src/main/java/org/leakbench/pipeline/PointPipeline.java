@@ -66,8 +66,9 @@ public final class PointPipeline implements PointExecutor {
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
         Backend be = Backends.get(ctx.backend());
         String dataset = p.string("dataset");
-        DataSplit data =
-                ctx.shared("data:" + dataset, () -> ChosenComponents.dataset(p).load(DataDirectory.get()));
+        DataSplit data = ctx.shared(
+                "data:" + dataset,
+                () -> DataShapes.of(p).apply(ChosenComponents.dataset(p).load(DataDirectory.get())));
         data.train().fileSha256().forEach(ctx::recordDataFile);
         data.test().fileSha256().forEach(ctx::recordDataFile);
         Component attackComponent = ChosenComponents.attack(p);

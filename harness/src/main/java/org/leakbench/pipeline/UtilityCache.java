@@ -19,6 +19,8 @@ final class UtilityCache {
     /** The parameters a utility training reads. */
     static final List<String> INPUTS = List.of(
             "dataset",
+            "data.channels",
+            "data.size",
             "model",
             "model.width",
             "model.depth",

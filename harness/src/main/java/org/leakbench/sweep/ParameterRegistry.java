@@ -44,6 +44,8 @@ public final class ParameterRegistry {
      */
     private static final List<String> COLUMN_ORDER = List.of(
             "dataset",
+            "data.channels",
+            "data.size",
             "model",
             "model.width",
             "model.depth",
@@ -87,6 +89,18 @@ public final class ParameterRegistry {
                         components.names(ComponentKind.DATASET),
                         "fashion-mnist-subset",
                         "data set the victim trains on"),
+                ofInt(
+                        "data.channels",
+                        EXPENSIVE,
+                        closed(0, 3),
+                        0,
+                        "image channels: 0 = as the data set has them; 3 replicates a grey channel (never drops any)"),
+                ofInt(
+                        "data.size",
+                        EXPENSIVE,
+                        atLeast(0),
+                        0,
+                        "image side: 0 = as the data set has it; larger zero-pads each image at its centre"),
                 ofEnum("model", EXPENSIVE, components.names(ComponentKind.MODEL), "lenet", "victim model architecture"),
                 ofInt("batch", EXPENSIVE, atLeast(1), 1, "client batch size"),
                 ofEnum("fl", EXPENSIVE, List.of("fedsgd", "fedavg"), "fedsgd", "federated protocol"),

@@ -10,15 +10,24 @@ import org.junit.jupiter.api.Test;
 class DatasetsTest {
     @Test
     void namesTheFourDataSets() {
-        assertEquals(List.of("fashion-mnist", "mnist", "fashion-mnist-subset", "breast-cancer"), Datasets.names());
+        assertEquals(
+                List.of(
+                        "fashion-mnist",
+                        "mnist",
+                        "fashion-mnist-subset",
+                        "breast-cancer",
+                        "cifar10",
+                        "cifar100",
+                        "natural-images"),
+                Datasets.names());
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> Datasets.load("cifar-10", null));
+                assertThrows(IllegalArgumentException.class, () -> Datasets.load("cifar-11", null));
         assertTrue(
-                e.getMessage().contains("cifar-10") && e.getMessage().contains("fashion-mnist-subset"), e.getMessage());
+                e.getMessage().contains("cifar-11") && e.getMessage().contains("fashion-mnist-subset"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Datasets.locate(null, null));
     }
 
