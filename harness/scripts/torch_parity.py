@@ -5,7 +5,7 @@ For every case registered in parity_models/ and for float32 and float64, one saf
 <case>-<dtype>.safetensors holding:
 
   <state_dict keys>          the weights, under PyTorch's names and in its layouts
-  parity.x                   a batch of 2 inputs, uniform in [0, 1)
+  parity.x                   a batch of 2 inputs, uniform in [0, 1) (for token models: soft one-hot rows)
   parity.labels              its labels (I64)
   parity.loss                mean cross-entropy of the batch
   parity.grad.<key>          gradient of that loss w.r.t. each parameter
@@ -17,7 +17,8 @@ For every case registered in parity_models/ and for float32 and float64, one saf
                              (Inverting Gradients, Geiping et al. 2020)
   parity.cos.input_grad      its gradient w.r.t. x
 
-and in __metadata__ the Java ModelSpec (family, input_shape, classes, width, depth, activation), the
+and in __metadata__ the Java ModelSpec (family, input_shape, classes, width, depth, activation, and
+options such as heads=2 when the case has any), the
 dtype and the torch version. The files are what safetensors.torch.save_file writes, without needing that
 package. Everything is seeded, so a rerun rewrites the same bytes.
 
@@ -101,7 +102,7 @@ def fixture(case, dtype, x64, labels, labels_obs):
 
 
 def metadata(name, spec, dtype):
-    return {
+    meta = {
         "case": name,
         "family": spec.family,
         "input_shape": ",".join(str(d) for d in spec.input_shape),
@@ -114,6 +115,9 @@ def metadata(name, spec, dtype):
         "labels_obs": "(labels + 1) mod classes, same x",
         "torch": torch.__version__,
     }
+    if spec.options:  # only when set, so the fixtures of models without options keep their bytes
+        meta["options"] = ",".join(f"{k}={v}" for k, v in spec.options)
+    return meta
 
 
 def main():
@@ -134,7 +138,8 @@ def main():
         case = builders[name]()
         case.module.to(torch.float64)
         gen = torch.Generator().manual_seed(seed + 1)
-        x64 = torch.rand((BATCH,) + tuple(case.spec.input_shape), generator=gen, dtype=torch.float64)
+        x_shape = case.input_shape or case.spec.input_shape
+        x64 = torch.rand((BATCH,) + tuple(x_shape), generator=gen, dtype=torch.float64)
         labels = torch.randint(case.spec.classes, (BATCH,), generator=gen)
         labels_obs = (labels + 1) % case.spec.classes
         for dtype in DTYPES:

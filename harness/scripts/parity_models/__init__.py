@@ -3,7 +3,7 @@
 A builder is a function decorated with ``@register(case_name)`` that returns a ``Case``: the Java
 ``ModelSpec`` the module mirrors and the ``torch.nn.Module`` itself, whose ``state_dict()`` keys are the
 names the Java model gives in ``Model.torchParameters()``. The module must map a batch
-``x [N, *input_shape]`` to logits ``[N, classes]`` and be twice differentiable in its parameters and
+``x [N, *input_shape]`` (the case's, else the spec's) to logits ``[N, classes]`` and be twice differentiable in its parameters and
 input. ``torch_parity.py`` imports every module of this package, so adding a family is adding a file.
 """
 
@@ -11,7 +11,7 @@ import dataclasses
 import importlib
 import math
 import pkgutil
-from typing import Callable, Dict, Tuple
+from typing import Callable, Dict, Optional, Tuple
 
 import torch
 
@@ -26,12 +26,17 @@ class Spec:
     width: float = 1.0
     depth: int = 1
     activation: str = "sigmoid"
+    options: Tuple[Tuple[str, str], ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
 class Case:
+    """``input_shape``: the shape of one sample of ``parity.x`` when it is not ``spec.input_shape`` (a model with
+    discrete input is checked on its continuous relaxation, Java's ``Model.attackInputShape()``)."""
+
     spec: Spec
     module: torch.nn.Module
+    input_shape: Optional[Tuple[int, ...]] = None
 
 
 BUILDERS: Dict[str, Callable[[], Case]] = {}

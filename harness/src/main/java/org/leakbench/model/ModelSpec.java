@@ -86,8 +86,8 @@ public record ModelSpec(
             }
             case TRANSFORMER -> {
                 if (inputShape.length != 1) {
-                    throw new IllegalArgumentException("model: transformer needs a window of token ids [context], got "
-                            + Arrays.toString(inputShape));
+                    throw new IllegalArgumentException("model transformer needs samples that are windows of token ids"
+                            + " [context]; the data set's samples have shape " + Arrays.toString(inputShape));
                 }
             }
             default -> {}

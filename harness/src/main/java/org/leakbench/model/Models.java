@@ -8,6 +8,7 @@ public final class Models {
         return switch (spec.family()) {
             case ModelSpec.LENET -> new LeNet(spec);
             case ModelSpec.MLP, ModelSpec.LINEAR -> new Mlp(spec);
+            case ModelSpec.TRANSFORMER -> new Transformer(spec);
             default -> throw new IllegalArgumentException("unknown model family " + spec.family());
         };
     }

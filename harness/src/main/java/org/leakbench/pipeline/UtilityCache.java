@@ -25,6 +25,7 @@ final class UtilityCache {
             "model.width",
             "model.depth",
             "model.activation",
+            "model.heads",
             "fl",
             "fl.clients",
             "fl.rounds",

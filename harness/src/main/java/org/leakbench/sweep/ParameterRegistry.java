@@ -50,6 +50,7 @@ public final class ParameterRegistry {
             "model.width",
             "model.depth",
             "model.activation",
+            "model.heads",
             "batch",
             "fl",
             "threat",

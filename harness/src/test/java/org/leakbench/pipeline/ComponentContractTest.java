@@ -105,8 +105,7 @@ class ComponentContractTest {
                 Update out = d.build(p).apply(u, new SplittableRandom(1));
                 assertEquals(u.flatten().length, out.flatten().length, c.toString());
             } else if (c instanceof ModelComponent m) {
-                ModelSpec spec = m.spec(p, new int[] {1, 28, 28}, 10);
-                assertTrue(Models.build(spec).parameterCount() > 0, c.toString());
+                assertTrue(Models.build(specOnSomeSample(m, p)).parameterCount() > 0, c.toString());
             } else if (c instanceof DatasetComponent d) {
                 try {
                     DataSplit split = d.load(null, p);
@@ -118,6 +117,19 @@ class ComponentContractTest {
             } else {
                 fail(c + " is a " + c.getClass().getName() + ", which no factory type covers");
             }
+        }
+    }
+
+    /**
+     * The model's spec for 28 x 28 images or, if it refuses images with an error that names their shape, for
+     * windows of 8 token ids over a vocabulary of 10.
+     */
+    private static ModelSpec specOnSomeSample(ModelComponent m, ParameterView p) {
+        try {
+            return m.spec(p, new int[] {1, 28, 28}, 10);
+        } catch (IllegalArgumentException image) {
+            assertTrue(image.getMessage().contains("[1, 28, 28]"), m + ": " + image.getMessage());
+            return m.spec(p, new int[] {8}, 10);
         }
     }
 

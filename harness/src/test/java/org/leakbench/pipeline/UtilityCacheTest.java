@@ -36,6 +36,19 @@ class UtilityCacheTest {
     }
 
     @Test
+    void theTransformersHeadCountChangesTheKey() {
+        List<SweepPoint> points = new SweepParser(ParameterRegistry.defaults())
+                .parse("""
+                        grid:
+                          model: [transformer]
+                          model.heads: [2, 4]
+                        """, "heads.yaml")
+                .points();
+        assertEquals(2, points.size());
+        assertNotEquals(UtilityCache.key(points.get(0)), UtilityCache.key(points.get(1)));
+    }
+
+    @Test
     void theVictimsBatchAndTheAttackDoNotChangeTheKeyButDefenseAndSeedDo() {
         String base = UtilityCache.key(point(1, "dlg", "none", 1));
         assertEquals(base, UtilityCache.key(point(4, "idlg", "none", 1)));

@@ -57,7 +57,7 @@ class ModelParityTest {
         for (ParityFixture f : ParityFixture.all()) {
             seen.add(f.file().meta("family") + "/" + f.file().meta("dtype"));
         }
-        for (String family : List.of(ModelSpec.LENET, ModelSpec.MLP, ModelSpec.LINEAR)) {
+        for (String family : List.of(ModelSpec.LENET, ModelSpec.MLP, ModelSpec.LINEAR, ModelSpec.TRANSFORMER)) {
             for (String dtype : List.of("float32", "float64")) {
                 assertTrue(seen.contains(family + "/" + dtype), "no parity fixture for " + family + " in " + dtype);
             }

@@ -53,7 +53,25 @@ record ParityFixture(String name, WeightFile file) {
                 Integer.parseInt(file.meta("classes")),
                 Double.parseDouble(file.meta("width")),
                 Integer.parseInt(file.meta("depth")),
-                Activation.parse(file.meta("activation"))));
+                Activation.parse(file.meta("activation")),
+                options()));
+    }
+
+    /** The spec's options, "key=value,..." in the metadata entry {@code options}, written only when there are any. */
+    Map<String, String> options() {
+        Map<String, String> out = new LinkedHashMap<>();
+        String text = file.metadata().getOrDefault("options", "");
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException(name + ": option '" + entry + "' is not key=value");
+            }
+            out.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return out;
     }
 
     DType dtype() {
