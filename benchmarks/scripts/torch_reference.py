@@ -9,7 +9,11 @@ Paths, per model and batch:
   ig   - Inverting Gradients' objective (1 - cosine similarity of the gradients + TV prior) and its gradient
          w.r.t. the images, labels fixed (InversionStepBench.invertingGradients)
 Models match the Java ones: DLG's LeNet (three 5x5 convolutions of 12 channels, strides 2, 2, 1, padding 2,
-sigmoid, one linear layer) on 1x28x28, and sigmoid MLPs named mlp<width>x<depth>; 10 classes.
+sigmoid, one linear layer) on 1x28x28, and sigmoid MLPs named mlp<width>x<depth>; 10 classes. resnet<6n+2>[w<k>]
+is the CIFAR ResNet of He et al. (2016) with 16k/32k/64k channels, BatchNorm in training mode and projection
+shortcuts on 3x32x32; transformer[<d>] is a pre-LayerNorm decoder of two blocks, four heads, GELU (tanh form),
+d_model d (default 64), over windows of 32 tokens from a vocabulary of 96, predicting the token after the
+window; its inversion paths optimise soft one-hot inputs [batch, 32, 96].
 Writes CSV: model,input,batch,path,threads,median_ms,params
 """
 import argparse
@@ -40,28 +44,117 @@ def mlp(width, depth, inputs=784, classes=10):
     return nn.Sequential(*layers, nn.Linear(d, classes))
 
 
+CONTEXT, VOCABULARY = 32, 96
+
+
+class BasicBlock(nn.Module):
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, stride=stride, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(cout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, stride=1, padding=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(cout)
+        self.shortcut = nn.Sequential()
+        if stride != 1 or cin != cout:
+            self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride=stride, bias=False), nn.BatchNorm2d(cout))
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        return F.relu(self.bn2(self.conv2(out)) + self.shortcut(x))
+
+
+class CifarResNet(nn.Module):
+    def __init__(self, depth, width=1, channels=3, classes=10):
+        super().__init__()
+        n = (depth - 2) // 6
+        base = max(1, round(16 * width))
+        self.conv1 = nn.Conv2d(channels, base, 3, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(base)
+        blocks, cin = [], base
+        for stage, cout in enumerate((base, 2 * base, 4 * base)):
+            for b in range(n):
+                blocks.append(BasicBlock(cin, cout, 2 if stage > 0 and b == 0 else 1))
+                cin = cout
+        self.blocks = nn.Sequential(*blocks)
+        self.linear = nn.Linear(cin, classes)
+
+    def forward(self, x):
+        out = self.blocks(F.relu(self.bn1(self.conv1(x))))
+        return self.linear(out.mean(dim=(2, 3)))
+
+
+class Block(nn.Module):
+    def __init__(self, d, heads):
+        super().__init__()
+        self.heads = heads
+        self.ln1 = nn.LayerNorm(d)
+        self.qkv = nn.Linear(d, 3 * d)
+        self.proj = nn.Linear(d, d)
+        self.ln2 = nn.LayerNorm(d)
+        self.fc = nn.Linear(d, 4 * d)
+        self.out = nn.Linear(4 * d, d)
+
+    def forward(self, x):
+        n, t, d = x.shape
+        q, k, v = self.qkv(self.ln1(x)).split(d, dim=-1)
+        shape = (n, t, self.heads, d // self.heads)
+        q, k, v = (z.reshape(shape).transpose(1, 2) for z in (q, k, v))
+        scores = q @ k.transpose(-1, -2) / (d // self.heads) ** 0.5
+        mask = torch.triu(torch.ones(t, t, dtype=torch.bool), diagonal=1)
+        attn = F.softmax(scores.masked_fill(mask, -1e9), dim=-1)
+        x = x + self.proj((attn @ v).transpose(1, 2).reshape(n, t, d))
+        return x + self.out(F.gelu(self.fc(self.ln2(x)), approximate="tanh"))
+
+
+class Decoder(nn.Module):
+    """Last-position logits; input token ids [N, T] or soft one-hot vectors [N, T, V]."""
+
+    def __init__(self, d=64, depth=2, heads=4, context=CONTEXT, vocabulary=VOCABULARY):
+        super().__init__()
+        self.tok = nn.Embedding(vocabulary, d)
+        self.pos = nn.Embedding(context, d)
+        self.blocks = nn.Sequential(*[Block(d, heads) for _ in range(depth)])
+        self.ln = nn.LayerNorm(d)
+        self.head = nn.Linear(d, vocabulary)
+
+    def forward(self, x):
+        h = x @ self.tok.weight if x.dim() == 3 else self.tok(x)
+        h = self.blocks(h + self.pos.weight[: h.shape[1]])
+        return self.head(self.ln(h[:, -1]))
+
+
 def build(name):
+    """The model, the shape of one sample as the attacks optimise it, and the class count."""
     if name == "lenet":
-        return lenet()
-    width, depth = name[len("mlp"):].split("x")
-    return mlp(int(width), int(depth))
+        return lenet(), (1, 28, 28), 10
+    if name.startswith("mlp"):
+        width, depth = name[len("mlp"):].split("x")
+        return mlp(int(width), int(depth)), (1, 28, 28), 10
+    if name.startswith("resnet"):
+        depth, _, width = name[len("resnet"):].partition("w")
+        return CifarResNet(int(depth), int(width or 1)), (3, 32, 32), 10
+    if name.startswith("transformer"):
+        d = int(name[len("transformer"):] or 64)
+        return Decoder(d), (CONTEXT, VOCABULARY), VOCABULARY
+    raise SystemExit(f"unknown model {name}")
 
 
 def total_variation(x):
     return (x[:, :, 1:, :] - x[:, :, :-1, :]).abs().mean() + (x[:, :, :, 1:] - x[:, :, :, :-1]).abs().mean()
 
 
-def paths(model, batch, tv_weight=1e-2):
+def paths(model, shape, classes, batch, tv_weight=1e-2):
     params = list(model.parameters())
-    x = torch.rand(batch, 1, 28, 28)
-    y = torch.randint(0, 10, (batch,))
+    tokens = len(shape) == 2
+    x = torch.randint(0, classes, (batch, shape[0])) if tokens else torch.rand(batch, *shape)
+    y = torch.randint(0, classes, (batch,))
 
     def grad():
         return torch.autograd.grad(F.cross_entropy(model(x), y), params)
 
     observed = [g.detach() for g in grad()]
-    dummy = torch.randn(batch, 1, 28, 28, requires_grad=True)
-    label_logits = torch.randn(batch, 10, requires_grad=True)
+    dummy = torch.randn(batch, *shape, requires_grad=True)
+    label_logits = torch.randn(batch, classes, requires_grad=True)
 
     def dlg():
         soft = F.softmax(label_logits, dim=-1)
@@ -70,14 +163,16 @@ def paths(model, batch, tv_weight=1e-2):
         distance = sum(((gi - oi) ** 2).sum() for gi, oi in zip(g, observed))
         return torch.autograd.grad(distance, [dummy, label_logits])
 
-    image = torch.rand(batch, 1, 28, 28, requires_grad=True)
+    image = torch.rand(batch, *shape, requires_grad=True)
 
     def ig():
         g = torch.autograd.grad(F.cross_entropy(model(image), y), params, create_graph=True)
         dot = sum((gi * oi).sum() for gi, oi in zip(g, observed))
         norm_g = torch.sqrt(sum((gi * gi).sum() for gi in g))
         norm_o = torch.sqrt(sum((oi * oi).sum() for oi in observed))
-        objective = 1 - dot / (norm_g * norm_o) + tv_weight * total_variation(image)
+        objective = 1 - dot / (norm_g * norm_o)
+        if not tokens:
+            objective = objective + tv_weight * total_variation(image)
         return torch.autograd.grad(objective, [image])
 
     return {"grad": grad, "dlg": dlg, "ig": ig}
@@ -99,7 +194,7 @@ def main():
     ap.add_argument("--threads", type=int, default=1, help="torch intra-op threads (set explicitly)")
     ap.add_argument("--out", default="-", help="CSV file, or - for standard output")
     ap.add_argument("--quick", action="store_true", help="batches 1 and 32 only, fewer repetitions")
-    ap.add_argument("--models", default="lenet,mlp256x2,mlp1024x2")
+    ap.add_argument("--models", default="lenet,mlp256x2,mlp1024x2,resnet20,resnet20w4,transformer")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
@@ -111,10 +206,10 @@ def main():
     w.writerow(["model", "input", "batch", "path", "threads", "median_ms", "params"])
     for name in args.models.split(","):
         for batch in batches:
-            model = build(name)
+            model, shape, classes = build(name)
             count = sum(p.numel() for p in model.parameters())
-            for path, fn in paths(model, batch).items():
-                w.writerow([name, "1x28x28", batch, path, args.threads, f"{median_ms(fn, reps):.4f}", count])
+            for path, fn in paths(model, shape, classes, batch).items():
+                w.writerow([name, "x".join(map(str, shape)), batch, path, args.threads, f"{median_ms(fn, reps):.4f}", count])
                 out.flush()
     if out is not sys.stdout:
         out.close()

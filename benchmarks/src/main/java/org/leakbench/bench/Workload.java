@@ -19,13 +19,20 @@ import org.leakbench.update.Observation;
 
 /**
  * The victim of the model benchmarks: a model named as in the PyTorch reference ({@code lenet} is DLG's
- * LeNet on 1×28×28, {@code mlp256x2} two sigmoid hidden layers of 256 units), its parameters, a random
- * batch in [0, 1) with labels, and the batch's true gradient (what an attacker observes). Seeds are fixed.
+ * LeNet on 1×28×28, {@code mlp256x2} two sigmoid hidden layers of 256 units, {@code resnet20w4} a CIFAR
+ * ResNet-20 of width 4 on 3×32×32, {@code transformer} a two-block decoder of width 64 over windows of 32
+ * tokens from a vocabulary of 96), its parameters, a random batch (images in [0, 1), token ids uniform) with
+ * labels, and the batch's true gradient (what an attacker observes). Seeds are fixed.
  */
 public final class Workload {
     static final int[] INPUT = {1, 28, 28};
     static final int CLASSES = 10;
+    static final int[] RGB = {3, 32, 32};
+    static final int CONTEXT = 32;
+    static final int VOCABULARY = 96;
     private static final Pattern MLP = Pattern.compile("mlp(\\d+)x(\\d+)");
+    private static final Pattern RESNET = Pattern.compile("resnet(\\d+)(?:w(\\d+))?");
+    private static final Pattern TRANSFORMER = Pattern.compile("transformer(?:(\\d+))?");
 
     final Backend backend;
     final Model model;
@@ -42,19 +49,22 @@ public final class Workload {
         SplittableRandom rng = new SplittableRandom(7);
         this.params = model.initialParameters(backend, DType.F32, rng.split());
         int d = model.spec().inputSize();
+        int classes = model.spec().numClasses();
+        boolean tokens = model.spec().family().equals(ModelSpec.TRANSFORMER);
         this.samples = new float[batch][d];
         this.labels = new int[batch];
         double[] flat = new double[batch * d];
         for (int i = 0; i < batch; i++) {
             for (int j = 0; j < d; j++) {
-                samples[i][j] = (float) rng.nextDouble();
+                samples[i][j] = tokens ? rng.nextInt(classes) : (float) rng.nextDouble();
                 flat[i * d + j] = samples[i][j];
             }
-            labels[i] = rng.nextInt(CLASSES);
+            labels[i] = rng.nextInt(classes);
         }
-        int[] shape = new int[INPUT.length + 1];
+        int[] in = model.spec().inputShape();
+        int[] shape = new int[in.length + 1];
         shape[0] = batch;
-        System.arraycopy(model.spec().inputShape(), 0, shape, 1, INPUT.length);
+        System.arraycopy(in, 0, shape, 1, in.length);
         this.x = backend.fromArray(flat, DType.F32, shape);
     }
 
@@ -78,7 +88,11 @@ public final class Workload {
         }
     }
 
-    /** {@code lenet} or {@code mlp<width>x<depth>} with sigmoid activations, 10 classes, input 1×28×28. */
+    /**
+     * {@code lenet} or {@code mlp<width>x<depth>} with sigmoid activations on 1×28×28; {@code resnet<depth>} or
+     * {@code resnet<depth>w<width>} on 3×32×32 (10 classes); {@code transformer} or {@code transformer<d_model>}
+     * (two blocks, four heads, 32 tokens of a vocabulary of 96).
+     */
     public static ModelSpec spec(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         if (n.equals("lenet")) {
@@ -89,8 +103,18 @@ public final class Workload {
             int units = Integer.parseInt(m.group(1));
             return ModelSpec.mlp(INPUT, CLASSES, units / 256.0, Integer.parseInt(m.group(2)), Activation.SIGMOID);
         }
-        throw new IllegalArgumentException(
-                "unknown benchmark model '" + name + "'; use lenet or mlp<width>x<depth>, " + "e.g. mlp256x2");
+        Matcher r = RESNET.matcher(n);
+        if (r.matches() && (Integer.parseInt(r.group(1)) - 2) % 6 == 0) {
+            double width = r.group(2) == null ? 1 : Integer.parseInt(r.group(2));
+            return new ModelSpec(ModelSpec.RESNET, RGB, CLASSES, width, Integer.parseInt(r.group(1)), Activation.RELU);
+        }
+        Matcher t = TRANSFORMER.matcher(n);
+        if (t.matches()) {
+            int width = t.group(1) == null ? 64 : Integer.parseInt(t.group(1));
+            return new ModelSpec(ModelSpec.TRANSFORMER, new int[] {CONTEXT}, VOCABULARY, width, 2, Activation.RELU);
+        }
+        throw new IllegalArgumentException("unknown benchmark model '" + name + "'; use lenet, mlp<width>x<depth> "
+                + "(e.g. mlp256x2), resnet<6n+2>[w<width>] (e.g. resnet20w4) or transformer[<d_model>]");
     }
 
     /** A float32 tensor of {@code shape} with entries uniform in [-1, 1), drawn from {@code rng} in order. */

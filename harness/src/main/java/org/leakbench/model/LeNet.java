@@ -60,6 +60,22 @@ public final class LeNet extends SpecifiedModel {
         return Ops.add(Ops.matmul(flatH, params.get(k)), params.get(k + 1));
     }
 
+    /**
+     * The names of DLG's reference module ({@code body} = conv, act, conv, act, ...; {@code fc} = one linear
+     * layer), whose linear weight is [classes, flat], the transpose of ours.
+     */
+    @Override
+    public List<TorchParam> torchParameters() {
+        List<TorchParam> out = new ArrayList<>();
+        for (int layer = 0; layer < convs.size(); layer++) {
+            out.add(new TorchParam("body." + 2 * layer + ".weight", false));
+            out.add(new TorchParam("body." + 2 * layer + ".bias", false));
+        }
+        out.add(new TorchParam("fc.0.weight", true));
+        out.add(new TorchParam("fc.0.bias", false));
+        return out;
+    }
+
     @Override
     public List<Tensor> initialParameters(Backend backend, DType dtype, SplittableRandom rng) {
         return Model.uniform(shapes, backend, dtype, rng, p -> 0.5);

@@ -54,6 +54,14 @@ public final class Mlp extends SpecifiedModel {
         return h;
     }
 
+    /** PyTorch's names are ours ({@code fc0}, ..., {@code out}); its linear weights are [out, in], our transpose. */
+    @Override
+    public List<TorchParam> torchParameters() {
+        return shapes.stream()
+                .map(p -> new TorchParam(p.name(), p.shape().length == 2))
+                .toList();
+    }
+
     @Override
     public List<Tensor> initialParameters(Backend backend, DType dtype, SplittableRandom rng) {
         return Model.uniform(shapes, backend, dtype, rng, p -> 1.0 / Math.sqrt(p.fanIn()));

@@ -19,6 +19,14 @@ public interface Model {
     /** Parameter names and shapes, in the order {@link #logits} expects them. */
     List<ParamShape> parameterShapes();
 
+    /**
+     * The PyTorch {@code state_dict()} key and layout of each parameter, in {@link #parameterShapes()} order.
+     * By default a parameter's name and layout are PyTorch's; a model whose names or layouts differ says how.
+     */
+    default List<TorchParam> torchParameters() {
+        return parameterShapes().stream().map(TorchParam::same).toList();
+    }
+
     /** Logits [N, classes] for a batch x [N, ...inputShape]. */
     Var logits(Var x, List<Var> params);
 
@@ -41,6 +49,15 @@ public interface Model {
     /** The running statistics a fresh model starts with (PyTorch's defaults), in {@link #bufferShapes()} order. */
     default List<Tensor> initialBuffers(Backend backend, DType dtype) {
         return BatchNormLayer.initialBuffers(bufferShapes(), backend, dtype);
+    }
+
+    /**
+     * The shape of one sample as gradient inversion optimises it. Images are optimised as they are; a model whose
+     * input is discrete (token ids) declares a continuous relaxation it also accepts, such as soft one-hot
+     * vectors [context, vocabulary].
+     */
+    default int[] attackInputShape() {
+        return spec().inputShape();
     }
 
     default long parameterCount() {

@@ -65,6 +65,10 @@ final class FlopCount {
             macs[spec.depth()] = (double) c * h * w * spec.numClasses();
             return macs;
         }
+        if (!spec.family().equals(ModelSpec.MLP) && !spec.family().equals(ModelSpec.LINEAR)) {
+            // No count rather than a wrong one: residual and attention models are left to a later count.
+            throw new IllegalArgumentException("no FLOP count for " + spec.family());
+        }
         int hidden = spec.family().equals(ModelSpec.MLP) ? spec.depth() : 0;
         int units = Math.max(1, (int) Math.round(256 * spec.width()));
         double[] macs = new double[hidden + 1];

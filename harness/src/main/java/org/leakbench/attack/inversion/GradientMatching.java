@@ -56,11 +56,11 @@ public final class GradientMatching implements Objective {
             target.add(Var.constant(be.cast(be.from(t), dtype)));
         }
         this.batch = obs.batchSize();
-        int[] in = model.spec().inputShape();
+        int[] in = model.attackInputShape();
         this.xShape = new int[in.length + 1];
         xShape[0] = batch;
         System.arraycopy(in, 0, xShape, 1, in.length);
-        this.inputSize = model.spec().inputSize();
+        this.inputSize = org.leakbench.tensor.Shape.size(in);
         this.classes = model.spec().numClasses();
         if (fixedLabels != null && fixedLabels.length != batch) {
             throw new IllegalArgumentException(
