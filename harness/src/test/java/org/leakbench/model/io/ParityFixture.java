@@ -53,7 +53,20 @@ record ParityFixture(String name, WeightFile file) {
                 Integer.parseInt(file.meta("classes")),
                 Double.parseDouble(file.meta("width")),
                 Integer.parseInt(file.meta("depth")),
-                Activation.parse(file.meta("activation"))));
+                Activation.parse(file.meta("activation")),
+                options()));
+    }
+
+    /** The spec's options, "key=value" pairs separated by commas (absent from fixtures of option-less models). */
+    private Map<String, String> options() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : file.metadata().getOrDefault("options", "").split(",")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split("=", 2);
+                out.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return out;
     }
 
     DType dtype() {
