@@ -17,8 +17,7 @@ For every case registered in parity_models/ and for float32 and float64, one saf
                              (Inverting Gradients, Geiping et al. 2020)
   parity.cos.input_grad      its gradient w.r.t. x
 
-and in __metadata__ the Java ModelSpec (family, input_shape, classes, width, depth, activation, and
-options such as heads=2 when the case has any), the
+and in __metadata__ the Java ModelSpec (family, input_shape, classes, width, depth, activation, options), the
 dtype and the torch version. The files are what safetensors.torch.save_file writes, without needing that
 package. Everything is seeded, so a rerun rewrites the same bytes.
 
@@ -110,13 +109,12 @@ def metadata(name, spec, dtype):
         "width": repr(float(spec.width)),
         "depth": str(spec.depth),
         "activation": spec.activation,
+        "options": ",".join(f"{k}={v}" for k, v in spec.options),
         "dtype": dtype,
         "batch": str(BATCH),
         "labels_obs": "(labels + 1) mod classes, same x",
         "torch": torch.__version__,
     }
-    if spec.options:  # only when set, so the fixtures of models without options keep their bytes
-        meta["options"] = ",".join(f"{k}={v}" for k, v in spec.options)
     return meta
 
 

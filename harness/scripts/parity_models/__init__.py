@@ -26,7 +26,7 @@ class Spec:
     width: float = 1.0
     depth: int = 1
     activation: str = "sigmoid"
-    options: Tuple[Tuple[str, str], ...] = ()
+    options: Tuple[Tuple[str, str], ...] = ()  # ModelSpec options as (key, value) pairs, e.g. (("norm", "group"),)
 
 
 @dataclasses.dataclass(frozen=True)

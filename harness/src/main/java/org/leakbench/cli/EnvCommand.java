@@ -25,7 +25,8 @@ final class EnvCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "Also look for the file-based data sets (IDX, CIFAR binaries, .txt for text-files-*) in this folder.")
+            description =
+                    "Also look for the file-based data sets (IDX, CIFAR binaries, .txt for text-files-*) in this folder.")
     java.nio.file.Path dataDir;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "Describe only these backends (repeatable).")

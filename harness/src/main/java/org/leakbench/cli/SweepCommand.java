@@ -70,9 +70,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description =
-                    "Folder with the files of fashion-mnist, mnist, cifar10 or cifar100, or the .txt files of"
-                            + " text-files-char/-bpe (overrides the environment variables).")
+            description = "Folder with the files of fashion-mnist, mnist, cifar10 or cifar100, or the .txt files of"
+                    + " text-files-char/-bpe (overrides the environment variables).")
     java.nio.file.Path dataDir;
 
     @Option(

@@ -105,7 +105,7 @@ public record ModelSpec(
         } else if (!(width > 0) || width > 64) {
             throw new IllegalArgumentException("model.width must be in (0, 64], got " + width);
         }
-        int maxDepth = family.equals(RESNET) ? 1000 : family.equals(TRANSFORMER) ? 48 : 16;
+        int maxDepth = family.equals(RESNET) || family.equals(RESNET18) ? 1000 : family.equals(TRANSFORMER) ? 48 : 16;
         if (depth < 1 || depth > maxDepth) {
             throw new IllegalArgumentException("model.depth must be in [1, " + maxDepth + "], got " + depth);
         }

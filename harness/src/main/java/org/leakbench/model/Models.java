@@ -9,6 +9,9 @@ public final class Models {
             case ModelSpec.LENET -> new LeNet(spec);
             case ModelSpec.MLP, ModelSpec.LINEAR -> new Mlp(spec);
             case ModelSpec.TRANSFORMER -> new Transformer(spec);
+            case ModelSpec.RESNET -> new ResNet(spec);
+            case ModelSpec.RESNET18 -> new ResNet18(spec);
+            case ModelSpec.CONVNET -> new ConvNet(spec);
             default -> throw new IllegalArgumentException("unknown model family " + spec.family());
         };
     }

@@ -33,6 +33,13 @@ public final class PerExampleGradients {
         if (!(clip > 0)) {
             throw new IllegalArgumentException("clipping norm must be > 0, got " + clip);
         }
+        if (!model.bufferShapes().isEmpty()) {
+            // A batch of one gives BatchNorm other statistics than the batch, and the batch's gradient mixes the
+            // examples, so no per-example gradient is the one trained with (why Opacus refuses BatchNorm).
+            throw new IllegalArgumentException("DP-SGD needs per-example gradients, but model "
+                    + model.spec().label() + " uses BatchNorm, whose batch statistics mix the examples; "
+                    + "set model.norm=group (GroupNorm normalises each example on its own)");
+        }
         if (model instanceof Mlp mlp) {
             return dense(mlp, params, x, labels, clip);
         }

@@ -19,7 +19,6 @@ class DatasetsTest {
                         "cifar10",
                         "cifar100",
                         "natural-images",
-
                         "text-char",
                         "text-bpe",
                         "text-files-char",

@@ -1,25 +1,26 @@
 package org.leakbench.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /** A model that does not fit its data set is refused when the sweep is set up, naming both and the mismatch. */
 class ModelFitCheckTest {
     @Test
-    void aConvolutionalModelOnTableRowsIsRefusedBeforeAnyPointRuns() {
+    void aTokenModelOnImagesIsRefusedBeforeAnyPointRuns() {
         String sweep = TinySweeps.header("misfit", "1") + """
-                  - dataset: [breast-cancer]
-                    model: [lenet]
+                  - dataset: [fashion-mnist-subset]
+                    model: [transformer]
                     attack: [oracle]
                 """;
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> new PipelineFactory().create(TinySweeps.parse(sweep, "misfit.yaml")));
-        assertEquals(
-                "model lenet does not fit data set breast-cancer (samples of shape [30]): it needs images "
-                        + "[channels, height, width]",
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "model transformer does not fit data set fashion-mnist-subset (samples of shape [1, 28, 28]): "),
                 e.getMessage());
     }
 
@@ -27,8 +28,11 @@ class ModelFitCheckTest {
     void fittingModelsPass() {
         String sweep = TinySweeps.header("fit", "1") + """
                   - dataset: [natural-images, fashion-mnist-subset]
-                    model: [lenet, mlp]
+                    model: [lenet, mlp, resnet20, convnet]
                     attack: [oracle]
+                  - dataset: [text-char]
+                    model: [transformer]
+                    attack: [none]
                 """;
         new PipelineFactory().create(TinySweeps.parse(sweep, "fit.yaml"));
     }

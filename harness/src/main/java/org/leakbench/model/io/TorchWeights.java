@@ -19,7 +19,7 @@ import org.leakbench.tensor.Tensor;
  * A model's parameters to and from PyTorch's {@code state_dict()} names and layouts, as given by {@link
  * Model#torchParameters()}. Loading checks the whole file first and reports every missing tensor, every
  * extra one and every shape that does not fit, by name. BatchNorm's {@code num_batches_tracked} counters
- * carry no parameter and are ignored.
+ * and the model's buffers (running statistics, {@link Model#bufferShapes()}) carry no parameter and are ignored.
  */
 public final class TorchWeights {
     private static final String IGNORED_SUFFIX = "num_batches_tracked";
@@ -87,6 +87,7 @@ public final class TorchWeights {
             }
         }
         extra.removeIf(n -> n.endsWith(IGNORED_SUFFIX));
+        model.bufferShapes().forEach(b -> extra.remove(b.name())); // running statistics are no parameters
         for (String name : extra) {
             problems.add("extra tensor '" + name + "'");
             first = first == null ? name : first;
