@@ -31,5 +31,7 @@ public enum Capability {
     /** Model: its first layer is linear with a bias (what {@link Requirement#LINEAR_FIRST_LAYER} asks for). */
     LINEAR_FIRST_LAYER,
     /** Data set: its samples are images (what {@link Requirement#IMAGE_DATA} asks for). */
-    IMAGE_SAMPLES
+    IMAGE_SAMPLES,
+    /** Data set: its samples are windows of token ids (what {@link Requirement#TOKEN_DATA} asks for). */
+    TOKEN_SAMPLES
 }
