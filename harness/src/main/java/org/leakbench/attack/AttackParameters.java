@@ -24,6 +24,10 @@ public final class AttackParameters {
     public static final ParameterSpec LR = ParameterSpec.ofDouble(
                     "attack.lr", CHEAP, above(0), 0.1, "attack optimizer step size")
             .withUnit("step size in pixel units");
+    /** α of TAG's gradient distance ‖Δ‖² + α‖Δ‖₁; 0 (no L1 term) is the distance of every attack before it. */
+    public static final ParameterSpec L1 = ParameterSpec.ofDouble(
+                    "attack.l1", CHEAP, atLeast(0), 0.0, "weight of the L1 term in the gradient distance")
+            .withUnit("weight of the L1 distance");
 
     private AttackParameters() {}
 }

@@ -50,6 +50,17 @@ public final class Losses {
         return total;
     }
 
+    /** Σ_i ‖a_i − b_i‖₁ over a list of tensors (the L1 term of TAG's gradient distance, Deng et al. 2021). */
+    public static Var l1Distance(List<Var> a, List<Var> b) {
+        checkPairs(a, b);
+        Var total = null;
+        for (int i = 0; i < a.size(); i++) {
+            Var d = Ops.sumAll(Ops.abs(Ops.sub(a.get(i), b.get(i))));
+            total = total == null ? d : Ops.add(total, d);
+        }
+        return total;
+    }
+
     /**
      * 1 − ⟨a, b⟩ / (‖a‖ ‖b‖) with the lists concatenated into one vector (Inverting Gradients, Geiping et
      * al. 2020). A tiny constant keeps the norm differentiable at zero.

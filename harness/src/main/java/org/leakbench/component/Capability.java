@@ -32,6 +32,6 @@ public enum Capability {
     LINEAR_FIRST_LAYER,
     /** Data set: its samples are images (what {@link Requirement#IMAGE_DATA} asks for). */
     IMAGE_SAMPLES,
-    /** Data set: its samples are token ids (integers stored as floats), not continuous values such as pixels. */
+    /** Data set: its samples are windows of token ids (what {@link Requirement#TOKEN_DATA} asks for). */
     TOKEN_SAMPLES
 }

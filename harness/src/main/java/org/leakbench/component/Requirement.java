@@ -11,7 +11,9 @@ public enum Requirement {
     /** The true labels of the data (a trained target, or a supervised loss). */
     LABELS("labelled data"),
     /** A target model trained on member rows it can score (membership inference). */
-    TRAINED_TARGET("a target model trained on known member rows");
+    TRAINED_TARGET("a target model trained on known member rows"),
+    /** Samples that are windows of token ids, and a model that also takes them relaxed (soft one-hot vectors). */
+    TOKEN_DATA("token samples and a model with a relaxed token input");
 
     private final String text;
 

@@ -8,9 +8,9 @@ import org.leakbench.data.DatasetComponent;
 
 /**
  * Refuses, before any data is loaded, a point whose components cannot run on its data set: a model that needs
- * image samples on a data set that does not claim {@link Capability#IMAGE_SAMPLES}, or a reconstruction attack
- * on token ids (its reconstructions are scored as pixel values in [0, 1], by PSNR and SSIM, which says nothing
- * about recovered text).
+ * image samples on a data set that does not claim {@link Capability#IMAGE_SAMPLES}, or a text attack on a data
+ * set without token samples. Which reconstruction attacks may run on token windows depends on the model's input
+ * as well, and is checked when the point has built it ({@link TokenSamples}).
  */
 final class DataRequirements {
     private DataRequirements() {}
@@ -24,12 +24,10 @@ final class DataRequirements {
                             + "' has none (" + data.descriptor().summary() + ")");
         }
         Component attack = ChosenComponents.attack(p);
-        if (data.does(Capability.TOKEN_SAMPLES)
-                && attack.does(Capability.RECONSTRUCTS_INPUTS)
-                && !attack.does(Capability.IDENTITY)) {
-            throw new IllegalArgumentException("attack '" + attack.name() + "' reconstructs inputs and is scored on"
-                    + " pixel values (PSNR, SSIM); dataset '" + data.name() + "' holds token ids: use attack 'none'"
-                    + " (utility only) or a membership-inference attack");
+        if (attack.needs(Requirement.TOKEN_DATA) && !data.does(Capability.TOKEN_SAMPLES)) {
+            throw new IllegalArgumentException(
+                    "attack '" + attack.name() + "' needs " + Requirement.TOKEN_DATA.text() + "; dataset '"
+                            + data.name() + "' has none (" + data.descriptor().summary() + ")");
         }
     }
 }

@@ -55,7 +55,8 @@ final class DataShapes {
     /**
      * Builds every distinct model of the points on its data set's sample shape (after data.channels and
      * data.size), so a model that does not fit the data (channels, image size, token windows) is refused before
-     * the sweep starts rather than point by point. The class count does not decide whether a model fits, so a
+     * the sweep starts rather than point by point, and so is an attack that cannot run on the model's token
+     * windows ({@link TokenSamples}). The class count does not decide whether a model fits, so a
      * stand-in of 10 is used; a data set whose shape is only known once loaded is checked when it loads.
      */
     private static void modelFit(List<? extends ParameterView> points, Set<String> problems) {
@@ -68,10 +69,12 @@ final class DataShapes {
                 continue;
             }
             int[] shape = of(p).shapeOf(declared.get());
-            String key = dataset.name() + java.util.Arrays.toString(shape) + "|" + model.name() + "|"
-                    + model.descriptor().ownParameters().stream()
-                            .map(s -> s.name() + "=" + p.string(s.name()))
-                            .toList();
+            String key =
+                    dataset.name() + java.util.Arrays.toString(shape) + "|" + model.name() + "|" + p.string("attack")
+                            + "|"
+                            + model.descriptor().ownParameters().stream()
+                                    .map(s -> s.name() + "=" + p.string(s.name()))
+                                    .toList();
             if (!seen.add(key)) {
                 continue;
             }
@@ -79,7 +82,12 @@ final class DataShapes {
                 if (model.needs(Requirement.IMAGE_DATA) && shape.length != 3) {
                     throw new IllegalArgumentException("it needs images [channels, height, width]");
                 }
-                Models.build(model.spec(p, shape, 10));
+                org.leakbench.model.Model built = Models.build(model.spec(p, shape, 10));
+                try {
+                    TokenSamples.checkAttack(ChosenComponents.attack(p), p, dataset, shape, built);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
             } catch (IllegalArgumentException e) {
                 problems.add("model " + model.name() + " does not fit data set " + dataset.name()
                         + " (samples of shape " + java.util.Arrays.toString(shape) + "): " + e.getMessage());

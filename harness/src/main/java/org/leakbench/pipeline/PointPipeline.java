@@ -90,6 +90,7 @@ public final class PointPipeline implements PointExecutor {
         }
         CaseBuilder.Start start =
                 ctx.shared("model", () -> CaseBuilder.start(p, data, be, new SplittableRandom(ctx.seed())));
+        TokenSamples.checkAttack(attackComponent, p, ChosenComponents.dataset(p), data.test(), start.model());
         VictimCase c = victimCase(p, data, be, start, victims, 0, ctx);
         SplittableRandom rng = ctx.random();
         UpdateDefense defense = DefenseFactory.create(p);
@@ -230,6 +231,9 @@ public final class PointPipeline implements PointExecutor {
     private VictimScore score(
             SweepPoint p, VictimCase c, AttackResult r, int victim, String status, PointContext ctx, int[] indices)
             throws java.io.IOException {
+        if (TokenSamples.are(ChosenComponents.dataset(p), c.data().test(), c.model())) {
+            return TokenSamples.score(c, r, victim, status, indices);
+        }
         float[][] recon = org.leakbench.metric.ImageMetrics.clampToUnitRange(r.samples());
         int[] shape = c.model().spec().inputShape();
         boolean image = shape.length == 3;
@@ -254,7 +258,9 @@ public final class PointPipeline implements PointExecutor {
                 s.meanMse(),
                 s.labelMultisetAccuracy(),
                 s.recoveredFraction(),
-                r.millis());
+                r.millis(),
+                Double.NaN,
+                Double.NaN);
     }
 
     private void utility(

@@ -36,7 +36,9 @@ public final class VictimLog {
                     Long.toString(seed),
                     Integer.toString(s.victim()),
                     Arrays.stream(s.indices()).mapToObj(Integer::toString).collect(Collectors.joining(" "))));
-            for (double v : new double[] {s.psnr(), s.ssim(), s.mse(), s.labelAcc(), s.recoveredFrac(), s.attackMs()}) {
+            for (double v : new double[] {
+                s.psnr(), s.ssim(), s.mse(), s.labelAcc(), s.recoveredFrac(), s.attackMs(), s.tokenAcc(), s.tokenF1()
+            }) {
                 row.add(Double.isNaN(v) ? "" : Values.format(v));
             }
             row.add(s.status());

@@ -14,6 +14,8 @@ import org.leakbench.results.ResultColumns;
  * @param labelAcc      share of the batch's label multiset recovered
  * @param recoveredFrac share of the batch's samples above {@link PointPipeline#RECOVERED_PSNR}
  * @param attackMs      the attack's time on this victim (ms)
+ * @param tokenAcc      share of tokens recovered in place, for token windows (NaN for other data)
+ * @param tokenF1       mean unigram F1 of the recovered windows (NaN for other data)
  */
 public record VictimScore(
         int victim,
@@ -24,7 +26,9 @@ public record VictimScore(
         double mse,
         double labelAcc,
         double recoveredFrac,
-        double attackMs) {
+        double attackMs,
+        double tokenAcc,
+        double tokenF1) {
     boolean ok() {
         return ResultColumns.OK.equals(status);
     }
@@ -40,11 +44,24 @@ public record VictimScore(
                 Double.NaN,
                 Double.NaN,
                 Double.NaN,
-                attackMs);
+                attackMs,
+                Double.NaN,
+                Double.NaN);
     }
 
-    /** This score, or a diverged one when its PSNR or MSE came out non-finite. */
+    /** Whether this score is of token windows (token metrics) rather than images or rows (PSNR, MSE). */
+    boolean tokens() {
+        return !Double.isNaN(tokenAcc) || !Double.isNaN(tokenF1);
+    }
+
+    /**
+     * This score, or a diverged one when its main metrics came out non-finite: PSNR or MSE for images and
+     * rows, the token accuracy or F1 for token windows.
+     */
     VictimScore checkedFinite() {
-        return Double.isFinite(psnr) && Double.isFinite(mse) ? this : diverged(victim, indices, attackMs);
+        boolean finite = tokens()
+                ? Double.isFinite(tokenAcc) && Double.isFinite(tokenF1)
+                : Double.isFinite(psnr) && Double.isFinite(mse);
+        return finite ? this : diverged(victim, indices, attackMs);
     }
 }

@@ -34,6 +34,8 @@ final class VictimStats {
         m.put(Metric.MSE.column(), mean(used, VictimScore::mse));
         m.put(Metric.LABEL_ACC.column(), mean(used, VictimScore::labelAcc));
         m.put(Metric.RECOVERED_FRAC.column(), mean(used, VictimScore::recoveredFrac));
+        m.put(Metric.TOKEN_ACC.column(), mean(used, VictimScore::tokenAcc));
+        m.put(Metric.TOKEN_F1.column(), mean(used, VictimScore::tokenF1));
         spread(ok, VictimScore::psnr, Metric.PSNR_MEDIAN, Metric.PSNR_CI_LOW, Metric.PSNR_CI_HIGH, m);
         spread(ok, VictimScore::ssim, Metric.SSIM_MEDIAN, Metric.SSIM_CI_LOW, Metric.SSIM_CI_HIGH, m);
         m.put(Metric.PSNR_SUCCESS.column(), rate(ok, VictimScore::psnr, psnrThreshold));

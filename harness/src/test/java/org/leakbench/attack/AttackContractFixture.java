@@ -12,6 +12,9 @@ import org.leakbench.attack.inversion.DlgAttack;
 import org.leakbench.attack.inversion.DlgOptions;
 import org.leakbench.attack.inversion.InvertingGradientsAttack;
 import org.leakbench.attack.inversion.InvertingGradientsOptions;
+import org.leakbench.attack.inversion.TagAttack;
+import org.leakbench.attack.inversion.TagOptions;
+import org.leakbench.attack.inversion.TinyTokenModel;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
@@ -27,11 +30,16 @@ import org.leakbench.update.Observation;
 /**
  * The attacks under {@link AttackContractTest} and a victim small enough that each runs in milliseconds: two
  * random 1×6×6 images in four classes, a one-hidden-layer ReLU MLP of 16 units, one FedSGD gradient, and the
- * same batch seen through a malicious server's imprinted model for the imprint attack.
+ * same batch seen through a malicious server's imprinted model for the imprint attack; for the text attack, two
+ * windows of four tokens over seven and the gradient of a stand-in token model on them.
  */
 final class AttackContractFixture {
     static final int[] SHAPE = {1, 6, 6};
     static final int CLASSES = 4;
+    /** Token windows of the text victim: context and vocabulary of the stand-in token model. */
+    static final int CONTEXT = 4;
+
+    static final int VOCABULARY = 7;
     static final int BATCH = 2;
     /** Iterations of the optimising attacks in the quick tests. */
     static final int ITERATIONS = 12;
@@ -46,6 +54,7 @@ final class AttackContractFixture {
      * @param holdsTruth  whether it is built with the private batch (only the oracle, the metrics' ceiling)
      * @param iterative   whether it iterates (and so can be stopped halfway)
      * @param malicious   whether it needs the malicious server's imprinted model
+     * @param text        whether it attacks token windows (the victim's text batch) rather than images
      */
     record Subject(
             String label,
@@ -54,7 +63,8 @@ final class AttackContractFixture {
             boolean readsUpdate,
             boolean holdsTruth,
             boolean iterative,
-            boolean malicious) {
+            boolean malicious,
+            boolean text) {
         Attack build(Victim v) {
             return factory.apply(v, ITERATIONS);
         }
@@ -64,12 +74,12 @@ final class AttackContractFixture {
         }
 
         Observation observation(Victim v) {
-            return malicious ? v.malicious() : v.honest();
+            return malicious ? v.malicious() : text ? v.text() : v.honest();
         }
 
         /** A seeded, iterating attack that reads the honest server's update (the optimisation attacks). */
         static Subject optimising(String label, BiFunction<Victim, Integer, Attack> factory) {
-            return new Subject(label, factory, true, true, false, true, false);
+            return new Subject(label, factory, true, true, false, true, false, false);
         }
 
         @Override
@@ -86,9 +96,18 @@ final class AttackContractFixture {
                         "ig",
                         (v, n) -> new InvertingGradientsAttack(
                                 new InvertingGradientsOptions(n, 2, 0.1, 1e-2, DType.F32))),
-                new Subject("analytic", (v, n) -> new AnalyticAttack(), false, true, false, false, false),
-                new Subject("rtf", (v, n) -> new RobbingTheFedAttack(), false, true, false, false, true),
-                new Subject("random", (v, n) -> new RandomAttack(), true, false, false, false, false),
+                new Subject(
+                        "tag",
+                        (v, n) -> new TagAttack(new TagOptions(n, 0.1, 0.01, DType.F32)),
+                        true,
+                        true,
+                        false,
+                        true,
+                        false,
+                        true),
+                new Subject("analytic", (v, n) -> new AnalyticAttack(), false, true, false, false, false, false),
+                new Subject("rtf", (v, n) -> new RobbingTheFedAttack(), false, true, false, false, true, false),
+                new Subject("random", (v, n) -> new RandomAttack(), true, false, false, false, false, false),
                 new Subject(
                         "oracle",
                         (v, n) -> new OracleAttack(v.images(), v.labels()),
@@ -96,11 +115,22 @@ final class AttackContractFixture {
                         false,
                         true,
                         false,
+                        false,
                         false));
     }
 
-    /** The private batch and what the server sees of it, honest and malicious. */
-    record Victim(float[][] images, int[] labels, Observation honest, Observation malicious) {}
+    /**
+     * The private batch and what the server sees of it, honest and malicious; and a private batch of token
+     * windows of the same size with the honest gradient of a stand-in token model on it.
+     */
+    record Victim(
+            float[][] images,
+            int[] labels,
+            Observation honest,
+            Observation malicious,
+            float[][] windows,
+            int[] nextTokens,
+            Observation text) {}
 
     /** A fresh victim (its arrays are its own, so a test may poison them). */
     static Victim victim(long seed) {
@@ -132,7 +162,24 @@ final class AttackContractFixture {
                 params, RobbingTheFedAttack.thresholdsFromPublicData(publicData, imprinted.bins()), rng.split());
         Observation malicious = Observation.gradient(
                 imprinted, sent, Gradients.of(imprinted, sent, x, labels).gradient(), BATCH);
-        return new Victim(images, labels, honest, malicious);
+        TinyTokenModel textModel = new TinyTokenModel(CONTEXT, VOCABULARY);
+        float[][] windows = new float[BATCH][CONTEXT];
+        int[] nextTokens = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            for (int t = 0; t < CONTEXT; t++) {
+                windows[i][t] = rng.nextInt(VOCABULARY);
+            }
+            nextTokens[i] = rng.nextInt(VOCABULARY);
+        }
+        List<Tensor> textParams = textModel.initialParameters(be, DType.F32, rng.split());
+        Tensor ids = Sgd.batch(
+                be, DType.F32, windows, new int[] {0, 1}, textModel.spec().inputShape());
+        Observation text = Observation.gradient(
+                textModel,
+                textParams,
+                Gradients.of(textModel, textParams, ids, nextTokens).gradient(),
+                BATCH);
+        return new Victim(images, labels, honest, malicious, windows, nextTokens, text);
     }
 
     /** The observation with every update tensor's values passed through {@code change}. */

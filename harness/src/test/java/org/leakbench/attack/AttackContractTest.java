@@ -119,6 +119,10 @@ class AttackContractTest {
             Arrays.fill(row, Float.NaN);
         }
         Arrays.fill(v.labels(), -1);
+        for (float[] row : v.windows()) {
+            Arrays.fill(row, Float.NaN);
+        }
+        Arrays.fill(v.nextTokens(), -1);
         AttackResult after = s.build(v).run(obs, AttackContext.seeded(3));
         assertSameResult(s, before, after);
     }

@@ -41,11 +41,9 @@ class DataRequirementsTest {
     }
 
     @Test
-    void reconstructionAttacksRefuseTokenIds() {
-        String message = refusal("text-bpe", "mlp", "dlg");
-        assertTrue(
-                message.contains("'dlg'") && message.contains("'text-bpe'") && message.contains("token ids"), message);
-        assertTrue(refusal("text-files-char", "mlp", "oracle").contains("'oracle'"));
+    void aTextAttackRefusesImages() {
+        String message = refusal("fashion-mnist-subset", "lenet", "tag");
+        assertTrue(message.contains("'tag'") && message.contains("'fashion-mnist-subset'"), message);
     }
 
     @Test

@@ -25,6 +25,20 @@ class ModelFitCheckTest {
     }
 
     @Test
+    void anOptimisingAttackOnTokenIdsReadAsNumbersIsRefusedAtSetUp() {
+        String sweep = TinySweeps.header("ids", "1") + """
+                  - dataset: [text-bpe]
+                    model: [mlp]
+                    attack: [dlg]
+                """;
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new PipelineFactory().create(TinySweeps.parse(sweep, "ids.yaml")));
+        assertTrue(e.getMessage().contains("attack dlg optimises a continuous input"), e.getMessage());
+        assertTrue(e.getMessage().contains("text-bpe"), e.getMessage());
+    }
+
+    @Test
     void fittingModelsPass() {
         String sweep = TinySweeps.header("fit", "1") + """
                   - dataset: [natural-images, fashion-mnist-subset]
@@ -32,7 +46,7 @@ class ModelFitCheckTest {
                     attack: [oracle]
                   - dataset: [text-char]
                     model: [transformer]
-                    attack: [none]
+                    attack: [none, tag, dlg]
                 """;
         new PipelineFactory().create(TinySweeps.parse(sweep, "fit.yaml"));
     }

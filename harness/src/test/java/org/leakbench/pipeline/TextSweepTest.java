@@ -55,6 +55,6 @@ class TextSweepTest {
                 "text.yaml");
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new PipelineFactory().create(sweep));
-        assertTrue(e.getMessage().contains("'dlg'") && e.getMessage().contains("token ids"), e.getMessage());
+        assertTrue(e.getMessage().contains("attack dlg") && e.getMessage().contains("reads the ids"), e.getMessage());
     }
 }

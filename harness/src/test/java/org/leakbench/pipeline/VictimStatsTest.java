@@ -13,7 +13,17 @@ import org.leakbench.sweep.ExecutorMetrics;
 class VictimStatsTest {
     private static VictimScore v(int i, String status, double psnr, double ssim, double labelAcc) {
         return new VictimScore(
-                i, new int[] {i}, status, psnr, ssim, 1.0 / (1 + psnr), labelAcc, psnr >= 30 ? 1 : 0, 5.0);
+                i,
+                new int[] {i},
+                status,
+                psnr,
+                ssim,
+                1.0 / (1 + psnr),
+                labelAcc,
+                psnr >= 30 ? 1 : 0,
+                5.0,
+                Double.NaN,
+                Double.NaN);
     }
 
     @Test

@@ -45,7 +45,12 @@ public enum Metric {
     SSIM_CI_HIGH("ssim_ci_high", "SSIM 95% CI upper end", "", Kind.LEAKAGE, Better.LOWER),
     PSNR_SUCCESS("psnr_success", "share of victims above the PSNR threshold", "", Kind.LEAKAGE, Better.LOWER),
     SSIM_SUCCESS("ssim_success", "share of victims above the SSIM threshold", "", Kind.LEAKAGE, Better.LOWER),
-    LABEL_EXACT("label_exact", "share of victims with every label recovered", "", Kind.LEAKAGE, Better.LOWER);
+    LABEL_EXACT("label_exact", "share of victims with every label recovered", "", Kind.LEAKAGE, Better.LOWER),
+    // Text reconstructions (token windows), where psnr, ssim and mse stay empty.
+    /** Share of tokens recovered at their position, after matching the batch's samples (Hungarian). */
+    TOKEN_ACC("token_acc", "share of tokens recovered", "", Kind.LEAKAGE, Better.LOWER),
+    /** Unigram F1 of the recovered tokens against the true ones, ROUGE-1-like, as LAMP and TAG report it. */
+    TOKEN_F1("token_f1", "unigram F1 of recovered tokens", "", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

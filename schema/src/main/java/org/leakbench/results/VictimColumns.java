@@ -13,8 +13,14 @@ public final class VictimColumns {
     public static final String INDICES = "indices";
 
     /** The metrics measured per victim, whose means, medians and intervals a results row holds. */
-    public static final List<Metric> METRICS =
-            List.of(Metric.PSNR, Metric.SSIM, Metric.MSE, Metric.LABEL_ACC, Metric.RECOVERED_FRAC);
+    public static final List<Metric> METRICS = List.of(
+            Metric.PSNR,
+            Metric.SSIM,
+            Metric.MSE,
+            Metric.LABEL_ACC,
+            Metric.RECOVERED_FRAC,
+            Metric.TOKEN_ACC,
+            Metric.TOKEN_F1);
 
     /** The header, in order. */
     public static final List<String> HEADER = List.of(
@@ -28,6 +34,8 @@ public final class VictimColumns {
             Metric.LABEL_ACC.column(),
             Metric.RECOVERED_FRAC.column(),
             Metric.ATTACK_MS.column(),
+            Metric.TOKEN_ACC.column(),
+            Metric.TOKEN_F1.column(),
             ResultColumns.STATUS);
 
     /** The columns a reader needs to key and filter victims. */

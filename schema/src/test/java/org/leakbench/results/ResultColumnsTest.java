@@ -47,7 +47,9 @@ class ResultColumnsTest {
                         "ssim_ci_high",
                         "psnr_success",
                         "ssim_success",
-                        "label_exact"),
+                        "label_exact",
+                        "token_acc",
+                        "token_f1"),
                 ResultColumns.METRICS);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leakbench.autodiff.Autodiff;
 import org.leakbench.autodiff.Losses;
+import org.leakbench.autodiff.NetOps;
 import org.leakbench.autodiff.Ops;
 import org.leakbench.autodiff.Var;
 import org.leakbench.model.Model;
@@ -16,7 +17,10 @@ import org.leakbench.update.Observation;
 /**
  * The objective of gradient inversion as a function of the flat unknowns z = [x, ŷ]: the distance
  * between the gradient the model would produce on (x, softmax(ŷ)) and the observed one, plus an
- * optional total-variation prior on x. Differentiating it needs the gradient of a gradient.
+ * optional total-variation prior on x (images only) and an optional L1 term on the gradient difference (TAG,
+ * Deng et al. 2021). With a softmax input, x holds scores per token and position and the model sees their
+ * softmax over the vocabulary, a point of the probability simplex per position, as TAG-style text attacks relax
+ * one-hot tokens. Differentiating it needs the gradient of a gradient.
  */
 public final class GradientMatching implements Objective {
     /** How dummy and observed gradients are compared. */
@@ -37,11 +41,29 @@ public final class GradientMatching implements Objective {
     private final int[] fixedLabels;
     private final Distance distance;
     private final double tvWeight;
+    private final double l1Weight;
+    private final boolean softmaxInput;
 
     /**
      * @param fixedLabels labels to use (iDLG), or null to optimise soft labels jointly (DLG)
      */
     public GradientMatching(Observation obs, DType dtype, int[] fixedLabels, Distance distance, double tvWeight) {
+        this(obs, dtype, fixedLabels, distance, tvWeight, 0, false);
+    }
+
+    /**
+     * @param fixedLabels  labels to use, or null to optimise soft labels jointly
+     * @param l1Weight     weight of Σ‖∇ − ∇obs‖₁ added to the distance (0: none)
+     * @param softmaxInput whether x holds scores whose softmax over the last axis the model sees
+     */
+    public GradientMatching(
+            Observation obs,
+            DType dtype,
+            int[] fixedLabels,
+            Distance distance,
+            double tvWeight,
+            double l1Weight,
+            boolean softmaxInput) {
         this.model = obs.model();
         List<Tensor> p = obs.parameters();
         this.be = p.get(0).backend();
@@ -69,6 +91,16 @@ public final class GradientMatching implements Objective {
         this.fixedLabels = fixedLabels;
         this.distance = distance;
         this.tvWeight = tvWeight;
+        if (!(l1Weight >= 0) || Double.isInfinite(l1Weight)) {
+            throw new IllegalArgumentException("gradient matching: L1 weight must be finite and >= 0, got " + l1Weight);
+        }
+        this.l1Weight = l1Weight;
+        this.softmaxInput = softmaxInput;
+    }
+
+    /** The shape of one sample as optimised ({@link Model#attackInputShape()}). */
+    public int[] sampleShape() {
+        return java.util.Arrays.copyOfRange(xShape, 1, xShape.length);
     }
 
     /** Length of the unknown vector: the images, then (for soft labels) the label logits. */
@@ -84,7 +116,7 @@ public final class GradientMatching implements Objective {
     public double evaluate(double[] z, double[] gradient) {
         Var x = Var.leaf(be.fromArray(java.util.Arrays.copyOfRange(z, 0, batch * inputSize), dtype, xShape), "x");
         Var labelLogits = null;
-        Var logits = model.logits(x, params);
+        Var logits = model.logits(softmaxInput ? NetOps.softmax(x) : x, params);
         Var loss;
         if (fixedLabels == null) {
             labelLogits = Var.leaf(
@@ -97,6 +129,9 @@ public final class GradientMatching implements Objective {
         List<Var> g = Autodiff.grad(loss, params, true);
         Var objective =
                 distance == Distance.SQUARED_L2 ? Losses.squaredDistance(g, target) : Losses.cosineDistance(g, target);
+        if (l1Weight > 0) {
+            objective = Ops.add(objective, Ops.scale(Losses.l1Distance(g, target), l1Weight));
+        }
         if (tvWeight > 0 && xShape.length == 4) {
             objective = Ops.add(objective, Ops.scale(Losses.totalVariation(x), tvWeight));
         }

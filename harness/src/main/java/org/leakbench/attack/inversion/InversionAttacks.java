@@ -1,6 +1,7 @@
 package org.leakbench.attack.inversion;
 
 import static org.leakbench.attack.AttackParameters.ITERATIONS;
+import static org.leakbench.attack.AttackParameters.L1;
 import static org.leakbench.attack.AttackParameters.LR;
 import static org.leakbench.attack.AttackParameters.RESTARTS;
 import static org.leakbench.attack.AttackParameters.TV;
@@ -12,9 +13,10 @@ import org.leakbench.component.Capability;
 import org.leakbench.component.ComponentKind;
 import org.leakbench.component.Descriptor;
 import org.leakbench.component.ParameterView;
+import org.leakbench.component.Requirement;
 import org.leakbench.tensor.DType;
 
-/** The registered gradient-matching attacks: DLG, iDLG and Inverting Gradients. */
+/** The registered gradient-matching attacks: DLG, iDLG, Inverting Gradients and TAG. */
 public final class InversionAttacks {
     private InversionAttacks() {}
 
@@ -92,6 +94,37 @@ public final class InversionAttacks {
                     p.doubleValue(LR.name()),
                     p.doubleValue(TV.name()),
                     DType.F32));
+        }
+    }
+
+    /**
+     * {@code tag}: TAG's gradient distance, squared L2 plus α·L1, minimised by Adam over softmax-relaxed tokens.
+     * The paper does not state α, step size or budget; the defaults are those of the TAG baseline in LAMP's code
+     * (Balunović et al., NeurIPS 2022, {@code tag.sh}: {@code --tag_factor 0.01 --lr 0.1 --n_steps 2500}, no
+     * step decay).
+     */
+    public static final class Tag extends AttackComponent {
+        public Tag() {
+            super(Descriptor.of(
+                            ComponentKind.ATTACK,
+                            "tag",
+                            "TAG: squared L2 plus alpha times L1 gradient distance, Adam on softmax-relaxed "
+                                    + "tokens decoded by arg-max, labels from the output bias")
+                    .cites("Deng, Wang, Lu, Ramadhani, Li, Jin, Kwon, Ding, TAG: Gradient Attack on "
+                            + "Transformer-based Language Models, Findings of EMNLP 2021")
+                    .parameters(ITERATIONS, LR, L1)
+                    .defaults(ITERATIONS.name(), 2500)
+                    .defaults(LR.name(), 0.1)
+                    .defaults(L1.name(), 0.01)
+                    .requires(Requirement.TOKEN_DATA)
+                    .does(Capability.RECONSTRUCTS_INPUTS)
+                    .build());
+        }
+
+        @Override
+        protected Attack create(ParameterView p, PrivateBatch truth) {
+            return new TagAttack(new TagOptions(
+                    p.intValue(ITERATIONS.name()), p.doubleValue(LR.name()), p.doubleValue(L1.name()), DType.F32));
         }
     }
 }
