@@ -11,8 +11,8 @@ import java.util.List;
 /** Sweep files shipped with LeakBench ({@code quick}, {@code paper}), and loading "a file or a preset name". */
 public final class Presets {
     /** Names of the bundled presets. */
-    public static final List<String> NAMES =
-            List.of("quick", "paper", "membership", "inversion-batch", "dlg-defenses", "model-size", "dlg-dpsgd");
+    public static final List<String> NAMES = List.of(
+            "quick", "paper", "membership", "inversion-batch", "dlg-defenses", "model-size", "dlg-dpsgd", "scale");
 
     private Presets() {}
 
