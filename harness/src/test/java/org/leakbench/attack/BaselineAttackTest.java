@@ -30,4 +30,25 @@ class BaselineAttackTest {
         assertTrue(floor.meanSsim() < 0.1, "random SSIM " + floor.meanSsim());
         assertEquals(0.0, floor.recoveredFraction(), 0.0);
     }
+
+    /** On a token model the random guess draws token ids over the vocabulary, not pixel values in [0, 1). */
+    @Test
+    void randomGuessOnATokenModelDrawsIdsOverTheVocabulary() {
+        org.leakbench.tensor.Backend be = Backends.get("java");
+        org.leakbench.model.Model model = Models.build(
+                new ModelSpec(ModelSpec.TRANSFORMER, new int[] {8}, 11, 8, 1, org.leakbench.model.Activation.RELU));
+        java.util.List<org.leakbench.tensor.Tensor> params =
+                model.initialParameters(be, org.leakbench.tensor.DType.F32, new java.util.SplittableRandom(1));
+        org.leakbench.update.Observation obs = org.leakbench.update.Observation.gradient(model, params, params, 3);
+        AttackResult random = new RandomAttack().run(obs, AttackContext.seeded(1));
+        java.util.Set<Float> seen = new java.util.HashSet<>();
+        for (float[] window : random.samples()) {
+            assertEquals(8, window.length);
+            for (float id : window) {
+                assertTrue(id == Math.rint(id) && id >= 0 && id < 11, "token id " + id);
+                seen.add(id);
+            }
+        }
+        assertTrue(seen.size() > 5, "24 draws over 11 tokens hit only " + seen);
+    }
 }
