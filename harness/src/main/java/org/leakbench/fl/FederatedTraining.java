@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
 import org.leakbench.defense.DefendedUpdate;
 import org.leakbench.defense.DefenseChain;
 import org.leakbench.defense.UpdateDefense;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.model.Model;
-import org.leakbench.model.Sgd;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
@@ -23,7 +23,7 @@ import org.leakbench.update.Update;
 /**
  * The server loop of federated learning: per round it samples clients, sends them the global model, lets
  * each compute its update and apply its defense (in parallel), aggregates, takes the server step and
- * measures test accuracy, time and bytes.
+ * measures test accuracy and loss, time and bytes.
  *
  * <p>Deterministic for a seed whatever the thread count: the seed is split into independent streams for
  * initialisation, client sampling and training; each round's training stream is split once per
@@ -181,6 +181,7 @@ public final class FederatedTraining {
         }
         int rounds = lastRound + 1;
         double[] acc = new double[rounds];
+        double[] loss = new double[rounds];
         long[] nanos = new long[rounds];
         long[] up = new long[rounds];
         long[] down = new long[rounds];
@@ -228,15 +229,17 @@ public final class FederatedTraining {
                         next));
                 params = next;
                 boolean evaluate = (r + 1) % evaluateEvery == 0 || r == lastRound;
-                acc[r] = data.testSamples().length == 0 || !evaluate
-                        ? Double.NaN
-                        : Sgd.accuracy(
+                HeldOutScore score = data.testSamples().length == 0 || !evaluate
+                        ? new HeldOutScore(Double.NaN, Double.NaN)
+                        : HeldOutScore.of(
                                 model, backend, dtype, params, data.testSamples(), data.testLabels(), EVAL_CHUNK);
+                acc[r] = score.accuracy();
+                loss[r] = score.meanLoss();
             }
         } finally {
             pool.shutdownNow();
         }
-        return new TrainingHistory(acc, nanos, up, down, params);
+        return new TrainingHistory(acc, loss, nanos, up, down, params);
     }
 
     private record ClientOutcome(DefendedUpdate defended, int examples) {}

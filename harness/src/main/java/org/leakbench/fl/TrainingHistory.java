@@ -1,6 +1,7 @@
 package org.leakbench.fl;
 
 import java.util.List;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.tensor.Tensor;
 
 /**
@@ -8,6 +9,8 @@ import org.leakbench.tensor.Tensor;
  *
  * @param testAccuracy test accuracy of the global model after each round (utility); NaN for rounds that were
  *                     not evaluated (see {@link FederatedTraining#evaluatingEvery})
+ * @param testLoss     mean cross-entropy (nats) of the global model on the test rows, from the same evaluation as
+ *                     {@code testAccuracy}; NaN where that is
  * @param nanos        wall-clock time of each round (clients, defenses, aggregation, server step; not
  *                     the evaluation)
  * @param bytesUp      bytes all clients uploaded in each round
@@ -16,8 +19,17 @@ import org.leakbench.tensor.Tensor;
  * @param finalParams  the global parameters after the last round
  */
 public record TrainingHistory(
-        double[] testAccuracy, long[] nanos, long[] bytesUp, long[] bytesDown, List<Tensor> finalParams) {
+        double[] testAccuracy,
+        double[] testLoss,
+        long[] nanos,
+        long[] bytesUp,
+        long[] bytesDown,
+        List<Tensor> finalParams) {
     public TrainingHistory {
+        if (testLoss.length != testAccuracy.length) {
+            throw new IllegalArgumentException("training history: " + testLoss.length + " test losses for "
+                    + testAccuracy.length + " rounds of test accuracy");
+        }
         finalParams = List.copyOf(finalParams);
     }
 
@@ -27,6 +39,16 @@ public record TrainingHistory(
 
     public double finalAccuracy() {
         return testAccuracy[testAccuracy.length - 1];
+    }
+
+    /** Test accuracy and mean test cross-entropy after the last round. */
+    public HeldOutScore finalScore() {
+        return new HeldOutScore(finalAccuracy(), finalLoss());
+    }
+
+    /** The mean test cross-entropy after the last round, in nats. */
+    public double finalLoss() {
+        return testLoss[testLoss.length - 1];
     }
 
     public long totalBytesUp() {

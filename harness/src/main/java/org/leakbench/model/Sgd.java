@@ -80,35 +80,10 @@ public final class Sgd {
         return p;
     }
 
-    /** Fraction of rows whose arg-max logit is the label. */
+    /** Fraction of rows whose arg-max logit is the label ({@link HeldOutScore#accuracy()}). */
     public static double accuracy(
             Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples, int[] labels, int chunk) {
-        int correct = 0;
-        for (int start = 0; start < samples.length; start += chunk) {
-            int n = Math.min(chunk, samples.length - start);
-            int[] idx = new int[n];
-            for (int i = 0; i < n; i++) {
-                idx[i] = start + i;
-            }
-            double[] logits = Gradients.predict(
-                            model,
-                            params,
-                            batch(be, dtype, samples, idx, model.spec().inputShape()))
-                    .toDoubleArray();
-            int k = model.spec().numClasses();
-            for (int i = 0; i < n; i++) {
-                int best = 0;
-                for (int j = 1; j < k; j++) {
-                    if (logits[i * k + j] > logits[i * k + best]) {
-                        best = j;
-                    }
-                }
-                if (best == labels[start + i]) {
-                    correct++;
-                }
-            }
-        }
-        return samples.length == 0 ? Double.NaN : correct / (double) samples.length;
+        return HeldOutScore.of(model, be, dtype, params, samples, labels, chunk).accuracy();
     }
 
     static void shuffle(int[] a, SplittableRandom rng) {

@@ -22,6 +22,7 @@ import org.leakbench.data.DataSplit;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdSchedule;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.results.Metric;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.RunLayout;
@@ -33,6 +34,7 @@ import org.leakbench.tensor.DType;
 /**
  * A membership-inference point: train the target on {@code mia.members} rows for {@code mia.epochs}
  * epochs (plain SGD, or DP-SGD for a defense that clips per example in the client), then score members against as many held-out rows.
+ * The target's accuracy, loss and (on token data) perplexity on those held-out rows are the row's utility.
  * ROC points go to {@code roc.csv} in the run folder for the figures.
  */
 final class MembershipPoint {
@@ -84,7 +86,7 @@ final class MembershipPoint {
                         .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));
         m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         if (out.diverged()) { // the target's training diverged: nothing to attack, no AUC to report
-            m.put(Metric.ACCURACY.column(), out.testAccuracy());
+            UtilityMetrics.put(m, new HeldOutScore(out.testAccuracy(), out.testLoss()), tokens(p));
             m.put(ResultColumns.STATUS, ResultColumns.DIVERGED);
             return;
         }
@@ -92,9 +94,13 @@ final class MembershipPoint {
         m.put(Metric.MIA_AUC.column(), r.auc());
         m.put(Metric.MIA_TPR_1PCT_FPR.column(), r.tprAt1Pct());
         m.put(Metric.MIA_TPR_01PCT_FPR.column(), r.tprAt01Pct());
-        m.put(Metric.ACCURACY.column(), out.testAccuracy());
+        UtilityMetrics.put(m, new HeldOutScore(out.testAccuracy(), out.testLoss()), tokens(p));
         m.put(ResultColumns.STATUS, ResultColumns.OK);
         writeRoc(ctx.runFolder().resolve(RunLayout.ROC), p, r);
+    }
+
+    private static boolean tokens(SweepPoint p) {
+        return ChosenComponents.dataset(p).does(Capability.TOKEN_SAMPLES);
     }
 
     /** The membership attacks that score one shared target (no shadow models), in registry order. */

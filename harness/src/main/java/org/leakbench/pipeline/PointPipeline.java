@@ -23,6 +23,7 @@ import org.leakbench.defense.UpdateDefense;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Gradients;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.model.Sgd;
 import org.leakbench.results.Metric;
 import org.leakbench.results.ResultColumns;
@@ -272,12 +273,11 @@ public final class PointPipeline implements PointExecutor {
             UpdateDefense defense,
             PointContext ctx)
             throws java.io.IOException {
-        m.put(
-                Metric.ACCURACY.column(),
-                utilities.accuracy(
-                        p,
-                        () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed())
-                                .finalAccuracy()));
+        HeldOutScore score = utilities.score(
+                p,
+                () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed())
+                        .finalScore());
+        UtilityMetrics.put(m, score, ChosenComponents.dataset(p).does(Capability.TOKEN_SAMPLES));
         PrivacyAccounting.report(m, p, data, ctx.seed(), DELTA, ctx.runFolder());
     }
 

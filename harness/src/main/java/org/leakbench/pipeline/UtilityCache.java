@@ -5,12 +5,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.sweep.Values;
 
 /**
- * Final test accuracies of the run's federated trainings, keyed by what the training depends on (data set,
+ * Final test scores (accuracy and mean loss) of the run's federated trainings, keyed by what the training depends on (data set,
  * model, federated settings, defense, seed) and nothing else, so points that differ only in the victim's batch,
  * the attacked image or the attack share one training even across groups. Built once under concurrent
  * requests; a failed or cancelled build is dropped so that a later point tries again.
@@ -39,7 +40,7 @@ final class UtilityCache {
             "dp.sampling",
             "dp.noise");
 
-    private final ConcurrentHashMap<String, CompletableFuture<Double>> accuracies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<HeldOutScore>> scores = new ConcurrentHashMap<>();
 
     static String key(SweepPoint p) {
         StringBuilder sb = new StringBuilder();
@@ -49,18 +50,22 @@ final class UtilityCache {
         return sb.append("seed=").append(p.seed()).toString();
     }
 
-    double accuracy(SweepPoint p, DoubleSupplier train) {
+    /** The score of {@code p}'s training: cached, or built by {@code train} once for all points sharing its key. */
+    HeldOutScore score(SweepPoint p, Supplier<HeldOutScore> train) {
         String key = key(p);
         while (true) {
-            CompletableFuture<Double> mine = new CompletableFuture<>();
-            CompletableFuture<Double> existing = accuracies.putIfAbsent(key, mine);
+            CompletableFuture<HeldOutScore> mine = new CompletableFuture<>();
+            CompletableFuture<HeldOutScore> existing = scores.putIfAbsent(key, mine);
             if (existing == null) {
                 try {
-                    double acc = train.getAsDouble();
-                    mine.complete(acc);
-                    return acc;
+                    HeldOutScore score = train.get();
+                    if (score == null) {
+                        throw new IllegalStateException("the utility training of " + key + " returned no score");
+                    }
+                    mine.complete(score);
+                    return score;
                 } catch (RuntimeException | Error e) {
-                    accuracies.remove(key, mine);
+                    scores.remove(key, mine);
                     mine.completeExceptionally(e);
                     throw e;
                 }

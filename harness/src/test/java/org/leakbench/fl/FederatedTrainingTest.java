@@ -21,6 +21,7 @@ import org.leakbench.defense.compress.StochasticQuantization;
 import org.leakbench.defense.compress.TopKCompression;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdTraining;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Backends;
@@ -44,6 +45,19 @@ class FederatedTrainingTest {
         assertEquals(40, h.rounds());
         assertTrue(h.finalAccuracy() >= 0.9, "FedSGD accuracy " + h.finalAccuracy());
         assertTrue(h.testAccuracy()[0] < h.finalAccuracy(), "accuracy improves over rounds");
+    }
+
+    @Test
+    void theTestLossIsThatOfTheFinalModelAndFallsWithTraining() {
+        FlOptions o = FlOptions.of(Algorithm.FEDSGD, 10, 5, 12, 1, 16, 0.5);
+        Model model = SyntheticBlobs.logistic();
+        TrainingHistory h =
+                training(model, o, UpdateDefense.none()).evaluatingEvery(4).run(3);
+        HeldOutScore last =
+                HeldOutScore.of(model, BE, DType.F32, h.finalParams(), DATA.testSamples(), DATA.testLabels(), 500);
+        assertEquals(last, h.finalScore());
+        assertTrue(Double.isNaN(h.testLoss()[0]), "round 1 was not evaluated");
+        assertTrue(h.testLoss()[3] > h.finalLoss(), "loss falls: " + Arrays.toString(h.testLoss()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.sweep.ParameterRegistry;
 import org.leakbench.sweep.Sweep;
 import org.leakbench.sweep.SweepParser;
@@ -62,17 +63,17 @@ class UtilityCacheTest {
         AtomicInteger builds = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Double>> f = new ArrayList<>();
+            List<Future<HeldOutScore>> f = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 SweepPoint p = point(i % 2 == 0 ? 1 : 4, i % 3 == 0 ? "dlg" : "idlg", "none", 1);
-                f.add(pool.submit(() -> cache.accuracy(p, () -> {
+                f.add(pool.submit(() -> cache.score(p, () -> {
                     builds.incrementAndGet();
                     sleep();
-                    return 0.75;
+                    return new HeldOutScore(0.75, 0.6);
                 })));
             }
-            for (Future<Double> x : f) {
-                assertEquals(0.75, x.get());
+            for (Future<HeldOutScore> x : f) {
+                assertEquals(new HeldOutScore(0.75, 0.6), x.get());
             }
         } finally {
             pool.shutdownNow();
@@ -86,10 +87,21 @@ class UtilityCacheTest {
         SweepPoint p = point(1, "dlg", "none", 1);
         assertThrows(
                 IllegalStateException.class,
-                () -> cache.accuracy(p, () -> {
+                () -> cache.score(p, () -> {
                     throw new IllegalStateException("diverged");
                 }));
-        assertEquals(0.5, cache.accuracy(p, () -> 0.5));
+        assertEquals(new HeldOutScore(0.5, 1.5), cache.score(p, () -> new HeldOutScore(0.5, 1.5)));
+    }
+
+    @Test
+    void aPointSharingATrainingGetsItsLossAsWellAsItsAccuracy() {
+        UtilityCache cache = new UtilityCache();
+        cache.score(point(1, "dlg", "none", 1), () -> new HeldOutScore(0.75, 0.6));
+        HeldOutScore shared = cache.score(point(4, "idlg", "none", 1), () -> {
+            throw new AssertionError("the shared training ran again");
+        });
+        assertEquals(0.6, shared.meanLoss());
+        assertEquals(0.75, shared.accuracy());
     }
 
     private static void sleep() {

@@ -31,10 +31,13 @@ import org.leakbench.results.ResultColumns;
 record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Slice slice, List<Point> unmeasured) {
     static final Set<String> BASELINES = Set.of("oracle", "random");
     static final List<Metric> COSTS = List.of(Metric.BYTES_UP, Metric.DEFENSE_MS);
+    /** The per-point values averaged over the attack rows besides accuracy: the costs and a text model's perplexity. */
+    static final List<Metric> AVERAGED = List.of(Metric.BYTES_UP, Metric.DEFENSE_MS, Metric.PERPLEXITY);
 
     /**
      * A (defense, knob) point.
      *
+     * @param costs       the {@link #AVERAGED} metrics the point's rows measured (perplexity among them)
      * @param notMeasured attack rows at this point (any seed) that diverged, failed or timed out
      */
     record Point(String defense, double param, Summary leak, Summary acc, Map<Metric, Summary> costs, int notMeasured) {
@@ -160,7 +163,7 @@ record DefensePoints(List<Point> points, Summary floor, Set<String> attacks, Sli
                     .mapToDouble(r -> r.metric(Metric.ACCURACY).getAsDouble())
                     .average()
                     .orElseThrow());
-            for (Metric c : COSTS) {
+            for (Metric c : AVERAGED) {
                 seedRows.stream()
                         .filter(r -> r.metric(c).isPresent())
                         .mapToDouble(r -> r.metric(c).getAsDouble())

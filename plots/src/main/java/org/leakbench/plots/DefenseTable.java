@@ -11,7 +11,7 @@ import org.leakbench.results.ResultColumns;
 /**
  * The paper table: one row per defense point, on the same slice as the frontier, with the leakage of the
  * strongest attack for each leakage metric (maximum over attacks per seed, then mean ± std over seeds), the
- * accuracy, the per-round costs and ε. The best value of each column for the defender is bold; the header
+ * accuracy (and perplexity, for text), the per-round costs and ε. The best value of each column for the defender is bold; the header
  * arrows say which direction is best. Attack rows that diverged, failed or timed out are counted in a "not
  * measured" column (shown when there are any), and their seeds are left out of the leakage (see
  * {@link DefensePoints}); a point no seed measured is listed with "–". One table per data set and model when they vary.
@@ -19,7 +19,7 @@ import org.leakbench.results.ResultColumns;
 final class DefenseTable {
     private static final List<Metric> LEAKS = FrontierFigures.LEAKAGE;
     private static final List<Metric> AFTER =
-            List.of(Metric.ACCURACY, Metric.BYTES_UP, Metric.DEFENSE_MS, Metric.EPSILON);
+            List.of(Metric.ACCURACY, Metric.PERPLEXITY, Metric.BYTES_UP, Metric.DEFENSE_MS, Metric.EPSILON);
 
     private DefenseTable() {}
 
@@ -230,6 +230,7 @@ final class DefenseTable {
             case SSIM -> "SSIM";
             case MIA_AUC -> "MIA AUC";
             case ACCURACY -> "accuracy";
+            case PERPLEXITY -> "perplexity";
             case BYTES_UP -> "upload (B)";
             case DEFENSE_MS -> "defense (ms)";
             case EPSILON -> "ε";

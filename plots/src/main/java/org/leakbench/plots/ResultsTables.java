@@ -11,7 +11,8 @@ import org.leakbench.results.ResultColumns;
 /**
  * The main results table: one row per (attack, defense, knob) and any other parameter that varies, with
  * mean ± std over seeds of the main metrics and, within each attack, the best value of each column in bold
- * (the defender's view: lowest leakage, cost and ε, highest accuracy; the header arrow says which). The oracle
+ * (the defender's view: lowest leakage, cost, ε and perplexity, highest accuracy; the header arrow says which).
+ * Perplexity is a column only where the run has text points that measured it. The oracle
  * and random-guess rows are brackets, not attacks, and get no bold. {@code n} counts ok seeds; {@code div.}
  * counts diverged attacks, which are attack failures and so are left out of the leakage means rather than
  * averaged in; {@code fail} counts failed and timed-out rows.
@@ -22,6 +23,7 @@ final class ResultsTables {
             Metric.SSIM,
             Metric.MIA_AUC,
             Metric.ACCURACY,
+            Metric.PERPLEXITY,
             Metric.DEFENSE_MS,
             Metric.BYTES_UP,
             Metric.EPSILON);
@@ -38,8 +40,8 @@ final class ResultsTables {
         TextTable table = build(ctx.results, metrics, victims);
         String caption = (table.header().contains(VICTIMS) ? VICTIM_CAPTION : "")
                 + "Mean ± std over seeds per attack and defense; within each attack the best value per "
-                + "column for the defender in bold (↓ lower is better: leakage, cost, ε; ↑ higher is better: "
-                + "accuracy; oracle and random guess are brackets and get none); n = ok seeds, div. = diverged "
+                + "column for the defender in bold (↓ lower is better: leakage, cost, ε, perplexity; ↑ higher is "
+                + "better: accuracy; oracle and random guess are brackets and get none); n = ok seeds, div. = diverged "
                 + "attacks (attack failures, not averaged), fail = failed or timed-out rows. "
                 + ctx.provenance.captionTag() + ".";
         ctx.table(FigureWriter.writeText(

@@ -192,6 +192,28 @@ class PiecesTest {
     }
 
     @Test
+    void textRunsShowPerplexityBesideAccuracyWithTheLowestInBold(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("results.csv");
+        Files.writeString(file, """
+                point_id,seed,attack,defense,defense_param,mia_auc,accuracy,test_loss,perplexity,status
+                a,1,mia-loss,none,0,0.7,0.3,2.5,12.0,ok
+                a,2,mia-loss,none,0,0.68,0.32,2.4,11.0,ok
+                b,1,mia-loss,dp-sgd,1,0.55,0.2,3.0,20.0,ok
+                b,2,mia-loss,dp-sgd,1,0.53,0.22,3.0,22.0,ok
+                """);
+        ResultsFile results = ResultsFile.read(file);
+        String defenses = DefenseTable.build(results, results.okRows()).markdown("t");
+        assertTrue(defenses.contains("| accuracy ↑ | perplexity ↓ |"), defenses);
+        // Means over seeds: 11.5 without a defense (the lower, bold) and 21 with DP-SGD.
+        assertTrue(defenses.contains("**11.5 ± 0.7**"), defenses);
+        assertTrue(defenses.contains("| 21.0 ± 1.4 |"), defenses);
+        List<Metric> main = ResultsTables.MAIN.stream().filter(results::has).toList();
+        assertTrue(main.contains(Metric.PERPLEXITY), main.toString());
+        String table = ResultsTables.build(results, main).markdown("t");
+        assertTrue(table.contains("perplexity ↓") && table.contains("**11.5 ± 0.7**"), table);
+    }
+
+    @Test
     void resultsTableMarksTheBestWithinEachAttackAndNeverTheBrackets(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("results.csv");
         Files.writeString(file, """

@@ -8,8 +8,8 @@ import java.util.Optional;
  * The metric columns of {@code results.csv}, in the order they are written, each with a label, a unit, what it
  * measures and which direction is better for the defender. A leakage metric whose better direction is
  * {@link Better#LOWER} reads "higher is more leakage" (PSNR, AUC, epsilon); {@link #MSE} is the one leakage
- * metric where higher means less leakage. {@link Kind#UTILITY} metrics are "higher is better utility";
- * {@link Kind#COST} metrics are what a point spent.
+ * metric where higher means less leakage. {@link Kind#UTILITY} metrics measure the trained model, accuracy higher
+ * is better, {@link #TEST_LOSS} and {@link #PERPLEXITY} lower; {@link Kind#COST} metrics are what a point spent.
  */
 public enum Metric {
     PSNR("psnr", "PSNR of reconstruction", "dB", Kind.LEAKAGE, Better.LOWER),
@@ -50,7 +50,12 @@ public enum Metric {
     /** Share of tokens recovered at their position, after matching the batch's samples (Hungarian). */
     TOKEN_ACC("token_acc", "share of tokens recovered", "", Kind.LEAKAGE, Better.LOWER),
     /** Unigram F1 of the recovered tokens against the true ones, ROUGE-1-like, as LAMP and TAG report it. */
-    TOKEN_F1("token_f1", "unigram F1 of recovered tokens", "", Kind.LEAKAGE, Better.LOWER);
+    TOKEN_F1("token_f1", "unigram F1 of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
+    // Utility as a loss, from the same final evaluation as accuracy.
+    /** Mean cross-entropy of the test labels under the trained model, in nats. */
+    TEST_LOSS("test_loss", "test cross-entropy", "nats", Kind.UTILITY, Better.LOWER),
+    /** exp of {@link #TEST_LOSS}, on token data sets only: a language model's held-out perplexity. */
+    PERPLEXITY("perplexity", "test perplexity", "", Kind.UTILITY, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

@@ -14,6 +14,7 @@ class MetricTest {
         assertEquals("upload per client and round (bytes)", Metric.BYTES_UP.label());
         assertEquals("SSIM of reconstruction", Metric.SSIM.label());
         assertEquals("dB", Metric.PSNR_CI_LOW.unit());
+        assertEquals("test cross-entropy (nats)", Metric.TEST_LOSS.label());
     }
 
     @Test
@@ -25,6 +26,10 @@ class MetricTest {
         assertFalse(Metric.ACCURACY.higherIsMoreLeakage());
         assertEquals(Metric.Better.HIGHER, Metric.ACCURACY.better());
         assertEquals(Metric.Kind.COST, Metric.TIME_MS.kind());
+        assertEquals(Metric.Better.LOWER, Metric.TEST_LOSS.better(), "a lower held-out loss is the better model");
+        assertEquals(Metric.Better.LOWER, Metric.PERPLEXITY.better());
+        assertEquals(Metric.Kind.UTILITY, Metric.PERPLEXITY.kind());
+        assertFalse(Metric.PERPLEXITY.higherIsMoreLeakage());
     }
 
     @Test

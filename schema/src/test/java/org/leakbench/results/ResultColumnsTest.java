@@ -49,7 +49,9 @@ class ResultColumnsTest {
                         "ssim_success",
                         "label_exact",
                         "token_acc",
-                        "token_f1"),
+                        "token_f1",
+                        "test_loss",
+                        "perplexity"),
                 ResultColumns.METRICS);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.data.Standardizer;
+import org.leakbench.model.HeldOutScore;
 import org.leakbench.model.Model;
 import org.leakbench.model.Models;
 import org.leakbench.model.Sgd;
@@ -39,13 +40,16 @@ public final class MembershipExperiment {
      * @param diverged      whether training left a NaN or infinite parameter in the target; then no attack ran
      *                      (results is empty): a broken model scores every candidate alike, and an AUC of 0.5
      *                      would read as a defense that worked
+     * @param testLoss      target mean cross-entropy on the held-out rows, in nats, from the same evaluation as
+     *                      {@code testAccuracy}
      */
     public record Outcome(
             List<MembershipResult> results,
             double trainAccuracy,
             double testAccuracy,
             int candidates,
-            boolean diverged) {
+            boolean diverged,
+            double testLoss) {
         public Outcome {
             results = List.copyOf(results);
         }
@@ -82,10 +86,10 @@ public final class MembershipExperiment {
         float[][] testX = rows(x, heldOutRows);
         int[] testY = Sgd.pick(labels, heldOutRows);
         double trainAcc = Sgd.accuracy(model, backend, options.dtype(), params, trainX, trainY, 256);
-        double testAcc = Sgd.accuracy(model, backend, options.dtype(), params, testX, testY, 256);
+        HeldOutScore test = HeldOutScore.of(model, backend, options.dtype(), params, testX, testY, 256);
 
         if (!finite(params)) {
-            return new Outcome(List.of(), trainAcc, testAcc, 0, true);
+            return new Outcome(List.of(), trainAcc, test.accuracy(), 0, true, test.meanLoss());
         }
         MembershipTarget target = MembershipTarget.of(model, params, options.dtype());
         if (populationRows.length >= 2) {
@@ -110,7 +114,7 @@ public final class MembershipExperiment {
             double[] s = a.scores(target, candX, candY, rng.split());
             results.add(MembershipResult.of(a.name(), s, member));
         }
-        return new Outcome(results, trainAcc, testAcc, c, false);
+        return new Outcome(results, trainAcc, test.accuracy(), c, false, test.meanLoss());
     }
 
     private static boolean finite(List<Tensor> params) {
