@@ -162,6 +162,8 @@ public final class BenchSuite {
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
                 .threads(threads.jmh())
+                // One ND4J inversion step on resnet20w4 at batch 32 can outlast JMH's default of 10 minutes.
+                .timeout(TimeValue.minutes(60))
                 .shouldFailOnError(true)
                 .verbosity(settings.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL);
         if (settings.forks() > 0) {

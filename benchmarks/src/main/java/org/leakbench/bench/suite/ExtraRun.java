@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A further JMH invocation of one benchmark class after its main one, for parameter values whose operations take
@@ -25,7 +26,7 @@ public record ExtraRun(Map<String, List<String>> params, int warmups, int iterat
             throw new IllegalArgumentException("an extra JMH run needs >= 1 warm-up and >= 2 measured iterations, got "
                     + warmups + " and " + iterations + " for " + params);
         }
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new TreeMap<>(params)); // by name: the same text every run
     }
 
     /** The class's {@code overrides} with this run's values put over them. */

@@ -47,15 +47,33 @@ public record SuiteSettings(
     /** The models whose gradient takes about a millisecond, measured at the setting's own run length. */
     private static final List<String> SMALL_MODELS = List.of("lenet", "mlp256x2", "mlp1024x2");
 
+    /** The models whose operations take a fraction of a second to minutes. */
+    private static final List<String> LARGER_MODELS = List.of("resnet20", "resnet20w4", "transformer");
+
     /** The settings called {@code name}, or a clear error. */
     public static SuiteSettings of(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (n) {
             case "quick" -> quick();
-            case "paper" -> new SuiteSettings("paper", 3, 5, 1000, 10, 1000, Map.of());
+            case "paper" -> paper();
             default ->
                 throw new IllegalArgumentException("unknown JMH settings '" + name + "'; choose one of " + NAMES);
         };
+    }
+
+    /**
+     * Every annotated value; the larger models in extra runs of two warm-up and five measured iterations (an
+     * operation each, of up to minutes: fifteen per fork would take hours for resnet20w4 at batch 32).
+     */
+    private static SuiteSettings paper() {
+        Map<String, Map<String, List<String>>> o = new LinkedHashMap<>();
+        o.put("GradientBench", Map.of("model", SMALL_MODELS));
+        o.put("InversionStepBench", Map.of("model", List.of("lenet", "mlp256x2")));
+        ExtraRun larger = new ExtraRun(Map.of("model", LARGER_MODELS), 2, 5);
+        Map<String, List<ExtraRun>> x = new LinkedHashMap<>();
+        x.put("GradientBench", List.of(larger));
+        x.put("InversionStepBench", List.of(larger));
+        return new SuiteSettings("paper", 3, 5, 1000, 10, 1000, o, x);
     }
 
     private static SuiteSettings quick() {
@@ -97,14 +115,7 @@ public record SuiteSettings(
         x.put(
                 "GradientBench",
                 List.of(
-                        new ExtraRun(
-                                Map.of(
-                                        "model",
-                                        List.of("resnet20", "resnet20w4", "transformer"),
-                                        "batch",
-                                        List.of("1")),
-                                2,
-                                2),
+                        new ExtraRun(Map.of("model", LARGER_MODELS, "batch", List.of("1")), 2, 2),
                         new ExtraRun(Map.of("model", List.of("transformer"), "batch", List.of("32")), 2, 2)));
         x.put(
                 "InversionStepBench",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.leakbench.bench.GradientBench;
 import org.leakbench.bench.InversionStepBench;
@@ -178,7 +179,20 @@ class SuitePiecesTest {
         assertEquals(
                 List.of("resnet20", "resnet20w4", "transformer"),
                 quick.extraRunsFor("GradientBench").get(0).params().get("model"));
-        assertTrue(SuiteSettings.of("paper").extraRuns().isEmpty());
+        // Paper measures every annotated model, the larger ones in their extra run, at every batch and backend.
+        SuiteSettings paper = SuiteSettings.of("paper");
+        for (Class<?> cls : List.of(GradientBench.class, InversionStepBench.class)) {
+            String name = cls.getSimpleName();
+            assertEquals(Set.of("model"), paper.overridesFor(name).keySet());
+            List<String> all =
+                    new java.util.ArrayList<>(paper.overridesFor(name).get("model"));
+            for (ExtraRun run : paper.extraRunsFor(name)) {
+                assertEquals(Set.of("model"), run.params().keySet());
+                all.addAll(run.params().get("model"));
+            }
+            assertEquals(Set.copyOf(BenchSuite.annotatedValues(cls, "model")), Set.copyOf(all), name);
+            assertEquals(BenchSuite.annotatedValues(cls, "model").size(), all.size(), name + " measures a model twice");
+        }
     }
 
     @Test
