@@ -12,8 +12,8 @@ import org.openjdk.jmh.runner.RunnerException;
 /**
  * {@code java -cp ... org.leakbench.bench.suite.SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]}: runs the
  * JMH suite into a run folder (default {@code results/latest}, resolved like the plots resolve it) and, with
- * {@code --torch}, the PyTorch reference script after it on the same models and batches; OpenSSL's AES-128-CTR rate after the masking
- * benchmarks ({@link OpenSslReference}). Selection with {@code -Djmh.include=<regex>}; JMH
+ * {@code --torch}, the PyTorch reference script after it on the same models and batches; OpenSSL's AES-128-CTR
+ * rate after the masking benchmarks ({@link OpenSslReference}). Selection with {@code -Djmh.include=<regex>}; JMH
  * threads with {@code -Djmh.threads}, ND4J's with {@code -Dleakbench.nd4j.threads}, the java backend's with
  * {@code -Dleakbench.java.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
  */

@@ -18,15 +18,14 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Runs the PyTorch reference script, which times the same gradient and inversion steps on the CPU, into
- * {@code jmh/torch.csv}: exactly the model and batch combinations the JMH run measured ({@link #cases}), so that
- * every row of the comparison has its PyTorch time and no time is spent on rows it does not have. A machine without Python or without torch gets a one-line note and the build goes on:
- * the PyTorch column of the comparison table is then left empty.
+ * {@code jmh/torch.csv}: exactly the model and batch combinations the JMH run measured ({@link #cases}), so
+ * that every row of the comparison has its PyTorch time and no time is spent on rows it does not have. A machine
+ * without Python or without torch gets a one-line note and the build goes on: the PyTorch column of the
+ * comparison table is then left empty.
  */
 public final class TorchReference {
     /** The file the comparison table reads, inside the run's jmh folder. */
     public static final String CSV = "torch.csv";
-
-    private static final long TIMEOUT_MINUTES = 20;
 
     /** The script's path names for the benchmark methods it mirrors (the comparison table joins on them). */
     private static final Map<String, String> PATHS = Map.of(
@@ -35,6 +34,14 @@ public final class TorchReference {
             "InversionStepBench.invertingGradients", "ig");
 
     private TorchReference() {}
+
+    /**
+     * How long the script may run: a guard against a hung interpreter, long enough for paper, whose resnet20w4
+     * inversion steps at batch 32 take tens of seconds each.
+     */
+    static long timeoutMinutes(String mode) {
+        return mode.equals("quick") ? 20 : 180;
+    }
 
     /** The script's {@code path:model:batch} case of one benchmark method and its parameters, if it mirrors it. */
     static Optional<String> caseOf(String shortName, Map<String, String> params) {
@@ -89,9 +96,9 @@ public final class TorchReference {
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
-            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            if (!p.waitFor(timeoutMinutes(mode), TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                log.println("PyTorch reference stopped after " + TIMEOUT_MINUTES + " minutes; no torch.csv.");
+                log.println("PyTorch reference stopped after " + timeoutMinutes(mode) + " minutes; no torch.csv.");
                 return false;
             }
         } catch (InterruptedException e) {

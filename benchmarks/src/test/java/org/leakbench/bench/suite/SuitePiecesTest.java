@@ -212,6 +212,12 @@ class SuitePiecesTest {
     }
 
     @Test
+    void thePaperReferenceMayRunLongerThanQuick() {
+        assertEquals(20, TorchReference.timeoutMinutes("quick"));
+        assertEquals(180, TorchReference.timeoutMinutes("paper"));
+    }
+
+    @Test
     void modelNamesAreCheckedWithAClearMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.spec("resnet"));
         assertTrue(e.getMessage().startsWith("unknown benchmark model 'resnet'"), e.getMessage());
