@@ -14,7 +14,9 @@ is the CIFAR ResNet of He et al. (2016) with 16k/32k/64k channels, BatchNorm in 
 shortcuts on 3x32x32; transformer[<d>] is a pre-LayerNorm decoder of two blocks, four heads, GELU (tanh form),
 d_model d (default 64), over windows of 32 tokens from a vocabulary of 96, predicting the token after the
 window; its inversion paths optimise soft one-hot inputs [batch, 32, 96].
-Writes CSV: model,input,batch,path,threads,median_ms,params
+--cases grad:resnet20:1,dlg:lenet:32,... times exactly those combinations (the JMH suite passes the ones it
+ran); without it every model of --models runs every path at batches 1, 8, 32 (1, 32 with --quick).
+Writes CSV: model,input,batch,path,threads,median_ms,params,ops (ops: operations timed for the median)
 """
 import argparse
 import csv
@@ -178,39 +180,69 @@ def paths(model, shape, classes, batch, tv_weight=1e-2):
     return {"grad": grad, "dlg": dlg, "ig": ig}
 
 
-def median_ms(fn, reps, warmup=3):
-    for _ in range(warmup):
+def median_ms(fn, reps, budget_s, warmup=3):
+    """Median of up to reps timed calls after up to warmup untimed ones; operations that take seconds stop
+    early, after at least one warm-up and three timed calls, once a phase has used budget_s (a quick run of the
+    ResNet's inversion step would otherwise take minutes per row)."""
+    start = time.perf_counter()
+    for i in range(warmup):
         fn()
+        if time.perf_counter() - start > budget_s / 4:
+            break
     times = []
-    for _ in range(reps):
-        start = time.perf_counter()
+    start = time.perf_counter()
+    while len(times) < reps and (len(times) < 3 or time.perf_counter() - start < budget_s):
+        t0 = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e3
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1e3, len(times)
+
+
+PATHS = ("grad", "dlg", "ig")
+
+
+def parse_cases(text):
+    """[(model, batch, [paths])] in first-seen order from "path:model:batch,..."; a bad entry is named."""
+    grouped = {}
+    for entry in filter(None, (e.strip() for e in text.split(","))):
+        parts = entry.split(":")
+        if len(parts) != 3 or parts[0] not in PATHS or not parts[2].isdigit() or int(parts[2]) < 1:
+            raise SystemExit(f"bad --cases entry '{entry}': expected path:model:batch with path one of "
+                             f"{', '.join(PATHS)} and a batch >= 1")
+        paths_here = grouped.setdefault((parts[1], int(parts[2])), [])
+        if parts[0] not in paths_here:
+            paths_here.append(parts[0])
+    return [(model, batch, sorted(p, key=PATHS.index)) for (model, batch), p in grouped.items()]
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--threads", type=int, default=1, help="torch intra-op threads (set explicitly)")
     ap.add_argument("--out", default="-", help="CSV file, or - for standard output")
-    ap.add_argument("--quick", action="store_true", help="batches 1 and 32 only, fewer repetitions")
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions (and batches 1 and 32 without --cases)")
     ap.add_argument("--models", default="lenet,mlp256x2,mlp1024x2,resnet20,resnet20w4,transformer")
+    ap.add_argument("--cases", help="path:model:batch,... to time instead of every path of --models")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(0)
-    batches = (1, 32) if args.quick else (1, 8, 32)
-    reps = 10 if args.quick else 30
+    if args.cases is not None:
+        cases = parse_cases(args.cases)
+    else:
+        batches = (1, 32) if args.quick else (1, 8, 32)
+        cases = [(name, batch, list(PATHS)) for name in args.models.split(",") for batch in batches]
+    reps, budget_s = (10, 5.0) if args.quick else (30, 30.0)
     out = sys.stdout if args.out == "-" else open(args.out, "w", newline="")
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["model", "input", "batch", "path", "threads", "median_ms", "params"])
-    for name in args.models.split(","):
-        for batch in batches:
-            model, shape, classes = build(name)
-            count = sum(p.numel() for p in model.parameters())
-            for path, fn in paths(model, shape, classes, batch).items():
-                w.writerow([name, "x".join(map(str, shape)), batch, path, args.threads, f"{median_ms(fn, reps):.4f}", count])
-                out.flush()
+    w.writerow(["model", "input", "batch", "path", "threads", "median_ms", "params", "ops"])
+    for name, batch, wanted in cases:
+        model, shape, classes = build(name)
+        count = sum(p.numel() for p in model.parameters())
+        fns = paths(model, shape, classes, batch)
+        for path in wanted:
+            ms, ops = median_ms(fns[path], reps, budget_s)
+            w.writerow([name, "x".join(map(str, shape)), batch, path, args.threads, f"{ms:.4f}", count, ops])
+            out.flush()
     if out is not sys.stdout:
         out.close()
 

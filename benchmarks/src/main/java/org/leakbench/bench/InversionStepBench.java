@@ -21,7 +21,7 @@ public class InversionStepBench extends SampledBenchmark {
     @Param({"java", "nd4j"})
     public String backend;
 
-    @Param({"lenet", "mlp256x2"})
+    @Param({"lenet", "mlp256x2", "resnet20", "resnet20w4", "transformer"})
     public String model;
 
     @Param({"1", "8", "32"})

@@ -90,23 +90,18 @@ public final class BenchSuite {
             if (methods.isEmpty()) {
                 continue;
             }
-            ChainedOptionsBuilder b = options();
-            methods.forEach(m -> b.include("^" + Pattern.quote(cls.getName() + "." + m) + "$"));
             Map<String, List<String>> overrides = settings.overridesFor(cls.getSimpleName());
-            overrides.forEach((k, v) -> {
-                if (!k.equals(BACKEND) && declaresParam(cls, k)) {
-                    b.param(k, v.toArray(String[]::new));
-                }
-            });
-            if (declaresParam(cls, BACKEND)) {
-                List<String> usable = usableBackends(cls, overrides.get(BACKEND), skipped);
-                if (usable.isEmpty()) {
-                    continue;
-                }
-                b.param(BACKEND, usable.toArray(String[]::new));
+            all.addAll(runOnce(cls, methods, overrides, settings.warmups(), settings.iterations(), "", skipped));
+            for (ExtraRun extra : settings.extraRunsFor(cls.getSimpleName())) {
+                all.addAll(runOnce(
+                        cls,
+                        methods,
+                        extra.over(overrides),
+                        extra.warmups(),
+                        extra.iterations(),
+                        " " + extra.describe(),
+                        skipped));
             }
-            log.println("JMH " + settings.name() + ": " + cls.getSimpleName() + " " + methods);
-            all.addAll(new Runner(b.build()).run());
         }
         Path json = jmhDir.resolve("jmh.json");
         Path csv = jmhDir.resolve("jmh.csv");
@@ -131,14 +126,44 @@ public final class BenchSuite {
         return new Outcome(all, json, csv, skipped);
     }
 
-    private ChainedOptionsBuilder options() {
+    /** One JMH invocation of {@code cls} with the parameter values {@code params} (empty list if all skipped). */
+    private List<RunResult> runOnce(
+            Class<?> cls,
+            List<String> methods,
+            Map<String, List<String>> params,
+            int warmups,
+            int iterations,
+            String note,
+            List<String> skipped)
+            throws RunnerException {
+        ChainedOptionsBuilder b = options(warmups, iterations);
+        methods.forEach(m -> b.include("^" + Pattern.quote(cls.getName() + "." + m) + "$"));
+        params.forEach((k, v) -> {
+            if (!k.equals(BACKEND) && declaresParam(cls, k)) {
+                b.param(k, v.toArray(String[]::new));
+            }
+        });
+        if (declaresParam(cls, BACKEND)) {
+            List<String> usable = usableBackends(cls, params.get(BACKEND), skipped);
+            if (usable.isEmpty()) {
+                return List.of();
+            }
+            b.param(BACKEND, usable.toArray(String[]::new));
+        }
+        log.println("JMH " + settings.name() + ": " + cls.getSimpleName() + " " + methods + note);
+        return new ArrayList<>(new Runner(b.build()).run());
+    }
+
+    private ChainedOptionsBuilder options(int warmups, int iterations) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .forks(settings.forks())
-                .warmupIterations(settings.warmups())
+                .warmupIterations(warmups)
                 .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
-                .measurementIterations(settings.iterations())
+                .measurementIterations(iterations)
                 .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
                 .threads(threads.jmh())
+                // One ND4J inversion step on resnet20w4 at batch 32 can outlast JMH's default of 10 minutes.
+                .timeout(TimeValue.minutes(60))
                 .shouldFailOnError(true)
                 .verbosity(settings.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL);
         if (settings.forks() > 0) {
@@ -174,8 +199,10 @@ public final class BenchSuite {
             Optional<String> problem = backends.problem(name);
             if (problem.isPresent()) {
                 String note = cls.getSimpleName() + " with backend " + name + " skipped: " + problem.get();
-                log.println(note);
-                skipped.add(note);
+                if (!skipped.contains(note)) { // said once, though extra runs of the class ask again
+                    log.println(note);
+                    skipped.add(note);
+                }
             } else {
                 usable.add(name);
             }

@@ -10,8 +10,8 @@ import org.leakbench.tensor.Shape;
 
 /**
  * Floating-point operations of the benchmarks whose work is dominated by matrix products and convolutions,
- * counted from the shapes (2 per multiply-add; element-wise work is left out, so the rates are slight
- * underestimates). A parameter gradient is the forward pass, the weight gradients and the input gradients of
+ * counted from the shapes (2 per multiply-add; element-wise work such as BatchNorm, LayerNorm, softmax and GELU is
+ * left out, so the rates are slight underestimates; {@link ModelMacs} has the ResNet's and the decoder's layers). A parameter gradient is the forward pass, the weight gradients and the input gradients of
  * every layer but the first (the batch is a constant). The inversion objectives are not counted: their double
  * backward pass has no simple closed form worth quoting as a rate.
  */
@@ -65,9 +65,14 @@ final class FlopCount {
             macs[spec.depth()] = (double) c * h * w * spec.numClasses();
             return macs;
         }
+        if (spec.family().equals(ModelSpec.RESNET)) {
+            return ModelMacs.resnet(spec);
+        }
+        if (spec.family().equals(ModelSpec.TRANSFORMER)) {
+            return ModelMacs.transformer(spec);
+        }
         if (!spec.family().equals(ModelSpec.MLP) && !spec.family().equals(ModelSpec.LINEAR)) {
-            // No count rather than a wrong one: residual and attention models are left to a later count.
-            throw new IllegalArgumentException("no FLOP count for " + spec.family());
+            throw new IllegalArgumentException("no FLOP count for " + spec.family()); // none rather than a wrong one
         }
         int hidden = spec.family().equals(ModelSpec.MLP) ? spec.depth() : 0;
         int units = Math.max(1, (int) Math.round(256 * spec.width()));

@@ -35,6 +35,11 @@ final class RunSettingsFile {
         p.put("jmh.forks", String.valueOf(s.forks()));
         p.put("jmh.warmup", s.warmups() + " x " + s.warmupMillis() + " ms");
         p.put("jmh.measurement", s.iterations() + " x " + s.iterationMillis() + " ms");
+        s.extraRuns().forEach((cls, runs) -> {
+            for (int i = 0; i < runs.size(); i++) {
+                p.put("jmh.extra." + cls + "." + i, runs.get(i).describe());
+            }
+        });
         p.put(ThreadCounts.JMH, String.valueOf(threads.jmh()));
         p.put(ThreadCounts.ND4J, String.valueOf(threads.nd4j()));
         p.put(ThreadCounts.JAVA, String.valueOf(threads.java()));

@@ -3,6 +3,7 @@ package org.leakbench.bench.suite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.leakbench.plots.JmhRunFolder;
 import org.leakbench.plots.PlotInputException;
 import org.leakbench.results.RunLayout;
@@ -11,8 +12,8 @@ import org.openjdk.jmh.runner.RunnerException;
 /**
  * {@code java -cp ... org.leakbench.bench.suite.SuiteMain [quick|paper] [--run DIR] [--torch SCRIPT]}: runs the
  * JMH suite into a run folder (default {@code results/latest}, resolved like the plots resolve it) and, with
- * {@code --torch}, the PyTorch reference script after it; OpenSSL's AES-128-CTR rate after the masking
- * benchmarks ({@link OpenSslReference}). Selection with {@code -Djmh.include=<regex>}; JMH
+ * {@code --torch}, the PyTorch reference script after it on the same models and batches; OpenSSL's AES-128-CTR
+ * rate after the masking benchmarks ({@link OpenSslReference}). Selection with {@code -Djmh.include=<regex>}; JMH
  * threads with {@code -Djmh.threads}, ND4J's with {@code -Dleakbench.nd4j.threads}, the java backend's with
  * {@code -Dleakbench.java.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
  */
@@ -69,11 +70,15 @@ public final class SuiteMain {
                     settings.name().equals("quick") ? 1 : 3,
                     System.out);
         }
-        if (torch != null) {
+        List<String> cases = TorchReference.cases(out.results());
+        if (torch != null && cases.isEmpty()) {
+            System.out.println("PyTorch reference skipped: no gradient or inversion benchmark ran.");
+        } else if (torch != null) {
             TorchReference.run(
                     torch,
                     runDir.resolve(RunLayout.JMH).resolve(TorchReference.CSV),
                     settings.name(),
+                    cases,
                     intProperty("torch.threads", 1),
                     System.out);
         }

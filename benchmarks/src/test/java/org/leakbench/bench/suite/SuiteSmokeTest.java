@@ -73,7 +73,10 @@ class SuiteSmokeTest {
                         "dropout",
                         List.of("0.1")));
         one.put("CompressionBench", Map.of("size", List.of("10000")));
-        SuiteSettings tiny = new SuiteSettings("test", 0, 1, 5, 1, 5, one);
+        // The extra run's transformer takes the class's java backend and batch 1.
+        Map<String, List<ExtraRun>> extra =
+                Map.of("GradientBench", List.of(new ExtraRun(Map.of("model", List.of("transformer")), 1, 2)));
+        SuiteSettings tiny = new SuiteSettings("test", 0, 1, 5, 1, 5, one, extra);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         outcome = new BenchSuite(tiny, null, ThreadCounts.SINGLE, out).run(run, BenchSuite.CLASSES);
@@ -121,6 +124,19 @@ class SuiteSmokeTest {
     }
 
     @Test
+    void anExtraRunAddsItsCombinationsAfterTheMainRun() {
+        List<String> grads = outcome.results().stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith(".GradientBench.grad"))
+                .map(r -> r.getParams().getParam("model") + "/" + r.getParams().getParam("batch") + "/"
+                        + r.getParams().getMeasurement().getCount())
+                .toList();
+        assertEquals(List.of("mlp256x2/1/1", "transformer/1/2"), grads);
+        assertEquals(
+                List.of("grad:mlp256x2:1", "grad:transformer:1", "dlg:lenet:1", "ig:lenet:1"),
+                TorchReference.cases(outcome.results()));
+    }
+
+    @Test
     void anUnavailableBackendIsSkippedWithASentence() {
         assertEquals(1, outcome.skipped().size(), outcome.skipped().toString());
         String note = outcome.skipped().get(0);
@@ -160,7 +176,12 @@ class SuiteSmokeTest {
                 flops.stream()
                         .anyMatch(l -> l.startsWith("GradientBench.grad,backend=java;batch=1;" + "model=mlp256x2,")),
                 flops.toString());
+        assertTrue(
+                flops.stream()
+                        .anyMatch(l -> l.startsWith("GradientBench.grad,backend=java;batch=1;" + "model=transformer,")),
+                flops.toString());
         String settings = Files.readString(run.resolve("jmh/settings.properties"));
+        assertTrue(settings.contains("jmh.extra.GradientBench.0=model\\=[transformer]\\: 1 + 2 iterations"), settings);
         assertTrue(settings.contains("jmh.threads=1"), settings);
         assertTrue(settings.contains("leakbench.nd4j.threads=1"), settings);
         assertTrue(settings.contains("leakbench.java.threads=1"), settings);
