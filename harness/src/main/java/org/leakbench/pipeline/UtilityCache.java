@@ -26,6 +26,7 @@ final class UtilityCache {
             "model.depth",
             "model.activation",
             "model.heads",
+            "model.init",
             "fl",
             "fl.clients",
             "fl.rounds",
