@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             SlurmCommand.class,
             DemoCommand.class,
+            WeightsCommand.class,
         })
 public final class LeakBench implements Runnable {
     /** Exit code for usage and validation errors (and any other error reported in one line). */

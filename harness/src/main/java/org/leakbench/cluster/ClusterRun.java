@@ -32,6 +32,9 @@ public record ClusterRun(Path folder) {
     public static final String SWEEP = "sweep.yaml";
 
     public static final String RECORD = "cluster.json";
+    /** Key in {@link #RECORD}: the folder the submitted sweep file was in. */
+    public static final String SWEEP_DIRECTORY = "sweep_directory";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ClusterRun {
@@ -85,8 +88,11 @@ public record ClusterRun(Path folder) {
             throw new IllegalArgumentException("no sweep file at " + file);
         }
         String origin = String.valueOf(record().getOrDefault("sweep_origin", file.toString()));
-        return new SweepParser(ParameterRegistry.defaults())
+        Sweep sweep = new SweepParser(ParameterRegistry.defaults())
                 .parse(Files.readString(file, StandardCharsets.UTF_8), origin);
+        // Relative file names (model.init) resolve against the submitted file's folder, not this copy's.
+        Object directory = record().get(SWEEP_DIRECTORY);
+        return directory == null ? sweep : sweep.withDirectory(Path.of(String.valueOf(directory)));
     }
 
     /** cluster.json as a map. */

@@ -50,6 +50,7 @@ public final class ClusterSubmit {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("sweep_name", sweep.name());
         record.put("sweep_origin", sweep.origin());
+        record.put(ClusterRun.SWEEP_DIRECTORY, sweep.directory().toString());
         record.put("resources", resources);
         record.put("launcher", launcher);
         record.put("jobs", List.of());

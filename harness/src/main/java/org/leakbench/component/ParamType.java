@@ -11,7 +11,9 @@ public enum ParamType {
     /** true or false (stored as {@link Boolean}). */
     BOOL,
     /** A list of numbers or names, e.g. layer widths (stored as an unmodifiable {@link java.util.List}). */
-    LIST;
+    LIST,
+    /** Free text such as a file name (stored as {@link String}); the empty text usually means "not set". */
+    TEXT;
 
     /** The lower-case name used in messages and documentation. */
     public String label() {

@@ -8,7 +8,8 @@ import org.leakbench.results.ResultColumns;
 
 /**
  * One sweep parameter: its dotted name, value type, allowed values or range, default, one-line description and
- * tier. Use the factories ({@link #ofInt}, {@link #ofDouble}, {@link #ofEnum}, {@link #ofBool}, {@link #ofList})
+ * tier. Use the factories ({@link #ofInt}, {@link #ofDouble}, {@link #ofEnum}, {@link #ofBool}, {@link #ofList},
+ * {@link #ofText})
  * so that a registry reads one line per parameter.
  *
  * @param name dotted name as written in sweep files, e.g. {@code attack.iterations}
@@ -100,6 +101,11 @@ public record ParameterSpec(
     /** A list-valued parameter; numeric elements must lie in {@code elementRange}. */
     public static ParameterSpec ofList(String name, Tier tier, Range elementRange, List<?> def, String description) {
         return new ParameterSpec(name, ParamType.LIST, List.of(), elementRange, def, description, tier);
+    }
+
+    /** A free-text parameter (a file name); {@code def} is usually empty, meaning "not set". */
+    public static ParameterSpec ofText(String name, Tier tier, String def, String description) {
+        return new ParameterSpec(name, ParamType.TEXT, List.of(), Range.ANY, def, description, tier);
     }
 
     /** The CSV column name: dots and hyphens replaced by underscores ({@code fl.local-steps} is fl_local_steps). */
@@ -207,6 +213,12 @@ public record ParameterSpec(
                             + "; allowed: " + String.join(", ", allowed));
                 }
                 return s;
+            }
+            case TEXT -> {
+                if (!(v instanceof String text) || text.contains("\n")) {
+                    throw new IllegalArgumentException("expected one line of text, got '" + v + "'");
+                }
+                return text;
             }
             case LIST -> {
                 if (!(v instanceof List<?> list) || list.isEmpty()) {

@@ -11,6 +11,7 @@ import org.leakbench.model.ModelComponent;
 import org.leakbench.model.ModelSpec;
 import org.leakbench.model.Models;
 import org.leakbench.model.Sgd;
+import org.leakbench.model.io.InitialWeights;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.DType;
@@ -33,13 +34,39 @@ public final class CaseBuilder {
         return model.spec(p, shape, data.numClasses());
     }
 
-    /** The victim model and its starting parameters, shared by every victim of a point and seed. */
-    public record Start(Model model, List<Tensor> params) {}
+    /**
+     * The victim model and its starting state, shared by every victim of a point and seed.
+     *
+     * @param params the starting parameters
+     * @param buffers the starting running statistics of its BatchNorm layers ({@link Model#bufferShapes()})
+     * @param fromFile whether the state came from {@code model.init} rather than the seeded initialisation
+     */
+    public record Start(Model model, List<Tensor> params, List<Tensor> buffers, boolean fromFile) {}
 
     /** The model of {@code p} with parameters drawn from {@code rng}. */
     public static Start start(SweepPoint p, DataSplit data, Backend be, SplittableRandom rng) {
         Model model = Models.build(modelSpec(p, data.train()));
-        return new Start(model, model.initialParameters(be, DType.F32, rng.split()));
+        return new Start(
+                model, model.initialParameters(be, DType.F32, rng.split()), model.initialBuffers(be, DType.F32), false);
+    }
+
+    /**
+     * The model of {@code p}, starting from the {@code model.init} file when the point names one (read through
+     * {@code init}, recorded by {@code record}), else with parameters drawn from {@code rng}.
+     */
+    static Start start(
+            SweepPoint p,
+            DataSplit data,
+            Backend be,
+            SplittableRandom rng,
+            ModelInit init,
+            java.util.function.BiConsumer<String, String> record) {
+        if (!ModelInit.isSet(p)) {
+            return start(p, data, be, rng);
+        }
+        Model model = Models.build(modelSpec(p, data.train()));
+        InitialWeights w = init.load(p, model, be, DType.F32, record);
+        return new Start(model, w.params(), w.buffers(), true);
     }
 
     /** The single victim of a point: the batch at {@code image}, the model initialised from {@code rng}. */

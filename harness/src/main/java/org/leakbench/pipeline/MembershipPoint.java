@@ -23,6 +23,9 @@ import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdSchedule;
 import org.leakbench.model.HeldOutScore;
+import org.leakbench.model.Model;
+import org.leakbench.model.ModelSpec;
+import org.leakbench.model.Models;
 import org.leakbench.results.Metric;
 import org.leakbench.results.ResultColumns;
 import org.leakbench.results.RunLayout;
@@ -43,7 +46,7 @@ final class MembershipPoint {
 
     private MembershipPoint() {}
 
-    static void run(Map<String, Object> m, SweepPoint p, DataSplit data, Backend be, PointContext ctx)
+    static void run(Map<String, Object> m, SweepPoint p, DataSplit data, Backend be, PointContext ctx, ModelInit init)
             throws IOException {
         String defense = p.string("defense");
         DefenseComponent chosen = ChosenComponents.defense(p);
@@ -69,8 +72,15 @@ final class MembershipPoint {
             m.put(Metric.DELTA.column(), PointPipeline.DELTA);
             m.put(Metric.EPSILON_APPROX.column(), schedule.poissonApproximate() ? 1.0 : 0.0);
         }
-        MembershipExperimentOptions options = new MembershipExperimentOptions(
-                CaseBuilder.modelSpec(p, data.train()), members, members, recipe, false, DType.F32);
+        ModelSpec spec = CaseBuilder.modelSpec(p, data.train());
+        if (ModelInit.isSet(p)) { // the target (and LiRA's shadows) start from the file's weights
+            Model model = Models.build(spec);
+            recipe = recipe.withStart(
+                    ctx.shared("model-init", () -> init.load(p, model, be, DType.F32, ctx::recordDataFile))
+                            .params());
+        }
+        MembershipExperimentOptions options =
+                new MembershipExperimentOptions(spec, members, members, recipe, false, DType.F32);
         // The loss-threshold and gradient-norm attacks score the same target, so their points share one
         // experiment; LiRA trains its own shadow models and runs alone.
         MembershipComponent attack = ChosenComponents.membership(p);

@@ -31,10 +31,11 @@ public final class PipelineFactory implements PointExecutorFactory {
             DataRequirements.check(p);
         }
         DataShapes.check(sweep.points());
+        ModelInit init = ModelInit.check(sweep);
         for (String warning : deprecations(sweep)) {
             System.err.println("warning: " + warning);
         }
-        return new PointPipeline();
+        return new PointPipeline(init);
     }
 
     /** What the sweep asks for under a deprecated name, one message each. */

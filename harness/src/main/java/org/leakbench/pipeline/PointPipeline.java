@@ -54,6 +54,7 @@ public final class PointPipeline implements PointExecutor {
 
     private final UtilityCache utilities = new UtilityCache();
     private final BiFunction<SweepPoint, VictimCase, Attack> attacks;
+    private final ModelInit init;
 
     public PointPipeline() {
         this(AttackFactory::create);
@@ -61,7 +62,17 @@ public final class PointPipeline implements PointExecutor {
 
     /** A pipeline whose attacks come from {@code attacks} (tests put misbehaving attacks here). */
     PointPipeline(BiFunction<SweepPoint, VictimCase, Attack> attacks) {
+        this(attacks, ModelInit.unchecked());
+    }
+
+    /** A pipeline whose {@code model.init} files were checked before the sweep ({@link ModelInit#check}). */
+    PointPipeline(ModelInit init) {
+        this(AttackFactory::create, init);
+    }
+
+    private PointPipeline(BiFunction<SweepPoint, VictimCase, Attack> attacks, ModelInit init) {
         this.attacks = attacks;
+        this.init = init;
     }
 
     @Override
@@ -81,7 +92,7 @@ public final class PointPipeline implements PointExecutor {
                         + "scores its own member and non-member rows (set victims: 1)");
             }
             Map<String, Object> mia = new LinkedHashMap<>();
-            MembershipPoint.run(mia, p, data, be, ctx);
+            MembershipPoint.run(mia, p, data, be, ctx, init);
             return mia;
         }
         int victims = p.intValue("victims");
@@ -89,8 +100,9 @@ public final class PointPipeline implements PointExecutor {
             throw new IllegalArgumentException(
                     "victims " + victims + ": a curious-client point attacks one victim " + "(set victims: 1)");
         }
-        CaseBuilder.Start start =
-                ctx.shared("model", () -> CaseBuilder.start(p, data, be, new SplittableRandom(ctx.seed())));
+        CaseBuilder.Start start = ctx.shared(
+                "model",
+                () -> CaseBuilder.start(p, data, be, new SplittableRandom(ctx.seed()), init, ctx::recordDataFile));
         TokenSamples.checkAttack(attackComponent, p, ChosenComponents.dataset(p), data.test(), start.model());
         VictimCase c = victimCase(p, data, be, start, victims, 0, ctx);
         SplittableRandom rng = ctx.random();
@@ -275,7 +287,8 @@ public final class PointPipeline implements PointExecutor {
             throws java.io.IOException {
         HeldOutScore score = utilities.score(
                 p,
-                () -> UtilityRunner.train(p, data, c.model(), be, defense, ctx.seed())
+                () -> UtilityRunner.train(
+                                p, data, c.model(), be, defense, ctx.seed(), ModelInit.isSet(p) ? c.params() : null)
                         .finalScore());
         UtilityMetrics.put(m, score, ChosenComponents.dataset(p).does(Capability.TOKEN_SAMPLES));
         PrivacyAccounting.report(m, p, data, ctx.seed(), DELTA, ctx.runFolder());

@@ -27,6 +27,7 @@ final class UtilityCache {
             "model.depth",
             "model.activation",
             "model.heads",
+            "model.init",
             "fl",
             "fl.clients",
             "fl.rounds",

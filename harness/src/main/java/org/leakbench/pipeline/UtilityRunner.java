@@ -36,6 +36,21 @@ public final class UtilityRunner {
 
     public static TrainingHistory train(
             SweepPoint p, DataSplit data, Model model, Backend be, UpdateDefense defense, long seed) {
+        return train(p, data, model, be, defense, seed, null);
+    }
+
+    /**
+     * As {@link #train(SweepPoint, DataSplit, Model, Backend, UpdateDefense, long)}, the global model starting from
+     * {@code initial} ({@code model.init}) instead of the seeded initialisation when it is not null.
+     */
+    public static TrainingHistory train(
+            SweepPoint p,
+            DataSplit data,
+            Model model,
+            Backend be,
+            UpdateDefense defense,
+            long seed,
+            java.util.List<org.leakbench.tensor.Tensor> initial) {
         FlOptions options = flOptions(p);
         FlData fl = new FlData(
                 data.train().samples(),
@@ -53,7 +68,9 @@ public final class UtilityRunner {
         if (chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT)) {
             training = training.withLocalTraining(new DpSgdTraining(dpSgd(p)));
         }
-        return training.run(seed);
+        return initial == null
+                ? training.run(seed)
+                : training.run(seed, initial, new org.leakbench.fl.HonestButCuriousServer(), r -> {});
     }
 
     /** Every client takes part in every round; one local epoch for FedAvg. */

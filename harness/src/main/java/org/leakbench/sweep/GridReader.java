@@ -275,7 +275,7 @@ final class GridReader {
         }
         List<Node> nodes = new ArrayList<>();
         for (Node item : items) {
-            Object raw = raw(item, listParam);
+            Object raw = raw(item, listParam, spec.type() == ParamType.TEXT);
             if (raw == null) {
                 run.error(
                         item,
@@ -307,7 +307,7 @@ final class GridReader {
         return spec.type() == ParamType.ENUM ? "; allowed: " + String.join(", ", spec.allowed()) : "";
     }
 
-    private Object raw(Node item, boolean listParam) {
+    private Object raw(Node item, boolean listParam, boolean text) {
         if (listParam) {
             if (!(item instanceof SequenceNode seq)) {
                 return null;
@@ -323,6 +323,10 @@ final class GridReader {
         }
         if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
             return s.getValue();
+        }
+        // A text parameter's quoted '' is its unset value (model.init: ['', w.safetensors] compares both).
+        if (text && item instanceof ScalarNode s && s.getValue().isEmpty() && !s.isPlain()) {
+            return "";
         }
         return null;
     }

@@ -3,6 +3,7 @@ package org.leakbench.sweep;
 import static org.leakbench.component.ParameterSpec.ofDouble;
 import static org.leakbench.component.ParameterSpec.ofEnum;
 import static org.leakbench.component.ParameterSpec.ofInt;
+import static org.leakbench.component.ParameterSpec.ofText;
 import static org.leakbench.component.Range.above;
 import static org.leakbench.component.Range.atLeast;
 import static org.leakbench.component.Range.closed;
@@ -51,6 +52,7 @@ public final class ParameterRegistry {
             "model.depth",
             "model.activation",
             "model.heads",
+            "model.init",
             "batch",
             "fl",
             "threat",
@@ -102,6 +104,12 @@ public final class ParameterRegistry {
                         0,
                         "image side: 0 = as the data set has it; larger zero-pads each image at its centre"),
                 ofEnum("model", EXPENSIVE, components.names(ComponentKind.MODEL), "lenet", "victim model architecture"),
+                ofText(
+                        "model.init",
+                        EXPENSIVE,
+                        "",
+                        "the victim's starting weights: a .safetensors state_dict (relative to the sweep file); "
+                                + "empty = LeakBench's seeded initialisation"),
                 ofInt("batch", EXPENSIVE, atLeast(1), 1, "client batch size"),
                 ofEnum("fl", EXPENSIVE, List.of("fedsgd", "fedavg"), "fedsgd", "federated protocol"),
                 ofEnum(

@@ -26,6 +26,8 @@ import org.leakbench.component.ParameterSpec;
  * @param registry the registry the values were checked against
  * @param origin file or preset the sweep came from
  * @param source the sweep file's text (recorded in provenance)
+ * @param directory the folder relative file names in the sweep (such as {@code model.init}) are resolved
+ *     against: the sweep file's folder, or the working directory for a preset or a text
  */
 public record Sweep(
         String name,
@@ -36,7 +38,8 @@ public record Sweep(
         List<Map<String, List<Object>>> blocks,
         ParameterRegistry registry,
         String origin,
-        String source) {
+        String source,
+        java.nio.file.Path directory) {
 
     public Sweep {
         Objects.requireNonNull(registry, "registry");
@@ -63,16 +66,41 @@ public record Sweep(
         blocks = List.copyOf(copy);
         description = description == null ? "" : description;
         source = source == null ? "" : source;
+        directory = (directory == null ? java.nio.file.Path.of("") : directory).toAbsolutePath();
+    }
+
+    /** A sweep whose relative file names resolve against the working directory. */
+    public Sweep(
+            String name,
+            String description,
+            List<Long> seeds,
+            String backend,
+            Duration timeout,
+            List<Map<String, List<Object>>> blocks,
+            ParameterRegistry registry,
+            String origin,
+            String source) {
+        this(name, description, seeds, backend, timeout, blocks, registry, origin, source, null);
+    }
+
+    /** {@code file} as written in the sweep: absolute, or relative to {@link #directory()}. */
+    public java.nio.file.Path resolve(String file) {
+        return directory.resolve(file).normalize();
+    }
+
+    /** The same sweep with relative file names resolved against {@code folder}. */
+    public Sweep withDirectory(java.nio.file.Path folder) {
+        return new Sweep(name, description, seeds, backend, timeout, blocks, registry, origin, source, folder);
     }
 
     /** The same sweep on another backend. */
     public Sweep withBackend(String newBackend) {
-        return new Sweep(name, description, seeds, newBackend, timeout, blocks, registry, origin, source);
+        return new Sweep(name, description, seeds, newBackend, timeout, blocks, registry, origin, source, directory);
     }
 
     /** The same sweep with another per-point time limit. */
     public Sweep withTimeout(Duration newTimeout) {
-        return new Sweep(name, description, seeds, backend, newTimeout, blocks, registry, origin, source);
+        return new Sweep(name, description, seeds, backend, newTimeout, blocks, registry, origin, source, directory);
     }
 
     /**

@@ -40,11 +40,12 @@ public final class SweepParser {
         this.registry = registry;
     }
 
-    /** Parses a sweep file. */
+    /** Parses a sweep file; relative file names in it resolve against its folder. */
     public Sweep parse(Path file) throws IOException {
         return parse(
-                Files.readString(file, StandardCharsets.UTF_8),
-                file.getFileName().toString());
+                        Files.readString(file, StandardCharsets.UTF_8),
+                        file.getFileName().toString())
+                .withDirectory(file.toAbsolutePath().getParent());
     }
 
     /**

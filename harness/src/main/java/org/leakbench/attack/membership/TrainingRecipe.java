@@ -14,8 +14,9 @@ import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
 
 /**
- * How a model is trained from scratch: minibatch SGD, or DP-SGD when {@code noiseMultiplier > 0}. The target
- * is trained with it, and LiRA's shadow models with the same recipe (the attacker is assumed to know it).
+ * How a model is trained: minibatch SGD, or DP-SGD when {@code noiseMultiplier > 0}, from the model's seeded
+ * initialisation or from given starting parameters. The target is trained with it, and LiRA's shadow models with
+ * the same recipe (the attacker is assumed to know it, the starting point included).
  *
  * @param epochs          passes over the training rows, in [1, 10000]
  * @param batchSize       rows per step, in [1, 65536]
@@ -24,6 +25,7 @@ import org.leakbench.tensor.Tensor;
  * @param clipNorm        DP-SGD per-example clipping norm C, in (0, 1e6]; ignored when σ = 0
  * @param sampling        DP-SGD's batches: Poisson (the default, what the accountant analyses) or shuffled
  * @param noise           DP-SGD's Gaussian noise source ({@link NoiseSources#GAUSSIAN_NAMES})
+ * @param start           starting parameters, in the model's parameter order; null for the seeded initialisation
  */
 public record TrainingRecipe(
         int epochs,
@@ -32,8 +34,10 @@ public record TrainingRecipe(
         double noiseMultiplier,
         double clipNorm,
         DpSampling sampling,
-        String noise) {
+        String noise,
+        List<Tensor> start) {
     public TrainingRecipe {
+        start = start == null ? null : List.copyOf(start);
         if (epochs < 1 || epochs > 10_000) {
             throw new IllegalArgumentException("recipe.epochs must be in [1, 10000], got " + epochs);
         }
@@ -55,6 +59,18 @@ public record TrainingRecipe(
         }
     }
 
+    /** A recipe from the seeded initialisation. */
+    public TrainingRecipe(
+            int epochs,
+            int batchSize,
+            double learningRate,
+            double noiseMultiplier,
+            double clipNorm,
+            DpSampling sampling,
+            String noise) {
+        this(epochs, batchSize, learningRate, noiseMultiplier, clipNorm, sampling, noise, null);
+    }
+
     /** Poisson-sampled DP-SGD with the fast Gaussian when σ &gt; 0. */
     public TrainingRecipe(int epochs, int batchSize, double learningRate, double noiseMultiplier, double clipNorm) {
         this(epochs, batchSize, learningRate, noiseMultiplier, clipNorm, DpSampling.POISSON, NoiseSources.FAST);
@@ -67,12 +83,17 @@ public record TrainingRecipe(
 
     /** The same schedule with DP-SGD: per-example clipping to {@code clipNorm}, noise σ = {@code noiseMultiplier}. */
     public TrainingRecipe withDp(double sigma, double clip) {
-        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip, sampling, noise);
+        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip, sampling, noise, start);
     }
 
     /** The same schedule with DP-SGD drawing batches by {@code s} and noise from {@code source}. */
     public TrainingRecipe withDp(double sigma, double clip, DpSampling s, String source) {
-        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip, s, source);
+        return new TrainingRecipe(epochs, batchSize, learningRate, sigma, clip, s, source, start);
+    }
+
+    /** The same recipe starting every model it trains from {@code params} (null: the seeded initialisation). */
+    public TrainingRecipe withStart(List<Tensor> params) {
+        return new TrainingRecipe(epochs, batchSize, learningRate, noiseMultiplier, clipNorm, sampling, noise, params);
     }
 
     /** The DP-SGD batches of training on {@code rows} rows: what {@link #train} runs and the accountant counts. */
@@ -84,7 +105,7 @@ public record TrainingRecipe(
         return noiseMultiplier > 0;
     }
 
-    /** Fresh parameters drawn from {@code rng}, then trained on the rows {@code indices}. */
+    /** {@link #start()} or fresh parameters drawn from {@code rng}, then trained on the rows {@code indices}. */
     public List<Tensor> train(
             Model model,
             Backend backend,
@@ -93,7 +114,9 @@ public record TrainingRecipe(
             int[] labels,
             int[] indices,
             SplittableRandom rng) {
-        List<Tensor> init = model.initialParameters(backend, dtype, rng.split());
+        SplittableRandom initRng = rng.split(); // drawn either way, so the batch order does not depend on start
+        List<Tensor> init =
+                start == null ? model.initialParameters(backend, dtype, initRng) : converted(backend, dtype);
         SplittableRandom order = rng.split();
         if (isPrivate()) {
             return DpSgdStep.train(
@@ -111,5 +134,12 @@ public record TrainingRecipe(
                     order);
         }
         return Sgd.train(model, backend, dtype, init, samples, labels, indices, epochs, batchSize, learningRate, order);
+    }
+
+    /** The starting parameters on {@code backend} in {@code dtype}. */
+    private List<Tensor> converted(Backend backend, DType dtype) {
+        return start.stream()
+                .map(t -> t.dtype() == dtype ? t : backend.fromArray(t.toDoubleArray(), dtype, t.shape()))
+                .toList();
     }
 }
