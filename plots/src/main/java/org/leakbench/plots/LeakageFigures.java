@@ -15,7 +15,10 @@ import org.leakbench.results.ResultColumns;
  * size (parameter count, log x). Undefended rows are used when present, so the curves show the attack alone.
  */
 final class LeakageFigures {
-    private static final Set<String> MODEL_COLUMNS = Set.of("model", "model_width", "model_depth");
+    private static final Set<String> MODEL_COLUMNS =
+            Set.of("model", "model_width", "model_depth", "model_heads", "model_norm", "model_shortcut");
+    /** Columns of an attack's own knobs: each attack keeps its own, and a series per setting where they vary. */
+    private static final String ATTACK_KNOB = ResultColumns.ATTACK + "_";
 
     private LeakageFigures() {}
 
@@ -40,6 +43,33 @@ final class LeakageFigures {
                     r -> r.metric(Metric.PARAMS).orElse(Double.NaN),
                     true);
         }
+    }
+
+    /**
+     * The attack of a row, with the knobs (attack_* columns) that take more than one value among that attack's
+     * rows: "ig (attack_iterations=200)" next to "ig (attack_iterations=2000)"; plain "ig" when it ran one way.
+     */
+    static String seriesName(ResultRow row, List<ResultRow> rows, List<String> parameters) {
+        String attack = row.param(ResultColumns.ATTACK);
+        StringBuilder knobs = new StringBuilder();
+        for (String c : parameters) {
+            if (!c.startsWith(ATTACK_KNOB)) {
+                continue;
+            }
+            long values = rows.stream()
+                    .filter(r -> r.param(ResultColumns.ATTACK).equals(attack))
+                    .map(r -> r.param(c))
+                    .distinct()
+                    .count();
+            if (values > 1) {
+                knobs.append(knobs.length() == 0 ? "" : ", ")
+                        .append(c)
+                        .append('=')
+                        .append(row.param(c));
+            }
+        }
+        String name = attack.isBlank() ? "attack" : attack;
+        return knobs.length() == 0 ? name : name + " (" + knobs + ")";
     }
 
     /** "8 victims × 2 seeds", or the range of pooled victims when points differ. */
@@ -73,14 +103,16 @@ final class LeakageFigures {
             ctx.skip("figure " + name, "no ok row with both " + leak + " and a " + axis + " value");
             return;
         }
-        Slice slice = Slice.of(rows, ctx.results.parameters(), free);
+        Set<String> freeHere = new java.util.HashSet<>(free);
+        ctx.results.parameters().stream().filter(c -> c.startsWith(ATTACK_KNOB)).forEach(freeHere::add);
+        Slice slice = Slice.of(rows, ctx.results.parameters(), freeHere);
         VictimValues victims = VictimValues.near(ctx.results);
         // With victims.csv, every point pools the victims of its seeds and its bars are bootstrap intervals.
         boolean pooled = slice.rows().stream().allMatch(victims::has);
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
-        Slice.group(slice.rows(), r -> r.param(ResultColumns.ATTACK))
+        Slice.group(slice.rows(), r -> seriesName(r, slice.rows(), ctx.results.parameters()))
                 .forEach((attack, g) -> series.put(
-                        attack.isBlank() ? "attack" : attack,
+                        attack,
                         pooled ? XYSeriesData.victimPoints(g, x, leak, victims) : XYSeriesData.points(g, x, leak)));
         long distinctX = series.values().stream()
                 .flatMap(List::stream)
