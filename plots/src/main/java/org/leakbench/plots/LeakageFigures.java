@@ -31,7 +31,8 @@ final class LeakageFigures {
                     "batch size (examples, log scale)",
                     Set.of(ResultColumns.BATCH, ResultColumns.ATTACK),
                     r -> Numbers.parseOrNaN(r.param(ResultColumns.BATCH)),
-                    true);
+                    true,
+                    false);
             Set<String> free = new java.util.HashSet<>(MODEL_COLUMNS);
             free.add(ResultColumns.ATTACK);
             renderVs(
@@ -41,6 +42,7 @@ final class LeakageFigures {
                     "model size (parameters, log scale)",
                     free,
                     r -> r.metric(Metric.PARAMS).orElse(Double.NaN),
+                    true,
                     true);
         }
     }
@@ -91,7 +93,8 @@ final class LeakageFigures {
             String xLabel,
             Set<String> free,
             ToDoubleFunction<ResultRow> x,
-            boolean logX)
+            boolean logX,
+            boolean perModel)
             throws IOException {
         String name = "leakage-vs-" + axis + "-" + leak;
         // The oracle reads the truth (PSNR capped at 100 dB): as a line it would only flatten the others.
@@ -110,7 +113,14 @@ final class LeakageFigures {
         // With victims.csv, every point pools the victims of its seeds and its bars are bootstrap intervals.
         boolean pooled = slice.rows().stream().allMatch(victims::has);
         Map<String, List<XYSeriesData.XY>> series = new LinkedHashMap<>();
-        Slice.group(slice.rows(), r -> seriesName(r, slice.rows(), ctx.results.parameters()))
+        // Families differ in more than size (a LeNet and a ResNet of equal size are different victims): on the
+        // size axis each family gets its own line.
+        boolean families = perModel
+                && slice.rows().stream().map(r -> r.param("model")).distinct().count() > 1;
+        Slice.group(
+                        slice.rows(),
+                        r -> seriesName(r, slice.rows(), ctx.results.parameters())
+                                + (families ? " · " + r.param("model") : ""))
                 .forEach((attack, g) -> series.put(
                         attack,
                         pooled ? XYSeriesData.victimPoints(g, x, leak, victims) : XYSeriesData.points(g, x, leak)));
@@ -146,7 +156,7 @@ final class LeakageFigures {
         for (Map.Entry<String, List<XYSeriesData.XY>> e : series.entrySet()) {
             XYSeriesData.add(chart, e.getKey(), e.getValue(), errors, i++);
         }
-        String caption = leak.label() + " against " + xLabel + ", one line per attack"
+        String caption = leak.label() + " against " + xLabel + ", one line per attack" + (perModel ? " and model" : "")
                 + (errors
                         ? pooled
                                 ? "; means over " + victimCounts(slice.rows(), leak, victims) + " per point, error "
