@@ -71,7 +71,7 @@ final class DataShapes {
             int[] shape = of(p).shapeOf(declared.get());
             String key =
                     dataset.name() + java.util.Arrays.toString(shape) + "|" + model.name() + "|" + p.string("attack")
-                            + "|"
+                            + "|" + p.string("defense") + "|"
                             + model.descriptor().ownParameters().stream()
                                     .map(s -> s.name() + "=" + p.string(s.name()))
                                     .toList();
@@ -87,6 +87,14 @@ final class DataShapes {
                     TokenSamples.checkAttack(ChosenComponents.attack(p), p, dataset, shape, built);
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
+                }
+                org.leakbench.defense.DefenseComponent defense = ChosenComponents.defense(p);
+                if (defense.does(org.leakbench.component.Capability.CLIPS_PER_EXAMPLE_IN_CLIENT)
+                        && !built.bufferShapes().isEmpty()) {
+                    // Opacus refuses BatchNorm for the same reason: batch statistics mix the examples it clips.
+                    problems.add("defense " + defense.name() + " clips per-example gradients, but model "
+                            + model.name() + " uses BatchNorm, whose batch statistics mix the examples; set "
+                            + "model.norm: group");
                 }
             } catch (IllegalArgumentException e) {
                 problems.add("model " + model.name() + " does not fit data set " + dataset.name()

@@ -39,6 +39,25 @@ class ModelFitCheckTest {
     }
 
     @Test
+    void dpSgdOnABatchNormModelIsRefusedAtSetUpAndPassesWithGroupNorm() {
+        String batchNorm = TinySweeps.header("bn", "1") + """
+                  - dataset: [fashion-mnist-subset]
+                    model: [resnet20]
+                    attack: [none]
+                    defenses: [{name: dp-sgd, param: [1.0], clip: [1.0]}]
+                """;
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new PipelineFactory().create(TinySweeps.parse(batchNorm, "bn.yaml")));
+        assertTrue(e.getMessage().contains("model resnet20 uses BatchNorm"), e.getMessage());
+        assertTrue(e.getMessage().contains("model.norm: group"), e.getMessage());
+        new PipelineFactory()
+                .create(TinySweeps.parse(
+                        batchNorm.replace("model: [resnet20]", "model: [resnet20]\n    model.norm: [group]"),
+                        "gn.yaml"));
+    }
+
+    @Test
     void fittingModelsPass() {
         String sweep = TinySweeps.header("fit", "1") + """
                   - dataset: [natural-images, fashion-mnist-subset]
