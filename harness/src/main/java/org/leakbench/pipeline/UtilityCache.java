@@ -12,40 +12,28 @@ import org.leakbench.sweep.Values;
 
 /**
  * Final test scores (accuracy and mean loss) of the run's federated trainings, keyed by what the training depends on (data set,
- * model, federated settings, defense, seed) and nothing else, so points that differ only in the victim's batch,
+ * model, federated settings, defense, seed: every parameter but the attack's side), so points that differ only in the victim's batch,
  * the attacked image or the attack share one training even across groups. Built once under concurrent
  * requests; a failed or cancelled build is dropped so that a later point tries again.
  */
 final class UtilityCache {
-    /** The parameters a utility training reads. */
-    static final List<String> INPUTS = List.of(
-            "dataset",
-            "data.channels",
-            "data.size",
-            "model",
-            "model.width",
-            "model.depth",
-            "model.activation",
-            "model.heads",
-            "model.init",
-            "fl",
-            "fl.clients",
-            "fl.rounds",
-            "fl.lr",
-            "fl.partition",
-            "fl.alpha",
-            "fl.local-batch",
-            "defense",
-            "defense.param",
-            "defense.clip",
-            "dp.sampling",
-            "dp.noise");
+    /**
+     * The parameters a utility training never reads: who attacks and how, which victims, and how success is
+     * judged. Every other parameter is part of the key, so a new model, data or defense parameter (model.norm,
+     * text.context, ...) can never let two different trainings share one score.
+     */
+    static final List<String> ATTACK_SIDE_PREFIXES = List.of("attack", "mia.", "success.");
+
+    static final java.util.Set<String> ATTACK_SIDE = java.util.Set.of("batch", "image", "victims", "threat");
 
     private final ConcurrentHashMap<String, CompletableFuture<HeldOutScore>> scores = new ConcurrentHashMap<>();
 
     static String key(SweepPoint p) {
         StringBuilder sb = new StringBuilder();
-        for (String name : INPUTS) {
+        for (String name : new java.util.TreeSet<>(p.params().keySet())) {
+            if (ATTACK_SIDE.contains(name) || ATTACK_SIDE_PREFIXES.stream().anyMatch(name::startsWith)) {
+                continue;
+            }
             sb.append(name).append('=').append(Values.format(p.get(name))).append(';');
         }
         return sb.append("seed=").append(p.seed()).toString();

@@ -49,6 +49,25 @@ class UtilityCacheTest {
         assertNotEquals(UtilityCache.key(points.get(0)), UtilityCache.key(points.get(1)));
     }
 
+    /** GroupNorm and BatchNorm ResNets, or two text windows, are different trainings (they once shared one). */
+    @Test
+    void everyModelAndDataParameterChangesTheKey() {
+        List<SweepPoint> points = new SweepParser(ParameterRegistry.defaults())
+                .parse("""
+                        grids:
+                          - model: [resnet20]
+                            model.norm: [batch, group]
+                            model.shortcut: [projection, padding]
+                          - dataset: [text-char]
+                            model: [transformer]
+                            text.context: [8, 16]
+                            text.stride: [0, 32]
+                        """, "norm.yaml")
+                .points();
+        assertEquals(8, points.size());
+        assertEquals(8, points.stream().map(UtilityCache::key).distinct().count());
+    }
+
     @Test
     void theVictimsBatchAndTheAttackDoNotChangeTheKeyButDefenseAndSeedDo() {
         String base = UtilityCache.key(point(1, "dlg", "none", 1));
