@@ -21,7 +21,7 @@ public final class RandomAttack implements Attack {
         int n = obs.batchSize();
         int d = obs.model().spec().inputSize();
         int k = obs.model().spec().numClasses();
-        int vocabulary = tokenVocabulary(obs.model());
+        int vocabulary = obs.model().relaxedVocabulary();
         float[][] x = new float[n][d];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
@@ -33,12 +33,5 @@ public final class RandomAttack implements Attack {
             y[i] = ctx.rng().nextInt(k);
         }
         return new AttackResult(x, y, AttackResult.OK, 0, Double.NaN, 0);
-    }
-
-    /** The vocabulary of a token model (relaxed input [positions, vocabulary]), else 0. */
-    static int tokenVocabulary(org.leakbench.model.Model model) {
-        int[] relaxed = model.attackInputShape();
-        int[] ids = model.spec().inputShape();
-        return relaxed.length == ids.length + 1 && relaxed[0] == ids[0] ? relaxed[relaxed.length - 1] : 0;
     }
 }

@@ -60,6 +60,19 @@ public interface Model {
         return spec().inputShape();
     }
 
+    /**
+     * The vocabulary of a model whose attack input relaxes its token ids to soft one-hot rows (an
+     * {@link #attackInputShape()} of the ids' shape plus a vocabulary axis); 0 for a model optimised as it reads.
+     */
+    default int relaxedVocabulary() {
+        int[] relaxed = attackInputShape();
+        int[] ids = spec().inputShape();
+        return relaxed.length == ids.length + 1
+                        && java.util.Arrays.equals(java.util.Arrays.copyOf(relaxed, ids.length), ids)
+                ? relaxed[ids.length]
+                : 0;
+    }
+
     default long parameterCount() {
         long n = 0;
         for (ParamShape p : parameterShapes()) {

@@ -33,7 +33,7 @@ final class TokenSamples {
 
     /** Whether the model takes its input relaxed (soft one-hot vectors) besides as ids. */
     static boolean relaxed(Model model) {
-        return !Arrays.equals(model.attackInputShape(), model.spec().inputShape());
+        return model.relaxedVocabulary() > 0;
     }
 
     /**
@@ -81,9 +81,8 @@ final class TokenSamples {
     static VictimScore score(VictimCase c, AttackResult r, int victim, String status, int[] indices) {
         Model model = c.model();
         int positions = c.images()[0].length;
-        int[] relaxedShape = model.attackInputShape();
         int vocabulary =
-                relaxedShape.length == 2 ? relaxedShape[1] : model.spec().numClasses();
+                relaxed(model) ? model.relaxedVocabulary() : model.spec().numClasses();
         float[][] recon = r.samples();
         if (recon.length > 0 && recon[0].length == positions * vocabulary && vocabulary > 1) {
             recon = TokenScore.decodeRelaxed(recon, positions, vocabulary);
