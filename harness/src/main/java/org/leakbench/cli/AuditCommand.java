@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Check every ok attack row of a run against budgets, e.g. --max psnr=20 --max mia_auc=0.6 "
                     + "--min accuracy=0.8.",
+            "A budget may be another metric of the row (times a factor): --max epsilon_audit=epsilon fails "
+                    + "where a dp-audit's lower bound exceeds the accountant's epsilon; rows without it are skipped.",
             "Empty cells (metric not applicable) are skipped; a budget that no ok row "
                     + "measures is an error, so a gate never passes on nothing.",
             "The oracle and random baselines bracket the attacks and are not checked unless --include-baselines.",
@@ -106,7 +108,9 @@ final class AuditCommand implements Callable<Integer> {
             List<String> cells = new ArrayList<>(List.of(row.get("point_id"), row.get("seed")));
             ID_COLUMNS.stream().filter(c -> table.column(c) >= 0).forEach(c -> cells.add(row.get(c)));
             cells.addAll(List.of(
-                    v.budget().metric(), Values.format(v.value()), v.budget().toString()));
+                    v.budget().metric(),
+                    Values.format(v.value()),
+                    v.budget() + (v.budget().reference() == null ? "" : " (" + Values.format(v.bound()) + ")")));
             t.add(cells);
         }
         if (requireOk) {

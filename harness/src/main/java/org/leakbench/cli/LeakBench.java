@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             EnvCommand.class,
             EpsilonCommand.class,
+            DpAuditCommand.class,
             NoiseMultiplierCommand.class,
             PlotCommand.class,
             ReportCommand.class,

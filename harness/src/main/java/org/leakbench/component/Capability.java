@@ -33,5 +33,7 @@ public enum Capability {
     /** Data set: its samples are images (what {@link Requirement#IMAGE_DATA} asks for). */
     IMAGE_SAMPLES,
     /** Data set: its samples are windows of token ids (what {@link Requirement#TOKEN_DATA} asks for). */
-    TOKEN_SAMPLES
+    TOKEN_SAMPLES,
+    /** Attack: audits a DP defense with canaries, an empirical lower bound on its ε next to the accountant's. */
+    AUDITS_DP
 }

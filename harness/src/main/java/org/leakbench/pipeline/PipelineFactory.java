@@ -24,6 +24,10 @@ public final class PipelineFactory implements PointExecutorFactory {
     public PointExecutor create(Sweep sweep) {
         for (SweepPoint p : sweep.points()) {
             Component attack = ChosenComponents.attack(p);
+            if (attack.does(Capability.AUDITS_DP)) {
+                AuditPoint.level(p); // refuses a defense without a DP guarantee before anything runs
+                continue;
+            }
             if (!attack.does(Capability.RECONSTRUCTS_INPUTS) && !attack.does(Capability.INFERS_MEMBERSHIP)) {
                 throw new IllegalArgumentException("attack '" + p.string("attack") + "' is not run by sweeps yet "
                         + "(it has its own experiment); sweep attacks: " + sweepAttacks());
@@ -55,10 +59,12 @@ public final class PipelineFactory implements PointExecutorFactory {
         return List.copyOf(out);
     }
 
-    /** Attacks the pipeline runs: reconstruction and membership inference, in registry order. */
+    /** Attacks the pipeline runs: reconstruction, membership inference and DP audits, in registry order. */
     static List<String> sweepAttacks() {
         return ChosenComponents.registry().all(ComponentKind.ATTACK).stream()
-                .filter(c -> c.does(Capability.RECONSTRUCTS_INPUTS) || c.does(Capability.INFERS_MEMBERSHIP))
+                .filter(c -> c.does(Capability.RECONSTRUCTS_INPUTS)
+                        || c.does(Capability.INFERS_MEMBERSHIP)
+                        || c.does(Capability.AUDITS_DP))
                 .map(Component::name)
                 .toList();
     }

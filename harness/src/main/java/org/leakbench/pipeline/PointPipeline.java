@@ -78,6 +78,11 @@ public final class PointPipeline implements PointExecutor {
     @Override
     public Map<String, Object> run(SweepPoint p, PointContext ctx) throws Exception {
         Backend be = Backends.get(ctx.backend());
+        if (ChosenComponents.attack(p).does(Capability.AUDITS_DP)) { // canaries only: no data, no training
+            Map<String, Object> audit = new LinkedHashMap<>();
+            AuditPoint.run(audit, p, be, ctx);
+            return audit;
+        }
         DatasetComponent dataset = ChosenComponents.dataset(p);
         DataRequirements.check(p);
         org.leakbench.data.ImageShape shape = DataShapes.of(p);

@@ -30,8 +30,9 @@ public final class BudgetAudit {
      * @param row the row as column name to value
      * @param budget the budget it breaks
      * @param value the metric's value
+     * @param bound the limit in this row (the budget's own, or its factor times the referenced metric)
      */
-    public record Violation(Map<String, String> row, Budget budget, double value) {}
+    public record Violation(Map<String, String> row, Budget budget, double value, double bound) {}
 
     /**
      * What an audit found.
@@ -99,11 +100,9 @@ public final class BudgetAudit {
             throw new IllegalArgumentException("give at least one budget, e.g. --max psnr=20 or --min accuracy=0.8");
         }
         for (Budget b : budgets) {
-            if (!ResultColumns.METRICS.contains(b.metric()) || table.column(b.metric()) < 0) {
-                String guess = Values.closest(b.metric(), ResultColumns.METRICS);
-                throw new IllegalArgumentException("unknown metric '" + b.metric() + "'"
-                        + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; metrics: "
-                        + String.join(", ", ResultColumns.METRICS));
+            checkMetric(table, b.metric());
+            if (b.reference() != null) {
+                checkMetric(table, b.reference());
             }
         }
         int status = table.column(ResultColumns.STATUS);
@@ -129,16 +128,18 @@ public final class BudgetAudit {
                 if (cell.isBlank()) {
                     continue;
                 }
-                measured[i]++;
-                double v;
-                try {
-                    v = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(
-                            "row " + table.key(row) + ": " + b.metric() + " = '" + cell + "' is not a number");
+                double bound = b.limit();
+                if (b.reference() != null) {
+                    String ref = row.get(table.column(b.reference()));
+                    if (ref.isBlank()) {
+                        continue; // a bound that does not exist in this row checks nothing here
+                    }
+                    bound = b.boundFor(number(table, row, b.reference(), ref));
                 }
-                if (!b.allows(v)) {
-                    violations.add(new Violation(table.asMap(row), b, v));
+                measured[i]++;
+                double v = number(table, row, b.metric(), cell);
+                if (!b.allows(v, bound)) {
+                    violations.add(new Violation(table.asMap(row), b, v, bound));
                 }
             }
         }
@@ -149,5 +150,23 @@ public final class BudgetAudit {
                 notOk.size(),
                 notOk,
                 baselines);
+    }
+
+    private static void checkMetric(ResultTable table, String metric) {
+        if (!ResultColumns.METRICS.contains(metric) || table.column(metric) < 0) {
+            String guess = Values.closest(metric, ResultColumns.METRICS);
+            throw new IllegalArgumentException("unknown metric '" + metric + "'"
+                    + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; metrics: "
+                    + String.join(", ", ResultColumns.METRICS));
+        }
+    }
+
+    private static double number(ResultTable table, List<String> row, String metric, String cell) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "row " + table.key(row) + ": " + metric + " = '" + cell + "' is not a number");
+        }
     }
 }

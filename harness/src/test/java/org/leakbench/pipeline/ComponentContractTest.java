@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.leakbench.attack.AttackComponent;
 import org.leakbench.attack.PrivateBatch;
+import org.leakbench.attack.audit.DpAuditComponent;
 import org.leakbench.attack.membership.MembershipComponent;
 import org.leakbench.attack.property.PropertyComponent;
 import org.leakbench.component.Component;
@@ -101,6 +102,10 @@ class ComponentContractTest {
                 assertNotNull(m.build(p), c.toString());
             } else if (c instanceof PropertyComponent pc) {
                 assertNotNull(pc.create(p, UnaryOperator.identity()), c.toString());
+            } else if (c instanceof DpAuditComponent da) {
+                assertNotNull(
+                        DpAuditComponent.mechanism(da.plan(p), DpAuditComponent.Level.EXAMPLE, 1.0, 1.0, null),
+                        c.toString());
             } else if (c instanceof DefenseComponent d) {
                 Update out = d.build(p).apply(u, new SplittableRandom(1));
                 assertEquals(u.flatten().length, out.flatten().length, c.toString());

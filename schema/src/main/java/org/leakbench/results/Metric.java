@@ -55,7 +55,13 @@ public enum Metric {
     /** Mean cross-entropy of the test labels under the trained model, in nats. */
     TEST_LOSS("test_loss", "test cross-entropy", "nats", Kind.UTILITY, Better.LOWER),
     /** exp of {@link #TEST_LOSS}, on token data sets only: a language model's held-out perplexity. */
-    PERPLEXITY("perplexity", "test perplexity", "", Kind.UTILITY, Better.LOWER);
+    PERPLEXITY("perplexity", "test perplexity", "", Kind.UTILITY, Better.LOWER),
+    // Privacy audits (dp-audit rows), next to the accountant's epsilon of the audited setting.
+    /** ε̂: an attack's lower bound on the ε the mechanism spends, holding with {@link #EPSILON_AUDIT_CONFIDENCE}. */
+    EPSILON_AUDIT("epsilon_audit", "audited epsilon (lower bound)", "", Kind.LEAKAGE, Better.LOWER),
+    /** The confidence 1 − α with which {@link #EPSILON_AUDIT} is a lower bound. */
+    EPSILON_AUDIT_CONFIDENCE(
+            "epsilon_audit_confidence", "confidence of the audited epsilon", "", Kind.LEAKAGE, Better.HIGHER);
 
     /** What a metric measures. */
     public enum Kind {

@@ -51,7 +51,9 @@ class ResultColumnsTest {
                         "token_acc",
                         "token_f1",
                         "test_loss",
-                        "perplexity"),
+                        "perplexity",
+                        "epsilon_audit",
+                        "epsilon_audit_confidence"),
                 ResultColumns.METRICS);
     }
 
