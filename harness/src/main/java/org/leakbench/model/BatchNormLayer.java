@@ -31,6 +31,7 @@ public record BatchNormLayer(String name, int channels, int firstBuffer) {
         if (!state.training()) {
             return NetOps.batchNormEval(x, weight, bias, state.buffer(firstBuffer), state.buffer(firstBuffer + 1), EPS);
         }
+        state.record(firstBuffer, x);
         NetOps.BatchNormOutput out = NetOps.batchNormTrain(x, weight, bias, EPS);
         if (state.tracks()) {
             Backend be = x.backend();

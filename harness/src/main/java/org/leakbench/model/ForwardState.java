@@ -3,6 +3,9 @@ package org.leakbench.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.leakbench.autodiff.Var;
 import org.leakbench.tensor.Tensor;
 
 /**
@@ -15,6 +18,9 @@ import org.leakbench.tensor.Tensor;
  *   <li>{@link #tracking(List, double)}: training mode that also updates the running averages with
  *       {@code momentum} (PyTorch's rule: new = (1 − momentum)·old + momentum·batch, unbiased variance).
  *   <li>{@link #evaluation(List)}: evaluation mode, normalised with the given running statistics.
+ *   <li>{@link #recording()}: training mode like {@link #batchStatistics()} that also keeps the input of every
+ *       BatchNorm layer as a graph node, so a prior on its batch statistics can be differentiated (the batch-norm
+ *       prior of GradInversion, Yin et al. 2021).
  * </ul>
  */
 public final class ForwardState {
@@ -24,12 +30,45 @@ public final class ForwardState {
     private final List<Tensor> buffers;
     private final double momentum;
     private final boolean track;
+    /** The BatchNorm inputs of a recording pass by the index of their layer's first buffer; null otherwise. */
+    private final Map<Integer, Var> recorded;
 
     private ForwardState(boolean training, List<Tensor> buffers, double momentum, boolean track) {
+        this(training, buffers, momentum, track, null);
+    }
+
+    private ForwardState(
+            boolean training, List<Tensor> buffers, double momentum, boolean track, Map<Integer, Var> recorded) {
         this.training = training;
         this.buffers = buffers;
         this.momentum = momentum;
         this.track = track;
+        this.recorded = recorded;
+    }
+
+    /** Training mode with batch statistics that records each BatchNorm layer's input; read them with {@link #recordedInputs()}. */
+    public static ForwardState recording() {
+        return new ForwardState(true, List.of(), 0, false, new TreeMap<>());
+    }
+
+    /** Whether this pass records BatchNorm inputs. */
+    public boolean records() {
+        return recorded != null;
+    }
+
+    /** Keeps the input of the BatchNorm layer whose running mean is buffer {@code firstBuffer}. */
+    void record(int firstBuffer, Var input) {
+        if (recorded != null) {
+            recorded.put(firstBuffer, input);
+        }
+    }
+
+    /**
+     * The inputs of the BatchNorm layers this recording pass ran, keyed by the index of the layer's running mean
+     * in {@link Model#bufferShapes()} (its variance is the next index); empty for other states.
+     */
+    public Map<Integer, Var> recordedInputs() {
+        return recorded == null ? Map.of() : Collections.unmodifiableMap(recorded);
     }
 
     public static ForwardState batchStatistics() {

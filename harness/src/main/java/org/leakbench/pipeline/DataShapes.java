@@ -71,7 +71,7 @@ final class DataShapes {
             int[] shape = of(p).shapeOf(declared.get());
             String key =
                     dataset.name() + java.util.Arrays.toString(shape) + "|" + model.name() + "|" + p.string("attack")
-                            + "|" + p.string("defense") + "|"
+                            + "|" + p.string("defense") + "|" + BatchNormPriorCheck.key(p) + "|"
                             + model.descriptor().ownParameters().stream()
                                     .map(s -> s.name() + "=" + p.string(s.name()))
                                     .toList();
@@ -95,6 +95,10 @@ final class DataShapes {
                     problems.add("defense " + defense.name() + " clips per-example gradients, but model "
                             + model.name() + " uses BatchNorm, whose batch statistics mix the examples; set "
                             + "model.norm: group");
+                }
+                String noBatchNorm = BatchNormPriorCheck.refusal(p, built);
+                if (noBatchNorm != null) {
+                    problems.add(noBatchNorm);
                 }
             } catch (IllegalArgumentException e) {
                 problems.add("model " + model.name() + " does not fit data set " + dataset.name()

@@ -130,7 +130,7 @@ public final class PointPipeline implements PointExecutor {
         for (int v = 0; v < attacked; v++) {
             VictimCase cv = v == 0 ? c : victimCase(p, data, be, start, victims, v, ctx);
             long t0 = System.nanoTime();
-            ServerView view = observe(p, cv, data, be, defense, rng.split());
+            ServerView view = observe(p, cv, data, be, defense, rng.split(), start.buffers());
             defenseMs += (System.nanoTime() - t0) / 1e6;
             if (v == 0) {
                 m.put(Metric.BYTES_UP.column(), (double) view.bytesUp());
@@ -145,7 +145,9 @@ public final class PointPipeline implements PointExecutor {
                 attackMs += r.millis();
                 String status = victimStatus(r, v, victims); // a failed or stopped attack fails the point
                 int[] indices = victimIndices(p, data, victims, v, ctx.seed());
-                if (r.samples() != null && AttackResult.OK.equals(status)) {
+                if (r.samples() == null && r.labels() != null && AttackResult.OK.equals(status)) {
+                    scores.add(VictimScore.labelsOnly(v, indices, cv.labels(), r)); // label recovery (LLG)
+                } else if (r.samples() != null && AttackResult.OK.equals(status)) {
                     scores.add(score(p, cv, r, v, status, ctx, indices).checkedFinite());
                 } else if (r.samples() != null) {
                     scores.add(VictimScore.diverged(v, indices, (double) r.millis()));
@@ -195,7 +197,13 @@ public final class PointPipeline implements PointExecutor {
     record ServerView(Observation observation, long bytesUp) {}
 
     private ServerView observe(
-            SweepPoint p, VictimCase c, DataSplit data, Backend be, UpdateDefense defense, SplittableRandom rng) {
+            SweepPoint p,
+            VictimCase c,
+            DataSplit data,
+            Backend be,
+            UpdateDefense defense,
+            SplittableRandom rng,
+            List<Tensor> runningStatistics) {
         var model = c.model();
         List<Tensor> params = c.params();
         List<Tensor> update = c.update();
@@ -243,6 +251,9 @@ public final class PointPipeline implements PointExecutor {
                 batch,
                 c.localSteps(),
                 c.learningRate());
+        if (!model.bufferShapes().isEmpty() && model == c.model()) {
+            obs = obs.withBatchNormStatistics(runningStatistics, NormStatisticsView.disclosed(chosen, c, be));
+        }
         return new ServerView(obs, bytes);
     }
 

@@ -49,6 +49,22 @@ public record VictimScore(
                 Double.NaN);
     }
 
+    /** A victim of a label-recovery attack: only the share of its label multiset recovered is measured. */
+    static VictimScore labelsOnly(int victim, int[] indices, int[] trueLabels, org.leakbench.attack.AttackResult r) {
+        return new VictimScore(
+                victim,
+                indices,
+                ResultColumns.OK,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                org.leakbench.metric.LabelMetrics.multisetAccuracy(trueLabels, r.labels()),
+                Double.NaN,
+                r.millis(),
+                Double.NaN,
+                Double.NaN);
+    }
+
     /** Whether this score is of token windows (token metrics) rather than images or rows (PSNR, MSE). */
     boolean tokens() {
         return !Double.isNaN(tokenAcc) || !Double.isNaN(tokenF1);

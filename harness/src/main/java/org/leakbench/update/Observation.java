@@ -16,6 +16,11 @@ import org.leakbench.tensor.Tensor;
  * @param batchSize   number of samples behind the update (public in FedSGD, often assumed known)
  * @param localSteps  FedAvg local steps (1 for a gradient)
  * @param learningRate FedAvg local learning rate (1 for a gradient)
+ * @param runningStatistics the BatchNorm running statistics the server sent with the model, in
+ *                    {@link Model#bufferShapes()} order (empty for a model without BatchNorm, or when not given)
+ * @param batchStatistics the victim batch's own BatchNorm statistics (per layer its mean and unbiased variance, in
+ *                    the same layout) when the client disclosed them, as a FedAvg client does by sending its updated
+ *                    running statistics; empty when the server does not learn them
  */
 public record Observation(
         Model model,
@@ -24,7 +29,9 @@ public record Observation(
         Kind kind,
         int batchSize,
         int localSteps,
-        double learningRate) {
+        double learningRate,
+        List<Tensor> runningStatistics,
+        List<Tensor> batchStatistics) {
     public enum Kind {
         GRADIENT,
         WEIGHT_DIFFERENCE
@@ -41,6 +48,37 @@ public record Observation(
             throw new IllegalArgumentException("observation: batchSize and localSteps must be >= 1 and "
                     + "learningRate > 0, got " + batchSize + ", " + localSteps + ", " + learningRate);
         }
+        runningStatistics = checkStatistics(model, runningStatistics, "running");
+        batchStatistics = checkStatistics(model, batchStatistics, "batch");
+    }
+
+    /** An observation without BatchNorm statistics. */
+    public Observation(
+            Model model,
+            List<Tensor> parameters,
+            List<Tensor> update,
+            Kind kind,
+            int batchSize,
+            int localSteps,
+            double learningRate) {
+        this(model, parameters, update, kind, batchSize, localSteps, learningRate, List.of(), List.of());
+    }
+
+    /** This observation with the BatchNorm statistics the server holds ({@code running}) or learnt ({@code batch}). */
+    public Observation withBatchNormStatistics(List<Tensor> running, List<Tensor> batch) {
+        return new Observation(model, parameters, update, kind, batchSize, localSteps, learningRate, running, batch);
+    }
+
+    private static List<Tensor> checkStatistics(Model model, List<Tensor> stats, String which) {
+        if (stats == null || stats.isEmpty()) {
+            return List.of();
+        }
+        int expected = model.bufferShapes().size();
+        if (stats.size() != expected) {
+            throw new IllegalArgumentException("observation: model has " + expected + " BatchNorm statistics but "
+                    + stats.size() + " " + which + " statistics were given");
+        }
+        return List.copyOf(stats);
     }
 
     /** A FedSGD observation: one gradient. */

@@ -10,8 +10,12 @@ import org.leakbench.attack.analytic.ImprintedModel;
 import org.leakbench.attack.analytic.RobbingTheFedAttack;
 import org.leakbench.attack.inversion.DlgAttack;
 import org.leakbench.attack.inversion.DlgOptions;
+import org.leakbench.attack.inversion.FedAvgInversionAttack;
+import org.leakbench.attack.inversion.GradInversionAttack;
+import org.leakbench.attack.inversion.GradInversionOptions;
 import org.leakbench.attack.inversion.InvertingGradientsAttack;
 import org.leakbench.attack.inversion.InvertingGradientsOptions;
+import org.leakbench.attack.inversion.LlgAttack;
 import org.leakbench.attack.inversion.TagAttack;
 import org.leakbench.attack.inversion.TagOptions;
 import org.leakbench.attack.inversion.TinyTokenModel;
@@ -105,6 +109,13 @@ final class AttackContractFixture {
                         true,
                         false,
                         true),
+                // The contract's victim has no BatchNorm, so GradInversion runs without its prior (bn-stats none).
+                Subject.optimising(
+                        "gradinversion",
+                        (v, n) -> new GradInversionAttack(new GradInversionOptions(
+                                n, 2, 0.1, 1e-4, 1.0, 1e-2, GradInversionOptions.BnStats.NONE, DType.F32))),
+                Subject.optimising("fedavg-inversion", (v, n) -> new FedAvgInversionAttack(n, 0.1, 1e-4, 1e-2)),
+                new Subject("llg", (v, n) -> new LlgAttack(), false, true, false, false, false, false),
                 new Subject("analytic", (v, n) -> new AnalyticAttack(), false, true, false, false, false, false),
                 new Subject("rtf", (v, n) -> new RobbingTheFedAttack(), false, true, false, false, true, false),
                 new Subject("random", (v, n) -> new RandomAttack(), true, false, false, false, false, false),

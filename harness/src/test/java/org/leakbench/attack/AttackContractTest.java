@@ -100,7 +100,10 @@ class AttackContractTest {
                         Observation.Kind.class,
                         int.class,
                         int.class,
-                        double.class),
+                        double.class,
+                        // BatchNorm statistics: those the server sent, and those the client disclosed, if any
+                        List.class,
+                        List.class),
                 types(Observation.class));
         assertEquals(
                 List.of(SplittableRandom.class, BooleanSupplier.class, long.class, long.class),

@@ -7,6 +7,7 @@ import org.leakbench.autodiff.Losses;
 import org.leakbench.autodiff.NetOps;
 import org.leakbench.autodiff.Ops;
 import org.leakbench.autodiff.Var;
+import org.leakbench.model.ForwardState;
 import org.leakbench.model.Model;
 import org.leakbench.optim.Objective;
 import org.leakbench.tensor.Backend;
@@ -43,6 +44,10 @@ public final class GradientMatching implements Objective {
     private final double tvWeight;
     private final double l1Weight;
     private final boolean softmaxInput;
+    /** GradInversion's batch-norm prior and its weight, or null (every attack before it). */
+    private BatchNormPrior bnPrior;
+
+    private double bnWeight;
 
     /**
      * @param fixedLabels labels to use (iDLG), or null to optimise soft labels jointly (DLG)
@@ -98,6 +103,20 @@ public final class GradientMatching implements Objective {
         this.softmaxInput = softmaxInput;
     }
 
+    /**
+     * Adds {@code weight} times the batch-norm prior on the candidate's BatchNorm statistics to the objective (Yin
+     * et al. 2021). Call before the first evaluation.
+     */
+    public GradientMatching withBatchNormPrior(BatchNormPrior prior, double weight) {
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException(
+                    "gradient matching: BN prior weight must be finite and >= 0, got " + weight);
+        }
+        this.bnPrior = weight > 0 ? prior : null;
+        this.bnWeight = weight;
+        return this;
+    }
+
     /** The shape of one sample as optimised ({@link Model#attackInputShape()}). */
     public int[] sampleShape() {
         return java.util.Arrays.copyOfRange(xShape, 1, xShape.length);
@@ -116,7 +135,9 @@ public final class GradientMatching implements Objective {
     public double evaluate(double[] z, double[] gradient) {
         Var x = Var.leaf(be.fromArray(java.util.Arrays.copyOfRange(z, 0, batch * inputSize), dtype, xShape), "x");
         Var labelLogits = null;
-        Var logits = model.logits(softmaxInput ? NetOps.softmax(x) : x, params);
+        ForwardState recording = bnPrior == null ? null : ForwardState.recording();
+        Var input = softmaxInput ? NetOps.softmax(x) : x;
+        Var logits = recording == null ? model.logits(input, params) : model.logits(input, params, recording);
         Var loss;
         if (fixedLabels == null) {
             labelLogits = Var.leaf(
@@ -131,6 +152,9 @@ public final class GradientMatching implements Objective {
                 distance == Distance.SQUARED_L2 ? Losses.squaredDistance(g, target) : Losses.cosineDistance(g, target);
         if (l1Weight > 0) {
             objective = Ops.add(objective, Ops.scale(Losses.l1Distance(g, target), l1Weight));
+        }
+        if (recording != null) {
+            objective = Ops.add(objective, Ops.scale(bnPrior.penalty(recording.recordedInputs()), bnWeight));
         }
         if (tvWeight > 0 && xShape.length == 4) {
             objective = Ops.add(objective, Ops.scale(Losses.totalVariation(x), tvWeight));
