@@ -127,6 +127,10 @@ public final class PointPipeline implements PointExecutor {
             long t0 = System.nanoTime();
             ServerView view = observe(p, cv, data, be, defense, rng.split());
             defenseMs += (System.nanoTime() - t0) / 1e6;
+            if (v == 0 && view.ddp() != null) {
+                m.put(Metric.BITS_PER_COORD.column(), view.ddp().bitsPerCoordinate());
+                m.put(Metric.ENCODE_MS.column(), view.ddp().encodeMillis());
+            }
             if (v == 0) {
                 m.put(Metric.BYTES_UP.column(), (double) view.bytesUp());
                 m.put(
@@ -186,8 +190,8 @@ public final class PointPipeline implements PointExecutor {
         return VictimDraw.indices(data.test(), p.intValue("batch"), p.intValue("image"), victims, v, seed);
     }
 
-    /** What the server sees of the victim, after the defense, and what the victim sent. */
-    record ServerView(Observation observation, long bytesUp) {}
+    /** What the server sees of the victim, after the defense, and what the victim sent (ddp: its encoding). */
+    record ServerView(Observation observation, long bytesUp, DistributedDpView ddp) {}
 
     private ServerView observe(
             SweepPoint p, VictimCase c, DataSplit data, Backend be, UpdateDefense defense, SplittableRandom rng) {
@@ -220,6 +224,10 @@ public final class PointPipeline implements PointExecutor {
         int batch = c.images().length;
         Update sent = inTraining ? u : defense.apply(u, rng.split());
         long bytes = defense.bytesSent(u);
+        if (chosen.does(Capability.DISTRIBUTED_DP)) {
+            DistributedDpView dv = DistributedDpView.aggregate(p, model, params, c, data, be, sent, rng.split());
+            return new ServerView(observation(dv.mean(), model, params, c, be, dv.samples()), dv.bytesPerClient(), dv);
+        }
         if (chosen.does(Capability.AGGREGATES_SECURELY)) {
             SecureView sv = SecureView.aggregate(p, model, params, c, data, be, sent, rng.split());
             sent = sv.mean();
@@ -230,7 +238,12 @@ public final class PointPipeline implements PointExecutor {
             sent = dv.mean();
             batch = dv.samples();
         }
-        Observation obs = new Observation(
+        return new ServerView(observation(sent, model, params, c, be, batch), bytes, null);
+    }
+
+    private static Observation observation(
+            Update sent, org.leakbench.model.Model model, List<Tensor> params, VictimCase c, Backend be, int batch) {
+        return new Observation(
                 model,
                 params,
                 sent.toTensors(be, DType.F32),
@@ -238,7 +251,6 @@ public final class PointPipeline implements PointExecutor {
                 batch,
                 c.localSteps(),
                 c.learningRate());
-        return new ServerView(obs, bytes);
     }
 
     private VictimScore score(

@@ -55,7 +55,12 @@ public enum Metric {
     /** Mean cross-entropy of the test labels under the trained model, in nats. */
     TEST_LOSS("test_loss", "test cross-entropy", "nats", Kind.UTILITY, Better.LOWER),
     /** exp of {@link #TEST_LOSS}, on token data sets only: a language model's held-out perplexity. */
-    PERPLEXITY("perplexity", "test perplexity", "", Kind.UTILITY, Better.LOWER);
+    PERPLEXITY("perplexity", "test perplexity", "", Kind.UTILITY, Better.LOWER),
+    // Distributed DP (ddp-secagg): what the integer encoding costs.
+    /** Bits a client sends per element of its update: the modulus bits times the padding's overhead. */
+    BITS_PER_COORD("bits_per_coord", "bits sent per update element", "bits", Kind.COST, Better.LOWER),
+    /** One client's encoding time: clip, rotation, rounding and noise, before secure aggregation. */
+    ENCODE_MS("encode_ms", "client encoding time per update", "ms", Kind.COST, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

@@ -51,7 +51,9 @@ class ResultColumnsTest {
                         "token_acc",
                         "token_f1",
                         "test_loss",
-                        "perplexity"),
+                        "perplexity",
+                        "bits_per_coord",
+                        "encode_ms"),
                 ResultColumns.METRICS);
     }
 
