@@ -28,6 +28,11 @@ public enum Capability {
     LOCAL_DP,
     /** Defense: user-level DP of the aggregate, amplified by client sampling. */
     CLIENT_LEVEL_DP,
+    /**
+     * Defense: each client adds a share of integer noise to its encoded update and secure aggregation sums the
+     * encodings; the server decodes a noisy sum (distributed DP, user-level).
+     */
+    DISTRIBUTED_DP,
     /** Model: its first layer is linear with a bias (what {@link Requirement#LINEAR_FIRST_LAYER} asks for). */
     LINEAR_FIRST_LAYER,
     /** Data set: its samples are images (what {@link Requirement#IMAGE_DATA} asks for). */

@@ -8,6 +8,7 @@ import org.leakbench.attack.AttackResult;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdTraining;
+import org.leakbench.fl.Aggregator;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.CuriousClient;
 import org.leakbench.fl.FederatedTraining;
@@ -92,6 +93,23 @@ public final class CuriousClientExperiment {
             UpdateDefense defense,
             DpSgdOptions dpSgd,
             long seed) {
+        return run(others, rowsPerClient, first, attack, defense, dpSgd, null, seed);
+    }
+
+    /**
+     * Like {@link #run(int, int, int, Attack, UpdateDefense, DpSgdOptions, long)} with the server aggregating by
+     * {@code aggregator} (null: the plain mean), e.g. distributed DP, whose noise is in the sum the curious client
+     * takes apart.
+     */
+    public Outcome run(
+            int others,
+            int rowsPerClient,
+            int first,
+            Attack attack,
+            UpdateDefense defense,
+            DpSgdOptions dpSgd,
+            Aggregator aggregator,
+            long seed) {
         int clients = others + 1;
         if (others < 1 || rowsPerClient < 1 || first < 0 || first + clients * rowsPerClient > samples.length) {
             throw new IllegalArgumentException("curious client experiment: " + others + " other clients of "
@@ -107,7 +125,7 @@ public final class CuriousClientExperiment {
         FlData data = new FlData(samples, labels, partition, new float[0][], new int[0]);
         FlOptions options = new FlOptions(Algorithm.FEDSGD, clients, clients, 1, 1, rowsPerClient, 0.1, 1.0, 1);
         FederatedTraining training = new FederatedTraining(
-                model, backend, DType.F32, options, data, defense == null ? UpdateDefense.none() : defense);
+                model, backend, DType.F32, options, data, defense == null ? UpdateDefense.none() : defense, aggregator);
         if (dpSgd != null) {
             training = training.withLocalTraining(new DpSgdTraining(dpSgd));
         }

@@ -14,6 +14,8 @@ import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.experiment.CuriousClientExperiment;
+import org.leakbench.fl.Aggregator;
+import org.leakbench.fl.DistributedDpAggregator;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Sgd;
 import org.leakbench.results.Metric;
@@ -27,7 +29,8 @@ import org.leakbench.tensor.Backend;
  * {@code batch} test rows (client 0, the curious one, from {@code image} on, then the others), every client
  * applying the defense. The curious client takes the others' aggregate from two successive global models and
  * inverts it; the reconstruction is scored against the others' rows. Secure aggregation does not hide this
- * aggregate, so {@code secagg} changes nothing here (the honest sum is what it reveals).
+ * aggregate, so {@code secagg} changes nothing here (the honest sum is what it reveals); {@code ddp-secagg}'s
+ * noise shares are in that sum, so it does.
  */
 final class CuriousClientPoint {
     private CuriousClientPoint() {}
@@ -60,9 +63,12 @@ final class CuriousClientPoint {
                     + "experiment does not model; use threat server, or local-dp or dp-sgd here");
         }
         DpSgdOptions dp = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT) ? UtilityRunner.dpSgd(p) : null;
+        // distributed DP's noise is in the sum the curious client differences out; its server must add it
+        Aggregator aggregator =
+                chosen.does(Capability.DISTRIBUTED_DP) ? new DistributedDpAggregator(UtilityRunner.ddp(p)) : null;
         long t0 = System.nanoTime();
         CuriousClientExperiment.Outcome out = new CuriousClientExperiment(c.model(), be, test.samples(), test.labels())
-                .run(others, rows, first, attack, defense, dp, ctx.seed());
+                .run(others, rows, first, attack, defense, dp, aggregator, ctx.seed());
         ctx.checkCancelled();
         m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         String status = AttackOutcome.status(out.status()); // a failed attack fails the point

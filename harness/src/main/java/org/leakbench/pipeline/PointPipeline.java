@@ -132,6 +132,10 @@ public final class PointPipeline implements PointExecutor {
             long t0 = System.nanoTime();
             ServerView view = observe(p, cv, data, be, defense, rng.split(), start.buffers());
             defenseMs += (System.nanoTime() - t0) / 1e6;
+            if (v == 0 && view.ddp() != null) {
+                m.put(Metric.BITS_PER_COORD.column(), view.ddp().bitsPerCoordinate());
+                m.put(Metric.ENCODE_MS.column(), view.ddp().encodeMillis());
+            }
             if (v == 0) {
                 m.put(Metric.BYTES_UP.column(), (double) view.bytesUp());
                 m.put(
@@ -193,8 +197,8 @@ public final class PointPipeline implements PointExecutor {
         return VictimDraw.indices(data.test(), p.intValue("batch"), p.intValue("image"), victims, v, seed);
     }
 
-    /** What the server sees of the victim, after the defense, and what the victim sent. */
-    record ServerView(Observation observation, long bytesUp) {}
+    /** What the server sees of the victim, after the defense, and what the victim sent (ddp: its encoding). */
+    record ServerView(Observation observation, long bytesUp, DistributedDpView ddp) {}
 
     private ServerView observe(
             SweepPoint p,
@@ -233,6 +237,11 @@ public final class PointPipeline implements PointExecutor {
         int batch = c.images().length;
         Update sent = inTraining ? u : defense.apply(u, rng.split());
         long bytes = defense.bytesSent(u);
+        if (chosen.does(Capability.DISTRIBUTED_DP)) {
+            DistributedDpView dv = DistributedDpView.aggregate(p, model, params, c, data, be, sent, rng.split());
+            Observation o = observation(dv.mean(), model, params, c, be, dv.samples());
+            return new ServerView(withNormStatistics(o, c, chosen, be, runningStatistics), dv.bytesPerClient(), dv);
+        }
         if (chosen.does(Capability.AGGREGATES_SECURELY)) {
             SecureView sv = SecureView.aggregate(p, model, params, c, data, be, sent, rng.split());
             sent = sv.mean();
@@ -243,7 +252,22 @@ public final class PointPipeline implements PointExecutor {
             sent = dv.mean();
             batch = dv.samples();
         }
-        Observation obs = new Observation(
+        Observation o = observation(sent, model, params, c, be, batch);
+        return new ServerView(withNormStatistics(o, c, chosen, be, runningStatistics), bytes, null);
+    }
+
+    /** On the victim's own BatchNorm model the server also holds the running statistics, and what it sees of the batch's. */
+    private static Observation withNormStatistics(
+            Observation obs, VictimCase c, DefenseComponent chosen, Backend be, List<Tensor> runningStatistics) {
+        if (!obs.model().bufferShapes().isEmpty() && obs.model() == c.model()) {
+            return obs.withBatchNormStatistics(runningStatistics, NormStatisticsView.disclosed(chosen, c, be));
+        }
+        return obs;
+    }
+
+    private static Observation observation(
+            Update sent, org.leakbench.model.Model model, List<Tensor> params, VictimCase c, Backend be, int batch) {
+        return new Observation(
                 model,
                 params,
                 sent.toTensors(be, DType.F32),
@@ -251,10 +275,6 @@ public final class PointPipeline implements PointExecutor {
                 batch,
                 c.localSteps(),
                 c.learningRate());
-        if (!model.bufferShapes().isEmpty() && model == c.model()) {
-            obs = obs.withBatchNormStatistics(runningStatistics, NormStatisticsView.disclosed(chosen, c, be));
-        }
-        return new ServerView(obs, bytes);
     }
 
     private VictimScore score(

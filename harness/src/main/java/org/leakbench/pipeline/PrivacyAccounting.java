@@ -6,6 +6,8 @@ import java.util.Map;
 import org.leakbench.component.Capability;
 import org.leakbench.data.DataSplit;
 import org.leakbench.defense.DefenseComponent;
+import org.leakbench.defense.ddp.DdgAccountant;
+import org.leakbench.defense.ddp.DdgParameters;
 import org.leakbench.defense.dp.ClientLevelDp;
 import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.DpSgdSchedule;
@@ -27,6 +29,8 @@ import org.leakbench.sweep.SweepPoint;
  *   <li>{@code local-dp} (and its old name {@code client-dp}): {@link LocalDp#epsilon}, σ/2 over the rounds a
  *       client takes part in, no amplification</li>
  *   <li>{@code dp-fedavg}: {@link ClientLevelDp#epsilon}, user-level, q = clients per round / population</li>
+ *   <li>{@code ddp-secagg}: {@link DdgAccountant#epsilon} of the calibrated per-round parameters (user-level,
+ *       every client in every round), rounding and the sum of discrete Gaussians included</li>
  * </ul>
  * {@code epsilon_approx} is 1 when ε is only the Poisson approximation of what ran (shuffled batches, or a
  * fixed number of clients per round below the population).
@@ -39,11 +43,24 @@ final class PrivacyAccounting {
 
     /** The budget of the point's federated training, or null when its defense gives no DP guarantee. */
     static Budget of(SweepPoint p, DataSplit data, long seed, double delta) {
+        return of(p, data, seed, delta, 0);
+    }
+
+    /** As {@link #of(SweepPoint, DataSplit, long, double)}; {@code ddp-secagg} needs the update's length. */
+    static Budget of(SweepPoint p, DataSplit data, long seed, double delta, int updateLength) {
         DefenseComponent d = ChosenComponents.defense(p);
         double sigma = p.doubleValue("defense.param");
         FlOptions options = UtilityRunner.flOptions(p);
         // Every client is in every round; a client sampled in k of them would compose k rounds instead.
         long rounds = (long) options.rounds() * options.clientsPerRound() / options.clients();
+        if (d.does(Capability.DISTRIBUTED_DP)) {
+            if (updateLength < 1) {
+                throw new IllegalStateException("ddp-secagg accounting needs the update's length");
+            }
+            DdgParameters ddg = UtilityRunner.ddp(p).parameters(options.clientsPerRound(), updateLength);
+            double q = options.clientsPerRound() / (double) options.clients();
+            return new Budget(DdgAccountant.epsilon(ddg, q, options.rounds(), delta), q, options.rounds(), false);
+        }
         if (d.does(Capability.EXAMPLE_LEVEL_DP)) {
             return worstClient(p, data, seed, sigma, delta, options);
         }
@@ -88,15 +105,18 @@ final class PrivacyAccounting {
     /** Puts epsilon, delta and epsilon_approx into the row, and the ε-versus-σ table into the run folder. */
     static void report(Map<String, Object> m, SweepPoint p, DataSplit data, long seed, double delta, Path runFolder)
             throws IOException {
-        Budget b = of(p, data, seed, delta);
+        Object params = m.get(Metric.PARAMS.column());
+        Budget b = of(p, data, seed, delta, params instanceof Number n ? n.intValue() : 0);
         if (b == null) {
             return;
         }
         m.put(Metric.EPSILON.column(), b.epsilon());
         m.put(Metric.DELTA.column(), delta);
         m.put(Metric.EPSILON_APPROX.column(), b.poissonApproximate() ? 1.0 : 0.0);
-        if (!ChosenComponents.defense(p).does(Capability.LOCAL_DP)) {
-            // The table's σ is the accountant's; local DP's is σ/2, so its rows would mislabel the axis.
+        DefenseComponent d = ChosenComponents.defense(p);
+        if (!d.does(Capability.LOCAL_DP) && !d.does(Capability.DISTRIBUTED_DP)) {
+            // The table's σ is the accountant's; local DP's is σ/2 and distributed DP's has its own terms, so their
+            // rows would mislabel the axis.
             EpsilonTable.ensure(runFolder, b.sampleRate(), b.steps(), delta);
         }
     }

@@ -36,6 +36,25 @@ record SecureView(Update mean, int samples, long bytesPerClient) {
             Update victim,
             SplittableRandom rng) {
         int n = p.intValue("fl.clients");
+        List<float[]> updates = clientUpdates(p, model, params, c, data, be, victim);
+        SecAggConfig.Mode mode =
+                "secagg+".equals(p.string("defense")) ? SecAggConfig.Mode.SECAGG_PLUS : SecAggConfig.Mode.SECAGG;
+        SecAggConfig config = SecAggConfig.defaults(mode).withSecurity(SecurityMode.parse(p.string("secagg.security")));
+        AggregationResult r = new SecureAggregator().aggregate(updates, config, DropoutSchedule.none(), rng.nextLong());
+        float[] mean = r.sum().clone();
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] /= n;
+        }
+        return new SecureView(victim.withFlat(mean), n * c.images().length, r.bytesSent()[0]);
+    }
+
+    /**
+     * The victim's flat update first, then those of the other {@code fl.clients - 1} clients, each computed on its
+     * own training rows with the same model (what both secure views sum).
+     */
+    static List<float[]> clientUpdates(
+            SweepPoint p, Model model, List<Tensor> params, VictimCase c, DataSplit data, Backend be, Update victim) {
+        int n = p.intValue("fl.clients");
         if (n < 3) {
             throw new IllegalArgumentException("defense " + p.string("defense") + " needs fl.clients >= 3 so that "
                     + "the server sees a sum of several updates; got fl.clients = " + n);
@@ -59,14 +78,6 @@ record SecureView(Update mean, int samples, long bytesPerClient) {
                     .gradient();
             updates.add(Update.fromTensors(g).flatten());
         }
-        SecAggConfig.Mode mode =
-                "secagg+".equals(p.string("defense")) ? SecAggConfig.Mode.SECAGG_PLUS : SecAggConfig.Mode.SECAGG;
-        SecAggConfig config = SecAggConfig.defaults(mode).withSecurity(SecurityMode.parse(p.string("secagg.security")));
-        AggregationResult r = new SecureAggregator().aggregate(updates, config, DropoutSchedule.none(), rng.nextLong());
-        float[] mean = r.sum().clone();
-        for (int i = 0; i < mean.length; i++) {
-            mean[i] /= n;
-        }
-        return new SecureView(victim.withFlat(mean), n * batch, r.bytesSent()[0]);
+        return updates;
     }
 }

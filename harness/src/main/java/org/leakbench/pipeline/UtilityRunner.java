@@ -8,12 +8,14 @@ import org.leakbench.data.IidPartition;
 import org.leakbench.data.Partitioner;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
+import org.leakbench.defense.ddp.DdpOptions;
 import org.leakbench.defense.dp.ClientDpOptions;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdTraining;
 import org.leakbench.fl.Aggregator;
 import org.leakbench.fl.Algorithm;
+import org.leakbench.fl.DistributedDpAggregator;
 import org.leakbench.fl.DpFedAvgAggregator;
 import org.leakbench.fl.FederatedTraining;
 import org.leakbench.fl.FlData;
@@ -59,9 +61,7 @@ public final class UtilityRunner {
                 data.test().samples(),
                 data.test().labels());
         DefenseComponent chosen = ChosenComponents.defense(p);
-        Aggregator aggregator = chosen.does(Capability.NOISES_AT_SERVER)
-                ? new DpFedAvgAggregator(clientDp(p), options.clientsPerRound(), p.string("dp.noise"))
-                : new MeanAggregator();
+        Aggregator aggregator = aggregator(p, chosen, options);
         // Only the final accuracy goes into the row: evaluate once, after the last round.
         FederatedTraining training = new FederatedTraining(model, be, DType.F32, options, fl, defense, aggregator)
                 .evaluatingEvery(options.rounds());
@@ -71,6 +71,33 @@ public final class UtilityRunner {
         return initial == null
                 ? training.run(seed)
                 : training.run(seed, initial, new org.leakbench.fl.HonestButCuriousServer(), r -> {});
+    }
+
+    /** The server's aggregation under the point's defense: DP-FedAvg's, distributed DP's, or the plain mean. */
+    static Aggregator aggregator(SweepPoint p, DefenseComponent chosen, FlOptions options) {
+        if (chosen.does(Capability.DISTRIBUTED_DP)) {
+            return new DistributedDpAggregator(ddp(p));
+        }
+        return chosen.does(Capability.NOISES_AT_SERVER)
+                ? new DpFedAvgAggregator(clientDp(p), options.clientsPerRound(), p.string("dp.noise"))
+                : new MeanAggregator();
+    }
+
+    /**
+     * {@code ddp-secagg}'s settings of a point: ε (the main parameter) at the rows' δ over every round, every
+     * client taking part in each.
+     */
+    static DdpOptions ddp(SweepPoint p) {
+        return new DdpOptions(
+                p.doubleValue("defense.param"),
+                PointPipeline.DELTA,
+                flOptions(p).rounds(),
+                p.doubleValue("defense.clip"),
+                p.intValue("ddp.bits"),
+                p.doubleValue("ddp.gamma"),
+                p.doubleValue("ddp.beta"),
+                p.doubleValue("ddp.k"),
+                p.string("dp.noise"));
     }
 
     /** Every client takes part in every round; one local epoch for FedAvg. */

@@ -61,7 +61,12 @@ public enum Metric {
     EPSILON_AUDIT("epsilon_audit", "audited epsilon (lower bound)", "", Kind.LEAKAGE, Better.LOWER),
     /** The confidence 1 − α with which {@link #EPSILON_AUDIT} is a lower bound. */
     EPSILON_AUDIT_CONFIDENCE(
-            "epsilon_audit_confidence", "confidence of the audited epsilon", "", Kind.LEAKAGE, Better.HIGHER);
+            "epsilon_audit_confidence", "confidence of the audited epsilon", "", Kind.LEAKAGE, Better.HIGHER),
+    // Distributed DP (ddp-secagg): what the integer encoding costs.
+    /** Bits a client sends per element of its update: the modulus bits times the padding's overhead. */
+    BITS_PER_COORD("bits_per_coord", "bits sent per update element", "bits", Kind.COST, Better.LOWER),
+    /** One client's encoding time: clip, rotation, rounding and noise, before secure aggregation. */
+    ENCODE_MS("encode_ms", "client encoding time per update", "ms", Kind.COST, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

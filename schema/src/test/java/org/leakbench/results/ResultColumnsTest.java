@@ -53,7 +53,9 @@ class ResultColumnsTest {
                         "test_loss",
                         "perplexity",
                         "epsilon_audit",
-                        "epsilon_audit_confidence"),
+                        "epsilon_audit_confidence",
+                        "bits_per_coord",
+                        "encode_ms"),
                 ResultColumns.METRICS);
     }
 
