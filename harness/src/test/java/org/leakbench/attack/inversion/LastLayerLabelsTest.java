@@ -46,7 +46,7 @@ class LastLayerLabelsTest {
             int[] idx = IntStream.range(8 * b, 8 * b + 8).toArray();
             int[] labels = Sgd.pick(d.test().labels(), idx);
             assertTrue(IntStream.of(labels).distinct().count() < 8, "batch " + b + " should repeat a label");
-            List<Tensor> params = model.initialParameters(be, DType.F32, new SplittableRandom(8 * b));
+            List<Tensor> params = model.initialParameters(be, DType.F32, new SplittableRandom(8L * b));
             Tensor x = Sgd.batch(
                     be, DType.F32, d.test().samples(), idx, model.spec().inputShape());
             List<Tensor> g = Gradients.of(model, params, x, labels).gradient();
