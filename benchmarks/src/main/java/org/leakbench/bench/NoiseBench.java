@@ -21,13 +21,16 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Noise samples per second on one thread. Every score is per sample ({@code @OperationsPerInvocation}):
  * the fast ziggurat Gaussian, a plain float fill of the same array (the write rate the noise could reach), the JDK's generators as references, the Laplace sampler, and the exact
- * discrete Gaussian over a DRBG at several σ.
+ * discrete Gaussian over a DRBG at several σ. {@code memoryFill} and {@code fastGaussianLarge} repeat the fill
+ * and the Gaussian on a 256 MiB array, past the last-level cache: the machine's write bandwidth for one thread.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class NoiseBench extends RunLengthDefaults {
     static final int SIZE = 1_000_000;
     static final int DISCRETE_BATCH = 10_000;
+    /** Floats in the large array: 256 MiB, larger than the last-level cache of current server CPUs. */
+    static final int LARGE = 64 << 20;
 
     /** Floating-point samplers filling a float[1e6]. */
     @State(Scope.Thread)
@@ -45,6 +48,19 @@ public class NoiseBench extends RunLengthDefaults {
             splittable = new SplittableRandom(1);
             random = new Random(1);
             laplace = new LaplaceSampler(1);
+        }
+    }
+
+    /** One float array of {@link #LARGE} elements, so that every write goes to memory. */
+    @State(Scope.Thread)
+    public static class Large {
+        final float[] out = new float[LARGE];
+        float fillValue = 1f;
+        FastGaussianSampler fast;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            fast = new FastGaussianSampler(1);
         }
     }
 
@@ -111,6 +127,23 @@ public class NoiseBench extends RunLengthDefaults {
     @OperationsPerInvocation(DISCRETE_BATCH)
     public long[] discreteGaussian(Discrete s) {
         s.sampler.fill(s.out);
+        return s.out;
+    }
+
+    /** A plain fill of 256 MiB: one thread's memory write bandwidth, the ceiling for noise at memory scale. */
+    @Benchmark
+    @OperationsPerInvocation(LARGE)
+    public float[] memoryFill(Large s) {
+        java.util.Arrays.fill(s.out, s.fillValue);
+        s.fillValue += 1f;
+        return s.out;
+    }
+
+    /** The fast Gaussian into the same 256 MiB: noise at memory scale, against {@link #memoryFill}. */
+    @Benchmark
+    @OperationsPerInvocation(LARGE)
+    public float[] fastGaussianLarge(Large s) {
+        s.fast.fill(s.out, 1.0);
         return s.out;
     }
 }

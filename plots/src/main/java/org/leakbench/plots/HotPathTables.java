@@ -20,7 +20,8 @@ import org.leakbench.results.RunLayout;
  * same machine in the same run. Masking: mask bytes per second of {@code MaskingBench.prg} (the route this
  * JVM chose), of its pure-JDK fallback and of one-call JDK ciphers, against OpenSSL's AES-128-CTR
  * ({@code jmh/openssl.csv}, written by the suite when {@code openssl} exists). Noise: samples per second of
- * {@code NoiseBench.fastGaussian} against a plain float fill of the same array.
+ * {@code NoiseBench.fastGaussian} against a plain float fill of the same array, and both on a 256 MiB array
+ * ({@code fastGaussianLarge}, {@code memoryFill}) for the share of the memory write bandwidth.
  */
 final class HotPathTables {
     static final String OPENSSL = "openssl.csv";
@@ -52,10 +53,26 @@ final class HotPathTables {
             ctx.skip("table noise", "no NoiseBench.fastGaussian result in the run");
         } else {
             String caption = "Gaussian noise into a float[10^6] (one thread): samples per second of the fast "
-                    + "sampler and the share of a plain fill's write rate on the same array (4 bytes a sample). "
+                    + "sampler and the share of a plain fill's write rate on the same array (4 bytes a sample); "
+                    + "then both on a 256 MiB array, past the last-level cache, where the plain fill is the "
+                    + "machine's memory write bandwidth for one thread. "
                     + ctx.provenance.runTag() + ".";
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("noise.md"), noise.markdown(caption)));
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("noise.tex"), noise.latex(caption, "tab:noise")));
+        }
+        TextTable scaling = SecAggScalingTable.table(results);
+        if (scaling.rows().isEmpty()) {
+            ctx.skip("table secagg-scaling", "no MaskingBench.maskedUpdate or serverUnmask result in the run");
+        } else {
+            String caption = "Secure aggregation per round, one thread, seconds: one client's masking step and the "
+                    + "server's unmasking at 10% dropout, SecAgg (k = n - 1 neighbours) and SecAgg+ "
+                    + "(k = 2 ceil(1.5 log2 n)). Measured where the run has the length; otherwise linear in L from "
+                    + "the two largest measured lengths, or from one length plus 4 m (L - L0) / R with m the masks "
+                    + "the role expands and R the run's mask PRG rate. "
+                    + ctx.provenance.runTag() + ".";
+            ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("secagg-scaling.md"), scaling.markdown(caption)));
+            ctx.table(FigureWriter.writeText(
+                    ctx.tablesDir.resolve("secagg-scaling.tex"), scaling.latex(caption, "tab:secagg-scaling")));
         }
     }
 
@@ -99,18 +116,26 @@ final class HotPathTables {
                 "fast Gaussian (GB/s)",
                 "plain float fill (M floats/s)",
                 "fill (GB/s)",
-                "share of fill");
+                "share of fill",
+                "fast Gaussian, 256 MiB (GB/s)",
+                "memory fill, 256 MiB (GB/s)",
+                "share of memory write bandwidth");
         double fast = opsPerSecond(results, "NoiseBench.fastGaussian");
         if (Double.isNaN(fast)) {
             return new TextTable(header, List.of());
         }
         double fill = opsPerSecond(results, "NoiseBench.floatFill");
+        double fastLarge = opsPerSecond(results, "NoiseBench.fastGaussianLarge");
+        double memory = opsPerSecond(results, "NoiseBench.memoryFill");
         List<TextTable.Cell> row = List.of(
                 TextTable.Cell.of(rate(fast / 1e6)),
                 TextTable.Cell.of(rate(4 * fast / 1e9)),
                 TextTable.Cell.of(rate(fill / 1e6)),
                 TextTable.Cell.of(rate(4 * fill / 1e9)),
-                TextTable.Cell.of(Double.isNaN(fill) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * fast / fill)));
+                TextTable.Cell.of(percent(fast, fill)),
+                TextTable.Cell.of(rate(4 * fastLarge / 1e9)),
+                TextTable.Cell.of(rate(4 * memory / 1e9)),
+                TextTable.Cell.of(percent(fastLarge, memory)));
         return new TextTable(header, List.of(row));
     }
 
@@ -137,6 +162,12 @@ final class HotPathTables {
 
     private static String rate(double v) {
         return Double.isNaN(v) ? "" : Numbers.format(v);
+    }
+
+    private static String percent(double part, double whole) {
+        return Double.isNaN(part) || Double.isNaN(whole)
+                ? ""
+                : String.format(Locale.ROOT, "%.0f%%", 100 * part / whole);
     }
 
     private static String ratio(double a, double b) {

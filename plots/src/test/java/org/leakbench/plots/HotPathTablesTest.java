@@ -49,7 +49,22 @@ class HotPathTablesTest {
         assertEquals(Numbers.format(2.4), row.get(1).text());
         assertEquals(Numbers.format(12.0), row.get(3).text());
         assertEquals("20%", row.get(4).text());
+        assertEquals("", row.get(7).text(), "no 256 MiB run: empty, not zero");
         assertTrue(HotPathTables.noise(List.of()).rows().isEmpty());
+    }
+
+    @Test
+    void noiseAtMemoryScaleIsAShareOfTheMemoryFill() {
+        // 2e8 samples/s is 0.8 GB/s; a 256 MiB fill at 2e9 floats/s is 8 GB/s.
+        List<JmhResult> r = List.of(
+                thrpt("NoiseBench.fastGaussian", Map.of(), 6e8),
+                thrpt("NoiseBench.fastGaussianLarge", Map.of(), 2e8),
+                thrpt("NoiseBench.memoryFill", Map.of(), 2e9));
+        List<TextTable.Cell> row = HotPathTables.noise(r).rows().get(0);
+        assertEquals("", row.get(4).text(), "no in-cache fill: empty");
+        assertEquals(Numbers.format(0.8), row.get(5).text());
+        assertEquals(Numbers.format(8.0), row.get(6).text());
+        assertEquals("10%", row.get(7).text());
     }
 
     @Test
