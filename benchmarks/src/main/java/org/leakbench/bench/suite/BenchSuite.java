@@ -17,6 +17,7 @@ import java.util.regex.PatternSyntaxException;
 import org.leakbench.bench.AccountantBench;
 import org.leakbench.bench.CompressionBench;
 import org.leakbench.bench.ConvBench;
+import org.leakbench.bench.DistributedDpBench;
 import org.leakbench.bench.GemmBench;
 import org.leakbench.bench.GradientBench;
 import org.leakbench.bench.InversionStepBench;
@@ -52,7 +53,8 @@ public final class BenchSuite {
             NoiseBench.class,
             MaskingBench.class,
             CompressionBench.class,
-            AccountantBench.class);
+            AccountantBench.class,
+            DistributedDpBench.class);
 
     static final String BACKEND = "backend";
 

@@ -96,6 +96,7 @@ public record SuiteSettings(
                         List.of("100"),
                         "dropout",
                         List.of("0.1")));
+        o.put("DistributedDpBench", Map.of("length", List.of("10000", "1000000"), "mode", List.of("SECAGG_PLUS")));
         // Four warm-up rounds: the first operations run the Vector API kernels interpreted (a LeNet gradient at
         // batch 32 takes a second), and after two rounds its median was still three times its settled value.
         return new SuiteSettings("quick", 1, 4, 400, 3, 400, o, largerModels());

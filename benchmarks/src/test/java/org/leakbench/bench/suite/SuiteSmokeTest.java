@@ -73,6 +73,9 @@ class SuiteSmokeTest {
                         "dropout",
                         List.of("0.1")));
         one.put("CompressionBench", Map.of("size", List.of("10000")));
+        one.put(
+                "DistributedDpBench",
+                Map.of("length", List.of("1000"), "clients", List.of("20"), "mode", List.of("SECAGG_PLUS")));
         // The extra run's transformer takes the class's java backend and batch 1.
         Map<String, List<ExtraRun>> extra =
                 Map.of("GradientBench", List.of(new ExtraRun(Map.of("model", List.of("transformer")), 1, 2)));
@@ -119,7 +122,11 @@ class SuiteSmokeTest {
                         "CompressionBench.quantize",
                         "CompressionBench.sign",
                         "AccountantBench.epsilon",
-                        "AccountantBench.noiseMultiplierSearch"),
+                        "AccountantBench.noiseMultiplierSearch",
+                        "DistributedDpBench.plainClient",
+                        "DistributedDpBench.ddpClient",
+                        "DistributedDpBench.encode",
+                        "DistributedDpBench.decode"),
                 seen);
     }
 
