@@ -24,9 +24,9 @@ class AuditFigureTest {
         PlotReport report = Plots.renderRun(run);
         assertTrue(report.figures().stream().anyMatch(f -> f.name().equals("audit-epsilon")), report.toString());
         String table = Files.readString(run.resolve("tables").resolve("audit.md"));
-        assertTrue(table.contains("| dp-sgd, gradient, many-run | 2 | 1.9 | 0.9 | 0.95 |"), table);
-        assertTrue(table.contains("**4.5**"), "ε̂ above ε is bold: " + table);
-        assertFalse(table.contains("**0.9**"), table);
+        assertTrue(table.contains("| dp-sgd, gradient, many-run | 2.00 | 1.90 | 0.900 | 0.950 |"), table);
+        assertTrue(table.contains("**4.50**"), "ε̂ above ε is bold: " + table);
+        assertFalse(table.contains("**0.900**"), table);
     }
 
     @Test
