@@ -273,6 +273,9 @@ public final class PointPipeline implements PointExecutor {
                 s.recoveredFraction(),
                 r.millis(),
                 Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
                 Double.NaN);
     }
 

@@ -55,7 +55,14 @@ public enum Metric {
     /** Mean cross-entropy of the test labels under the trained model, in nats. */
     TEST_LOSS("test_loss", "test cross-entropy", "nats", Kind.UTILITY, Better.LOWER),
     /** exp of {@link #TEST_LOSS}, on token data sets only: a language model's held-out perplexity. */
-    PERPLEXITY("perplexity", "test perplexity", "", Kind.UTILITY, Better.LOWER);
+    PERPLEXITY("perplexity", "test perplexity", "", Kind.UTILITY, Better.LOWER),
+    // More text reconstruction scores, each after its own best matching of the batch's windows.
+    /** ROUGE-1 F-measure on token ids: the same number as {@link #TOKEN_F1}, under the name text papers use. */
+    ROUGE_1("rouge1", "ROUGE-1 F of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
+    /** ROUGE-2 F-measure on token ids: bigrams, so it also rewards the order of the tokens. */
+    ROUGE_2("rouge2", "ROUGE-2 F of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
+    /** Share of the batch's windows recovered token for token (exact recovery, as DAGER reports it). */
+    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

@@ -51,7 +51,10 @@ class ResultColumnsTest {
                         "token_acc",
                         "token_f1",
                         "test_loss",
-                        "perplexity"),
+                        "perplexity",
+                        "rouge1",
+                        "rouge2",
+                        "token_exact"),
                 ResultColumns.METRICS);
     }
 
