@@ -13,7 +13,9 @@ public enum Requirement {
     /** A target model trained on member rows it can score (membership inference). */
     TRAINED_TARGET("a target model trained on known member rows"),
     /** Samples that are windows of token ids, and a model that also takes them relaxed (soft one-hot vectors). */
-    TOKEN_DATA("token samples and a model with a relaxed token input");
+    TOKEN_DATA("token samples and a model with a relaxed token input"),
+    /** A transformer: the attack reads its self-attention layers or optimises its token embeddings. */
+    SELF_ATTENTION("a transformer (self-attention over token embeddings)");
 
     private final String text;
 
