@@ -12,7 +12,15 @@ import java.util.List;
 public final class Presets {
     /** Names of the bundled presets. */
     public static final List<String> NAMES = List.of(
-            "quick", "paper", "membership", "inversion-batch", "dlg-defenses", "model-size", "dlg-dpsgd", "scale");
+            "quick",
+            "paper",
+            "membership",
+            "inversion-batch",
+            "dlg-defenses",
+            "model-size",
+            "dlg-dpsgd",
+            "scale",
+            "text-attacks");
 
     private Presets() {}
 
