@@ -15,7 +15,9 @@ public enum Requirement {
     /** Samples that are windows of token ids, and a model that also takes them relaxed (soft one-hot vectors). */
     TOKEN_DATA("token samples and a model with a relaxed token input"),
     /** A model with BatchNorm layers whose statistics a prior can match (unless the point turns the prior off). */
-    BATCH_NORM("a model with BatchNorm layers");
+    BATCH_NORM("a model with BatchNorm layers"),
+    /** A transformer: the attack reads its self-attention layers or optimises its token embeddings. */
+    SELF_ATTENTION("a transformer (self-attention over token embeddings)");
 
     private final String text;
 

@@ -1,8 +1,6 @@
 package org.leakbench.metric;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Scores of a reconstructed batch of token windows against the true windows. Both hold token ids stored as
@@ -22,8 +20,10 @@ import java.util.Map;
  * @param tokenAccuracy mean over true samples of the share of positions with the right id (unmatched: 0)
  * @param tokenF1       mean over true samples of the unigram F1 of the matched reconstruction (unmatched: 0)
  * @param exactFraction share of true samples recovered at every position
+ * @param rouge2        mean over true samples of the ROUGE-2 F-measure ({@link Rouge}) of the reconstruction matched
+ *                      to it by the highest ROUGE-2 (unmatched: 0); NaN for windows of one token
  */
-public record TokenScore(int count, double tokenAccuracy, double tokenF1, double exactFraction) {
+public record TokenScore(int count, double tokenAccuracy, double tokenF1, double exactFraction, double rouge2) {
 
     /**
      * Matches {@code recon} to {@code truth} and scores the pairs.
@@ -57,7 +57,7 @@ public record TokenScore(int count, double tokenAccuracy, double tokenF1, double
         for (int j = 0; j < recon.length; j++) {
             for (float v : checkLength("recon[" + j + "]", recon[j], positions)) {
                 if (Float.isNaN(v)) {
-                    return new TokenScore(truth.length, Double.NaN, Double.NaN, Double.NaN);
+                    return new TokenScore(truth.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
                 }
             }
             r[j] = ids("recon[" + j + "]", recon[j], positions, vocabulary);
@@ -66,18 +66,24 @@ public record TokenScore(int count, double tokenAccuracy, double tokenF1, double
         double[][] f1 = new double[t.length][r.length];
         double[][] accCost = new double[t.length][r.length];
         double[][] f1Cost = new double[t.length][r.length];
+        double[][] bigram = new double[t.length][r.length];
+        double[][] bigramCost = new double[t.length][r.length];
         for (int i = 0; i < t.length; i++) {
             for (int j = 0; j < r.length; j++) {
                 accuracy[i][j] = positionAccuracy(t[i], r[j]);
                 f1[i][j] = unigramF1(t[i], r[j]);
                 accCost[i][j] = 1 - accuracy[i][j];
                 f1Cost[i][j] = 1 - f1[i][j];
+                bigram[i][j] = Rouge.f(t[i], r[j], 2);
+                bigramCost[i][j] = Double.isNaN(bigram[i][j]) ? 1 : 1 - bigram[i][j];
             }
         }
         int[] byAccuracy = r.length == 0 ? unmatched(t.length) : Hungarian.assign(accCost);
         int[] byF1 = r.length == 0 ? unmatched(t.length) : Hungarian.assign(f1Cost);
+        int[] byBigram = r.length == 0 ? unmatched(t.length) : Hungarian.assign(bigramCost);
         double accSum = 0;
         double f1Sum = 0;
+        double bigramSum = 0;
         int exact = 0;
         for (int i = 0; i < t.length; i++) {
             if (byAccuracy[i] >= 0) {
@@ -87,9 +93,13 @@ public record TokenScore(int count, double tokenAccuracy, double tokenF1, double
             if (byF1[i] >= 0) {
                 f1Sum += f1[i][byF1[i]];
             }
+            if (byBigram[i] >= 0) {
+                bigramSum += bigram[i][byBigram[i]];
+            }
         }
         int n = t.length;
-        return new TokenScore(n, accSum / n, f1Sum / n, exact / (double) n);
+        double rouge2 = positions < 2 ? Double.NaN : bigramSum / n;
+        return new TokenScore(n, accSum / n, f1Sum / n, exact / (double) n, rouge2);
     }
 
     /** Share of positions where the two windows hold the same id. */
@@ -103,24 +113,7 @@ public record TokenScore(int count, double tokenAccuracy, double tokenF1, double
 
     /** ROUGE-1 F-measure: clipped unigram overlap, harmonic mean of precision and recall; 0 without overlap. */
     static double unigramF1(int[] truth, int[] recon) {
-        Map<Integer, Integer> left = new HashMap<>();
-        for (int id : truth) {
-            left.merge(id, 1, Integer::sum);
-        }
-        int overlap = 0;
-        for (int id : recon) {
-            Integer c = left.get(id);
-            if (id >= 0 && c != null && c > 0) {
-                overlap++;
-                left.put(id, c - 1);
-            }
-        }
-        if (overlap == 0) {
-            return 0;
-        }
-        double precision = overlap / (double) recon.length;
-        double recall = overlap / (double) truth.length;
-        return 2 * precision * recall / (precision + recall);
+        return Rouge.f(truth, recon, 1);
     }
 
     /** The ids of a window: each value rounded to a whole id, or -1 where it is none inside the vocabulary. */

@@ -69,7 +69,11 @@ public final class Transformer extends SpecifiedModel {
 
     @Override
     public Var logits(Var x, List<Var> params) {
-        Var h = trunk(x, params);
+        return head(lastPosition(trunk(x, params)), params);
+    }
+
+    /** Rows [N, d] of the last position of h [N, T, d]: LayerNorm and head act per position, so only it is computed. */
+    private Var lastPosition(Var h) {
         int n = h.shape()[0];
         int[] last = new int[n * dModel];
         for (int i = 0; i < n; i++) {
@@ -77,8 +81,7 @@ public final class Transformer extends SpecifiedModel {
                 last[i * dModel + j] = (i * context + context - 1) * dModel + j;
             }
         }
-        // LayerNorm and head act per position, so only the last one is computed.
-        return head(IndexOps.gather(h, last, n, dModel), params);
+        return IndexOps.gather(h, last, n, dModel);
     }
 
     /** The head's logits at every position, [N, T, V]; {@link #logits} is the last of them. */
@@ -97,18 +100,100 @@ public final class Transformer extends SpecifiedModel {
 
     /** Embeddings through every block: [N, T, d] before the final LayerNorm. */
     private Var trunk(Var x, List<Var> params) {
+        return residual(embed(x, checked(params).get(0)), params, blocks);
+    }
+
+    /** Token embeddings [N, T, d] plus position embeddings through the first {@code upTo} blocks. */
+    private Var residual(Var tokenEmbeddings, List<Var> params, int upTo) {
+        Var tokens = params.get(0);
+        Var h = Ops.add(tokenEmbeddings, params.get(1));
+        Tensor mask = tokens.backend()
+                .fromArray(TransformerBlock.causalMask(context), tokens.value().dtype(), context, context);
+        for (int b = 0; b < upTo; b++) {
+            h = TransformerBlock.apply(h, params, 2 + b * TransformerBlock.PARAMETERS, heads, mask);
+        }
+        return h;
+    }
+
+    private List<Var> checked(List<Var> params) {
         if (params.size() != shapes.size()) {
             throw new IllegalArgumentException(
                     "transformer: expected " + shapes.size() + " parameter tensors, got " + params.size());
         }
-        Var tokens = params.get(0);
-        Var h = Ops.add(embed(x, tokens), params.get(1));
-        Tensor mask = tokens.backend()
-                .fromArray(TransformerBlock.causalMask(context), tokens.value().dtype(), context, context);
-        for (int b = 0; b < blocks; b++) {
-            h = TransformerBlock.apply(h, params, 2 + b * TransformerBlock.PARAMETERS, heads, mask);
+        return params;
+    }
+
+    /**
+     * The rows [N, T, d] that block {@code block}'s fused q/k/v projection reads: its first LayerNorm of the
+     * residual stream entering it, for token ids x [N, T]. The gradient of that projection's weight is a sum of
+     * outer products with these rows, so its row space lies in their span, which is what exact text inversion
+     * reads (Petrov et al., DAGER, 2024). Position p depends only on the ids at 0 ... p (the attention is causal).
+     */
+    public Var attentionInput(Var x, List<Var> params, int block) {
+        if (block < 0 || block >= blocks) {
+            throw new IllegalArgumentException("transformer: block " + block + " outside [0, " + blocks + ")");
         }
-        return h;
+        Var h = residual(embed(x, checked(params).get(0)), params, block);
+        int at = 2 + block * TransformerBlock.PARAMETERS;
+        return NetOps.layerNorm(h, params.get(at), params.get(at + 1), TransformerBlock.LAYER_NORM_EPS);
+    }
+
+    /**
+     * The rows [N, T, d] that block {@code block}'s first MLP layer reads: its second LayerNorm of the residual
+     * stream after the block's attention, for token ids x [N, T]. Position p depends on the ids at 0 ... p
+     * through the causal attention, so the span of that layer's weight gradient tests whole prefixes.
+     */
+    public Var mlpInput(Var x, List<Var> params, int block) {
+        if (block < 0 || block >= blocks) {
+            throw new IllegalArgumentException("transformer: block " + block + " outside [0, " + blocks + ")");
+        }
+        Var h = residual(embed(x, checked(params).get(0)), params, block);
+        int at = 2 + block * TransformerBlock.PARAMETERS;
+        Tensor mask = params.get(0)
+                .backend()
+                .fromArray(
+                        TransformerBlock.causalMask(context),
+                        params.get(0).value().dtype(),
+                        context,
+                        context);
+        h = TransformerBlock.afterAttention(h, params, at, heads, mask);
+        return NetOps.layerNorm(h, params.get(at + 6), params.get(at + 7), TransformerBlock.LAYER_NORM_EPS);
+    }
+
+    /** The index in the parameter list of block {@code block}'s first MLP weight [4d, d]. */
+    public int mlpWeightIndex(int block) {
+        return qkvWeightIndex(block) + 6;
+    }
+
+    /**
+     * The next-token logits [N, V] of token embeddings [N, T, d] given directly instead of looked up: the
+     * continuous space in which LAMP (Balunović et al. 2022) optimises text before rounding it to tokens.
+     */
+    public Var logitsOfEmbeddings(Var embeddings, List<Var> params) {
+        int[] s = embeddings.shape();
+        if (s.length != 3 || s[1] != context || s[2] != dModel) {
+            throw new IllegalArgumentException(
+                    "transformer: embeddings must be [N, " + context + ", " + dModel + "], got " + Arrays.toString(s));
+        }
+        return head(lastPosition(residual(embeddings, checked(params), blocks)), params);
+    }
+
+    /** The index in the parameter list of block {@code block}'s fused q/k/v weight [3d, d]. */
+    public int qkvWeightIndex(int block) {
+        if (block < 0 || block >= blocks) {
+            throw new IllegalArgumentException("transformer: block " + block + " outside [0, " + blocks + ")");
+        }
+        return 2 + block * TransformerBlock.PARAMETERS + 2;
+    }
+
+    /** The number of blocks (model.depth). */
+    public int blocks() {
+        return blocks;
+    }
+
+    /** d_model, the width of embeddings and of the residual stream. */
+    public int dModel() {
+        return dModel;
     }
 
     /** Token embeddings [N, T, d] of ids [N, T] (a table look-up) or of a relaxed one-hot [N, T, V] (x·E). */

@@ -46,12 +46,18 @@ final class TransformerBlock {
         int n = s[0];
         int t = s[1];
         int d = s[2];
-        Var a = rows(NetOps.layerNorm(h, p.get(at), p.get(at + 1), LAYER_NORM_EPS));
-        Var attended = attention(a, p.get(at + 2), p.get(at + 3), n, t, heads, mask);
-        h = Ops.add(h, Ops.reshape(linear(attended, p.get(at + 4), p.get(at + 5)), n, t, d));
+        h = afterAttention(h, p, at, heads, mask);
         Var m = rows(NetOps.layerNorm(h, p.get(at + 6), p.get(at + 7), LAYER_NORM_EPS));
         m = NetOps.gelu(linear(m, p.get(at + 8), p.get(at + 9)));
         return Ops.add(h, Ops.reshape(linear(m, p.get(at + 10), p.get(at + 11)), n, t, d));
+    }
+
+    /** The residual stream h + attn(ln1(h)) [N, T, d], before the MLP half of the block. */
+    static Var afterAttention(Var h, List<Var> p, int at, int heads, Tensor mask) {
+        int[] s = h.shape();
+        Var a = rows(NetOps.layerNorm(h, p.get(at), p.get(at + 1), LAYER_NORM_EPS));
+        Var attended = attention(a, p.get(at + 2), p.get(at + 3), s[0], s[1], heads, mask);
+        return Ops.add(h, Ops.reshape(linear(attended, p.get(at + 4), p.get(at + 5)), s[0], s[1], s[2]));
     }
 
     /** x·Wᵀ + b for rows x [M, in], W [out, in] and b [out]. */

@@ -5,11 +5,12 @@ import org.leakbench.component.Component;
 import org.leakbench.component.ParameterView;
 import org.leakbench.component.Requirement;
 import org.leakbench.data.DatasetComponent;
+import org.leakbench.model.ModelSpec;
 
 /**
  * Refuses, before any data is loaded, a point whose components cannot run on its data set: a model that needs
- * image samples on a data set that does not claim {@link Capability#IMAGE_SAMPLES}, or a text attack on a data
- * set without token samples. Which reconstruction attacks may run on token windows depends on the model's input
+ * image samples on a data set that does not claim {@link Capability#IMAGE_SAMPLES}, a text attack on a data
+ * set without token samples, or an attack that reads self-attention on a model without it. Which reconstruction attacks may run on token windows depends on the model's input
  * as well, and is checked when the point has built it ({@link TokenSamples}).
  */
 final class DataRequirements {
@@ -24,6 +25,11 @@ final class DataRequirements {
                             + "' has none (" + data.descriptor().summary() + ")");
         }
         Component attack = ChosenComponents.attack(p);
+        if (attack.needs(Requirement.SELF_ATTENTION) && !model.name().equals(ModelSpec.TRANSFORMER)) {
+            throw new IllegalArgumentException("attack '" + attack.name() + "' needs "
+                    + Requirement.SELF_ATTENTION.text() + "; model '" + model.name() + "' has none (set model: "
+                    + ModelSpec.TRANSFORMER + ")");
+        }
         if (attack.needs(Requirement.TOKEN_DATA) && !data.does(Capability.TOKEN_SAMPLES)) {
             throw new IllegalArgumentException(
                     "attack '" + attack.name() + "' needs " + Requirement.TOKEN_DATA.text() + "; dataset '"

@@ -309,6 +309,9 @@ public final class PointPipeline implements PointExecutor {
                 s.recoveredFraction(),
                 r.millis(),
                 Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
                 Double.NaN);
     }
 

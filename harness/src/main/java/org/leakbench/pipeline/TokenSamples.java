@@ -74,7 +74,8 @@ final class TokenSamples {
     }
 
     /**
-     * The score of a reconstruction of token windows: token accuracy and unigram F1 after matching, the share
+     * The score of a reconstruction of token windows: token accuracy, unigram F1 (ROUGE-1), ROUGE-2 and the share
+     * of windows recovered exactly after matching, the share
      * of windows recovered exactly as the recovered fraction, the label multiset; PSNR, SSIM and MSE are NaN.
      * Relaxed reconstructions (DLG's soft one-hot vectors) are decoded to their best token per position first.
      */
@@ -102,6 +103,9 @@ final class TokenSamples {
                 s.exactFraction(),
                 r.millis(),
                 s.tokenAccuracy(),
-                s.tokenF1());
+                s.tokenF1(),
+                s.tokenF1(),
+                s.rouge2(),
+                s.exactFraction());
     }
 }

@@ -37,7 +37,17 @@ public final class VictimLog {
                     Integer.toString(s.victim()),
                     Arrays.stream(s.indices()).mapToObj(Integer::toString).collect(Collectors.joining(" "))));
             for (double v : new double[] {
-                s.psnr(), s.ssim(), s.mse(), s.labelAcc(), s.recoveredFrac(), s.attackMs(), s.tokenAcc(), s.tokenF1()
+                s.psnr(),
+                s.ssim(),
+                s.mse(),
+                s.labelAcc(),
+                s.recoveredFrac(),
+                s.attackMs(),
+                s.tokenAcc(),
+                s.tokenF1(),
+                s.rouge1(),
+                s.rouge2(),
+                s.tokenExact()
             }) {
                 row.add(Double.isNaN(v) ? "" : Values.format(v));
             }

@@ -16,6 +16,9 @@ import org.leakbench.results.ResultColumns;
  * @param attackMs      the attack's time on this victim (ms)
  * @param tokenAcc      share of tokens recovered in place, for token windows (NaN for other data)
  * @param tokenF1       mean unigram F1 of the recovered windows (NaN for other data)
+ * @param rouge1        mean ROUGE-1 F of the recovered windows (NaN for other data)
+ * @param rouge2        mean ROUGE-2 F of the recovered windows (NaN for other data and one-token windows)
+ * @param tokenExact    share of the windows recovered exactly (NaN for other data)
  */
 public record VictimScore(
         int victim,
@@ -28,7 +31,10 @@ public record VictimScore(
         double recoveredFrac,
         double attackMs,
         double tokenAcc,
-        double tokenF1) {
+        double tokenF1,
+        double rouge1,
+        double rouge2,
+        double tokenExact) {
     boolean ok() {
         return ResultColumns.OK.equals(status);
     }
@@ -45,6 +51,9 @@ public record VictimScore(
                 Double.NaN,
                 Double.NaN,
                 attackMs,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
                 Double.NaN,
                 Double.NaN);
     }

@@ -36,6 +36,9 @@ final class VictimStats {
         m.put(Metric.RECOVERED_FRAC.column(), mean(used, VictimScore::recoveredFrac));
         m.put(Metric.TOKEN_ACC.column(), mean(used, VictimScore::tokenAcc));
         m.put(Metric.TOKEN_F1.column(), mean(used, VictimScore::tokenF1));
+        m.put(Metric.ROUGE_1.column(), mean(used, VictimScore::rouge1));
+        m.put(Metric.ROUGE_2.column(), mean(used, VictimScore::rouge2));
+        m.put(Metric.TOKEN_EXACT.column(), mean(used, VictimScore::tokenExact));
         spread(ok, VictimScore::psnr, Metric.PSNR_MEDIAN, Metric.PSNR_CI_LOW, Metric.PSNR_CI_HIGH, m);
         spread(ok, VictimScore::ssim, Metric.SSIM_MEDIAN, Metric.SSIM_CI_LOW, Metric.SSIM_CI_HIGH, m);
         m.put(Metric.PSNR_SUCCESS.column(), rate(ok, VictimScore::psnr, psnrThreshold));

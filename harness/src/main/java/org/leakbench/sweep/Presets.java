@@ -20,7 +20,9 @@ public final class Presets {
             "model-size",
             "dlg-dpsgd",
             "scale",
-            "image-attacks");
+            "image-attacks",
+            "text-attacks",
+            "dp-audit");
 
     private Presets() {}
 

@@ -75,4 +75,24 @@ class TokenScoreTest {
                 IllegalArgumentException.class, () -> TokenScore.of(new float[][] {{1, 8}}, new float[0][], 7));
         assertEquals("token score: truth[0][1] = 8.0 is no token id in [0, 7)", e.getMessage());
     }
+
+    @Test
+    void rougeTwoMatchesTheBatchByBigramsAndCountsAMissingWindowAsZero() {
+        // recon {5,6,0,1} pairs with truth 1 (ROUGE-2 = 1); truth 0 {1,2,3,4} is left unmatched: mean (1 + 0) / 2.
+        TokenScore s = TokenScore.of(TRUTH, new float[][] {{5, 6, 0, 1}}, 7);
+        assertEquals(0.5, s.rouge2(), 1e-12);
+        assertEquals(0.5, s.exactFraction(), 1e-12);
+        // {1,2,4,3} against {1,2,3,4}: bigrams (1,2) (2,4) (4,3) share only (1,2): F = 1/3.
+        TokenScore swapped = TokenScore.of(new float[][] {{1, 2, 3, 4}}, new float[][] {{1, 2, 4, 3}}, 7);
+        assertEquals(1.0 / 3, swapped.rouge2(), 1e-12);
+        assertEquals(1.0, swapped.tokenF1(), 1e-12);
+        assertEquals(0.0, swapped.exactFraction());
+    }
+
+    @Test
+    void oneTokenWindowsHaveNoRougeTwo() {
+        TokenScore s = TokenScore.of(new float[][] {{3}}, new float[][] {{3}}, 7);
+        assertTrue(Double.isNaN(s.rouge2()));
+        assertEquals(1.0, s.tokenF1());
+    }
 }

@@ -1,6 +1,7 @@
 package org.leakbench.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,16 @@ class DataRequirementsTest {
     void aTextAttackRefusesImages() {
         String message = refusal("fashion-mnist-subset", "lenet", "tag");
         assertTrue(message.contains("'tag'") && message.contains("'fashion-mnist-subset'"), message);
+    }
+
+    @Test
+    void attacksThatReadSelfAttentionRefuseOtherModelsWithTheReason() {
+        assertEquals(
+                "attack 'dager' needs a transformer (self-attention over token embeddings); model 'convnet' has none "
+                        + "(set model: transformer)",
+                refusal("natural-images", "convnet", "dager"));
+        assertTrue(refusal("text-char", "mlp", "lamp").contains("model 'mlp' has none"));
+        assertDoesNotThrow(() -> DataRequirements.check(point("text-char", "transformer", "dager")));
     }
 
     @Test

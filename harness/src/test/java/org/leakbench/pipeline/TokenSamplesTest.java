@@ -198,6 +198,9 @@ class TokenSamplesTest {
         VictimScore s = TokenSamples.score(c, r, 0, AttackResult.OK, new int[] {0, 1});
         assertEquals(1.0, s.tokenAcc());
         assertEquals(1.0, s.tokenF1());
+        assertEquals(1.0, s.rouge1());
+        assertEquals(1.0, s.rouge2());
+        assertEquals(1.0, s.tokenExact());
         assertTrue(Double.isNaN(s.labelAcc()), "no labels reconstructed");
 
         soft[1][3] = Float.NaN;
@@ -208,7 +211,21 @@ class TokenSamplesTest {
 
     @Test
     void imageScoresStayImageScores() {
-        VictimScore image = new VictimScore(0, new int[] {0}, "ok", 31, 0.9, 1e-3, 1, 1, 2, Double.NaN, Double.NaN);
+        VictimScore image = new VictimScore(
+                0,
+                new int[] {0},
+                "ok",
+                31,
+                0.9,
+                1e-3,
+                1,
+                1,
+                2,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
         assertFalse(image.tokens());
         assertEquals("ok", image.checkedFinite().status());
     }

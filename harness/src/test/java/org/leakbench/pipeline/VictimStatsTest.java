@@ -23,6 +23,9 @@ class VictimStatsTest {
                 psnr >= 30 ? 1 : 0,
                 5.0,
                 Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
                 Double.NaN);
     }
 

@@ -44,6 +44,7 @@ public final class Plots {
         RocFigure.render(ctx);
         JmhFigures.render(ctx, jmh);
         ReconstructionGallery.render(ctx);
+        TextRecoveryFigures.render(ctx);
 
         DefenseTable.render(ctx);
         ResultsTables.render(ctx);

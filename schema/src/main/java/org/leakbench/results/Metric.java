@@ -66,7 +66,14 @@ public enum Metric {
     /** Bits a client sends per element of its update: the modulus bits times the padding's overhead. */
     BITS_PER_COORD("bits_per_coord", "bits sent per update element", "bits", Kind.COST, Better.LOWER),
     /** One client's encoding time: clip, rotation, rounding and noise, before secure aggregation. */
-    ENCODE_MS("encode_ms", "client encoding time per update", "ms", Kind.COST, Better.LOWER);
+    ENCODE_MS("encode_ms", "client encoding time per update", "ms", Kind.COST, Better.LOWER),
+    // More text reconstruction scores, each after its own best matching of the batch's windows.
+    /** ROUGE-1 F-measure on token ids: the same number as {@link #TOKEN_F1}, under the name text papers use. */
+    ROUGE_1("rouge1", "ROUGE-1 F of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
+    /** ROUGE-2 F-measure on token ids: bigrams, so it also rewards the order of the tokens. */
+    ROUGE_2("rouge2", "ROUGE-2 F of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
+    /** Share of the batch's windows recovered token for token (exact recovery, as DAGER reports it). */
+    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

@@ -20,7 +20,10 @@ public final class VictimColumns {
             Metric.LABEL_ACC,
             Metric.RECOVERED_FRAC,
             Metric.TOKEN_ACC,
-            Metric.TOKEN_F1);
+            Metric.TOKEN_F1,
+            Metric.ROUGE_1,
+            Metric.ROUGE_2,
+            Metric.TOKEN_EXACT);
 
     /** The header, in order. */
     public static final List<String> HEADER = List.of(
@@ -36,6 +39,9 @@ public final class VictimColumns {
             Metric.ATTACK_MS.column(),
             Metric.TOKEN_ACC.column(),
             Metric.TOKEN_F1.column(),
+            Metric.ROUGE_1.column(),
+            Metric.ROUGE_2.column(),
+            Metric.TOKEN_EXACT.column(),
             ResultColumns.STATUS);
 
     /** The columns a reader needs to key and filter victims. */

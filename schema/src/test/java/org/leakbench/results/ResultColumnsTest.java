@@ -55,7 +55,10 @@ class ResultColumnsTest {
                         "epsilon_audit",
                         "epsilon_audit_confidence",
                         "bits_per_coord",
-                        "encode_ms"),
+                        "encode_ms",
+                        "rouge1",
+                        "rouge2",
+                        "token_exact"),
                 ResultColumns.METRICS);
     }
 

@@ -1,0 +1,120 @@
+package org.leakbench.attack.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.leakbench.autodiff.Autodiff;
+import org.leakbench.autodiff.Losses;
+import org.leakbench.autodiff.Ops;
+import org.leakbench.autodiff.Var;
+import org.leakbench.model.Transformer;
+import org.leakbench.optim.Objective;
+import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Tensor;
+import org.leakbench.update.Observation;
+
+/**
+ * LAMP's continuous objective (Balunović et al. 2022) on token embeddings e [b, n, d], fed to the transformer in
+ * place of looked-up ones ({@link Transformer#logitsOfEmbeddings}): the cosine distance between the gradient they
+ * produce and the observed one, plus α times the squared L2 distance, plus the embedding-norm regulariser
+ * β · Σ_b (mean_t ‖e_bt‖ − m)², where m is the mean norm of the vocabulary's embeddings, which keeps the
+ * iterate at the scale of real tokens. The labels are fixed (read off the output bias).
+ */
+final class EmbeddingMatching implements Objective {
+    private final Transformer model;
+    private final Backend be;
+    private final List<Var> params;
+    private final List<Var> target;
+    private final int[] labels;
+    private final int[] shape;
+    private final double l2Weight;
+    private final double normWeight;
+    private final double meanTokenNorm;
+
+    EmbeddingMatching(Observation obs, Transformer model, int[] labels, double l2Weight, double normWeight) {
+        this.model = model;
+        List<Tensor> p = obs.parameters();
+        this.be = p.get(0).backend();
+        this.params = new ArrayList<>();
+        for (Tensor t : p) {
+            params.add(Var.leaf(be.cast(t, DType.F64), "param"));
+        }
+        this.target = new ArrayList<>();
+        for (Tensor t : obs.gradientSignal()) {
+            target.add(Var.constant(be.cast(be.from(t), DType.F64)));
+        }
+        this.labels = labels.clone();
+        this.shape = new int[] {obs.batchSize(), model.spec().inputShape()[0], model.dModel()};
+        this.l2Weight = l2Weight;
+        this.normWeight = normWeight;
+        this.meanTokenNorm = meanRowNorm(tokenEmbeddings());
+    }
+
+    /** The token embedding table [V][d] of the observed parameters. */
+    double[][] tokenEmbeddings() {
+        double[] e = params.get(0).value().toDoubleArray();
+        int d = shape[2];
+        double[][] rows = new double[e.length / d][d];
+        for (int v = 0; v < rows.length; v++) {
+            System.arraycopy(e, v * d, rows[v], 0, d);
+        }
+        return rows;
+    }
+
+    /** b · n · d. */
+    int dimension() {
+        return shape[0] * shape[1] * shape[2];
+    }
+
+    int[] shape() {
+        return shape.clone();
+    }
+
+    @Override
+    public double evaluate(double[] z, double[] gradient) {
+        Var e = Var.leaf(be.fromArray(z, DType.F64, shape), "embeddings");
+        Var objective = objective(e);
+        double[] g = Autodiff.grad(objective, List.of(e), false).get(0).value().toDoubleArray();
+        System.arraycopy(g, 0, gradient, 0, g.length);
+        return objective.value().item();
+    }
+
+    /** The gradient distance alone (no regulariser) of embeddings z, which LAMP's discrete step ranks by. */
+    double distance(double[] z) {
+        Var e = Var.constant(be.fromArray(z, DType.F64, shape));
+        return gradientDistance(e).value().item();
+    }
+
+    private Var objective(Var e) {
+        Var total = gradientDistance(e);
+        if (normWeight > 0) {
+            int b = shape[0];
+            int n = shape[1];
+            Var norms =
+                    Ops.sqrt(Ops.addScalar(Ops.sumTo(Ops.square(Ops.reshape(e, b * n, shape[2])), b * n, 1), 1e-12));
+            Var meanNorm = Ops.scale(Ops.sumTo(Ops.reshape(norms, b, n), b, 1), 1.0 / n);
+            Var gap = Ops.addScalar(meanNorm, -meanTokenNorm);
+            total = Ops.add(total, Ops.scale(Ops.sumOfSquares(gap), normWeight));
+        }
+        return total;
+    }
+
+    private Var gradientDistance(Var e) {
+        Var loss = Losses.crossEntropy(model.logitsOfEmbeddings(e, params), labels);
+        List<Var> g = Autodiff.grad(loss, params, true);
+        Var d = Losses.cosineDistance(g, target);
+        return l2Weight > 0 ? Ops.add(d, Ops.scale(Losses.squaredDistance(g, target), l2Weight)) : d;
+    }
+
+    private static double meanRowNorm(double[][] rows) {
+        double sum = 0;
+        for (double[] r : rows) {
+            double s = 0;
+            for (double v : r) {
+                s += v * v;
+            }
+            sum += Math.sqrt(s);
+        }
+        return sum / rows.length;
+    }
+}

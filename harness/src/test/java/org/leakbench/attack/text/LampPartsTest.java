@@ -1,0 +1,44 @@
+package org.leakbench.attack.text;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** LAMP's bigram prior and its reorderings, against hand-computed values. */
+class LampPartsTest {
+    @Test
+    void bigramPriorScoresTheMeanNegativeLogLikelihoodWithSmoothing() {
+        // Windows {0,1} -> 1 and {1,1} -> 0 over 2 tokens: unigrams 0:2, 1:4; bigrams 0->1: 1, 1->1: 2, 1->0: 1.
+        BigramPrior p = BigramPrior.fit(2, new float[][] {{0, 1}, {1, 1}}, new int[] {1, 0});
+        double k = BigramPrior.SMOOTHING;
+        double first = Math.log((2 + k) / (6 + 2 * k));
+        double next = Math.log((1 + k) / (1 + 2 * k)); // after 0: only 0->1 seen
+        assertEquals(-(first + next) / 2, p.meanNll(new int[] {0, 1}), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> p.meanNll(new int[] {2}));
+        assertThrows(IllegalArgumentException.class, () -> BigramPrior.fit(2, new float[][] {{0.5f}}, null));
+    }
+
+    @Test
+    void reorderingsAreTheMovesLampNames() {
+        assertArrayEquals(new int[] {0, 3, 2, 1}, Reorderings.swap(4, 1, 3));
+        assertArrayEquals(new int[] {2, 3, 0, 1}, Reorderings.rotate(4, 2));
+        // span [1, 3) of 0 1 2 3 4 moved to start at 3: 0 3 4 1 2
+        assertArrayEquals(new int[] {0, 3, 4, 1, 2}, Reorderings.moveSpan(5, 1, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> Reorderings.moveSpan(5, 4, 2, 0));
+    }
+
+    @Test
+    void randomMovesArePermutations() {
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int i = 0; i < 200; i++) {
+            int[] p = Reorderings.random(6, rng);
+            int[] sorted = p.clone();
+            Arrays.sort(sorted);
+            assertArrayEquals(Reorderings.identity(6), sorted);
+        }
+    }
+}
