@@ -40,6 +40,7 @@ public final class Plots {
         LeakageFigures.render(ctx);
         ScalingFigures.render(ctx);
         EpsilonFigure.render(ctx);
+        AccountantFigure.render(ctx);
         RocFigure.render(ctx);
         JmhFigures.render(ctx, jmh);
         ReconstructionGallery.render(ctx);
