@@ -1,8 +1,12 @@
 package org.leakbench.cli;
 
 import java.util.Locale;
+import org.leakbench.defense.dp.Accountant;
+import org.leakbench.defense.dp.Accountants;
 import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.DpChecks;
+import org.leakbench.defense.dp.EpsilonEstimate;
+import org.leakbench.defense.dp.RenyiDpAccountant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +42,17 @@ final class DpCommandSupport {
                 defaultValue = "improved",
                 converter = ConversionConverter.class,
                 description = "RDP to (epsilon, delta) conversion: 'improved' (Balle et al. 2020) or 'classic' "
-                        + "(Mironov 2017). Default: ${DEFAULT-VALUE}.")
+                        + "(Mironov 2017); rdp accountant only. Default: ${DEFAULT-VALUE}.")
         Conversion conversion;
+
+        @Option(
+                names = "--accountant",
+                defaultValue = "rdp",
+                converter = AccountantConverter.class,
+                description = "rdp (Renyi DP), prv (Gopi et al. 2021, with error bounds), pld (privacy-loss "
+                        + "distributions, pessimistic) or gdp (Gaussian DP by the CLT: an approximation, not a "
+                        + "bound). Default: ${DEFAULT-VALUE}.")
+        Accountant accountant;
 
         /** The number of steps, from --steps or --epochs at the checked sample rate. */
         long steps() {
@@ -111,6 +124,45 @@ final class DpCommandSupport {
                 throw new TypeConversionException("conversion must be 'improved' or 'classic', got '" + value + "'");
             }
         }
+    }
+
+    /** Parses an accountant name (rdp, prv, pld, gdp), ignoring case. */
+    static final class AccountantConverter implements ITypeConverter<Accountant> {
+        @Override
+        public Accountant convert(String value) {
+            try {
+                return Accountants.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Refuses --conversion with an accountant that does not convert RDP. */
+    static void checkConversion(CommandSpec spec, Accountant accountant) {
+        if (!(accountant instanceof RenyiDpAccountant)
+                && spec.commandLine().getParseResult().hasMatchedOption("--conversion")) {
+            throw new IllegalArgumentException("--conversion applies to the rdp accountant only, not to "
+                    + accountant.name() + "; drop it or use --accountant rdp");
+        }
+    }
+
+    /** What an accountant adds after ε: its bracket for PRV and PLD, its caveat for GDP. */
+    static String bounds(EpsilonEstimate e, Accountant accountant) {
+        StringBuilder sb = new StringBuilder();
+        if (e.bracketed()) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "; %s bounds: %.6g <= epsilon <= %.6g%s",
+                    e.accountant(),
+                    e.lower(),
+                    e.epsilon(),
+                    e.estimate() != e.epsilon() ? String.format(Locale.ROOT, ", estimate %.6g", e.estimate()) : ""));
+        }
+        if (!accountant.caveat().isEmpty()) {
+            sb.append("; caveat: ").append(accountant.caveat());
+        }
+        return sb.toString();
     }
 
     static String lower(Conversion c) {

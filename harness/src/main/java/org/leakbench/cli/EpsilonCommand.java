@@ -2,8 +2,10 @@ package org.leakbench.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.leakbench.defense.dp.EpsilonEstimate;
 import org.leakbench.defense.dp.PrivacySpent;
 import org.leakbench.defense.dp.RdpAccountant;
+import org.leakbench.defense.dp.RenyiDpAccountant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "epsilon",
         mixinStandardHelpOptions = true,
-        description = "Compute epsilon of the Poisson-subsampled Gaussian mechanism with the RDP accountant "
-                + "(orders 1.1, 1.2, ..., 10.9, 12, ..., 63).")
+        description = "Compute epsilon of the Poisson-subsampled Gaussian mechanism with the chosen accountant "
+                + "(default RDP over orders 1.1, 1.2, ..., 10.9, 12, ..., 63; prv and pld also print their error "
+                + "bounds).")
 public final class EpsilonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,7 +26,8 @@ public final class EpsilonCommand implements Callable<Integer> {
     @Option(
             names = "--noise-multiplier",
             required = true,
-            description = "Noise standard deviation divided by the clipping norm (sigma), >= 0.")
+            description =
+                    "Noise standard deviation divided by the clipping norm (sigma), >= 0 (> 0 for prv, pld, gdp).")
     double noiseMultiplier;
 
     @Mixin
@@ -46,6 +50,22 @@ public final class EpsilonCommand implements Callable<Integer> {
                         + "sampling amplification, so --sample-rate must be 1, got " + m.sampleRate);
             }
             double sigma = localDp ? noiseMultiplier / 2 : noiseMultiplier;
+            DpCommandSupport.checkConversion(spec, m.accountant);
+            if (!(m.accountant instanceof RenyiDpAccountant)) {
+                EpsilonEstimate e = m.accountant.epsilon(sigma, m.sampleRate, steps, m.delta);
+                return String.format(
+                                Locale.ROOT,
+                                "epsilon = %.6g at delta = %s (%s accountant; noise multiplier %s, sample rate %s, "
+                                        + "%d steps)",
+                                e.epsilon(),
+                                m.delta,
+                                e.accountant(),
+                                noiseMultiplier,
+                                m.sampleRate,
+                                steps)
+                        + (localDp ? " (local DP: sensitivity 2C)" : "")
+                        + DpCommandSupport.bounds(e, m.accountant);
+            }
             PrivacySpent spent = RdpAccountant.privacySpent(sigma, m.sampleRate, steps, m.delta, m.conversion);
             return String.format(
                             Locale.ROOT,

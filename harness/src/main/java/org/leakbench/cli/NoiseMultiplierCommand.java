@@ -3,7 +3,9 @@ package org.leakbench.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.leakbench.defense.dp.Conversion;
+import org.leakbench.defense.dp.EpsilonEstimate;
 import org.leakbench.defense.dp.NoiseMultiplierSearch;
+import org.leakbench.defense.dp.RenyiDpAccountant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "noise-multiplier",
         mixinStandardHelpOptions = true,
-        description = "Find the smallest noise multiplier meeting a target epsilon with the RDP accountant "
-                + "(bisection to a relative 1e-6 in sigma).")
+        description = "Find the smallest noise multiplier meeting a target epsilon with the chosen accountant "
+                + "(default RDP; bisection to a relative 1e-6 in sigma).")
 public final class NoiseMultiplierCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,8 +31,8 @@ public final class NoiseMultiplierCommand implements Callable<Integer> {
     @Option(
             names = "--opacus-tolerance",
             description = "Search as Opacus' get_noise_multiplier does instead (bisect until epsilon is within this "
-                    + "much below the target, improved conversion), to reproduce numbers published with Opacus; "
-                    + "it typically uses 0.01.")
+                    + "much below the target; improved conversion for rdp), to reproduce numbers published with "
+                    + "Opacus; it typically uses 0.01.")
     Double opacusTolerance;
 
     @Override
@@ -41,6 +43,26 @@ public final class NoiseMultiplierCommand implements Callable<Integer> {
             if (opacusTolerance != null && m.conversion != Conversion.IMPROVED) {
                 throw new IllegalArgumentException("--opacus-tolerance searches with the improved conversion, "
                         + "as Opacus does; drop --conversion " + DpCommandSupport.lower(m.conversion));
+            }
+            DpCommandSupport.checkConversion(spec, m.accountant);
+            if (!(m.accountant instanceof RenyiDpAccountant)) {
+                double sigma = opacusTolerance == null
+                        ? NoiseMultiplierSearch.find(m.accountant, epsilon, m.delta, m.sampleRate, steps)
+                        : NoiseMultiplierSearch.findLikeOpacus(
+                                m.accountant, epsilon, m.delta, m.sampleRate, steps, opacusTolerance);
+                EpsilonEstimate at = m.accountant.epsilon(sigma, m.sampleRate, steps, m.delta);
+                return String.format(
+                                Locale.ROOT,
+                                "noise multiplier = %.6g for epsilon = %s at delta = %s (%s accountant, epsilon "
+                                        + "there %.6g; sample rate %s, %d steps)",
+                                sigma,
+                                epsilon,
+                                m.delta,
+                                m.accountant.name(),
+                                at.epsilon(),
+                                m.sampleRate,
+                                steps)
+                        + DpCommandSupport.bounds(at, m.accountant);
             }
             double sigma = opacusTolerance == null
                     ? NoiseMultiplierSearch.find(epsilon, m.delta, m.sampleRate, steps, m.conversion)

@@ -68,8 +68,15 @@ final class MembershipPoint {
                     p.string("dp.noise"));
             // The steps the target's training runs (epochs of ⌈members/batch⌉), at q = batch/members.
             DpSgdSchedule schedule = recipe.dpSchedule(members);
-            m.put(Metric.EPSILON.column(), schedule.epsilon(sigma, PointPipeline.DELTA));
+            m.put(
+                    Metric.EPSILON.column(),
+                    PrivacyAccounting.accountant(p).equals("rdp")
+                            ? schedule.epsilon(sigma, PointPipeline.DELTA)
+                            : PrivacyAccounting.epsilon(
+                                    p, sigma, schedule.sampleRate(), schedule.steps(), PointPipeline.DELTA));
             m.put(Metric.DELTA.column(), PointPipeline.DELTA);
+            EpsilonStepsTable.ensure(
+                    ctx.runFolder(), sigma, schedule.sampleRate(), schedule.steps(), PointPipeline.DELTA);
             m.put(Metric.EPSILON_APPROX.column(), schedule.poissonApproximate() ? 1.0 : 0.0);
         }
         ModelSpec spec = CaseBuilder.modelSpec(p, data.train());

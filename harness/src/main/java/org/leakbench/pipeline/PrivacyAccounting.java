@@ -8,6 +8,7 @@ import org.leakbench.data.DataSplit;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.ddp.DdgAccountant;
 import org.leakbench.defense.ddp.DdgParameters;
+import org.leakbench.defense.dp.Accountants;
 import org.leakbench.defense.dp.ClientLevelDp;
 import org.leakbench.defense.dp.Conversion;
 import org.leakbench.defense.dp.DpSgdSchedule;
@@ -33,7 +34,9 @@ import org.leakbench.sweep.SweepPoint;
  *       every client in every round), rounding and the sum of discrete Gaussians included</li>
  * </ul>
  * {@code epsilon_approx} is 1 when ε is only the Poisson approximation of what ran (shuffled batches, or a
- * fixed number of clients per round below the population).
+ * fixed number of clients per round below the population). {@code dp.accountant} picks the accountant
+ * ({@link Accountants}); {@code rdp}, the default, runs the same code as before it existed, so old results keep
+ * their numbers.
  */
 final class PrivacyAccounting {
     /** What the accountant was given: the worst case's rate and steps, and the resulting ε. */
@@ -65,11 +68,17 @@ final class PrivacyAccounting {
             return worstClient(p, data, seed, sigma, delta, options);
         }
         if (d.does(Capability.LOCAL_DP)) {
-            return new Budget(LocalDp.epsilon(sigma, rounds, delta), 1.0, rounds, false);
+            double eps = isRdp(p)
+                    ? LocalDp.epsilon(sigma, rounds, delta)
+                    : epsilon(p, sigma / 2, 1.0, rounds, delta); // sensitivity 2C: σ/2, as LocalDp does
+            return new Budget(eps, 1.0, rounds, false);
         }
         if (d.does(Capability.CLIENT_LEVEL_DP)) {
             double q = options.clientsPerRound() / (double) options.clients();
-            return new Budget(ClientLevelDp.epsilon(sigma, q, options.rounds(), delta), q, options.rounds(), q < 1);
+            double eps = isRdp(p)
+                    ? ClientLevelDp.epsilon(sigma, q, options.rounds(), delta)
+                    : epsilon(p, sigma, q, options.rounds(), delta);
+            return new Budget(eps, q, options.rounds(), q < 1);
         }
         return null;
     }
@@ -83,13 +92,40 @@ final class PrivacyAccounting {
         for (int c = 0; c < partition.length; c++) {
             DpSgdSchedule round = roundSchedule(partition[c].length, options, dp);
             long steps = round.steps() * options.rounds();
-            double eps = RdpAccountant.epsilon(sigma, round.sampleRate(), steps, delta, Conversion.IMPROVED);
+            double eps = epsilon(p, sigma, round.sampleRate(), steps, delta);
             approximate |= round.poissonApproximate();
             if (worst == null || eps > worst.epsilon()) {
                 worst = new Budget(eps, round.sampleRate(), steps, false);
             }
         }
         return new Budget(worst.epsilon(), worst.sampleRate(), worst.steps(), approximate);
+    }
+
+    /** The name of the point's accountant: its {@code dp.accountant}, or rdp where the defense has none. */
+    static String accountant(SweepPoint p) {
+        return p.params().containsKey("dp.accountant") ? p.string("dp.accountant") : "rdp";
+    }
+
+    private static boolean isRdp(SweepPoint p) {
+        return accountant(p).equals("rdp");
+    }
+
+    /**
+     * ε of {@code steps} steps of the subsampled Gaussian with σ and q by the point's accountant: RDP exactly as
+     * before (improved conversion, default orders); 0 for no steps and ∞ for no noise, whatever the accountant.
+     */
+    static double epsilon(SweepPoint p, double sigma, double q, long steps, double delta) {
+        String name = accountant(p);
+        if (name.equals("rdp")) {
+            return RdpAccountant.epsilon(sigma, q, steps, delta, Conversion.IMPROVED);
+        }
+        if (steps == 0) {
+            return 0.0;
+        }
+        if (sigma == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Accountants.named(name).epsilon(sigma, q, steps, delta).epsilon();
     }
 
     /**
@@ -100,6 +136,10 @@ final class PrivacyAccounting {
         return options.algorithm() == Algorithm.FEDSGD
                 ? dp.gradientSchedule(rows, options.localBatch())
                 : dp.epochSchedule(rows, options.localBatch(), options.localEpochs());
+    }
+
+    private static double sigmaOf(SweepPoint p) {
+        return p.doubleValue("defense.param");
     }
 
     /** Puts epsilon, delta and epsilon_approx into the row, and the ε-versus-σ table into the run folder. */
@@ -117,7 +157,8 @@ final class PrivacyAccounting {
         if (!d.does(Capability.LOCAL_DP) && !d.does(Capability.DISTRIBUTED_DP)) {
             // The table's σ is the accountant's; local DP's is σ/2 and distributed DP's has its own terms, so their
             // rows would mislabel the axis.
-            EpsilonTable.ensure(runFolder, b.sampleRate(), b.steps(), delta);
+            EpsilonTable.ensure(runFolder, b.sampleRate(), b.steps(), delta, accountant(p));
+            EpsilonStepsTable.ensure(runFolder, sigmaOf(p), b.sampleRate(), b.steps(), delta);
         }
     }
 }

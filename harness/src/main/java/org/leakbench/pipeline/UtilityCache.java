@@ -26,12 +26,17 @@ final class UtilityCache {
 
     static final java.util.Set<String> ATTACK_SIDE = java.util.Set.of("batch", "image", "victims", "threat");
 
+    /** Parameters that change what is reported about a training but not the training: which accountant. */
+    static final java.util.Set<String> REPORTING_ONLY = java.util.Set.of("dp.accountant");
+
     private final ConcurrentHashMap<String, CompletableFuture<HeldOutScore>> scores = new ConcurrentHashMap<>();
 
     static String key(SweepPoint p) {
         StringBuilder sb = new StringBuilder();
         for (String name : new java.util.TreeSet<>(p.params().keySet())) {
-            if (ATTACK_SIDE.contains(name) || ATTACK_SIDE_PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (ATTACK_SIDE.contains(name)
+                    || REPORTING_ONLY.contains(name)
+                    || ATTACK_SIDE_PREFIXES.stream().anyMatch(name::startsWith)) {
                 continue;
             }
             sb.append(name).append('=').append(Values.format(p.get(name))).append(';');

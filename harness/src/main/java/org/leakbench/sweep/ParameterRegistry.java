@@ -77,6 +77,7 @@ public final class ParameterRegistry {
             "secagg.security",
             "dp.sampling",
             "dp.noise",
+            "dp.accountant",
             "backend",
             "victims",
             "success.psnr",

@@ -76,6 +76,27 @@ class UtilityCacheTest {
         assertNotEquals(base, UtilityCache.key(point(1, "dlg", "none", 2)));
     }
 
+    /** The accountant only changes the reported ε, so DP points that differ in it share one training. */
+    @Test
+    void theAccountantDoesNotChangeTheKeyButTheNoiseDoes() {
+        List<SweepPoint> points = new SweepParser(ParameterRegistry.defaults())
+                .parse("""
+                        grid:
+                          dp.accountant: [rdp, prv, pld, gdp]
+                          defenses: [{name: dp-sgd, param: [0.5, 2.0], clip: [1.0]}]
+                        """, "acct.yaml")
+                .points();
+        assertEquals(8, points.size());
+        assertEquals(
+                4,
+                points.stream()
+                        .map(SweepPoint::params)
+                        .map(m -> m.get("dp.accountant"))
+                        .distinct()
+                        .count());
+        assertEquals(2, points.stream().map(UtilityCache::key).distinct().count());
+    }
+
     @Test
     void concurrentRequestsTrainOnce() throws Exception {
         UtilityCache cache = new UtilityCache();

@@ -35,10 +35,12 @@ final class EpsilonFigure {
             // Hold the sampling rate and δ at their first values so each line varies only σ.
             String rate = t.rows().isEmpty() ? "" : t.rows().get(0).getOrDefault("sample_rate", "");
             String delta = t.rows().isEmpty() ? "" : t.rows().get(0).getOrDefault("delta", "");
+            String accountant = t.rows().isEmpty() ? "" : t.rows().get(0).getOrDefault("accountant", "");
             Map<Double, List<XYSeriesData.XY>> bySteps = new TreeMap<>();
             for (Map<String, String> row : t.rows()) {
                 if (!row.getOrDefault("sample_rate", "").equals(rate)
-                        || !row.getOrDefault("delta", "").equals(delta)) {
+                        || !row.getOrDefault("delta", "").equals(delta)
+                        || !row.getOrDefault("accountant", "").equals(accountant)) {
                     continue;
                 }
                 double sigma = t.number(row, "sigma");
@@ -57,7 +59,8 @@ final class EpsilonFigure {
                         pts);
             });
             source = "from " + RunLayout.EPSILON + (rate.isBlank() ? "" : ", sampling rate q=" + rate)
-                    + (delta.isBlank() ? "" : ", δ=" + delta);
+                    + (delta.isBlank() ? "" : ", δ=" + delta)
+                    + (accountant.isBlank() ? "" : ", " + accountant + " accountant");
         } else {
             List<ResultRow> rows = ctx.results.okRows().stream()
                     .filter(r -> r.metric(Metric.EPSILON).orElse(0) > 0 && !Double.isNaN(r.defenseParam()))

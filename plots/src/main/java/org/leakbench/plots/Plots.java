@@ -41,6 +41,7 @@ public final class Plots {
         ScalingFigures.render(ctx);
         EpsilonFigure.render(ctx);
         AuditFigure.render(ctx);
+        AccountantFigure.render(ctx);
         RocFigure.render(ctx);
         JmhFigures.render(ctx, jmh);
         ReconstructionGallery.render(ctx);

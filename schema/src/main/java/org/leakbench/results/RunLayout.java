@@ -21,6 +21,8 @@ public final class RunLayout {
     public static final String ROC = "roc.csv";
     /** The accountant's epsilon over a grid of noise multipliers. */
     public static final String EPSILON = "epsilon.csv";
+    /** ε of every accountant against the number of steps, per DP setting of the run. */
+    public static final String EPSILON_STEPS = "epsilon-steps.csv";
     /** JMH results of the benchmark suite. */
     public static final String JMH = "jmh";
     /** PNG and SVG figures. */

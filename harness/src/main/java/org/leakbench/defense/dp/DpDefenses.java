@@ -35,6 +35,13 @@ public final class DpDefenses {
             List.of("poisson", "shuffle"),
             "poisson",
             "DP-SGD batches: poisson (what the accountant analyses) or shuffle (epsilon only approximate)");
+    /** Which accountant's ε a DP row reports ({@link Accountants}); it changes no training. */
+    public static final ParameterSpec ACCOUNTANT = ParameterSpec.ofEnum(
+            "dp.accountant",
+            CHEAP,
+            Accountants.NAMES,
+            "rdp",
+            "accountant of the reported epsilon: rdp, prv or pld (upper bounds) or gdp (a CLT approximation)");
     /** The noise multiplier σ: noise of standard deviation σ·C. */
     public static final ParameterSpec SIGMA = ParameterSpec.ofDouble(
                     "dp.sigma",
@@ -121,7 +128,7 @@ public final class DpDefenses {
                                     + "Gaussian noise in every local step; example-level DP")
                     .cites("Abadi, Chu, Goodfellow, McMahan, Mironov, Talwar, Zhang, Deep Learning with Differential "
                             + "Privacy, CCS 2016")
-                    .parameters(SAMPLING, NOISE)
+                    .parameters(SAMPLING, NOISE, ACCOUNTANT)
                     .main(SIGMA)
                     .clip(CLIP)
                     .does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT, Capability.EXAMPLE_LEVEL_DP)
@@ -144,7 +151,7 @@ public final class DpDefenses {
                                     + "to C and adds N(0, sigma^2 C^2) before sending it")
                     .cites("Truex, Liu, Chow, Gursoy, Wei, LDP-Fed, EdgeSys 2020")
                     .alias("client-dp", CLIENT_DP_DEPRECATED)
-                    .parameters(NOISE)
+                    .parameters(NOISE, ACCOUNTANT)
                     .main(SIGMA)
                     .clip(CLIP)
                     .does(Capability.TRANSFORMS_UPDATE, Capability.LOCAL_DP)
@@ -174,7 +181,7 @@ public final class DpDefenses {
                                     + "update to C and adds N(0, sigma^2 C^2) once to the sum")
                     .cites("McMahan, Ramage, Talwar, Zhang, Learning Differentially Private Recurrent Language Models, "
                             + "ICLR 2018")
-                    .parameters(NOISE)
+                    .parameters(NOISE, ACCOUNTANT)
                     .main(SIGMA)
                     .clip(CLIP)
                     .does(Capability.NOISES_AT_SERVER, Capability.CLIENT_LEVEL_DP)

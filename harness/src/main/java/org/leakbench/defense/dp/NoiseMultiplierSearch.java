@@ -1,7 +1,8 @@
 package org.leakbench.defense.dp;
 
 /**
- * Finds the smallest noise multiplier σ whose ε (over the default orders) is at most a target, for a fixed
+ * Finds the smallest noise multiplier σ whose ε (RDP over the default orders, or any {@link Accountant}'s
+ * reported ε) is at most a target, for a fixed
  * sampling rate, number of steps and δ. ε falls monotonically with σ, so the search brackets the answer by
  * doubling from σ = 1 and then bisects until the bracket is narrower than {@link #RELATIVE_TOLERANCE} of σ.
  * The returned σ always meets the target (it is the upper end of the final bracket), and is within that
@@ -71,13 +72,71 @@ public final class NoiseMultiplierSearch {
     }
 
     /**
-     * Opacus' search ({@code opacus.accountants.utils.get_noise_multiplier}, RDP accountant), step for step:
+     * The smallest σ (within {@link #RELATIVE_TOLERANCE}) whose ε from {@code accountant} is at most
+     * {@code targetEpsilon}: the same doubling and bisection as the RDP search, on the accountant's reported ε
+     * (an upper bound for RDP, PRV and PLD; GDP's approximation). With RDP it is {@link #find(double, double,
+     * double, long, Conversion)} with the improved conversion.
+     *
+     * @throws IllegalArgumentException on invalid input, or when even σ = {@value #MAX_NOISE_MULTIPLIER} gives ε
+     *                                  above the target
+     */
+    public static double find(
+            Accountant accountant, double targetEpsilon, double delta, double sampleRate, long steps) {
+        if (accountant == null) {
+            throw new IllegalArgumentException("accountant must be given, got null");
+        }
+        if (accountant instanceof RenyiDpAccountant) {
+            return find(targetEpsilon, delta, sampleRate, steps, Conversion.IMPROVED);
+        }
+        DpChecks.epsilon(targetEpsilon);
+        DpChecks.delta(delta);
+        new SampledGaussian(1.0, sampleRate, steps); // checks q and steps, naming them
+        double low = 0.0;
+        double high = 1.0;
+        while (epsilon(accountant, high, sampleRate, steps, delta) > targetEpsilon) {
+            low = high;
+            high *= 2;
+            if (high > MAX_NOISE_MULTIPLIER) {
+                throw new IllegalArgumentException(String.format(
+                        "epsilon %s is unreachable with the %s accountant: even noiseMultiplier %.0e exceeds it "
+                                + "(delta %s, sampleRate %s, steps %d)",
+                        targetEpsilon, accountant.name(), MAX_NOISE_MULTIPLIER, delta, sampleRate, steps));
+            }
+        }
+        while (high - low > RELATIVE_TOLERANCE * high) {
+            double mid = 0.5 * (low + high);
+            if (epsilon(accountant, mid, sampleRate, steps, delta) <= targetEpsilon) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
+    private static double epsilon(Accountant a, double sigma, double q, long steps, double delta) {
+        return a.epsilon(sigma, q, steps, delta).epsilon();
+    }
+
+    /** Opacus' search with its RDP accountant; see {@link #findLikeOpacus(Accountant, double, double, double, long, double)}. */
+    public static double findLikeOpacus(
+            double targetEpsilon, double delta, double sampleRate, long steps, double epsilonTolerance) {
+        return findLikeOpacus(new RenyiDpAccountant(), targetEpsilon, delta, sampleRate, steps, epsilonTolerance);
+    }
+
+    /**
+     * Opacus' search ({@code opacus.accountants.utils.get_noise_multiplier}, any accountant), step for step:
      * double σ from 10 until ε is below the target, then bisect from [0, σ] until the upper end's ε is within
      * {@code epsilonTolerance} below the target, and return that upper end. Its σ meets the target but can exceed
      * the smallest one by a few tenths of a percent; it is here to reproduce numbers published with Opacus.
      */
     public static double findLikeOpacus(
-            double targetEpsilon, double delta, double sampleRate, long steps, double epsilonTolerance) {
+            Accountant accountant,
+            double targetEpsilon,
+            double delta,
+            double sampleRate,
+            long steps,
+            double epsilonTolerance) {
         DpChecks.epsilon(targetEpsilon);
         DpChecks.delta(delta);
         DpChecks.sampleRate(sampleRate);
@@ -94,11 +153,11 @@ public final class NoiseMultiplierSearch {
                 throw new IllegalArgumentException(
                         "epsilon " + targetEpsilon + " is unreachable below noiseMultiplier " + MAX_NOISE_MULTIPLIER);
             }
-            epsHigh = epsilon(high, sampleRate, steps, delta, Conversion.IMPROVED);
+            epsHigh = epsilon(accountant, high, sampleRate, steps, delta);
         }
         while (targetEpsilon - epsHigh > epsilonTolerance) {
             double mid = (low + high) / 2;
-            double eps = epsilon(mid, sampleRate, steps, delta, Conversion.IMPROVED);
+            double eps = epsilon(accountant, mid, sampleRate, steps, delta);
             if (eps < targetEpsilon) {
                 high = mid;
                 epsHigh = eps;
