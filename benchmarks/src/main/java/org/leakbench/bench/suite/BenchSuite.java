@@ -18,6 +18,7 @@ import org.leakbench.bench.AccountantBench;
 import org.leakbench.bench.CompressionBench;
 import org.leakbench.bench.ConvBench;
 import org.leakbench.bench.GemmBench;
+import org.leakbench.bench.GemmRouteBench;
 import org.leakbench.bench.GradientBench;
 import org.leakbench.bench.InversionStepBench;
 import org.leakbench.bench.MaskingBench;
@@ -52,7 +53,8 @@ public final class BenchSuite {
             NoiseBench.class,
             MaskingBench.class,
             CompressionBench.class,
-            AccountantBench.class);
+            AccountantBench.class,
+            GemmRouteBench.class);
 
     static final String BACKEND = "backend";
 

@@ -73,6 +73,7 @@ class SuiteSmokeTest {
                         "dropout",
                         List.of("0.1")));
         one.put("CompressionBench", Map.of("size", List.of("10000")));
+        one.put("GemmRouteBench", Map.of("size", List.of("128")));
         // The extra run's transformer takes the class's java backend and batch 1.
         Map<String, List<ExtraRun>> extra =
                 Map.of("GradientBench", List.of(new ExtraRun(Map.of("model", List.of("transformer")), 1, 2)));
@@ -119,7 +120,8 @@ class SuiteSmokeTest {
                         "CompressionBench.quantize",
                         "CompressionBench.sign",
                         "AccountantBench.epsilon",
-                        "AccountantBench.noiseMultiplierSearch"),
+                        "AccountantBench.noiseMultiplierSearch",
+                        "GemmRouteBench.matmul"),
                 seen);
     }
 
