@@ -43,7 +43,7 @@ final class VectorKernels implements Kernels {
     @Override
     public String description() {
         return "float32 convolutions, products and element-wise maps on the Vector API (" + SimdGemm.lanes()
-                + " float lanes), products from 128³ multiply-adds through OpenBLAS where its natives load";
+                + " float lanes)";
     }
 
     /** r[i] = x[i] op y[i]. */
