@@ -8,7 +8,7 @@ import java.util.Locale;
  * Large matrix products through the OpenBLAS that ND4J ships (JavaCPP's {@code openblas_nolapack} binding,
  * called on heap arrays). On the 2-core AVX2 EPYC this project is measured on, OpenBLAS's assembly kernels ran
  * a 1024³ float product 1.4–1.6× faster than the packed Vector API kernel ({@link PackedGemm}) and a 256³ one
- * 1.2–1.4× faster, so products from {@link #MIN_WORK} multiply-adds go here; smaller ones stay in Java, where
+ * up to 2× faster, so products from {@link #MIN_WORK} multiply-adds go here; smaller ones stay in Java, where
  * a JNI call and the array copies it makes would cost more than they save.
  *
  * <p>The library is loaded on the first large product only (a small model never loads it) and set to run
@@ -20,8 +20,12 @@ import java.util.Locale;
 final class BlasGemm {
     /** System property choosing the large-product route: {@code auto} (OpenBLAS when it loads) or {@code vector}. */
     static final String PROPERTY = "leakbench.java.gemm";
-    /** From this many multiply-adds (128³) a product is large. */
-    static final long MIN_WORK = 1L << 21;
+    /**
+     * From this many multiply-adds (256³) a product is large. At 128³ the 256-wide MLP's batch-32 products went
+     * to OpenBLAS too, and its plain SGD step took 3–4× as long as in Java (JNI copies each whole array in and
+     * out, and OpenBLAS suffered more on a machine loaded far beyond its cores).
+     */
+    static final long MIN_WORK = 1L << 24;
 
     /**
      * Bands of rows start at multiples of this: OpenBLAS's AVX2 kernels take rows 24, 16, 8 and 4 at a time,

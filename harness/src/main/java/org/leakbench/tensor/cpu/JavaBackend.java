@@ -64,7 +64,7 @@ public final class JavaBackend implements Backend {
     public String description() {
         int n = threads.threads();
         return "Pure Java (" + (n == 1 ? "single thread" : n + " threads") + " per op; " + KERNELS.description()
-                + "; products from 128³ multiply-adds through OpenBLAS where its natives load, smaller float64 "
+                + "; products from 256³ multiply-adds through OpenBLAS where its natives load, smaller float64 "
                 + "products in EJML " + ejmlVersion() + ")";
     }
 
