@@ -38,6 +38,9 @@ final class EnvCommand implements Callable<Integer> {
         for (Map.Entry<String, Object> e : SystemInfo.machine().entrySet()) {
             out.printf("%-18s %s%n", e.getKey(), e.getValue());
         }
+        org.leakbench.sweep.PeakFlops peak = org.leakbench.sweep.PeakFlops.ofThisMachine();
+        out.printf(
+                "%-18s %s%n", "peak", peak == null ? "unknown (no clock or flags in /proc/cpuinfo)" : peak.describe());
         List<String> names = backends.isEmpty() ? Backends.NAMES : backends;
         for (String name : names) {
             out.printf("%-18s %s%n", "backend " + name, SystemInfo.describeBackend(name));

@@ -19,6 +19,7 @@ import org.leakbench.bench.CompressionBench;
 import org.leakbench.bench.ConvBench;
 import org.leakbench.bench.DistributedDpBench;
 import org.leakbench.bench.GemmBench;
+import org.leakbench.bench.GemmRouteBench;
 import org.leakbench.bench.GradientBench;
 import org.leakbench.bench.InversionStepBench;
 import org.leakbench.bench.MaskingBench;
@@ -54,7 +55,8 @@ public final class BenchSuite {
             MaskingBench.class,
             CompressionBench.class,
             AccountantBench.class,
-            DistributedDpBench.class);
+            DistributedDpBench.class,
+            GemmRouteBench.class);
 
     static final String BACKEND = "backend";
 

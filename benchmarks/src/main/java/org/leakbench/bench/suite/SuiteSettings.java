@@ -83,6 +83,7 @@ public record SuiteSettings(
         o.put("PerExampleGradientBench", Map.of("backend", List.of("java"), "batch", List.of("1", "32", "128")));
         o.put("ConvBench", Map.of("batch", List.of("32")));
         o.put("GemmBench", Map.of("size", List.of("256", "1024")));
+        o.put("GemmRouteBench", Map.of("size", List.of("256", "1024")));
         o.put("NoiseBench", Map.of("sigma", List.of("1", "1000")));
         o.put("CompressionBench", Map.of("size", List.of("10000", "1000000")));
         o.put(

@@ -76,6 +76,7 @@ class SuiteSmokeTest {
         one.put(
                 "DistributedDpBench",
                 Map.of("length", List.of("1000"), "clients", List.of("20"), "mode", List.of("SECAGG_PLUS")));
+        one.put("GemmRouteBench", Map.of("size", List.of("128")));
         // The extra run's transformer takes the class's java backend and batch 1.
         Map<String, List<ExtraRun>> extra =
                 Map.of("GradientBench", List.of(new ExtraRun(Map.of("model", List.of("transformer")), 1, 2)));
@@ -126,7 +127,8 @@ class SuiteSmokeTest {
                         "DistributedDpBench.plainClient",
                         "DistributedDpBench.ddpClient",
                         "DistributedDpBench.encode",
-                        "DistributedDpBench.decode"),
+                        "DistributedDpBench.decode",
+                        "GemmRouteBench.matmul"),
                 seen);
     }
 

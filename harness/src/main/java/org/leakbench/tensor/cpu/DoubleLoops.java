@@ -85,7 +85,7 @@ final class DoubleLoops {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** op(x)·op(y) of sizes {@code s}: an outer product, rows of A·Bᵀ as dot products, else EJML. */
+    /** op(x)·op(y) of sizes {@code s}: an outer product, large ones by OpenBLAS, rows of A·Bᵀ as dot products, else EJML. */
     static double[] matmul(double[] x, boolean transposeA, double[] y, boolean transposeB, MatmulShape s) {
         int m = s.m();
         int k = s.k();
@@ -93,6 +93,10 @@ final class DoubleLoops {
         double[] r = new double[m * n];
         if (k == 1) {
             outer(x, y, r);
+            return r;
+        }
+        if (BlasGemm.doubles(m, k, n)) {
+            BlasGemm.matmul(x, transposeA, y, transposeB, m, k, n, r);
             return r;
         }
         if (transposeB && !transposeA) {

@@ -353,7 +353,8 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * An outer product (k = 1: a weight gradient at batch 1) in one pass; from four rows {@link SimdGemm}; fewer
+     * An outer product (k = 1: a weight gradient at batch 1) in one pass; large products through {@link BlasGemm};
+     * from four rows {@link SimdGemm}; fewer
      * rows as matrix-vector products ({@link #fewRows}); both operands transposed in double.
      */
     @Override
@@ -364,6 +365,8 @@ final class VectorKernels implements Kernels {
         int n = s.n();
         if (k == 1) {
             threads.split(m, 1, MEMORY_BOUND * m * n, (from, to) -> outer(a, b, r, from, to));
+        } else if (BlasGemm.large(m, k, n)) {
+            BlasGemm.matmul(a, transposeA, b, transposeB, m, k, n, r, threads);
         } else if (m >= 4) {
             SimdGemm.matmul(a, transposeA, b, transposeB, m, k, n, r, threads);
         } else if (!(transposeA && transposeB)) {
