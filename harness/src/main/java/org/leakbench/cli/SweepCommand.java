@@ -86,6 +86,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--executor", paramLabel = "NAME", description = "Point executor when several are registered.")
     String executorName;
 
+    /** The executor whose set-up checks a dry run applies when none is named: the one that runs points here. */
+    private static final String DRY_RUN_EXECUTOR = "pipeline";
+
     @Option(names = "--dry-run", description = "Validate and print the points without running them.")
     boolean dryRun;
 
@@ -115,6 +118,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         RunOptions options = options(sweep);
         if (dryRun) {
+            // Setting the executor up runs every set-up check (model fit, an attack's needs, weight files), so a
+            // point that could only fail is refused here with its reason; nothing is run.
+            ExecutorLookup.find(executorName == null ? DRY_RUN_EXECUTOR : executorName)
+                    .create(sweep)
+                    .close();
             printPoints(sweep, options.shard().select(sweep.points()), out);
             return 0;
         }

@@ -71,6 +71,9 @@ public record VictimScore(
                 Double.NaN,
                 r.millis(),
                 Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
                 Double.NaN);
     }
 

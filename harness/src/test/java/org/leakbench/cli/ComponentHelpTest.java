@@ -36,6 +36,21 @@ class ComponentHelpTest {
     }
 
     @Test
+    void dryRunRefusesAnAttackTheModelCannotServeWithTheReason() throws IOException {
+        Path file = Files.writeString(dir.resolve("dager.yaml"), """
+                name: dager-on-cnn
+                grid:
+                  dataset: [natural-images]
+                  model: [convnet]
+                  batch: [1]
+                  attack: [dager]
+                """);
+        LeakBenchCliTest.Result r = LeakBenchCliTest.run("sweep", file.toString(), "--dry-run");
+        assertEquals(LeakBench.EXIT_USAGE, r.code(), r.out());
+        assertTrue(r.err().contains("attack 'dager' needs a transformer"), r.err());
+    }
+
+    @Test
     void listParametersShowsEveryComponentParameterWithItsDefault() {
         LeakBenchCliTest.Result r = LeakBenchCliTest.run("sweep", "--list-parameters");
         assertEquals(0, r.code(), r.err());
