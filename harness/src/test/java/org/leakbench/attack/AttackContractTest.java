@@ -240,7 +240,7 @@ class AttackContractTest {
                 s.observation(v), t -> Arrays.stream(t).map(x -> x * 1e30).toArray());
         AttackResult r = timed(s, () -> s.build(v).run(obs, AttackContext.seeded(1)));
         assertNeverNonFiniteOk(s, r);
-        if (s.iterative()) {
+        if (s.iterative() && !AttackContractFixture.FLOAT64_OBJECTIVE.contains(s.label())) {
             assertEquals(AttackResult.DIVERGED, r.status(), s.toString());
         }
     }

@@ -1,6 +1,7 @@
 package org.leakbench.attack.text;
 
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
@@ -25,11 +26,20 @@ import org.leakbench.update.Observation;
  */
 public final class LampAttack implements Attack {
     private final LampOptions options;
-    private final BigramPrior prior;
+    private final Supplier<BigramPrior> priorSource;
+    private BigramPrior prior;
 
     public LampAttack(LampOptions options, BigramPrior prior) {
+        this(options, () -> prior);
+    }
+
+    /**
+     * LAMP whose prior is fitted when the attack first runs: fitting reads the point's training text, which a
+     * point that is only being set up (or one whose data set holds no text) must not need.
+     */
+    public LampAttack(LampOptions options, Supplier<BigramPrior> priorSource) {
         this.options = options;
-        this.prior = prior;
+        this.priorSource = priorSource;
     }
 
     @Override
@@ -45,6 +55,13 @@ public final class LampAttack implements Attack {
                     "lamp optimises a transformer's token embeddings; model "
                             + obs.model().spec().family() + " has none",
                     millis(start));
+        }
+        if (prior == null) {
+            try {
+                prior = priorSource.get();
+            } catch (IllegalArgumentException e) {
+                return AttackResult.failed("lamp's language prior: " + e.getMessage(), millis(start));
+            }
         }
         if (prior.vocabulary() != model.spec().numClasses()) {
             return AttackResult.failed(

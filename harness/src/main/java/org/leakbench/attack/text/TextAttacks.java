@@ -108,7 +108,7 @@ public final class TextAttacks {
                     p.intValue(LAMP_DISCRETE_EVERY.name()),
                     p.intValue(LAMP_PROPOSALS.name()),
                     p.doubleValue(LAMP_PRIOR.name()));
-            return new LampAttack(o, CorpusPriors.of(p));
+            return new LampAttack(o, () -> CorpusPriors.of(p));
         }
     }
 }
