@@ -54,7 +54,8 @@ final class AuditFigure {
             names.add(line.getName());
             if (!audit.isEmpty()) {
                 XYSeries marks = XYSeriesData.add(chart, "ε̂ " + g.getKey(), audit, false, i);
-                marks.setLineStyle(SeriesLines.NONE);
+                // Markers only: a NONE stroke still draws a hairline between the points in Java2D.
+                marks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 marks.setMarkerColor(ChartStyle.color(i));
                 names.add(marks.getName());
             }
