@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code prg}: AES-128-CTR mask expansion as the protocol runs it ({@link MaskPrg} on the route this JVM
- *       chose, key stream added in place); {@code prgFallback} the same on the pure-JDK fallback route; the
+ *       chose, the system's OpenSSL where it can, key stream added in place); {@code prgJdkCtr} the same on the
+ *       JDK's counter-mode route and {@code prgFallback} on the pure-JDK fallback route; the
  *       {@code bytes} counter is mask bytes per second. For reference, {@code jdkAesCtr} and {@code jdkAesEcb}
  *       produce the same amount of raw key stream with the JDK's {@code AES/CTR/NoPadding} and
  *       {@code AES/ECB/NoPadding} (one call, no add); the suite adds OpenSSL's rate on the same machine.
@@ -64,6 +65,7 @@ public class MaskingBench extends RunLengthDefaults {
         public int vectorLength;
 
         final MaskPrg prg = new MaskPrg();
+        final MaskPrg jdkCtr = MaskPrg.onRoute("ctr");
         final MaskPrg fallback = MaskPrg.onRoute("ecb");
         final byte[] seed = new byte[MaskPrg.SEED_BYTES];
         int[] target;
@@ -103,6 +105,14 @@ public class MaskingBench extends RunLengthDefaults {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public int[] prg(PrgState s, Bytes counter) {
         return addMask(s.prg, s, counter);
+    }
+
+    /** The JDK's counter-mode route, taken where the native libcrypto route is missing. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public int[] prgJdkCtr(PrgState s, Bytes counter) {
+        return addMask(s.jdkCtr, s, counter);
     }
 
     /** The pure-JDK fallback route (AES/ECB over counter blocks), taken where the CTR intrinsic is missing. */

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.leakbench.defense.dp.BoxMullerSampler;
 import org.leakbench.defense.dp.DiscreteGaussianSampler;
 import org.leakbench.defense.dp.FastGaussianSampler;
 import org.leakbench.defense.dp.LaplaceSampler;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Noise samples per second on one thread. Every score is per sample ({@code @OperationsPerInvocation}):
- * the fast ziggurat Gaussian, a plain float fill of the same array (the write rate the noise could reach), the JDK's generators as references, the Laplace sampler, and the exact
+ * the fast Gaussian ({@code fastGaussian}: the Box–Muller sampler that {@code dp.noise=fast} takes), the ziggurat it
+ * replaced ({@code zigguratGaussian}, the reference for its speed-up), a plain float fill of the same array (the write rate the noise could reach), the JDK's generators as references, the Laplace sampler, and the exact
  * discrete Gaussian over a DRBG at several σ. {@code memoryFill} and {@code fastGaussianLarge} repeat the fill
  * and the Gaussian on a 256 MiB array, past the last-level cache: the machine's write bandwidth for one thread.
  */
@@ -37,14 +39,16 @@ public class NoiseBench extends RunLengthDefaults {
     public static class Floats {
         final float[] out = new float[SIZE];
         float fillValue = 1f;
-        FastGaussianSampler fast;
+        BoxMullerSampler fast;
+        FastGaussianSampler ziggurat;
         SplittableRandom splittable;
         Random random;
         LaplaceSampler laplace;
 
         @Setup(Level.Trial)
         public void setUp() {
-            fast = new FastGaussianSampler(1);
+            fast = new BoxMullerSampler(1);
+            ziggurat = new FastGaussianSampler(1);
             splittable = new SplittableRandom(1);
             random = new Random(1);
             laplace = new LaplaceSampler(1);
@@ -56,11 +60,11 @@ public class NoiseBench extends RunLengthDefaults {
     public static class Large {
         final float[] out = new float[LARGE];
         float fillValue = 1f;
-        FastGaussianSampler fast;
+        BoxMullerSampler fast;
 
         @Setup(Level.Trial)
         public void setUp() {
-            fast = new FastGaussianSampler(1);
+            fast = new BoxMullerSampler(1);
         }
     }
 
@@ -84,6 +88,14 @@ public class NoiseBench extends RunLengthDefaults {
     @OperationsPerInvocation(SIZE)
     public float[] fastGaussian(Floats s) {
         s.fast.fill(s.out, 1.0);
+        return s.out;
+    }
+
+    /** The ziggurat sampler that {@code fast} was before the Box–Muller sampler: the speed-up's reference. */
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public float[] zigguratGaussian(Floats s) {
+        s.ziggurat.fill(s.out, 1.0);
         return s.out;
     }
 

@@ -3,9 +3,9 @@ package org.leakbench.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.leakbench.defense.dp.BoxMullerSampler;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdStep;
-import org.leakbench.defense.dp.FastGaussianSampler;
 import org.leakbench.defense.dp.GaussianMechanism;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Sgd;
@@ -47,7 +47,7 @@ public class PerExampleGradientBench extends SampledBenchmark {
     @Setup
     public void setup() {
         w = Workload.of(backend, model, batch);
-        mechanism = new GaussianMechanism(new DpSgdOptions(CLIP, NOISE_MULTIPLIER), new FastGaussianSampler(11));
+        mechanism = new GaussianMechanism(new DpSgdOptions(CLIP, NOISE_MULTIPLIER), new BoxMullerSampler(11));
         shapes = new ArrayList<>();
         for (Tensor t : w.params) {
             shapes.add(t.shape());

@@ -20,6 +20,10 @@ final class Launcher {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             cmd.add("--add-modules=jdk.incubator.vector");
         }
+        if (ModuleLayer.boot().findModule("jdk.incubator.foreign").isPresent()) {
+            cmd.add("--add-modules=jdk.incubator.foreign"); // the mask generator's native route
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
             if (!entry.isEmpty()) {

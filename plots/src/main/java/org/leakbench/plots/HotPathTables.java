@@ -41,7 +41,8 @@ final class HotPathTables {
             ctx.skip("table masking", "no MaskingBench.prg result in the run");
         } else {
             String caption = "Mask expansion (AES-128-CTR, one thread), GB/s of mask: the generator on the route "
-                    + "this JVM chose, its pure-JDK fallback, the JDK's ciphers in one call over the whole vector, "
+                    + "this JVM chose (the run's mask_prg provenance names it), on the JDK's AES/CTR route, on the "
+                    + "pure-JDK fallback, the JDK's ciphers in one call over the whole vector, "
                     + "and OpenSSL's openssl speed -evp aes-128-ctr (16 KiB blocks) on the same machine. "
                     + ctx.provenance.runTag() + ".";
             ctx.table(FigureWriter.writeText(ctx.tablesDir.resolve("masking.md"), masking.markdown(caption)));
@@ -53,7 +54,7 @@ final class HotPathTables {
             ctx.skip("table noise", "no NoiseBench.fastGaussian result in the run");
         } else {
             String caption = "Gaussian noise into a float[10^6] (one thread): samples per second of the fast "
-                    + "sampler and the share of a plain fill's write rate on the same array (4 bytes a sample); "
+                    + "sampler (Box-Muller on the Vector API), of the ziggurat it replaced, their ratio, and the share of a plain fill's write rate on the same array (4 bytes a sample); "
                     + "then both on a 256 MiB array, past the last-level cache, where the plain fill is the "
                     + "machine's memory write bandwidth for one thread. "
                     + ctx.provenance.runTag() + ".";
@@ -81,6 +82,7 @@ final class HotPathTables {
         List<String> header = List.of(
                 "vector length",
                 "mask PRG (GB/s)",
+                "JDK AES/CTR route (GB/s)",
                 "pure-JDK fallback (GB/s)",
                 "JDK AES/CTR one call (GB/s)",
                 "JDK AES/ECB one call (GB/s)",
@@ -98,6 +100,7 @@ final class HotPathTables {
             List<TextTable.Cell> row = new ArrayList<>();
             row.add(TextTable.Cell.of(String.valueOf(n)));
             row.add(TextTable.Cell.of(rate(prg)));
+            row.add(TextTable.Cell.of(rate(gigabytes(results, "MaskingBench.prgJdkCtr", n))));
             row.add(TextTable.Cell.of(rate(gigabytes(results, "MaskingBench.prgFallback", n))));
             row.add(TextTable.Cell.of(rate(gigabytes(results, "MaskingBench.jdkAesCtr", n))));
             row.add(TextTable.Cell.of(rate(gigabytes(results, "MaskingBench.jdkAesEcb", n))));
@@ -109,10 +112,12 @@ final class HotPathTables {
         return new TextTable(header, rows);
     }
 
-    /** One row: the fast sampler, the fill and the fast sampler's share of it. */
+    /** One row: the fast sampler, the ziggurat it replaced, the fill and the fast sampler's share of it. */
     static TextTable noise(List<JmhResult> results) {
         List<String> header = List.of(
                 "fast Gaussian (M samples/s)",
+                "ziggurat (M samples/s)",
+                "fast / ziggurat",
                 "fast Gaussian (GB/s)",
                 "plain float fill (M floats/s)",
                 "fill (GB/s)",
@@ -127,8 +132,11 @@ final class HotPathTables {
         double fill = opsPerSecond(results, "NoiseBench.floatFill");
         double fastLarge = opsPerSecond(results, "NoiseBench.fastGaussianLarge");
         double memory = opsPerSecond(results, "NoiseBench.memoryFill");
+        double ziggurat = opsPerSecond(results, "NoiseBench.zigguratGaussian");
         List<TextTable.Cell> row = List.of(
                 TextTable.Cell.of(rate(fast / 1e6)),
+                TextTable.Cell.of(rate(ziggurat / 1e6)),
+                TextTable.Cell.of(ratio(fast, ziggurat)),
                 TextTable.Cell.of(rate(4 * fast / 1e9)),
                 TextTable.Cell.of(rate(fill / 1e6)),
                 TextTable.Cell.of(rate(4 * fill / 1e9)),

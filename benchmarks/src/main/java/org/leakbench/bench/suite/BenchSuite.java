@@ -174,9 +174,11 @@ public final class BenchSuite {
             b.jvmArgsAppend(threads.forkArgs());
             b.jvmArgsAppend(
                     "-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
-            // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off.
+            // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off, and
+            // the mask generator on the system's libcrypto (the foreign-function module and native access).
             b.jvmArgsAppend(
-                    "--add-modules=jdk.incubator.vector",
+                    "--add-modules=jdk.incubator.vector,jdk.incubator.foreign",
+                    "--enable-native-access=ALL-UNNAMED",
                     "-Dleakbench.simd=" + System.getProperty("leakbench.simd", "true"));
             String route = System.getProperty("leakbench.maskprg");
             if (route != null && !route.isBlank()) {

@@ -27,7 +27,7 @@ public final class DpDefenses {
             CHEAP,
             NoiseSources.GAUSSIAN_NAMES,
             NoiseSources.FAST,
-            "Gaussian noise of DP defenses: fast floating-point or exact discrete Gaussian");
+            "Gaussian noise of DP defenses: fast floating-point (Box–Muller), the older ziggurat, or exact discrete Gaussian");
     /** How DP-SGD draws its batches. */
     public static final ParameterSpec SAMPLING = ParameterSpec.ofEnum(
             "dp.sampling",

@@ -136,7 +136,7 @@ public final class FastGaussianSampler implements NoiseSource {
 
     @Override
     public String name() {
-        return NoiseSources.FAST;
+        return NoiseSources.ZIGGURAT;
     }
 
     private static float emit(float old, double z, double sigma, boolean add) {

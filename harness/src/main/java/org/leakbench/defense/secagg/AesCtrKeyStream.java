@@ -6,7 +6,8 @@ import javax.crypto.Cipher;
 /**
  * An AES-128 counter-mode key stream (NIST SP 800-38A, section 6.5): block i of the stream is
  * AES_k(T + i), the counter block T read as a 128-bit big-endian integer and incremented modulo 2^128.
- * Two routes produce the same bytes: {@link JdkCtrKeyStream} on the JDK's {@code AES/CTR/NoPadding}, whose
+ * Three routes produce the same bytes: {@link LibcryptoCtrKeyStream} on the system's OpenSSL,
+ * {@link JdkCtrKeyStream} on the JDK's {@code AES/CTR/NoPadding}, whose
  * HotSpot intrinsic encrypts several blocks in parallel on AES-NI, and {@link EcbCtrKeyStream}, which writes
  * the counter blocks and encrypts them with {@code AES/ECB/NoPadding}, for JVMs without that intrinsic.
  * {@link MaskPrgRoute} picks one per JVM.
@@ -28,7 +29,11 @@ interface AesCtrKeyStream {
 
     /** A new stream on {@code route}. */
     static AesCtrKeyStream create(MaskPrgRoute.Route route) {
-        return route == MaskPrgRoute.Route.JDK_CTR ? new JdkCtrKeyStream() : new EcbCtrKeyStream();
+        return switch (route) {
+            case OPENSSL -> MaskPrgRoute.nativeStream();
+            case JDK_CTR -> new JdkCtrKeyStream();
+            case JDK_ECB -> new EcbCtrKeyStream();
+        };
     }
 
     /** Checks a length passed to {@link #next}. */

@@ -10,8 +10,8 @@ import org.leakbench.tensor.SimdSupport;
  * The pseudorandom generator that expands a 128-bit seed into a mask vector: AES-128 in counter mode, keyed by
  * the seed, counter blocks 0, 1, 2, ... (the key is fresh for every seed, so no nonce is needed); the key
  * stream is read as little-endian 32-bit words. The stream comes a chunk at a time from the route
- * {@link MaskPrgRoute} picks for this JVM (the JDK's counter-mode intrinsic, or AES/ECB over counter blocks);
- * both give the same words. The add runs on the Vector API where it is on ({@link SimdMaskAdd}).
+ * {@link MaskPrgRoute} picks for this JVM (the system's OpenSSL, the JDK's counter-mode intrinsic, or AES/ECB
+ * over counter blocks); all give the same words. The add runs on the Vector API where it is on ({@link SimdMaskAdd}).
  *
  * <p>Not thread-safe: use one instance per thread. Instances reuse their buffers across calls.
  */
@@ -36,9 +36,12 @@ public final class MaskPrg {
         stream = AesCtrKeyStream.create(route);
     }
 
-    /** A generator on a named route, {@code ctr} or {@code ecb}, whatever this JVM would choose (benchmarks). */
+    /**
+     * A generator on a named route, {@code openssl}, {@code ctr} or {@code ecb}, whatever this JVM would choose
+     * (benchmarks); {@code openssl} where the native route cannot run is an IllegalArgumentException saying why.
+     */
     public static MaskPrg onRoute(String route) {
-        return new MaskPrg(MaskPrgRoute.choose(route, false));
+        return new MaskPrg(MaskPrgRoute.named(route));
     }
 
     private static final byte[] PAIRWISE_INFO =

@@ -14,12 +14,23 @@ import org.junit.jupiter.api.Test;
  */
 class NoiseSourceTest {
     @Test
-    void theFastSourceIsTheFastSamplerBitForBit() {
+    void theFastSourceIsTheBoxMullerSamplerBitForBit() {
         float[] a = new float[1000];
         float[] b = new float[1000];
         NoiseSources.gaussian("fast", new SplittableRandom(5)).addTo(a, 0.7);
+        new BoxMullerSampler(new SplittableRandom(5)).addTo(b, 0.7);
+        assertArrayEquals(b, a);
+    }
+
+    @Test
+    void theZigguratSourceIsTheZigguratSamplerBitForBit() {
+        float[] a = new float[1000];
+        float[] b = new float[1000];
+        NoiseSource source = NoiseSources.gaussian("ziggurat", new SplittableRandom(5));
+        source.addTo(a, 0.7);
         new FastGaussianSampler(new SplittableRandom(5)).addTo(b, 0.7);
         assertArrayEquals(b, a);
+        assertEquals("ziggurat", source.name());
     }
 
     @Test

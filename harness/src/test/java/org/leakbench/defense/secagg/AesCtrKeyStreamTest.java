@@ -2,22 +2,52 @@ package org.leakbench.defense.secagg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both key-stream routes against NIST SP 800-38A and against each other. */
+/** The key-stream routes against NIST SP 800-38A and against each other. */
 class AesCtrKeyStreamTest {
     private static final HexFormat HEX = HexFormat.of();
 
+    /** The JDK routes, and the native one where this JVM can run it (the build's test JVMs can: see below). */
     static List<Supplier<AesCtrKeyStream>> routes() {
-        return List.of(JdkCtrKeyStream::new, EcbCtrKeyStream::new);
+        List<Supplier<AesCtrKeyStream>> routes = new ArrayList<>(List.of(JdkCtrKeyStream::new, EcbCtrKeyStream::new));
+        if (MaskPrgRoute.nativeRouteProblem() == null) {
+            routes.add(MaskPrgRoute::nativeStream);
+        }
+        return routes;
+    }
+
+    @Test
+    void theNativeRouteRunsWhereTheJvmAndTheLibraryAllowIt() {
+        // The build starts its test JVMs with the foreign module and native access; on a machine with libcrypto
+        // the native route must then work, so that the tests above cannot silently skip it.
+        boolean module =
+                ModuleLayer.boot().findModule(MaskPrgRoute.FOREIGN_MODULE).isPresent();
+        boolean library = Stream.of(
+                        "/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/usr/lib/x86_64-linux-gnu/libcrypto.so.1.1")
+                .anyMatch(f -> Files.isRegularFile(Path.of(f)));
+        assumeTrue(module && library, "no foreign module or no libcrypto here");
+        assertNull(MaskPrgRoute.nativeRouteProblem());
+        assertTrue(routes().size() == 3);
+        assertTrue(
+                MaskPrgRoute.description(MaskPrgRoute.Route.OPENSSL, false, null)
+                        .startsWith("AES-128-CTR on OpenSSL "),
+                MaskPrgRoute.description(MaskPrgRoute.Route.OPENSSL, false, null));
     }
 
     @ParameterizedTest
@@ -45,8 +75,8 @@ class AesCtrKeyStreamTest {
         byte[] key = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
         byte[] counter = HEX.parseHex("00000000000000fffffffffffffffffe");
         int[] chunks = {16, 48, AesCtrKeyStream.MAX_CHUNK, 32, AesCtrKeyStream.MAX_CHUNK - 16};
-        byte[][] streams = new byte[2][];
-        for (int r = 0; r < 2; r++) {
+        byte[][] streams = new byte[routes().size()][];
+        for (int r = 0; r < streams.length; r++) {
             AesCtrKeyStream s = routes().get(r).get();
             s.start(key, counter);
             byte[] all = new byte[Arrays.stream(chunks).sum()];
@@ -59,7 +89,9 @@ class AesCtrKeyStreamTest {
             }
             streams[r] = all;
         }
-        assertArrayEquals(streams[0], streams[1]);
+        for (int r = 1; r < streams.length; r++) {
+            assertArrayEquals(streams[0], streams[r], "route " + r);
+        }
         // Block 2 is counter ...0100..00: a carry into the high half, which a 64-bit counter would miss.
         EcbCtrKeyStream plain = new EcbCtrKeyStream();
         plain.start(key, HEX.parseHex("00000000000001000000000000000000"));
@@ -82,19 +114,33 @@ class AesCtrKeyStreamTest {
 
     @Test
     void routeChoice() {
-        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose(null, true));
-        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("", false));
-        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("ECB", true));
-        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose("ctr", false));
+        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose(null, true, true));
+        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose(null, true, false));
+        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose(null, false, true));
+        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("", false, false));
+        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("ECB", true, true));
+        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose("ctr", true, false));
+        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose("OpenSSL", true, false));
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("openssl", true));
-        assertEquals("-Dleakbench.maskprg must be ctr or ecb, got 'openssl'", e.getMessage());
+                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("boringssl", true, true));
+        assertEquals("-Dleakbench.maskprg must be openssl, ctr or ecb, got 'boringssl'", e.getMessage());
+        IllegalArgumentException unavailable =
+                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("openssl", false, true));
+        assertTrue(
+                unavailable.getMessage().startsWith("-Dleakbench.maskprg=openssl, but the native route cannot run"),
+                unavailable.getMessage());
+        // A fallback says why the native route was not taken.
+        assertEquals(
+                "AES-128-CTR on the JDK's AES/CTR intrinsic (warmed up, 32 KiB chunks); native libcrypto not used: "
+                        + "the JVM lacks --add-modules=jdk.incubator.foreign",
+                MaskPrgRoute.description(
+                        MaskPrgRoute.Route.JDK_CTR, false, "the JVM lacks --add-modules=jdk.incubator.foreign"));
         // A forced fallback must not claim the intrinsic is missing.
         assertEquals(
                 "AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: forced with " + "-Dleakbench.maskprg)",
-                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, true));
+                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, true, null));
         assertEquals(
                 "AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: no AES/CTR intrinsic on this " + "JVM)",
-                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, false));
+                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, false, null));
     }
 }

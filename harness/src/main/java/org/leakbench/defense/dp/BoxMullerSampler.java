@@ -1,0 +1,152 @@
+package org.leakbench.defense.dp;
+
+import java.util.SplittableRandom;
+import org.leakbench.tensor.SimdSupport;
+
+/**
+ * Fast floating-point N(0, σ²) noise on the Vector API: sixteen xoshiro128++ generators (Blackman and Vigna
+ * 2021) side by side, each pair of their 32-bit words turned into two normals by the Box–Muller transform with
+ * polynomial logarithm, sine and cosine ({@link BoxMullerMath}). No table lookups and no rejection, so every lane
+ * does the same work: unlike the ziggurat ({@link FastGaussianSampler}), whose accept test and table loads
+ * kept a vectorised version slower than its scalar loop, this vectorises completely.
+ *
+ * <p>Samples come in blocks of 32: word pairs of generator k give samples k (r cos θ) and 16 + k (r sin θ).
+ * The stream does not depend on the machine: the scalar path ({@link #SCALAR} or a JVM without the Vector API)
+ * and any vector width that divides 16 give the same floats, bit for bit, and a call that ends inside a block
+ * keeps the rest for the next call, so the stream does not depend on how it is cut into calls either. Tails
+ * beyond 6.66σ are cut off (see {@link BoxMullerMath}). Not for deployments that must resist floating-point
+ * attacks (Mironov 2012): use {@link DiscreteGaussianSampler}. Not thread-safe.
+ */
+public final class BoxMullerSampler implements NoiseSource {
+    /** Generators side by side; samples per block is twice this. */
+    static final int STREAMS = 16;
+
+    static final int BLOCK = 2 * STREAMS;
+    private static final boolean VECTOR = SimdSupport.enabled() && SimdBoxMuller.fits(STREAMS);
+
+    /** Generator states, one array per state word, indexed by generator. */
+    final int[] s0 = new int[STREAMS];
+
+    final int[] s1 = new int[STREAMS];
+    final int[] s2 = new int[STREAMS];
+    final int[] s3 = new int[STREAMS];
+    private final boolean vector;
+    /** Unit normals of a block a call stopped inside, from {@link #spareNext} on. */
+    private final float[] spare = new float[BLOCK];
+
+    private int spareNext = BLOCK;
+
+    public BoxMullerSampler(SplittableRandom random) {
+        this(random, VECTOR);
+    }
+
+    public BoxMullerSampler(long seed) {
+        this(new SplittableRandom(seed));
+    }
+
+    /** A sampler on the scalar path whatever the JVM offers (tests compare the two paths). */
+    static BoxMullerSampler scalar(long seed) {
+        return new BoxMullerSampler(new SplittableRandom(seed), false);
+    }
+
+    private BoxMullerSampler(SplittableRandom random, boolean vector) {
+        this.vector = vector;
+        for (int k = 0; k < STREAMS; k++) {
+            long a = random.nextLong();
+            long b = random.nextLong();
+            if ((a | b) == 0) {
+                a = 1; // xoshiro's one forbidden state
+            }
+            s0[k] = (int) a;
+            s1[k] = (int) (a >>> 32);
+            s2[k] = (int) b;
+            s3[k] = (int) (b >>> 32);
+        }
+    }
+
+    /** Fills {@code out} with independent N(0, σ²) samples. */
+    public void fill(float[] out, double sigma) {
+        generate(out, checkedSigma(sigma), false);
+    }
+
+    @Override
+    public void addTo(float[] values, double sigma) {
+        generate(values, checkedSigma(sigma), true);
+    }
+
+    @Override
+    public String name() {
+        return NoiseSources.FAST;
+    }
+
+    private void generate(float[] out, float sigma, boolean add) {
+        int i = 0;
+        int n = out.length;
+        while (spareNext < BLOCK && i < n) {
+            out[i] = emit(out[i], spare[spareNext++], sigma, add);
+            i++;
+        }
+        int whole = i + (n - i) / BLOCK * BLOCK;
+        if (vector) {
+            SimdBoxMuller.blocks(this, out, i, whole, sigma, add);
+        } else {
+            for (int at = i; at < whole; at += BLOCK) {
+                scalarBlock(out, at, sigma, add);
+            }
+        }
+        i = whole;
+        if (i < n) {
+            java.util.Arrays.fill(spare, 0f);
+            scalarBlock(spare, 0, 1f, false);
+            spareNext = 0;
+            while (i < n) {
+                out[i] = emit(out[i], spare[spareNext++], sigma, add);
+                i++;
+            }
+        }
+    }
+
+    /** One block of 32 samples into out[at ..] on the scalar path. */
+    private void scalarBlock(float[] out, int at, float sigma, boolean add) {
+        float[] pair = new float[2];
+        for (int k = 0; k < STREAMS; k++) {
+            int w1 = next(k);
+            int w2 = next(k);
+            BoxMullerMath.pair(w1, w2, pair, 0, 1);
+            out[at + k] = emit(out[at + k], pair[0], sigma, add);
+            out[at + STREAMS + k] = emit(out[at + STREAMS + k], pair[1], sigma, add);
+        }
+    }
+
+    /** xoshiro128++: the next word of generator k. */
+    private int next(int k) {
+        int a = s0[k];
+        int b = s1[k];
+        int c = s2[k];
+        int d = s3[k];
+        int result = Integer.rotateLeft(a + d, 7) + a;
+        int t = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= t;
+        d = Integer.rotateLeft(d, 11);
+        s0[k] = a;
+        s1[k] = b;
+        s2[k] = c;
+        s3[k] = d;
+        return result;
+    }
+
+    private static float emit(float old, float z, float sigma, boolean add) {
+        return add ? old + z * sigma : z * sigma;
+    }
+
+    private static float checkedSigma(double sigma) {
+        if (!(sigma >= 0) || Double.isInfinite(sigma) || (float) sigma == Float.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
+        }
+        return (float) sigma;
+    }
+}
