@@ -32,6 +32,8 @@ final class Defenses {
             case "topk", "randomk" -> new Knob("keep", "fraction kept");
             case "quant" -> new Knob("bits", "bits per entry");
             case "soteria" -> new Knob("pruned", "fraction of representation pruned");
+            case "mixup" -> new Knob("α", "MixUp concentration α");
+            case "instahide" -> new Knob("k", "images per InstaHide encoding");
             default -> null;
         };
     }

@@ -26,6 +26,8 @@ class AdaptiveDefenseTableTest {
             e,1,ig,false,prune,0.5,12,0.80,ok
             e,2,ig,false,prune,0.5,14,0.80,ok
             f,1,oracle,false,prune,0.5,100,0.80,ok
+            g,1,ig,false,mixup,1,42,0.11,ok
+            h,1,ig,true,instahide,2,85,0.10,ok
             """;
 
     @TempDir
@@ -40,8 +42,10 @@ class AdaptiveDefenseTableTest {
         // per seed the strongest adaptive attack (ig's 60 beats dlg's 40 on seed 1), then the mean over seeds
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| soteria | pruned=0.6 | 8.0") && l.contains("| 61.0")), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| prune |") && l.contains("| not run |")), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| mixup | α=1 | 42.0 | not run |")), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| instahide | k=2 | – | 85.0 |")), md);
         // the oracle reads the truth: it is no attack, so prune's strongest PSNR is ig's
-        assertFalse(md.contains("100"), md);
+        assertFalse(md.contains("| 100"), md);
         assertTrue(md.contains("not evidence that it holds"), md);
     }
 
