@@ -40,5 +40,10 @@ public enum Capability {
     /** Data set: its samples are windows of token ids (what {@link Requirement#TOKEN_DATA} asks for). */
     TOKEN_SAMPLES,
     /** Attack: audits a DP defense with canaries, an empirical lower bound on its ε next to the accountant's. */
-    AUDITS_DP
+    AUDITS_DP,
+    /**
+     * Defense: changes how the client computes its update from its batch (transforms or mixes the batch, or
+     * perturbs a layer's gradient using the batch), inside its local training.
+     */
+    TRANSFORMS_CLIENT_BATCH
 }

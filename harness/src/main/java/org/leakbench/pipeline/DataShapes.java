@@ -96,6 +96,10 @@ final class DataShapes {
                             + model.name() + " uses BatchNorm, whose batch statistics mix the examples; set "
                             + "model.norm: group");
                 }
+                String batchDefense = BatchDefenseCheck.refusal(p, built);
+                if (batchDefense != null) {
+                    problems.add(batchDefense);
+                }
                 String noBatchNorm = BatchNormPriorCheck.refusal(p, built);
                 if (noBatchNorm != null) {
                     problems.add(noBatchNorm);

@@ -33,6 +33,10 @@ public final class PipelineFactory implements PointExecutorFactory {
                         + "(it has its own experiment); sweep attacks: " + sweepAttacks());
             }
             DataRequirements.check(p);
+            String batchDefense = BatchDefenseCheck.refusal(p);
+            if (batchDefense != null) {
+                throw new IllegalArgumentException(batchDefense);
+            }
         }
         DataShapes.check(sweep.points());
         ModelInit init = ModelInit.check(sweep);

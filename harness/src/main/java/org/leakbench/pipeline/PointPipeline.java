@@ -20,6 +20,7 @@ import org.leakbench.data.DataSplit;
 import org.leakbench.data.DatasetComponent;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
+import org.leakbench.defense.client.BatchDefenseComponent;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Gradients;
@@ -231,6 +232,9 @@ public final class PointPipeline implements PointExecutor {
         boolean inTraining = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT);
         if (inTraining) {
             update = DpSgdUpdate.of(model, params, c, be, UtilityRunner.dpSgd(p), rng.split());
+        }
+        if (chosen instanceof BatchDefenseComponent batchDefense) { // Soteria, ATS, MixUp, InstaHide
+            update = BatchDefenseUpdate.of(model, params, c, be, batchDefense.batchDefense(p), rng.split());
         }
         Update.Kind kind = c.weightDifference() ? Update.Kind.WEIGHT_DIFFERENCE : Update.Kind.GRADIENT;
         Update u = Update.fromTensors(update, kind, c.localSteps(), c.learningRate());

@@ -8,6 +8,8 @@ import org.leakbench.data.IidPartition;
 import org.leakbench.data.Partitioner;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
+import org.leakbench.defense.client.BatchDefenseComponent;
+import org.leakbench.defense.client.BatchDefenseTraining;
 import org.leakbench.defense.ddp.DdpOptions;
 import org.leakbench.defense.dp.ClientDpOptions;
 import org.leakbench.defense.dp.DpSampling;
@@ -67,6 +69,9 @@ public final class UtilityRunner {
                 .evaluatingEvery(options.rounds());
         if (chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT)) {
             training = training.withLocalTraining(new DpSgdTraining(dpSgd(p)));
+        }
+        if (chosen instanceof BatchDefenseComponent batchDefense) {
+            training = training.withLocalTraining(new BatchDefenseTraining(batchDefense.batchDefense(p)));
         }
         return initial == null
                 ? training.run(seed)

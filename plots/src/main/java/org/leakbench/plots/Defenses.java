@@ -7,7 +7,7 @@ import java.util.Set;
 final class Defenses {
     static final String NONE = "none";
     // Families whose defense_param the harness ignores: their points carry no knob label.
-    private static final Set<String> NO_KNOB = Set.of("none", "secagg", "secagg+", "sign");
+    private static final Set<String> NO_KNOB = Set.of("none", "secagg", "secagg+", "sign", "ats");
 
     private Defenses() {}
 
@@ -31,6 +31,9 @@ final class Defenses {
             case "prune" -> new Knob("pruned", "fraction pruned");
             case "topk", "randomk" -> new Knob("keep", "fraction kept");
             case "quant" -> new Knob("bits", "bits per entry");
+            case "soteria" -> new Knob("pruned", "fraction of representation pruned");
+            case "mixup" -> new Knob("α", "MixUp concentration α");
+            case "instahide" -> new Knob("k", "images per InstaHide encoding");
             default -> null;
         };
     }

@@ -48,6 +48,7 @@ public final class Plots {
         TextRecoveryFigures.render(ctx);
 
         DefenseTable.render(ctx);
+        AdaptiveDefenseTable.render(ctx);
         ResultsTables.render(ctx);
         JmhTable.render(ctx, jmh);
         HotPathTables.render(ctx, jmh);

@@ -17,9 +17,16 @@ import org.leakbench.update.Observation;
  */
 public final class DlgAttack implements Attack {
     private final DlgOptions options;
+    private final Adaptation adaptation;
 
     public DlgAttack(DlgOptions options) {
+        this(options, Adaptation.NONE);
+    }
+
+    /** DLG adapted to the known defense {@code adaptation} (the naive attack for {@link Adaptation#NONE}). */
+    public DlgAttack(DlgOptions options, Adaptation adaptation) {
         this.options = options;
+        this.adaptation = adaptation;
     }
 
     @Override
@@ -32,8 +39,9 @@ public final class DlgAttack implements Attack {
         long start = System.nanoTime();
         int[] labels =
                 options.recoverLabels() ? LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize()) : null;
-        GradientMatching objective =
-                new GradientMatching(obs, options.dtype(), labels, GradientMatching.Distance.SQUARED_L2, 0);
+        GradientMatching objective = adaptation.apply(
+                new GradientMatching(obs, options.dtype(), labels, GradientMatching.Distance.SQUARED_L2, 0),
+                obs.model());
         double[] z0 = gaussian(objective.dimension(), ctx.rng());
         OptimResult r;
         try {
@@ -46,7 +54,7 @@ public final class DlgAttack implements Attack {
                 ? ctx.stopStatus()
                 : r.diverged() || !Double.isFinite(r.value()) ? AttackResult.DIVERGED : AttackResult.OK;
         return new AttackResult(
-                objective.images(r.x()), objective.labels(r.x()), status, r.iterations(), r.value(), millis(start));
+                objective.recovered(r.x()), objective.labels(r.x()), status, r.iterations(), r.value(), millis(start));
     }
 
     static double[] gaussian(int n, SplittableRandom rng) {

@@ -27,9 +27,16 @@ import org.leakbench.update.Observation;
  */
 public final class GradInversionAttack implements Attack {
     private final GradInversionOptions options;
+    private final Adaptation adaptation;
 
     public GradInversionAttack(GradInversionOptions options) {
+        this(options, Adaptation.NONE);
+    }
+
+    /** GradInversion adapted to the known defense {@code adaptation} (naive for {@link Adaptation#NONE}). */
+    public GradInversionAttack(GradInversionOptions options, Adaptation adaptation) {
         this.options = options;
+        this.adaptation = adaptation;
     }
 
     @Override
@@ -55,8 +62,10 @@ public final class GradInversionAttack implements Attack {
                     DlgAttack.millis(start));
         }
         int[] labels = labels(obs);
-        GradientMatching each = new GradientMatching(
-                obs, options.dtype(), labels, GradientMatching.Distance.COSINE, options.tvWeight());
+        GradientMatching each = adaptation.apply(
+                new GradientMatching(
+                        obs, options.dtype(), labels, GradientMatching.Distance.COSINE, options.tvWeight()),
+                model);
         if (options.usesPrior()) {
             each.withBatchNormPrior(
                     new BatchNormPrior(model, targets, obs.parameters().get(0).backend(), options.dtype()),
@@ -64,11 +73,11 @@ public final class GradInversionAttack implements Attack {
         }
         GroupConsistency group =
                 new GroupConsistency(each, each.dimension(), options.restarts(), options.groupWeight());
-        AdamOptions adam =
-                new AdamOptions(options.iterations(), options.learningRate(), true, true, group.dimension(), 0.0, 1.0);
+        AdamOptions adam = new AdamOptions(
+                options.iterations(), options.learningRate(), true, true, group.dimension(), each.candidateLow(), 1.0);
         double[] z0 = new double[group.dimension()];
         for (int i = 0; i < z0.length; i++) {
-            z0[i] = ctx.rng().nextDouble(); // uniform in the box
+            z0[i] = each.candidateLow() + (1 - each.candidateLow()) * ctx.rng().nextDouble(); // uniform in the box
         }
         OptimResult r = new Adam(adam).minimize(group, z0, ctx::stopRequested);
         String status = r.status() == OptimResult.Status.CANCELLED
@@ -78,7 +87,7 @@ public final class GradInversionAttack implements Attack {
             return new AttackResult(null, labels, status, r.iterations(), Double.NaN, DlgAttack.millis(start));
         }
         return new AttackResult(
-                each.images(group.mean(r.x())), labels, status, r.iterations(), r.value(), DlgAttack.millis(start));
+                each.recovered(group.mean(r.x())), labels, status, r.iterations(), r.value(), DlgAttack.millis(start));
     }
 
     /** The prior's targets under the threat model, or null when the batch's statistics are asked for but unseen. */

@@ -7,6 +7,7 @@ import org.leakbench.autodiff.Losses;
 import org.leakbench.autodiff.NetOps;
 import org.leakbench.autodiff.Ops;
 import org.leakbench.autodiff.Var;
+import org.leakbench.defense.client.DefenseKnowledge;
 import org.leakbench.model.ForwardState;
 import org.leakbench.model.Model;
 import org.leakbench.optim.Objective;
@@ -48,6 +49,14 @@ public final class GradientMatching implements Objective {
     private BatchNormPrior bnPrior;
 
     private double bnWeight;
+    /** Parameters whose gradients are left out of the distance (an adaptive attack on Soteria), else empty. */
+    private java.util.Set<Integer> ignored = java.util.Set.of();
+    /** The client's known transformation of its batch, applied to the candidate (adaptive attack on ATS). */
+    private java.util.function.UnaryOperator<Var> inputMap = java.util.function.UnaryOperator.identity();
+    /** The lower end of the candidate box and the decoding of a found candidate (adaptive attack on InstaHide). */
+    private double candidateLow = 0;
+
+    private java.util.function.UnaryOperator<float[][]> decode = java.util.function.UnaryOperator.identity();
 
     /**
      * @param fixedLabels labels to use (iDLG), or null to optimise soft labels jointly (DLG)
@@ -117,6 +126,38 @@ public final class GradientMatching implements Objective {
         return this;
     }
 
+    /**
+     * Adapts the objective to a defense the attacker knows (Balunović et al., Bayesian Framework for Gradient
+     * Leakage, ICLR 2022): the gradients the defense perturbs are left out of the distance, and the candidate
+     * passes the client's transformation before the model. Call before the first evaluation.
+     */
+    public GradientMatching adaptedTo(DefenseKnowledge knowledge) {
+        for (int i : knowledge.ignoredParameters()) {
+            if (i < 0 || i >= params.size()) {
+                throw new IllegalArgumentException(
+                        "gradient matching: cannot ignore parameter " + i + " of " + params.size());
+            }
+        }
+        if (knowledge.ignoredParameters().size() >= params.size()) {
+            throw new IllegalArgumentException("gradient matching: the adaptation ignores every parameter");
+        }
+        this.ignored = knowledge.ignoredParameters();
+        this.inputMap = knowledge.inputMap();
+        this.candidateLow = knowledge.candidateLow();
+        this.decode = knowledge.decode();
+        return this;
+    }
+
+    /** The lower end of the box a box-constrained attack searches: 0, or lower for an adapted attack. */
+    public double candidateLow() {
+        return candidateLow;
+    }
+
+    /** What the attack reports for a solution: its images, decoded as the known defense asks. */
+    public float[][] recovered(double[] z) {
+        return decode.apply(images(z));
+    }
+
     /** The shape of one sample as optimised ({@link Model#attackInputShape()}). */
     public int[] sampleShape() {
         return java.util.Arrays.copyOfRange(xShape, 1, xShape.length);
@@ -136,7 +177,7 @@ public final class GradientMatching implements Objective {
         Var x = Var.leaf(be.fromArray(java.util.Arrays.copyOfRange(z, 0, batch * inputSize), dtype, xShape), "x");
         Var labelLogits = null;
         ForwardState recording = bnPrior == null ? null : ForwardState.recording();
-        Var input = softmaxInput ? NetOps.softmax(x) : x;
+        Var input = inputMap.apply(softmaxInput ? NetOps.softmax(x) : x);
         Var logits = recording == null ? model.logits(input, params) : model.logits(input, params, recording);
         Var loss;
         if (fixedLabels == null) {
@@ -147,11 +188,24 @@ public final class GradientMatching implements Objective {
         } else {
             loss = Losses.crossEntropy(logits, fixedLabels);
         }
-        List<Var> g = Autodiff.grad(loss, params, true);
-        Var objective =
-                distance == Distance.SQUARED_L2 ? Losses.squaredDistance(g, target) : Losses.cosineDistance(g, target);
+        List<Var> matched = params;
+        List<Var> observed = target;
+        if (!ignored.isEmpty()) {
+            matched = new ArrayList<>();
+            observed = new ArrayList<>();
+            for (int i = 0; i < params.size(); i++) {
+                if (!ignored.contains(i)) {
+                    matched.add(params.get(i));
+                    observed.add(target.get(i));
+                }
+            }
+        }
+        List<Var> g = Autodiff.grad(loss, matched, true);
+        Var objective = distance == Distance.SQUARED_L2
+                ? Losses.squaredDistance(g, observed)
+                : Losses.cosineDistance(g, observed);
         if (l1Weight > 0) {
-            objective = Ops.add(objective, Ops.scale(Losses.l1Distance(g, target), l1Weight));
+            objective = Ops.add(objective, Ops.scale(Losses.l1Distance(g, observed), l1Weight));
         }
         if (recording != null) {
             objective = Ops.add(objective, Ops.scale(bnPrior.penalty(recording.recordedInputs()), bnWeight));

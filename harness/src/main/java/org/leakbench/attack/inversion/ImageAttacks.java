@@ -62,7 +62,7 @@ public final class ImageAttacks {
                                     + "over restarts and last-layer labels")
                     .cites("Yin, Mallya, Vahdat, Alvarez, Kautz, Molchanov, See through Gradients: Image Batch "
                             + "Recovery via GradInversion, CVPR 2021")
-                    .parameters(ITERATIONS, RESTARTS, TV, LR, BN_STATS, BN, GROUP)
+                    .parameters(ITERATIONS, RESTARTS, TV, LR, BN_STATS, BN, GROUP, Adaptation.ADAPTIVE)
                     .defaults(ITERATIONS.name(), 20_000)
                     .defaults(RESTARTS.name(), 4)
                     .defaults(TV.name(), 1e-4)
@@ -75,15 +75,17 @@ public final class ImageAttacks {
 
         @Override
         protected Attack create(ParameterView p, PrivateBatch truth) {
-            return new GradInversionAttack(new GradInversionOptions(
-                    p.intValue(ITERATIONS.name()),
-                    p.intValue(RESTARTS.name()),
-                    p.doubleValue(LR.name()),
-                    p.doubleValue(TV.name()),
-                    p.doubleValue(BN.name()),
-                    p.doubleValue(GROUP.name()),
-                    GradInversionOptions.BnStats.parse(p.string(BN_STATS.name())),
-                    DType.F32));
+            return new GradInversionAttack(
+                    new GradInversionOptions(
+                            p.intValue(ITERATIONS.name()),
+                            p.intValue(RESTARTS.name()),
+                            p.doubleValue(LR.name()),
+                            p.doubleValue(TV.name()),
+                            p.doubleValue(BN.name()),
+                            p.doubleValue(GROUP.name()),
+                            GradInversionOptions.BnStats.parse(p.string(BN_STATS.name())),
+                            DType.F32),
+                    Adaptation.of(p));
         }
     }
 

@@ -29,14 +29,14 @@ public final class InversionAttacks {
                             "Deep Leakage from Gradients: L-BFGS on the squared "
                                     + "L2 gradient distance, inputs and soft labels from noise")
                     .cites("Zhu, Liu, Han, Deep Leakage from Gradients, NeurIPS 2019")
-                    .parameters(ITERATIONS)
+                    .parameters(ITERATIONS, Adaptation.ADAPTIVE)
                     .does(Capability.RECONSTRUCTS_INPUTS)
                     .build());
         }
 
         @Override
         protected Attack create(ParameterView p, PrivateBatch truth) {
-            return new DlgAttack(new DlgOptions(p.intValue(ITERATIONS.name()), false, DType.F32));
+            return new DlgAttack(new DlgOptions(p.intValue(ITERATIONS.name()), false, DType.F32), Adaptation.of(p));
         }
     }
 
@@ -49,14 +49,14 @@ public final class InversionAttacks {
                             "improved DLG: the label from the sign of the last "
                                     + "layer's gradient, then DLG on the inputs")
                     .cites("Zhao, Mopuri, Bilen, iDLG: Improved Deep Leakage from Gradients, arXiv:2001.02610, 2020")
-                    .parameters(ITERATIONS)
+                    .parameters(ITERATIONS, Adaptation.ADAPTIVE)
                     .does(Capability.RECONSTRUCTS_INPUTS)
                     .build());
         }
 
         @Override
         protected Attack create(ParameterView p, PrivateBatch truth) {
-            return new DlgAttack(new DlgOptions(p.intValue(ITERATIONS.name()), true, DType.F32));
+            return new DlgAttack(new DlgOptions(p.intValue(ITERATIONS.name()), true, DType.F32), Adaptation.of(p));
         }
     }
 
@@ -77,7 +77,7 @@ public final class InversionAttacks {
                                     + "total variation, signed Adam with step decay in a [0, 1] box")
                     .cites("Geiping, Bauermeister, Droege, Moeller, Inverting Gradients - How easy is it to break "
                             + "privacy in federated learning?, NeurIPS 2020")
-                    .parameters(ITERATIONS, RESTARTS, TV, LR)
+                    .parameters(ITERATIONS, RESTARTS, TV, LR, Adaptation.ADAPTIVE)
                     .defaults(ITERATIONS.name(), 24_000)
                     .defaults(RESTARTS.name(), 1)
                     .defaults(TV.name(), 1e-4)
@@ -88,12 +88,14 @@ public final class InversionAttacks {
 
         @Override
         protected Attack create(ParameterView p, PrivateBatch truth) {
-            return new InvertingGradientsAttack(new InvertingGradientsOptions(
-                    p.intValue(ITERATIONS.name()),
-                    p.intValue(RESTARTS.name()),
-                    p.doubleValue(LR.name()),
-                    p.doubleValue(TV.name()),
-                    DType.F32));
+            return new InvertingGradientsAttack(
+                    new InvertingGradientsOptions(
+                            p.intValue(ITERATIONS.name()),
+                            p.intValue(RESTARTS.name()),
+                            p.doubleValue(LR.name()),
+                            p.doubleValue(TV.name()),
+                            DType.F32),
+                    Adaptation.of(p));
         }
     }
 

@@ -16,9 +16,16 @@ import org.leakbench.update.Observation;
  */
 public final class InvertingGradientsAttack implements Attack {
     private final InvertingGradientsOptions options;
+    private final Adaptation adaptation;
 
     public InvertingGradientsAttack(InvertingGradientsOptions options) {
+        this(options, Adaptation.NONE);
+    }
+
+    /** Inverting Gradients adapted to the known defense {@code adaptation} (naive for {@link Adaptation#NONE}). */
+    public InvertingGradientsAttack(InvertingGradientsOptions options, Adaptation adaptation) {
         this.options = options;
+        this.adaptation = adaptation;
     }
 
     @Override
@@ -30,10 +37,19 @@ public final class InvertingGradientsAttack implements Attack {
     public AttackResult run(Observation obs, AttackContext ctx) {
         long start = System.nanoTime();
         int[] labels = LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize());
-        GradientMatching objective = new GradientMatching(
-                obs, options.dtype(), labels, GradientMatching.Distance.COSINE, options.tvWeight());
+        GradientMatching objective = adaptation.apply(
+                new GradientMatching(
+                        obs, options.dtype(), labels, GradientMatching.Distance.COSINE, options.tvWeight()),
+                obs.model());
         AdamOptions adam = new AdamOptions(
-                options.iterations(), options.learningRate(), true, true, objective.imageLength(), 0.0, 1.0);
+                options.iterations(),
+                options.learningRate(),
+                true,
+                true,
+                objective.imageLength(),
+                objective.candidateLow(),
+                1.0);
+        double low = objective.candidateLow();
         OptimResult best = null;
         int iterations = 0;
         boolean diverged = false;
@@ -41,7 +57,7 @@ public final class InvertingGradientsAttack implements Attack {
         for (int restart = 0; restart < options.restarts() && !stopped; restart++) {
             double[] z0 = new double[objective.dimension()];
             for (int i = 0; i < z0.length; i++) {
-                z0[i] = ctx.rng().nextDouble(); // uniform in the box
+                z0[i] = low + (1 - low) * ctx.rng().nextDouble(); // uniform in the box
             }
             OptimResult r = new Adam(adam).minimize(objective, z0, ctx::stopRequested);
             iterations += r.iterations();
@@ -64,6 +80,6 @@ public final class InvertingGradientsAttack implements Attack {
             return new AttackResult(null, labels, status, iterations, Double.NaN, DlgAttack.millis(start));
         }
         return new AttackResult(
-                objective.images(best.x()), labels, status, iterations, best.value(), DlgAttack.millis(start));
+                objective.recovered(best.x()), labels, status, iterations, best.value(), DlgAttack.millis(start));
     }
 }
