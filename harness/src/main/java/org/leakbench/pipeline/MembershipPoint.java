@@ -14,10 +14,12 @@ import org.leakbench.attack.membership.MembershipComponent;
 import org.leakbench.attack.membership.MembershipExperiment;
 import org.leakbench.attack.membership.MembershipExperimentOptions;
 import org.leakbench.attack.membership.MembershipResult;
+import org.leakbench.attack.membership.ShadowPool;
 import org.leakbench.attack.membership.TrainingRecipe;
 import org.leakbench.component.Capability;
 import org.leakbench.component.Component;
 import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ParameterSpec;
 import org.leakbench.data.DataSplit;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.dp.DpSampling;
@@ -94,12 +96,17 @@ final class MembershipPoint {
         boolean alone = attack.does(Capability.TRAINS_SHADOW_MODELS);
         List<MembershipComponent> sharing = alone ? List.of(attack) : sharingTarget();
         List<MembershipAttack> attacks = sharing.stream().map(a -> a.build(p)).toList();
-        String key = "mia:" + (alone ? attack.name() : "basic") + ":" + defense + ":" + sigma + ":"
-                + p.doubleValue("defense.clip") + ":" + p.string("dp.sampling") + ":" + p.string("dp.noise");
+        String target = defense + ":" + sigma + ":" + p.doubleValue("defense.clip") + ":" + p.string("dp.sampling")
+                + ":" + p.string("dp.noise");
+        String key = "mia:" + (alone ? attack.name() + ownSettings(attack, p) : "basic") + ":" + target;
+        // Shadow and reference models depend on the target's training only, not on the attack's knobs: one pool
+        // per target serves online LiRA and RMIA at every setting (seeded by the point's seed alone).
+        ShadowPool shadows = ctx.shared("mia-shadows:" + target, () -> new ShadowPool(ctx.seed()));
         long t0 = System.nanoTime();
         MembershipExperiment.Outcome out = ctx.shared(
                 key,
                 () -> new MembershipExperiment(options, be)
+                        .withShadowPool(shadows)
                         .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));
         m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         if (out.diverged()) { // the target's training diverged: nothing to attack, no AUC to report
@@ -114,6 +121,15 @@ final class MembershipPoint {
         UtilityMetrics.put(m, new HeldOutScore(out.testAccuracy(), out.testLoss()), tokens(p));
         m.put(ResultColumns.STATUS, ResultColumns.OK);
         writeRoc(ctx.runFolder().resolve(RunLayout.ROC), p, r);
+    }
+
+    /** The attack's own parameter values, so points that set them differently never share an outcome. */
+    private static String ownSettings(MembershipComponent attack, SweepPoint p) {
+        StringBuilder sb = new StringBuilder();
+        for (ParameterSpec s : attack.descriptor().ownParameters()) {
+            sb.append(':').append(s.name()).append('=').append(p.get(s.name()));
+        }
+        return sb.toString();
     }
 
     private static boolean tokens(SweepPoint p) {
