@@ -33,6 +33,9 @@ public final class PipelineFactory implements PointExecutorFactory {
                         + "(it has its own experiment); sweep attacks: " + sweepAttacks());
             }
             DataRequirements.check(p);
+            if (attack.does(Capability.INFERS_MEMBERSHIP)) {
+                MembershipPoint.check(p); // a target this point cannot train, too few shadow models, ...
+            }
         }
         DataShapes.check(sweep.points());
         ModelInit init = ModelInit.check(sweep);

@@ -40,7 +40,7 @@ public final class MembershipAttacks {
                     "rmia.references", CHEAP, atLeast(1), 4, "RMIA's reference models (an even count)")
             .withUnit("models");
     public static final ParameterSpec RMIA_POPULATION = ParameterSpec.ofInt(
-                    "rmia.population", CHEAP, atLeast(1), 256, "population samples z each candidate is compared with")
+                    "rmia.population", CHEAP, atLeast(1), 100, "population samples z each candidate is compared with")
             .withUnit("rows");
     public static final ParameterSpec RMIA_OFFLINE = ParameterSpec.ofBool(
             "rmia.offline", CHEAP, false, "RMIA uses only the references each candidate was not trained on");
