@@ -21,14 +21,15 @@ public final class RocBootstrap {
     public static final double LEVEL = 0.95;
     /** Seed of the default resampling. */
     public static final long SEED = 20_220_522L;
-    /** FPR grid of the band: log-spaced from 10^-4 to 1, 5 points per decade. */
+    /** FPR grid of the band: log-spaced from 10^-4 to 1, 5 points per decade, cut at 1/non-members. */
     public static final double[] GRID = grid(1e-4, 5);
 
     /** An interval [low, high]. */
     public record Interval(double low, double high) {}
 
     /**
-     * The ROC band on {@link #GRID}: the curve's own TPR and the interval's ends at each grid FPR.
+     * The ROC band on the points of {@link #GRID} from 1/non-members on (below it no threshold separates
+     * anything a smaller FPR could show): the curve's own TPR and the interval's ends at each grid FPR.
      *
      * @param fpr  the grid
      * @param tpr  the TPR of the curve (largest TPR at FPR ≤ grid value)
@@ -69,7 +70,8 @@ public final class RocBootstrap {
         double[] auc = new double[resamples];
         double[] t1 = new double[resamples];
         double[] t01 = new double[resamples];
-        double[][] grid = new double[GRID.length][resamples];
+        double[] fprs = Arrays.stream(GRID).filter(f -> f >= 1.0 / neg.length).toArray();
+        double[][] grid = new double[fprs.length][resamples];
         SplittableRandom rng = new SplittableRandom(seed);
         double[] s = new double[n];
         boolean[] m = new boolean[n];
@@ -87,17 +89,17 @@ public final class RocBootstrap {
             auc[b] = c.auc();
             t1[b] = c.tprAtFpr(0.01);
             t01[b] = c.tprAtFpr(0.001);
-            for (int g = 0; g < GRID.length; g++) {
-                grid[g][b] = c.tprAtFpr(GRID[g]);
+            for (int g = 0; g < fprs.length; g++) {
+                grid[g][b] = c.tprAtFpr(fprs[g]);
             }
         }
         double lo = (1 - level) / 2;
         double hi = 1 - lo;
-        double[] tpr = new double[GRID.length];
-        double[] low = new double[GRID.length];
-        double[] high = new double[GRID.length];
-        for (int g = 0; g < GRID.length; g++) {
-            tpr[g] = observed.tprAtFpr(GRID[g]);
+        double[] tpr = new double[fprs.length];
+        double[] low = new double[fprs.length];
+        double[] high = new double[fprs.length];
+        for (int g = 0; g < fprs.length; g++) {
+            tpr[g] = observed.tprAtFpr(fprs[g]);
             Arrays.sort(grid[g]);
             low[g] = quantile(grid[g], lo);
             high[g] = quantile(grid[g], hi);
@@ -106,7 +108,7 @@ public final class RocBootstrap {
                 interval(auc, lo, hi),
                 interval(t1, lo, hi),
                 interval(t01, lo, hi),
-                new Band(GRID.clone(), tpr, low, high),
+                new Band(fprs, tpr, low, high),
                 resamples,
                 level);
     }

@@ -44,6 +44,9 @@ class RocBootstrapTest {
         assertTrue(widthLarge < 0.4 * widthSmall, widthSmall + " -> " + widthLarge);
         // AUC of N(1,1) against N(0,1) is Φ(1/√2) ≈ 0.760.
         assertTrue(b.auc().low() < 0.760 && 0.760 < b.auc().high(), "large-sample interval " + b.auc());
+        assertTrue(a.band().fpr()[0] >= 0.01 && a.band().fpr()[0] < 0.02, "band starts at 1/100 non-members");
+        assertEquals(1.0, a.band().fpr()[a.band().fpr().length - 1]);
+        assertTrue(b.band().fpr()[0] < 1e-3, "1600 non-members resolve FPR 1/1600");
         for (int g = 0; g < a.band().fpr().length; g++) {
             assertTrue(a.band().low()[g] <= a.band().high()[g]);
         }
