@@ -1,11 +1,6 @@
 package org.leakbench.pipeline;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,10 +9,14 @@ import org.leakbench.attack.membership.MembershipComponent;
 import org.leakbench.attack.membership.MembershipExperiment;
 import org.leakbench.attack.membership.MembershipExperimentOptions;
 import org.leakbench.attack.membership.MembershipResult;
+import org.leakbench.attack.membership.ShadowPool;
 import org.leakbench.attack.membership.TrainingRecipe;
+import org.leakbench.attack.membership.UpdateMembershipComponent;
 import org.leakbench.component.Capability;
 import org.leakbench.component.Component;
 import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ParameterSpec;
+import org.leakbench.component.ParameterView;
 import org.leakbench.data.DataSplit;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.dp.DpSampling;
@@ -28,7 +27,6 @@ import org.leakbench.model.ModelSpec;
 import org.leakbench.model.Models;
 import org.leakbench.results.Metric;
 import org.leakbench.results.ResultColumns;
-import org.leakbench.results.RunLayout;
 import org.leakbench.sweep.PointContext;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.tensor.Backend;
@@ -38,23 +36,23 @@ import org.leakbench.tensor.DType;
  * A membership-inference point: train the target on {@code mia.members} rows for {@code mia.epochs}
  * epochs (plain SGD, or DP-SGD for a defense that clips per example in the client), then score members against as many held-out rows.
  * The target's accuracy, loss and (on token data) perplexity on those held-out rows are the row's utility.
- * ROC points go to {@code roc.csv} in the run folder for the figures.
+ * ROC points go to {@code roc.csv} and bootstrap bands to {@code roc_bands.csv} in the run folder for the figures;
+ * {@code mia-update} points run as {@link UpdateMembershipPoint}.
  */
 final class MembershipPoint {
-    private static final Object ROC_LOCK = new Object();
     private static final int BATCH = 8;
 
     private MembershipPoint() {}
 
     static void run(Map<String, Object> m, SweepPoint p, DataSplit data, Backend be, PointContext ctx, ModelInit init)
             throws IOException {
-        String defense = p.string("defense");
-        DefenseComponent chosen = ChosenComponents.defense(p);
-        boolean dpSgd = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT);
-        if (!dpSgd && !chosen.does(Capability.IDENTITY)) {
-            throw new IllegalArgumentException("membership attacks are measured against a defense that does nothing "
-                    + "or one that trains the target privately (" + trainingDefenses() + "), not " + defense);
+        if (ChosenComponents.attack(p) instanceof UpdateMembershipComponent) {
+            UpdateMembershipPoint.run(m, p, data, be, ctx, init);
+            return;
         }
+        check(p);
+        String defense = p.string("defense");
+        boolean dpSgd = ChosenComponents.defense(p).does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT);
         int members = p.intValue("mia.members");
         int epochs = p.intValue("mia.epochs");
         double lr = p.doubleValue("fl.lr");
@@ -94,12 +92,17 @@ final class MembershipPoint {
         boolean alone = attack.does(Capability.TRAINS_SHADOW_MODELS);
         List<MembershipComponent> sharing = alone ? List.of(attack) : sharingTarget();
         List<MembershipAttack> attacks = sharing.stream().map(a -> a.build(p)).toList();
-        String key = "mia:" + (alone ? attack.name() : "basic") + ":" + defense + ":" + sigma + ":"
-                + p.doubleValue("defense.clip") + ":" + p.string("dp.sampling") + ":" + p.string("dp.noise");
+        String target = defense + ":" + sigma + ":" + p.doubleValue("defense.clip") + ":" + p.string("dp.sampling")
+                + ":" + p.string("dp.noise");
+        String key = "mia:" + (alone ? attack.name() + ownSettings(attack, p) : "basic") + ":" + target;
+        // Shadow and reference models depend on the target's training only, not on the attack's knobs: one pool
+        // per target serves online LiRA and RMIA at every setting (seeded by the point's seed alone).
+        ShadowPool shadows = ctx.shared("mia-shadows:" + target, () -> new ShadowPool(ctx.seed()));
         long t0 = System.nanoTime();
         MembershipExperiment.Outcome out = ctx.shared(
                 key,
                 () -> new MembershipExperiment(options, be)
+                        .withShadowPool(shadows)
                         .run(data.train().samples(), data.train().labels(), attacks, new SplittableRandom(ctx.seed())));
         m.put(Metric.ATTACK_MS.column(), (System.nanoTime() - t0) / 1e6);
         if (out.diverged()) { // the target's training diverged: nothing to attack, no AUC to report
@@ -108,12 +111,43 @@ final class MembershipPoint {
             return;
         }
         MembershipResult r = out.results().get(sharing.indexOf(attack));
-        m.put(Metric.MIA_AUC.column(), r.auc());
-        m.put(Metric.MIA_TPR_1PCT_FPR.column(), r.tprAt1Pct());
-        m.put(Metric.MIA_TPR_01PCT_FPR.column(), r.tprAt01Pct());
+        RocFiles.putMetrics(m, r);
         UtilityMetrics.put(m, new HeldOutScore(out.testAccuracy(), out.testLoss()), tokens(p));
         m.put(ResultColumns.STATUS, ResultColumns.OK);
-        writeRoc(ctx.runFolder().resolve(RunLayout.ROC), p, r);
+        RocFiles.write(ctx.runFolder(), p, r);
+    }
+
+    /** The attack's own parameter values, so points that set them differently never share an outcome. */
+    private static String ownSettings(MembershipComponent attack, SweepPoint p) {
+        StringBuilder sb = new StringBuilder();
+        for (ParameterSpec s : attack.descriptor().ownParameters()) {
+            sb.append(':').append(s.name()).append('=').append(p.get(s.name()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Refuses, before anything runs, a point whose target model this point cannot train (a defense that acts
+     * on updates leaves the target untrained under it), a point with several victims, and attack settings the
+     * attack refuses (too few shadow models for online LiRA, an odd number of RMIA references).
+     */
+    static void check(ParameterView p) {
+        Component attack = ChosenComponents.attack(p);
+        if (attack instanceof UpdateMembershipComponent u) {
+            UpdateMembershipPoint.check(p, u);
+            return;
+        }
+        DefenseComponent chosen = ChosenComponents.defense(p);
+        if (!chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT) && !chosen.does(Capability.IDENTITY)) {
+            throw new IllegalArgumentException("attack '" + attack.name() + "' scores a target trained with no "
+                    + "defense or privately (" + trainingDefenses() + "); under defense '" + p.string("defense")
+                    + "' no target is trained (it acts on updates: use attack mia-update)");
+        }
+        if (p.intValue("victims") > 1) {
+            throw new IllegalArgumentException("victims " + p.intValue("victims") + ": membership inference "
+                    + "scores its own member and non-member rows (set victims: 1)");
+        }
+        ChosenComponents.membership(p).build(p);
     }
 
     private static boolean tokens(SweepPoint p) {
@@ -134,37 +168,5 @@ final class MembershipPoint {
                 .filter(c -> c.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT))
                 .map(Component::name)
                 .toList();
-    }
-
-    private static void writeRoc(Path file, SweepPoint p, MembershipResult r) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        double[] fpr = r.roc().fpr();
-        double[] tpr = r.roc().tpr();
-        for (int i = 0; i < fpr.length; i++) {
-            sb.append(p.pointId())
-                    .append(',')
-                    .append(p.seed())
-                    .append(',')
-                    .append(p.string("attack"))
-                    .append(',')
-                    .append(p.string("defense"))
-                    .append(',')
-                    .append(p.doubleValue("defense.param"))
-                    .append(',')
-                    .append(fpr[i])
-                    .append(',')
-                    .append(tpr[i])
-                    .append('\n');
-        }
-        synchronized (ROC_LOCK) {
-            boolean fresh = !Files.exists(file);
-            try (Writer w = Files.newBufferedWriter(
-                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                if (fresh) {
-                    w.write("point_id,seed,attack,defense,defense_param,fpr,tpr\n");
-                }
-                w.write(sb.toString()); // one write per point: a kill leaves whole points or nothing
-            }
-        }
     }
 }

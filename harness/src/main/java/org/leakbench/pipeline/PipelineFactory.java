@@ -37,6 +37,9 @@ public final class PipelineFactory implements PointExecutorFactory {
             if (batchDefense != null) {
                 throw new IllegalArgumentException(batchDefense);
             }
+            if (attack.does(Capability.INFERS_MEMBERSHIP)) {
+                MembershipPoint.check(p); // a target this point cannot train, too few shadow models, ...
+            }
         }
         DataShapes.check(sweep.points());
         ModelInit init = ModelInit.check(sweep);

@@ -100,6 +100,8 @@ class ComponentContractTest {
                 assertNotNull(a.build(p, new PrivateBatch(images, labels)), c.toString());
             } else if (c instanceof MembershipComponent m) {
                 assertNotNull(m.build(p), c.toString());
+            } else if (c instanceof org.leakbench.attack.membership.UpdateMembershipComponent um) {
+                assertNotNull(um.options(p), c.toString());
             } else if (c instanceof PropertyComponent pc) {
                 assertNotNull(pc.create(p, UnaryOperator.identity()), c.toString());
             } else if (c instanceof DpAuditComponent da) {

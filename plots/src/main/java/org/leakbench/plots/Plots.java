@@ -43,6 +43,7 @@ public final class Plots {
         AuditFigure.render(ctx);
         AccountantFigure.render(ctx);
         RocFigure.render(ctx);
+        RocBandsFigure.render(ctx);
         JmhFigures.render(ctx, jmh);
         ReconstructionGallery.render(ctx);
         TextRecoveryFigures.render(ctx);

@@ -25,7 +25,8 @@ import org.leakbench.results.RunLayout;
  */
 final class Fixtures {
     /** The hand-made side files of the fixture run: ROC points, the accountant table and JMH results. */
-    static final List<String> FILES = List.of(RunLayout.ROC, RunLayout.EPSILON, RunLayout.JMH + "/bench.json");
+    static final List<String> FILES =
+            List.of(RunLayout.ROC, RunLayout.ROC_BANDS, RunLayout.EPSILON, RunLayout.JMH + "/bench.json");
 
     static final String RUN_ID = "2026-11-23T19-00-00Z-fixture";
 

@@ -36,6 +36,7 @@ class PlotsRenderTest {
             "scaling-defense_ms-vs-params",
             "epsilon-vs-sigma",
             "roc",
+            "roc-bands",
             "reconstructions-dlg",
             "jmh-backends-GradientBench",
             "jmh-SecAggBench",

@@ -29,6 +29,7 @@ class SkipAndLocateTest {
         assertTrue(report.hasFigure("frontier-psnr"));
         for (String absent : new String[] {
             "roc",
+            "roc-bands",
             "epsilon-vs-sigma",
             "jmh-backends",
             "leakage-vs-batch-psnr",

@@ -73,7 +73,14 @@ public enum Metric {
     /** ROUGE-2 F-measure on token ids: bigrams, so it also rewards the order of the tokens. */
     ROUGE_2("rouge2", "ROUGE-2 F of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
     /** Share of the batch's windows recovered token for token (exact recovery, as DAGER reports it). */
-    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER);
+    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER),
+    // Bootstrap intervals of the membership metrics: the candidates resampled, 95% percentile intervals.
+    MIA_AUC_CI_LOW("mia_auc_ci_low", "MIA AUC 95% CI lower end", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_AUC_CI_HIGH("mia_auc_ci_high", "MIA AUC 95% CI upper end", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_TPR_1PCT_CI_LOW("mia_tpr_1pct_ci_low", "MIA TPR at 1% FPR, CI lower end", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_TPR_1PCT_CI_HIGH("mia_tpr_1pct_ci_high", "MIA TPR at 1% FPR, CI upper end", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_TPR_01PCT_CI_LOW("mia_tpr_01pct_ci_low", "MIA TPR at 0.1% FPR, CI lower end", "", Kind.LEAKAGE, Better.LOWER),
+    MIA_TPR_01PCT_CI_HIGH("mia_tpr_01pct_ci_high", "MIA TPR at 0.1% FPR, CI upper end", "", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

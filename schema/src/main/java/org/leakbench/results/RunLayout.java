@@ -19,6 +19,8 @@ public final class RunLayout {
     public static final String PROVENANCE = "provenance.json";
     /** ROC points of every membership-inference point. */
     public static final String ROC = "roc.csv";
+    /** Bootstrap bands of the ROC of every membership-inference point, on a log-spaced FPR grid. */
+    public static final String ROC_BANDS = "roc_bands.csv";
     /** The accountant's epsilon over a grid of noise multipliers. */
     public static final String EPSILON = "epsilon.csv";
     /** ε of every accountant against the number of steps, per DP setting of the run. */

@@ -58,7 +58,13 @@ class ResultColumnsTest {
                         "encode_ms",
                         "rouge1",
                         "rouge2",
-                        "token_exact"),
+                        "token_exact",
+                        "mia_auc_ci_low",
+                        "mia_auc_ci_high",
+                        "mia_tpr_1pct_ci_low",
+                        "mia_tpr_1pct_ci_high",
+                        "mia_tpr_01pct_ci_low",
+                        "mia_tpr_01pct_ci_high"),
                 ResultColumns.METRICS);
     }
 

@@ -21,13 +21,27 @@ import org.leakbench.tensor.Tensor;
 public final class MembershipExperiment {
     private final MembershipExperimentOptions options;
     private final Backend backend;
+    private final ShadowPool shadows;
 
     public MembershipExperiment(MembershipExperimentOptions options, Backend backend) {
+        this(options, backend, null);
+    }
+
+    private MembershipExperiment(MembershipExperimentOptions options, Backend backend, ShadowPool shadows) {
         if (options == null || backend == null) {
             throw new IllegalArgumentException("membership experiment: options and backend must be given");
         }
         this.options = options;
         this.backend = backend;
+        this.shadows = shadows;
+    }
+
+    /**
+     * The same experiment whose online attacks share the shadow models of {@code pool}: runs with the same
+     * options, data and seed split the rows alike, so their attacks may reuse one pool (null: none shared).
+     */
+    public MembershipExperiment withShadowPool(ShadowPool pool) {
+        return new MembershipExperiment(options, backend, pool);
     }
 
     /**
@@ -97,7 +111,8 @@ public final class MembershipExperiment {
                     rows(x, populationRows),
                     Sgd.pick(labels, populationRows),
                     options.recipe(),
-                    Math.min(m, populationRows.length)));
+                    Math.min(m, populationRows.length),
+                    shadows));
         }
         int c = Math.min(m, h);
         int[] candidateRows = new int[2 * c];

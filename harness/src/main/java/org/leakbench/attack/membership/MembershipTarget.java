@@ -61,12 +61,34 @@ public record MembershipTarget(
      * @param trainingSetSize  how many rows the target was trained on, so that shadow models are trained on as
      *                         many (Carlini et al. 2022 train every shadow model like the target, on a random
      *                         dataset of the same size); at most the population's size
+     * @param shadows          the shadow models of online attacks (trained on halves of the candidates), shared
+     *                         by every attack and sweep point of one target; null when each attack trains its own
      */
     public record AttackerKnowledge(
-            float[][] population, int[] populationLabels, TrainingRecipe recipe, int trainingSetSize) {
+            float[][] population,
+            int[] populationLabels,
+            TrainingRecipe recipe,
+            int trainingSetSize,
+            ShadowPool shadows) {
         /** Knowledge without the target's training-set size: shadow models train on half the population. */
         public AttackerKnowledge(float[][] population, int[] populationLabels, TrainingRecipe recipe) {
             this(population, populationLabels, recipe, population == null ? 0 : Math.max(1, population.length / 2));
+        }
+
+        /** Knowledge whose online attacks train their own shadow models. */
+        public AttackerKnowledge(
+                float[][] population, int[] populationLabels, TrainingRecipe recipe, int trainingSetSize) {
+            this(population, populationLabels, recipe, trainingSetSize, null);
+        }
+
+        /** The same knowledge with the shared shadow models {@code pool}. */
+        public AttackerKnowledge withShadows(ShadowPool pool) {
+            return new AttackerKnowledge(population, populationLabels, recipe, trainingSetSize, pool);
+        }
+
+        /** The shared pool, or a fresh one for this call seeded from {@code rng}. */
+        ShadowPool shadowsOr(java.util.SplittableRandom rng) {
+            return shadows != null ? shadows : new ShadowPool(rng.nextLong());
         }
 
         public AttackerKnowledge {
