@@ -73,7 +73,17 @@ public enum Metric {
     /** ROUGE-2 F-measure on token ids: bigrams, so it also rewards the order of the tokens. */
     ROUGE_2("rouge2", "ROUGE-2 F of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
     /** Share of the batch's windows recovered token for token (exact recovery, as DAGER reports it). */
-    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER);
+    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER),
+    // How a DP row's clipping norm compares with the norms it clipped (per example for dp-sgd, per client update
+    // for dp-fedavg), over the federated training. Diagnostics without a better direction, filed under cost.
+    /** Median of the unclipped norms the training's clipping saw. */
+    NORM_MEDIAN("norm_median", "median unclipped norm", "L2 norm", Kind.COST, Better.LOWER),
+    /** 90th percentile of the unclipped norms the training's clipping saw. */
+    NORM_P90("norm_p90", "90th percentile of unclipped norms", "L2 norm", Kind.COST, Better.LOWER),
+    /** The clipping norm after the last round: C itself, or where adaptive clipping ended. */
+    CLIP_FINAL("clip_final", "clipping norm after training", "L2 norm", Kind.COST, Better.LOWER),
+    /** The median over the rounds of the clipping norm each used. */
+    CLIP_MEDIAN("clip_median", "median clipping norm over rounds", "L2 norm", Kind.COST, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

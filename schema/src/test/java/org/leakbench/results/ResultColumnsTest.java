@@ -58,7 +58,11 @@ class ResultColumnsTest {
                         "encode_ms",
                         "rouge1",
                         "rouge2",
-                        "token_exact"),
+                        "token_exact",
+                        "norm_median",
+                        "norm_p90",
+                        "clip_final",
+                        "clip_median"),
                 ResultColumns.METRICS);
     }
 
