@@ -3,6 +3,8 @@ package org.leakbench.pipeline;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.data.DataSplit;
+import org.leakbench.defense.dp.AdaptiveClipOptions;
+import org.leakbench.defense.dp.ClientDpOptions;
 import org.leakbench.defense.dp.ClientLevelDp;
 import org.leakbench.defense.dp.NoiseSources;
 import org.leakbench.model.Gradients;
@@ -17,7 +19,7 @@ import org.leakbench.update.Update;
 /**
  * What is released under DP-FedAvg (McMahan et al. 2018), and so what an attacker outside the trusted server
  * sees: the mean of {@code fl.clients} clipped updates, the victim's among them, with N(0, σ²C²) added once to
- * their sum ({@link ClientLevelDp}). The other clients compute their updates on their own training rows.
+ * their sum ({@link ClientLevelDp}; under adaptive clipping the first round's C and z_Δ). The other clients compute their updates on their own training rows.
  */
 record DpFedAvgView(Update mean, int samples) {
 
@@ -50,8 +52,14 @@ record DpFedAvgView(Update mean, int samples) {
                     .gradient();
             updates[k] = Update.fromTensors(g).flatten();
         }
-        ClientLevelDp dp =
-                new ClientLevelDp(UtilityRunner.clientDp(p), NoiseSources.gaussian(p.string("dp.noise"), rng));
+        ClientDpOptions options = UtilityRunner.clientDp(p);
+        AdaptiveClipOptions adaptive = UtilityRunner.adaptiveClip(p);
+        if (adaptive != null) {
+            // The first round clips at the starting norm; the count takes its share of sigma's budget.
+            options = new ClientDpOptions(
+                    options.clipNorm(), adaptive.updateNoiseMultiplier(options.noiseMultiplier(), n));
+        }
+        ClientLevelDp dp = new ClientLevelDp(options, NoiseSources.gaussian(p.string("dp.noise"), rng));
         // Every client takes part (q = 1), so the expected number of participants is n.
         return new DpFedAvgView(victim.withFlat(dp.aggregate(updates, n)), n * batch);
     }

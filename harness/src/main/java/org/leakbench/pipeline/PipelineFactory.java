@@ -40,6 +40,7 @@ public final class PipelineFactory implements PointExecutorFactory {
             if (attack.does(Capability.INFERS_MEMBERSHIP)) {
                 MembershipPoint.check(p); // a target this point cannot train, too few shadow models, ...
             }
+            UtilityRunner.checkAdaptiveClip(p);
         }
         DataShapes.check(sweep.points());
         ModelInit init = ModelInit.check(sweep);

@@ -24,7 +24,6 @@ import org.leakbench.defense.client.BatchDefenseComponent;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Gradients;
-import org.leakbench.model.HeldOutScore;
 import org.leakbench.model.Sgd;
 import org.leakbench.results.Metric;
 import org.leakbench.results.ResultColumns;
@@ -328,12 +327,13 @@ public final class PointPipeline implements PointExecutor {
             UpdateDefense defense,
             PointContext ctx)
             throws java.io.IOException {
-        HeldOutScore score = utilities.score(
-                p,
-                () -> UtilityRunner.train(
-                                p, data, c.model(), be, defense, ctx.seed(), ModelInit.isSet(p) ? c.params() : null)
-                        .finalScore());
-        UtilityMetrics.put(m, score, ChosenComponents.dataset(p).does(Capability.TOKEN_SAMPLES));
+        UtilityCache.Outcome outcome = utilities.outcome(p, () -> {
+            UtilityRunner.Trained t = UtilityRunner.trainMeasured(
+                    p, data, c.model(), be, defense, ctx.seed(), ModelInit.isSet(p) ? c.params() : null);
+            return new UtilityCache.Outcome(t.history().finalScore(), t.clip());
+        });
+        UtilityMetrics.put(m, outcome.score(), ChosenComponents.dataset(p).does(Capability.TOKEN_SAMPLES));
+        outcome.clip().put(m);
         PrivacyAccounting.report(m, p, data, ctx.seed(), DELTA, ctx.runFolder());
     }
 

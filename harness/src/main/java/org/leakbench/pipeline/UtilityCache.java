@@ -29,7 +29,10 @@ final class UtilityCache {
     /** Parameters that change what is reported about a training but not the training: which accountant. */
     static final java.util.Set<String> REPORTING_ONLY = java.util.Set.of("dp.accountant");
 
-    private final ConcurrentHashMap<String, CompletableFuture<HeldOutScore>> scores = new ConcurrentHashMap<>();
+    /** What a training leaves for its rows: the final score and how its clipping compared with the norms. */
+    record Outcome(HeldOutScore score, ClipReport clip) {}
+
+    private final ConcurrentHashMap<String, CompletableFuture<Outcome>> scores = new ConcurrentHashMap<>();
 
     static String key(SweepPoint p) {
         StringBuilder sb = new StringBuilder();
@@ -46,18 +49,27 @@ final class UtilityCache {
 
     /** The score of {@code p}'s training: cached, or built by {@code train} once for all points sharing its key. */
     HeldOutScore score(SweepPoint p, Supplier<HeldOutScore> train) {
+        return outcome(p, () -> {
+                    HeldOutScore score = train.get();
+                    return score == null ? null : new Outcome(score, ClipReport.NONE);
+                })
+                .score();
+    }
+
+    /** As {@link #score}, with what the training's clipping saw. */
+    Outcome outcome(SweepPoint p, Supplier<Outcome> train) {
         String key = key(p);
         while (true) {
-            CompletableFuture<HeldOutScore> mine = new CompletableFuture<>();
-            CompletableFuture<HeldOutScore> existing = scores.putIfAbsent(key, mine);
+            CompletableFuture<Outcome> mine = new CompletableFuture<>();
+            CompletableFuture<Outcome> existing = scores.putIfAbsent(key, mine);
             if (existing == null) {
                 try {
-                    HeldOutScore score = train.get();
-                    if (score == null) {
+                    Outcome outcome = train.get();
+                    if (outcome == null) {
                         throw new IllegalStateException("the utility training of " + key + " returned no score");
                     }
-                    mine.complete(score);
-                    return score;
+                    mine.complete(outcome);
+                    return outcome;
                 } catch (RuntimeException | Error e) {
                     scores.remove(key, mine);
                     mine.completeExceptionally(e);

@@ -11,10 +11,13 @@ import org.leakbench.defense.UpdateDefense;
 import org.leakbench.defense.client.BatchDefenseComponent;
 import org.leakbench.defense.client.BatchDefenseTraining;
 import org.leakbench.defense.ddp.DdpOptions;
+import org.leakbench.defense.dp.AdaptiveClipOptions;
 import org.leakbench.defense.dp.ClientDpOptions;
+import org.leakbench.defense.dp.DpDefenses;
 import org.leakbench.defense.dp.DpSampling;
 import org.leakbench.defense.dp.DpSgdOptions;
 import org.leakbench.defense.dp.DpSgdTraining;
+import org.leakbench.defense.dp.NormHistogram;
 import org.leakbench.fl.Aggregator;
 import org.leakbench.fl.Algorithm;
 import org.leakbench.fl.DistributedDpAggregator;
@@ -55,6 +58,21 @@ public final class UtilityRunner {
             UpdateDefense defense,
             long seed,
             java.util.List<org.leakbench.tensor.Tensor> initial) {
+        return trainMeasured(p, data, model, be, defense, seed, initial).history();
+    }
+
+    /** A training and what its clipping saw ({@link ClipReport#NONE} for a defense that does not clip). */
+    record Trained(TrainingHistory history, ClipReport clip) {}
+
+    /** As {@link #train(SweepPoint, DataSplit, Model, Backend, UpdateDefense, long, java.util.List)}, measured. */
+    static Trained trainMeasured(
+            SweepPoint p,
+            DataSplit data,
+            Model model,
+            Backend be,
+            UpdateDefense defense,
+            long seed,
+            java.util.List<org.leakbench.tensor.Tensor> initial) {
         FlOptions options = flOptions(p);
         FlData fl = new FlData(
                 data.train().samples(),
@@ -63,29 +81,73 @@ public final class UtilityRunner {
                 data.test().samples(),
                 data.test().labels());
         DefenseComponent chosen = ChosenComponents.defense(p);
-        Aggregator aggregator = aggregator(p, chosen, options);
+        NormHistogram norms = new NormHistogram();
+        Aggregator aggregator = aggregator(p, chosen, options, norms);
         // Only the final accuracy goes into the row: evaluate once, after the last round.
         FederatedTraining training = new FederatedTraining(model, be, DType.F32, options, fl, defense, aggregator)
                 .evaluatingEvery(options.rounds());
-        if (chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT)) {
-            training = training.withLocalTraining(new DpSgdTraining(dpSgd(p)));
+        boolean dpSgd = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT);
+        if (dpSgd) {
+            training = training.withLocalTraining(new DpSgdTraining(dpSgd(p), norms));
         }
         if (chosen instanceof BatchDefenseComponent batchDefense) {
             training = training.withLocalTraining(new BatchDefenseTraining(batchDefense.batchDefense(p)));
         }
-        return initial == null
+        TrainingHistory history = initial == null
                 ? training.run(seed)
                 : training.run(seed, initial, new org.leakbench.fl.HonestButCuriousServer(), r -> {});
+        ClipReport clip = ClipReport.NONE;
+        if (aggregator instanceof DpFedAvgAggregator dp) {
+            double[] used = dp.clipTrajectory();
+            clip = used.length == 0
+                    ? ClipReport.of(
+                            norms,
+                            new double[] {clientDp(p).clipNorm()},
+                            clientDp(p).clipNorm())
+                    : ClipReport.of(norms, used, dp.clipNorm());
+        } else if (dpSgd) {
+            double c = dpSgd(p).clipNorm();
+            clip = ClipReport.of(norms, new double[] {c}, c);
+        }
+        return new Trained(history, clip);
     }
 
-    /** The server's aggregation under the point's defense: DP-FedAvg's, distributed DP's, or the plain mean. */
-    static Aggregator aggregator(SweepPoint p, DefenseComponent chosen, FlOptions options) {
+    /**
+     * The server's aggregation under the point's defense: DP-FedAvg's (recording the client norms into
+     * {@code norms}), distributed DP's, or the plain mean.
+     */
+    static Aggregator aggregator(SweepPoint p, DefenseComponent chosen, FlOptions options, NormHistogram norms) {
         if (chosen.does(Capability.DISTRIBUTED_DP)) {
             return new DistributedDpAggregator(ddp(p));
         }
         return chosen.does(Capability.NOISES_AT_SERVER)
-                ? new DpFedAvgAggregator(clientDp(p), options.clientsPerRound(), p.string("dp.noise"))
+                ? new DpFedAvgAggregator(
+                        clientDp(p), options.clientsPerRound(), p.string("dp.noise"), adaptiveClip(p), norms)
                 : new MeanAggregator();
+    }
+
+    /**
+     * Refuses, before anything runs, a dp-fedavg point whose adaptive clipping cannot fit the count's noise into
+     * its σ (2σ_b ≤ σ), naming {@code dp.count-noise}.
+     */
+    static void checkAdaptiveClip(SweepPoint p) {
+        AdaptiveClipOptions adaptive = adaptiveClip(p);
+        if (adaptive != null && ChosenComponents.defense(p).does(Capability.NOISES_AT_SERVER)) {
+            adaptive.updateNoiseMultiplier(
+                    clientDp(p).noiseMultiplier(), flOptions(p).clientsPerRound());
+        }
+    }
+
+    /** dp-fedavg's adaptive clipping settings, or null when the point clips at the fixed {@code dp.clip}. */
+    static AdaptiveClipOptions adaptiveClip(SweepPoint p) {
+        if (!p.params().containsKey(DpDefenses.CLIPPING.name())
+                || !"adaptive".equals(p.string(DpDefenses.CLIPPING.name()))) {
+            return null;
+        }
+        return new AdaptiveClipOptions(
+                p.doubleValue(DpDefenses.CLIP_QUANTILE.name()),
+                p.doubleValue(DpDefenses.CLIP_LR.name()),
+                p.doubleValue(DpDefenses.COUNT_NOISE.name()));
     }
 
     /**

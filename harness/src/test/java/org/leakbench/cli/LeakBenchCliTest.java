@@ -133,7 +133,7 @@ class LeakBenchCliTest {
     void dryRunPrintsPointsOfTheShardAndListsParameters() {
         Result r = run("sweep", "quick", "--dry-run", "--shard", "0/2");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("162 points (324 in the whole sweep)"), r.out());
+        assertTrue(r.out().contains("166 points (332 in the whole sweep)"), r.out());
         Result p = run("sweep", "--list-parameters");
         assertEquals(0, p.code());
         assertTrue(p.out().contains("model.width") && p.out().contains("expensive"), p.out());

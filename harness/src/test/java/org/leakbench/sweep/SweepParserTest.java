@@ -210,11 +210,12 @@ class SweepParserTest {
             assertEquals(name, s.name());
             assertTrue(s.points().size() > 0);
         }
-        // quick: 15 defense variants x (4 attacks on LeNet + 5 on the MLP), a curious client under 3 defenses,
+        // quick: 15 defense variants x (4 attacks on LeNet + 5 on the MLP) and adaptive dp-fedavg x 4 attacks on
+        // LeNet, a curious client under 3 defenses,
         // batch 2 and 4 x 2 attacks, MLP widths 0.25 and 1 x 2 attacks, 3 and 8 clients x 2 defenses, 2 data sets
         // x 2 membership attacks x 2 defenses; ResNet-20 and the transformer x 2 attacks; every point for 2 seeds
         assertEquals(
-                2 * (15 * (4 + 5) + 3 + 2 * 2 + 2 * 2 + 2 * 2 + 2 * 2 * 2 + 2 * 2),
+                2 * (15 * (4 + 5) + 4 + 3 + 2 * 2 + 2 * 2 + 2 * 2 + 2 * 2 * 2 + 2 * 2),
                 Presets.load("quick", ParameterRegistry.defaults()).points().size());
         assertThrows(IllegalArgumentException.class, () -> Presets.load("slow", ParameterRegistry.defaults()));
     }

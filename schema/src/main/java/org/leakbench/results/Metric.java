@@ -80,7 +80,17 @@ public enum Metric {
     MIA_TPR_1PCT_CI_LOW("mia_tpr_1pct_ci_low", "MIA TPR at 1% FPR, CI lower end", "", Kind.LEAKAGE, Better.LOWER),
     MIA_TPR_1PCT_CI_HIGH("mia_tpr_1pct_ci_high", "MIA TPR at 1% FPR, CI upper end", "", Kind.LEAKAGE, Better.LOWER),
     MIA_TPR_01PCT_CI_LOW("mia_tpr_01pct_ci_low", "MIA TPR at 0.1% FPR, CI lower end", "", Kind.LEAKAGE, Better.LOWER),
-    MIA_TPR_01PCT_CI_HIGH("mia_tpr_01pct_ci_high", "MIA TPR at 0.1% FPR, CI upper end", "", Kind.LEAKAGE, Better.LOWER);
+    MIA_TPR_01PCT_CI_HIGH("mia_tpr_01pct_ci_high", "MIA TPR at 0.1% FPR, CI upper end", "", Kind.LEAKAGE, Better.LOWER),
+    // How a DP row's clipping norm compares with the norms it clipped (per example for dp-sgd, per client update
+    // for dp-fedavg), over the federated training. Diagnostics without a better direction, filed under cost.
+    /** Median of the unclipped norms the training's clipping saw. */
+    NORM_MEDIAN("norm_median", "median unclipped norm", "L2 norm", Kind.COST, Better.LOWER),
+    /** 90th percentile of the unclipped norms the training's clipping saw. */
+    NORM_P90("norm_p90", "90th percentile of unclipped norms", "L2 norm", Kind.COST, Better.LOWER),
+    /** The clipping norm after the last round: C itself, or where adaptive clipping ended. */
+    CLIP_FINAL("clip_final", "clipping norm after training", "L2 norm", Kind.COST, Better.LOWER),
+    /** The median over the rounds of the clipping norm each used. */
+    CLIP_MEDIAN("clip_median", "median clipping norm over rounds", "L2 norm", Kind.COST, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

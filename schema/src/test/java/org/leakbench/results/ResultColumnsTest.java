@@ -64,7 +64,11 @@ class ResultColumnsTest {
                         "mia_tpr_1pct_ci_low",
                         "mia_tpr_1pct_ci_high",
                         "mia_tpr_01pct_ci_low",
-                        "mia_tpr_01pct_ci_high"),
+                        "mia_tpr_01pct_ci_high",
+                        "norm_median",
+                        "norm_p90",
+                        "clip_final",
+                        "clip_median"),
                 ResultColumns.METRICS);
     }
 

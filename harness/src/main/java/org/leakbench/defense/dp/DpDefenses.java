@@ -11,6 +11,7 @@ import org.leakbench.component.ComponentKind;
 import org.leakbench.component.Descriptor;
 import org.leakbench.component.ParameterSpec;
 import org.leakbench.component.ParameterView;
+import org.leakbench.component.Range;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.FlatDefense;
 import org.leakbench.defense.UpdateDefense;
@@ -53,6 +54,38 @@ public final class DpDefenses {
     /** The clipping norm C. */
     public static final ParameterSpec CLIP = ParameterSpec.ofDouble("dp.clip", CHEAP, above(0), 1.0, "L2 clipping norm")
             .withUnit("L2 norm");
+
+    /** dp-fedavg's clipping norm: fixed at {@code dp.clip}, or adapted from it each round ({@link AdaptiveClipping}). */
+    public static final ParameterSpec CLIPPING = ParameterSpec.ofEnum(
+            "dp.clipping",
+            CHEAP,
+            List.of("fixed", "adaptive"),
+            "fixed",
+            "dp-fedavg clipping norm: fixed at dp.clip, or adaptive (starts at dp.clip, follows dp.clip-quantile)");
+    /** γ of adaptive clipping. */
+    public static final ParameterSpec CLIP_QUANTILE = ParameterSpec.ofDouble(
+                    "dp.clip-quantile",
+                    CHEAP,
+                    new Range(0, false, 1, false),
+                    0.5,
+                    "adaptive clipping: share of client updates the clipping norm should leave unclipped")
+            .withUnit("probability");
+    /** η_C of adaptive clipping. */
+    public static final ParameterSpec CLIP_LR = ParameterSpec.ofDouble(
+                    "dp.clip-lr",
+                    CHEAP,
+                    above(0),
+                    0.2,
+                    "adaptive clipping: geometric step C <- C exp(-lr (unclipped share - quantile))")
+            .withUnit("log-norm per round");
+    /** σ_b / m of adaptive clipping. */
+    public static final ParameterSpec COUNT_NOISE = ParameterSpec.ofDouble(
+                    "dp.count-noise",
+                    CHEAP,
+                    atLeast(0),
+                    0.05,
+                    "adaptive clipping: noise std on the released unclipped share; needs 2 x it x clients > dp.sigma")
+            .withUnit("share of clients");
 
     /** The deprecation notice of {@code client-dp}. */
     public static final String CLIENT_DP_DEPRECATED = "defense client-dp is deprecated: it is local DP (each client "
@@ -180,8 +213,9 @@ public final class DpDefenses {
                             "central client-level DP: the server clips each "
                                     + "update to C and adds N(0, sigma^2 C^2) once to the sum")
                     .cites("McMahan, Ramage, Talwar, Zhang, Learning Differentially Private Recurrent Language Models, "
-                            + "ICLR 2018")
-                    .parameters(NOISE, ACCOUNTANT)
+                            + "ICLR 2018; adaptive clipping: Andrew, Thakkar, McMahan, Ramaswamy, Differentially "
+                            + "Private Learning with Adaptive Clipping, NeurIPS 2021")
+                    .parameters(NOISE, ACCOUNTANT, CLIPPING, CLIP_QUANTILE, CLIP_LR, COUNT_NOISE)
                     .main(SIGMA)
                     .clip(CLIP)
                     .does(Capability.NOISES_AT_SERVER, Capability.CLIENT_LEVEL_DP)

@@ -35,6 +35,24 @@ public final class DpSgdStep {
             int[] batch,
             DpSgdOptions options,
             SplittableRandom rng) {
+        return noisyGradient(model, be, dtype, params, samples, labels, batch, options, rng, null);
+    }
+
+    /**
+     * As {@link #noisyGradient(Model, Backend, DType, List, float[][], int[], int[], DpSgdOptions,
+     * SplittableRandom)}, adding each example's unclipped gradient norm to {@code norms} unless it is null.
+     */
+    public static List<Tensor> noisyGradient(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            float[][] samples,
+            int[] labels,
+            int[] batch,
+            DpSgdOptions options,
+            SplittableRandom rng,
+            NormHistogram norms) {
         if (batch.length == 0) {
             throw new IllegalArgumentException("DP-SGD needs a non-empty batch to divide by its size");
         }
@@ -48,7 +66,8 @@ public final class DpSgdStep {
                 batch,
                 batch.length,
                 options,
-                NoiseSources.gaussian(options.noise(), rng));
+                NoiseSources.gaussian(options.noise(), rng),
+                norms);
     }
 
     /**
@@ -66,6 +85,22 @@ public final class DpSgdStep {
             double denominator,
             DpSgdOptions options,
             NoiseSource noise) {
+        return noisyGradient(model, be, dtype, params, samples, labels, batch, denominator, options, noise, null);
+    }
+
+    /** As the overload without {@code norms}, adding each example's unclipped norm to {@code norms} unless null. */
+    public static List<Tensor> noisyGradient(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            float[][] samples,
+            int[] labels,
+            int[] batch,
+            double denominator,
+            DpSgdOptions options,
+            NoiseSource noise,
+            NormHistogram norms) {
         if (!(denominator > 0) || Double.isInfinite(denominator)) {
             throw new IllegalArgumentException("DP-SGD denominator must be finite and > 0, got " + denominator);
         }
@@ -83,6 +118,9 @@ public final class DpSgdStep {
         // One backward pass for dense networks, batches of one otherwise (PerExampleGradients).
         PerExampleGradients.ClippedSum clipped =
                 PerExampleGradients.clippedSum(model, params, x, Sgd.pick(labels, batch), options.clipNorm());
+        if (norms != null) {
+            norms.addAll(clipped.norms());
+        }
         for (int i = 0; i < params.size(); i++) {
             // Tensor by tensor in the parameters' order, the sampler running on from one to the next: the same
             // draws, coordinate for coordinate, as on the flat vector of all parameters.
@@ -129,6 +167,24 @@ public final class DpSgdStep {
             double lr,
             DpSgdOptions options,
             SplittableRandom rng) {
+        return train(model, be, dtype, params, samples, labels, indices, epochs, batchSize, lr, options, rng, null);
+    }
+
+    /** As the overload without {@code norms}, adding each example's unclipped norm to {@code norms} unless null. */
+    public static List<Tensor> train(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            float[][] samples,
+            int[] labels,
+            int[] indices,
+            int epochs,
+            int batchSize,
+            double lr,
+            DpSgdOptions options,
+            SplittableRandom rng,
+            NormHistogram norms) {
         DpSgdSchedule schedule = DpSgdSchedule.ofEpochs(indices.length, batchSize, epochs, options.sampling());
         DpSgdSchedule.Batches batches = schedule.batches(indices);
         List<Tensor> p = params;
@@ -144,7 +200,8 @@ public final class DpSgdStep {
                     idx,
                     batches.denominator(idx),
                     options,
-                    NoiseSources.gaussian(options.noise(), rng));
+                    NoiseSources.gaussian(options.noise(), rng),
+                    norms);
             p = Sgd.step(be, p, g, lr);
         }
         return p;

@@ -18,12 +18,19 @@ import org.leakbench.update.Update;
  */
 public final class DpSgdTraining implements LocalTraining {
     private final DpSgdOptions options;
+    private final NormHistogram norms;
 
     public DpSgdTraining(DpSgdOptions options) {
+        this(options, null);
+    }
+
+    /** Local DP-SGD that adds every example's unclipped gradient norm to {@code norms} (none when null). */
+    public DpSgdTraining(DpSgdOptions options, NormHistogram norms) {
         if (options == null) {
             throw new IllegalArgumentException("DP-SGD options must be given");
         }
         this.options = options;
+        this.norms = norms;
     }
 
     @Override
@@ -42,7 +49,8 @@ public final class DpSgdTraining implements LocalTraining {
                     data.labels(),
                     idx,
                     options,
-                    rng);
+                    rng,
+                    norms);
         } else {
             DpSgdSchedule.Batches batches = gradientSchedule(data.size(), batch).batches(data.indices());
             idx = batches.next(rng);
@@ -56,7 +64,8 @@ public final class DpSgdTraining implements LocalTraining {
                     idx,
                     batches.denominator(idx),
                     options,
-                    NoiseSources.gaussian(options.noise(), rng));
+                    NoiseSources.gaussian(options.noise(), rng),
+                    norms);
         }
         return new LocalResult(Update.fromTensors(g), idx.length, Double.NaN);
     }
@@ -76,7 +85,8 @@ public final class DpSgdTraining implements LocalTraining {
                 batch,
                 lr,
                 options,
-                rng);
+                rng,
+                norms);
         int steps = (int) Math.max(1, epochSchedule(data.size(), batch, epochs).steps());
         return new LocalResult(task.weightDifference(local, steps, lr), data.size(), Double.NaN);
     }
