@@ -33,6 +33,7 @@ public final class PipelineFactory implements PointExecutorFactory {
                         + "(it has its own experiment); sweep attacks: " + sweepAttacks());
             }
             DataRequirements.check(p);
+            ThreatCheck.check(p);
         }
         DataShapes.check(sweep.points());
         ModelInit init = ModelInit.check(sweep);

@@ -73,7 +73,14 @@ public enum Metric {
     /** ROUGE-2 F-measure on token ids: bigrams, so it also rewards the order of the tokens. */
     ROUGE_2("rouge2", "ROUGE-2 F of recovered tokens", "", Kind.LEAKAGE, Better.LOWER),
     /** Share of the batch's windows recovered token for token (exact recovery, as DAGER reports it). */
-    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER);
+    TOKEN_EXACT("token_exact", "share of sequences recovered exactly", "", Kind.LEAKAGE, Better.LOWER),
+    // Malicious servers at large batch.
+    /**
+     * What the Robbing-the-Fed imprint is expected to recover, (1 − 1/bins)^(batch − 1) (Fowl et al., ICLR 2022),
+     * next to {@link #RECOVERED_FRAC} as a check of the measurement; empty for other attacks.
+     */
+    RECOVERED_EXPECTED(
+            "recovered_expected", "expected fraction recovered (imprint formula)", "", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {
