@@ -46,6 +46,7 @@ public final class Plots {
         JmhFigures.render(ctx, jmh);
         ReconstructionGallery.render(ctx);
         TextRecoveryFigures.render(ctx);
+        MaliciousServerFigure.render(ctx);
 
         DefenseTable.render(ctx);
         ResultsTables.render(ctx);
