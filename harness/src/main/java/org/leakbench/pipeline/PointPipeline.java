@@ -11,6 +11,7 @@ import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.attack.analytic.MaliciousServerAttack;
+import org.leakbench.attack.analytic.ServerModel;
 import org.leakbench.component.Capability;
 import org.leakbench.component.Component;
 import org.leakbench.component.Requirement;
@@ -19,7 +20,6 @@ import org.leakbench.data.DataSplit;
 import org.leakbench.data.DatasetComponent;
 import org.leakbench.defense.DefenseComponent;
 import org.leakbench.defense.UpdateDefense;
-import org.leakbench.fl.SentModel;
 import org.leakbench.metric.ImageGrid;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Gradients;
@@ -225,7 +225,7 @@ public final class PointPipeline implements PointExecutor {
                 throw new IllegalStateException("attack '" + p.string("attack") + "' needs a malicious server but "
                         + "does not say what the server sends");
             }
-            SentModel sentModel =
+            ServerModel sentModel =
                     malicious.modelToSend(model, params, data.train().samples(), c.images().length, rng.split());
             model = sentModel.model();
             params = sentModel.params();

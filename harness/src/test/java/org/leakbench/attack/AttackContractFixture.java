@@ -12,6 +12,7 @@ import org.leakbench.attack.analytic.AnalyticAttack;
 import org.leakbench.attack.analytic.FishingAttack;
 import org.leakbench.attack.analytic.MaliciousServerAttack;
 import org.leakbench.attack.analytic.RobbingTheFedAttack;
+import org.leakbench.attack.analytic.ServerModel;
 import org.leakbench.attack.analytic.TrapWeightsAttack;
 import org.leakbench.attack.inversion.DlgAttack;
 import org.leakbench.attack.inversion.DlgOptions;
@@ -28,7 +29,6 @@ import org.leakbench.attack.text.DagerAttack;
 import org.leakbench.attack.text.DagerOptions;
 import org.leakbench.attack.text.LampAttack;
 import org.leakbench.attack.text.LampOptions;
-import org.leakbench.fl.SentModel;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
@@ -222,7 +222,7 @@ final class AttackContractFixture {
         }
         long serverSeed = rng.split().nextLong();
         Function<MaliciousServerAttack, Observation> tampered = attack -> {
-            SentModel sent = attack.modelToSend(model, params, publicData, BATCH, new SplittableRandom(serverSeed));
+            ServerModel sent = attack.modelToSend(model, params, publicData, BATCH, new SplittableRandom(serverSeed));
             return Observation.gradient(
                     sent.model(),
                     sent.params(),

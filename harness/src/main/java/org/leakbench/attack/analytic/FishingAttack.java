@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.component.ParameterView;
-import org.leakbench.fl.SentModel;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelSpec;
 import org.leakbench.tensor.Backend;
@@ -20,14 +19,16 @@ import org.leakbench.update.Observation;
  * sample of another class (y_t = 0) and ≈ −w_t for a sample of class t: the gradient of every layer below the output
  * is that of the few class-t samples alone, whatever the batch size. The server reads them off the first layer
  * with the unit ratios of {@link RatioGroups}, which works when the ReLU rows separate a handful of samples (they
- * cannot separate a whole batch of 64). How many there are it reads off the output bias gradient, −∂L/∂b_t·n.
+ * cannot separate a whole batch of 64). How many there are it reads off the output bias gradient, −∂L/∂b_t·n. Since
+ * every class-t sample back-propagates the same error, rows that fire for several of them hold their plain mean and
+ * repeat as often as single ones; those means lie between other rows' and are dropped.
  *
  * <p>Not implemented: the paper's feature fishing, which narrows class t further to one feature range (needed when
  * many samples of a batch share the class).
  */
 public final class FishingAttack implements MaliciousServerAttack {
-    /** −b_t in nats: non-target samples keep e^−30 ≈ 1e-13 of their gradient, below float32 resolution. */
-    static final double MARGIN = 30;
+    /** −b_t in nats: non-target samples keep e^−60 ≈ 1e-26 of their gradient, far below float32 resolution. */
+    static final double MARGIN = 60;
 
     private final int target;
 
@@ -58,7 +59,7 @@ public final class FishingAttack implements MaliciousServerAttack {
     }
 
     @Override
-    public SentModel modelToSend(
+    public ServerModel modelToSend(
             Model honest, List<Tensor> params, float[][] publicSamples, int batch, SplittableRandom rng) {
         TrapWeightsAttack.checkReluMlp(honest.spec(), "fishing's read-out and its class-t rows");
         int classes = honest.spec().numClasses();
@@ -84,7 +85,7 @@ public final class FishingAttack implements MaliciousServerAttack {
         List<Tensor> sent = new ArrayList<>(params);
         sent.set(last, be.fromArray(w, weight.dtype(), weight.shape()));
         sent.set(last + 1, be.fromArray(b, bias.dtype(), bias.shape()));
-        return new SentModel(honest, sent);
+        return new ServerModel(honest, sent);
     }
 
     @Override
@@ -108,6 +109,64 @@ public final class FishingAttack implements MaliciousServerAttack {
         // The mean loss's ∂L/∂b_t is Σ(p_t − y_t)/n ≈ −(samples of class t)/n.
         long caught = Math.round(-outBias * obs.batchSize());
         int limit = (int) Math.max(1, Math.min(obs.batchSize(), caught));
-        return TrapWeightsAttack.firstLayerSamples(obs, limit, start);
+        List<Tensor> first = obs.gradientSignal();
+        int[] shape = first.get(0).shape();
+        float[][] groups = RatioGroups.strongest(
+                first.get(0).toDoubleArray(), first.get(1).toDoubleArray(), shape[0], shape[1], CANDIDATES);
+        List<float[]> singles = new ArrayList<>();
+        for (int k = 0; k < groups.length && singles.size() < limit; k++) {
+            if (!onASegment(groups, k)) {
+                singles.add(groups[k]);
+            }
+        }
+        if (singles.isEmpty()) {
+            return AttackResult.failed("no row of the first layer was activated", TrapWeightsAttack.millis(start));
+        }
+        return new AttackResult(
+                singles.toArray(new float[0][]), null, AttackResult.OK, 0, Double.NaN, TrapWeightsAttack.millis(start));
+    }
+
+    /** Groups the read-out looks at: enough for every subset of a handful of class-t samples. */
+    static final int CANDIDATES = 64;
+
+    /**
+     * Whether group k lies between two others. Every class-t sample back-propagates the same error −w_t, so a row
+     * that fires for a subset S of them holds the plain mean of S, which lies on the segment between the means of
+     * any split of S; a sample alone is a vertex of them all.
+     */
+    private static boolean onASegment(float[][] g, int k) {
+        for (int a = 0; a < g.length; a++) {
+            for (int b = a + 1; b < g.length; b++) {
+                if (a != k && b != k && between(g[k], g[a], g[b])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean between(float[] x, float[] a, float[] b) {
+        double dot = 0;
+        double len = 0;
+        for (int i = 0; i < x.length; i++) {
+            double d = b[i] - a[i];
+            dot += (x[i] - a[i]) * d;
+            len += d * d;
+        }
+        if (len == 0) {
+            return false;
+        }
+        double t = dot / len;
+        if (t <= 1e-3 || t >= 1 - 1e-3) {
+            return false;
+        }
+        double off = 0;
+        double norm = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = x[i] - a[i] - t * (b[i] - a[i]);
+            off += r * r;
+            norm += (double) x[i] * x[i];
+        }
+        return off <= 1e-6 * norm;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.attack.Attack;
 import org.leakbench.component.ParameterView;
-import org.leakbench.fl.SentModel;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Tensor;
 
@@ -24,7 +23,8 @@ public interface MaliciousServerAttack extends Attack {
      * @param batch         the clients' batch size, which the server knows from the protocol
      * @param rng           the server's randomness
      */
-    SentModel modelToSend(Model honest, List<Tensor> params, float[][] publicSamples, int batch, SplittableRandom rng);
+    ServerModel modelToSend(
+            Model honest, List<Tensor> params, float[][] publicSamples, int batch, SplittableRandom rng);
 
     /**
      * Why this attack is meaningless at {@code point} (its batch, its model) with its settings, naming the field

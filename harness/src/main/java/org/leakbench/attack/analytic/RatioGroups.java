@@ -56,7 +56,9 @@ final class RatioGroups {
             open.removeIf(g -> c.key - g.lead.key > TOLERANCE * Math.max(c.norm, g.lead.norm) + 1e-12);
             Group home = null;
             for (Group g : open) {
-                if (distance(g.lead.ratio, c.ratio) <= TOLERANCE * Math.max(c.norm, g.lead.norm) + 1e-12) {
+                // Relative to the smaller norm: a mixture whose errors nearly cancel has a huge ratio, and a
+                // tolerance relative to it would swallow every genuine input nearby.
+                if (distance(g.lead.ratio, c.ratio) <= TOLERANCE * Math.min(c.norm, g.lead.norm) + 1e-12) {
                     home = g;
                     break;
                 }

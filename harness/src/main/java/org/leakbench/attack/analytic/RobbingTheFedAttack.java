@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.fl.SentModel;
 import org.leakbench.model.Model;
 import org.leakbench.tensor.Tensor;
 import org.leakbench.update.Observation;
@@ -72,12 +71,12 @@ public final class RobbingTheFedAttack implements MaliciousServerAttack {
 
     /** The imprinted model, its brightness thresholds the equal-mass quantiles of {@code publicSamples}. */
     @Override
-    public SentModel modelToSend(
+    public ServerModel modelToSend(
             Model honest, List<Tensor> params, float[][] publicSamples, int batch, SplittableRandom rng) {
         int k = bins(batch);
         ImprintedModel imprinted = new ImprintedModel(honest, k);
         double[] thresholds = thresholdsFromPublicData(publicSamples, k);
-        return new SentModel(imprinted, imprinted.parameters(params, thresholds, rng));
+        return new ServerModel(imprinted, imprinted.parameters(params, thresholds, rng));
     }
 
     @Override

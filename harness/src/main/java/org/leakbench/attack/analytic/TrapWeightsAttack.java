@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.component.ParameterView;
-import org.leakbench.fl.SentModel;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelSpec;
@@ -62,7 +61,7 @@ public final class TrapWeightsAttack implements MaliciousServerAttack {
     }
 
     @Override
-    public SentModel modelToSend(
+    public ServerModel modelToSend(
             Model honest, List<Tensor> params, float[][] publicSamples, int batch, SplittableRandom rng) {
         checkReluMlp(honest.spec(), "trap weights");
         int[] shape = params.get(0).shape();
@@ -71,7 +70,7 @@ public final class TrapWeightsAttack implements MaliciousServerAttack {
         List<Tensor> sent = new ArrayList<>(params);
         sent.set(0, be.fromArray(w, params.get(0).dtype(), shape));
         sent.set(1, be.zeros(params.get(1).dtype(), params.get(1).shape()));
-        return new SentModel(honest, sent);
+        return new ServerModel(honest, sent);
     }
 
     static void checkReluMlp(ModelSpec spec, String what) {

@@ -6,7 +6,6 @@ import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackFixtures;
 import org.leakbench.attack.AttackResult;
 import org.leakbench.data.Dataset;
-import org.leakbench.fl.SentModel;
 import org.leakbench.metric.ReconstructionScore;
 import org.leakbench.model.Activation;
 import org.leakbench.model.Gradients;
@@ -75,7 +74,7 @@ final class MaliciousRounds {
     /** The server sends what {@code attack} makes of {@code honest}; the observation of the victim's batch. */
     static Observation tampered(MaliciousServerAttack attack, Model honest, long seed, int[] idx) {
         List<Tensor> params = honest.initialParameters(BE, DType.F32, new SplittableRandom(seed));
-        SentModel sent = attack.modelToSend(
+        ServerModel sent = attack.modelToSend(
                 honest, params, AttackFixtures.fashion().test().samples(), idx.length, new SplittableRandom(seed + 1));
         return observe(sent.model(), sent.params(), idx);
     }
