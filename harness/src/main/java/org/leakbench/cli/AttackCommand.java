@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.leakbench.component.Component;
 import org.leakbench.component.ComponentKind;
 import org.leakbench.component.ComponentRegistry;
+import org.leakbench.component.Requirement;
 import org.leakbench.data.DataDirectory;
 import org.leakbench.results.ResultTable;
 import org.leakbench.results.RunLayout;
@@ -132,6 +133,14 @@ public final class AttackCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** Whether the attack changes the model the server sends: then the run's threat is the malicious server. */
+    private boolean maliciousServer() {
+        return ComponentRegistry.installed()
+                .find(ComponentKind.ATTACK, attack)
+                .map(c -> c.needs(Requirement.MALICIOUS_SERVER))
+                .orElse(false);
+    }
+
     @Override
     public Integer call() throws Exception {
         DataDirectory.set(dataDir);
@@ -149,6 +158,7 @@ public final class AttackCommand implements Callable<Integer> {
                 "  image: [" + index + "]",
                 "  fl.rounds: [" + rounds + "]",
                 "  attack: [" + attack + "]",
+                maliciousServer() ? "  threat: [malicious-server]" : "",
                 iterations == null ? "" : "  attack.iterations: [" + iterations + "]",
                 "  defense: [" + defense + "]",
                 param == null ? "" : "  defense.param: [" + param + "]",

@@ -41,6 +41,7 @@ public final class PipelineFactory implements PointExecutorFactory {
                 MembershipPoint.check(p); // a target this point cannot train, too few shadow models, ...
             }
             UtilityRunner.checkAdaptiveClip(p);
+            ThreatCheck.check(p);
         }
         DataShapes.check(sweep.points());
         ModelInit init = ModelInit.check(sweep);

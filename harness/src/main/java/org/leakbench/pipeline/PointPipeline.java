@@ -10,8 +10,8 @@ import java.util.function.BiFunction;
 import org.leakbench.attack.Attack;
 import org.leakbench.attack.AttackContext;
 import org.leakbench.attack.AttackResult;
-import org.leakbench.attack.analytic.ImprintedModel;
-import org.leakbench.attack.analytic.RobbingTheFedAttack;
+import org.leakbench.attack.analytic.MaliciousServerAttack;
+import org.leakbench.attack.analytic.ServerModel;
 import org.leakbench.component.Capability;
 import org.leakbench.component.Component;
 import org.leakbench.component.Requirement;
@@ -85,6 +85,7 @@ public final class PointPipeline implements PointExecutor {
         }
         DatasetComponent dataset = ChosenComponents.dataset(p);
         DataRequirements.check(p);
+        ThreatCheck.check(p);
         org.leakbench.data.ImageShape shape = DataShapes.of(p);
         DataSplit data = ctx.shared(
                 "data:" + dataset.loadKey(p) + shape, () -> shape.apply(dataset.load(DataDirectory.get(), p)));
@@ -129,8 +130,9 @@ public final class PointPipeline implements PointExecutor {
         int attacked = noAttack ? 1 : victims;
         for (int v = 0; v < attacked; v++) {
             VictimCase cv = v == 0 ? c : victimCase(p, data, be, start, victims, v, ctx);
+            Attack attack = noAttack ? null : attacks.apply(p, cv);
             long t0 = System.nanoTime();
-            ServerView view = observe(p, cv, data, be, defense, rng.split(), start.buffers());
+            ServerView view = observe(p, cv, data, be, defense, rng.split(), start.buffers(), attack);
             defenseMs += (System.nanoTime() - t0) / 1e6;
             if (v == 0 && view.ddp() != null) {
                 m.put(Metric.BITS_PER_COORD.column(), view.ddp().bitsPerCoordinate());
@@ -142,8 +144,13 @@ public final class PointPipeline implements PointExecutor {
                         Metric.BYTES_DOWN.column(),
                         4.0 * view.observation().model().parameterCount());
             }
+            if (v == 0 && attack instanceof MaliciousServerAttack malicious) {
+                double expected = malicious.expectedRecoveredFraction(cv.images().length);
+                if (!Double.isNaN(expected)) {
+                    m.put(Metric.RECOVERED_EXPECTED.column(), expected); // the closed form next to the measurement
+                }
+            }
             if (!noAttack) {
-                Attack attack = attacks.apply(p, cv);
                 AttackResult r = attack.run(view.observation(), new AttackContext(rng.split(), ctx::cancelled));
                 ctx.checkCancelled();
                 attackMs += r.millis();
@@ -207,25 +214,28 @@ public final class PointPipeline implements PointExecutor {
             Backend be,
             UpdateDefense defense,
             SplittableRandom rng,
-            List<Tensor> runningStatistics) {
+            List<Tensor> runningStatistics,
+            Attack attack) {
         var model = c.model();
         List<Tensor> params = c.params();
         List<Tensor> update = c.update();
         if (ChosenComponents.attack(p).needs(Requirement.MALICIOUS_SERVER)) {
-            // A malicious server sends an imprinted model; its brightness bins come from data it holds.
-            int bins = Math.max(64, 4 * p.intValue("batch"));
-            ImprintedModel imprinted = new ImprintedModel(model, bins);
-            double[] thresholds =
-                    RobbingTheFedAttack.thresholdsFromPublicData(data.train().samples(), bins);
-            params = imprinted.parameters(params, thresholds, rng.split());
+            // A malicious server sends a model of its making, calibrated on data it holds (the training split).
+            if (!(attack instanceof MaliciousServerAttack malicious)) {
+                throw new IllegalStateException("attack '" + p.string("attack") + "' needs a malicious server but "
+                        + "does not say what the server sends");
+            }
+            ServerModel sentModel =
+                    malicious.modelToSend(model, params, data.train().samples(), c.images().length, rng.split());
+            model = sentModel.model();
+            params = sentModel.params();
             Tensor x = Sgd.batch(
                     be,
                     DType.F32,
                     c.images(),
                     range(c.images().length),
                     model.spec().inputShape());
-            update = Gradients.of(imprinted, params, x, c.labels()).gradient();
-            model = imprinted;
+            update = Gradients.of(model, params, x, c.labels()).gradient();
         }
         DefenseComponent chosen = ChosenComponents.defense(p);
         boolean inTraining = chosen.does(Capability.CLIPS_PER_EXAMPLE_IN_CLIENT);

@@ -116,9 +116,10 @@ public final class ParameterRegistry {
                 ofEnum(
                         "threat",
                         EXPENSIVE,
-                        List.of("server", "curious-client"),
+                        List.of("server", "curious-client", "malicious-server"),
                         "server",
-                        "who attacks: the server (sees the victim's update) or a curious client (the others' aggregate)"),
+                        "who attacks: the honest-but-curious server (sees the victim's update), a curious client (the "
+                                + "others' aggregate) or a malicious server (also chooses the model it sends)"),
                 ofInt("fl.clients", EXPENSIVE, atLeast(1), 1, "number of clients"),
                 ofInt("fl.rounds", EXPENSIVE, atLeast(1), 1, "training rounds for utility"),
                 ofInt("fl.local-steps", EXPENSIVE, atLeast(1), 1, "local steps per round (fedavg)"),

@@ -22,7 +22,8 @@ public final class Presets {
             "scale",
             "image-attacks",
             "text-attacks",
-            "dp-audit");
+            "dp-audit",
+            "malicious-batch");
 
     private Presets() {}
 

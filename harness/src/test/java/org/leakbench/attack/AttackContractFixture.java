@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.leakbench.attack.analytic.AnalyticAttack;
-import org.leakbench.attack.analytic.ImprintedModel;
+import org.leakbench.attack.analytic.FishingAttack;
+import org.leakbench.attack.analytic.MaliciousServerAttack;
 import org.leakbench.attack.analytic.RobbingTheFedAttack;
+import org.leakbench.attack.analytic.ServerModel;
+import org.leakbench.attack.analytic.TrapWeightsAttack;
 import org.leakbench.attack.inversion.DlgAttack;
 import org.leakbench.attack.inversion.DlgOptions;
 import org.leakbench.attack.inversion.FedAvgInversionAttack;
@@ -41,7 +45,7 @@ import org.leakbench.update.Observation;
 /**
  * The attacks under {@link AttackContractTest} and a victim small enough that each runs in milliseconds: two
  * random 1×6×6 images in four classes, a one-hidden-layer ReLU MLP of 16 units, one FedSGD gradient, and the
- * same batch seen through a malicious server's imprinted model for the imprint attack; for the text attacks, two
+ * same batch seen through the model each malicious server's attack sends; for the text attacks, two
  * windows of four tokens over seven and the gradient of a small transformer (width 16, two blocks) on them.
  */
 final class AttackContractFixture {
@@ -90,7 +94,7 @@ final class AttackContractFixture {
         }
 
         Observation observation(Victim v) {
-            return malicious ? v.malicious() : text ? v.text() : v.honest();
+            return malicious ? v.tampered().apply((MaliciousServerAttack) build(v)) : text ? v.text() : v.honest();
         }
 
         /** A seeded, iterating attack that reads the honest server's update (the optimisation attacks). */
@@ -148,7 +152,9 @@ final class AttackContractFixture {
                 Subject.optimising("fedavg-inversion", (v, n) -> new FedAvgInversionAttack(n, 0.1, 1e-4, 1e-2)),
                 new Subject("llg", (v, n) -> new LlgAttack(), false, true, false, false, false, false),
                 new Subject("analytic", (v, n) -> new AnalyticAttack(), false, true, false, false, false, false),
-                new Subject("rtf", (v, n) -> new RobbingTheFedAttack(), false, true, false, false, true, false),
+                new Subject("rtf", (v, n) -> new RobbingTheFedAttack(8), false, true, false, false, true, false),
+                new Subject("trap-weights", (v, n) -> new TrapWeightsAttack(0), false, true, false, false, true, false),
+                new Subject("fishing", (v, n) -> new FishingAttack(0), false, true, false, false, true, false),
                 new Subject("random", (v, n) -> new RandomAttack(), true, false, false, false, false, false),
                 new Subject(
                         "oracle",
@@ -162,14 +168,15 @@ final class AttackContractFixture {
     }
 
     /**
-     * The private batch and what the server sees of it, honest and malicious; and a private batch of token
-     * windows of the same size with the honest gradient of a stand-in token model on it.
+     * The private batch and what the server sees of it, honest and through the model a malicious server's attack
+     * sends; and a private batch of token windows of the same size with the honest gradient of a stand-in token
+     * model on it.
      */
     record Victim(
             float[][] images,
             int[] labels,
             Observation honest,
-            Observation malicious,
+            Function<MaliciousServerAttack, Observation> tampered,
             float[][] windows,
             int[] nextTokens,
             Observation text) {}
@@ -207,17 +214,21 @@ final class AttackContractFixture {
         Observation honest = Observation.gradient(
                 model, params, Gradients.of(model, params, x, labels).gradient(), BATCH);
 
-        ImprintedModel imprinted = new ImprintedModel(model, 8);
         float[][] publicData = new float[64][d];
         for (float[] row : publicData) {
             for (int j = 0; j < d; j++) {
                 row[j] = (float) rng.nextDouble();
             }
         }
-        List<Tensor> sent = imprinted.parameters(
-                params, RobbingTheFedAttack.thresholdsFromPublicData(publicData, imprinted.bins()), rng.split());
-        Observation malicious = Observation.gradient(
-                imprinted, sent, Gradients.of(imprinted, sent, x, labels).gradient(), BATCH);
+        long serverSeed = rng.split().nextLong();
+        Function<MaliciousServerAttack, Observation> tampered = attack -> {
+            ServerModel sent = attack.modelToSend(model, params, publicData, BATCH, new SplittableRandom(serverSeed));
+            return Observation.gradient(
+                    sent.model(),
+                    sent.params(),
+                    Gradients.of(sent.model(), sent.params(), x, labels).gradient(),
+                    BATCH);
+        };
         Transformer textModel = new Transformer(new ModelSpec(
                 ModelSpec.TRANSFORMER,
                 new int[] {CONTEXT},
@@ -242,7 +253,7 @@ final class AttackContractFixture {
                 textParams,
                 Gradients.of(textModel, textParams, ids, nextTokens).gradient(),
                 BATCH);
-        return new Victim(images, labels, honest, malicious, windows, nextTokens, text);
+        return new Victim(images, labels, honest, tampered, windows, nextTokens, text);
     }
 
     /** The observation with every update tensor's values passed through {@code change}. */

@@ -47,6 +47,7 @@ public final class Plots {
         JmhFigures.render(ctx, jmh);
         ReconstructionGallery.render(ctx);
         TextRecoveryFigures.render(ctx);
+        MaliciousServerFigure.render(ctx);
 
         DefenseTable.render(ctx);
         AdaptiveDefenseTable.render(ctx);

@@ -90,7 +90,14 @@ public enum Metric {
     /** The clipping norm after the last round: C itself, or where adaptive clipping ended. */
     CLIP_FINAL("clip_final", "clipping norm after training", "L2 norm", Kind.COST, Better.LOWER),
     /** The median over the rounds of the clipping norm each used. */
-    CLIP_MEDIAN("clip_median", "median clipping norm over rounds", "L2 norm", Kind.COST, Better.LOWER);
+    CLIP_MEDIAN("clip_median", "median clipping norm over rounds", "L2 norm", Kind.COST, Better.LOWER),
+    // Malicious servers at large batch.
+    /**
+     * What the Robbing-the-Fed imprint is expected to recover, (1 − 1/bins)^(batch − 1) (Fowl et al., ICLR 2022),
+     * next to {@link #RECOVERED_FRAC} as a check of the measurement; empty for other attacks.
+     */
+    RECOVERED_EXPECTED(
+            "recovered_expected", "expected fraction recovered (imprint formula)", "", Kind.LEAKAGE, Better.LOWER);
 
     /** What a metric measures. */
     public enum Kind {

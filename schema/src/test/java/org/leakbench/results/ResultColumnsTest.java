@@ -68,7 +68,8 @@ class ResultColumnsTest {
                         "norm_median",
                         "norm_p90",
                         "clip_final",
-                        "clip_median"),
+                        "clip_median",
+                        "recovered_expected"),
                 ResultColumns.METRICS);
     }
 
