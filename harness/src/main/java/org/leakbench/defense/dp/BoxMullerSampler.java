@@ -96,8 +96,7 @@ public final class BoxMullerSampler implements NoiseSource {
         }
         i = whole;
         if (i < n) {
-            java.util.Arrays.fill(spare, 0f);
-            scalarBlock(spare, 0, 1f, false);
+            scalarBlock(spare, 0, 1f, false); // overwrites the whole block
             spareNext = 0;
             while (i < n) {
                 out[i] = emit(out[i], spare[spareNext++], sigma, add);

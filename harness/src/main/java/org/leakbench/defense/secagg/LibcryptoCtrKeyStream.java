@@ -38,7 +38,7 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
         if (context.equals(MemoryAddress.NULL)) {
             throw new IllegalStateException("libcrypto: EVP_CIPHER_CTX_new returned NULL");
         }
-        MethodHandleCloser.register(scope, lib, context);
+        ContextRelease.register(scope, lib, context);
     }
 
     @Override
@@ -74,8 +74,8 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
     }
 
     /** Frees the cipher context when the scope closes; a holder so the close action does not capture this object. */
-    private static final class MethodHandleCloser {
-        private MethodHandleCloser() {}
+    private static final class ContextRelease {
+        private ContextRelease() {}
 
         static void register(ResourceScope scope, Libcrypto lib, MemoryAddress context) {
             scope.addCloseAction(() -> {
