@@ -1,8 +1,8 @@
 package org.leakbench.defense.dp;
 
 /**
- * A privacy-loss distribution on the grid {i·h}: mass {@code pmf[i]} at loss (start + i)·h, plus mass at +∞
- * (outcomes that reveal the record outright, or pessimistically truncated tails) and a record of mass that was
+ * A privacy-loss distribution on the grid {i·h + offset}: mass {@code pmf[i]} at loss (start + i)·h + offset,
+ * plus mass at +∞ (outcomes that reveal the record outright, or pessimistically truncated tails) and a record of mass that was
  * moved without a pessimistic direction ({@code displaced}, which PRV charges to its δ error). Composition adds
  * losses, so it convolves the pmfs; both k-fold and pairwise composition go through the FFT.
  *
@@ -15,18 +15,25 @@ final class DiscreteLoss {
     final double[] pmf;
     final double infinity;
     final double displaced;
+    /** A shift of the whole grid: the losses are (start + i)·h + offset (0 except for cell-centred grids). */
+    final double offset;
 
     DiscreteLoss(double h, long start, double[] pmf, double infinity, double displaced) {
+        this(h, start, pmf, infinity, displaced, 0.0);
+    }
+
+    DiscreteLoss(double h, long start, double[] pmf, double infinity, double displaced, double offset) {
         this.h = h;
         this.start = start;
         this.pmf = pmf;
         this.infinity = infinity;
         this.displaced = displaced;
+        this.offset = offset;
     }
 
     /** Loss of {@code pmf[i]}. */
     double loss(int i) {
-        return (start + i) * h;
+        return (start + i) * h + offset;
     }
 
     /** δ(ε) of this distribution. */
@@ -50,9 +57,7 @@ final class DiscreteLoss {
         if (infinity >= delta) {
             return Double.POSITIVE_INFINITY;
         }
-        if (delta(0) <= delta) {
-            return 0.0;
-        }
+        // One pass down from the top; when δ(0) ≤ δ it reaches the points at or below 0 and returns 0 there.
         double s0 = 0;
         double s1 = 0;
         for (int i = pmf.length - 1; i >= 0; i--) {
@@ -72,35 +77,40 @@ final class DiscreteLoss {
         return 0.0;
     }
 
-    /** The k-fold composition: one FFT, a k-th power, one inverse, on a window from Chernoff tail bounds. */
+    /**
+     * The k-fold composition: one real FFT, a k-th power of the half spectrum, one inverse, on a window from
+     * Chernoff tail bounds (the circular wrap folds only mass from beyond the window, charged below).
+     */
     DiscreteLoss selfCompose(long k, double tail, boolean pessimistic) {
         if (k == 1) {
             return this;
         }
         double[] window = ChernoffWindow.of(this, k, tail);
-        long lo = (long) Math.floor(window[0] / h);
-        long hi = (long) Math.ceil(window[1] / h);
+        double composedOffset = k * offset;
+        long lo = (long) Math.floor((window[0] - composedOffset) / h);
+        long hi = (long) Math.ceil((window[1] - composedOffset) / h);
         long natural = k * (pmf.length - 1L) + 1;
         long span = Math.min(natural, hi - lo + 1);
         if (span == natural) {
             lo = k * start;
             hi = lo + natural - 1;
         }
-        int n = Fft.size(span);
-        double[] re = new double[n];
-        double[] im = new double[n];
+        int n = Math.max(2, Fft.size(span));
+        double[] x = new double[n];
         for (int i = 0; i < pmf.length; i++) {
-            re[i % n] += pmf[i];
+            x[i % n] += pmf[i];
         }
-        Fft.forward(re, im);
+        double[] re = new double[n / 2 + 1];
+        double[] im = new double[n / 2 + 1];
+        Fft.realForward(x, re, im);
         Fft.power(re, im, k);
-        Fft.inverse(re, im);
+        Fft.realInverse(re, im, x);
         int m = (int) (hi - lo + 1);
         double[] out = new double[m];
         long base = Math.floorMod(lo - k * start, (long) n);
         double kept = 0;
         for (int j = 0; j < m; j++) {
-            double v = re[(int) ((base + j) % n)];
+            double v = x[(int) ((base + j) % n)];
             out[j] = v > 0 ? v : 0.0;
             kept += out[j];
         }
@@ -111,37 +121,38 @@ final class DiscreteLoss {
         double lost = Math.max(0.0, composedFinite - kept) + (span < natural ? 2 * tail : 0.0);
         double inf = 1.0 - composedFinite + (pessimistic ? lost : 0.0);
         double displacedNow = 1.0 - Math.pow(1.0 - displaced, k) + (pessimistic ? 0.0 : lost);
-        return new DiscreteLoss(h, lo, out, Math.min(1.0, inf), displacedNow).trim(tail, pessimistic);
+        return new DiscreteLoss(h, lo, out, Math.min(1.0, inf), displacedNow, composedOffset).trim(tail, pessimistic);
     }
 
-    /** The composition of two distributions on the same grid (linear convolution by FFT). */
+    /** The composition of two distributions on the same grid step (linear convolution by real FFT). */
     DiscreteLoss compose(DiscreteLoss other, double tail, boolean pessimistic) {
         if (other.h != h) {
             throw new IllegalArgumentException("grids differ: h = " + h + " and " + other.h);
         }
         int m = pmf.length + other.pmf.length - 1;
-        int n = Fft.size(m);
-        double[] ar = new double[n];
-        double[] ai = new double[n];
-        double[] br = new double[n];
-        double[] bi = new double[n];
-        System.arraycopy(pmf, 0, ar, 0, pmf.length);
-        System.arraycopy(other.pmf, 0, br, 0, other.pmf.length);
-        Fft.forward(ar, ai);
-        Fft.forward(br, bi);
-        for (int i = 0; i < n; i++) {
+        int n = Math.max(2, Fft.size(m));
+        double[] a = java.util.Arrays.copyOf(pmf, n);
+        double[] b = java.util.Arrays.copyOf(other.pmf, n);
+        int half = n / 2 + 1;
+        double[] ar = new double[half];
+        double[] ai = new double[half];
+        double[] br = new double[half];
+        double[] bi = new double[half];
+        Fft.realForward(a, ar, ai);
+        Fft.realForward(b, br, bi);
+        for (int i = 0; i < half; i++) {
             double r = ar[i] * br[i] - ai[i] * bi[i];
             ai[i] = ar[i] * bi[i] + ai[i] * br[i];
             ar[i] = r;
         }
-        Fft.inverse(ar, ai);
+        Fft.realInverse(ar, ai, a);
         double[] out = new double[m];
         for (int i = 0; i < m; i++) {
-            out[i] = ar[i] > 0 ? ar[i] : 0.0;
+            out[i] = a[i] > 0 ? a[i] : 0.0;
         }
         double inf = 1 - (1 - infinity) * (1 - other.infinity);
         double disp = 1 - (1 - displaced) * (1 - other.displaced);
-        return new DiscreteLoss(h, start + other.start, out, inf, disp).trim(tail, pessimistic);
+        return new DiscreteLoss(h, start + other.start, out, inf, disp, offset + other.offset).trim(tail, pessimistic);
     }
 
     /**
@@ -166,6 +177,6 @@ final class DiscreteLoss {
         out[0] += low;
         double inf = infinity + (pessimistic ? high : 0.0);
         double disp = displaced + (pessimistic ? 0.0 : high + low);
-        return new DiscreteLoss(h, start + first, out, inf, disp);
+        return new DiscreteLoss(h, start + first, out, inf, disp, offset);
     }
 }

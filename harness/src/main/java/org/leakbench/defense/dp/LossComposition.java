@@ -34,9 +34,9 @@ final class LossComposition {
         for (SubsampledGaussianLoss.Direction dir : SubsampledGaussianLoss.Direction.values()) {
             double s = 0;
             for (SampledGaussian e : events) {
-                // Mean-preserving spreads the loss, so its Chernoff window contains the finer grids' windows.
-                DiscreteLoss one =
-                        LossDiscretisation.MEAN_PRESERVING.discretise(loss(e, dir), COARSE_H, tail / e.steps());
+                // An estimate for the cap only (with twice the points to spare): each composition sets its
+                // window from its own grid.
+                DiscreteLoss one = LossDiscretisation.CELL_CENTRED.discretise(loss(e, dir), COARSE_H, tail / e.steps());
                 double[] w = ChernoffWindow.of(one, e.steps(), tail);
                 s += w[1] - w[0];
             }

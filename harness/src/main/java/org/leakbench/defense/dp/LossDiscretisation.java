@@ -1,25 +1,29 @@
 package org.leakbench.defense.dp;
 
 /**
- * How the continuous privacy loss of one step is put on the grid {i·h}. Each bucket (ih, (i+1)h] sends its
- * P-mass p to its two end points:
+ * How the continuous privacy loss of one step is put on the grid {i·h}. Except for {@link #CELL_CENTRED}, each
+ * bucket (ih, (i+1)h] sends its P-mass p to its two end points:
  * <ul>
  *   <li>{@link #CONNECT_THE_DOTS} keeps both p and the bucket's Q-mass (= E_P[e^{−L}]) exact, which is pessimistic for
  *       every ε because (1 − e^{ε}u)₊ is convex in u = e^{−L} (Doroshenko, Ghazi, Kamath, Kumar, Manurangsi
  *       2022); the upper tail goes to +∞. dp_accounting's default for Gaussian mechanisms.</li>
- *   <li>{@link #MEAN_PRESERVING} keeps p and E_P[L] of the bucket (from its two half-buckets): the grid loss
- *       minus the true loss is then a mean-zero error within ±h per step, which PRV's error bound needs
- *       (Gopi, Lee, Wutschitz 2021, Section 5); tails are displaced and charged to δ.</li>
+ *   <li>{@link #CELL_CENTRED} puts each cell's mass at its centre and shifts the grid so the mean loss is
+ *       exact ({@link CellCentredDiscretisation}): the grid loss minus the true loss is then a mean-zero error
+ *       in an interval of length h per step, which PRV's error bound needs (Gopi, Lee, Wutschitz 2021,
+ *       Section 5); clamped tails are displaced and charged to δ.</li>
  *   <li>{@link #ROUND_DOWN} puts p at the lower end and drops the upper tail: optimistic, a lower bound.</li>
  * </ul>
  */
 enum LossDiscretisation {
     CONNECT_THE_DOTS,
-    MEAN_PRESERVING,
+    CELL_CENTRED,
     ROUND_DOWN;
 
     /** The one-step distribution of {@code loss} on the grid of step h, tails beyond {@code tail} mass cut. */
     DiscreteLoss discretise(SubsampledGaussianLoss loss, double h, double tail) {
+        if (this == CELL_CENTRED) {
+            return CellCentredDiscretisation.discretise(loss, h, tail);
+        }
         double[] range = loss.range(tail);
         long a = (long) Math.floor(range[0] / h);
         long b = Math.max(a + 1, (long) Math.ceil(range[1] / h));
@@ -59,40 +63,24 @@ enum LossDiscretisation {
                     double lowerShare = (qMass * Math.exp(x0) - p * Math.exp(-h)) / -Math.expm1(-h);
                     upperShare = p - Math.min(p, Math.max(0.0, lowerShare));
                 }
-                case MEAN_PRESERVING -> {
-                    double mid = (a + i + 0.5) * h;
-                    double firstHalf = Math.min(p, Math.max(0.0, halfMass(loss, mid, upperTail[i], pTail[i])));
-                    upperShare = 0.25 * firstHalf + 0.75 * (p - firstHalf);
-                }
                 default -> upperShare = 0.0;
             }
             pmf[i + 1] += upperShare;
             pmf[i] += p - upperShare;
         }
         double infinity = 0;
-        double displaced = 0;
-        switch (this) {
-            case CONNECT_THE_DOTS -> {
-                pmf[0] += below; // raising a loss is pessimistic
-                infinity = above;
-            }
-            case MEAN_PRESERVING -> {
-                pmf[0] += below;
-                pmf[buckets] += above;
-                displaced = below + above;
-            }
-            default -> {
-                // optimistic: both tails dropped
-            }
-        }
-        return new DiscreteLoss(h, a, pmf, infinity, displaced);
+        if (this == CONNECT_THE_DOTS) {
+            pmf[0] += below; // raising a loss is pessimistic
+            infinity = above;
+        } // else optimistic: both tails dropped
+        return new DiscreteLoss(h, a, pmf, infinity, 0.0);
     }
 
     /**
      * Mass of (x_i, x_{i+1}] from the tails at its ends: both upper tails, both lower tails, or (where the
      * median lies inside) 1 minus the two outer tails.
      */
-    private static double difference(boolean[] upperTail, double[] tail, int i) {
+    static double difference(boolean[] upperTail, double[] tail, int i) {
         if (upperTail[i] && upperTail[i + 1]) {
             return tail[i] - tail[i + 1];
         }
@@ -100,9 +88,5 @@ enum LossDiscretisation {
             return tail[i + 1] - tail[i];
         }
         return upperTail[i] ? tail[i] + tail[i + 1] - 1 : 1 - tail[i] - tail[i + 1];
-    }
-
-    private static double halfMass(SubsampledGaussianLoss loss, double mid, boolean upperTail, double tailLo) {
-        return upperTail ? tailLo - loss.probability(mid, false, false) : loss.probability(mid, true, false) - tailLo;
     }
 }

@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * The PRV accountant of Gopi, Lee, Wutschitz 2021, "Numerical Composition of Differential Privacy": the
- * privacy-loss random variable of each step is discretised on a grid of step h, keeping its mean
- * ({@link LossDiscretisation#MEAN_PRESERVING}), the steps are composed by FFT, and ε is read off the
- * composed distribution with an error bound. Per step, given its bucket, the grid loss D and the true loss L are
- * independent with the same mean and both within the bucket, so D − L is sub-Gaussian with variance proxy
- * h²/2 (Hoeffding's lemma twice); over k steps the sums differ by more than t = h·√(k·ln(2/δ_h)) with
- * probability at most δ_h. Mass cut from the tails is counted too (δ_c = δ_h + displaced mass ≤ δ error).
+ * privacy-loss random variable of each step is discretised on a grid of step h, rounded to cell centres and
+ * shifted to keep its mean ({@link LossDiscretisation#CELL_CENTRED}), the steps are composed by one real FFT,
+ * a k-th power and one inverse, and ε is read off the composed distribution with an error bound. Per step the
+ * grid loss D is a function of the (clamped) true loss L with E[D − L] = 0 and D − L in an interval of length
+ * h, so D − L is sub-Gaussian with variance proxy h²/4 (Hoeffding's lemma); over k steps the sums differ by
+ * more than t = h·√(k·ln(2/δ_h)/2) with probability at most δ_h, which sizes the grid as in their Algorithm 1.
+ * Mass cut from the tails is counted too (δ_c = δ_h + displaced mass ≤ δ error).
  * Then, with ε̃ the ε of the grid distribution (the form of their Theorem 5.1):
  * <pre>  ε̃(δ + δ_c) − t ≤ ε(δ) ≤ ε̃(δ − δ_c) + t.</pre>
  * h is chosen so that t equals the requested ε error, unless the composed grid would exceed
@@ -69,12 +70,12 @@ public final class PrvAccountant implements Accountant {
         // is the coupling's failure probability.
         double tail = deltaError / (100.0 * (4 * events.size() + 1));
         double hoeffding = deltaError * 0.99;
-        double spread = Math.sqrt(k * Math.log(2 / hoeffding));
+        double spread = Math.sqrt(k * Math.log(2 / hoeffding) / 2);
         double h = LossComposition.gridStep(events, epsError / spread, tail);
         DiscreteLoss remove = LossComposition.compose(
-                events, SubsampledGaussianLoss.Direction.REMOVE, LossDiscretisation.MEAN_PRESERVING, h, tail);
+                events, SubsampledGaussianLoss.Direction.REMOVE, LossDiscretisation.CELL_CENTRED, h, tail);
         DiscreteLoss add = LossComposition.compose(
-                events, SubsampledGaussianLoss.Direction.ADD, LossDiscretisation.MEAN_PRESERVING, h, tail);
+                events, SubsampledGaussianLoss.Direction.ADD, LossDiscretisation.CELL_CENTRED, h, tail);
         double displaced = Math.max(remove.displaced, add.displaced);
         return new Grid(remove, add, h * spread, hoeffding + displaced);
     }

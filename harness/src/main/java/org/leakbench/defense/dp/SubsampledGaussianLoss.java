@@ -84,6 +84,39 @@ final class SubsampledGaussianLoss {
     }
 
     /**
+     * E_P[min(hi, max(lo, L))] by composite Simpson quadrature over x ∈ [−40σ, 1 + 40σ] (beyond it P has no mass
+     * a double can hold), with a step of a 64th of the scale on which either the density (σ) or ℓ (σ²)
+     * changes; the clamp keeps the integrand bounded.
+     */
+    double clampedMean(double lo, double hi) {
+        double from = -40 * sigma;
+        double to = 1 + 40 * sigma;
+        double scale = Math.min(sigma, sigma * sigma) / 64;
+        int n = (int) Math.min(2_000_000, Math.ceil((to - from) / scale));
+        n += n & 1; // Simpson needs an even number of intervals
+        double step = (to - from) / n;
+        double sum = 0;
+        for (int i = 0; i <= n; i++) {
+            double x = from + i * step;
+            double weight = i == 0 || i == n ? 1 : (i % 2 == 1 ? 4 : 2);
+            double l = direction == Direction.REMOVE ? ell(x) : -ell(x);
+            sum += weight * density(x) * Math.min(hi, Math.max(lo, l));
+        }
+        return sum * step / 3;
+    }
+
+    /** The density of P at x. */
+    private double density(double x) {
+        double norm = 1 / (sigma * Math.sqrt(2 * Math.PI));
+        double centred = norm * Math.exp(-x * x / (2 * sigma * sigma));
+        if (direction == Direction.ADD) {
+            return centred;
+        }
+        double shifted = norm * Math.exp(-(x - 1) * (x - 1) / (2 * sigma * sigma));
+        return (1 - q) * centred + q * shifted;
+    }
+
+    /**
      * Losses [lo, hi] outside which P has at most {@code tail} mass on each side: normal quantiles at
      * ±z pushed through ℓ, where Φ̄(z) = tail.
      */
