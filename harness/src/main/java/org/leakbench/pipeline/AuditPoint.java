@@ -67,6 +67,13 @@ final class AuditPoint {
             return DpAuditComponent.Level.EXAMPLE;
         }
         if (d.does(Capability.CLIENT_LEVEL_DP)) {
+            if (!"fixed".equals(p.string("dp.clipping"))) {
+                // Adaptive clipping moves C every round from a noisy count and accounts the noise σ_Δ left for
+                // the update (Andrew et al. 2021), not σ at a fixed C: the canaries would audit another mechanism.
+                throw new IllegalArgumentException("dp-audit audits dp-fedavg at a fixed clipping norm (its σ and "
+                        + "dp.clip); dp.clipping " + p.string("dp.clipping") + " is not audited: set dp.clipping "
+                        + "fixed");
+            }
             return DpAuditComponent.Level.CLIENT;
         }
         if (d.does(Capability.LOCAL_DP)) {

@@ -72,4 +72,16 @@ class AuditPointTest {
         assertTrue(e.getMessage().startsWith("dp-audit audits a DP defense (dp-sgd, "), e.getMessage());
         assertTrue(e.getMessage().endsWith("not prune"), e.getMessage());
     }
+
+    @Test
+    void adaptiveClippingIsRefusedUpFront() {
+        // The canaries assume the fixed-C mechanism at the point's σ; adaptive clipping is another mechanism.
+        String sweep = SWEEP.replace(
+                "{name: dp-fedavg, param: [1.0], clip: [1.0]}",
+                "{name: dp-fedavg, param: [1.0], clip: [1.0], dp.clipping: [adaptive]}");
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new PipelineFactory().create(TinySweeps.parse(sweep, "dp-audit-tiny.yaml")));
+        assertTrue(e.getMessage().contains("dp.clipping adaptive is not audited"), e.getMessage());
+    }
 }
