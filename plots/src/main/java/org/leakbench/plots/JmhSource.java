@@ -48,12 +48,15 @@ public record JmhSource(
 
     /** Reads a run folder (already resolved); {@code label} may be null for "the run id". */
     public static JmhSource read(Path runDir, String label) throws IOException {
-        Path jmh = runDir.resolve(RunLayout.JMH);
         String name = label != null ? label : Provenance.read(runDir).runId();
+        return readFolder(runDir.resolve(RunLayout.JMH), name, readCpu(runDir));
+    }
+
+    /** The results of one JMH folder: a run's {@code jmh/} or a thread-scaling pass inside it. */
+    static JmhSource readFolder(Path jmh, String label, String cpu) throws IOException {
         Map<String, String> settings = readSettings(jmh.resolve(SETTINGS));
         Map<String, Double> torch = readTorch(jmh.resolve(TORCH), settings);
-        return new JmhSource(
-                name, JmhResult.readAll(jmh), readFlops(jmh.resolve(FLOPS)), torch, settings, readCpu(runDir));
+        return new JmhSource(label, JmhResult.readAll(jmh), readFlops(jmh.resolve(FLOPS)), torch, settings, cpu);
     }
 
     /** The same results under another label. */

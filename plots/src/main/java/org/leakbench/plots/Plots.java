@@ -45,6 +45,8 @@ public final class Plots {
         RocFigure.render(ctx);
         RocBandsFigure.render(ctx);
         JmhFigures.render(ctx, jmh);
+        List<ThreadScalingRows.Row> threadScaling = ThreadScalingRows.read(run);
+        ThreadScalingFigure.render(ctx, threadScaling);
         ReconstructionGallery.render(ctx);
         TextRecoveryFigures.render(ctx);
         MaliciousServerFigure.render(ctx);
@@ -54,6 +56,7 @@ public final class Plots {
         ResultsTables.render(ctx);
         JmhTable.render(ctx, jmh);
         HotPathTables.render(ctx, jmh);
+        ThreadScalingTable.render(ctx, threadScaling);
         StringBuilder inline = new StringBuilder();
         for (Path t : ctx.tables) {
             if (t.getFileName().toString().endsWith(".md")) {

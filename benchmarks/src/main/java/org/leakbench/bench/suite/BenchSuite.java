@@ -83,7 +83,11 @@ public final class BenchSuite {
 
     /** Runs the selected benchmarks and writes jmh.json, jmh.csv, flops.csv and settings.properties. */
     public Outcome run(Path runDir, List<Class<?>> classes) throws IOException, RunnerException {
-        Path jmhDir = runDir.resolve(RunLayout.JMH);
+        return runInto(runDir.resolve(RunLayout.JMH), classes);
+    }
+
+    /** Like {@link #run}, into the folder {@code jmhDir} itself (a thread-scaling pass writes beside the main run). */
+    public Outcome runInto(Path jmhDir, List<Class<?>> classes) throws IOException, RunnerException {
         Files.createDirectories(jmhDir);
         List<RunResult> all = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -186,6 +190,11 @@ public final class BenchSuite {
             }
         }
         return b;
+    }
+
+    /** Whether the include pattern finds any benchmark method of {@code classes}. */
+    boolean selectsAny(List<Class<?>> classes) {
+        return classes.stream().anyMatch(c -> !selectedMethods(c).isEmpty());
     }
 
     /** Benchmark methods of {@code cls} whose full name the include pattern finds. */

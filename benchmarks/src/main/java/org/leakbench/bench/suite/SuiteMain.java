@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.leakbench.plots.JmhRunFolder;
 import org.leakbench.plots.PlotInputException;
 import org.leakbench.results.RunLayout;
@@ -15,7 +16,9 @@ import org.openjdk.jmh.runner.RunnerException;
  * {@code --torch}, the PyTorch reference script after it on the same models and batches; OpenSSL's AES-128-CTR
  * rate after the masking benchmarks ({@link OpenSslReference}). Selection with {@code -Djmh.include=<regex>}; JMH
  * threads with {@code -Djmh.threads}, ND4J's with {@code -Dleakbench.nd4j.threads}, the java backend's with
- * {@code -Dleakbench.java.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default).
+ * {@code -Dleakbench.java.threads} and PyTorch's with {@code -Dtorch.threads} (each 1 by default). Then, when
+ * those are all 1, a few rows again at every core per operation ({@link ThreadScaling}; {@code
+ * -Dleakbench.scaling.threads=N} sets the count, 1 skips it).
  */
 public final class SuiteMain {
     private SuiteMain() {}
@@ -61,7 +64,9 @@ public final class SuiteMain {
                 intProperty(ThreadCounts.JMH, 1),
                 intProperty(ThreadCounts.ND4J, 1),
                 intProperty(ThreadCounts.JAVA, intProperty(ThreadCounts.FORMER_JAVA, 1)));
-        BenchSuite suite = new BenchSuite(settings, System.getProperty("jmh.include"), threads, System.out);
+        String include = System.getProperty("jmh.include");
+        BenchSuite suite = new BenchSuite(settings, include, threads, System.out);
+        ThreadScaling.removeEarlierPasses(runDir);
         BenchSuite.Outcome out = suite.run(runDir, BenchSuite.CLASSES);
         System.out.println("JMH: " + out.results().size() + " results -> " + out.json() + " and " + out.csv());
         if (out.results().stream().anyMatch(r -> r.getParams().getBenchmark().contains(".MaskingBench.prg"))) {
@@ -82,7 +87,31 @@ public final class SuiteMain {
                     intProperty("torch.threads", 1),
                     System.out);
         }
+        scalingPass(settings, include, threads, runDir, torch);
         return 0;
+    }
+
+    /** The thread-scaling pass ({@link ThreadScaling}) with its PyTorch reference at the same thread count. */
+    private static void scalingPass(SuiteSettings settings, String include, ThreadCounts main, Path runDir, Path torch)
+            throws IOException, RunnerException {
+        int n = ThreadScaling.threads();
+        Optional<String> skip = ThreadScaling.skipReason(n, main);
+        BenchSuite scaling =
+                new BenchSuite(ThreadScaling.settings(settings), include, ThreadScaling.counts(n), System.out);
+        if (skip.isEmpty() && !scaling.selectsAny(ThreadScaling.CLASSES)) {
+            skip = Optional.of("jmh.include selects none of its benchmarks");
+        }
+        if (skip.isPresent()) {
+            System.out.println("Thread scaling skipped: " + skip.get());
+            return;
+        }
+        Path dir = ThreadScaling.folder(runDir, n);
+        BenchSuite.Outcome out = scaling.runInto(dir, ThreadScaling.CLASSES);
+        System.out.println("JMH at " + n + " threads: " + out.results().size() + " results -> " + out.csv());
+        List<String> cases = TorchReference.cases(out.results());
+        if (torch != null && !cases.isEmpty()) {
+            TorchReference.run(torch, dir.resolve(TorchReference.CSV), settings.name(), cases, n, System.out);
+        }
     }
 
     /** An existing run folder (or pointer), or a new folder when the named one does not exist yet. */
