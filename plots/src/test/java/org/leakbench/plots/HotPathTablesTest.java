@@ -28,6 +28,7 @@ class HotPathTablesTest {
                 thrpt("MaskingBench.prgJdkCtr", Map.of("vectorLength", "1000000"), 750),
                 thrpt("MaskingBench.prgFallback", Map.of("vectorLength", "1000000"), 500),
                 thrpt("MaskingBench.jdkAesEcb", Map.of("vectorLength", "1000000"), 250),
+                thrpt("MaskingBench.prgFill", Map.of("vectorLength", "1000000"), 1125),
                 new JmhResult("org.leakbench.bench.MaskingBench.maskedUpdate", "avgt", Map.of(), 3, 0, "ms/op"));
         TextTable t = HotPathTables.masking(r, 5e9);
         assertEquals(1, t.rows().size());
@@ -39,6 +40,8 @@ class HotPathTablesTest {
         assertEquals("", row.get(4).text(), "no AES/CTR result: empty, not zero");
         assertEquals(Numbers.format(1.0), row.get(5).text());
         assertEquals("0.80", row.get(7).text());
+        assertEquals(Numbers.format(4.5), row.get(8).text(), "expand only: the mask written, not added");
+        assertEquals("0.90", row.get(9).text());
         assertEquals(
                 "", HotPathTables.masking(r, Double.NaN).rows().get(0).get(7).text());
     }

@@ -117,6 +117,7 @@ class SuiteSmokeTest {
                         "NoiseBench.laplace",
                         "NoiseBench.discreteGaussian",
                         "MaskingBench.prg",
+                        "MaskingBench.prgFill",
                         "MaskingBench.prgJdkCtr",
                         "MaskingBench.prgFallback",
                         "MaskingBench.jdkAesCtr",

@@ -2,6 +2,7 @@ package org.leakbench.defense.secagg;
 
 import java.security.PrivateKey;
 import java.util.Map;
+import javax.crypto.KeyAgreement;
 
 /**
  * The client's masking step of round 2 (Bonawitz et al., CCS 2017):
@@ -31,12 +32,13 @@ public final class Masking {
             MaskPrg prg) {
         int[] y = input.clone();
         prg.addMask(selfMaskSeed, y, 1);
+        KeyAgreement agreement = X25519.agreement(maskKey);
         for (Map.Entry<Integer, byte[]> peer : peerMaskKeys.entrySet()) {
             int v = peer.getKey();
             if (v == self) {
                 throw new IllegalArgumentException("client " + self + " cannot mask with itself");
             }
-            byte[] shared = X25519.agree(maskKey, X25519.decodePublic(peer.getValue()));
+            byte[] shared = X25519.agree(agreement, X25519.decodePublic(peer.getValue()));
             prg.addMask(MaskPrg.pairwiseSeed(shared, params.session()), y, self > v ? 1 : -1);
         }
         int mask = params.modulusMask();

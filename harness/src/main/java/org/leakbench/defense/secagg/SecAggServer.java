@@ -1,6 +1,6 @@
 package org.leakbench.defense.secagg;
 
-import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import javax.crypto.KeyAgreement;
 import org.leakbench.defense.secagg.SecAggMessage.AdvertiseKeys;
 import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
 import org.leakbench.defense.secagg.SecAggMessage.KeyList;
@@ -41,6 +42,9 @@ public final class SecAggServer {
     private final Pki pki;
 
     private int[] announcedSurvivors;
+    private UnmaskWork lastWork = new UnmaskWork(0, 0, 0, 0);
+    /** Agreements spent checking reconstructed mask keys in the current unmasking. */
+    private long checkAgreements;
 
     /** A semi-honest server. */
     public SecAggServer(SessionParams params, MaskPrg prg) {
@@ -236,6 +240,9 @@ public final class SecAggServer {
             }
         }
         Shamir shamir = new Shamir(params.threshold());
+        checkAgreements = 0;
+        long agreements = 0;
+        long masks = 0;
         Map<Integer, List<SentShare>> selfMaskShares = sharesByOwner(true);
         Map<Integer, List<SentShare>> maskKeyShares = sharesByOwner(false);
         for (int u : u3.keySet()) {
@@ -249,7 +256,10 @@ public final class SecAggServer {
                     b -> SelfMaskCommitment.matches(commitment, params.session(), u, b),
                     "do not match its commitment from round 1");
             prg.addMask(seed, sum, -1);
+            masks++;
         }
+        // A survivor's mask key is decoded once, not once per dropped neighbour (d times under SecAgg).
+        Map<Integer, PublicKey> survivorMaskKeys = new HashMap<>();
         for (int u : u2.keySet()) {
             if (u3.containsKey(u)) {
                 continue;
@@ -262,21 +272,30 @@ public final class SecAggServer {
                     X25519.KEY_BYTES,
                     k -> matchesMaskKey(u, k),
                     "do not give its advertised public key");
-            PrivateKey key = X25519.privateFromScalar(scalar);
+            KeyAgreement agreement = X25519.agreement(X25519.privateFromScalar(scalar));
             for (int v : params.graph().neighbours(u)) {
                 if (u3.containsKey(v)) {
-                    byte[] shared =
-                            X25519.agree(key, X25519.decodePublic(u1.get(v).maskKey()));
+                    PublicKey theirs = survivorMaskKeys.computeIfAbsent(
+                            v, w -> X25519.decodePublic(u1.get(w).maskKey()));
+                    byte[] shared = X25519.agree(agreement, theirs);
                     // v added PRG(s_vu) if v > u and subtracted it otherwise; undo that.
                     prg.addMask(MaskPrg.pairwiseSeed(shared, params.session()), sum, v > u ? -1 : 1);
+                    agreements++;
+                    masks++;
                 }
             }
         }
+        lastWork = new UnmaskWork(shamir.reconstructions(), shamir.lagrangeSets(), agreements + checkAgreements, masks);
         int mask = params.modulusMask();
         for (int i = 0; i < sum.length; i++) {
             sum[i] &= mask;
         }
         return sum;
+    }
+
+    /** What the last {@link #closeUnmasking()} did, counted (all zero before the first). */
+    public UnmaskWork lastUnmaskWork() {
+        return lastWork;
     }
 
     /** Ids whose inputs are in the sum (U3), sorted. */
@@ -365,6 +384,7 @@ public final class SecAggServer {
     private boolean matchesMaskKey(int u, byte[] scalar) {
         byte[] base = new byte[X25519.KEY_BYTES];
         base[0] = 9;
+        checkAgreements++;
         try {
             byte[] pub = X25519.agree(X25519.privateFromScalar(scalar), X25519.decodePublic(base));
             return Arrays.equals(pub, u1.get(u).maskKey());

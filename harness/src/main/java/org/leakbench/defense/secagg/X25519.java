@@ -86,9 +86,26 @@ public final class X25519 {
 
     /** The 32-byte shared secret; fails with a clear error on a low-order peer key (all-zero result). */
     public static byte[] agree(PrivateKey own, PublicKey peer) {
+        return agree(agreement(own), peer);
+    }
+
+    /**
+     * A key agreement holding {@code own}, for many peers in a row: the provider look-up and the key's
+     * initialisation are done once, since {@link KeyAgreement#generateSecret()} returns it to this state.
+     */
+    public static KeyAgreement agreement(PrivateKey own) {
         try {
             KeyAgreement agreement = KeyAgreement.getInstance("XDH");
             agreement.init(own);
+            return agreement;
+        } catch (GeneralSecurityException e) {
+            throw new SecAggException("X25519 key agreement failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shared secret of the agreement's own key with {@code peer}; the agreement can then be used again. */
+    public static byte[] agree(KeyAgreement agreement, PublicKey peer) {
+        try {
             agreement.doPhase(peer, true);
             return agreement.generateSecret();
         } catch (GeneralSecurityException e) {

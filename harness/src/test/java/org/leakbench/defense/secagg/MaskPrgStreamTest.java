@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,5 +76,28 @@ class MaskPrgStreamTest {
         assertEquals("f08be793e97aea2b", digest(values));
         prg.addMask(HEX.parseHex("0f0e0d0c0b0a09080706050403020100"), values, -1);
         assertEquals("f90a3191344190b2", digest(values));
+    }
+
+    /** Every route this JVM can take gives the pinned masks, for fill and for the add of both signs. */
+    @Test
+    void everyRouteGivesThePinnedMasks() {
+        List<String> routes = new ArrayList<>(List.of("ctr", "ecb"));
+        if (MaskPrgRoute.nativeRouteProblem() == null) {
+            routes.add("openssl");
+        }
+        for (String route : routes) {
+            MaskPrg prg = MaskPrg.onRoute(route);
+            int[] out = new int[100_003];
+            prg.fill(HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c"), out);
+            assertEquals("3f8e3143d2e570c3", digest(out), route);
+            int[] values = new int[70_001];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i * 0x9e3779b9;
+            }
+            prg.addMask(HEX.parseHex("ffeeddccbbaa99887766554433221100"), values, 1);
+            assertEquals("f08be793e97aea2b", digest(values), route);
+            prg.addMask(HEX.parseHex("0f0e0d0c0b0a09080706050403020100"), values, -1);
+            assertEquals("f90a3191344190b2", digest(values), route);
+        }
     }
 }

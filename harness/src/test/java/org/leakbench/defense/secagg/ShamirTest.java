@@ -71,4 +71,81 @@ class ShamirTest {
         assertThrows(IllegalArgumentException.class, () -> new Shamir(2).split(new byte[33], new int[] {1, 2}, random));
         assertThrows(IllegalArgumentException.class, () -> new Shamir(3).split(new byte[1], new int[] {1, 2}, random));
     }
+
+    /** The textbook formula, one inversion per coefficient: what the batch-inverted coefficients must equal. */
+    private static BigInteger[] naiveLagrangeAtZero(List<Integer> xs) {
+        BigInteger p = Shamir.PRIME;
+        BigInteger[] lambda = new BigInteger[xs.size()];
+        for (int i = 0; i < xs.size(); i++) {
+            BigInteger num = BigInteger.ONE;
+            BigInteger den = BigInteger.ONE;
+            for (int j = 0; j < xs.size(); j++) {
+                if (j != i) {
+                    num = num.multiply(BigInteger.valueOf(xs.get(j))).mod(p);
+                    den = den.multiply(BigInteger.valueOf((long) xs.get(j) - xs.get(i)))
+                            .mod(p);
+                }
+            }
+            lambda[i] = num.multiply(den.modInverse(p)).mod(p);
+        }
+        return lambda;
+    }
+
+    @Test
+    void batchInvertedLagrangeCoefficientsEqualTheNaiveFormula() {
+        Random pick = new Random(11);
+        for (int t : new int[] {1, 2, 3, 21, 200}) {
+            for (int trial = 0; trial < 3; trial++) {
+                List<Integer> xs = new ArrayList<>();
+                for (int x = 1; x <= 3 * t + 5; x++) {
+                    xs.add(x);
+                }
+                Collections.shuffle(xs, pick); // holder sets in any order, as SecAgg+ neighbourhoods give them
+                List<Integer> holders = xs.subList(0, t);
+                assertArrayEquals(naiveLagrangeAtZero(holders), Shamir.lagrangeAtZero(holders), "t = " + t);
+            }
+        }
+    }
+
+    @Test
+    void batchInverseInvertsEveryElement() {
+        BigInteger[] values = {
+            BigInteger.ONE,
+            BigInteger.valueOf(-3).mod(Shamir.PRIME),
+            Shamir.PRIME.subtract(BigInteger.ONE),
+            BigInteger.TWO.pow(255).add(BigInteger.valueOf(12345)),
+            BigInteger.valueOf(7)
+        };
+        BigInteger[] inverse = Shamir.batchInverse(values);
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(values[i].modInverse(Shamir.PRIME), inverse[i], "element " + i);
+        }
+        assertEquals(0, Shamir.batchInverse(new BigInteger[0]).length);
+    }
+
+    @Test
+    void reconstructionAndValueAtMatchNaiveInterpolationOnLargeHolderSets() {
+        int t = 150;
+        Shamir shamir = new Shamir(t);
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        int[] xs = new int[2 * t];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = 3 * i + 2;
+        }
+        List<Shamir.Share> shares = new ArrayList<>(List.of(shamir.split(secret, xs, random)));
+        Collections.shuffle(shares, new Random(5));
+        List<Shamir.Share> basis = shares.subList(0, t);
+        BigInteger[] lambda =
+                naiveLagrangeAtZero(basis.stream().map(Shamir.Share::x).toList());
+        BigInteger naive = BigInteger.ZERO;
+        for (int i = 0; i < t; i++) {
+            naive = naive.add(lambda[i].multiply(basis.get(i).y()));
+        }
+        assertArrayEquals(Shamir.toFixed(naive.mod(Shamir.PRIME), 32), shamir.reconstruct(basis, 32));
+        assertArrayEquals(secret, shamir.reconstruct(basis, 32));
+        for (Shamir.Share other : shares.subList(t, t + 5)) {
+            assertEquals(other.y(), shamir.valueAt(basis, other.x()), "share at x = " + other.x());
+        }
+    }
 }
