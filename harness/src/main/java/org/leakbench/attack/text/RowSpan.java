@@ -6,10 +6,18 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The row space of a matrix G [m, d] as an orthonormal basis, from its singular value decomposition (EJML), and
- * the distance of a vector to it. The numerical rank counts the singular values above σ_max · max(m, d) · ε, the
- * usual tolerance for a matrix stored with machine precision ε (float32 or float64 gradients).
+ * the distance of a vector to it. Rounding noise of relative size ε (float32 or float64) in every entry has a
+ * spectral norm near σ_max · (√m + √d) · ε, as a random matrix of that shape; the numerical rank ends at the first
+ * drop of {@link #GAP}× or more that falls to that level, else at that level. A fixed cut such as LAPACK's
+ * σ_max · max(m, d) · ε is too coarse for a weight gradient: the loss reads only the last position, so rows of
+ * earlier positions enter with small coefficients and their singular values reach down to 1e-6 σ_max in
+ * float32 while the noise stays near 3e-8 σ_max; cutting them out of the basis put true prefixes outside the
+ * span, and DAGER recovered nothing at batch 8.
  */
 final class RowSpan {
+    /** The drop between consecutive singular values that separates signal from rounding noise. */
+    static final double GAP = 10;
+
     private final double[][] basis;
     private final int dimension;
 
@@ -40,24 +48,43 @@ final class RowSpan {
         for (int i = 0; i < k; i++) {
             max = Math.max(max, sigma[i]);
         }
-        double tolerance = max * Math.max(rows, columns) * epsilon;
+        double tolerance = max * (Math.sqrt(rows) + Math.sqrt(columns)) * epsilon;
         DMatrixRMaj vt = svd.getV(null, true); // [k, d]: rows are right singular vectors
-        int rank = 0;
+        Integer[] order = new Integer[k];
         for (int i = 0; i < k; i++) {
-            rank += sigma[i] > tolerance && max > 0 ? 1 : 0;
+            order[i] = i;
         }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(sigma[b], sigma[a]));
+        int rank = max > 0 ? numericalRank(order, sigma, tolerance) : 0;
         double[][] basis = new double[rank][];
         int at = 0;
-        for (int i = 0; i < k; i++) {
-            if (sigma[i] > tolerance && max > 0) {
-                basis[at] = new double[columns];
-                for (int j = 0; j < columns; j++) {
-                    basis[at][j] = vt.get(i, j);
-                }
-                at++;
+        for (int r = 0; r < rank; r++) {
+            basis[at] = new double[columns];
+            for (int j = 0; j < columns; j++) {
+                basis[at][j] = vt.get(order[r], j);
             }
+            at++;
         }
         return new RowSpan(basis, columns);
+    }
+
+    /**
+     * The number of singular values (sorted by {@code order}, largest first) above the first gap of at least
+     * {@link #GAP} whose lower side is at the noise level; without such a gap, those above the tolerance.
+     */
+    private static int numericalRank(Integer[] order, double[] sigma, double tolerance) {
+        for (int r = 0; r + 1 < order.length; r++) {
+            double above = sigma[order[r]];
+            double below = sigma[order[r + 1]];
+            if (below <= tolerance && above >= GAP * below) {
+                return r + 1;
+            }
+        }
+        int rank = 0;
+        while (rank < order.length && sigma[order[rank]] > tolerance) {
+            rank++;
+        }
+        return rank;
     }
 
     /** The numerical rank: the dimension of the span. */
