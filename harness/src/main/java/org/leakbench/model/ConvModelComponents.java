@@ -33,12 +33,13 @@ public final class ConvModelComponents {
             "BatchNorm in the attacked update: batch statistics (training mode), or the running statistics the "
                     + "server sent (evaluation mode, as Inverting Gradients attacks a model after model.eval())");
     public static final ParameterSpec PRETRAIN_ROUNDS = ParameterSpec.ofInt(
-            "model.pretrain-rounds",
-            EXPENSIVE,
-            org.leakbench.component.Range.atLeast(0),
-            0,
-            "FedAvg rounds on the training split (all fl.clients, one local epoch of fl.local-batch at fl.lr) "
-                    + "before the attacked round: 0 attacks the initial model");
+                    "model.pretrain-rounds",
+                    EXPENSIVE,
+                    org.leakbench.component.Range.atLeast(0),
+                    0,
+                    "FedAvg rounds on the training split (all fl.clients, one local epoch of fl.local-batch at fl.lr) "
+                            + "before the attacked round: 0 attacks the initial model")
+            .withUnit("rounds");
 
     private static final String HE_2016 =
             "He, Zhang, Ren, Sun, Deep Residual Learning for Image Recognition, CVPR 2016";
