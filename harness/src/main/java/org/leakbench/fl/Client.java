@@ -51,7 +51,16 @@ public final class Client {
 
     /** The update for {@code options.algorithm()}. */
     public LocalResult computeUpdate(Model model, List<Tensor> global, FlOptions options, SplittableRandom rng) {
-        LocalTask task = new LocalTask(model, global, data, backend, dtype);
+        return computeUpdate(model, global, List.of(), options, rng);
+    }
+
+    /**
+     * The update for {@code options.algorithm()}, carrying the BatchNorm running statistics {@code buffers} the
+     * server sent through the local training (returned in {@link LocalResult#buffers()}); empty carries none.
+     */
+    public LocalResult computeUpdate(
+            Model model, List<Tensor> global, List<Tensor> buffers, FlOptions options, SplittableRandom rng) {
+        LocalTask task = new LocalTask(model, global, data, backend, dtype, buffers);
         return switch (options.algorithm()) {
             case FEDSGD -> training.gradient(task, options.localBatch(), rng);
             case FEDAVG ->

@@ -25,6 +25,14 @@ import org.leakbench.update.Update;
  * each compute its update and apply its defense (in parallel), aggregates, takes the server step and
  * measures test accuracy and loss, time and bytes.
  *
+ * <p>A model with BatchNorm also carries its running statistics through the rounds, as PyTorch's FedAvg
+ * implementations carry the {@code state_dict}'s buffers: the server sends them with the parameters, each client
+ * updates them during its local training (momentum 0.1), and the server replaces them by the plain mean of the
+ * participants' statistics, like the mean aggregation of the weights. They are sent in the clear, outside the
+ * defense chain (secure aggregation would reveal their mean just the same; DP-SGD refuses BatchNorm). Evaluation
+ * then normalises with them instead of each test chunk's batch statistics. When a client's local training does not
+ * return statistics, none are carried and evaluation falls back to batch statistics.
+ *
  * <p>Deterministic for a seed whatever the thread count: the seed is split into independent streams for
  * initialisation, client sampling and training; each round's training stream is split once per
  * participant in ascending id order before any work is submitted, and results are reduced in that order.
@@ -173,6 +181,7 @@ public final class FederatedTraining {
         SplittableRandom[] streams = streams(seed);
         List<Tensor> params =
                 initial != null ? List.copyOf(initial) : model.initialParameters(backend, dtype, streams[0]);
+        List<Tensor> buffers = model.initialBuffers(backend, dtype);
         DefenseChain[] clientDefense = new DefenseChain[options.clients()];
         Client[] clients = new Client[options.clients()];
         for (int c = 0; c < clients.length; c++) {
@@ -199,19 +208,25 @@ public final class FederatedTraining {
                     SplittableRandom clientRng = roundRng.split();
                     Client client = clients[id];
                     DefenseChain d = clientDefense[id];
-                    futures.add(pool.submit(() -> runClient(client, d, sent, clientRng)));
+                    List<Tensor> sentBuffers = sent.model() == model ? buffers : List.of();
+                    futures.add(pool.submit(() -> runClient(client, d, sent, sentBuffers, clientRng)));
                 }
                 List<Update> updates = new ArrayList<>(participants.length);
                 int[] examples = new int[participants.length];
                 long bytesUp = 0;
+                List<List<Tensor>> clientBuffers = new ArrayList<>(participants.length);
                 for (int i = 0; i < futures.size(); i++) {
                     ClientOutcome o = await(futures.get(i), participants[i], r);
+                    clientBuffers.add(o.buffers());
                     updates.add(o.defended().update());
                     examples[i] = o.examples();
                     bytesUp += o.defended().cost().bytesSent();
                 }
                 Aggregate agg = aggregator.aggregate(updates, roundRng.split());
                 List<Tensor> next = tampered ? params : serverStep(params, agg.mean());
+                if (!tampered) {
+                    buffers = meanBuffers(clientBuffers, buffers.size());
+                }
                 nanos[r] = System.nanoTime() - start;
                 up[r] = agg.countsUploads() ? agg.bytesUp() : bytesUp + agg.bytesUp();
                 down[r] = participants.length * 4L * sent.model().parameterCount() + agg.bytesDown();
@@ -232,24 +247,58 @@ public final class FederatedTraining {
                 HeldOutScore score = data.testSamples().length == 0 || !evaluate
                         ? new HeldOutScore(Double.NaN, Double.NaN)
                         : HeldOutScore.of(
-                                model, backend, dtype, params, data.testSamples(), data.testLabels(), EVAL_CHUNK);
+                                model,
+                                backend,
+                                dtype,
+                                params,
+                                buffers,
+                                data.testSamples(),
+                                data.testLabels(),
+                                EVAL_CHUNK);
                 acc[r] = score.accuracy();
                 loss[r] = score.meanLoss();
             }
         } finally {
             pool.shutdownNow();
         }
-        return new TrainingHistory(acc, loss, nanos, up, down, params);
+        return new TrainingHistory(acc, loss, nanos, up, down, params, buffers);
     }
 
-    private record ClientOutcome(DefendedUpdate defended, int examples) {}
+    private record ClientOutcome(DefendedUpdate defended, int examples, List<Tensor> buffers) {}
 
-    private ClientOutcome runClient(Client client, DefenseChain d, SentModel sent, SplittableRandom rng) {
+    private ClientOutcome runClient(
+            Client client, DefenseChain d, SentModel sent, List<Tensor> buffers, SplittableRandom rng) {
         SplittableRandom computeRng = rng.split();
         SplittableRandom defenseRng = rng.split();
-        LocalResult local = client.computeUpdate(sent.model(), sent.params(), options, computeRng);
+        LocalResult local = client.computeUpdate(sent.model(), sent.params(), buffers, options, computeRng);
         DefendedUpdate defended = d.applyMeasured(local.update(), defenseRng);
-        return new ClientOutcome(defended, local.examples());
+        return new ClientOutcome(defended, local.examples(), local.buffers());
+    }
+
+    /**
+     * The element-wise mean of the participants' running statistics (summed in double, in participant order), or
+     * an empty list, carrying none from now on, when some participant returned none or the model has none.
+     */
+    private List<Tensor> meanBuffers(List<List<Tensor>> perClient, int expected) {
+        if (expected == 0 || perClient.stream().anyMatch(b -> b.size() != expected)) {
+            return List.of();
+        }
+        List<Tensor> out = new ArrayList<>(expected);
+        for (int t = 0; t < expected; t++) {
+            Tensor first = perClient.get(0).get(t);
+            double[] acc = new double[first.size()];
+            for (List<Tensor> b : perClient) {
+                double[] v = b.get(t).toDoubleArray();
+                for (int j = 0; j < acc.length; j++) {
+                    acc[j] += v[j];
+                }
+            }
+            for (int j = 0; j < acc.length; j++) {
+                acc[j] /= perClient.size();
+            }
+            out.add(backend.fromArray(acc, dtype, first.shape()));
+        }
+        return out;
     }
 
     private static ClientOutcome await(Future<ClientOutcome> f, int clientId, int round) {

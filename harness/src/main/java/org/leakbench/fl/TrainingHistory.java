@@ -17,6 +17,9 @@ import org.leakbench.tensor.Tensor;
  * @param bytesDown    bytes the server sent in each round (the global model to each participant, plus
  *                     protocol traffic)
  * @param finalParams  the global parameters after the last round
+ * @param finalBuffers the global BatchNorm running statistics after the last round, the mean of the clients'
+ *                     ({@link org.leakbench.model.Model#bufferShapes()} order); empty for a model without
+ *                     BatchNorm or when some client's training does not carry them
  */
 public record TrainingHistory(
         double[] testAccuracy,
@@ -24,13 +27,26 @@ public record TrainingHistory(
         long[] nanos,
         long[] bytesUp,
         long[] bytesDown,
-        List<Tensor> finalParams) {
+        List<Tensor> finalParams,
+        List<Tensor> finalBuffers) {
     public TrainingHistory {
         if (testLoss.length != testAccuracy.length) {
             throw new IllegalArgumentException("training history: " + testLoss.length + " test losses for "
                     + testAccuracy.length + " rounds of test accuracy");
         }
         finalParams = List.copyOf(finalParams);
+        finalBuffers = finalBuffers == null ? List.of() : List.copyOf(finalBuffers);
+    }
+
+    /** A history without running statistics. */
+    public TrainingHistory(
+            double[] testAccuracy,
+            double[] testLoss,
+            long[] nanos,
+            long[] bytesUp,
+            long[] bytesDown,
+            List<Tensor> finalParams) {
+        this(testAccuracy, testLoss, nanos, bytesUp, bytesDown, finalParams, List.of());
     }
 
     public int rounds() {

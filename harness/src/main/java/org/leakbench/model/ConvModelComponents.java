@@ -25,6 +25,22 @@ public final class ConvModelComponents {
             "projection",
             "ResNet shortcuts where the shape changes: 1x1 convolution and norm, or subsampling and zero channels");
 
+    public static final ParameterSpec BN_MODE = ParameterSpec.ofEnum(
+            "model.bn-mode",
+            EXPENSIVE,
+            List.of("train", "eval"),
+            "train",
+            "BatchNorm in the attacked update: batch statistics (training mode), or the running statistics the "
+                    + "server sent (evaluation mode, as Inverting Gradients attacks a model after model.eval())");
+    public static final ParameterSpec PRETRAIN_ROUNDS = ParameterSpec.ofInt(
+                    "model.pretrain-rounds",
+                    EXPENSIVE,
+                    org.leakbench.component.Range.atLeast(0),
+                    0,
+                    "FedAvg rounds on the training split (all fl.clients, one local epoch of fl.local-batch at fl.lr) "
+                            + "before the attacked round: 0 attacks the initial model")
+            .withUnit("rounds");
+
     private static final String HE_2016 =
             "He, Zhang, Ren, Sun, Deep Residual Learning for Image Recognition, CVPR 2016";
 
@@ -47,7 +63,7 @@ public final class ConvModelComponents {
                             "CIFAR ResNet-" + depth + ": three stages of " + (depth - 2) / 6
                                     + " basic blocks with 16, 32, 64 x width channels")
                     .cites(HE_2016)
-                    .parameters(ModelComponents.WIDTH, NORM, SHORTCUT)
+                    .parameters(ModelComponents.WIDTH, NORM, SHORTCUT, BN_MODE, PRETRAIN_ROUNDS)
                     .requires(Requirement.IMAGE_DATA)
                     .build());
             this.depth = depth;
@@ -96,7 +112,7 @@ public final class ConvModelComponents {
                             "ResNet-18 for small images: 3x3 stem, four stages of two basic blocks with "
                                     + "64, 128, 256, 512 x width channels")
                     .cites(HE_2016)
-                    .parameters(ModelComponents.WIDTH, NORM, SHORTCUT)
+                    .parameters(ModelComponents.WIDTH, NORM, SHORTCUT, BN_MODE, PRETRAIN_ROUNDS)
                     .requires(Requirement.IMAGE_DATA)
                     .build());
         }
@@ -124,7 +140,7 @@ public final class ConvModelComponents {
                                     + "channels, two max pools, one linear layer")
                     .cites("Geiping, Bauermeister, Droege, Moeller, Inverting Gradients - How easy is it to break "
                             + "privacy in federated learning?, NeurIPS 2020")
-                    .parameters(ModelComponents.WIDTH, NORM)
+                    .parameters(ModelComponents.WIDTH, NORM, BN_MODE, PRETRAIN_ROUNDS)
                     .requires(Requirement.IMAGE_DATA)
                     .build());
         }

@@ -15,11 +15,19 @@ public final class Gradients {
     public record LossAndGradient(double loss, List<Tensor> gradient) {}
 
     public static LossAndGradient of(Model model, List<Tensor> params, Tensor x, int[] labels) {
+        return of(model, params, x, labels, ForwardState.batchStatistics());
+    }
+
+    /**
+     * Loss and gradient with the normalisation layers run as {@code state} says: batch statistics, tracking the
+     * running averages (read them from {@code state} afterwards), or evaluation mode on given running statistics.
+     */
+    public static LossAndGradient of(Model model, List<Tensor> params, Tensor x, int[] labels, ForwardState state) {
         List<Var> leaves = new ArrayList<>(params.size());
         for (int i = 0; i < params.size(); i++) {
             leaves.add(Var.leaf(params.get(i), model.parameterShapes().get(i).name()));
         }
-        Var loss = Losses.crossEntropy(model.logits(Var.constant(x), leaves), labels);
+        Var loss = Losses.crossEntropy(model.logits(Var.constant(x), leaves, state), labels);
         List<Var> g = Autodiff.grad(loss, leaves, false);
         List<Tensor> out = new ArrayList<>(g.size());
         for (Var v : g) {
@@ -30,10 +38,15 @@ public final class Gradients {
 
     /** Logits without recording a graph. */
     public static Tensor predict(Model model, List<Tensor> params, Tensor x) {
+        return predict(model, params, x, ForwardState.batchStatistics());
+    }
+
+    /** Logits without recording a graph, the normalisation layers run as {@code state} says. */
+    public static Tensor predict(Model model, List<Tensor> params, Tensor x, ForwardState state) {
         List<Var> c = new ArrayList<>(params.size());
         for (Tensor t : params) {
             c.add(Var.constant(t));
         }
-        return model.logits(Var.constant(x), c).value();
+        return model.logits(Var.constant(x), c, state).value();
     }
 }

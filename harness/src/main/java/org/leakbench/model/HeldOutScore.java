@@ -8,8 +8,8 @@ import org.leakbench.tensor.Tensor;
 /**
  * A model's score on held-out rows, both read from one forward pass per chunk: the share of rows whose arg-max
  * logit is the label, and the mean cross-entropy of the label in nats. For a next-token model the exponential of
- * the mean loss is its perplexity. The forward pass is {@link Gradients#predict}, so a model with normalisation
- * layers is scored with the same (per-chunk batch) statistics for both numbers.
+ * the mean loss is its perplexity. The forward pass is {@link Gradients#predict}; a model with BatchNorm is scored
+ * in evaluation mode on the running statistics it is given, or, without them, on each chunk's batch statistics.
  *
  * @param accuracy share of rows predicted right; NaN without rows
  * @param meanLoss mean of {@code −log softmax(logits)[label]} over the rows, in nats; NaN without rows, and NaN or
@@ -19,6 +19,29 @@ public record HeldOutScore(double accuracy, double meanLoss) {
     /** Scores {@code params} on the rows of (samples, labels), {@code chunk} rows per forward pass. */
     public static HeldOutScore of(
             Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples, int[] labels, int chunk) {
+        return of(model, be, dtype, params, List.of(), samples, labels, chunk);
+    }
+
+    /**
+     * Scores {@code params} with the BatchNorm running statistics {@code buffers} ({@link Model#bufferShapes()}
+     * order), so that a row's prediction does not depend on the rows it is evaluated with; an empty list falls
+     * back to batch statistics.
+     */
+    public static HeldOutScore of(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            List<Tensor> buffers,
+            float[][] samples,
+            int[] labels,
+            int chunk) {
+        if (!buffers.isEmpty() && buffers.size() != model.bufferShapes().size()) {
+            throw new IllegalArgumentException(
+                    "held-out score: " + buffers.size() + " running statistics for a model with "
+                            + model.bufferShapes().size());
+        }
+        ForwardState state = buffers.isEmpty() ? ForwardState.batchStatistics() : ForwardState.evaluation(buffers);
         if (chunk < 1) {
             throw new IllegalArgumentException("evaluation chunk must be at least 1 row, got " + chunk);
         }
@@ -41,7 +64,8 @@ public record HeldOutScore(double accuracy, double meanLoss) {
             double[] logits = Gradients.predict(
                             model,
                             params,
-                            Sgd.batch(be, dtype, samples, idx, model.spec().inputShape()))
+                            Sgd.batch(be, dtype, samples, idx, model.spec().inputShape()),
+                            state)
                     .toDoubleArray();
             for (int i = 0; i < n; i++) {
                 int label = labels[start + i];

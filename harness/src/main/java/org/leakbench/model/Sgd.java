@@ -80,6 +80,50 @@ public final class Sgd {
         return p;
     }
 
+    /** Parameters and BatchNorm running statistics after local training. */
+    public record Trained(List<Tensor> params, List<Tensor> buffers) {}
+
+    /**
+     * {@link #train} that also carries the BatchNorm running statistics {@code buffers} through every step, each
+     * forward pass updating them with PyTorch's momentum {@link BatchNormLayer#MOMENTUM} (training mode: the
+     * gradients are those of {@link #train}). An empty {@code buffers} (a model without BatchNorm, or statistics
+     * not carried) trains on batch statistics alone and returns it unchanged.
+     */
+    public static Trained trainTracking(
+            Model model,
+            Backend be,
+            DType dtype,
+            List<Tensor> params,
+            List<Tensor> buffers,
+            float[][] samples,
+            int[] labels,
+            int[] indices,
+            int epochs,
+            int batchSize,
+            double lr,
+            SplittableRandom rng) {
+        List<Tensor> p = params;
+        List<Tensor> b = buffers;
+        if (indices.length == 0) {
+            return new Trained(p, b);
+        }
+        int[] order = indices.clone();
+        for (int e = 0; e < epochs; e++) {
+            shuffle(order, rng);
+            for (int start = 0; start < order.length; start += batchSize) {
+                int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
+                Tensor x = batch(be, dtype, samples, idx, model.spec().inputShape());
+                ForwardState state = b.isEmpty()
+                        ? ForwardState.batchStatistics()
+                        : ForwardState.tracking(b, BatchNormLayer.MOMENTUM);
+                Gradients.LossAndGradient lg = Gradients.of(model, p, x, pick(labels, idx), state);
+                p = step(be, p, lg.gradient(), lr);
+                b = b.isEmpty() ? b : List.copyOf(state.buffers());
+            }
+        }
+        return new Trained(p, b);
+    }
+
     /** Fraction of rows whose arg-max logit is the label ({@link HeldOutScore#accuracy()}). */
     public static double accuracy(
             Model model, Backend be, DType dtype, List<Tensor> params, float[][] samples, int[] labels, int chunk) {

@@ -52,7 +52,8 @@ public final class CaseBuilder {
 
     /**
      * The model of {@code p}, starting from the {@code model.init} file when the point names one (read through
-     * {@code init}, recorded by {@code record}), else with parameters drawn from {@code rng}.
+     * {@code init}, recorded by {@code record}), else with parameters drawn from {@code rng}; then pretrained and
+     * its BatchNorm frozen as the point asks ({@link AttackedStart}).
      */
     static Start start(
             SweepPoint p,
@@ -61,12 +62,15 @@ public final class CaseBuilder {
             SplittableRandom rng,
             ModelInit init,
             java.util.function.BiConsumer<String, String> record) {
+        Start s;
         if (!ModelInit.isSet(p)) {
-            return start(p, data, be, rng);
+            s = start(p, data, be, rng);
+        } else {
+            Model model = Models.build(modelSpec(p, data.train()));
+            InitialWeights w = init.load(p, model, be, DType.F32, record);
+            s = new Start(model, w.params(), w.buffers(), true);
         }
-        Model model = Models.build(modelSpec(p, data.train()));
-        InitialWeights w = init.load(p, model, be, DType.F32, record);
-        return new Start(model, w.params(), w.buffers(), true);
+        return AttackedStart.of(p, data.train(), s, rng.split().nextLong());
     }
 
     /** The single victim of a point: the batch at {@code image}, the model initialised from {@code rng}. */

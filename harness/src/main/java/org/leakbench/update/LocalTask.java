@@ -16,13 +16,28 @@ import org.leakbench.tensor.Tensor;
  * @param data    the client's rows
  * @param backend the backend the client computes on
  * @param dtype   the precision of its tensors
+ * @param globalBuffers the BatchNorm running statistics sent with the parameters ({@link Model#bufferShapes()}
+ *                order), which local training carries on; empty when none are carried
  */
-public record LocalTask(Model model, List<Tensor> global, ClientData data, Backend backend, DType dtype) {
+public record LocalTask(
+        Model model, List<Tensor> global, ClientData data, Backend backend, DType dtype, List<Tensor> globalBuffers) {
     public LocalTask {
         if (model == null || global == null || data == null || backend == null || dtype == null) {
             throw new IllegalArgumentException(
                     "local task: model, global parameters, data, backend and dtype " + "must be given");
         }
+        globalBuffers = globalBuffers == null ? List.of() : List.copyOf(globalBuffers);
+        if (!globalBuffers.isEmpty()
+                && globalBuffers.size() != model.bufferShapes().size()) {
+            throw new IllegalArgumentException(
+                    "local task: " + globalBuffers.size() + " running statistics for a model with "
+                            + model.bufferShapes().size());
+        }
+    }
+
+    /** A task that carries no running statistics. */
+    public LocalTask(Model model, List<Tensor> global, ClientData data, Backend backend, DType dtype) {
+        this(model, global, data, backend, dtype, List.of());
     }
 
     /** θ_global − θ_local as an update of {@code localSteps} steps of rate {@code lr}. */
