@@ -19,6 +19,7 @@ import org.leakbench.sweep.RunOptions;
 import org.leakbench.sweep.RunSummary;
 import org.leakbench.sweep.Shard;
 import org.leakbench.sweep.Sweep;
+import org.leakbench.sweep.SweepOverrides;
 import org.leakbench.sweep.SweepParser;
 import org.leakbench.sweep.SweepPoint;
 import org.leakbench.sweep.SweepRunner;
@@ -95,6 +96,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--list-parameters", description = "Print every parameter a sweep file may set.")
     boolean listParameters;
 
+    @Option(
+            names = "--set",
+            paramLabel = "NAME=V1[,V2]",
+            description = "Replace a parameter's values in every grid that lists it (repeatable), e.g. to run a "
+                    + "preset reduced: --set attack.iterations=20 --set victims=1; seeds=1 sets the seeds.")
+    List<String> overrides = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -108,7 +116,7 @@ final class SweepCommand implements Callable<Integer> {
                     "give a sweep file or a preset (" + String.join(", ", Presets.NAMES) + ")");
         }
         DataDirectory.set(dataDir);
-        Sweep sweep = Presets.resolve(source, registry);
+        Sweep sweep = SweepOverrides.apply(Presets.resolve(source, registry), overrides);
         if (backend != null) {
             if (!Backends.isKnown(backend)) {
                 throw new IllegalArgumentException("--backend: unknown backend '" + backend + "'; allowed: "

@@ -23,7 +23,8 @@ public final class Presets {
             "image-attacks",
             "text-attacks",
             "dp-audit",
-            "malicious-batch");
+            "malicious-batch",
+            "modern");
 
     private Presets() {}
 

@@ -106,6 +106,28 @@ final class LeakageFigures {
             ctx.skip("figure " + name, "no ok row with both " + leak + " and a " + axis + " value");
             return;
         }
+        // Different models are different victims: on the batch axis each data set and model gets its own figure
+        // (on the size axis the models are the x values and share one).
+        Map<String, List<ResultRow>> splits = perModel ? Map.of("", rows) : Splits.bySetting(rows);
+        for (Map.Entry<String, List<ResultRow>> split : splits.entrySet()) {
+            renderSplit(ctx, leak, axis, xLabel, free, x, logX, perModel, split.getKey(), split.getValue());
+        }
+    }
+
+    private static void renderSplit(
+            RunContext ctx,
+            Metric leak,
+            String axis,
+            String xLabel,
+            Set<String> free,
+            ToDoubleFunction<ResultRow> x,
+            boolean logX,
+            boolean perModel,
+            String suffix,
+            List<ResultRow> rows)
+            throws IOException {
+        String name = "leakage-vs-" + axis + "-" + leak + suffix;
+        String setting = Splits.describe(suffix, rows);
         Set<String> freeHere = new java.util.HashSet<>(free);
         ctx.results.parameters().stream().filter(c -> c.startsWith(ATTACK_KNOB)).forEach(freeHere::add);
         Slice slice = Slice.of(rows, ctx.results.parameters(), freeHere);
@@ -135,7 +157,7 @@ final class LeakageFigures {
         }
         boolean useLog = logX && XYSeriesData.allPositive(series, true);
         XYChart chart = ChartStyle.xy(
-                "Leakage vs " + axis.replace('-', ' '),
+                "Leakage vs " + axis.replace('-', ' ') + (setting.isEmpty() ? "" : " (" + setting + ")"),
                 useLog ? xLabel : xLabel.replace(", log scale", ""),
                 leak.label());
         chart.getStyler().setXAxisLogarithmic(useLog);
@@ -164,6 +186,10 @@ final class LeakageFigures {
                                 : "; means over seeds, error bars ±1 std"
                         : "")
                 + (slice.fixed().isEmpty() ? "" : "; fixed: " + slice.describe());
-        ctx.figure(chart, name, "Leakage vs " + axis + ", " + leak, caption);
+        ctx.figure(
+                chart,
+                name,
+                "Leakage vs " + axis + ", " + leak + (setting.isEmpty() ? "" : " (" + setting + ")"),
+                caption);
     }
 }

@@ -11,7 +11,8 @@ import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
 
 /**
- * The linear classifier a model ends in (logits = r·W + b, W of shape [features, classes]) and the
+ * The linear classifier a model ends in (logits = r·W + b with W of shape [features, classes], or PyTorch's
+ * {@code nn.Linear} layout logits = r·Wᵀ + b with W of shape [classes, features], as the CNNs store it) and the
  * representation r it reads. The representation is the network evaluated with that classifier replaced by the
  * identity (W = I, b = 0): every model here computes its logits as the last step, so the same forward pass then
  * returns its input, with the graph that leads to it.
@@ -27,7 +28,7 @@ public final class Classifier {
         if (n >= 2) {
             int[] w = shapes.get(n - 2).shape();
             int[] b = shapes.get(n - 1).shape();
-            if (w.length == 2 && w[1] == classes && b.length == 1 && b[0] == classes) {
+            if (w.length == 2 && (w[1] == classes || w[0] == classes) && b.length == 1 && b[0] == classes) {
                 return n - 2;
             }
         }
@@ -38,12 +39,22 @@ public final class Classifier {
                         + shapes.get(n - 1).name() + " "
                         + Arrays.toString(shapes.get(n - 1).shape());
         throw new IllegalArgumentException("model " + model.spec().family() + " does not end in a linear classifier "
-                + "[features, " + classes + "] with a bias (it " + tail + ")");
+                + "[features, " + classes + "] or [" + classes + ", features] with a bias (it " + tail + ")");
+    }
+
+    /**
+     * Whether the classifier's weight is stored [classes, features] (PyTorch's layout). A square weight is read as
+     * [features, classes]; the identity probe of {@link #representation} is the same either way.
+     */
+    public static boolean classesFirst(Model model) {
+        int[] w = model.parameterShapes().get(weightIndex(model)).shape();
+        return w[1] != model.spec().numClasses();
     }
 
     /** The number of features the classifier reads. */
     public static int features(Model model) {
-        return model.parameterShapes().get(weightIndex(model)).shape()[0];
+        int[] w = model.parameterShapes().get(weightIndex(model)).shape();
+        return classesFirst(model) ? w[1] : w[0];
     }
 
     /** The representation [n, features] of {@code x}, differentiable with respect to {@code x}. */

@@ -18,7 +18,8 @@ import org.leakbench.tensor.Tensor;
  * the representation r, removing the representation coordinates from which the input is reconstructed most
  * easily. For coordinate i the paper's criterion is ‖r_i‖ / ‖∂r_i/∂x‖, large when a small change of the input
  * moves r_i far; the ⌊prune·d⌋ coordinates with the largest ratio, summed over the batch, are pruned: their
- * rows of the classifier's weight gradient (∂L/∂W_i = r_i·δ) are set to zero. The other layers' gradients are
+ * rows (columns, in PyTorch's [classes, features] layout) of the classifier's weight gradient (∂L/∂W_i = r_i·δ)
+ * are set to zero. The other layers' gradients are
  * sent as they are, which is what the adaptive attack of Balunović et al. (ICLR 2022) exploits: it leaves the
  * classifier's weight out of the matching ({@link #knowledge}).
  *
@@ -42,11 +43,16 @@ public final class Soteria implements BatchDefense {
         int w = Classifier.weightIndex(model);
         boolean[] pruned = prunedFeatures(model, params, x);
         Tensor weight = g.get(w);
-        int classes = weight.shape()[1];
         double[] v = weight.toDoubleArray();
-        for (int i = 0; i < pruned.length; i++) {
+        int d = pruned.length;
+        int classes = v.length / d;
+        boolean classesFirst = Classifier.classesFirst(model);
+        for (int i = 0; i < d; i++) {
             if (pruned[i]) {
-                java.util.Arrays.fill(v, i * classes, (i + 1) * classes, 0.0);
+                for (int c = 0; c < classes; c++) {
+                    // coordinate i's weights: row i of [features, classes], column i of [classes, features]
+                    v[classesFirst ? c * d + i : i * classes + c] = 0.0;
+                }
             }
         }
         g.set(w, weight.backend().fromArray(v, weight.dtype(), weight.shape()));

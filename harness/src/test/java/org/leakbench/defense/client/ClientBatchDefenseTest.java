@@ -39,6 +39,33 @@ class ClientBatchDefenseTest {
         return be.fromArray(v, DType.F32, n, 1, 9, 9);
     }
 
+    /** ConvNet stores its classifier as PyTorch does, [classes, features]: Soteria prunes its columns. */
+    @Test
+    void soteriaPrunesTheColumnsOfAClassifierInPyTorchLayout() {
+        Model m = Models.build(new ModelSpec(ModelSpec.CONVNET, new int[] {1, 9, 9}, 10, 1.0 / 32, 8, Activation.RELU));
+        List<Tensor> params = m.initialParameters(be, DType.F32, new SplittableRandom(1));
+        Tensor x = batch(2, 3);
+        int[] labels = {1, 4};
+        int w = Classifier.weightIndex(m);
+        assertTrue(Classifier.classesFirst(m));
+        int d = Classifier.features(m);
+        assertEquals(d, params.get(w).shape()[1]);
+        Soteria soteria = new Soteria(0.5);
+        double[] g0 = Gradients.of(m, params, x, labels).gradient().get(w).toDoubleArray();
+        double[] g1 = soteria.gradient(m, params, x, labels, new SplittableRandom(1))
+                .get(w)
+                .toDoubleArray();
+        boolean[] pruned = soteria.prunedFeatures(m, params, x);
+        int count = 0;
+        for (int i = 0; i < d; i++) {
+            for (int c = 0; c < 10; c++) {
+                assertEquals(pruned[i] ? 0.0 : g0[c * d + i], g1[c * d + i], 0.0, "column " + i);
+            }
+            count += pruned[i] ? 1 : 0;
+        }
+        assertEquals(d / 2, count);
+    }
+
     @Test
     void soteriaZeroesTheClassifierRowsOfTheLargestRatiosAndNothingElse() {
         Model m = lenet();
