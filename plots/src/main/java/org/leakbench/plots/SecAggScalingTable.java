@@ -94,15 +94,22 @@ final class SecAggScalingTable {
         }
         long l2 = byLength.lastKey();
         Long l1 = byLength.lowerKey(l2);
+        String noGrowth = "";
         if (l1 != null) {
             double slope = (byLength.get(l2) - byLength.get(l1)) / (l2 - l1);
-            return new Estimate(byLength.get(l2) + (length - l2) * slope, "linear in L from " + l1 + ", " + l2);
+            if (slope > 0) {
+                return new Estimate(byLength.get(l2) + (length - l2) * slope, "linear in L from " + l1 + ", " + l2);
+            }
+            // Times that do not grow with L are noise at small lengths: a line through them would fall, even below 0.
+            noGrowth = " (times at " + l1 + " and " + l2 + " do not grow with L)";
         }
         if (!(prgBytesPerSecond > 0)) {
-            return new Estimate(Double.NaN, "one length, no PRG rate");
+            return new Estimate(
+                    Double.NaN, (l1 == null ? "one length" : "no growth with L") + ", no PRG rate" + noGrowth);
         }
         return new Estimate(
-                byLength.get(l2) + 4 * masks * (length - l2) / prgBytesPerSecond, "from " + l2 + " + 4·m·ΔL/R");
+                byLength.get(l2) + 4 * masks * (length - l2) / prgBytesPerSecond,
+                "from " + l2 + " + 4·m·ΔL/R" + noGrowth);
     }
 
     /** k: n − 1 under SecAgg, 2⌈1.5 log2 n⌉ (at most n − 1) under SecAgg+ (the defaults of the protocol). */

@@ -95,6 +95,19 @@ class SecAggScalingTableTest {
     }
 
     @Test
+    void timesThatDoNotGrowWithLengthAreNotExtrapolatedAlongAFallingLine() {
+        // A server time that falls from 10^4 to 10^5 coordinates (noise): a line through it would go below 0.
+        List<String> at7 = row(
+                SecAggScalingTable.table(
+                        List.of(server("SECAGG", 100, 10_000, "0.1", 50), server("SECAGG", 100, 100_000, "0.1", 40))),
+                "SECAGG",
+                100,
+                10_000_000);
+        assertEquals("", at7.get(5), "no PRG rate in this run: left empty rather than negative");
+        assertTrue(at7.get(6).contains("do not grow with L"), at7.get(6));
+    }
+
+    @Test
     void noSecAggResultsNoRows() {
         assertTrue(SecAggScalingTable.table(List.of()).rows().isEmpty());
     }
