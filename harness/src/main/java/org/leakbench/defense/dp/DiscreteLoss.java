@@ -69,9 +69,12 @@ final class DiscreteLoss {
             double below = i > 0 ? Math.max(0.0, loss(i - 1)) : 0.0;
             // On [below, l) only the points from i upwards count; δ there falls from δ(below) to δ(l).
             double atBelow = infinity + s0 - Math.exp(below) * s1;
-            if (atBelow > delta || below == 0.0) {
+            if (atBelow > delta) {
                 double eps = Math.log((infinity + s0 - delta) / s1);
                 return Math.max(below, Math.min(l, eps));
+            }
+            if (below == 0.0) {
+                return 0.0; // δ(0) ≤ δ; the formula's logarithm would be of a non-positive number here
             }
         }
         return 0.0;
