@@ -63,21 +63,8 @@ public final class Sgd {
             int batchSize,
             double lr,
             SplittableRandom rng) {
-        if (indices.length == 0) {
-            return params;
-        }
-        List<Tensor> p = params;
-        int[] order = indices.clone();
-        for (int e = 0; e < epochs; e++) {
-            shuffle(order, rng);
-            for (int start = 0; start < order.length; start += batchSize) {
-                int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
-                Tensor x = batch(be, dtype, samples, idx, model.spec().inputShape());
-                Gradients.LossAndGradient lg = Gradients.of(model, p, x, pick(labels, idx));
-                p = step(be, p, lg.gradient(), lr);
-            }
-        }
-        return p;
+        return trainTracking(model, be, dtype, params, List.of(), samples, labels, indices, epochs, batchSize, lr, rng)
+                .params();
     }
 
     /** Parameters and BatchNorm running statistics after local training. */
