@@ -19,18 +19,28 @@ import org.leakbench.tensor.Tensor;
 final class NormStatisticsView {
     private NormStatisticsView() {}
 
+    private static final List<Capability> HIDING = List.of(
+            Capability.AGGREGATES_SECURELY,
+            Capability.NOISES_AT_SERVER,
+            Capability.CLIPS_PER_EXAMPLE_IN_CLIENT,
+            Capability.EXAMPLE_LEVEL_DP,
+            Capability.LOCAL_DP,
+            Capability.CLIENT_LEVEL_DP);
+
+    /** The first capability of {@code defense} that keeps one client's raw statistics from the server, or null. */
+    static Capability hidingCapability(DefenseComponent defense) {
+        for (Capability hides : HIDING) {
+            if (defense.does(hides)) {
+                return hides;
+            }
+        }
+        return null;
+    }
+
     /** The batch statistics the server sees of victim {@code c} under {@code defense}, or an empty list. */
     static List<Tensor> disclosed(DefenseComponent defense, VictimCase c, Backend be) {
-        for (Capability hides : List.of(
-                Capability.AGGREGATES_SECURELY,
-                Capability.NOISES_AT_SERVER,
-                Capability.CLIPS_PER_EXAMPLE_IN_CLIENT,
-                Capability.EXAMPLE_LEVEL_DP,
-                Capability.LOCAL_DP,
-                Capability.CLIENT_LEVEL_DP)) {
-            if (defense.does(hides)) {
-                return List.of();
-            }
+        if (hidingCapability(defense) != null) {
+            return List.of();
         }
         Tensor x = Sgd.batch(
                 be,

@@ -41,6 +41,11 @@ public final class PipelineFactory implements PointExecutorFactory {
                 MembershipPoint.check(p); // a target this point cannot train, too few shadow models, ...
             }
             UtilityRunner.checkAdaptiveClip(p);
+            for (String refusal : new String[] {SecureAggregationCheck.refusal(p), BatchNormPriorCheck.refusal(p)}) {
+                if (refusal != null) {
+                    throw new IllegalArgumentException(refusal);
+                }
+            }
             ThreatCheck.check(p);
         }
         DataShapes.check(sweep.points());

@@ -127,7 +127,7 @@ final class AttackContractFixture {
                         true),
                 new Subject(
                         "lamp",
-                        (v, n) -> new LampAttack(new LampOptions(n, 0.01, 0.1, 1.0, 4, 4, 0.2), publicPrior()),
+                        (v, n) -> new LampAttack(new LampOptions(n, 0.01, 0.1, 1.0, 4, 4, 0.2, 2), publicPrior()),
                         true,
                         true,
                         false,

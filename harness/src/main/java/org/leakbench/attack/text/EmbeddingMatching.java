@@ -1,6 +1,7 @@
 package org.leakbench.attack.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.leakbench.autodiff.Autodiff;
 import org.leakbench.autodiff.Losses;
@@ -16,11 +17,22 @@ import org.leakbench.update.Observation;
 /**
  * LAMP's continuous objective (Balunović et al. 2022) on token embeddings e [b, n, d], fed to the transformer in
  * place of looked-up ones ({@link Transformer#logitsOfEmbeddings}): the cosine distance between the gradient they
- * produce and the observed one, plus α times the squared L2 distance, plus the embedding-norm regulariser
- * β · Σ_b (mean_t ‖e_bt‖ − m)², where m is the mean norm of the vocabulary's embeddings, which keeps the
- * iterate at the scale of real tokens. The labels are fixed (read off the output bias).
+ * produce and the observed one taken per parameter tensor and averaged over them (LAMP's L_cos), plus α times
+ * the squared L2 distance, plus the embedding-norm regulariser β · Σ_b (mean_t ‖e_bt‖ − m)², where m is the mean
+ * norm of the vocabulary's embeddings, which keeps the iterate at the scale of real tokens. The labels are fixed
+ * (read off the output bias).
+ *
+ * <p>The token-embedding table is left out of the match: free embeddings do not read it, so their gradient of it
+ * is zero whatever they are, and matching it would only add a constant (cosine: a whole layer stuck at distance 1
+ * that drowns the others' signal in a global cosine). What that table's observed gradient does tell the attacker
+ * (which tokens occur) is used by {@link TokenRounding} instead. A per-tensor cosine also keeps the small
+ * tensors that carry the order of the tokens (position embedding, attention) from being outweighed by the big
+ * ones.
  */
 final class EmbeddingMatching implements Objective {
+    /** Index of the first matched parameter tensor: all but the token-embedding table (index 0). */
+    private static final int MATCHED_FROM = 1;
+
     private final Transformer model;
     private final Backend be;
     private final List<Var> params;
@@ -30,6 +42,7 @@ final class EmbeddingMatching implements Objective {
     private final double l2Weight;
     private final double normWeight;
     private final double meanTokenNorm;
+    private final double[] tokenTableGradient;
 
     EmbeddingMatching(Observation obs, Transformer model, int[] labels, double l2Weight, double normWeight) {
         this.model = model;
@@ -40,7 +53,8 @@ final class EmbeddingMatching implements Objective {
             params.add(Var.leaf(be.cast(t, DType.F64), "param"));
         }
         this.target = new ArrayList<>();
-        for (Tensor t : obs.gradientSignal()) {
+        this.tokenTableGradient = obs.gradientSignal().get(0).toDoubleArray();
+        for (Tensor t : obs.gradientSignal().subList(MATCHED_FROM, p.size())) {
             target.add(Var.constant(be.cast(be.from(t), DType.F64)));
         }
         this.labels = labels.clone();
@@ -59,6 +73,27 @@ final class EmbeddingMatching implements Objective {
             System.arraycopy(e, v * d, rows[v], 0, d);
         }
         return rows;
+    }
+
+    /**
+     * The tokens whose row of the observed token-embedding gradient is not zero: those that occur in the batch
+     * (an embedding row is only read, and so only gets a gradient, where its token stands). Every token when no
+     * row is zero, as under noise, where the table tells nothing.
+     */
+    boolean[] occurringTokens() {
+        int d = shape[2];
+        boolean[] seen = new boolean[tokenTableGradient.length / d];
+        int count = 0;
+        for (int v = 0; v < seen.length; v++) {
+            for (int j = 0; j < d && !seen[v]; j++) {
+                seen[v] = tokenTableGradient[v * d + j] != 0;
+            }
+            count += seen[v] ? 1 : 0;
+        }
+        if (count == 0) {
+            Arrays.fill(seen, true);
+        }
+        return seen;
     }
 
     /** b · n · d. */
@@ -101,8 +136,13 @@ final class EmbeddingMatching implements Objective {
 
     private Var gradientDistance(Var e) {
         Var loss = Losses.crossEntropy(model.logitsOfEmbeddings(e, params), labels);
-        List<Var> g = Autodiff.grad(loss, params, true);
-        Var d = Losses.cosineDistance(g, target);
+        List<Var> g = Autodiff.grad(loss, params.subList(MATCHED_FROM, params.size()), true);
+        Var d = null;
+        for (int i = 0; i < g.size(); i++) {
+            Var layer = Losses.cosineDistance(List.of(g.get(i)), List.of(target.get(i)));
+            d = d == null ? layer : Ops.add(d, layer);
+        }
+        d = Ops.scale(d, 1.0 / g.size());
         return l2Weight > 0 ? Ops.add(d, Ops.scale(Losses.squaredDistance(g, target), l2Weight)) : d;
     }
 

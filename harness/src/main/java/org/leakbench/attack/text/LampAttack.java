@@ -15,14 +15,17 @@ import org.leakbench.update.Observation;
 
 /**
  * LAMP, text from gradients with a language-model prior (Balunović, Dimitrov, Jovanović, Vechev, LAMP:
- * Extracting Text from Gradients with Language Model Priors, NeurIPS 2022). Continuous steps: Adam on the token
- * embeddings [b, n, d] (in units of the embedding table's standard deviation) against {@link EmbeddingMatching} (cosine plus α·L2 gradient distance, embedding-norm
+ * Extracting Text from Gradients with Language Model Priors, NeurIPS 2022). The start is the best, by gradient
+ * distance, of {@link LampOptions#inits()} random draws of the embeddings. Continuous steps: Adam on the token
+ * embeddings [b, n, d] (in units of the embedding table's standard deviation) against {@link EmbeddingMatching}
+ * (per-tensor cosine plus α·L2 gradient distance without the token-embedding table, embedding-norm
  * regulariser). Every {@link LampOptions#discreteEvery()} steps, a discrete step: for each window, random
  * reorderings of its positions ({@link Reorderings}) are scored by the gradient distance of the reordered
  * embeddings plus λ times the prior's mean negative log-likelihood of the tokens they round to, and the best
- * (the current order included) is kept. The answer is every position rounded to the token whose embedding is
- * closest in cosine. The prior is a {@link BigramPrior} fitted on public text, standing in for the paper's GPT-2.
- * Labels are read off the output bias as for TAG.
+ * (the current order included) is kept. Rounding goes to the token whose embedding is closest in cosine among
+ * those whose row of the observed token-embedding gradient is not zero, the batch's bag of words. The prior is a
+ * {@link BigramPrior} fitted on public text, standing in for the paper's GPT-2. Labels are read off the output
+ * bias as for TAG.
  */
 public final class LampAttack implements Attack {
     private final LampOptions options;
@@ -75,7 +78,7 @@ public final class LampAttack implements Attack {
         int[] labels = LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize());
         EmbeddingMatching objective =
                 new EmbeddingMatching(obs, model, labels, options.l2Weight(), options.normWeight());
-        TokenRounding rounding = new TokenRounding(objective.tokenEmbeddings());
+        TokenRounding rounding = new TokenRounding(objective.tokenEmbeddings(), objective.occurringTokens());
         SplittableRandom rng = ctx.rng();
         double[] z = new double[objective.dimension()];
         // Adam runs in units of the embedding table's standard deviation, so attack.lr does not depend on the
@@ -92,8 +95,17 @@ public final class LampAttack implements Attack {
             }
             return v;
         };
-        for (int i = 0; i < z.length; i++) {
-            z[i] = std * rng.nextGaussian();
+        double startDistance = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < options.inits(); k++) {
+            double[] candidate = new double[z.length];
+            for (int i = 0; i < z.length; i++) {
+                candidate[i] = std * rng.nextGaussian();
+            }
+            double distance = objective.distance(candidate);
+            if (distance < startDistance) {
+                startDistance = distance;
+                z = candidate;
+            }
         }
         int done = 0;
         double value = Double.NaN;

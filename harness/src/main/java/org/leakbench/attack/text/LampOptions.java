@@ -11,6 +11,7 @@ package org.leakbench.attack.text;
  * @param proposals     reorderings tried per window in a discrete step
  * @param priorWeight   λ: weight of the language-model prior (mean negative log-likelihood per token) against
  *                      the gradient distance when ranking reorderings
+ * @param inits         random starts drawn, of which the one with the smallest gradient distance is optimised
  */
 public record LampOptions(
         int iterations,
@@ -19,7 +20,8 @@ public record LampOptions(
         double normWeight,
         int discreteEvery,
         int proposals,
-        double priorWeight) {
+        double priorWeight,
+        int inits) {
     public LampOptions {
         if (iterations < 1 || iterations > 1_000_000) {
             throw new IllegalArgumentException("attack.iterations must be in [1, 1000000], got " + iterations);
@@ -38,6 +40,9 @@ public record LampOptions(
         }
         if (proposals < 0) {
             throw new IllegalArgumentException("lamp.proposals must be >= 0, got " + proposals);
+        }
+        if (inits < 1) {
+            throw new IllegalArgumentException("lamp.inits must be >= 1, got " + inits);
         }
         if (!(priorWeight >= 0) || Double.isInfinite(priorWeight)) {
             throw new IllegalArgumentException("lamp.prior must be finite and >= 0, got " + priorWeight);

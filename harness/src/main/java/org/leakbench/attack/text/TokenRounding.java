@@ -1,11 +1,31 @@
 package org.leakbench.attack.text;
 
-/** Rounds continuous embeddings to tokens: each to the token whose embedding is closest in cosine (LAMP). */
+/**
+ * Rounds continuous embeddings to tokens: each to the token whose embedding is closest in cosine, among the
+ * tokens allowed (LAMP: those the token-embedding gradient shows to occur in the batch).
+ */
 final class TokenRounding {
     private final double[][] unitRows;
+    private final boolean[] allowed;
     private final double entryStd;
 
-    TokenRounding(double[][] embeddings) {
+    /**
+     * @param embeddings the token-embedding table [V][d]
+     * @param allowed    per token, whether a position may round to it; at least one must be
+     */
+    TokenRounding(double[][] embeddings, boolean[] allowed) {
+        if (allowed.length != embeddings.length) {
+            throw new IllegalArgumentException(
+                    "token rounding: " + allowed.length + " flags for " + embeddings.length + " tokens");
+        }
+        int allowedCount = 0;
+        for (boolean a : allowed) {
+            allowedCount += a ? 1 : 0;
+        }
+        if (allowedCount == 0) {
+            throw new IllegalArgumentException("token rounding: no token allowed");
+        }
+        this.allowed = allowed.clone();
         this.unitRows = new double[embeddings.length][];
         double sum = 0;
         double sumSquares = 0;
@@ -39,9 +59,12 @@ final class TokenRounding {
         int[] ids = new int[n];
         for (int t = 0; t < n; t++) {
             int off = (b * n + t) * d;
-            int best = 0;
+            int best = -1;
             double bestCos = Double.NEGATIVE_INFINITY;
             for (int v = 0; v < unitRows.length; v++) {
+                if (!allowed[v]) {
+                    continue;
+                }
                 double c = 0;
                 for (int j = 0; j < d; j++) {
                     c += unitRows[v][j] * z[off + j];

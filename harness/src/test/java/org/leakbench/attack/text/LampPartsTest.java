@@ -3,12 +3,13 @@ package org.leakbench.attack.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** LAMP's bigram prior and its reorderings, against hand-computed values. */
+/** LAMP's bigram prior, its reorderings and its rounding, against hand-computed values. */
 class LampPartsTest {
     @Test
     void bigramPriorScoresTheMeanNegativeLogLikelihoodWithSmoothing() {
@@ -40,5 +41,31 @@ class LampPartsTest {
             Arrays.sort(sorted);
             assertArrayEquals(Reorderings.identity(6), sorted);
         }
+    }
+
+    @Test
+    void roundingKeepsToTheTokensTheEmbeddingGradientShows() {
+        org.leakbench.model.Transformer model = TextVictims.transformer(4, 30, 16, 1);
+        TextVictims.Victim v = TextVictims.random(model, 2, 7);
+        EmbeddingMatching m = new EmbeddingMatching(v.observation(), model, v.labels(), 0, 0);
+        boolean[] inBatch = new boolean[30];
+        for (float[] w : v.windows()) {
+            for (float id : w) {
+                inBatch[(int) id] = true;
+            }
+        }
+        assertArrayEquals(inBatch, m.occurringTokens());
+        TokenRounding rounding = new TokenRounding(m.tokenEmbeddings(), m.occurringTokens());
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] z = new double[m.dimension()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = rng.nextGaussian();
+        }
+        for (int b = 0; b < 2; b++) {
+            for (int id : rounding.window(z, b, 4)) {
+                assertTrue(inBatch[id], "token " + id + " is not in the batch");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TokenRounding(m.tokenEmbeddings(), new boolean[30]));
     }
 }
