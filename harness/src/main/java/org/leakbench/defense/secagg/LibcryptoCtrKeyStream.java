@@ -10,9 +10,10 @@ import org.leakbench.tensor.SimdSupport;
 /**
  * The key stream from OpenSSL's AES-128-CTR ({@link Libcrypto}): the cipher encrypts a reused block of zeros
  * into a reused native chunk, and the words go from there onto the caller's array while the chunk is still in
- * the L1 cache: written with one bulk copy, or added with the Vector API reading the native chunk through a
- * direct buffer (copying it to a Java array first cost one more pass over the chunk, about a tenth of the
- * rate). Nothing is allocated per call. The context gets the cipher once and is afterwards only re-keyed:
+ * the L1 cache: written with one bulk copy, or bulk-copied into a reused int[] and added from there on the
+ * Vector API ({@link SimdMaskAdd}; reading the native chunk through a direct buffer measured slower on JDK 17
+ * than the copy and the add together, and a byte[] between them slower still). Nothing is
+ * allocated per call. The context gets the cipher once and is afterwards only re-keyed:
  * naming the cipher again makes OpenSSL 3 rebuild its provider context, about 1.2 us a seed against 0.4 us,
  * which made 10^4-word masks slower on this route than on the JDK's. OpenSSL increments the whole 128-bit
  * counter block big-endian, as NIST SP 800-38A and the JDK routes do, so all routes give the same bytes. The
@@ -27,6 +28,8 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
     private final MemorySegment zeros;
     private final MemorySegment out;
     private final ByteBuffer outWords;
+    private final int[] words = new int[MAX_CHUNK / 4];
+    private final MemorySegment wordsSegment = MemorySegment.ofArray(words);
     private final MemorySegment outLength;
     private final MemoryAddress cipher;
     private boolean cipherSet;
@@ -35,8 +38,9 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
 
     private MemorySegment lastTargetSegment;
 
-    private static final boolean VECTOR = SimdSupport.enabled();
     /** A bulk copy lays little-endian words right only on a little-endian machine. */
+    private static final boolean VECTOR = SimdSupport.enabled();
+
     private static final boolean COPY_WORDS = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     LibcryptoCtrKeyStream(Libcrypto lib) {
@@ -89,12 +93,23 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
     @Override
     public void apply(int[] target, int offset, int n, int mode) {
         encrypt(AesCtrKeyStream.checkWords(n));
-        if (mode == 0 && COPY_WORDS) {
-            segmentOf(target).asSlice(4L * offset, 4L * n).copyFrom(out.asSlice(0, 4L * n));
-        } else if (mode != 0 && VECTOR) {
-            SimdMaskAdd.apply(outWords, target, offset, n, mode);
-        } else {
+        if (!COPY_WORDS) {
             scalar(target, offset, n, mode);
+        } else if (mode == 0) {
+            segmentOf(target).asSlice(4L * offset, 4L * n).copyFrom(out.asSlice(0, 4L * n));
+        } else {
+            wordsSegment.asSlice(0, 4L * n).copyFrom(out.asSlice(0, 4L * n));
+            if (VECTOR) {
+                SimdMaskAdd.apply(words, target, offset, n, mode);
+            } else if (mode > 0) {
+                for (int i = 0; i < n; i++) {
+                    target[offset + i] += words[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    target[offset + i] -= words[i];
+                }
+            }
         }
     }
 
@@ -106,7 +121,7 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
         return lastTargetSegment;
     }
 
-    /** The plain-loop form of {@link #apply}, for a JVM without the vector module or a big-endian machine. */
+    /** The word-by-word form of {@link #apply}, for a big-endian machine. */
     private void scalar(int[] target, int offset, int n, int mode) {
         for (int i = 0; i < n; i++) {
             int word = outWords.getInt(4 * i);

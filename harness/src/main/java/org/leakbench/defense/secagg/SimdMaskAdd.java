@@ -63,4 +63,27 @@ final class SimdMaskAdd {
             }
         }
     }
+
+    /** target[offset + i] (+= | -=) words[i] for i below n, by mode +1 or -1. */
+    static void apply(int[] words, int[] target, int offset, int n, int mode) {
+        int lanes = I.length();
+        int i = 0;
+        if (mode > 0) {
+            for (; i <= n - lanes; i += lanes) {
+                IntVector k = IntVector.fromArray(I, words, i);
+                IntVector.fromArray(I, target, offset + i).add(k).intoArray(target, offset + i);
+            }
+            for (; i < n; i++) {
+                target[offset + i] += words[i];
+            }
+        } else {
+            for (; i <= n - lanes; i += lanes) {
+                IntVector k = IntVector.fromArray(I, words, i);
+                IntVector.fromArray(I, target, offset + i).sub(k).intoArray(target, offset + i);
+            }
+            for (; i < n; i++) {
+                target[offset + i] -= words[i];
+            }
+        }
+    }
 }
