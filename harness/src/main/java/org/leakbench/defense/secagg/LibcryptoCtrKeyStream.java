@@ -33,14 +33,17 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
     private final MemorySegment outLength;
     private final MemoryAddress cipher;
     private boolean cipherSet;
-    /** The target of the last {@link #apply} and a segment over it, kept so a mask wraps its array once. */
+    /**
+     * The target of the last {@link #apply} and a segment over it, kept so a mask wraps its array once (and
+     * held until the next mask comes).
+     */
     private int[] lastTarget;
 
     private MemorySegment lastTargetSegment;
 
-    /** A bulk copy lays little-endian words right only on a little-endian machine. */
     private static final boolean VECTOR = SimdSupport.enabled();
 
+    /** A bulk copy lays little-endian words right only on a little-endian machine. */
     private static final boolean COPY_WORDS = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     LibcryptoCtrKeyStream(Libcrypto lib) {
