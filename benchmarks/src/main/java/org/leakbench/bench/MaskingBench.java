@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code prg}: AES-128-CTR mask expansion as the protocol runs it ({@link MaskPrg} on the route this JVM
- *       chose, the system's OpenSSL where it can, key stream added in place); {@code prgFill} the same
+ *       chose: the JDK's AES/CTR where it runs on AVX-512 VAES, else the system's OpenSSL where it can; the
+ *       suite's {@code -Dleakbench.maskprg} forces one; key stream added in place in 16 KiB chunks); {@code prgFill} the same
  *       generator writing the mask without the add (pure expansion); {@code prgJdkCtr} the same on the
  *       JDK's counter-mode route and {@code prgFallback} on the pure-JDK fallback route; the
  *       {@code bytes} counter is mask bytes per second. For reference, {@code jdkAesCtr} and {@code jdkAesEcb}
@@ -123,7 +124,10 @@ public class MaskingBench extends RunLengthDefaults {
         return s.target;
     }
 
-    /** The JDK's counter-mode route, taken where the native libcrypto route is missing. */
+    /**
+     * The JDK's counter-mode route: the one {@link #prg} takes where the intrinsic runs on AVX-512 VAES, and
+     * elsewhere where the native libcrypto route is missing.
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)

@@ -45,7 +45,7 @@ final class HotPathTables {
                     + "added into an int[] that is read and written back (expand + add), on the JDK's AES/CTR route, "
                     + "on the "
                     + "pure-JDK fallback, the JDK's ciphers in one call over the whole vector, "
-                    + "and OpenSSL's openssl speed -evp aes-128-ctr (16 KiB blocks) on the same machine; last, "
+                    + "and OpenSSL's openssl speed -elapsed -evp aes-128-ctr (16 KiB blocks, wall-clock time) on the same machine; last, "
                     + "the same generator writing the mask into an int[] without reading it (expand only, "
                     + "MaskingBench.prgFill), the closer match to OpenSSL's key-stream-only figure. "
                     + ctx.provenance.runTag() + ".";

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code AES/ECB/NoPadding} call per chunk. HotSpot runs ECB on AES-NI one block at a time, about a third of
  * the speed of the parallel counter-mode intrinsic, but it needs no warm-up and no intrinsic at all.
  */
-final class EcbCtrKeyStream implements AesCtrKeyStream {
+final class EcbCtrKeyStream extends HeapCtrKeyStream {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final Cipher cipher;

@@ -1,18 +1,24 @@
 package org.leakbench.defense.secagg;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import jdk.incubator.foreign.MemoryAddress;
 import jdk.incubator.foreign.MemorySegment;
 import jdk.incubator.foreign.ResourceScope;
+import org.leakbench.tensor.SimdSupport;
 
 /**
- * The key stream from OpenSSL's AES-128-CTR ({@link Libcrypto}): the cipher encrypts zeros into native memory,
- * which is copied into the caller's array (adding straight from the native buffer with the Vector API's
- * {@code fromByteBuffer} measured no faster on JDK 17 than copying a 32 KiB chunk). The context gets the cipher
- * once and is afterwards only re-keyed: naming the cipher again makes OpenSSL 3 rebuild its provider context,
- * about 1.2 us a seed against 0.4 us, which made 10^4-word masks slower on this route than on the JDK's.
- * OpenSSL increments the whole 128-bit counter block big-endian, as NIST SP 800-38A and the JDK routes do, so
- * all routes give the same bytes. The cipher context lives as long as this object (freed by the garbage
- * collector's cleaner through the segments' implicit scope).
+ * The key stream from OpenSSL's AES-128-CTR ({@link Libcrypto}): the cipher encrypts a reused block of zeros
+ * into a reused native chunk, and the words go from there onto the caller's array while the chunk is still in
+ * the L1 cache: written with one bulk copy, or bulk-copied into a reused int[] and added from there on the
+ * Vector API ({@link SimdMaskAdd}; reading the native chunk through a direct buffer measured slower on JDK 17
+ * than the copy and the add together, and a byte[] between them slower still). Nothing is
+ * allocated per call. The context gets the cipher once and is afterwards only re-keyed:
+ * naming the cipher again makes OpenSSL 3 rebuild its provider context, about 1.2 us a seed against 0.4 us,
+ * which made 10^4-word masks slower on this route than on the JDK's. OpenSSL increments the whole 128-bit
+ * counter block big-endian, as NIST SP 800-38A and the JDK routes do, so all routes give the same bytes. The
+ * cipher context lives as long as this object (freed by the garbage collector's cleaner through the segments'
+ * implicit scope).
  */
 final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
     private final Libcrypto lib;
@@ -21,9 +27,24 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
     private final MemorySegment counter;
     private final MemorySegment zeros;
     private final MemorySegment out;
+    private final ByteBuffer outWords;
+    private final int[] words = new int[MAX_CHUNK / 4];
+    private final MemorySegment wordsSegment = MemorySegment.ofArray(words);
     private final MemorySegment outLength;
     private final MemoryAddress cipher;
     private boolean cipherSet;
+    /**
+     * The target of the last {@link #apply} and a segment over it, kept so a mask wraps its array once (and
+     * held until the next mask comes).
+     */
+    private int[] lastTarget;
+
+    private MemorySegment lastTargetSegment;
+
+    private static final boolean VECTOR = SimdSupport.enabled();
+
+    /** A bulk copy lays little-endian words right only on a little-endian machine. */
+    private static final boolean COPY_WORDS = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     LibcryptoCtrKeyStream(Libcrypto lib) {
         this.lib = lib;
@@ -33,6 +54,7 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
         zeros = MemorySegment.allocateNative(MAX_CHUNK, 64, scope);
         out = MemorySegment.allocateNative(MAX_CHUNK, 64, scope);
         outLength = MemorySegment.allocateNative(4, 4, scope);
+        outWords = out.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         zeros.fill((byte) 0);
         try {
             cipher = (MemoryAddress) lib.aes128Ctr.invokeExact();
@@ -69,6 +91,45 @@ final class LibcryptoCtrKeyStream implements AesCtrKeyStream {
     public void next(byte[] dst, int len) {
         encrypt(len);
         MemorySegment.ofArray(dst).asSlice(0, len).copyFrom(out.asSlice(0, len));
+    }
+
+    @Override
+    public void apply(int[] target, int offset, int n, int mode) {
+        encrypt(AesCtrKeyStream.checkWords(n));
+        if (!COPY_WORDS) {
+            scalar(target, offset, n, mode);
+        } else if (mode == 0) {
+            segmentOf(target).asSlice(4L * offset, 4L * n).copyFrom(out.asSlice(0, 4L * n));
+        } else {
+            wordsSegment.asSlice(0, 4L * n).copyFrom(out.asSlice(0, 4L * n));
+            if (VECTOR) {
+                SimdMaskAdd.apply(words, target, offset, n, mode);
+            } else if (mode > 0) {
+                for (int i = 0; i < n; i++) {
+                    target[offset + i] += words[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    target[offset + i] -= words[i];
+                }
+            }
+        }
+    }
+
+    private MemorySegment segmentOf(int[] target) {
+        if (target != lastTarget) {
+            lastTarget = target;
+            lastTargetSegment = MemorySegment.ofArray(target);
+        }
+        return lastTargetSegment;
+    }
+
+    /** The word-by-word form of {@link #apply}, for a big-endian machine. */
+    private void scalar(int[] target, int offset, int n, int mode) {
+        for (int i = 0; i < n; i++) {
+            int word = outWords.getInt(4 * i);
+            target[offset + i] = mode > 0 ? target[offset + i] + word : mode < 0 ? target[offset + i] - word : word;
+        }
     }
 
     private void encrypt(int len) {

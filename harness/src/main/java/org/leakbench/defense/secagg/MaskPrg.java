@@ -4,14 +4,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.leakbench.tensor.SimdSupport;
 
 /**
  * The pseudorandom generator that expands a 128-bit seed into a mask vector: AES-128 in counter mode, keyed by
  * the seed, counter blocks 0, 1, 2, ... (the key is fresh for every seed, so no nonce is needed); the key
- * stream is read as little-endian 32-bit words. The stream comes a chunk at a time from the route
- * {@link MaskPrgRoute} picks for this JVM (the system's OpenSSL, the JDK's counter-mode intrinsic, or AES/ECB
- * over counter blocks); all give the same words. The add runs on the Vector API where it is on ({@link SimdMaskAdd}).
+ * stream is read as little-endian 32-bit words. The stream comes a cache-sized chunk at a time from the route
+ * {@link MaskPrgRoute} picks for this JVM (the JDK's counter-mode intrinsic, the system's OpenSSL, or AES/ECB
+ * over counter blocks), which lays each chunk onto the target while it is hot; all give the same words. The
+ * add runs on the Vector API where it is on ({@link SimdMaskAdd}).
  *
  * <p>Not thread-safe: use one instance per thread. Instances reuse their buffers across calls.
  */
@@ -20,12 +20,10 @@ public final class MaskPrg {
     public static final int SEED_BYTES = 16;
 
     private static final int CHUNK_INTS = AesCtrKeyStream.MAX_CHUNK / 4;
-    private static final boolean VECTOR = SimdSupport.enabled();
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] COUNTER_ZERO = new byte[16];
 
     private final AesCtrKeyStream stream;
-    private final byte[] keyStream = new byte[AesCtrKeyStream.MAX_CHUNK];
 
     /** A generator on the route this JVM uses ({@link MaskPrgRoute}). */
     public MaskPrg() {
@@ -72,13 +70,7 @@ public final class MaskPrg {
         }
         stream.start(seed, COUNTER_ZERO);
         for (int offset = 0; offset < target.length; offset += CHUNK_INTS) {
-            int n = Math.min(CHUNK_INTS, target.length - offset);
-            stream.next(keyStream, 16 * ((n + 3) / 4));
-            if (VECTOR) {
-                SimdMaskAdd.apply(keyStream, target, offset, n, mode);
-            } else {
-                scalar(keyStream, 0, target, offset, n, mode);
-            }
+            stream.apply(target, offset, Math.min(CHUNK_INTS, target.length - offset), mode);
         }
     }
 

@@ -45,9 +45,9 @@ class AesCtrKeyStreamTest {
         assertNull(MaskPrgRoute.nativeRouteProblem());
         assertTrue(routes().size() == 3);
         assertTrue(
-                MaskPrgRoute.description(MaskPrgRoute.Route.OPENSSL, false, null)
+                MaskPrgRoute.description(MaskPrgRoute.Route.OPENSSL, false, null, false)
                         .startsWith("AES-128-CTR on OpenSSL "),
-                MaskPrgRoute.description(MaskPrgRoute.Route.OPENSSL, false, null));
+                MaskPrgRoute.description(MaskPrgRoute.Route.OPENSSL, false, null, false));
     }
 
     @ParameterizedTest
@@ -127,6 +127,35 @@ class AesCtrKeyStreamTest {
 
     @ParameterizedTest
     @MethodSource("routes")
+    void applyLaysTheStreamOnAsLittleEndianWords(Supplier<AesCtrKeyStream> route) {
+        byte[] key = HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c");
+        int full = AesCtrKeyStream.MAX_CHUNK / 4;
+        int[] counts = {full, 5, full - 3, 1}; // a partial last block drops its extra words
+        byte[] bytes = new byte[AesCtrKeyStream.MAX_CHUNK];
+        EcbCtrKeyStream reference = new EcbCtrKeyStream();
+        for (int mode = -1; mode <= 1; mode++) {
+            AesCtrKeyStream s = route.get();
+            s.start(key, new byte[16]);
+            reference.start(key, new byte[16]);
+            for (int n : counts) {
+                int[] target = new int[n + 7];
+                int[] expected = new int[n + 7];
+                for (int i = 0; i < target.length; i++) {
+                    target[i] = expected[i] = i * 0x61c88647;
+                }
+                s.apply(target, 3, n, mode);
+                reference.next(bytes, 16 * ((n + 3) / 4));
+                MaskPrg.scalar(bytes, 0, expected, 3, n, mode);
+                assertArrayEquals(expected, target, "mode " + mode + ", " + n + " words");
+            }
+        }
+        AesCtrKeyStream s = route.get();
+        s.start(key, new byte[16]);
+        assertThrows(IllegalArgumentException.class, () -> s.apply(new int[full + 1], 0, full + 1, 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
     void rejectsBadLengths(Supplier<AesCtrKeyStream> route) {
         AesCtrKeyStream s = route.get();
         assertThrows(IllegalArgumentException.class, () -> s.start(new byte[15], new byte[16]));
@@ -139,33 +168,38 @@ class AesCtrKeyStreamTest {
 
     @Test
     void routeChoice() {
-        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose(null, true, true));
-        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose(null, true, false));
-        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose(null, false, true));
-        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("", false, false));
-        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("ECB", true, true));
-        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose("ctr", true, false));
-        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose("OpenSSL", true, false));
+        // The intrinsic's AVX-512 VAES form beats OpenSSL's AES-NI; without it OpenSSL goes first.
+        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose(null, true, true, true));
+        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose(null, true, true, false));
+        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose(null, true, false, false));
+        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose(null, true, false, true));
+        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose(null, false, true, false));
+        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("", false, false, false));
+        assertEquals(MaskPrgRoute.Route.JDK_ECB, MaskPrgRoute.choose("ECB", true, true, true));
+        assertEquals(MaskPrgRoute.Route.JDK_CTR, MaskPrgRoute.choose("ctr", true, false, false));
+        assertEquals(MaskPrgRoute.Route.OPENSSL, MaskPrgRoute.choose("OpenSSL", true, true, true));
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("boringssl", true, true));
+                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("boringssl", true, true, false));
         assertEquals("-Dleakbench.maskprg must be openssl, ctr or ecb, got 'boringssl'", e.getMessage());
         IllegalArgumentException unavailable =
-                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("openssl", false, true));
+                assertThrows(IllegalArgumentException.class, () -> MaskPrgRoute.choose("openssl", false, true, false));
         assertTrue(
                 unavailable.getMessage().startsWith("-Dleakbench.maskprg=openssl, but the native route cannot run"),
                 unavailable.getMessage());
         // A fallback says why the native route was not taken.
         assertEquals(
-                "AES-128-CTR on the JDK's AES/CTR intrinsic (warmed up, 32 KiB chunks); native libcrypto not used: "
+                "AES-128-CTR on the JDK's AES/CTR intrinsic (warmed up, 16 KiB chunks); native libcrypto not used: "
                         + "the JVM lacks --add-modules=jdk.incubator.foreign",
                 MaskPrgRoute.description(
-                        MaskPrgRoute.Route.JDK_CTR, false, "the JVM lacks --add-modules=jdk.incubator.foreign"));
+                        MaskPrgRoute.Route.JDK_CTR, false, "the JVM lacks --add-modules=jdk.incubator.foreign", false));
+        assertTrue(MaskPrgRoute.description(MaskPrgRoute.Route.JDK_CTR, false, null, true)
+                .contains("AVX-512 VAES form"));
         // A forced fallback must not claim the intrinsic is missing.
         assertEquals(
                 "AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: forced with " + "-Dleakbench.maskprg)",
-                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, true, null));
+                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, true, null, false));
         assertEquals(
                 "AES-128-CTR as AES/ECB over counter blocks (pure-JDK fallback: no AES/CTR intrinsic on this " + "JVM)",
-                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, false, null));
+                MaskPrgRoute.description(MaskPrgRoute.Route.JDK_ECB, false, null, false));
     }
 }
