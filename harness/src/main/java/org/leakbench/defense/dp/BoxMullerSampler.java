@@ -22,6 +22,9 @@ public final class BoxMullerSampler implements NoiseSource {
     static final int STREAMS = 16;
 
     static final int BLOCK = 2 * STREAMS;
+    /** Samples per call of the vector path: its scratch arrays (16 KiB) stay in the first-level cache. */
+    static final int CHUNK = 64 * BLOCK;
+
     private static final boolean VECTOR = SimdSupport.enabled() && SimdBoxMuller.fits(STREAMS);
 
     /** Generator states, one array per state word, indexed by generator. */
@@ -30,6 +33,11 @@ public final class BoxMullerSampler implements NoiseSource {
     final int[] s1 = new int[STREAMS];
     final int[] s2 = new int[STREAMS];
     final int[] s3 = new int[STREAMS];
+    /** The vector path's scratch (see {@link SimdBoxMuller}): the generators' words, the samples' float bits. */
+    final int[] w1;
+
+    final int[] w2;
+    final int[] bits;
     private final boolean vector;
     /** Unit normals of a block a call stopped inside, from {@link #spareNext} on. */
     private final float[] spare = new float[BLOCK];
@@ -51,6 +59,9 @@ public final class BoxMullerSampler implements NoiseSource {
 
     private BoxMullerSampler(SplittableRandom random, boolean vector) {
         this.vector = vector;
+        this.w1 = vector ? new int[CHUNK / 2] : null;
+        this.w2 = vector ? new int[CHUNK / 2] : null;
+        this.bits = vector ? new int[CHUNK] : null;
         for (int k = 0; k < STREAMS; k++) {
             long a = random.nextLong();
             long b = random.nextLong();
@@ -88,7 +99,9 @@ public final class BoxMullerSampler implements NoiseSource {
         }
         int whole = i + (n - i) / BLOCK * BLOCK;
         if (vector) {
-            SimdBoxMuller.blocks(this, out, i, whole, sigma, add);
+            for (int at = i; at < whole; at += CHUNK) {
+                SimdBoxMuller.blocks(this, out, at, Math.min(whole, at + CHUNK), sigma, add);
+            }
         } else {
             for (int at = i; at < whole; at += BLOCK) {
                 scalarBlock(out, at, sigma, add);

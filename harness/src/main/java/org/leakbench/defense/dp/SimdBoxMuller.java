@@ -23,19 +23,46 @@ final class SimdBoxMuller {
     }
 
     /**
-     * Blocks of samples into out[from .. to), a multiple of the block size. One method on purpose: the Vector API
-     * only stays in registers when everything is inlined, and a helper taking vectors that the JIT declines to
-     * inline boxes them.
+     * Blocks of samples into out[from .. to), a multiple of the block size and at most {@link BoxMullerSampler#CHUNK}
+     * long, in two passes, the generators' words then the samples, each a small method with one loop and no
+     * vector passed between methods. Every vector stored is an int vector fresh out of an int operation, and the
+     * floats reach {@code out} in a scalar loop. Under JDK 17 the JIT compiles a Vector API call to instructions
+     * only when it can prove the vector's class; for calls it cannot, it compiles the library's slow path. A float
+     * vector store takes that class from the type profile of {@code FloatVector.intoArray}, which every float
+     * store in the JVM shares, and the backend's kernels store float vectors of half the width too: so when one
+     * method made all the samples and stored them as floats, some of its stores (and a conversion whose target
+     * species was not a constant) were compiled on the slow path, differently from one JVM to the next, and the
+     * noise of a DP-SGD step cost 5 to 20 times a plain SGD step of the 256-wide MLP instead of a tenth of it.
      */
     static void blocks(BoxMullerSampler g, float[] out, int from, int to, float sigma, boolean add) {
+        int blocks = (to - from) / BoxMullerSampler.BLOCK;
+        words(g, blocks);
+        samples(g.w1, g.w2, g.bits, blocks, sigma);
+        // Added or copied out in scalar loops, so that no float vector is stored. Every sample is old + z·σ in
+        // float either way, as on the scalar path.
+        int[] bits = g.bits;
+        if (add) {
+            for (int i = from; i < to; i++) {
+                out[i] += Float.intBitsToFloat(bits[i - from]);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                out[i] = Float.intBitsToFloat(bits[i - from]);
+            }
+        }
+    }
+
+    /** The two words of each generator for {@code blocks} blocks: w[b·16 + k] is generator k's word in block b. */
+    private static void words(BoxMullerSampler g, int blocks) {
         int lanes = I.length();
-        final int sqrt2Bits = Float.floatToRawIntBits(2 * BoxMullerMath.SQRT_HALF);
+        int[] w1s = g.w1;
+        int[] w2s = g.w2;
         for (int j = 0; j < BoxMullerSampler.STREAMS; j += lanes) {
             IntVector a = IntVector.fromArray(I, g.s0, j);
             IntVector b = IntVector.fromArray(I, g.s1, j);
             IntVector c = IntVector.fromArray(I, g.s2, j);
             IntVector d = IntVector.fromArray(I, g.s3, j);
-            for (int at = from; at < to; at += BoxMullerSampler.BLOCK) {
+            for (int at = j; at < blocks * BoxMullerSampler.STREAMS; at += BoxMullerSampler.STREAMS) {
                 // xoshiro128++, twice: the first word gives the radius, the second the angle.
                 IntVector sum = a.add(d);
                 IntVector w1 = sum.lanewise(VectorOperators.LSHL, 7)
@@ -60,14 +87,33 @@ final class SimdBoxMuller {
                 c = c.lanewise(VectorOperators.XOR, t);
                 d = d.lanewise(VectorOperators.LSHL, 11).or(d.lanewise(VectorOperators.LSHR, 21));
 
+                w1.intoArray(w1s, at);
+                w2.intoArray(w2s, at);
+            }
+            a.intoArray(g.s0, j);
+            b.intoArray(g.s1, j);
+            c.intoArray(g.s2, j);
+            d.intoArray(g.s3, j);
+        }
+    }
+
+    /** The samples r·cos θ and r·sin θ times σ, as float bits: block b's go to bits[b·32 ..]. */
+    private static void samples(int[] w1s, int[] w2s, int[] bits, int blocks, float sigma) {
+        int lanes = I.length();
+        final int sqrt2Bits = Float.floatToRawIntBits(2 * BoxMullerMath.SQRT_HALF);
+        for (int b = 0; b < blocks; b++) {
+            for (int j = 0; j < BoxMullerSampler.STREAMS; j += lanes) {
+                int at = b * BoxMullerSampler.STREAMS + j;
+                IntVector w1 = IntVector.fromArray(I, w1s, at);
+                IntVector w2 = IntVector.fromArray(I, w2s, at);
                 // r = sqrt(-2 ln u1), as BoxMullerMath.radius: halving m in [1, 2) is one off its exponent bits.
                 FloatVector u = ((FloatVector)
-                                w1.lanewise(VectorOperators.LSHR, 1).convert(VectorOperators.I2F, 0))
+                                w1.lanewise(VectorOperators.LSHR, 1).convertShape(VectorOperators.I2F, F, 0))
                         .mul(BoxMullerMath.TWO_POW_MINUS_31)
                         .add(BoxMullerMath.TWO_POW_MINUS_32);
-                IntVector bits = (IntVector) u.reinterpretAsInts();
-                IntVector exponent = bits.lanewise(VectorOperators.LSHR, 23).sub(127);
-                IntVector mantissa = bits.and(0x007FFFFF).or(0x3F800000);
+                IntVector uBits = (IntVector) u.reinterpretAsInts();
+                IntVector exponent = uBits.lanewise(VectorOperators.LSHR, 23).sub(127);
+                IntVector mantissa = uBits.and(0x007FFFFF).or(0x3F800000);
                 VectorMask<Integer> high = mantissa.compare(VectorOperators.GT, sqrt2Bits);
                 mantissa = mantissa.blend(mantissa.sub(0x00800000), high);
                 exponent = exponent.blend(exponent.add(1), high);
@@ -89,15 +135,14 @@ final class SimdBoxMuller {
                         .add(BoxMullerMath.L7)
                         .mul(f)
                         .add(BoxMullerMath.L8);
-                FloatVector e = (FloatVector) exponent.convert(VectorOperators.I2F, 0);
+                FloatVector e = (FloatVector) exponent.convertShape(VectorOperators.I2F, F, 0);
                 FloatVector log = f.add(f.mul(z).mul(p).sub(z.mul(0.5f))).add(e.mul(BoxMullerMath.LN2));
                 FloatVector r = log.mul(-2f).sqrt();
-
                 // The angle q·π/2 + x, as BoxMullerMath.pair.
                 FloatVector x = ((FloatVector) w2.lanewise(VectorOperators.LSHR, 6)
                                 .and(0x00FFFFFF)
                                 .sub(1 << 23)
-                                .convert(VectorOperators.I2F, 0))
+                                .convertShape(VectorOperators.I2F, F, 0))
                         .mul(BoxMullerMath.ANGLE_STEP)
                         .add(BoxMullerMath.ANGLE_HALF_STEP);
                 FloatVector xx = x.mul(x);
@@ -121,26 +166,20 @@ final class SimdBoxMuller {
                         .and(1)
                         .lanewise(VectorOperators.LSHL, 31);
                 IntVector sinSign = q.and(2).lanewise(VectorOperators.LSHL, 30);
-                FloatVector zc = r.mul((FloatVector) cosBits.blend(sinBits, swap)
+                // r·(±t)·σ is ±(r·t·σ) bit for bit (rounding is symmetric), so the sign goes on last, as an int
+                // operation whose result the int store below takes without the slow path (see blocks).
+                int cosAt = b * BoxMullerSampler.BLOCK + j;
+                ((IntVector) r.mul((FloatVector) cosBits.blend(sinBits, swap).reinterpretAsFloats())
+                                .mul(sigma)
+                                .reinterpretAsInts())
                         .lanewise(VectorOperators.XOR, cosSign)
-                        .reinterpretAsFloats());
-                FloatVector zs = r.mul((FloatVector) sinBits.blend(cosBits, swap)
+                        .intoArray(bits, cosAt);
+                ((IntVector) r.mul((FloatVector) sinBits.blend(cosBits, swap).reinterpretAsFloats())
+                                .mul(sigma)
+                                .reinterpretAsInts())
                         .lanewise(VectorOperators.XOR, sinSign)
-                        .reinterpretAsFloats());
-                int cosAt = at + j;
-                int sinAt = at + BoxMullerSampler.STREAMS + j;
-                if (add) {
-                    FloatVector.fromArray(F, out, cosAt).add(zc.mul(sigma)).intoArray(out, cosAt);
-                    FloatVector.fromArray(F, out, sinAt).add(zs.mul(sigma)).intoArray(out, sinAt);
-                } else {
-                    zc.mul(sigma).intoArray(out, cosAt);
-                    zs.mul(sigma).intoArray(out, sinAt);
-                }
+                        .intoArray(bits, cosAt + BoxMullerSampler.STREAMS);
             }
-            a.intoArray(g.s0, j);
-            b.intoArray(g.s1, j);
-            c.intoArray(g.s2, j);
-            d.intoArray(g.s3, j);
         }
     }
 }
