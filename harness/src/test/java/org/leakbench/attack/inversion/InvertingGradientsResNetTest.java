@@ -29,8 +29,9 @@ import org.leakbench.update.Observation;
  * Inverting Gradients on an untrained ResNet-20 at batch 1 in Geiping et al.'s threat model: BatchNorm in
  * evaluation mode on the running statistics (here PyTorch's initial ones). To stay fast the victims are bundled
  * natural-image crops box-averaged from 32 × 32 to {@value #SIDE} × {@value #SIDE}; the full-size runs are the
- * {@code scale} preset's. With BatchNorm in training mode (the batch's own statistics, one image) the same attack
- * stays at the random guess, in PyTorch as here ({@code harness/scripts/torch_ig_resnet.py}).
+ * {@code scale} preset's. Here IG reaches 24.4 dB and SSIM 0.83 against the random guess's 8.7 dB and 0.01 (crops
+ * 1 and 2, 300 steps); with BatchNorm in training mode (the statistics of a batch of one image) the same attack
+ * gets 7.5 dB, below the guess, as it does in PyTorch ({@code harness/scripts/torch_ig_resnet.py}).
  */
 class InvertingGradientsResNetTest {
     static final int SIDE = 8;
