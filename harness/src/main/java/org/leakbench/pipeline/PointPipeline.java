@@ -337,14 +337,21 @@ public final class PointPipeline implements PointExecutor {
             UpdateDefense defense,
             PointContext ctx)
             throws java.io.IOException {
-        UtilityCache.Outcome outcome = utilities.outcome(p, () -> {
-            UtilityRunner.Trained t = UtilityRunner.trainMeasured(
-                    p, data, c.model(), be, defense, ctx.seed(), ModelInit.isSet(p) ? c.params() : null);
-            return new UtilityCache.Outcome(t.history().finalScore(), t.clip());
-        });
-        UtilityMetrics.put(m, outcome.score(), ChosenComponents.dataset(p).does(Capability.TOKEN_SAMPLES));
-        outcome.clip().put(m);
+        if (measuresUtility(p)) {
+            UtilityCache.Outcome outcome = utilities.outcome(p, () -> {
+                UtilityRunner.Trained t = UtilityRunner.trainMeasured(
+                        p, data, c.model(), be, defense, ctx.seed(), ModelInit.isSet(p) ? c.params() : null);
+                return new UtilityCache.Outcome(t.history().finalScore(), t.clip());
+            });
+            UtilityMetrics.put(m, outcome.score(), ChosenComponents.dataset(p).does(Capability.TOKEN_SAMPLES));
+            outcome.clip().put(m);
+        }
         PrivacyAccounting.report(m, p, data, ctx.seed(), DELTA, ctx.runFolder());
+    }
+
+    /** {@code fl.rounds: 0} asks for the attack alone: no training, no accuracy in the row. */
+    static boolean measuresUtility(SweepPoint p) {
+        return p.intValue("fl.rounds") > 0;
     }
 
     static int[] range(int n) {

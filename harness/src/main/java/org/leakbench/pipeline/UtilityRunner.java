@@ -167,7 +167,10 @@ public final class UtilityRunner {
                 p.string("dp.noise"));
     }
 
-    /** Every client takes part in every round; one local epoch for FedAvg. */
+    /**
+     * Every client takes part in every round; one local epoch for FedAvg. {@code fl.rounds: 0} (no utility
+     * training) still releases the attacked update, so privacy accounting counts it as one round.
+     */
     static FlOptions flOptions(SweepPoint p) {
         int clients = p.intValue("fl.clients");
         Algorithm algorithm = "fedavg".equals(p.string("fl")) ? Algorithm.FEDAVG : Algorithm.FEDSGD;
@@ -175,7 +178,7 @@ public final class UtilityRunner {
                 algorithm,
                 clients,
                 clients,
-                p.intValue("fl.rounds"),
+                Math.max(1, p.intValue("fl.rounds")),
                 1,
                 p.intValue("fl.local-batch"),
                 p.doubleValue("fl.lr"),

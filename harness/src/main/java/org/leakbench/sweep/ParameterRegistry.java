@@ -121,7 +121,12 @@ public final class ParameterRegistry {
                         "who attacks: the honest-but-curious server (sees the victim's update), a curious client (the "
                                 + "others' aggregate) or a malicious server (also chooses the model it sends)"),
                 ofInt("fl.clients", EXPENSIVE, atLeast(1), 1, "number of clients"),
-                ofInt("fl.rounds", EXPENSIVE, atLeast(1), 1, "training rounds for utility"),
+                ofInt(
+                        "fl.rounds",
+                        EXPENSIVE,
+                        atLeast(0),
+                        1,
+                        "training rounds for utility (0: no utility figure, the attack alone)"),
                 ofInt("fl.local-steps", EXPENSIVE, atLeast(1), 1, "local steps per round (fedavg)"),
                 ofDouble("fl.lr", EXPENSIVE, above(0), 0.1, "client learning rate"),
                 ofEnum("fl.partition", EXPENSIVE, List.of("iid", "dirichlet"), "iid", "how data is split over clients"),
