@@ -1,7 +1,6 @@
 package org.leakbench.bench;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,7 +184,7 @@ public class MaskingBench extends RunLengthDefaults {
 
         final MaskPrg prg = new MaskPrg();
         SessionParams params;
-        KeyPair own;
+        byte[] own;
         byte[] selfSeed = new byte[MaskPrg.SEED_BYTES];
         Map<Integer, byte[]> peers = new TreeMap<>();
         int[] input;
@@ -196,10 +195,10 @@ public class MaskingBench extends RunLengthDefaults {
             SecAggConfig cfg = SecAggConfig.defaults(mode);
             NeighbourGraph graph = cfg.graph(clients, new SplittableRandom(1));
             params = new SessionParams(random.nextLong(), maskedLength, 32, cfg.thresholdFor(graph.groupSize()), graph);
-            own = X25519.generate(random);
+            own = X25519.generatePrivate(random);
             random.nextBytes(selfSeed);
             for (int v : graph.neighbours(0)) {
-                peers.put(v, X25519.encodePublic(X25519.generate(random).getPublic()));
+                peers.put(v, X25519.publicKey(X25519.generatePrivate(random)));
             }
             input = new int[maskedLength];
         }
@@ -207,7 +206,7 @@ public class MaskingBench extends RunLengthDefaults {
 
     @Benchmark
     public int[] maskedUpdate(ClientState s) {
-        return Masking.maskInput(s.input, 0, s.selfSeed, s.own.getPrivate(), s.peers, s.params, s.prg);
+        return Masking.maskInput(s.input, 0, s.selfSeed, s.own, s.peers, s.params, s.prg);
     }
 
     /** A server holding every message of a finished session, ready to unmask again. */
