@@ -95,6 +95,8 @@ public record SuiteSettings(
                         List.of("100", "1000"),
                         "serverClients",
                         List.of("100"),
+                        "serverLength",
+                        List.of("100000"),
                         "dropout",
                         List.of("0.1")));
         o.put("DistributedDpBench", Map.of("length", List.of("10000", "1000000"), "mode", List.of("SECAGG_PLUS")));

@@ -56,6 +56,11 @@ public final class SecAggServer {
         this.pki = pki;
     }
 
+    /** The session's public parameters. */
+    public SessionParams params() {
+        return params;
+    }
+
     /** The round whose messages the server currently accepts. */
     public Round round() {
         return round;
