@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.State;
  *       vectorLength 1e4 to 1e7.</li>
  *   <li>{@code maskedUpdate}: one client's whole round-2 step (self mask, one X25519 agreement + HKDF + PRG per
  *       neighbour) for n clients: n - 1 neighbours under SecAgg, 2 ceil(1.5 log2 n) under SecAgg+.
- *       clients 100, 1000; maskedLength 1e4, 1e5.</li>
+ *       clients 100, 1000; maskedLength 1e4, 1e5, 1e6 (quick: 1e4, 1e5).</li>
  *   <li>{@code serverUnmask}: the server's final step (Shamir reconstruction of every survivor's self-mask seed
  *       and every dropped client's mask key, removal of all masks) with a fraction {@code dropout} of clients
  *       dropping before round 2. Setup runs the whole protocol once at one coordinate and replays its messages
@@ -174,7 +174,7 @@ public class MaskingBench extends RunLengthDefaults {
         @Param({"100", "1000"})
         public int clients;
 
-        @Param({"10000", "100000"})
+        @Param({"10000", "100000", "1000000"})
         public int maskedLength;
 
         final MaskPrg prg = new MaskPrg();

@@ -103,9 +103,13 @@ public final class BenchSuite {
             Map<String, List<String>> overrides = settings.overridesFor(cls.getSimpleName());
             all.addAll(runOnce(cls, methods, overrides, settings.warmups(), settings.iterations(), "", skipped));
             for (ExtraRun extra : settings.extraRunsFor(cls.getSimpleName())) {
+                List<String> extraMethods = extra.of(methods);
+                if (extraMethods.isEmpty()) {
+                    continue;
+                }
                 all.addAll(runOnce(
                         cls,
-                        methods,
+                        extraMethods,
                         extra.over(overrides),
                         extra.warmups(),
                         extra.iterations(),
