@@ -1,5 +1,6 @@
 package org.leakbench.bench;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +58,20 @@ final class UnmaskingSession {
             inputs.add(new int[1]);
         }
         DropoutSchedule d = DropoutSchedule.none().dropBefore(Round.MASKED_INPUT, dropped(n, dropout));
-        ProtocolResult once =
-                new SecureAggregator(recording, new SecureRandom()).aggregateIntegers(inputs, config, d, seed);
+        ProtocolResult once = new SecureAggregator(recording, drbg()).aggregateIntegers(inputs, config, d, seed);
         return new Recorded(once, toServer);
+    }
+
+    /**
+     * The generator the protocol's own default uses: a session at n = 1000 draws about 10^6 random values (Shamir
+     * coefficients, nonces), each a file read with the platform's NativePRNG.
+     */
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** Clients dropping at fraction {@code dropout}, their ids spread evenly over 0..n-1. */
