@@ -1,6 +1,5 @@
 package org.leakbench.bench;
 
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -62,7 +61,7 @@ public class DistributedDpBench extends RunLengthDefaults {
         Quantizer quantizer;
         SessionParams plainSession;
         SessionParams ddpSession;
-        KeyPair own;
+        byte[] own;
         byte[] selfSeed = new byte[MaskPrg.SEED_BYTES];
         Map<Integer, byte[]> peers = new TreeMap<>();
         int[] sum;
@@ -83,10 +82,10 @@ public class DistributedDpBench extends RunLengthDefaults {
             int threshold = cfg.thresholdFor(graph.groupSize());
             plainSession = new SessionParams(secure.nextLong(), length, cfg.modulusBits(), threshold, graph);
             ddpSession = new SessionParams(secure.nextLong(), p.paddedLength(), p.bits(), threshold, graph);
-            own = X25519.generate(secure);
+            own = X25519.generatePrivate(secure);
             secure.nextBytes(selfSeed);
             for (int v : graph.neighbours(0)) {
-                peers.put(v, X25519.encodePublic(X25519.generate(secure).getPublic()));
+                peers.put(v, X25519.publicKey(X25519.generatePrivate(secure)));
             }
             sum = codec.encode(update, random);
         }
@@ -95,13 +94,13 @@ public class DistributedDpBench extends RunLengthDefaults {
     @Benchmark
     public int[] plainClient(ClientState s) {
         int[] q = s.quantizer.quantize(s.update, s.random);
-        return Masking.maskInput(q, 0, s.selfSeed, s.own.getPrivate(), s.peers, s.plainSession, s.prg);
+        return Masking.maskInput(q, 0, s.selfSeed, s.own, s.peers, s.plainSession, s.prg);
     }
 
     @Benchmark
     public int[] ddpClient(ClientState s) {
         int[] e = s.codec.encode(s.update, s.random);
-        return Masking.maskInput(e, 0, s.selfSeed, s.own.getPrivate(), s.peers, s.ddpSession, s.prg);
+        return Masking.maskInput(e, 0, s.selfSeed, s.own, s.peers, s.ddpSession, s.prg);
     }
 
     @Benchmark

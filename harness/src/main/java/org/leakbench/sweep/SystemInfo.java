@@ -69,6 +69,7 @@ public final class SystemInfo {
         m.put(ProvenanceFile.CORES, Runtime.getRuntime().availableProcessors());
         m.put(ProvenanceFile.MAX_HEAP_MB, Runtime.getRuntime().maxMemory() / (1024 * 1024));
         m.put(ProvenanceFile.MASK_PRG, org.leakbench.defense.secagg.MaskPrgRoute.description());
+        m.put(ProvenanceFile.X25519, org.leakbench.defense.secagg.X25519.description());
         return m;
     }
 

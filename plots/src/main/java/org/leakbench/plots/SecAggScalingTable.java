@@ -15,7 +15,8 @@ import org.leakbench.results.JmhUnits;
  * clients' key agreements and the removal of every mask), for SecAgg (Bonawitz et al., CCS 2017) and SecAgg+
  * (Bell et al., CCS 2020), at 10^5, 10^6 and 10^7 coordinates.
  *
- * <p>A time is measured where the run has that length, else extrapolated linearly in L, since key agreement,
+ * <p>A time is measured where the run has that length (its "from" cell says {@code measured}), else
+ * extrapolated (the cell names the formula and its inputs) linearly in L, since key agreement,
  * HKDF and Shamir do not depend on L while mask expansion and the sums grow with it: from the two largest
  * measured lengths L1 &lt; L2 of the same protocol, n and role, T(L) = T(L2) + (L − L2)·(T(L2) − T(L1))/(L2 − L1);
  * from one measured length L0, T(L) = T(L0) + 4·m·(L − L0)/R, with R the run's mask-expansion rate
@@ -98,7 +99,9 @@ final class SecAggScalingTable {
         if (l1 != null) {
             double slope = (byLength.get(l2) - byLength.get(l1)) / (l2 - l1);
             if (slope > 0) {
-                return new Estimate(byLength.get(l2) + (length - l2) * slope, "linear in L from " + l1 + ", " + l2);
+                return new Estimate(
+                        byLength.get(l2) + (length - l2) * slope,
+                        "extrapolated: linear in L through " + l1 + ", " + l2);
             }
             // Times that do not grow with L are noise at small lengths: a line through them would fall, even below 0.
             noGrowth = " (times at " + l1 + " and " + l2 + " do not grow with L)";
@@ -109,7 +112,7 @@ final class SecAggScalingTable {
         }
         return new Estimate(
                 byLength.get(l2) + 4 * masks * (length - l2) / prgBytesPerSecond,
-                "from " + l2 + " + 4·m·ΔL/R" + noGrowth);
+                "extrapolated: T(" + l2 + ") + 4·m·ΔL/R, m = " + Numbers.format(masks) + noGrowth);
     }
 
     /** k: n − 1 under SecAgg, 2⌈1.5 log2 n⌉ (at most n − 1) under SecAgg+ (the defaults of the protocol). */

@@ -59,7 +59,7 @@ class SecAggScalingTableTest {
         assertEquals(Numbers.format(1.0), row(t, "SECAGG", 100, 1_000_000).get(3));
         List<String> at7 = row(t, "SECAGG", 100, 10_000_000);
         assertEquals(Numbers.format(10.0), at7.get(3));
-        assertTrue(at7.get(4).startsWith("linear in L"), at7.get(4));
+        assertTrue(at7.get(4).startsWith("extrapolated: linear in L through "), at7.get(4));
         assertEquals("", at7.get(5), "no server result: empty, not zero");
         assertEquals("not measured", at7.get(6));
     }
@@ -105,6 +105,19 @@ class SecAggScalingTableTest {
                 10_000_000);
         assertEquals("", at7.get(5), "no PRG rate in this run: left empty rather than negative");
         assertTrue(at7.get(6).contains("do not grow with L"), at7.get(6));
+    }
+
+    /** The paper run's n = 1000 server: measured at 10^5, extrapolated beyond through 10^4 and 10^5. */
+    @Test
+    void aThousandClientsMeasuredAtTwoLengthsAreExtrapolatedThroughThem() {
+        List<JmhResult> results =
+                List.of(server("SECAGG", 1000, 10_000, "0.1", 2_000), server("SECAGG", 1000, 100_000, "0.1", 11_000));
+        TextTable t = SecAggScalingTable.table(results);
+        assertEquals("measured", row(t, "SECAGG", 1000, 100_000).get(6));
+        assertEquals(11.0, Double.parseDouble(row(t, "SECAGG", 1000, 100_000).get(5)), 1e-9);
+        List<String> at6 = row(t, "SECAGG", 1000, 1_000_000);
+        assertEquals("extrapolated: linear in L through 10000, 100000", at6.get(6));
+        assertEquals(101.0, Double.parseDouble(at6.get(5)), 1e-9, "11 s + 9·10^5 × 10^-4 s per coordinate");
     }
 
     @Test

@@ -49,6 +49,8 @@ public final class ProvenanceFile {
     public static final String SUMMARY = "summary";
     /** The route of the secure-aggregation mask generator (JDK AES/CTR intrinsic or fallback). */
     public static final String MASK_PRG = "mask_prg";
+    /** The route of secure aggregation's X25519 key agreement (the system's libcrypto or the JDK's XDH). */
+    public static final String X25519 = "x25519";
     /** Where a cluster shard ran (written by the shard runner). */
     public static final String NODE = "node";
 

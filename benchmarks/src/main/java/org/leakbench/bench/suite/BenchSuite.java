@@ -22,6 +22,7 @@ import org.leakbench.bench.GemmBench;
 import org.leakbench.bench.GemmRouteBench;
 import org.leakbench.bench.GradientBench;
 import org.leakbench.bench.InversionStepBench;
+import org.leakbench.bench.KeyAgreementBench;
 import org.leakbench.bench.MaskingBench;
 import org.leakbench.bench.NoiseBench;
 import org.leakbench.bench.PerExampleGradientBench;
@@ -53,6 +54,7 @@ public final class BenchSuite {
             GemmBench.class,
             NoiseBench.class,
             MaskingBench.class,
+            KeyAgreementBench.class,
             CompressionBench.class,
             AccountantBench.class,
             DistributedDpBench.class,
@@ -101,9 +103,13 @@ public final class BenchSuite {
             Map<String, List<String>> overrides = settings.overridesFor(cls.getSimpleName());
             all.addAll(runOnce(cls, methods, overrides, settings.warmups(), settings.iterations(), "", skipped));
             for (ExtraRun extra : settings.extraRunsFor(cls.getSimpleName())) {
+                List<String> extraMethods = extra.of(methods);
+                if (extraMethods.isEmpty()) {
+                    continue;
+                }
                 all.addAll(runOnce(
                         cls,
-                        methods,
+                        extraMethods,
                         extra.over(overrides),
                         extra.warmups(),
                         extra.iterations(),
@@ -187,6 +193,10 @@ public final class BenchSuite {
             String route = System.getProperty("leakbench.maskprg");
             if (route != null && !route.isBlank()) {
                 b.jvmArgsAppend("-Dleakbench.maskprg=" + route); // the mask generator's route, when forced
+            }
+            String x25519 = System.getProperty("leakbench.x25519");
+            if (x25519 != null && !x25519.isBlank()) {
+                b.jvmArgsAppend("-Dleakbench.x25519=" + x25519); // the key agreement's route, when forced
             }
         }
         return b;

@@ -16,9 +16,17 @@ import java.util.TreeMap;
  * @param params     parameter values replacing the class's, by name
  * @param warmups    warm-up iterations (at least one: the first operations run interpreted)
  * @param iterations measured iterations (at least two, so that a median is not a single operation)
+ * @param methods    the benchmark methods this run is for (empty: every selected one), for a class whose methods
+ *                   take their parameters from different states
  */
-public record ExtraRun(Map<String, List<String>> params, int warmups, int iterations) {
+public record ExtraRun(Map<String, List<String>> params, int warmups, int iterations, List<String> methods) {
+    /** A run of every selected method of the class. */
+    public ExtraRun(Map<String, List<String>> params, int warmups, int iterations) {
+        this(params, warmups, iterations, List.of());
+    }
+
     public ExtraRun {
+        methods = List.copyOf(methods);
         if (params.isEmpty()) {
             throw new IllegalArgumentException("an extra JMH run needs at least one parameter value to set");
         }
@@ -27,6 +35,13 @@ public record ExtraRun(Map<String, List<String>> params, int warmups, int iterat
                     + warmups + " and " + iterations + " for " + params);
         }
         params = Collections.unmodifiableMap(new TreeMap<>(params)); // by name: the same text every run
+    }
+
+    /** The methods of {@code selected} this run measures. */
+    List<String> of(List<String> selected) {
+        return methods.isEmpty()
+                ? selected
+                : selected.stream().filter(methods::contains).toList();
     }
 
     /** The class's {@code overrides} with this run's values put over them. */
@@ -41,6 +56,7 @@ public record ExtraRun(Map<String, List<String>> params, int warmups, int iterat
         StringBuilder sb = new StringBuilder();
         params.forEach((k, v) ->
                 sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
-        return sb + ": " + warmups + " + " + iterations + " iterations";
+        String only = methods.isEmpty() ? "" : " " + methods + " only";
+        return sb + only + ": " + warmups + " + " + iterations + " iterations";
     }
 }

@@ -51,6 +51,7 @@ final class RunSettingsFile {
         p.put("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("machine.java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         p.put("machine.mask_prg", org.leakbench.defense.secagg.MaskPrgRoute.description());
+        p.put("machine.x25519", org.leakbench.defense.secagg.X25519.description());
         p.put("load.before", loadBefore);
         p.put("load.after", loadAverage());
         p.put("finished", Instant.now().toString());

@@ -150,6 +150,28 @@ class SuitePiecesTest {
     }
 
     @Test
+    void anExtraRunForSomeMethodsLeavesTheOthersOut() {
+        ExtraRun run = new ExtraRun(Map.of("serverClients", List.of("1000")), 1, 3, List.of("serverUnmask"));
+        assertEquals(List.of("serverUnmask"), run.of(List.of("prg", "maskedUpdate", "serverUnmask")));
+        assertEquals(List.of(), run.of(List.of("prg")));
+        assertEquals(List.of("prg"), new ExtraRun(Map.of("x", List.of("1")), 1, 2).of(List.of("prg")));
+        assertTrue(run.describe().contains("[serverUnmask] only"), run.describe());
+    }
+
+    /** Quick never sets up n = 1000 for the unmasking (minutes); paper measures it at 10^4 and 10^5 coordinates. */
+    @Test
+    void theUnmaskingAtAThousandClientsIsMeasuredInPaperOnly() {
+        SuiteSettings quick = SuiteSettings.of("quick");
+        assertEquals(List.of("100"), quick.overridesFor("MaskingBench").get("serverClients"));
+        assertTrue(quick.extraRunsFor("MaskingBench").isEmpty());
+        SuiteSettings paper = SuiteSettings.of("paper");
+        assertTrue(paper.extraRunsFor("MaskingBench").stream()
+                .anyMatch(r -> r.params().get("serverClients").equals(List.of("1000"))
+                        && r.params().get("serverLength").contains("100000")
+                        && r.methods().equals(List.of("serverUnmask"))));
+    }
+
+    @Test
     void quickValuesAreAnnotatedValuesSoPaperMeasuresEverythingQuickDoes() {
         SuiteSettings quick = SuiteSettings.of("quick");
         for (Class<?> cls : BenchSuite.CLASSES) {

@@ -119,6 +119,8 @@ class SuiteSmokeTest {
                         "MaskingBench.prg",
                         "MaskingBench.prgFill",
                         "MaskingBench.prgJdkCtr",
+                        "KeyAgreementBench.agree",
+                        "KeyAgreementBench.agreeJdk",
                         "MaskingBench.prgFallback",
                         "MaskingBench.jdkAesCtr",
                         "MaskingBench.jdkAesEcb",

@@ -1,8 +1,6 @@
 package org.leakbench.defense.secagg;
 
-import java.security.PrivateKey;
 import java.util.Map;
-import javax.crypto.KeyAgreement;
 
 /**
  * The client's masking step of round 2 (Bonawitz et al., CCS 2017):
@@ -18,7 +16,7 @@ public final class Masking {
      * @param input          x_u (not modified)
      * @param self           u
      * @param selfMaskSeed   b_u, 16 bytes
-     * @param maskKey        u's mask private key
+     * @param maskScalar     u's mask private key, the raw 32-byte X25519 scalar
      * @param peerMaskKeys   encoded mask public keys of the peers u masks with (excluding u), by id
      * @return the masked vector, every element in [0, 2^b)
      */
@@ -26,19 +24,19 @@ public final class Masking {
             int[] input,
             int self,
             byte[] selfMaskSeed,
-            PrivateKey maskKey,
+            byte[] maskScalar,
             Map<Integer, byte[]> peerMaskKeys,
             SessionParams params,
             MaskPrg prg) {
         int[] y = input.clone();
         prg.addMask(selfMaskSeed, y, 1);
-        KeyAgreement agreement = X25519.agreement(maskKey);
+        X25519.Agreement agreement = X25519.agreement(maskScalar);
         for (Map.Entry<Integer, byte[]> peer : peerMaskKeys.entrySet()) {
             int v = peer.getKey();
             if (v == self) {
                 throw new IllegalArgumentException("client " + self + " cannot mask with itself");
             }
-            byte[] shared = X25519.agree(agreement, X25519.decodePublic(peer.getValue()));
+            byte[] shared = agreement.agree(peer.getValue());
             prg.addMask(MaskPrg.pairwiseSeed(shared, params.session()), y, self > v ? 1 : -1);
         }
         int mask = params.modulusMask();

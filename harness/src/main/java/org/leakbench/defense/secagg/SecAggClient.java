@@ -1,9 +1,7 @@
 package org.leakbench.defense.secagg;
 
 import java.nio.ByteBuffer;
-import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +39,15 @@ public final class SecAggClient {
     private final SecureRandom random;
     private final MaskPrg prg;
     private final Shamir shamir;
-    private KeyPair encryptionKeys;
-    private KeyPair maskKeys;
+    /** Private scalars and encoded public keys of this session's two X25519 key pairs. */
+    private byte[] encryptionScalar;
+
+    private byte[] encryptionPublic;
+    private byte[] maskScalar;
+    private byte[] maskPublic;
+    /** The encryption key's agreement, set up once for all neighbours. */
+    private X25519.Agreement encryptionAgreement;
+
     private Map<Integer, AdvertiseKeys> peerKeys;
     private final Map<Integer, byte[]> channelKeys = new HashMap<>();
     private byte[] selfMaskSeed;
@@ -99,10 +104,12 @@ public final class SecAggClient {
 
     /** Round 0: two fresh X25519 key pairs, one to encrypt shares, one for the pairwise masks; signed if active. */
     public AdvertiseKeys advertiseKeys() {
-        encryptionKeys = X25519.generate(random);
-        maskKeys = X25519.generate(random);
-        byte[] c = X25519.encodePublic(encryptionKeys.getPublic());
-        byte[] s = X25519.encodePublic(maskKeys.getPublic());
+        encryptionScalar = X25519.generatePrivate(random);
+        maskScalar = X25519.generatePrivate(random);
+        encryptionPublic = X25519.publicKey(encryptionScalar);
+        maskPublic = X25519.publicKey(maskScalar);
+        byte[] c = encryptionPublic;
+        byte[] s = maskPublic;
         byte[] signature = pki == null
                 ? new byte[0]
                 : Ed25519.sign(signingKey, SignedStatements.advertisement(params.session(), id, c, s));
@@ -114,8 +121,8 @@ public final class SecAggClient {
         checkAddressed(list);
         Map<Integer, AdvertiseKeys> keys = new TreeMap<>();
         TreeSet<String> distinct = new TreeSet<>();
-        distinct.add(Arrays.toString(X25519.encodePublic(encryptionKeys.getPublic())));
-        distinct.add(Arrays.toString(X25519.encodePublic(maskKeys.getPublic())));
+        distinct.add(Arrays.toString(encryptionPublic));
+        distinct.add(Arrays.toString(maskPublic));
         for (Map.Entry<Integer, AdvertiseKeys> e : list.keys().entrySet()) {
             int v = e.getKey();
             AdvertiseKeys k = e.getValue();
@@ -165,7 +172,7 @@ public final class SecAggClient {
         holders[k] = id;
         int[] xs = Arrays.stream(holders).map(h -> h + 1).toArray();
         Shamir.Share[] seedShares = shamir.split(selfMaskSeed, xs, random);
-        Shamir.Share[] keyShares = shamir.split(X25519.privateScalar(maskKeys.getPrivate()), xs, random);
+        Shamir.Share[] keyShares = shamir.split(maskScalar, xs, random);
         Map<Integer, byte[]> ciphertexts = new TreeMap<>();
         for (int i = 0; i < holders.length; i++) {
             int v = holders[i];
@@ -239,7 +246,7 @@ public final class SecAggClient {
                 peers.put(v, peerKeys.get(v).maskKey());
             }
         }
-        int[] y = Masking.maskInput(input, id, selfMaskSeed, maskKeys.getPrivate(), peers, params, prg);
+        int[] y = Masking.maskInput(input, id, selfMaskSeed, maskScalar, peers, params, prg);
         return new MaskedInput(params.session(), id, y, params.modulusBits());
     }
 
@@ -349,8 +356,11 @@ public final class SecAggClient {
 
     private byte[] channelKey(int v) {
         return channelKeys.computeIfAbsent(v, peer -> {
-            PublicKey theirs = X25519.decodePublic(peerKeys.get(peer).encryptionKey());
-            return ShareCipher.deriveKey(X25519.agree(encryptionKeys.getPrivate(), theirs), params.session());
+            if (encryptionAgreement == null) {
+                encryptionAgreement = X25519.agreement(encryptionScalar);
+            }
+            byte[] shared = encryptionAgreement.agree(peerKeys.get(peer).encryptionKey());
+            return ShareCipher.deriveKey(shared, params.session());
         });
     }
 

@@ -1,6 +1,5 @@
 package org.leakbench.defense.secagg;
 
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import javax.crypto.KeyAgreement;
 import org.leakbench.defense.secagg.SecAggMessage.AdvertiseKeys;
 import org.leakbench.defense.secagg.SecAggMessage.ForwardedShares;
 import org.leakbench.defense.secagg.SecAggMessage.KeyList;
@@ -56,6 +54,11 @@ public final class SecAggServer {
         this.params = params;
         this.prg = prg;
         this.pki = pki;
+    }
+
+    /** The session's public parameters. */
+    public SessionParams params() {
+        return params;
     }
 
     /** The round whose messages the server currently accepts. */
@@ -258,8 +261,6 @@ public final class SecAggServer {
             prg.addMask(seed, sum, -1);
             masks++;
         }
-        // A survivor's mask key is decoded once, not once per dropped neighbour (d times under SecAgg).
-        Map<Integer, PublicKey> survivorMaskKeys = new HashMap<>();
         for (int u : u2.keySet()) {
             if (u3.containsKey(u)) {
                 continue;
@@ -272,12 +273,10 @@ public final class SecAggServer {
                     X25519.KEY_BYTES,
                     k -> matchesMaskKey(u, k),
                     "do not give its advertised public key");
-            KeyAgreement agreement = X25519.agreement(X25519.privateFromScalar(scalar));
+            X25519.Agreement agreement = X25519.agreement(scalar);
             for (int v : params.graph().neighbours(u)) {
                 if (u3.containsKey(v)) {
-                    PublicKey theirs = survivorMaskKeys.computeIfAbsent(
-                            v, w -> X25519.decodePublic(u1.get(w).maskKey()));
-                    byte[] shared = X25519.agree(agreement, theirs);
+                    byte[] shared = agreement.agree(u1.get(v).maskKey());
                     // v added PRG(s_vu) if v > u and subtracted it otherwise; undo that.
                     prg.addMask(MaskPrg.pairwiseSeed(shared, params.session()), sum, v > u ? -1 : 1);
                     agreements++;
@@ -382,13 +381,10 @@ public final class SecAggServer {
 
     /** X25519(sk, 9) is the public key: a wrong share would give a different one. */
     private boolean matchesMaskKey(int u, byte[] scalar) {
-        byte[] base = new byte[X25519.KEY_BYTES];
-        base[0] = 9;
         checkAgreements++;
         try {
-            byte[] pub = X25519.agree(X25519.privateFromScalar(scalar), X25519.decodePublic(base));
-            return Arrays.equals(pub, u1.get(u).maskKey());
-        } catch (SecAggException e) {
+            return Arrays.equals(X25519.publicKey(scalar), u1.get(u).maskKey());
+        } catch (SecAggException | IllegalArgumentException e) {
             return false;
         }
     }

@@ -1,115 +1,178 @@
 package org.leakbench.defense.secagg;
 
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.interfaces.XECPrivateKey;
-import java.security.interfaces.XECPublicKey;
-import java.security.spec.NamedParameterSpec;
-import java.security.spec.XECPrivateKeySpec;
-import java.security.spec.XECPublicKeySpec;
-import javax.crypto.KeyAgreement;
+import java.util.Locale;
 
 /**
- * X25519 Diffie-Hellman (RFC 7748) through the JDK's {@code XDH} provider, with the raw 32-byte encodings the
- * protocol sends: public keys as the little-endian u-coordinate, private keys as the 32-byte scalar (what is
- * Shamir-shared so the server can recover a dropped client's pairwise masks).
+ * X25519 Diffie-Hellman (RFC 7748) on raw 32-byte keys, the encodings the protocol sends and shares: a public
+ * key is the little-endian u-coordinate, a private key the 32-byte scalar (what is Shamir-shared so the server
+ * can recover a dropped client's pairwise masks).
+ *
+ * <p>Two routes give the same bytes: the system's OpenSSL through the foreign-function interface
+ * ({@link LibcryptoX25519}, about ten times faster) and the JDK's {@code XDH} provider ({@link JdkX25519}), the
+ * fallback wherever libcrypto or native access is missing. The first that works is taken; {@code
+ * -Dleakbench.x25519=openssl|jdk} forces one, and {@link #description()} (recorded in a run's provenance as
+ * {@code x25519}) says which was taken and, for the fallback, why.
  */
 public final class X25519 {
     /** Bytes in an encoded public key, private scalar or shared secret. */
     public static final int KEY_BYTES = 32;
 
+    static final String PROPERTY = "leakbench.x25519";
+
+    /** The u-coordinate 9 of the base point: agreeing with it gives a private key's public key. */
+    private static final byte[] BASE_POINT = basePoint();
+
+    /** The routes, fastest first. */
+    enum Route {
+        OPENSSL,
+        JDK
+    }
+
+    /** Key agreements of one own private key with many peers; not thread-safe. */
+    @FunctionalInterface
+    public interface Agreement {
+        /**
+         * The 32-byte shared secret with the peer's encoded public key; fails with {@link SecAggException} on a
+         * low-order peer key (all-zero result).
+         */
+        byte[] agree(byte[] peerPublic);
+    }
+
+    private static volatile Route chosen;
+
     private X25519() {}
 
-    public static KeyPair generate(SecureRandom random) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH");
-            generator.initialize(NamedParameterSpec.X25519, random);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM lacks X25519 (XDH)", e);
-        }
+    /** A fresh private key: 32 random bytes (the scalar multiplication clamps them, RFC 7748 §5). */
+    public static byte[] generatePrivate(SecureRandom random) {
+        byte[] scalar = new byte[KEY_BYTES];
+        random.nextBytes(scalar);
+        return scalar;
     }
 
-    /** Little-endian u-coordinate, 32 bytes. */
-    public static byte[] encodePublic(PublicKey key) {
-        BigInteger u = ((XECPublicKey) key).getU();
-        byte[] be = Shamir.toFixed(u, KEY_BYTES);
-        byte[] le = new byte[KEY_BYTES];
-        for (int i = 0; i < KEY_BYTES; i++) {
-            le[i] = be[KEY_BYTES - 1 - i];
-        }
-        return le;
+    /** The public key of a private scalar: X25519(scalar, 9). */
+    public static byte[] publicKey(byte[] scalar) {
+        return agreement(scalar).agree(BASE_POINT);
     }
 
-    public static PublicKey decodePublic(byte[] encoded) {
-        if (encoded.length != KEY_BYTES) {
-            throw new IllegalArgumentException(
-                    "X25519 public key must be " + KEY_BYTES + " bytes, got " + encoded.length);
-        }
-        byte[] be = new byte[KEY_BYTES];
-        for (int i = 0; i < KEY_BYTES; i++) {
-            be[i] = encoded[KEY_BYTES - 1 - i];
-        }
-        be[0] &= 0x7f; // RFC 7748 §5: the top bit of the u-coordinate is ignored
-        try {
-            return KeyFactory.getInstance("XDH")
-                    .generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, be)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a valid X25519 public key: " + e.getMessage(), e);
-        }
+    /** The 32-byte shared secret of {@code scalar} with {@code peerPublic}. */
+    public static byte[] agree(byte[] scalar, byte[] peerPublic) {
+        return agreement(scalar).agree(peerPublic);
     }
 
-    public static byte[] privateScalar(PrivateKey key) {
-        return ((XECPrivateKey) key)
-                .getScalar()
-                .orElseThrow(() -> new IllegalStateException("X25519 private key does not expose its scalar"));
-    }
-
-    public static PrivateKey privateFromScalar(byte[] scalar) {
-        if (scalar.length != KEY_BYTES) {
-            throw new IllegalArgumentException(
-                    "X25519 private scalar must be " + KEY_BYTES + " bytes, got " + scalar.length);
-        }
-        try {
-            return KeyFactory.getInstance("XDH")
-                    .generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a valid X25519 private scalar: " + e.getMessage(), e);
-        }
-    }
-
-    /** The 32-byte shared secret; fails with a clear error on a low-order peer key (all-zero result). */
-    public static byte[] agree(PrivateKey own, PublicKey peer) {
-        return agree(agreement(own), peer);
+    /** An agreement holding {@code scalar} for many peers in a row, on the route this JVM took. */
+    public static Agreement agreement(byte[] scalar) {
+        return agreement(chosen(), scalar);
     }
 
     /**
-     * A key agreement holding {@code own}, for many peers in a row: the provider look-up and the key's
-     * initialisation are done once, since {@link KeyAgreement#generateSecret()} returns it to this state.
+     * An agreement on the route named as {@code -Dleakbench.x25519} would name it, {@code openssl} or {@code jdk}
+     * (benchmarks compare them); an IllegalArgumentException if that route cannot run here.
      */
-    public static KeyAgreement agreement(PrivateKey own) {
-        try {
-            KeyAgreement agreement = KeyAgreement.getInstance("XDH");
-            agreement.init(own);
-            return agreement;
-        } catch (GeneralSecurityException e) {
-            throw new SecAggException("X25519 key agreement failed: " + e.getMessage(), e);
-        }
+    public static Agreement agreement(String route, byte[] scalar) {
+        return agreement(named(route), scalar);
     }
 
-    /** The shared secret of the agreement's own key with {@code peer}; the agreement can then be used again. */
-    public static byte[] agree(KeyAgreement agreement, PublicKey peer) {
-        try {
-            agreement.doPhase(peer, true);
-            return agreement.generateSecret();
-        } catch (GeneralSecurityException e) {
-            throw new SecAggException("X25519 key agreement failed: " + e.getMessage(), e);
+    /** An agreement on a given route (tests and benchmarks compare them). */
+    static Agreement agreement(Route route, byte[] scalar) {
+        check(scalar, "private scalar");
+        Agreement inner = route == Route.OPENSSL ? NativeRoute.agreement(scalar) : JdkX25519.agreement(scalar);
+        return peer -> inner.agree(check(peer, "public key"));
+    }
+
+    private static byte[] check(byte[] key, String what) {
+        if (key == null || key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("X25519 " + what + " must be " + KEY_BYTES + " bytes, got "
+                    + (key == null ? "none" : String.valueOf(key.length)));
+        }
+        return key;
+    }
+
+    /**
+     * The route this JVM takes, decided on first use; a bad {@code -Dleakbench.x25519}, or {@code openssl}
+     * forced where it cannot run, is an IllegalArgumentException naming it.
+     */
+    static Route chosen() {
+        Route r = chosen;
+        if (r == null) {
+            r = named(System.getProperty(PROPERTY));
+            chosen = r;
+        }
+        return r;
+    }
+
+    /** The route for a forced name (null or blank: the fastest that works). */
+    static Route named(String forced) {
+        if (forced == null || forced.isBlank()) {
+            return nativeRouteProblem() == null ? Route.OPENSSL : Route.JDK;
+        }
+        return switch (forced.trim().toLowerCase(Locale.ROOT)) {
+            case "openssl" -> {
+                String problem = nativeRouteProblem();
+                if (problem != null) {
+                    throw new IllegalArgumentException(
+                            "-D" + PROPERTY + "=openssl, but the native route cannot run: " + problem);
+                }
+                yield Route.OPENSSL;
+            }
+            case "jdk" -> Route.JDK;
+            default ->
+                throw new IllegalArgumentException("-D" + PROPERTY + " must be openssl or jdk, got '" + forced + "'");
+        };
+    }
+
+    /** Null when the native route works on this JVM, else why not, in a few words. */
+    static String nativeRouteProblem() {
+        if (ModuleLayer.boot().findModule(MaskPrgRoute.FOREIGN_MODULE).isEmpty()) {
+            return "the JVM lacks --add-modules=" + MaskPrgRoute.FOREIGN_MODULE;
+        }
+        return NativeRoute.problem();
+    }
+
+    /** One line for provenance: the route taken and, for the fallback, why the native one was not. */
+    public static String description() {
+        Route r = chosen();
+        boolean forced = System.getProperty(PROPERTY) != null;
+        String how = forced ? " (forced with -D" + PROPERTY + ")" : "";
+        if (r == Route.OPENSSL) {
+            return "X25519 on " + NativeRoute.version() + " (native, through the foreign-function API)" + how;
+        }
+        String problem = nativeRouteProblem();
+        return "X25519 on the JDK's XDH provider (pure-Java fallback" + how + ")"
+                + (problem == null ? "" : "; native libcrypto not used: " + problem);
+    }
+
+    /** The short name recorded next to benchmark results: {@code openssl} or {@code jdk}. */
+    public static String name() {
+        return chosen() == Route.OPENSSL ? "openssl" : "jdk";
+    }
+
+    private static byte[] basePoint() {
+        byte[] u = new byte[KEY_BYTES];
+        u[0] = 9;
+        return u;
+    }
+
+    /** Touches {@link LibcryptoX25519} (and so the foreign module) only when called. */
+    private static final class NativeRoute {
+        private NativeRoute() {}
+
+        static String problem() {
+            Object l = LibcryptoX25519.load();
+            return l instanceof LibcryptoX25519 ? null : (String) l;
+        }
+
+        static Agreement agreement(byte[] scalar) {
+            Object l = LibcryptoX25519.load();
+            if (!(l instanceof LibcryptoX25519 lib)) {
+                throw new IllegalStateException("the native X25519 route cannot run: " + l);
+            }
+            return lib.agreement(scalar);
+        }
+
+        static String version() {
+            Object l = LibcryptoX25519.load();
+            return l instanceof LibcryptoX25519 lib ? lib.version : "libcrypto";
         }
     }
 }

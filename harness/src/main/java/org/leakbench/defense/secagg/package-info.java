@@ -3,7 +3,8 @@
  * and its sparse-graph variant SecAgg+ (Bell et al., CCS 2020), run in-process as explicit messages between
  * {@link org.leakbench.defense.secagg.SecAggClient} objects and a {@link org.leakbench.defense.secagg.SecAggServer}.
  *
- * <p>Building blocks: X25519 key agreement (JDK {@code XDH}), HKDF-SHA256, AES-GCM share encryption with
+ * <p>Building blocks: X25519 key agreement on raw 32-byte keys (the system's OpenSSL through the foreign-function
+ * interface, or the JDK's {@code XDH} where it is missing; see {@link org.leakbench.defense.secagg.X25519}), HKDF-SHA256, AES-GCM share encryption with
  * associated data binding sender, recipient, round and session, Shamir secret sharing over a 257-bit prime
  * field, an AES-128 counter-mode mask generator, a SHA-256 commitment to each self-mask seed, and in the active
  * mode Ed25519 signatures (JDK). {@link org.leakbench.defense.secagg.SecureAggregator} is the facade the

@@ -99,10 +99,8 @@ class SecAggActiveTest {
             if (m instanceof KeyList list && list.recipient() == 0) {
                 Map<Integer, AdvertiseKeys> keys = new TreeMap<>(list.keys());
                 AdvertiseKeys real = keys.get(1);
-                byte[] c = X25519.encodePublic(
-                        X25519.generate(SecAggProtocolTest.RANDOM).getPublic());
-                byte[] s = X25519.encodePublic(
-                        X25519.generate(SecAggProtocolTest.RANDOM).getPublic());
+                byte[] c = X25519.publicKey(X25519.generatePrivate(SecAggProtocolTest.RANDOM));
+                byte[] s = X25519.publicKey(X25519.generatePrivate(SecAggProtocolTest.RANDOM));
                 keys.put(1, new AdvertiseKeys(real.session(), 1, c, s, real.signature()));
                 return List.of(new KeyList(list.session(), 0, keys));
             }
