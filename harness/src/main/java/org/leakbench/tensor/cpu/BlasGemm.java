@@ -28,9 +28,9 @@ final class BlasGemm {
     static final long MIN_WORK = 1L << 24;
 
     /**
-     * Bands of rows start at multiples of this: OpenBLAS's AVX2 kernels take rows 24, 16, 8 and 4 at a time,
-     * the smaller tiles with a different order of additions, so a band boundary that cut a 24-row tile would
-     * change the last bits of its entries (seen from 16-row bands, gone from 48).
+     * Bands of rows start at multiples of this and are at least this long: OpenBLAS's AVX2 kernels take rows
+     * 24, 16, 8 and 4 at a time, the smaller tiles with a different order of additions, so a band boundary that
+     * cut a 24-row tile would change the last bits of its entries (seen from 16-row bands, gone from 48).
      */
     static final int BAND_GRAIN = 48;
 
@@ -67,7 +67,13 @@ final class BlasGemm {
         }
         int lda = transposeA ? m : k;
         int ldb = transposeB ? k : n;
-        threads.split(m, BAND_GRAIN, (long) m * k * n, (from, to) -> {
+        // The rows left over after the last whole band join it: a band of a few rows (one, say) takes another
+        // of OpenBLAS's code paths than the same rows inside a larger call, with other last bits (seen with the
+        // AVX-512 kernels), so no band is shorter than BAND_GRAIN unless the whole product is.
+        int bands = Math.max(1, m / BAND_GRAIN);
+        threads.split(bands, 1, (long) m * k * n, (firstBand, endBand) -> {
+            int from = firstBand * BAND_GRAIN;
+            int to = endBand == bands ? m : endBand * BAND_GRAIN;
             // JNI hands OpenBLAS a copy of each Java array and copies the whole of it back afterwards, so two
             // bands writing into r at once would overwrite each other's rows: a band of part of r gets its own.
             boolean whole = from == 0 && to == m;

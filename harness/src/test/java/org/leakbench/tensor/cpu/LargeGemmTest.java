@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class LargeGemmTest {
     /** {m, k, n}: ragged tiles (m not a multiple of 6, n not of the tile width), k over two KC blocks. */
-    private static final int[][] SIZES = {{6, 16, 16}, {7, 300, 35}, {50, 513, 17}, {97, 40, 130}, {13, 64, 3100}};
+    private static final int[][] SIZES = {
+        {6, 16, 16}, {7, 300, 35}, {50, 513, 17}, {97, 40, 130}, {150, 40, 130}, {13, 64, 3100}
+    };
 
     @Test
     void packedKernelMatchesTheDefinition() {
