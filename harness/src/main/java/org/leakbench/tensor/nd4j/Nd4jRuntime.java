@@ -87,6 +87,9 @@ record Nd4jRuntime(String version, String deviceKind, String blasVendor, int thr
             // The master thread count is the one that splits an op; maxThreads alone changes nothing measurable.
             Nd4j.getEnvironment().setMaxMasterThreads(wanted);
             Nd4j.getEnvironment().setMaxThreads(wanted);
+            // OpenBLAS keeps its own pool (one thread per core), which the settings above do not reach: without
+            // this a "one-thread" ND4J product ran on both cores of a 2-core machine.
+            Nd4j.factory().blas().setMaxThreads(wanted);
         }
         // A tiny product and sum make sure the native kernels and BLAS really run, not just load.
         INDArray a = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, DataType.FLOAT);
