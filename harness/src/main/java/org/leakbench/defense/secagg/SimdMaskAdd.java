@@ -1,6 +1,5 @@
 package org.leakbench.defense.secagg;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,7 +17,7 @@ final class SimdMaskAdd {
 
     private SimdMaskAdd() {}
 
-    /** target[offset + i] (+= | -= | =) word i of keyStream for i below n, by mode +1, -1 or 0. */
+    /** target[offset + i] (+= | -=) word i of keyStream for i below n, by mode +1 or -1 (a fill is a bulk copy). */
     static void apply(byte[] keyStream, int[] target, int offset, int n, int mode) {
         int lanes = I.length();
         int i = 0;
@@ -27,41 +26,13 @@ final class SimdMaskAdd {
                 IntVector k = IntVector.fromByteArray(I, keyStream, 4 * i, ByteOrder.LITTLE_ENDIAN);
                 IntVector.fromArray(I, target, offset + i).add(k).intoArray(target, offset + i);
             }
-        } else if (mode < 0) {
+        } else {
             for (; i <= n - lanes; i += lanes) {
                 IntVector k = IntVector.fromByteArray(I, keyStream, 4 * i, ByteOrder.LITTLE_ENDIAN);
                 IntVector.fromArray(I, target, offset + i).sub(k).intoArray(target, offset + i);
             }
-        } else {
-            for (; i <= n - lanes; i += lanes) {
-                IntVector.fromByteArray(I, keyStream, 4 * i, ByteOrder.LITTLE_ENDIAN)
-                        .intoArray(target, offset + i);
-            }
         }
         MaskPrg.scalar(keyStream, i, target, offset + i, n - i, mode);
-    }
-
-    /** As {@link #apply(byte[], int[], int, int, int)}, add (+1) or subtract (-1), from a buffer in little-endian order. */
-    static void apply(ByteBuffer keyStream, int[] target, int offset, int n, int mode) {
-        int lanes = I.length();
-        int i = 0;
-        if (mode > 0) {
-            for (; i <= n - lanes; i += lanes) {
-                IntVector k = IntVector.fromByteBuffer(I, keyStream, 4 * i, ByteOrder.LITTLE_ENDIAN);
-                IntVector.fromArray(I, target, offset + i).add(k).intoArray(target, offset + i);
-            }
-            for (; i < n; i++) {
-                target[offset + i] += keyStream.getInt(4 * i);
-            }
-        } else {
-            for (; i <= n - lanes; i += lanes) {
-                IntVector k = IntVector.fromByteBuffer(I, keyStream, 4 * i, ByteOrder.LITTLE_ENDIAN);
-                IntVector.fromArray(I, target, offset + i).sub(k).intoArray(target, offset + i);
-            }
-            for (; i < n; i++) {
-                target[offset + i] -= keyStream.getInt(4 * i);
-            }
-        }
     }
 
     /** target[offset + i] (+= | -=) words[i] for i below n, by mode +1 or -1. */
