@@ -406,6 +406,37 @@ public final class Nd4jBackend implements Backend {
         return wrap(dt, Nd4jConv.filterAdjoint(as(x, dt), as(g, dt), filterShape, spec));
     }
 
+    /**
+     * One native batched product instead of the default's copy to Java arrays and back: the transformer's
+     * attention products ran as Java loops over host copies on this backend.
+     */
+    @Override
+    public Tensor batchedMatmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
+        Nd4jTensor a = own(ta);
+        Nd4jTensor b = own(tb);
+        int[] as = a.shape;
+        int[] bs = b.shape;
+        if (as.length != 3 || bs.length != 3 || as[0] != bs[0]) {
+            throw new IllegalArgumentException("batchedMatmul needs [B, m, k] and [B, k, n] operands with one B, got "
+                    + Shape.str(as) + " and " + Shape.str(bs));
+        }
+        int m = transposeA ? as[2] : as[1];
+        int k = transposeA ? as[1] : as[2];
+        int kb = transposeB ? bs[2] : bs[1];
+        int n = transposeB ? bs[1] : bs[2];
+        if (k != kb) {
+            throw new IllegalArgumentException("batchedMatmul: inner dimensions differ: " + Shape.str(as)
+                    + (transposeA ? "ᵀ" : "") + " · " + Shape.str(bs) + (transposeB ? "ᵀ" : ""));
+        }
+        DType dt = DType.wider(a.dtype, b.dtype);
+        if (as[0] == 0 || m == 0 || n == 0 || k == 0) { // no BLAS call for empty operands; the product is zeros
+            return full(dt, 0.0, as[0], m, n);
+        }
+        INDArray out = Nd4j.createUninitialized(Nd4jTensor.nd4jType(dt), as[0], m, n);
+        Nd4j.matmul(as(a, dt), as(b, dt), out, transposeA, transposeB, false);
+        return new Nd4jTensor(this, dt, new int[] {as[0], m, n}, out);
+    }
+
     /** ND4J's im2col rejects empty arrays; a convolution with no elements is all zeros anyway. */
     private static boolean empty(int[] input, int[] filter) {
         return Shape.size(input) == 0 || Shape.size(filter) == 0;
