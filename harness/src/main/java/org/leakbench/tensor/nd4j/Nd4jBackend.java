@@ -15,7 +15,10 @@ import org.leakbench.tensor.Tensor;
 import org.leakbench.tensor.nd4j.Nd4jArrays.Op2;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -213,6 +216,11 @@ public final class Nd4jBackend implements Backend {
      * diverged computation stays visible. The rare tensor with a NaN is finished element by element.
      */
     private Tensor keepNaN(Tensor input, Tensor result) {
+        INDArray x = own(input).array;
+        // One native test instead of copying every tensor to the host to look for the rare NaN.
+        if (x.length() == 0 || !BooleanIndexing.or(x, Conditions.isNan())) {
+            return result;
+        }
         double[] in = input.toDoubleArray();
         double[] out = null;
         for (int i = 0; i < in.length; i++) {
@@ -274,6 +282,61 @@ public final class Nd4jBackend implements Backend {
     @Override
     public Tensor sign(Tensor a) {
         return keepNaN(a, unary(a, x -> Transforms.sign(x, true)));
+    }
+
+    /** g · y · (1 − y) in three native passes and one new array instead of four of each. */
+    @Override
+    public Tensor sigmoidBackward(Tensor ty, Tensor tg) {
+        Nd4jTensor y = own(ty);
+        Nd4jTensor g = own(tg);
+        if (!Arrays.equals(y.shape, g.shape) || y.array.length() == 0) {
+            return Backend.super.sigmoidBackward(ty, tg); // broadcasting and empty tensors: the general path
+        }
+        DType dt = DType.wider(y.dtype, g.dtype);
+        INDArray yy = as(y, dt);
+        INDArray r = yy.rsub(1.0); // a new array, so the in-place products below change nothing shared
+        r.muli(yy).muli(as(g, dt));
+        return new Nd4jTensor(this, dt, y.shape, r);
+    }
+
+    /** One native reduction, without the product's temporary. */
+    @Override
+    public Tensor dot(Tensor ta, Tensor tb) {
+        Nd4jTensor a = own(ta);
+        Nd4jTensor b = own(tb);
+        if (!Arrays.equals(a.shape, b.shape) || a.array.length() == 0) {
+            return Backend.super.dot(ta, tb);
+        }
+        DType dt = DType.wider(a.dtype, b.dtype);
+        INDArray d = Nd4j.getExecutioner().exec(new Dot(as(a, dt), as(b, dt)));
+        return new Nd4jTensor(this, dt, new int[0], reshaped(d, new int[0]));
+    }
+
+    /** One native reduction, without the difference's and the square's temporaries. */
+    @Override
+    public Tensor sumOfSquaredDifferences(Tensor ta, Tensor tb) {
+        Nd4jTensor a = own(ta);
+        Nd4jTensor b = own(tb);
+        if (!Arrays.equals(a.shape, b.shape) || a.array.length() == 0) {
+            return Backend.super.sumOfSquaredDifferences(ta, tb);
+        }
+        DType dt = DType.wider(a.dtype, b.dtype);
+        return full(dt, as(a, dt).squaredDistance(as(b, dt)));
+    }
+
+    /** The difference scaled in place: one new array instead of two. */
+    @Override
+    public Tensor scaledDifference(Tensor ta, Tensor tb, Tensor ts) {
+        Nd4jTensor a = own(ta);
+        Nd4jTensor b = own(tb);
+        Nd4jTensor s = own(ts);
+        DType dt = DType.wider(DType.wider(a.dtype, b.dtype), s.dtype);
+        if (!Arrays.equals(a.shape, b.shape) || a.array.length() == 0 || s.array.length() != 1) {
+            return Backend.super.scaledDifference(ta, tb, ts);
+        }
+        INDArray d = apply(Op2.SUB, as(a, dt), as(b, dt), a.shape); // new, so scaling it in place is safe
+        d.muli(as(s, dt).getDouble(0));
+        return new Nd4jTensor(this, dt, a.shape, d);
     }
 
     @Override
@@ -404,6 +467,37 @@ public final class Nd4jBackend implements Backend {
             return full(dt, 0.0, filterShape);
         }
         return wrap(dt, Nd4jConv.filterAdjoint(as(x, dt), as(g, dt), filterShape, spec));
+    }
+
+    /**
+     * One native batched product instead of the default's copy to Java arrays and back: the transformer's
+     * attention products ran as Java loops over host copies on this backend.
+     */
+    @Override
+    public Tensor batchedMatmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
+        Nd4jTensor a = own(ta);
+        Nd4jTensor b = own(tb);
+        int[] as = a.shape;
+        int[] bs = b.shape;
+        if (as.length != 3 || bs.length != 3 || as[0] != bs[0]) {
+            throw new IllegalArgumentException("batchedMatmul needs [B, m, k] and [B, k, n] operands with one B, got "
+                    + Shape.str(as) + " and " + Shape.str(bs));
+        }
+        int m = transposeA ? as[2] : as[1];
+        int k = transposeA ? as[1] : as[2];
+        int kb = transposeB ? bs[2] : bs[1];
+        int n = transposeB ? bs[1] : bs[2];
+        if (k != kb) {
+            throw new IllegalArgumentException("batchedMatmul: inner dimensions differ: " + Shape.str(as)
+                    + (transposeA ? "ᵀ" : "") + " · " + Shape.str(bs) + (transposeB ? "ᵀ" : ""));
+        }
+        DType dt = DType.wider(a.dtype, b.dtype);
+        if (as[0] == 0 || m == 0 || n == 0 || k == 0) { // no BLAS call for empty operands; the product is zeros
+            return full(dt, 0.0, as[0], m, n);
+        }
+        INDArray out = Nd4j.createUninitialized(Nd4jTensor.nd4jType(dt), as[0], m, n);
+        Nd4j.matmul(as(a, dt), as(b, dt), out, transposeA, transposeB, false);
+        return new Nd4jTensor(this, dt, new int[] {as[0], m, n}, out);
     }
 
     /** ND4J's im2col rejects empty arrays; a convolution with no elements is all zeros anyway. */
