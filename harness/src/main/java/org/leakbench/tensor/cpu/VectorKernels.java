@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.leakbench.tensor.Conv2dSpec;
 import org.leakbench.tensor.MatmulShape;
@@ -25,13 +26,18 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /**
-     * The upper D.length() lanes of an F vector, where the second double half lands. Work in double reads a whole
-     * F vector, widens it in two halves (parts 0 and 1 of F2D), and rounds the halves back with D2F parts 0 and
-     * -1, joined by a blend on this mask. A half-width float species would read one half at a time, but a second
-     * float vector class in the JVM turns the type profile of every float vector load and store polymorphic, and
-     * the JIT then compiles some of them, anywhere in the JVM and differently per run, to the library's slow path.
+     * Work in double reads a whole F vector and widens its two halves with F2D part 0, the upper one moved down
+     * by {@link #SWAP} first; results are rounded back with D2F part 0, the upper half moved up by {@link #SWAP}
+     * and joined to the lower by a blend on this mask (an add would turn -0.0 into +0.0). A
+     * half-width float species would read one half at a time, but a second float vector class in the JVM turns
+     * the type profile of every float vector load and store polymorphic, and the JIT then compiles some of them,
+     * anywhere in the JVM and differently per run, to the library's slow path. Nor do parts 1 and -1 of
+     * convertShape serve: JDK 17 moves the halves by slice and unslice, which took the slow path too.
      */
     private static final VectorMask<Float> UPPER = F.indexInRange(-D.length(), F.length() - D.length());
+
+    /** Swaps the two halves of an F vector. */
+    private static final VectorShuffle<Float> SWAP = VectorShuffle.fromOp(F, j -> (j + D.length()) % F.length());
 
     private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
 
@@ -209,7 +215,7 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, from + i);
             s0 = s0.add(v.convertShape(VectorOperators.F2D, D, 0));
-            s1 = s1.add(v.convertShape(VectorOperators.F2D, D, 1));
+            s1 = s1.add(v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0));
         }
         double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
         for (int i = bound; i < n; i++) {
@@ -229,8 +235,8 @@ final class VectorKernels implements Kernels {
             FloatVector yv = FloatVector.fromArray(F, y, i);
             DoubleVector x0 = (DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0);
             DoubleVector y0 = (DoubleVector) yv.convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector x1 = (DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1);
-            DoubleVector y1 = (DoubleVector) yv.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector x1 = (DoubleVector) xv.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y1 = (DoubleVector) yv.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             s0 = x0.fma(y0, s0);
             s1 = x1.fma(y1, s1);
         }
@@ -253,7 +259,7 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector d = FloatVector.fromArray(F, x, i).sub(FloatVector.fromArray(F, y, i));
             DoubleVector d0 = (DoubleVector) d.convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector d1 = (DoubleVector) d.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector d1 = (DoubleVector) d.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             s0 = d0.fma(d0, s0);
             s1 = d1.fma(d1, s1);
         }
@@ -319,10 +325,10 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
             DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             FloatVector rl = (FloatVector) lo.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, F, 0);
-            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, F, -1);
-            rl.blend(rh, UPPER).intoArray(r, i);
+            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }
@@ -332,10 +338,10 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
             DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             FloatVector rl = (FloatVector) lo.lanewise(VectorOperators.LOG).convertShape(VectorOperators.D2F, F, 0);
-            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.LOG).convertShape(VectorOperators.D2F, F, -1);
-            rl.blend(rh, UPPER).intoArray(r, i);
+            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.LOG).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }
@@ -345,10 +351,10 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
             DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             FloatVector rl = (FloatVector) lo.lanewise(VectorOperators.TANH).convertShape(VectorOperators.D2F, F, 0);
-            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.TANH).convertShape(VectorOperators.D2F, F, -1);
-            rl.blend(rh, UPPER).intoArray(r, i);
+            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.TANH).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }
@@ -359,12 +365,12 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
             DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             DoubleVector el = lo.neg().lanewise(VectorOperators.EXP);
             DoubleVector eh = hi.neg().lanewise(VectorOperators.EXP);
             FloatVector rl = (FloatVector) ONE.div(el.add(1.0)).convertShape(VectorOperators.D2F, F, 0);
-            FloatVector rh = (FloatVector) ONE.div(eh.add(1.0)).convertShape(VectorOperators.D2F, F, -1);
-            rl.blend(rh, UPPER).intoArray(r, i);
+            FloatVector rh = (FloatVector) ONE.div(eh.add(1.0)).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }
