@@ -9,6 +9,10 @@ final class NoisySum {
 
     /** (sum + N(0, std² I)) / denominator, computed in place on {@code sum}, which is returned. */
     static float[] noiseAndScale(float[] sum, double std, double denominator, NoiseSource noise) {
+        if (std > 0 && isPowerOfTwo(denominator)) {
+            noise.addToAndMultiply(sum, std, (float) (1 / denominator)); // the division of divide(), fused
+            return sum;
+        }
         if (std > 0) {
             noise.addTo(sum, std);
         }

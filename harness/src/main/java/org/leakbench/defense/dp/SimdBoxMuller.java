@@ -36,25 +36,27 @@ final class SimdBoxMuller {
      * The kernels now use full-width float vectors only, so the samples are added in by a float vector loop
      * ({@link #addBits}) of its own.
      */
-    static void blocks(BoxMullerSampler g, float[] out, int from, int to, float sigma, boolean add) {
+    static void blocks(BoxMullerSampler g, float[] out, int from, int to, float sigma, boolean add, float factor) {
         int blocks = (to - from) / BoxMullerSampler.BLOCK;
         words(g, blocks);
         samples(g.w1, g.w2, g.bits, blocks, sigma);
         if (add) {
-            addBits(g.bits, out, from, to);
+            addBits(g.bits, out, from, to, factor);
         } else {
             copyBits(g.bits, out, from, to);
         }
     }
 
     /**
-     * out[i] += the float with bits[i − from], i in [from, to), a multiple of the lane count long: old + z·σ in
-     * float, as on the scalar path. A vector loop: as a scalar one it cost as much as making the samples.
+     * out[i] = (out[i] + the float with bits[i − from]) · factor, i in [from, to), a multiple of the lane count
+     * long: (old + z·σ) · factor in float, as on the scalar path. A vector loop: as a scalar one it cost as much
+     * as making the samples.
      */
-    private static void addBits(int[] bits, float[] out, int from, int to) {
+    private static void addBits(int[] bits, float[] out, int from, int to, float factor) {
         for (int i = from; i < to; i += F.length()) {
             FloatVector.fromArray(F, out, i)
                     .add((FloatVector) IntVector.fromArray(I, bits, i - from).reinterpretAsFloats())
+                    .mul(factor)
                     .intoArray(out, i);
         }
     }
