@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Setup;
  * the victim's DP-SGD update run ({@link DpSgdStep}: per-example norms and the clipped sum from one backward
  * pass for dense networks, then N(0, σ²C²) noise and the division by the batch size), then applies the step;
  * {@code dpSgdStepBatchesOfOne} gets the per-example gradients from one backward pass each, the reference it
- * replaces; the plain step takes one batched gradient and applies it.
+ * replaces; the plain step gathers the same rows into a batch, as {@link Sgd#train} does, takes one batched
+ * gradient and applies it.
  */
 public class PerExampleGradientBench extends SampledBenchmark {
     static final double CLIP = 1.0;
@@ -77,9 +78,13 @@ public class PerExampleGradientBench extends SampledBenchmark {
         return Sgd.step(w.backend, w.params, grad, LEARNING_RATE);
     }
 
+    /** As {@link Sgd#train} steps: the batch gathered from the rows, as the DP-SGD step gathers it too. */
     @Benchmark
     public List<Tensor> plainStep() {
-        List<Tensor> grad = Gradients.of(w.model, w.params, w.x, w.labels).gradient();
+        Tensor x =
+                Sgd.batch(w.backend, DType.F32, w.samples, rows, w.model.spec().inputShape());
+        List<Tensor> grad =
+                Gradients.of(w.model, w.params, x, Sgd.pick(w.labels, rows)).gradient();
         return Sgd.step(w.backend, w.params, grad, LEARNING_RATE);
     }
 }

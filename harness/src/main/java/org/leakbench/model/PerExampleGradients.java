@@ -6,6 +6,7 @@ import org.leakbench.autodiff.Autodiff;
 import org.leakbench.autodiff.Losses;
 import org.leakbench.autodiff.Var;
 import org.leakbench.tensor.Backend;
+import org.leakbench.tensor.DType;
 import org.leakbench.tensor.Tensor;
 
 /**
@@ -62,16 +63,15 @@ public final class PerExampleGradients {
         Var loss = Losses.crossEntropy(mlp.logits(Var.constant(x), leaves, inputs, pre), labels);
         List<Var> deltas = Autodiff.grad(loss, pre, false);
         double[] sq = new double[n];
-        List<double[]> rowsD = new ArrayList<>();
+        List<Tensor> perExample = new ArrayList<>();
         for (int l = 0; l < pre.size(); l++) {
-            double[] h = inputs.get(l).value().toDoubleArray();
-            double[] d = be.scale(deltas.get(l).value(), n).toDoubleArray(); // undo the mean: per-example δ_i
-            int in = h.length / n;
-            int out = d.length / n;
+            Tensor d = be.scale(deltas.get(l).value(), n); // undo the mean: per-example δ_i
+            double[] hSquares = rowSquares(inputs.get(l).value(), n);
+            double[] dSquares = rowSquares(d, n);
             for (int i = 0; i < n; i++) {
-                sq[i] += (rowSquares(h, i * in, in) + 1.0) * rowSquares(d, i * out, out);
+                sq[i] += (hSquares[i] + 1.0) * dSquares[i];
             }
-            rowsD.add(d);
+            perExample.add(d);
         }
         double[] norms = new double[n];
         double[] factor = new double[n];
@@ -81,15 +81,8 @@ public final class PerExampleGradients {
         }
         List<Tensor> sum = new ArrayList<>(params.size());
         for (int l = 0; l < pre.size(); l++) {
-            Tensor delta = deltas.get(l).value();
-            int out = delta.shape()[1];
-            double[] d = rowsD.get(l);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < out; j++) {
-                    d[i * out + j] *= factor[i];
-                }
-            }
-            Tensor scaled = be.fromArray(d, delta.dtype(), n, out);
+            int out = deltas.get(l).value().shape()[1];
+            Tensor scaled = scaleRows(be, perExample.get(l), factor, out);
             Tensor h = inputs.get(l).value();
             sum.add(be.matmul(h, scaled, true, false)); // Σ_i c_i h_iᵀ δ_i
             sum.add(be.sumTo(scaled, out)); // Σ_i c_i δ_i
@@ -128,11 +121,49 @@ public final class PerExampleGradients {
         return new ClippedSum(sum, norms);
     }
 
-    private static double rowSquares(double[] a, int from, int len) {
-        double s = 0;
-        for (int j = from; j < from + len; j++) {
-            s += a[j] * a[j];
+    /**
+     * Σ_j t[i, j]² in double for each of the n rows of t. Float32 tensors are read as floats, without a widened
+     * copy of the whole tensor; each square is still exact in double.
+     */
+    private static double[] rowSquares(Tensor t, int n) {
+        double[] s = new double[n];
+        int len = t.size() / n;
+        if (t.dtype() == DType.F32) {
+            float[] a = t.toFloatArray();
+            for (int i = 0; i < n; i++) {
+                for (int j = i * len; j < (i + 1) * len; j++) {
+                    s[i] += (double) a[j] * a[j];
+                }
+            }
+            return s;
+        }
+        double[] a = t.toDoubleArray();
+        for (int i = 0; i < n; i++) {
+            for (int j = i * len; j < (i + 1) * len; j++) {
+                s[i] += a[j] * a[j];
+            }
         }
         return s;
+    }
+
+    /** Row i of the [n, out] tensor d times factor[i], each product in double rounded once to d's type. */
+    private static Tensor scaleRows(Backend be, Tensor d, double[] factor, int out) {
+        int n = factor.length;
+        if (d.dtype() == DType.F32) {
+            float[] a = d.toFloatArray();
+            for (int i = 0; i < n; i++) {
+                for (int j = i * out; j < (i + 1) * out; j++) {
+                    a[j] = (float) (a[j] * factor[i]);
+                }
+            }
+            return be.fromFloats(a, n, out);
+        }
+        double[] a = d.toDoubleArray();
+        for (int i = 0; i < n; i++) {
+            for (int j = i * out; j < (i + 1) * out; j++) {
+                a[j] *= factor[i];
+            }
+        }
+        return be.fromArray(a, d.dtype(), n, out);
     }
 }

@@ -77,12 +77,18 @@ public final class BoxMullerSampler implements NoiseSource {
 
     /** Fills {@code out} with independent N(0, σ²) samples. */
     public void fill(float[] out, double sigma) {
-        generate(out, checkedSigma(sigma), false);
+        generate(out, checkedSigma(sigma), false, 1f);
     }
 
     @Override
     public void addTo(float[] values, double sigma) {
-        generate(values, checkedSigma(sigma), true);
+        generate(values, checkedSigma(sigma), true, 1f);
+    }
+
+    /** In the same pass as the samples are added (times 1 changes no float, so addTo shares it). */
+    @Override
+    public void addToAndMultiply(float[] values, double sigma, float factor) {
+        generate(values, checkedSigma(sigma), true, factor);
     }
 
     @Override
@@ -90,43 +96,43 @@ public final class BoxMullerSampler implements NoiseSource {
         return NoiseSources.FAST;
     }
 
-    private void generate(float[] out, float sigma, boolean add) {
+    private void generate(float[] out, float sigma, boolean add, float factor) {
         int i = 0;
         int n = out.length;
         while (spareNext < BLOCK && i < n) {
-            out[i] = emit(out[i], spare[spareNext++], sigma, add);
+            out[i] = emit(out[i], spare[spareNext++], sigma, add, factor);
             i++;
         }
         int whole = i + (n - i) / BLOCK * BLOCK;
         if (vector) {
             for (int at = i; at < whole; at += CHUNK) {
-                SimdBoxMuller.blocks(this, out, at, Math.min(whole, at + CHUNK), sigma, add);
+                SimdBoxMuller.blocks(this, out, at, Math.min(whole, at + CHUNK), sigma, add, factor);
             }
         } else {
             for (int at = i; at < whole; at += BLOCK) {
-                scalarBlock(out, at, sigma, add);
+                scalarBlock(out, at, sigma, add, factor);
             }
         }
         i = whole;
         if (i < n) {
-            scalarBlock(spare, 0, 1f, false); // overwrites the whole block
+            scalarBlock(spare, 0, 1f, false, 1f); // overwrites the whole block
             spareNext = 0;
             while (i < n) {
-                out[i] = emit(out[i], spare[spareNext++], sigma, add);
+                out[i] = emit(out[i], spare[spareNext++], sigma, add, factor);
                 i++;
             }
         }
     }
 
     /** One block of 32 samples into out[at ..] on the scalar path. */
-    private void scalarBlock(float[] out, int at, float sigma, boolean add) {
+    private void scalarBlock(float[] out, int at, float sigma, boolean add, float factor) {
         float[] pair = new float[2];
         for (int k = 0; k < STREAMS; k++) {
             int w1 = next(k);
             int w2 = next(k);
             BoxMullerMath.pair(w1, w2, pair, 0, 1);
-            out[at + k] = emit(out[at + k], pair[0], sigma, add);
-            out[at + STREAMS + k] = emit(out[at + STREAMS + k], pair[1], sigma, add);
+            out[at + k] = emit(out[at + k], pair[0], sigma, add, factor);
+            out[at + STREAMS + k] = emit(out[at + STREAMS + k], pair[1], sigma, add, factor);
         }
     }
 
@@ -151,8 +157,8 @@ public final class BoxMullerSampler implements NoiseSource {
         return result;
     }
 
-    private static float emit(float old, float z, float sigma, boolean add) {
-        return add ? old + z * sigma : z * sigma;
+    private static float emit(float old, float z, float sigma, boolean add, float factor) {
+        return add ? (old + z * sigma) * factor : z * sigma;
     }
 
     private static float checkedSigma(double sigma) {

@@ -19,6 +19,18 @@ public interface NoiseSource {
      */
     void addTo(float[] values, double scale);
 
+    /**
+     * values[i] = (values[i] + draw) · factor in float, as {@link #addTo} and then a multiplication, for a
+     * factor whose products are exact but for rounding (the inverse of a power of two). Samplers that add in
+     * blocks fuse the two passes over {@code values}.
+     */
+    default void addToAndMultiply(float[] values, double scale, float factor) {
+        addTo(values, scale);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i] * factor;
+        }
+    }
+
     /** A short name for tables and messages ({@code fast}, {@code discrete-gaussian}, {@code laplace}). */
     String name();
 }

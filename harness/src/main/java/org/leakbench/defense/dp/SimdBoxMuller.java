@@ -25,30 +25,46 @@ final class SimdBoxMuller {
     /**
      * Blocks of samples into out[from .. to), a multiple of the block size and at most {@link BoxMullerSampler#CHUNK}
      * long, in two passes, the generators' words then the samples, each a small method with one loop and no
-     * vector passed between methods. Every vector stored is an int vector fresh out of an int operation, and the
-     * floats reach {@code out} in a scalar loop. Under JDK 17 the JIT compiles a Vector API call to instructions
+     * vector passed between methods. Every vector the sample arithmetic stores is an int vector fresh out of an int
+     * operation. Under JDK 17 the JIT compiles a Vector API call to instructions
      * only when it can prove the vector's class; for calls it cannot, it compiles the library's slow path. A float
      * vector store takes that class from the type profile of {@code FloatVector.intoArray}, which every float
-     * store in the JVM shares, and the backend's kernels store float vectors of half the width too: so when one
+     * store in the JVM shares, and the backend's kernels stored float vectors of half the width too: so when one
      * method made all the samples and stored them as floats, some of its stores (and a conversion whose target
      * species was not a constant) were compiled on the slow path, differently from one JVM to the next, and the
      * noise of a DP-SGD step cost 5 to 20 times a plain SGD step of the 256-wide MLP instead of a tenth of it.
+     * The kernels now use full-width float vectors only, so the samples are added in by a float vector loop
+     * ({@link #addBits}) of its own.
      */
-    static void blocks(BoxMullerSampler g, float[] out, int from, int to, float sigma, boolean add) {
+    static void blocks(BoxMullerSampler g, float[] out, int from, int to, float sigma, boolean add, float factor) {
         int blocks = (to - from) / BoxMullerSampler.BLOCK;
         words(g, blocks);
         samples(g.w1, g.w2, g.bits, blocks, sigma);
-        // Added or copied out in scalar loops, so that no float vector is stored. Every sample is old + z·σ in
-        // float either way, as on the scalar path.
-        int[] bits = g.bits;
         if (add) {
-            for (int i = from; i < to; i++) {
-                out[i] += Float.intBitsToFloat(bits[i - from]);
-            }
+            addBits(g.bits, out, from, to, factor);
         } else {
-            for (int i = from; i < to; i++) {
-                out[i] = Float.intBitsToFloat(bits[i - from]);
-            }
+            copyBits(g.bits, out, from, to);
+        }
+    }
+
+    /**
+     * out[i] = (out[i] + the float with bits[i − from]) · factor, i in [from, to), a multiple of the lane count
+     * long: (old + z·σ) · factor in float, as on the scalar path. A vector loop: as a scalar one it cost as much
+     * as making the samples.
+     */
+    private static void addBits(int[] bits, float[] out, int from, int to, float factor) {
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector.fromArray(F, out, i)
+                    .add((FloatVector) IntVector.fromArray(I, bits, i - from).reinterpretAsFloats())
+                    .mul(factor)
+                    .intoArray(out, i);
+        }
+    }
+
+    /** out[i] = the float with bits[i − from], i in [from, to). */
+    private static void copyBits(int[] bits, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = Float.intBitsToFloat(bits[i - from]);
         }
     }
 

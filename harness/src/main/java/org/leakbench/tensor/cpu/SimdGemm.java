@@ -22,6 +22,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
+    /**
+     * Whether {@link #tile4x4} fits the registers: its 16 accumulators, four vectors of B and a broadcast need
+     * the 32 vector registers of AVX-512; with AVX2's 16 they would spill, so 8-lane machines keep 4 × 2 tiles.
+     */
+    private static final boolean WIDE_TILES = VL >= 16;
 
     private SimdGemm() {}
 
@@ -69,23 +74,28 @@ final class SimdGemm {
             float[] r,
             OpThreads threads) {
         int np = padded(n);
+        // Rows of whole vectors need no padding: B is then read where it is (unless transposed) and C written
+        // straight into r, which saves copying both (as much memory traffic as the product at batch 32).
+        boolean whole = np == n;
         float[][] scratch = MATMUL_SCRATCH.get();
-        if (scratch[0].length < k * np) {
+        if (scratch[0].length < k * np && !(whole && !transposeB)) {
             scratch[0] = new float[k * np];
         }
-        if (scratch[1].length < m * np) {
+        if (scratch[1].length < m * np && !whole) {
             scratch[1] = new float[m * np];
         }
-        float[] bf = scratch[0];
-        float[] cf = scratch[1];
-        for (int t = 0; t < k; t++) {
-            int row = t * np;
-            if (transposeB) {
-                for (int j = 0; j < n; j++) {
-                    bf[row + j] = b[j * k + t];
+        float[] bf = whole && !transposeB ? b : scratch[0];
+        float[] cf = whole ? r : scratch[1];
+        if (bf != b) {
+            for (int t = 0; t < k; t++) {
+                int row = t * np;
+                if (transposeB) {
+                    for (int j = 0; j < n; j++) {
+                        bf[row + j] = b[j * k + t];
+                    }
+                } else {
+                    System.arraycopy(b, t * n, bf, row, n);
                 }
-            } else {
-                System.arraycopy(b, t * n, bf, row, n);
             }
         }
         int[] bRow = dense(k, np);
@@ -111,8 +121,10 @@ final class SimdGemm {
                             cf,
                             from * np,
                             dense(rows, np)));
-            for (int i = from; i < to; i++) {
-                System.arraycopy(cf, i * np, r, i * n, n);
+            if (cf != r) {
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(cf, i * np, r, i * n, n);
+                }
             }
         });
     }
@@ -136,6 +148,19 @@ final class SimdGemm {
      */
     static void mul(int m, int np, int inner, Operands op) {
         int j = 0;
+        if (WIDE_TILES) {
+            for (; j + 4 * VL <= np; j += 4 * VL) {
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    tile4x4(i, j, inner, op);
+                }
+                for (; i < m; i++) {
+                    for (int q = 0; q < 4; q++) {
+                        tile1(i, j + q * VL, inner, op);
+                    }
+                }
+            }
+        }
         for (; j + 2 * VL <= np; j += 2 * VL) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
@@ -436,6 +461,90 @@ final class SimdGemm {
             }
         }
         return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * Four rows by four vectors: sixteen accumulators, and four loads of B and four broadcasts of A for sixteen
+     * fused multiply-adds where {@link #tile4x2} needs six for eight. Every entry is still summed over t in
+     * order from zero and then added onto C, so the results are those of the narrower tiles bit for bit.
+     */
+    private static void tile4x4(int i, int j, int inner, Operands op) {
+        float[] a = op.a();
+        float[] b = op.b();
+        int[] bRow = op.bRow();
+        int at = op.at();
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c02 = c00;
+        FloatVector c03 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c12 = c00;
+        FloatVector c13 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c22 = c00;
+        FloatVector c23 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c32 = c00;
+        FloatVector c33 = c00;
+        int a0 = op.aBase() + op.aRow()[i];
+        int a1 = op.aBase() + op.aRow()[i + 1];
+        int a2 = op.aBase() + op.aRow()[i + 2];
+        int a3 = op.aBase() + op.aRow()[i + 3];
+        int bj = op.bBase() + j;
+        for (int t = 0; t < inner; t++) {
+            int bo = bj + bRow[t];
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + VL);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * VL);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * VL);
+            int to = t * at;
+            FloatVector v = FloatVector.broadcast(S, a[a0 + to]);
+            c00 = b0.fma(v, c00);
+            c01 = b1.fma(v, c01);
+            c02 = b2.fma(v, c02);
+            c03 = b3.fma(v, c03);
+            v = FloatVector.broadcast(S, a[a1 + to]);
+            c10 = b0.fma(v, c10);
+            c11 = b1.fma(v, c11);
+            c12 = b2.fma(v, c12);
+            c13 = b3.fma(v, c13);
+            v = FloatVector.broadcast(S, a[a2 + to]);
+            c20 = b0.fma(v, c20);
+            c21 = b1.fma(v, c21);
+            c22 = b2.fma(v, c22);
+            c23 = b3.fma(v, c23);
+            v = FloatVector.broadcast(S, a[a3 + to]);
+            c30 = b0.fma(v, c30);
+            c31 = b1.fma(v, c31);
+            c32 = b2.fma(v, c32);
+            c33 = b3.fma(v, c33);
+        }
+        float[] c = op.c();
+        int cj = op.cBase() + j;
+        int[] cRow = op.cRow();
+        int r0 = cj + cRow[i];
+        c00.add(FloatVector.fromArray(S, c, r0)).intoArray(c, r0);
+        c01.add(FloatVector.fromArray(S, c, r0 + VL)).intoArray(c, r0 + VL);
+        c02.add(FloatVector.fromArray(S, c, r0 + 2 * VL)).intoArray(c, r0 + 2 * VL);
+        c03.add(FloatVector.fromArray(S, c, r0 + 3 * VL)).intoArray(c, r0 + 3 * VL);
+        int r1 = cj + cRow[i + 1];
+        c10.add(FloatVector.fromArray(S, c, r1)).intoArray(c, r1);
+        c11.add(FloatVector.fromArray(S, c, r1 + VL)).intoArray(c, r1 + VL);
+        c12.add(FloatVector.fromArray(S, c, r1 + 2 * VL)).intoArray(c, r1 + 2 * VL);
+        c13.add(FloatVector.fromArray(S, c, r1 + 3 * VL)).intoArray(c, r1 + 3 * VL);
+        int r2 = cj + cRow[i + 2];
+        c20.add(FloatVector.fromArray(S, c, r2)).intoArray(c, r2);
+        c21.add(FloatVector.fromArray(S, c, r2 + VL)).intoArray(c, r2 + VL);
+        c22.add(FloatVector.fromArray(S, c, r2 + 2 * VL)).intoArray(c, r2 + 2 * VL);
+        c23.add(FloatVector.fromArray(S, c, r2 + 3 * VL)).intoArray(c, r2 + 3 * VL);
+        int r3 = cj + cRow[i + 3];
+        c30.add(FloatVector.fromArray(S, c, r3)).intoArray(c, r3);
+        c31.add(FloatVector.fromArray(S, c, r3 + VL)).intoArray(c, r3 + VL);
+        c32.add(FloatVector.fromArray(S, c, r3 + 2 * VL)).intoArray(c, r3 + 2 * VL);
+        c33.add(FloatVector.fromArray(S, c, r3 + 3 * VL)).intoArray(c, r3 + 3 * VL);
     }
 
     private static void tile4x2(int i, int j, int inner, Operands op) {

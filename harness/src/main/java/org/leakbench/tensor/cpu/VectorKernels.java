@@ -2,8 +2,9 @@ package org.leakbench.tensor.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.leakbench.tensor.Conv2dSpec;
 import org.leakbench.tensor.MatmulShape;
@@ -24,9 +25,19 @@ import org.leakbench.tensor.MatmulShape;
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** As many float lanes as D has double lanes: what is widened to double and rounded back in one step. */
-    private static final VectorSpecies<Float> FD =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    /**
+     * Work in double reads a whole F vector and widens its two halves with F2D part 0, the upper one moved down
+     * by {@link #SWAP} first; results are rounded back with D2F part 0, the upper half moved up by {@link #SWAP}
+     * and joined to the lower by a blend on this mask (an add would turn -0.0 into +0.0). A
+     * half-width float species would read one half at a time, but a second float vector class in the JVM turns
+     * the type profile of every float vector load and store polymorphic, and the JIT then compiles some of them,
+     * anywhere in the JVM and differently per run, to the library's slow path. Nor do parts 1 and -1 of
+     * convertShape serve: JDK 17 moves the halves by slice and unslice, which took the slow path too.
+     */
+    private static final VectorMask<Float> UPPER = F.indexInRange(-D.length(), F.length() - D.length());
+
+    /** Swaps the two halves of an F vector. */
+    private static final VectorShuffle<Float> SWAP = VectorShuffle.fromOp(F, j -> (j + D.length()) % F.length());
 
     private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
 
@@ -198,13 +209,13 @@ final class VectorKernels implements Kernels {
     /** The sum, accumulated in double lanes (two, so that the additions need not wait on each other). */
     @Override
     public double sum(float[] x, int from, int n) {
-        int step = 2 * D.length();
-        int bound = n / step * step;
+        int bound = F.loopBound(n);
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = s0;
-        for (int i = 0; i < bound; i += step) {
-            s0 = s0.add(FloatVector.fromArray(FD, x, from + i).convertShape(VectorOperators.F2D, D, 0));
-            s1 = s1.add(FloatVector.fromArray(FD, x, from + i + D.length()).convertShape(VectorOperators.F2D, D, 0));
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, from + i);
+            s0 = s0.add(v.convertShape(VectorOperators.F2D, D, 0));
+            s1 = s1.add(v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0));
         }
         double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
         for (int i = bound; i < n; i++) {
@@ -216,17 +227,16 @@ final class VectorKernels implements Kernels {
     /** Σ x·y in double lanes: floats widened on load, so every product is exact before it is summed. */
     @Override
     public double dot(float[] x, float[] y) {
-        int step = 2 * D.length();
-        int bound = x.length / step * step;
+        int bound = F.loopBound(x.length);
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = s0;
-        for (int i = 0; i < bound; i += step) {
-            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y0 = (DoubleVector) FloatVector.fromArray(FD, y, i).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector x1 =
-                    (DoubleVector) FloatVector.fromArray(FD, x, i + D.length()).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y1 =
-                    (DoubleVector) FloatVector.fromArray(FD, y, i + D.length()).convertShape(VectorOperators.F2D, D, 0);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector xv = FloatVector.fromArray(F, x, i);
+            FloatVector yv = FloatVector.fromArray(F, y, i);
+            DoubleVector x0 = (DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y0 = (DoubleVector) yv.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x1 = (DoubleVector) xv.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y1 = (DoubleVector) yv.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             s0 = x0.fma(y0, s0);
             s1 = x1.fma(y1, s1);
         }
@@ -243,17 +253,13 @@ final class VectorKernels implements Kernels {
      */
     @Override
     public double sumOfSquaredDifferences(float[] x, float[] y) {
-        int step = 2 * D.length();
-        int bound = x.length / step * step;
+        int bound = F.loopBound(x.length);
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = s0;
-        for (int i = 0; i < bound; i += step) {
-            DoubleVector d0 = (DoubleVector) FloatVector.fromArray(FD, x, i)
-                    .sub(FloatVector.fromArray(FD, y, i))
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector d1 = (DoubleVector) FloatVector.fromArray(FD, x, i + D.length())
-                    .sub(FloatVector.fromArray(FD, y, i + D.length()))
-                    .convertShape(VectorOperators.F2D, D, 0);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector d = FloatVector.fromArray(F, x, i).sub(FloatVector.fromArray(F, y, i));
+            DoubleVector d0 = (DoubleVector) d.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector d1 = (DoubleVector) d.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
             s0 = d0.fma(d0, s0);
             s1 = d1.fma(d1, s1);
         }
@@ -315,39 +321,56 @@ final class VectorKernels implements Kernels {
     }
 
     private static int exp(float[] x, float[] r) {
-        int bound = FD.loopBound(r.length);
-        for (int i = 0; i < bound; i += FD.length()) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
-            ((FloatVector) v.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
+            FloatVector rl = (FloatVector) lo.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, F, 0);
+            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }
 
     private static int log(float[] x, float[] r) {
-        int bound = FD.loopBound(r.length);
-        for (int i = 0; i < bound; i += FD.length()) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
-            ((FloatVector) v.lanewise(VectorOperators.LOG).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
+            FloatVector rl = (FloatVector) lo.lanewise(VectorOperators.LOG).convertShape(VectorOperators.D2F, F, 0);
+            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.LOG).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }
 
     private static int tanh(float[] x, float[] r) {
-        int bound = FD.loopBound(r.length);
-        for (int i = 0; i < bound; i += FD.length()) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
-            ((FloatVector) v.lanewise(VectorOperators.TANH).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
+            FloatVector rl = (FloatVector) lo.lanewise(VectorOperators.TANH).convertShape(VectorOperators.D2F, F, 0);
+            FloatVector rh = (FloatVector) hi.lanewise(VectorOperators.TANH).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }
 
     /** 1 / (1 + e^-v): e^-v overflows to +inf for very negative v and the quotient to 0, never NaN. */
     private static int sigmoid(float[] x, float[] r) {
-        int bound = FD.loopBound(r.length);
-        for (int i = 0; i < bound; i += FD.length()) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector e = v.neg().lanewise(VectorOperators.EXP);
-            ((FloatVector) ONE.div(e.add(1.0)).convertShape(VectorOperators.D2F, FD, 0)).intoArray(r, i);
+        int bound = F.loopBound(r.length);
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector hi = (DoubleVector) v.rearrange(SWAP).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector el = lo.neg().lanewise(VectorOperators.EXP);
+            DoubleVector eh = hi.neg().lanewise(VectorOperators.EXP);
+            FloatVector rl = (FloatVector) ONE.div(el.add(1.0)).convertShape(VectorOperators.D2F, F, 0);
+            FloatVector rh = (FloatVector) ONE.div(eh.add(1.0)).convertShape(VectorOperators.D2F, F, 0);
+            rl.blend(rh.rearrange(SWAP), UPPER).intoArray(r, i);
         }
         return bound;
     }

@@ -40,4 +40,25 @@ class BoxMullerStreamTest {
         new BoxMullerSampler(17).addTo(values, 0.25);
         assertEquals("973c0638bc5c0307", Bits.digest(values));
     }
+
+    /** The fused pass is addTo followed by the multiplication, bit for bit, over calls that split blocks. */
+    @ParameterizedTest(name = "factor {0}")
+    @CsvSource({"0.03125", "1.0", "0.0078125"})
+    void addToAndMultiplyIsAddToThenMultiply(float factor) {
+        BoxMullerSampler fused = new BoxMullerSampler(23);
+        BoxMullerSampler plain = new BoxMullerSampler(23);
+        for (int n : new int[] {5, 100_003, 33, 2048}) {
+            float[] a = new float[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = (i % 89 - 44) * 0.7f;
+            }
+            float[] b = a.clone();
+            fused.addToAndMultiply(a, 1.5, factor);
+            plain.addTo(b, 1.5);
+            for (int i = 0; i < n; i++) {
+                b[i] = b[i] * factor;
+            }
+            assertEquals(Bits.digest(b), Bits.digest(a), "n " + n);
+        }
+    }
 }

@@ -32,6 +32,7 @@ class DpSgdStepBitsTest {
     private final float[][] x = new float[8][6];
     private final int[] y = new int[8];
     private final int[] batch = {0, 2, 3, 5, 7}; // five rows: the division is not a power of two
+    private final int[] fourRows = {0, 2, 5, 7}; // a power of two: the division is fused into the noise
 
     DpSgdStepBitsTest() {
         TinyMlpProblem.fill(x, y);
@@ -42,6 +43,10 @@ class DpSgdStepBitsTest {
     }
 
     private List<Tensor> noisy(DType dtype, long seed) {
+        return noisy(dtype, seed, batch);
+    }
+
+    private List<Tensor> noisy(DType dtype, long seed, int[] batch) {
         return DpSgdStep.noisyGradient(
                 model,
                 be,
@@ -56,6 +61,10 @@ class DpSgdStepBitsTest {
 
     /** The definition, written out with the sampler's one-at-a-time draws. */
     private double[] reference(DType dtype, long seed) {
+        return reference(dtype, seed, batch);
+    }
+
+    private double[] reference(DType dtype, long seed, int[] batch) {
         Tensor xb = Sgd.batch(be, dtype, x, batch, model.spec().inputShape());
         List<Tensor> sum = PerExampleGradients.clippedSum(model, params(dtype), xb, Sgd.pick(y, batch), CLIP)
                 .sum();
@@ -85,6 +94,12 @@ class DpSgdStepBitsTest {
             at += p.length;
         }
         return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void aPowerOfTwoBatchIsItsDefinitionToo(DType dtype) {
+        assertArrayEquals(reference(dtype, 4, fourRows), values(noisy(dtype, 4, fourRows)));
     }
 
     @ParameterizedTest
