@@ -152,6 +152,26 @@ public final class Dataset {
         return s;
     }
 
+    /**
+     * Sample {@code index}: the shared row once {@link #samples()} has decoded them all, else that sample alone
+     * decoded from its file (the others stay undecoded). Treat it as read-only either way.
+     */
+    public float[] sample(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("sample " + index + " outside [0, " + size + ") of " + name);
+        }
+        float[][] s = samples;
+        if (s != null) {
+            return s[index];
+        }
+        float[] row = sampleFile.decode(index);
+        if (row.length != featureCount()) {
+            throw new IllegalArgumentException("sample " + index + " of " + name + " has " + row.length
+                    + " values, sampleShape " + Arrays.toString(sampleShape) + " needs " + featureCount());
+        }
+        return row;
+    }
+
     public int[] labels() {
         return labels;
     }

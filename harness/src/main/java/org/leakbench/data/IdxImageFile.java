@@ -1,6 +1,7 @@
 package org.leakbench.data;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An IDX image file of which only the header has been read: count, rows and columns are known, the pixels are
@@ -11,6 +12,9 @@ final class IdxImageFile implements SampleFile {
     private final Path file;
     private final int[] dims;
     private String sha256;
+    /** The decompressed file between a first single-sample read and the full decode. */
+    private byte[] body;
+
     private boolean read;
 
     /** Reads the header of {@code file} (an absolute path). */
@@ -39,20 +43,40 @@ final class IdxImageFile implements SampleFile {
 
     @Override
     public synchronized float[][] decode() {
+        byte[] data = data();
+        float[][] pixels = new float[count()][];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = IdxReader.image(data, i, rows() * columns());
+        }
+        body = null; // the data set keeps the decoded rows
+        return pixels;
+    }
+
+    @Override
+    public synchronized float[] decode(int index) {
+        return IdxReader.image(data(), index, rows() * columns());
+    }
+
+    /** The file's decompressed, checked bytes, read (and hashed) on the first call. */
+    private byte[] data() {
+        if (body != null) {
+            return body;
+        }
         DataFile stored = DataFile.of(file);
         String sha = stored.sha256();
         if (sha256 != null && !sha256.equals(sha)) {
             throw new DataFormatException(file + " changed since it was hashed");
         }
-        IdxImages images = IdxReader.readImages(stored);
-        if (images.count() != count() || images.rows() != rows() || images.columns() != columns()) {
-            throw new DataFormatException(file + " changed since its header was read: now " + images.count() + " x "
-                    + images.rows() + " x " + images.columns() + ", was " + count() + " x " + rows() + " x "
-                    + columns());
+        byte[] data = IdxReader.imageData(stored);
+        int[] now = IdxReader.imageDims(data);
+        if (!Arrays.equals(now, dims)) {
+            throw new DataFormatException(file + " changed since its header was read: sizes now " + Arrays.toString(now)
+                    + ", were " + Arrays.toString(dims));
         }
         sha256 = sha;
         read = true;
-        return images.pixels();
+        body = data;
+        return data;
     }
 
     @Override

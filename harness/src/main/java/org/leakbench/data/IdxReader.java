@@ -62,22 +62,37 @@ public final class IdxReader {
 
     /** Images from a file already read (plain or gzip). */
     public static IdxImages readImages(DataFile file) {
-        byte[] data = decompressed(file);
-        int[] dims = header(where(file), data, IMAGES_MAGIC, "images");
-        int count = dims[0];
-        int rows = dims[1];
-        int columns = dims[2];
-        int pixelsPerImage = rows * columns;
-        checkBody(file, data, dims.length, (long) count * pixelsPerImage);
-        int offset = 4 + 4 * dims.length;
-        float[][] pixels = new float[count][pixelsPerImage];
-        for (int i = 0; i < count; i++) {
-            float[] image = pixels[i];
-            for (int p = 0; p < pixelsPerImage; p++) {
-                image[p] = (data[offset++] & 0xff) / 255f;
-            }
+        byte[] data = imageData(file);
+        int rows = readInt(data, 8);
+        int columns = readInt(data, 12);
+        float[][] pixels = new float[readInt(data, 4)][];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = image(data, i, rows * columns);
         }
         return new IdxImages(rows, columns, pixels);
+    }
+
+    /** The decompressed bytes of an image file, header and body length checked. */
+    static byte[] imageData(DataFile file) {
+        byte[] data = decompressed(file);
+        int[] dims = header(where(file), data, IMAGES_MAGIC, "images");
+        checkBody(file, data, dims.length, (long) dims[0] * dims[1] * dims[2]);
+        return data;
+    }
+
+    /** {count, rows, columns} of checked image data ({@link #imageData}). */
+    static int[] imageDims(byte[] data) {
+        return new int[] {readInt(data, 4), readInt(data, 8), readInt(data, 12)};
+    }
+
+    /** Image {@code index} of checked image data ({@link #imageData}), scaled to [0,1]. */
+    static float[] image(byte[] data, int index, int pixelsPerImage) {
+        float[] image = new float[pixelsPerImage];
+        int offset = 4 + 4 * (IMAGES_MAGIC & 0xff) + index * pixelsPerImage;
+        for (int p = 0; p < pixelsPerImage; p++) {
+            image[p] = (data[offset + p] & 0xff) / 255f;
+        }
+        return image;
     }
 
     /** Labels from a file already read (plain or gzip), as values 0–255. */

@@ -14,6 +14,9 @@ interface SampleFile {
     /** Decodes the samples (rows of the data set's feature count); called once. */
     float[][] decode();
 
+    /** Decodes sample {@code index} alone (a fresh array), for a point that needs a few samples. */
+    float[] decode(int index);
+
     /** SHA-256 of the file's stored bytes: the one seen when decoding, else the file hashed now. */
     String sha256();
 

@@ -3,6 +3,7 @@ package org.leakbench.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,7 +160,11 @@ class IdxReaderTest {
         String testImages =
                 dir.resolve("t10k-images-idx3-ubyte.gz").toAbsolutePath().toString();
         assertFalse(split.test().readFileSha256().containsKey(testImages));
+        assertArrayEquals(new float[] {1, 1, 0, 0, 0.8f, 7 / 255f}, split.test().sample(1), 1e-7f);
+        assertTrue(split.test().readFileSha256().containsKey(testImages), "a single sample reads the file");
+        assertThrows(IndexOutOfBoundsException.class, () -> split.test().sample(3));
         assertEquals(8 / 255f, split.test().samples()[2][5], 1e-7f);
+        assertSame(split.test().samples()[1], split.test().sample(1));
         assertEquals(
                 Sha256.of(Path.of(testImages)), split.test().readFileSha256().get(testImages));
         assertEquals(split.test().fileSha256(), split.test().readFileSha256());
