@@ -32,18 +32,24 @@ public final class IdxDatasetLoader {
         return true;
     }
 
-    /** Loads the four files from a directory; a missing one raises {@link DatasetNotFoundException}. */
+    /**
+     * Loads the four files from a directory; a missing one raises {@link DatasetNotFoundException}. The label
+     * files are read whole and the image files' headers only: images are decoded on first use (a point that
+     * attacks test images never decodes the training set), so a damaged image body is reported then.
+     */
     public static DataSplit fromDirectory(String name, Path directory, List<String> classNames) {
-        DataFile[] files = new DataFile[FILE_NAMES.size()];
+        Path[] files = new Path[FILE_NAMES.size()];
         for (int i = 0; i < files.length; i++) {
             Path file = find(directory, FILE_NAMES.get(i));
             if (file == null) {
                 throw new DatasetNotFoundException("data set " + name + ": neither " + FILE_NAMES.get(i) + " nor "
                         + FILE_NAMES.get(i) + ".gz found in " + directory.toAbsolutePath());
             }
-            files[i] = DataFile.of(file);
+            files[i] = file.toAbsolutePath().normalize();
         }
-        return fromFiles(name, files, classNames);
+        Dataset train = lazyDataset(name, files[0], files[1], classNames);
+        Dataset test = lazyDataset(name, files[2], files[3], classNames);
+        return new DataSplit(train, test);
     }
 
     /** Loads the four gzip files bundled under a class-path folder such as {@code org/leakbench/data/x}. */
@@ -65,20 +71,23 @@ public final class IdxDatasetLoader {
         return new DataSplit(train, test);
     }
 
+    private static Dataset lazyDataset(String name, Path imageFile, Path labelFile, List<String> classNames) {
+        IdxImageFile images = new IdxImageFile(imageFile);
+        DataFile labelData = DataFile.of(labelFile);
+        int[] labels = checkedLabels(images.name(), images.count(), labelData, classNames);
+        return new Dataset(
+                name,
+                new int[] {1, images.rows(), images.columns()},
+                images,
+                labels,
+                classNames.size(),
+                classNames,
+                Map.of(labelData.name(), labelData.sha256()));
+    }
+
     private static Dataset dataset(String name, DataFile imageFile, DataFile labelFile, List<String> classNames) {
         IdxImages images = IdxReader.readImages(imageFile);
-        int[] labels = IdxReader.readLabels(labelFile);
-        if (images.count() != labels.length) {
-            // offset 4 holds the item count in both files
-            throw new DataFormatException("dimension mismatch: " + imageFile.name() + " holds " + images.count()
-                    + " images but " + labelFile.name() + " holds " + labels.length + " labels (count at offset 4)");
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] >= classNames.size()) {
-                throw new DataFormatException("label " + labels[i] + " at offset " + (8 + i) + " of " + labelFile.name()
-                        + " is outside [0, " + classNames.size() + ")");
-            }
-        }
+        int[] labels = checkedLabels(imageFile.name(), images.count(), labelFile, classNames);
         Map<String, String> sha = new LinkedHashMap<>();
         sha.put(imageFile.name(), imageFile.sha256());
         sha.put(labelFile.name(), labelFile.sha256());
@@ -90,6 +99,23 @@ public final class IdxDatasetLoader {
                 classNames.size(),
                 classNames,
                 sha);
+    }
+
+    /** The labels of {@code labelFile}, checked against the image count and the classes. */
+    private static int[] checkedLabels(String imageName, int images, DataFile labelFile, List<String> classNames) {
+        int[] labels = IdxReader.readLabels(labelFile);
+        if (images != labels.length) {
+            // offset 4 holds the item count in both files
+            throw new DataFormatException("dimension mismatch: " + imageName + " holds " + images + " images but "
+                    + labelFile.name() + " holds " + labels.length + " labels (count at offset 4)");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= classNames.size()) {
+                throw new DataFormatException("label " + labels[i] + " at offset " + (8 + i) + " of " + labelFile.name()
+                        + " is outside [0, " + classNames.size() + ")");
+            }
+        }
+        return labels;
     }
 
     /** The plain file if present, else the {@code .gz} one, else null. */

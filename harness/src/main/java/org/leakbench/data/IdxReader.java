@@ -1,8 +1,12 @@
 package org.leakbench.data;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
@@ -31,30 +35,70 @@ public final class IdxReader {
         return readLabels(DataFile.of(file));
     }
 
+    /**
+     * The header of an IDX image file: {count, rows, columns}. Only the first bytes are read (and, for a gzip
+     * file, decompressed); the body is checked when the images are read.
+     */
+    public static int[] readImageHeader(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        byte[] head;
+        boolean gzip;
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(absolute))) {
+            raw.mark(2);
+            gzip = isGzip(raw.readNBytes(2));
+            raw.reset();
+            try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+                head = in.readNBytes(4 + 4 * (IMAGES_MAGIC & 0xff));
+            }
+        } catch (NoSuchFileException e) {
+            throw new DatasetNotFoundException("file not found: " + absolute, e);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DataFormatException("corrupt or truncated gzip data in " + absolute + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + absolute, e);
+        }
+        return header(where(absolute.toString(), gzip), head, IMAGES_MAGIC, "images");
+    }
+
     /** Images from a file already read (plain or gzip). */
     public static IdxImages readImages(DataFile file) {
-        byte[] data = decompressed(file);
-        int[] dims = header(file, data, IMAGES_MAGIC, "images");
-        int count = dims[0];
-        int rows = dims[1];
-        int columns = dims[2];
-        int pixelsPerImage = rows * columns;
-        checkBody(file, data, dims.length, (long) count * pixelsPerImage);
-        int offset = 4 + 4 * dims.length;
-        float[][] pixels = new float[count][pixelsPerImage];
-        for (int i = 0; i < count; i++) {
-            float[] image = pixels[i];
-            for (int p = 0; p < pixelsPerImage; p++) {
-                image[p] = (data[offset++] & 0xff) / 255f;
-            }
+        byte[] data = imageData(file);
+        int rows = readInt(data, 8);
+        int columns = readInt(data, 12);
+        float[][] pixels = new float[readInt(data, 4)][];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = image(data, i, rows * columns);
         }
         return new IdxImages(rows, columns, pixels);
+    }
+
+    /** The decompressed bytes of an image file, header and body length checked. */
+    static byte[] imageData(DataFile file) {
+        byte[] data = decompressed(file);
+        int[] dims = header(where(file), data, IMAGES_MAGIC, "images");
+        checkBody(file, data, dims.length, (long) dims[0] * dims[1] * dims[2]);
+        return data;
+    }
+
+    /** {count, rows, columns} of checked image data ({@link #imageData}). */
+    static int[] imageDims(byte[] data) {
+        return new int[] {readInt(data, 4), readInt(data, 8), readInt(data, 12)};
+    }
+
+    /** Image {@code index} of checked image data ({@link #imageData}), scaled to [0,1]. */
+    static float[] image(byte[] data, int index, int pixelsPerImage) {
+        float[] image = new float[pixelsPerImage];
+        int offset = 4 + 4 * (IMAGES_MAGIC & 0xff) + index * pixelsPerImage;
+        for (int p = 0; p < pixelsPerImage; p++) {
+            image[p] = (data[offset + p] & 0xff) / 255f;
+        }
+        return image;
     }
 
     /** Labels from a file already read (plain or gzip), as values 0–255. */
     public static int[] readLabels(DataFile file) {
         byte[] data = decompressed(file);
-        int[] dims = header(file, data, LABELS_MAGIC, "labels");
+        int[] dims = header(where(file), data, LABELS_MAGIC, "labels");
         checkBody(file, data, dims.length, dims[0]);
         int[] labels = new int[dims[0]];
         int offset = 4 + 4 * dims.length;
@@ -82,8 +126,16 @@ public final class IdxReader {
         }
     }
 
-    private static int[] header(DataFile file, byte[] data, int expectedMagic, String what) {
-        String where = file.name() + (isGzip(file.bytes()) ? " (offsets in the decompressed data)" : "");
+    /** The file's name for messages, saying when offsets count in the decompressed data. */
+    private static String where(DataFile file) {
+        return where(file.name(), isGzip(file.bytes()));
+    }
+
+    private static String where(String name, boolean gzip) {
+        return name + (gzip ? " (offsets in the decompressed data)" : "");
+    }
+
+    private static int[] header(String where, byte[] data, int expectedMagic, String what) {
         if (data.length < 4) {
             throw new DataFormatException("truncated IDX header in " + where + ": " + data.length
                     + " bytes, the magic number needs 4 at offset 0");
@@ -114,7 +166,7 @@ public final class IdxReader {
     private static void checkBody(DataFile file, byte[] data, int rank, long elements) {
         long headerLength = 4 + 4L * rank;
         long expectedEnd = headerLength + elements;
-        String where = file.name() + (isGzip(file.bytes()) ? " (offsets in the decompressed data)" : "");
+        String where = where(file);
         if (data.length < expectedEnd) {
             throw new DataFormatException("truncated IDX body in " + where + ": data ends at offset " + data.length
                     + ", the header promises " + elements + " bytes from offset " + headerLength + " to "

@@ -86,11 +86,13 @@ public final class CaseBuilder {
         int batch = idx.length;
         Dataset test = data.test();
         float[][] images = new float[batch][];
+        int[] rows = new int[batch];
         for (int i = 0; i < batch; i++) {
-            images[i] = test.samples()[idx[i]];
+            images[i] = test.sample(idx[i]); // a lazily loaded test set decodes only these
+            rows[i] = i;
         }
         int[] labels = Sgd.pick(test.labels(), idx);
-        Tensor x = Sgd.batch(be, DType.F32, test.samples(), idx, model.spec().inputShape());
+        Tensor x = Sgd.batch(be, DType.F32, images, rows, model.spec().inputShape());
         boolean fedavg = "fedavg".equals(p.string("fl"));
         double lr = p.doubleValue("fl.lr");
         int steps = fedavg ? p.intValue("fl.local-steps") : 1;

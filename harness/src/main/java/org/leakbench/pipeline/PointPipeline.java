@@ -89,8 +89,16 @@ public final class PointPipeline implements PointExecutor {
         org.leakbench.data.ImageShape shape = DataShapes.of(p);
         DataSplit data = ctx.shared(
                 "data:" + dataset.loadKey(p) + shape, () -> shape.apply(dataset.load(DataDirectory.get(), p)));
-        data.train().fileSha256().forEach(ctx::recordDataFile);
-        data.test().fileSha256().forEach(ctx::recordDataFile);
+        try {
+            return run(p, ctx, be, data);
+        } finally {
+            // after the point: the files it read, a training set that stayed undecoded left out (Dataset)
+            data.train().readFileSha256().forEach(ctx::recordDataFile);
+            data.test().readFileSha256().forEach(ctx::recordDataFile);
+        }
+    }
+
+    private Map<String, Object> run(SweepPoint p, PointContext ctx, Backend be, DataSplit data) throws Exception {
         Component attackComponent = ChosenComponents.attack(p);
         if (attackComponent.does(Capability.INFERS_MEMBERSHIP)) {
             if (p.intValue("victims") > 1) {

@@ -2,6 +2,7 @@ package org.leakbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakbench.results.ResultTable;
@@ -162,6 +164,30 @@ class LeakBenchCliTest {
         assertEquals(0, env.code(), env.err());
         assertTrue(env.out().contains("cores"), env.out());
         assertTrue(env.out().contains("backend nope") && env.out().contains("unavailable: unknown backend"), env.out());
+    }
+
+    @Test
+    void oneCommandBuildsOnlyItselfWhileTheHelpListsAll() {
+        assertEquals(AttackCommand.class, LeakBench.chosenSubcommand(new String[] {"--verbose", "attack", "--batch"}));
+        assertNull(LeakBench.chosenSubcommand(new String[] {"attak", "--batch"}));
+        assertNull(LeakBench.chosenSubcommand(new String[] {"--help"}));
+        assertEquals(
+                Set.of("attack"),
+                LeakBench.commandLine(AttackCommand.class).getSubcommands().keySet());
+        assertEquals(
+                LeakBench.SUBCOMMANDS.size(),
+                LeakBench.commandLine().getSubcommands().size());
+        Result help = run("--help");
+        assertEquals(0, help.code(), help.err());
+        for (Class<?> c : LeakBench.SUBCOMMANDS) {
+            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            assertTrue(help.out().contains("  " + name + " "), name + " missing from: " + help.out());
+        }
+        Result attack = run("attack", "--help");
+        assertTrue(attack.out().contains("Defaults per attack"), attack.out());
+        Result typo = run("attak");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("'attak'"), typo.err());
     }
 
     @Test

@@ -2,12 +2,15 @@ package org.leakbench.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +135,50 @@ class IdxReaderTest {
         assertEquals(2, split.train().fileSha256().size());
         Path images = dir.resolve("train-images-idx3-ubyte.gz").toAbsolutePath();
         assertEquals(Sha256.of(images), split.train().fileSha256().get(images.toString()));
+    }
+
+    @Test
+    void loaderDecodesImagesOnlyWhenFirstUsed() {
+        writeSet(dir, IMAGES, LABELS);
+        // a training body cut short: the header is sound, so loading works and only decoding fails
+        Path train = dir.resolve("train-images-idx3-ubyte.gz");
+        byte[] whole = IdxWriter.images(2, 3, IMAGES, false);
+        IdxWriter.write(train, Arrays.copyOf(whole, whole.length - 4));
+        DataSplit split = IdxDatasetLoader.fromDirectory("toy", dir, List.of("a", "b", "c"));
+        assertEquals(3, split.train().size());
+        assertArrayEquals(LABELS, split.train().labels());
+        String trainImages = train.toAbsolutePath().toString();
+        assertEquals(
+                Set.of(dir.resolve("train-labels-idx1-ubyte.gz")
+                        .toAbsolutePath()
+                        .toString()),
+                split.train().readFileSha256().keySet());
+        DataFormatException e =
+                assertThrows(DataFormatException.class, () -> split.train().samples());
+        assertMentions(e, train, "truncated IDX body");
+
+        String testImages =
+                dir.resolve("t10k-images-idx3-ubyte.gz").toAbsolutePath().toString();
+        assertFalse(split.test().readFileSha256().containsKey(testImages));
+        assertArrayEquals(new float[] {1, 1, 0, 0, 0.8f, 7 / 255f}, split.test().sample(1), 1e-7f);
+        assertTrue(split.test().readFileSha256().containsKey(testImages), "a single sample reads the file");
+        assertThrows(IndexOutOfBoundsException.class, () -> split.test().sample(3));
+        assertEquals(8 / 255f, split.test().samples()[2][5], 1e-7f);
+        assertSame(split.test().samples()[1], split.test().sample(1));
+        assertEquals(
+                Sha256.of(Path.of(testImages)), split.test().readFileSha256().get(testImages));
+        assertEquals(split.test().fileSha256(), split.test().readFileSha256());
+        assertTrue(split.train().fileSha256().containsKey(trainImages));
+    }
+
+    @Test
+    void loaderChecksTheImageHeaderAtLoad() {
+        writeSet(dir, IMAGES, LABELS);
+        Path test = dir.resolve("t10k-images-idx3-ubyte.gz");
+        IdxWriter.write(test, IdxWriter.labels(LABELS, true));
+        DataFormatException e = assertThrows(
+                DataFormatException.class, () -> IdxDatasetLoader.fromDirectory("toy", dir, List.of("a", "b", "c")));
+        assertMentions(e, test, "wrong magic number 0x00000801", "offsets in the decompressed data");
     }
 
     /** Writes the four files of an IDX data set (train and test identical) into a directory. */
