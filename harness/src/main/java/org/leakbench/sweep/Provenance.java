@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.leakbench.component.Capability;
+import org.leakbench.component.ComponentKind;
+import org.leakbench.component.ComponentRegistry;
 import org.leakbench.results.ProvenanceFile;
 
 /**
@@ -25,7 +28,7 @@ public final class Provenance {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(ProvenanceFile.FORMAT_VERSION_KEY, ProvenanceFile.FORMAT_VERSION);
         p.put(ProvenanceFile.RUN_ID, options.runId());
-        p.putAll(SystemInfo.machine());
+        p.putAll(SystemInfo.machine(usesSecureAggregation(sweep)));
         Map<String, Object> git = SystemInfo.git();
         p.put(ProvenanceFile.GIT_COMMIT, git.get("commit"));
         p.put(ProvenanceFile.GIT_DIRTY, git.get("dirty"));
@@ -51,5 +54,21 @@ public final class Provenance {
             p.put(ProvenanceFile.SUMMARY, summary.asMap());
         }
         return p;
+    }
+
+    /** Whether a point of {@code sweep} aggregates securely (an unknown defense name counts, to be safe). */
+    static boolean usesSecureAggregation(Sweep sweep) {
+        ComponentRegistry registry = ComponentRegistry.installed();
+        for (SweepPoint point : sweep.points()) {
+            Object defense = point.params().get("defense");
+            boolean secure = defense == null
+                    || registry.find(ComponentKind.DEFENSE, defense.toString())
+                            .map(c -> c.does(Capability.AGGREGATES_SECURELY))
+                            .orElse(true);
+            if (secure) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -53,8 +53,20 @@ public final class SystemInfo {
         return System.getProperty("os.arch");
     }
 
-    /** JVM, OS, CPU, cores and memory. */
+    /** JVM, OS, CPU, cores, memory and the secure-aggregation routes this machine takes. */
     public static Map<String, Object> machine() {
+        return machine(true);
+    }
+
+    /** What {@code mask_prg} and {@code x25519} say for a run without secure aggregation. */
+    static final String NOT_PROBED = "not probed: no secure aggregation in this run";
+
+    /**
+     * Like {@link #machine()}; without {@code secureAggregation} the mask generator's and X25519's routes are not
+     * probed (that loads the foreign linker and libcrypto, about half a second of a one-attack command's start) and
+     * read {@link #NOT_PROBED}.
+     */
+    public static Map<String, Object> machine(boolean secureAggregation) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(ProvenanceFile.LEAKBENCH_VERSION, leakbenchVersion());
         m.put(
@@ -68,8 +80,12 @@ public final class SystemInfo {
         m.put(ProvenanceFile.CPU, cpuModel());
         m.put(ProvenanceFile.CORES, Runtime.getRuntime().availableProcessors());
         m.put(ProvenanceFile.MAX_HEAP_MB, Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        m.put(ProvenanceFile.MASK_PRG, org.leakbench.defense.secagg.MaskPrgRoute.description());
-        m.put(ProvenanceFile.X25519, org.leakbench.defense.secagg.X25519.description());
+        m.put(
+                ProvenanceFile.MASK_PRG,
+                secureAggregation ? org.leakbench.defense.secagg.MaskPrgRoute.description() : NOT_PROBED);
+        m.put(
+                ProvenanceFile.X25519,
+                secureAggregation ? org.leakbench.defense.secagg.X25519.description() : NOT_PROBED);
         return m;
     }
 
