@@ -9,6 +9,7 @@ import org.leakbench.tensor.Conv2dSpec;
 import org.leakbench.tensor.DType;
 import org.leakbench.tensor.MatmulShape;
 import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.SimdSupport;
 import org.leakbench.tensor.Tensor;
 
 /**
@@ -645,6 +646,33 @@ public final class JavaBackend implements Backend {
         }
         double[] r = DoubleLoops.matmul(a.doubles(), transposeA, b.doubles(), transposeB, s);
         return new JavaTensor(this, s.shape(), r);
+    }
+
+    /** Float32 operands run {@link BatchedProducts}, accumulating in float; float64 ones the default loops. */
+    @Override
+    public Tensor batchedMatmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        if (a.dtype != DType.F32 || b.dtype != DType.F32) {
+            return Backend.super.batchedMatmul(a, b, transposeA, transposeB);
+        }
+        int[] as = a.shape;
+        int[] bs = b.shape;
+        if (as.length != 3 || bs.length != 3 || as[0] != bs[0]) {
+            throw new IllegalArgumentException("batchedMatmul needs [B, m, k] and [B, k, n] operands with one B, got "
+                    + Shape.str(as) + " and " + Shape.str(bs));
+        }
+        int m = transposeA ? as[2] : as[1];
+        int k = transposeA ? as[1] : as[2];
+        int n = transposeB ? bs[1] : bs[2];
+        if (k != (transposeB ? bs[2] : bs[1])) {
+            throw new IllegalArgumentException("batchedMatmul: inner dimensions differ: " + Shape.str(as)
+                    + (transposeA ? "ᵀ" : "") + " · " + Shape.str(bs) + (transposeB ? "ᵀ" : ""));
+        }
+        float[] r = new float[as[0] * m * n];
+        BatchedProducts.multiply(
+                KERNELS, SimdSupport.enabled(), a.floats, transposeA, b.floats, transposeB, as[0], m, k, n, r, threads);
+        return new JavaTensor(this, new int[] {as[0], m, n}, r);
     }
 
     @Override
