@@ -754,6 +754,51 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, s.shape(), r);
     }
 
+    /** Float32: read in place (the default copies the whole source first); the same checks and messages. */
+    @Override
+    public Tensor gather(Tensor ta, int[] index, int... shape) {
+        JavaTensor a = own(ta);
+        if (a.dtype != DType.F32) {
+            return Backend.super.gather(a, index, shape);
+        }
+        if (index.length != Shape.size(shape)) {
+            throw new IllegalArgumentException(
+                    "gather: " + index.length + " indices do not fill shape " + Shape.str(shape));
+        }
+        float[] src = a.floats;
+        float[] out = new float[index.length];
+        for (int i = 0; i < index.length; i++) {
+            out[i] = src[inRange(index[i], src.length, "gather")];
+        }
+        return new JavaTensor(this, shape.clone(), out);
+    }
+
+    /** Float32: accumulated in place from the gradient's own array; the same checks and messages. */
+    @Override
+    public Tensor scatterAdd(Tensor tg, int[] index, int... shape) {
+        JavaTensor g = own(tg);
+        if (g.dtype != DType.F32) {
+            return Backend.super.scatterAdd(g, index, shape);
+        }
+        if (index.length != g.size()) {
+            throw new IllegalArgumentException(
+                    "scatterAdd: " + index.length + " indices for a gradient of shape " + Shape.str(g.shape));
+        }
+        float[] src = g.floats;
+        float[] out = new float[Shape.size(shape)];
+        for (int i = 0; i < index.length; i++) {
+            out[inRange(index[i], out.length, "scatterAdd")] += src[i];
+        }
+        return new JavaTensor(this, shape.clone(), out);
+    }
+
+    private static int inRange(int i, int n, String op) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException(op + ": index " + i + " outside [0, " + n + ")");
+        }
+        return i;
+    }
+
     /** Float32 operands run {@link BatchedProducts}, accumulating in float; float64 ones the default loops. */
     @Override
     public Tensor batchedMatmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
