@@ -880,6 +880,9 @@ public final class JavaBackend implements Backend {
         Shape.requireMatrix(a.shape, "logSoftmax");
         int rows = a.shape[0];
         int cols = a.shape[1];
+        if (a.dtype == DType.F32) {
+            return new JavaTensor(this, a.shape, logSoftmaxRows(a.floats, rows, cols));
+        }
         double[] x = a.doubles();
         double[] r = new double[x.length];
         for (int i = 0; i < rows; i++) {
@@ -898,6 +901,30 @@ public final class JavaBackend implements Backend {
             }
         }
         return of(a.dtype, a.shape, r);
+    }
+
+    /**
+     * Float32 rows read in place, without widened and narrowed copies of the whole matrix: the same double
+     * arithmetic as the float64 path, each result rounded once.
+     */
+    private static float[] logSoftmaxRows(float[] x, int rows, int cols) {
+        float[] r = new float[x.length];
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[o + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += Math.exp(x[o + j] - max);
+            }
+            double lse = max + Math.log(s);
+            for (int j = 0; j < cols; j++) {
+                r[o + j] = (float) (x[o + j] - lse);
+            }
+        }
+        return r;
     }
 
     /** The default, without its second copy: the edited float32 array becomes the new tensor's storage. */
