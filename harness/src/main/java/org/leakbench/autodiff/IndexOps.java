@@ -54,16 +54,15 @@ public final class IndexOps {
         }
         int[] index = new int[acc];
         int[] pos = new int[s.length];
+        int at = 0; // the input position of output position pos, kept up to date as the odometer turns
         for (int i = 0; i < acc; i++) {
-            int at = 0;
-            for (int d = 0; d < s.length; d++) {
-                at += pos[d] * stride[axes[d]];
-            }
             index[i] = at;
             for (int d = s.length - 1; d >= 0; d--) { // odometer over the output's positions
+                at += stride[axes[d]];
                 if (++pos[d] < out[d]) {
                     break;
                 }
+                at -= out[d] * stride[axes[d]];
                 pos[d] = 0;
             }
         }

@@ -1,8 +1,10 @@
 package org.leakbench.autodiff;
 
 import java.util.Arrays;
+import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.Conv2dSpec;
 import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Gelu;
 import org.leakbench.tensor.Pool2dSpec;
 import org.leakbench.tensor.Shape;
 import org.leakbench.tensor.Tensor;
@@ -14,7 +16,6 @@ import org.leakbench.tensor.Tensor;
  * composition later without changing a caller.
  */
 public final class NetOps {
-    private static final double GELU_C = Math.sqrt(2 / Math.PI);
 
     private NetOps() {}
 
@@ -33,12 +34,35 @@ public final class NetOps {
 
     /**
      * GELU in its tanh form, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks and Gimpel 2016; PyTorch's
-     * {@code approximate="tanh"}, GPT-2's choice), smooth to every order.
+     * {@code approximate="tanh"}, GPT-2's choice), smooth to every order. The value and the derivative are each one
+     * backend op ({@link Backend#gelu}, {@link Backend#geluDerivative}), which a backend may fuse; the second
+     * derivative is composed, so gradients of gradients keep flowing.
      */
     public static Var gelu(Var x) {
-        Var cube = Ops.mul(Ops.square(x), x);
-        Var inner = Ops.scale(Ops.add(x, Ops.scale(cube, 0.044715)), GELU_C);
-        return Ops.mul(Ops.scale(x, 0.5), Ops.addScalar(Ops.tanh(inner), 1));
+        return Ops.node(x.backend().gelu(x.value()), g -> new Var[] {Ops.mul(g, geluDerivative(x))}, "gelu", x);
+    }
+
+    private static Var geluDerivative(Var x) {
+        return Ops.node(
+                x.backend().geluDerivative(x.value()),
+                g -> new Var[] {Ops.mul(g, geluSecondDerivative(x))},
+                "geluDerivative",
+                x);
+    }
+
+    /**
+     * With u = c·(x + 0.044715·x³), t = tanh(u) and s = 1 − t²: gelu'' = s·u' − x·t·s·u'² + x·s·u''/2, from
+     * gelu' = (1 + t)/2 + x·s·u'/2.
+     */
+    private static Var geluSecondDerivative(Var x) {
+        Var t = Ops.tanh(Ops.scale(Ops.add(x, Ops.scale(Ops.mul(Ops.square(x), x), Gelu.CUBIC)), Gelu.SCALE));
+        Var s = Ops.addScalar(Ops.neg(Ops.square(t)), 1);
+        Var slope = Ops.scale(Ops.addScalar(Ops.scale(Ops.square(x), 3 * Gelu.CUBIC), 1), Gelu.SCALE);
+        Var curvature = Ops.scale(x, 6 * Gelu.CUBIC * Gelu.SCALE);
+        Var first = Ops.mul(s, slope);
+        Var second = Ops.mul(Ops.mul(x, Ops.mul(t, s)), Ops.square(slope));
+        Var third = Ops.scale(Ops.mul(x, Ops.mul(s, curvature)), 0.5);
+        return Ops.add(Ops.sub(first, second), third);
     }
 
     /** (x − mean) / √(var + eps) over the last axis, with the biased variance (as every normalisation layer). */

@@ -118,6 +118,21 @@ public interface Backend {
         return mul(g, mul(y, addScalar(neg(y), 1)));
     }
 
+    /**
+     * GELU in its tanh form, 0.5·x·(1 + tanh(c·(x + 0.044715·x³))) with c = √(2/π) ({@link Gelu}). A backend may
+     * fuse the passes, computing the same operations in the same order.
+     */
+    default Tensor gelu(Tensor x) {
+        return mul(scale(x, 0.5), addScalar(tanh(Gelu.inner(this, x)), 1));
+    }
+
+    /** The derivative of {@link #gelu} at every element of x; a backend may fuse the passes. */
+    default Tensor geluDerivative(Tensor x) {
+        Tensor t = tanh(Gelu.inner(this, x));
+        Tensor slope = scale(addScalar(scale(square(x), 3 * Gelu.CUBIC), 1), Gelu.SCALE);
+        return add(scale(addScalar(t, 1), 0.5), mul(scale(x, 0.5), mul(addScalar(neg(square(t)), 1), slope)));
+    }
+
     /** Clips every element into [lo, hi]. */
     Tensor clamp(Tensor a, double lo, double hi);
 

@@ -629,4 +629,31 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertArrayEquals(g.values(), g.tensor().toDoubleArray());
         assertArrayEquals(new int[] {2, 3}, a.tensor().shape());
     }
+
+    /**
+     * GELU as one op gives its composition's float32 bits (a fused loop must round every step as the ops do),
+     * and its derivative matches the derivative of the closed form, computed in double, to float rounding.
+     */
+    @Test
+    void geluIsItsCompositionAndItsDerivativeIsRight() {
+        Backend be = backend();
+        int n = 1000; // whole vectors and a tail
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = -6 + 12.0 * i / (n - 1);
+        }
+        Tensor x = be.fromArray(v, DType.F32, n);
+        Tensor inner = be.scale(be.add(x, be.scale(be.mul(be.square(x), x), Gelu.CUBIC)), Gelu.SCALE);
+        Tensor composed = be.mul(be.scale(x, 0.5), be.addScalar(be.tanh(inner), 1));
+        assertArrayEquals(composed.toFloatArray(), be.gelu(x).toFloatArray());
+        float[] d = be.geluDerivative(x).toFloatArray();
+        float[] xf = x.toFloatArray();
+        for (int i = 0; i < n; i++) {
+            double z = xf[i];
+            double u = Gelu.SCALE * (z + Gelu.CUBIC * z * z * z);
+            double t = Math.tanh(u);
+            double want = 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * Gelu.SCALE * (1 + 3 * Gelu.CUBIC * z * z);
+            assertEquals(want, d[i], 2e-6, "gelu'(" + z + ")");
+        }
+    }
 }

@@ -163,8 +163,9 @@ public record SuiteSettings(
     /**
      * The ResNets and the transformer in quick, where an operation takes 0.2 to 2 s on one core (a JMH iteration
      * always completes one, so the setting's seven iterations would each cost a whole operation): two warm-up and
-     * two measured iterations, at the combinations that keep them to about two minutes. Paper only, each seconds
-     * to minutes per operation on one core: the gradients at batch 32 but the transformer's (resnet20w4's took 13
+     * two measured iterations, at the combinations that keep them to about two minutes (ResNet-20's and the
+     * transformer's gradients at batch 32: the issue's targets). Paper only, each seconds to minutes per operation
+     * on one core: the gradients at batch 32 but those two (resnet20w4's took 13
      * s on java, 34 s on ND4J), resnet20w4's inversion steps (1 to 2.4 s at batch 1), every inversion step at
      * batch 32 (DLG on resnet20: 4 to 9 s on java), and ND4J's inversion steps, whose native call per operation
      * makes DLG on resnet20 take 2.6 s at batch 1 and two minutes at batch 32.
@@ -175,7 +176,8 @@ public record SuiteSettings(
                 "GradientBench",
                 List.of(
                         new ExtraRun(Map.of("model", LARGER_MODELS, "batch", List.of("1")), 2, 2),
-                        new ExtraRun(Map.of("model", List.of("transformer"), "batch", List.of("32")), 2, 2)));
+                        new ExtraRun(
+                                Map.of("model", List.of("resnet20", "transformer"), "batch", List.of("32")), 2, 2)));
         x.put(
                 "InversionStepBench",
                 List.of(new ExtraRun(

@@ -7,8 +7,10 @@ import org.leakbench.tensor.Backend;
 import org.leakbench.tensor.BroadcastMap;
 import org.leakbench.tensor.Conv2dSpec;
 import org.leakbench.tensor.DType;
+import org.leakbench.tensor.Gelu;
 import org.leakbench.tensor.MatmulShape;
 import org.leakbench.tensor.Shape;
+import org.leakbench.tensor.SimdSupport;
 import org.leakbench.tensor.Tensor;
 
 /**
@@ -301,9 +303,56 @@ public final class JavaBackend implements Backend {
         return binary(a, b, (x, y) -> x * y, Kernels.Binary.MUL);
     }
 
+    /**
+     * Float32 operands of one shape, or a divisor broadcast along trailing axes or per channel (a norm's
+     * deviation), divide in float loops that the JIT vectorises: a float quotient is the double quotient rounded
+     * once, so the bits are those of the general path.
+     */
     @Override
-    public Tensor div(Tensor a, Tensor b) {
+    public Tensor div(Tensor ta, Tensor tb) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        if (a.dtype == DType.F32 && b.dtype == DType.F32) {
+            BroadcastMap.Plan plan = BroadcastMap.Plan.of(a.shape, b.shape);
+            boolean divisorSmall = plan.kind() == BroadcastMap.Kind.SAME || plan.smallOnRight();
+            if (divisorSmall && plan.kind() != BroadcastMap.Kind.GENERAL) {
+                float[] r = new float[Shape.size(plan.shape())];
+                divide(a.floats, b.floats, plan, r);
+                return new JavaTensor(this, plan.shape(), r);
+            }
+        }
         return binary(a, b, (x, y) -> x / y);
+    }
+
+    /** r = x / y for a plan whose divisor y is the whole shape, a repeated suffix or one value per channel. */
+    private static void divide(float[] x, float[] y, BroadcastMap.Plan plan, float[] r) {
+        switch (plan.kind()) {
+            case SAME -> {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = x[i] / y[i];
+                }
+            }
+            case SUFFIX -> {
+                int m = y.length;
+                for (int base = 0; base < r.length; base += m) {
+                    for (int j = 0; j < m; j++) {
+                        r[base + j] = x[base + j] / y[j];
+                    }
+                }
+            }
+            case CHANNEL -> {
+                int[] bl = plan.block();
+                for (int o = 0, i = 0; o < bl[0]; o++) {
+                    for (int k = 0; k < bl[1]; k++, i += bl[2]) {
+                        float c = y[k];
+                        for (int q = i; q < i + bl[2]; q++) {
+                            r[q] = x[q] / c;
+                        }
+                    }
+                }
+            }
+            default -> throw new AssertionError(plan.kind());
+        }
     }
 
     /** Scales by s; a float32 tensor by the float nearest s, in float. */
@@ -422,6 +471,56 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, y.shape, r);
     }
 
+    /**
+     * Float32: three passes instead of nine ops, with the float operations of the composition in its order (and
+     * its vectorised tanh), so the bits are the composition's.
+     */
+    @Override
+    public Tensor gelu(Tensor tx) {
+        JavaTensor a = own(tx);
+        if (a.dtype != DType.F32) {
+            return Backend.super.gelu(a);
+        }
+        float[] x = a.floats;
+        float[] r = geluTanh(x);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (x[i] * 0.5f) * (r[i] + 1f);
+        }
+        return new JavaTensor(this, a.shape, r);
+    }
+
+    /** Float32: (1 + t)/2 + x·(1 − t²)·u'/2 in three passes, in float. */
+    @Override
+    public Tensor geluDerivative(Tensor tx) {
+        JavaTensor a = own(tx);
+        if (a.dtype != DType.F32) {
+            return Backend.super.geluDerivative(a);
+        }
+        float[] x = a.floats;
+        float[] r = geluTanh(x);
+        float cubic3 = (float) (3 * Gelu.CUBIC);
+        float c = (float) Gelu.SCALE;
+        for (int i = 0; i < r.length; i++) {
+            float t = r[i];
+            float slope = (x[i] * x[i] * cubic3 + 1f) * c;
+            r[i] = (t + 1f) * 0.5f + (x[i] * 0.5f) * ((1f - t * t) * slope);
+        }
+        return new JavaTensor(this, a.shape, r);
+    }
+
+    /** tanh(c·(x + 0.044715·x³)) of float32 x, each step rounded as the composed ops round it. */
+    private static float[] geluTanh(float[] x) {
+        float cubic = (float) Gelu.CUBIC;
+        float c = (float) Gelu.SCALE;
+        float[] u = new float[x.length];
+        for (int i = 0; i < u.length; i++) {
+            float v = x[i];
+            u[i] = (v + (v * v * v) * cubic) * c;
+        }
+        KERNELS.unary(Kernels.Unary.TANH, u, u);
+        return u;
+    }
+
     @Override
     public Tensor tanh(Tensor a) {
         return unary(a, Kernels.Unary.TANH);
@@ -520,8 +619,16 @@ public final class JavaBackend implements Backend {
         double[] xd = a.data;
         int[] block = BroadcastMap.block(shape, a.shape);
         if (BroadcastMap.isSuffix(shape, a.shape)) {
-            for (int i = 0; i < n; i++) {
-                r[i % m] += xf != null ? xf[i] : xd[i];
+            for (int base = 0; base < n && m > 0; base += m) { // row after row: the order of the flat loop
+                if (xf != null) {
+                    for (int j = 0; j < m; j++) {
+                        r[j] += xf[base + j];
+                    }
+                } else {
+                    for (int j = 0; j < m; j++) {
+                        r[j] += xd[base + j];
+                    }
+                }
             }
         } else if (block != null) {
             for (int o = 0, i = 0; o < block[0]; o++) {
@@ -647,6 +754,78 @@ public final class JavaBackend implements Backend {
         return new JavaTensor(this, s.shape(), r);
     }
 
+    /** Float32: read in place (the default copies the whole source first); the same checks and messages. */
+    @Override
+    public Tensor gather(Tensor ta, int[] index, int... shape) {
+        JavaTensor a = own(ta);
+        if (a.dtype != DType.F32) {
+            return Backend.super.gather(a, index, shape);
+        }
+        if (index.length != Shape.size(shape)) {
+            throw new IllegalArgumentException(
+                    "gather: " + index.length + " indices do not fill shape " + Shape.str(shape));
+        }
+        float[] src = a.floats;
+        float[] out = new float[index.length];
+        for (int i = 0; i < index.length; i++) {
+            out[i] = src[inRange(index[i], src.length, "gather")];
+        }
+        return new JavaTensor(this, shape.clone(), out);
+    }
+
+    /** Float32: accumulated in place from the gradient's own array; the same checks and messages. */
+    @Override
+    public Tensor scatterAdd(Tensor tg, int[] index, int... shape) {
+        JavaTensor g = own(tg);
+        if (g.dtype != DType.F32) {
+            return Backend.super.scatterAdd(g, index, shape);
+        }
+        if (index.length != g.size()) {
+            throw new IllegalArgumentException(
+                    "scatterAdd: " + index.length + " indices for a gradient of shape " + Shape.str(g.shape));
+        }
+        float[] src = g.floats;
+        float[] out = new float[Shape.size(shape)];
+        for (int i = 0; i < index.length; i++) {
+            out[inRange(index[i], out.length, "scatterAdd")] += src[i];
+        }
+        return new JavaTensor(this, shape.clone(), out);
+    }
+
+    private static int inRange(int i, int n, String op) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException(op + ": index " + i + " outside [0, " + n + ")");
+        }
+        return i;
+    }
+
+    /** Float32 operands run {@link BatchedProducts}, accumulating in float; float64 ones the default loops. */
+    @Override
+    public Tensor batchedMatmul(Tensor ta, Tensor tb, boolean transposeA, boolean transposeB) {
+        JavaTensor a = own(ta);
+        JavaTensor b = own(tb);
+        if (a.dtype != DType.F32 || b.dtype != DType.F32) {
+            return Backend.super.batchedMatmul(a, b, transposeA, transposeB);
+        }
+        int[] as = a.shape;
+        int[] bs = b.shape;
+        if (as.length != 3 || bs.length != 3 || as[0] != bs[0]) {
+            throw new IllegalArgumentException("batchedMatmul needs [B, m, k] and [B, k, n] operands with one B, got "
+                    + Shape.str(as) + " and " + Shape.str(bs));
+        }
+        int m = transposeA ? as[2] : as[1];
+        int k = transposeA ? as[1] : as[2];
+        int n = transposeB ? bs[1] : bs[2];
+        if (k != (transposeB ? bs[2] : bs[1])) {
+            throw new IllegalArgumentException("batchedMatmul: inner dimensions differ: " + Shape.str(as)
+                    + (transposeA ? "ᵀ" : "") + " · " + Shape.str(bs) + (transposeB ? "ᵀ" : ""));
+        }
+        float[] r = new float[as[0] * m * n];
+        BatchedProducts.multiply(
+                KERNELS, SimdSupport.enabled(), a.floats, transposeA, b.floats, transposeB, as[0], m, k, n, r, threads);
+        return new JavaTensor(this, new int[] {as[0], m, n}, r);
+    }
+
     @Override
     public Tensor conv2d(Tensor tx, Tensor tw, Conv2dSpec spec) {
         JavaTensor x = own(tx);
@@ -701,6 +880,9 @@ public final class JavaBackend implements Backend {
         Shape.requireMatrix(a.shape, "logSoftmax");
         int rows = a.shape[0];
         int cols = a.shape[1];
+        if (a.dtype == DType.F32) {
+            return new JavaTensor(this, a.shape, logSoftmaxRows(a.floats, rows, cols));
+        }
         double[] x = a.doubles();
         double[] r = new double[x.length];
         for (int i = 0; i < rows; i++) {
@@ -719,6 +901,30 @@ public final class JavaBackend implements Backend {
             }
         }
         return of(a.dtype, a.shape, r);
+    }
+
+    /**
+     * Float32 rows read in place, without widened and narrowed copies of the whole matrix: the same double
+     * arithmetic as the float64 path, each result rounded once.
+     */
+    private static float[] logSoftmaxRows(float[] x, int rows, int cols) {
+        float[] r = new float[x.length];
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[o + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += Math.exp(x[o + j] - max);
+            }
+            double lse = max + Math.log(s);
+            for (int j = 0; j < cols; j++) {
+                r[o + j] = (float) (x[o + j] - lse);
+            }
+        }
+        return r;
     }
 
     /** The default, without its second copy: the edited float32 array becomes the new tensor's storage. */

@@ -55,6 +55,19 @@ final class SimdGemm {
      */
     static final long SHARED_PRODUCT_DISCOUNT = 16;
 
+    /** Rows per band from which a band's own multiply-adds dwarf its stream of B. */
+    static final int TALL_BAND = 128;
+
+    /**
+     * The work a product counts for against the threads' threshold: its multiply-adds when every band gets at
+     * least {@link #TALL_BAND} rows (a transformer's [N·T, d] activations at batch 32, whose products were
+     * otherwise never shared), a {@link #SHARED_PRODUCT_DISCOUNT}th of them when bands are short.
+     */
+    static long sharedWork(int m, int k, int n, int threads) {
+        long work = (long) m * k * n;
+        return m >= (long) TALL_BAND * threads ? work : work / SHARED_PRODUCT_DISCOUNT;
+    }
+
     private static final ThreadLocal<float[][]> MATMUL_SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     /**
@@ -100,9 +113,9 @@ final class SimdGemm {
         }
         int[] bRow = dense(k, np);
         // Threads take bands of rows, eight at a time so that each keeps the row tiles it would have alone.
-        // Each band streams all of B, which the caller's core copied, so a product is shared out only from
-        // SHARED_PRODUCT_DISCOUNT times the usual work.
-        threads.split(m, 8, (long) m * k * n / SHARED_PRODUCT_DISCOUNT, (from, to) -> {
+        // Each band streams all of B, which the caller's core copied, so a product with short bands is shared
+        // out only from SHARED_PRODUCT_DISCOUNT times the usual work (sharedWork).
+        threads.split(m, 8, sharedWork(m, k, n, threads.threads()), (from, to) -> {
             int rows = to - from;
             int aStride = transposeA ? 1 : k;
             java.util.Arrays.fill(cf, from * np, to * np, 0f);

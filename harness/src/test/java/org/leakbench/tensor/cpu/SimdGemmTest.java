@@ -73,4 +73,12 @@ class SimdGemmTest {
         }
         return a;
     }
+
+    /** Tall products (a transformer's rows at batch 32) count in full; products with short bands at a discount. */
+    @Test
+    void onlyShortBandsPayTheSharingDiscount() {
+        assertEquals(1024L * 64 * 192, SimdGemm.sharedWork(1024, 64, 192, 2));
+        assertEquals(32L * 784 * 256 / SimdGemm.SHARED_PRODUCT_DISCOUNT, SimdGemm.sharedWork(32, 784, 256, 2));
+        assertEquals(1024L * 64 * 192 / SimdGemm.SHARED_PRODUCT_DISCOUNT, SimdGemm.sharedWork(1024, 64, 192, 16));
+    }
 }
