@@ -128,4 +128,40 @@ class PrecodeTest {
         assertTrue(none.getMessage().contains("has none"), none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Precode(-1));
     }
+
+    @Test
+    void theBottleneckFitsTheConvolutionalVictimsWhoseClassifierIsStoredClassesFirst() {
+        int[] image = {1, 12, 12};
+        for (ModelSpec spec : List.of(
+                new ModelSpec(ModelSpec.CONVNET, image, 10, 1.0 / 16, 1, Activation.RELU),
+                new ModelSpec(ModelSpec.RESNET, image, 10, 0.125, 20, Activation.RELU),
+                ModelSpec.lenet(image, 10))) {
+            Model plain = Models.build(spec);
+            VariationalBottleneck m =
+                    (VariationalBottleneck) Models.build(spec.withOption(ModelSpec.BOTTLENECK, "" + K));
+            assertEquals(plain.parameterShapes().size() + 6, m.parameterShapes().size(), spec.family());
+            assertEquals(plain.bufferShapes().size(), m.bufferShapes().size(), spec.family());
+            List<Tensor> p = m.initialParameters(be, DType.F64, new SplittableRandom(1));
+            double[] x = new double[2 * 144];
+            SplittableRandom rng = new SplittableRandom(2);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rng.nextDouble();
+            }
+            Tensor batch = be.fromArray(x, DType.F64, 2, 1, 12, 12);
+            List<Tensor> g = new Precode(1e-3).gradient(m, p, batch, new int[] {1, 7}, new SplittableRandom(3));
+            assertEquals(p.size(), g.size(), spec.family());
+            for (int i = 0; i < g.size(); i++) {
+                assertArrayEquals(p.get(i).shape(), g.get(i).shape(), spec.family() + " parameter " + i);
+            }
+            double decoder = 0;
+            for (double v : g.get(g.size() - 4).toDoubleArray()) {
+                decoder += Math.abs(v);
+            }
+            assertTrue(decoder > 0, spec.family() + ": the decoder gets a gradient");
+            assertEquals(
+                    2,
+                    m.logits(Var.constant(batch), p.stream().map(Var::constant).toList())
+                            .shape()[0]);
+        }
+    }
 }
