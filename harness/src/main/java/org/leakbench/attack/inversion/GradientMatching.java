@@ -22,7 +22,9 @@ import org.leakbench.update.Observation;
  * optional total-variation prior on x (images only) and an optional L1 term on the gradient difference (TAG,
  * Deng et al. 2021). With a softmax input, x holds scores per token and position and the model sees their
  * softmax over the vocabulary, a point of the probability simplex per position, as TAG-style text attacks relax
- * one-hot tokens. Differentiating it needs the gradient of a gradient.
+ * one-hot tokens. Adapted to a defense that draws noise inside the model (PRECODE), that noise is a third block of
+ * unknowns after x and ŷ, and the defense's term of the client's loss joins the task loss. Differentiating it needs
+ * the gradient of a gradient.
  */
 public final class GradientMatching implements Objective {
     /** How dummy and observed gradients are compared. */
