@@ -243,7 +243,7 @@ public final class PointPipeline implements PointExecutor {
         if (inTraining) {
             update = DpSgdUpdate.of(model, params, c, be, UtilityRunner.dpSgd(p), rng.split());
         }
-        if (chosen instanceof BatchDefenseComponent batchDefense) { // Soteria, ATS, MixUp, InstaHide
+        if (chosen instanceof BatchDefenseComponent batchDefense) { // Soteria, ATS, MixUp, InstaHide, PRECODE
             update = BatchDefenseUpdate.of(model, params, c, be, batchDefense.batchDefense(p), rng.split());
         }
         Update.Kind kind = c.weightDifference() ? Update.Kind.WEIGHT_DIFFERENCE : Update.Kind.GRADIENT;
