@@ -45,5 +45,10 @@ public enum Capability {
      * Defense: changes how the client computes its update from its batch (transforms or mixes the batch, or
      * perturbs a layer's gradient using the batch), inside its local training.
      */
-    TRANSFORMS_CLIENT_BATCH
+    TRANSFORMS_CLIENT_BATCH,
+    /**
+     * Defense: changes the victim model's architecture (PRECODE's bottleneck), so the pipeline builds every model
+     * of the point with the defense's model option, for the attacked victim and the utility training alike.
+     */
+    EXTENDS_MODEL
 }

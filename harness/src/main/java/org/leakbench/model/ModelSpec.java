@@ -43,6 +43,11 @@ public record ModelSpec(
     public static final String SHORTCUT = "shortcut";
     /** Option key: the transformer's attention heads (default 4). */
     public static final String HEADS = "heads";
+    /**
+     * Option key: the code size K of PRECODE's variational bottleneck inserted before the classifier
+     * ({@link VariationalBottleneck}); unset, no bottleneck.
+     */
+    public static final String BOTTLENECK = "bottleneck";
 
     private static final Set<String> FAMILIES = Set.of(LENET, MLP, LINEAR, RESNET, RESNET18, CONVNET, TRANSFORMER);
 
@@ -112,6 +117,19 @@ public record ModelSpec(
         if (family.equals(RESNET) && (depth < 8 || (depth - 2) % 6 != 0)) {
             throw new IllegalArgumentException(
                     "model.depth of a CIFAR ResNet must be 6n+2 with n >= 1 (20, 32, 56, ...), got " + depth);
+        }
+        if (options.containsKey(BOTTLENECK)) {
+            int k = intOption(options, BOTTLENECK, 0);
+            if (k < 1 || k > 65_536) {
+                throw new IllegalArgumentException("model option " + BOTTLENECK + " must be in [1, 65536], got " + k);
+            }
+            if (family.equals(TRANSFORMER) || family.equals(LINEAR)) {
+                throw new IllegalArgumentException("model option " + BOTTLENECK + " (PRECODE's variational "
+                        + "bottleneck) needs a model whose classifier reads hidden features of the whole sample; "
+                        + (family.equals(LINEAR)
+                                ? "logistic's reads the input itself"
+                                : "the transformer's output layer reads every position and is not supported"));
+            }
         }
         String norm = options.getOrDefault(NORM, "batch");
         if (!norm.equals("batch") && !norm.equals("group")) {

@@ -1,10 +1,15 @@
 package org.leakbench.model;
 
-/** Builds a {@link Model} from its {@link ModelSpec}. */
+/** Builds a {@link Model} from its {@link ModelSpec}, with PRECODE's bottleneck when the spec asks for it. */
 public final class Models {
     private Models() {}
 
     public static Model build(ModelSpec spec) {
+        Model model = family(spec);
+        return spec.options().containsKey(ModelSpec.BOTTLENECK) ? new VariationalBottleneck(model, spec) : model;
+    }
+
+    private static Model family(ModelSpec spec) {
         return switch (spec.family()) {
             case ModelSpec.LENET -> new LeNet(spec);
             case ModelSpec.MLP, ModelSpec.LINEAR -> new Mlp(spec);

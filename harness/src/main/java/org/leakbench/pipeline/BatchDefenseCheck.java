@@ -5,15 +5,17 @@ import org.leakbench.attack.inversion.Adaptation;
 import org.leakbench.component.ParameterView;
 import org.leakbench.component.Requirement;
 import org.leakbench.defense.DefenseComponent;
+import org.leakbench.defense.ModelExtension;
 import org.leakbench.defense.client.BatchDefenseComponent;
 import org.leakbench.defense.client.Classifier;
 import org.leakbench.model.Model;
+import org.leakbench.model.Models;
 
 /**
- * The set-up checks of defenses that act on the client's batch (Soteria, ATS, MixUp, InstaHide) and of adaptive
+ * The set-up checks of defenses that act on the client's batch (Soteria, ATS, MixUp, InstaHide, PRECODE) and of adaptive
  * attacks, made before the sweep runs: an adaptive attack needs a defense it adapts to in the chain
  * ({@link Adaptation#refusal}); a batch defense needs image batches [channels, height, width], Soteria a model
- * that ends in a linear classifier, and the curious-client threat (which trains the other clients with update
+ * that ends in a linear classifier, PRECODE a model its bottleneck fits, and the curious-client threat (which trains the other clients with update
  * defenses only) is refused with them.
  */
 final class BatchDefenseCheck {
@@ -38,6 +40,14 @@ final class BatchDefenseCheck {
         DefenseComponent defense = ChosenComponents.defense(p);
         if (!(defense instanceof BatchDefenseComponent)) {
             return null;
+        }
+        if (defense instanceof ModelExtension extension) {
+            try {
+                Models.build(extension.extend(model.spec(), p));
+            } catch (IllegalArgumentException e) {
+                return "defense " + defense.name() + " cannot extend model "
+                        + model.spec().family() + ": " + e.getMessage();
+            }
         }
         int[] in = model.spec().inputShape();
         if (defense.needs(Requirement.IMAGE_DATA) && in.length != 3) {

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.leakbench.component.Requirement;
 import org.leakbench.data.DataSplit;
 import org.leakbench.data.Dataset;
+import org.leakbench.defense.ModelExtension;
 import org.leakbench.model.Gradients;
 import org.leakbench.model.Model;
 import org.leakbench.model.ModelComponent;
@@ -31,7 +32,9 @@ public final class CaseBuilder {
             throw new IllegalArgumentException("model " + model.name() + " needs image data; dataset " + data.name()
                     + " has samples of shape " + java.util.Arrays.toString(shape));
         }
-        return model.spec(p, shape, data.numClasses());
+        ModelSpec spec = model.spec(p, shape, data.numClasses());
+        // A defense that changes the architecture (PRECODE) applies to every model built for the point.
+        return ChosenComponents.defense(p) instanceof ModelExtension extension ? extension.extend(spec, p) : spec;
     }
 
     /**

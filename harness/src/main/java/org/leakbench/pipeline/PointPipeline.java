@@ -114,8 +114,9 @@ public final class PointPipeline implements PointExecutor {
             throw new IllegalArgumentException(
                     "victims " + victims + ": a curious-client point attacks one victim " + "(set victims: 1)");
         }
+        // Keyed by the built spec: a defense that extends the model (PRECODE) shares no start with one that does not.
         CaseBuilder.Start start = ctx.shared(
-                "model",
+                "model:" + CaseBuilder.modelSpec(p, data.train()).label(),
                 () -> CaseBuilder.start(p, data, be, new SplittableRandom(ctx.seed()), init, ctx::recordDataFile));
         TokenSamples.checkAttack(attackComponent, p, ChosenComponents.dataset(p), data.test(), start.model());
         VictimCase c = victimCase(p, data, be, start, victims, 0, ctx);
@@ -204,7 +205,7 @@ public final class PointPipeline implements PointExecutor {
     private static VictimCase victimCase(
             SweepPoint p, DataSplit data, Backend be, CaseBuilder.Start start, int victims, int v, PointContext ctx) {
         return ctx.shared(
-                VictimDraw.key(victims, v),
+                start.model().spec().label() + "|" + VictimDraw.key(victims, v),
                 () -> CaseBuilder.build(p, data, be, start, victimIndices(p, data, victims, v, ctx.seed())));
     }
 
@@ -250,7 +251,7 @@ public final class PointPipeline implements PointExecutor {
         if (inTraining) {
             update = DpSgdUpdate.of(model, params, c, be, UtilityRunner.dpSgd(p), rng.split());
         }
-        if (chosen instanceof BatchDefenseComponent batchDefense) { // Soteria, ATS, MixUp, InstaHide
+        if (chosen instanceof BatchDefenseComponent batchDefense) { // Soteria, ATS, MixUp, InstaHide, PRECODE
             update = BatchDefenseUpdate.of(model, params, c, be, batchDefense.batchDefense(p), rng.split());
         }
         Update.Kind kind = c.weightDifference() ? Update.Kind.WEIGHT_DIFFERENCE : Update.Kind.GRADIENT;

@@ -34,6 +34,7 @@ final class Defenses {
             case "soteria" -> new Knob("pruned", "fraction of representation pruned");
             case "mixup" -> new Knob("α", "MixUp concentration α");
             case "instahide" -> new Knob("k", "images per InstaHide encoding");
+            case "precode" -> new Knob("β", "weight β of PRECODE's KL term");
             case "ddp-secagg" -> new Knob("ε", "privacy budget ε of distributed DP");
             default -> null;
         };

@@ -17,9 +17,10 @@ import org.leakbench.model.Model;
  * An inversion attack's knowledge of the defense in the chain ({@code attack.adaptive: true}): the attacker knows
  * which defense the client runs and its settings (not its randomness) and adapts the gradient matching to it, as
  * Balunović, Dimitrov, Jovanović and Vechev (Bayesian Framework for Gradient Leakage, ICLR 2022) do to break
- * Soteria and ATS. Without the switch, or against no such defense, the attack is the naive one. An adaptive attack
- * against a defense that has none is refused with the reason ({@link #refusal}), so a row never claims an
- * adaptation that did not happen.
+ * Soteria and ATS; against PRECODE it also models the defense's randomness, optimising the noise with the batch.
+ * Without the switch, or against no such defense, the attack is the naive one. An adaptive attack against a
+ * defense that has none is refused with the reason ({@link #refusal}), so a row never claims an adaptation that
+ * did not happen.
  */
 public final class Adaptation {
     /** The switch, declared by every attack that matches gradients. */
@@ -28,7 +29,7 @@ public final class Adaptation {
             CHEAP,
             false,
             "adapt the inversion to the defense in the chain (drop the gradients it perturbs, invert through the "
-                    + "transformation it applies); false = the naive attack");
+                    + "transformation it applies, optimise the noise it draws in the model); false = the naive attack");
 
     /** The naive attack: no knowledge used. */
     public static final Adaptation NONE = new Adaptation(null);

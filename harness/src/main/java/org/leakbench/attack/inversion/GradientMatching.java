@@ -22,7 +22,9 @@ import org.leakbench.update.Observation;
  * optional total-variation prior on x (images only) and an optional L1 term on the gradient difference (TAG,
  * Deng et al. 2021). With a softmax input, x holds scores per token and position and the model sees their
  * softmax over the vocabulary, a point of the probability simplex per position, as TAG-style text attacks relax
- * one-hot tokens. Differentiating it needs the gradient of a gradient.
+ * one-hot tokens. Adapted to a defense that draws noise inside the model (PRECODE), that noise is a third block of
+ * unknowns after x and ŷ, and the defense's term of the client's loss joins the task loss. Differentiating it needs
+ * the gradient of a gradient.
  */
 public final class GradientMatching implements Objective {
     /** How dummy and observed gradients are compared. */
@@ -57,6 +59,17 @@ public final class GradientMatching implements Objective {
     private double candidateLow = 0;
 
     private java.util.function.UnaryOperator<float[][]> decode = java.util.function.UnaryOperator.identity();
+    /** The defense's noise inside the model, optimised as more unknowns (adaptive attack on PRECODE), or null. */
+    private DefenseKnowledge.LatentNoise latent;
+
+    private int[] noiseShape = new int[0];
+    private int noiseSize;
+
+    /**
+     * The noise unknowns u are searched where box-constrained attacks search everything, in [0, 1], and read as
+     * ε = NOISE_SPAN·(u − ½): within ±3 standard deviations of the N(0, 1) the defense draws from.
+     */
+    static final double NOISE_SPAN = 6;
 
     /**
      * @param fixedLabels labels to use (iDLG), or null to optimise soft labels jointly (DLG)
@@ -145,6 +158,11 @@ public final class GradientMatching implements Objective {
         this.inputMap = knowledge.inputMap();
         this.candidateLow = knowledge.candidateLow();
         this.decode = knowledge.decode();
+        this.latent = knowledge.latent();
+        if (latent != null) {
+            this.noiseShape = latent.shape(batch);
+            this.noiseSize = org.leakbench.tensor.Shape.size(noiseShape);
+        }
         return this;
     }
 
@@ -163,8 +181,15 @@ public final class GradientMatching implements Objective {
         return java.util.Arrays.copyOfRange(xShape, 1, xShape.length);
     }
 
-    /** Length of the unknown vector: the images, then (for soft labels) the label logits. */
+    /**
+     * Length of the unknown vector: the images, then (for soft labels) the label logits, then (adapted to a
+     * defense with noise inside the model) that noise.
+     */
     public int dimension() {
+        return labelEnd() + noiseSize;
+    }
+
+    private int labelEnd() {
         return batch * inputSize + (fixedLabels == null ? batch * classes : 0);
     }
 
@@ -178,15 +203,31 @@ public final class GradientMatching implements Objective {
         Var labelLogits = null;
         ForwardState recording = bnPrior == null ? null : ForwardState.recording();
         Var input = inputMap.apply(softmaxInput ? NetOps.softmax(x) : x);
-        Var logits = recording == null ? model.logits(input, params) : model.logits(input, params, recording);
+        Var noiseUnknowns = null;
+        Var penalty = null;
+        Var logits;
+        if (latent != null) {
+            noiseUnknowns = Var.leaf(
+                    be.fromArray(java.util.Arrays.copyOfRange(z, labelEnd(), z.length), dtype, noiseShape), "noise");
+            Var noise = Ops.scale(Ops.addScalar(noiseUnknowns, -0.5), NOISE_SPAN);
+            DefenseKnowledge.LatentNoise.Pass pass =
+                    latent.pass(input, params, recording == null ? ForwardState.batchStatistics() : recording, noise);
+            logits = pass.logits();
+            penalty = pass.penalty();
+        } else {
+            logits = recording == null ? model.logits(input, params) : model.logits(input, params, recording);
+        }
         Var loss;
         if (fixedLabels == null) {
             labelLogits = Var.leaf(
-                    be.fromArray(java.util.Arrays.copyOfRange(z, batch * inputSize, z.length), dtype, batch, classes),
+                    be.fromArray(java.util.Arrays.copyOfRange(z, batch * inputSize, labelEnd()), dtype, batch, classes),
                     "y");
             loss = Losses.softCrossEntropy(logits, Ops.exp(Ops.logSoftmax(labelLogits)));
         } else {
             loss = Losses.crossEntropy(logits, fixedLabels);
+        }
+        if (penalty != null) {
+            loss = Ops.add(loss, penalty);
         }
         List<Var> matched = params;
         List<Var> observed = target;
@@ -213,13 +254,19 @@ public final class GradientMatching implements Objective {
         if (tvWeight > 0 && xShape.length == 4) {
             objective = Ops.add(objective, Ops.scale(Losses.totalVariation(x), tvWeight));
         }
-        List<Var> wrt = labelLogits == null ? List.of(x) : List.of(x, labelLogits);
-        List<Var> grads = Autodiff.grad(objective, wrt, false);
-        double[] gx = grads.get(0).value().toDoubleArray();
-        System.arraycopy(gx, 0, gradient, 0, gx.length);
+        List<Var> wrt = new ArrayList<>(List.of(x));
         if (labelLogits != null) {
-            double[] gy = grads.get(1).value().toDoubleArray();
-            System.arraycopy(gy, 0, gradient, gx.length, gy.length);
+            wrt.add(labelLogits);
+        }
+        if (noiseUnknowns != null) {
+            wrt.add(noiseUnknowns);
+        }
+        List<Var> grads = Autodiff.grad(objective, wrt, false);
+        int offset = 0;
+        for (Var each : grads) {
+            double[] v = each.value().toDoubleArray();
+            System.arraycopy(v, 0, gradient, offset, v.length);
+            offset += v.length;
         }
         return objective.value().item();
     }

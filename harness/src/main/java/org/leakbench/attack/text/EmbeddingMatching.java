@@ -16,9 +16,10 @@ import org.leakbench.update.Observation;
 
 /**
  * LAMP's continuous objective (Balunović et al. 2022) on token embeddings e [b, n, d], fed to the transformer in
- * place of looked-up ones ({@link Transformer#logitsOfEmbeddings}): the cosine distance between the gradient they
- * produce and the observed one taken per parameter tensor and averaged over them (LAMP's L_cos), plus α times
- * the squared L2 distance, plus the embedding-norm regulariser β · Σ_b (mean_t ‖e_bt‖ − m)², where m is the mean
+ * place of looked-up ones ({@link Transformer#logitsOfEmbeddings}): a distance between the gradient they produce
+ * and the observed one, either the cosine distance taken per parameter tensor and averaged over them (LAMP's
+ * L_cos), optionally plus a weight times the squared L2 distance, or the paper's other variant LAMP_{L2+L1}, the
+ * squared L2 distance plus α times the L1 distance over all matched tensors; plus the embedding-norm regulariser β · Σ_b (mean_t ‖e_bt‖ − m)², where m is the mean
  * norm of the vocabulary's embeddings, which keeps the iterate at the scale of real tokens. The labels are fixed
  * (read off the output bias).
  *
@@ -39,12 +40,30 @@ final class EmbeddingMatching implements Objective {
     private final List<Var> target;
     private final int[] labels;
     private final int[] shape;
+    private final LampOptions.Loss loss;
     private final double l2Weight;
+    private final double l1Weight;
     private final double normWeight;
     private final double meanTokenNorm;
     private final double[] tokenTableGradient;
 
+    /** LAMP_cos plus {@code l2Weight} times the squared L2 distance. */
     EmbeddingMatching(Observation obs, Transformer model, int[] labels, double l2Weight, double normWeight) {
+        this(obs, model, labels, LampOptions.Loss.COS, l2Weight, 0, normWeight);
+    }
+
+    /**
+     * @param l2Weight weight of the squared L2 distance next to the cosine ({@link LampOptions.Loss#COS})
+     * @param l1Weight α, weight of the L1 distance next to the squared L2 one ({@link LampOptions.Loss#L2L1})
+     */
+    EmbeddingMatching(
+            Observation obs,
+            Transformer model,
+            int[] labels,
+            LampOptions.Loss loss,
+            double l2Weight,
+            double l1Weight,
+            double normWeight) {
         this.model = model;
         List<Tensor> p = obs.parameters();
         this.be = p.get(0).backend();
@@ -59,7 +78,9 @@ final class EmbeddingMatching implements Objective {
         }
         this.labels = labels.clone();
         this.shape = new int[] {obs.batchSize(), model.spec().inputShape()[0], model.dModel()};
+        this.loss = loss;
         this.l2Weight = l2Weight;
+        this.l1Weight = l1Weight;
         this.normWeight = normWeight;
         this.meanTokenNorm = meanRowNorm(tokenEmbeddings());
     }
@@ -135,8 +156,12 @@ final class EmbeddingMatching implements Objective {
     }
 
     private Var gradientDistance(Var e) {
-        Var loss = Losses.crossEntropy(model.logitsOfEmbeddings(e, params), labels);
-        List<Var> g = Autodiff.grad(loss, params.subList(MATCHED_FROM, params.size()), true);
+        Var task = Losses.crossEntropy(model.logitsOfEmbeddings(e, params), labels);
+        List<Var> g = Autodiff.grad(task, params.subList(MATCHED_FROM, params.size()), true);
+        if (this.loss == LampOptions.Loss.L2L1) {
+            Var l2 = Losses.squaredDistance(g, target);
+            return l1Weight > 0 ? Ops.add(l2, Ops.scale(Losses.l1Distance(g, target), l1Weight)) : l2;
+        }
         Var d = null;
         for (int i = 0; i < g.size(); i++) {
             Var layer = Losses.cosineDistance(List.of(g.get(i)), List.of(target.get(i)));

@@ -18,11 +18,13 @@ import org.leakbench.update.Observation;
  * Extracting Text from Gradients with Language Model Priors, NeurIPS 2022). The start is the best, by gradient
  * distance, of {@link LampOptions#inits()} random draws of the embeddings. Continuous steps: Adam on the token
  * embeddings [b, n, d] (in units of the embedding table's standard deviation) against {@link EmbeddingMatching}
- * (per-tensor cosine plus α·L2 gradient distance without the token-embedding table, embedding-norm
- * regulariser). Every {@link LampOptions#discreteEvery()} steps, a discrete step: for each window, random
- * reorderings of its positions ({@link Reorderings}) are scored by the gradient distance of the reordered
- * embeddings plus λ times the prior's mean negative log-likelihood of the tokens they round to, and the best
- * (the current order included) is kept. Rounding goes to the token whose embedding is closest in cosine among
+ * (LAMP_cos, a per-tensor cosine with an optional L2 term, or LAMP_{L2+L1}; without the token-embedding table;
+ * embedding-norm regulariser). After the first {@link LampOptions#discreteFrom()} of the iterations, every
+ * {@link LampOptions#discreteEvery()} steps a discrete step: for each window in turn, random reorderings of its
+ * positions ({@link Reorderings}) are scored by the gradient distance of the reordered embeddings plus λ times
+ * the prior's mean negative log-likelihood of the tokens they round to, and the best (the current order
+ * included) is kept. The paper's schedule (its code's defaults) is a discrete step every 75 steps after a burn-in
+ * of 10 % of them, with 200 candidate orders per sentence, the current one among them. Rounding goes to the token whose embedding is closest in cosine among
  * those whose row of the observed token-embedding gradient is not zero, the batch's bag of words. The prior is a
  * {@link BigramPrior} fitted on public text, standing in for the paper's GPT-2. Labels are read off the output
  * bias as for TAG.
@@ -76,8 +78,8 @@ public final class LampAttack implements Attack {
             return AttackResult.empty(AttackResult.DIVERGED, 0, millis(start));
         }
         int[] labels = LabelRecovery.batchLabels(obs.gradientSignal(), obs.batchSize());
-        EmbeddingMatching objective =
-                new EmbeddingMatching(obs, model, labels, options.l2Weight(), options.normWeight());
+        EmbeddingMatching objective = new EmbeddingMatching(
+                obs, model, labels, options.loss(), options.l2Weight(), options.l1Weight(), options.normWeight());
         TokenRounding rounding = new TokenRounding(objective.tokenEmbeddings(), objective.occurringTokens());
         SplittableRandom rng = ctx.rng();
         double[] z = new double[objective.dimension()];
@@ -128,7 +130,7 @@ public final class LampAttack implements Attack {
                 z[i] = r.x()[i] * std;
             }
             value = r.value();
-            if (done < options.iterations() && options.proposals() > 0) {
+            if (options.discreteStepAfter(done)) {
                 z = discreteStep(objective, rounding, z, rng);
             }
         }

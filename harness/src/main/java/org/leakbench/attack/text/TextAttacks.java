@@ -38,14 +38,39 @@ public final class TextAttacks {
     public static final ParameterSpec LAMP_L2 = ParameterSpec.ofDouble(
                     "lamp.l2", CHEAP, atLeast(0), 1.0, "weight of the squared L2 term next to LAMP's cosine distance")
             .withUnit("weight");
+    public static final ParameterSpec LAMP_LOSS = ParameterSpec.ofEnum(
+            "lamp.loss",
+            CHEAP,
+            java.util.List.of("cos", "l2l1"),
+            "cos",
+            "LAMP's gradient distance: cos (per-tensor cosine, plus lamp.l2 times squared L2) or l2l1 (squared L2 "
+                    + "plus lamp.alpha times L1)");
+    public static final ParameterSpec LAMP_ALPHA = ParameterSpec.ofDouble(
+                    "lamp.alpha",
+                    CHEAP,
+                    atLeast(0),
+                    0.01,
+                    "weight alpha of the L1 term next to the squared L2 distance when lamp.loss is l2l1")
+            .withUnit("weight");
     public static final ParameterSpec LAMP_NORM = ParameterSpec.ofDouble(
                     "lamp.norm", CHEAP, atLeast(0), 1.0, "weight of LAMP's embedding-norm regulariser")
             .withUnit("weight");
     public static final ParameterSpec LAMP_DISCRETE_EVERY = ParameterSpec.ofInt(
-                    "lamp.discrete-every", CHEAP, atLeast(1), 50, "Adam steps between two discrete steps of LAMP")
+                    "lamp.discrete-every", CHEAP, atLeast(1), 75, "Adam steps between two discrete steps of LAMP")
             .withUnit("steps");
+    public static final ParameterSpec LAMP_DISCRETE_FROM = ParameterSpec.ofDouble(
+                    "lamp.discrete-from",
+                    CHEAP,
+                    closed(0, 1),
+                    0.1,
+                    "fraction of LAMP's iterations run before its first discrete step (burn-in)")
+            .withUnit("fraction of iterations");
     public static final ParameterSpec LAMP_PROPOSALS = ParameterSpec.ofInt(
-                    "lamp.proposals", CHEAP, atLeast(0), 20, "reorderings LAMP tries per window in a discrete step")
+                    "lamp.proposals",
+                    CHEAP,
+                    atLeast(0),
+                    199,
+                    "reorderings LAMP tries per window in a discrete step, besides keeping the current order")
             .withUnit("reorderings");
     public static final ParameterSpec LAMP_INITS = ParameterSpec.ofInt(
                     "lamp.inits",
@@ -88,14 +113,18 @@ public final class TextAttacks {
      * 0.2, the norm regulariser's weight 1 and 2000 steps are LAMP's ({@code lamp_cos.sh}); Adam's step 0.05 is
      * in units of the embedding table's standard deviation (LAMP's 0.01 is in BERT's units); the cosine is the
      * paper's L_cos, and the L2 term of weight 1 next to it (the paper's other variant being L2 + L1 alone) is
-     * chosen here, where it made the recovery steadier.
+     * chosen here, where it made the recovery steadier. {@code lamp.loss: l2l1} is the paper's LAMP_{L2+L1} with
+     * its α = 0.01 ({@code lamp_l1l2.sh}); the paper pairs it with other prior and regulariser weights (60 and 25
+     * in BERT's units), which a sweep sets with {@code lamp.prior} and {@code lamp.norm}. The discrete step runs at
+     * the paper's scale: every 75 steps after the first 10 % of them, 200 candidate orders per window (the current
+     * one and 199 reorderings).
      */
     public static final class Lamp extends AttackComponent {
         public Lamp() {
             super(Descriptor.of(
                             ComponentKind.ATTACK,
                             "lamp",
-                            "LAMP: Adam on token embeddings (cosine + L2 gradient distance, norm regulariser) "
+                            "LAMP: Adam on token embeddings (cosine or L2+L1 gradient distance, norm regulariser) "
                                     + "alternating with reorderings ranked by gradient distance and a bigram prior")
                     .cites("Balunovic, Dimitrov, Jovanovic, Vechev, LAMP: Extracting Text from Gradients with "
                             + "Language Model Priors, NeurIPS 2022")
@@ -103,9 +132,12 @@ public final class TextAttacks {
                             ITERATIONS,
                             LR,
                             LAMP_PRIOR,
+                            LAMP_LOSS,
                             LAMP_L2,
+                            LAMP_ALPHA,
                             LAMP_NORM,
                             LAMP_DISCRETE_EVERY,
+                            LAMP_DISCRETE_FROM,
                             LAMP_PROPOSALS,
                             LAMP_INITS)
                     .defaults(ITERATIONS.name(), 2000)
@@ -121,9 +153,12 @@ public final class TextAttacks {
             LampOptions o = new LampOptions(
                     p.intValue(ITERATIONS.name()),
                     p.doubleValue(LR.name()),
+                    LampOptions.Loss.parse(p.string(LAMP_LOSS.name())),
                     p.doubleValue(LAMP_L2.name()),
+                    p.doubleValue(LAMP_ALPHA.name()),
                     p.doubleValue(LAMP_NORM.name()),
                     p.intValue(LAMP_DISCRETE_EVERY.name()),
+                    p.doubleValue(LAMP_DISCRETE_FROM.name()),
                     p.intValue(LAMP_PROPOSALS.name()),
                     p.doubleValue(LAMP_PRIOR.name()),
                     p.intValue(LAMP_INITS.name()));

@@ -68,4 +68,17 @@ class LampPartsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new TokenRounding(m.tokenEmbeddings(), new boolean[30]));
     }
+
+    @Test
+    void discreteStepsWaitForTheBurnInAndStopBeforeTheEnd() {
+        LampOptions paper = new LampOptions(2000, 0.05, LampOptions.Loss.COS, 1, 0, 1, 75, 0.1, 199, 0.2, 10);
+        assertTrue(!paper.discreteStepAfter(150), "inside the burn-in of 200 steps");
+        assertTrue(paper.discreteStepAfter(225));
+        assertTrue(!paper.discreteStepAfter(2000), "no discrete step after the last continuous one");
+        LampOptions none = new LampOptions(2000, 0.05, LampOptions.Loss.COS, 1, 0, 1, 75, 0.1, 0, 0.2, 10);
+        assertTrue(!none.discreteStepAfter(225), "no reorderings to try");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new LampOptions(10, 0.05, LampOptions.Loss.COS, 1, 0, 1, 75, 1.5, 1, 0.2, 1));
+    }
 }
