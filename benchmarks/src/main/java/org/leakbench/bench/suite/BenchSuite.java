@@ -181,25 +181,39 @@ public final class BenchSuite {
                 .shouldFailOnError(true)
                 .verbosity(settings.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL);
         if (settings.forks() > 0) {
-            b.jvmArgsAppend(threads.forkArgs());
-            b.jvmArgsAppend(
-                    "-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
-            // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off, and
-            // the mask generator on the system's libcrypto (the foreign-function module and native access).
-            b.jvmArgsAppend(
-                    "--add-modules=jdk.incubator.vector,jdk.incubator.foreign",
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-Dleakbench.simd=" + System.getProperty("leakbench.simd", "true"));
-            String route = System.getProperty("leakbench.maskprg");
-            if (route != null && !route.isBlank()) {
-                b.jvmArgsAppend("-Dleakbench.maskprg=" + route); // the mask generator's route, when forced
-            }
-            String x25519 = System.getProperty("leakbench.x25519");
-            if (x25519 != null && !x25519.isBlank()) {
-                b.jvmArgsAppend("-Dleakbench.x25519=" + x25519); // the key agreement's route, when forced
-            }
+            b.jvmArgsAppend(forkArgs().toArray(String[]::new));
         }
         return b;
+    }
+
+    /**
+     * The options every fork gets on top of this JVM's own. They go to JMH in one {@code jvmArgsAppend} call:
+     * each call replaces the previous list, which once left the thread-scaling pass's forks on one thread.
+     */
+    List<String> forkArgs() {
+        List<String> args = new ArrayList<>(List.of(threads.forkArgs()));
+        args.addAll(
+                List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G"));
+        // Forks measure the same kernels as this JVM: SIMD on (the Vector API module) unless switched off, and
+        // the mask generator on the system's libcrypto (the foreign-function module and native access).
+        args.addAll(List.of(
+                "--add-modules=jdk.incubator.vector,jdk.incubator.foreign",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dleakbench.simd=" + System.getProperty("leakbench.simd", "true")));
+        String route = System.getProperty("leakbench.maskprg");
+        if (route != null && !route.isBlank()) {
+            args.add("-Dleakbench.maskprg=" + route); // the mask generator's route, when forced
+        }
+        String x25519 = System.getProperty("leakbench.x25519");
+        if (x25519 != null && !x25519.isBlank()) {
+            args.add("-Dleakbench.x25519=" + x25519); // the key agreement's route, when forced
+        }
+        return args;
+    }
+
+    /** The options of a run with {@code warmups} and {@code iterations} (for tests). */
+    org.openjdk.jmh.runner.options.Options build(int warmups, int iterations) {
+        return options(warmups, iterations).build();
     }
 
     /** Whether the include pattern finds any benchmark method of {@code classes}. */

@@ -31,6 +31,21 @@ class ThreadScalingPassTest {
     }
 
     @Test
+    void forksGetThePassesThreadCountsAndEveryOtherOption() {
+        SuiteSettings quick = SuiteSettings.of("quick");
+        BenchSuite pass = new BenchSuite(
+                ThreadScaling.settings(quick),
+                null,
+                ThreadScaling.counts(2),
+                new PrintStream(new ByteArrayOutputStream()));
+        java.util.Collection<String> args = pass.build(1, 1).getJvmArgsAppend().get();
+        assertTrue(args.contains("-Dleakbench.java.threads=2"), args.toString());
+        assertTrue(args.contains("-Dleakbench.nd4j.threads=2"), args.toString());
+        assertTrue(args.contains("-Xmx2g"), args.toString());
+        assertTrue(args.contains("--enable-native-access=ALL-UNNAMED"), args.toString());
+    }
+
+    @Test
     void measuresBatch32AndTheLargeProductWithTheMainRunsLengths() {
         SuiteSettings quick = SuiteSettings.of("quick");
         SuiteSettings s = ThreadScaling.settings(quick);
