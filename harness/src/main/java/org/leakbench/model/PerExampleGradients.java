@@ -26,8 +26,10 @@ public final class PerExampleGradients {
      *
      * @param sum   one tensor per parameter, Σ_i min(1, C/‖g_i‖)·g_i
      * @param norms ‖g_i‖ per example
+     * @param exclusive whether every tensor of {@code sum} is new and shares storage with nothing else, so a
+     *     caller may change it in place
      */
-    public record ClippedSum(List<Tensor> sum, double[] norms) {}
+    public record ClippedSum(List<Tensor> sum, double[] norms, boolean exclusive) {}
 
     /** Per-example gradients of the cross-entropy at {@code params} on the batch {@code x}, clipped and summed. */
     public static ClippedSum clippedSum(Model model, List<Tensor> params, Tensor x, int[] labels, double clip) {
@@ -87,7 +89,7 @@ public final class PerExampleGradients {
             sum.add(be.matmul(h, scaled, true, false)); // Σ_i c_i h_iᵀ δ_i
             sum.add(be.sumTo(scaled, out)); // Σ_i c_i δ_i
         }
-        return new ClippedSum(sum, norms);
+        return new ClippedSum(sum, norms, true);
     }
 
     private static ClippedSum oneByOne(Model model, List<Tensor> params, Tensor x, int[] labels, double clip) {
@@ -118,7 +120,8 @@ public final class PerExampleGradients {
             }
             sum = scaled;
         }
-        return new ClippedSum(sum, norms);
+        // A batch of one may hand back the backward pass's own tensors, which can share storage.
+        return new ClippedSum(sum, norms, false);
     }
 
     /**

@@ -68,6 +68,14 @@ public interface Backend {
         return t.dtype() == DType.F32 ? r : cast(r, t.dtype());
     }
 
+    /**
+     * Like {@link #editedCopy}, for a {@code t} its caller never reads again: a backend may edit t's own storage
+     * and hand it to the result instead of copying it.
+     */
+    default Tensor editedInPlace(Tensor t, int[] shape, Consumer<float[]> edit) {
+        return editedCopy(t, shape, edit);
+    }
+
     // ---- element-wise, with broadcasting ----
 
     Tensor add(Tensor a, Tensor b);

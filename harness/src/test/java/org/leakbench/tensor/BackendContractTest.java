@@ -103,6 +103,27 @@ abstract class BackendContractTest extends BackendTestSupport {
         assertArrayEquals(new int[] {2, 3}, t.shape());
     }
 
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void editedInPlaceGivesWhatEditedCopyGives(DType dtype) {
+        double[] values = {0.1, -2, 3, 4.5, 5, 6};
+        java.util.function.Consumer<float[]> edit = v -> {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = v[i] * 2 + i;
+            }
+        };
+        Tensor copy = backend().editedCopy(backend().fromArray(values, dtype, 2, 3), new int[] {3, 2}, edit);
+        Tensor r = backend().editedInPlace(backend().fromArray(values, dtype, 2, 3), new int[] {3, 2}, edit);
+        assertSame(backend(), r.backend());
+        assertEquals(dtype, r.dtype());
+        assertArrayEquals(new int[] {3, 2}, r.shape());
+        assertArrayEquals(copy.toDoubleArray(), r.toDoubleArray());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> backend().editedInPlace(backend().fromArray(values, dtype, 2, 3), new int[] {2, 2}, v -> {}));
+        assertMessageNames(e, "[2, 2]");
+    }
+
     @Test
     void editedCopyTakesForeignTensorsAndRejectsAShapeOfAnotherSize() {
         Backend other = backend() instanceof JavaBackend ? new JavaBackend() : Backends.get("ejml");

@@ -123,11 +123,13 @@ public final class DpSgdStep {
         }
         for (int i = 0; i < params.size(); i++) {
             // Tensor by tensor in the parameters' order, the sampler running on from one to the next: the same
-            // draws, coordinate for coordinate, as on the flat vector of all parameters.
-            Tensor t = be.editedCopy(
-                    clipped.sum().get(i),
-                    params.get(i).shape(),
-                    v -> NoisySum.noiseAndScale(v, std, denominator, noise));
+            // draws, coordinate for coordinate, as on the flat vector of all parameters. A clipped sum that is this
+            // step's alone takes the noise without a copy.
+            java.util.function.Consumer<float[]> addNoise = v -> NoisySum.noiseAndScale(v, std, denominator, noise);
+            Tensor sum = clipped.sum().get(i);
+            Tensor t = clipped.exclusive()
+                    ? be.editedInPlace(sum, params.get(i).shape(), addNoise)
+                    : be.editedCopy(sum, params.get(i).shape(), addNoise);
             out.add(t.dtype() == dtype ? t : be.cast(t, dtype));
         }
         return out;

@@ -939,4 +939,16 @@ public final class JavaBackend implements Backend {
         edit.accept(values);
         return new JavaTensor(this, shape.clone(), values);
     }
+
+    /** Without any copy: a float32 tensor's array is edited and becomes the result's storage. */
+    @Override
+    public Tensor editedInPlace(Tensor t, int[] shape, Consumer<float[]> edit) {
+        JavaTensor a = own(t);
+        if (a.dtype != DType.F32) {
+            return Backend.super.editedInPlace(t, shape, edit);
+        }
+        requireFill(a.floats.length, shape);
+        edit.accept(a.floats);
+        return new JavaTensor(this, shape.clone(), a.floats);
+    }
 }
