@@ -102,19 +102,11 @@ final class HostIndexing {
     static Tensor batchedMatmul(Backend be, Tensor a, Tensor b, boolean ta, boolean tb) {
         int[] as = a.shape();
         int[] bs = b.shape();
-        if (as.length != 3 || bs.length != 3 || as[0] != bs[0]) {
-            throw new IllegalArgumentException("batchedMatmul needs [B, m, k] and [B, k, n] operands with one B, got "
-                    + Shape.str(as) + " and " + Shape.str(bs));
-        }
+        MatmulShape slice = MatmulShape.ofBatched(as, ta, bs, tb);
         int batch = as[0];
-        int m = ta ? as[2] : as[1];
-        int k = ta ? as[1] : as[2];
-        int kb = tb ? bs[2] : bs[1];
-        int n = tb ? bs[1] : bs[2];
-        if (k != kb) {
-            throw new IllegalArgumentException("batchedMatmul: inner dimensions differ: " + Shape.str(as)
-                    + (ta ? "ᵀ" : "") + " · " + Shape.str(bs) + (tb ? "ᵀ" : ""));
-        }
+        int m = slice.m();
+        int k = slice.k();
+        int n = slice.n();
         double[] x = a.toDoubleArray();
         double[] y = b.toDoubleArray();
         double[] out = new double[batch * m * n];

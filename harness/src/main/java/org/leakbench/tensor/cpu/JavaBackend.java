@@ -809,17 +809,10 @@ public final class JavaBackend implements Backend {
         }
         int[] as = a.shape;
         int[] bs = b.shape;
-        if (as.length != 3 || bs.length != 3 || as[0] != bs[0]) {
-            throw new IllegalArgumentException("batchedMatmul needs [B, m, k] and [B, k, n] operands with one B, got "
-                    + Shape.str(as) + " and " + Shape.str(bs));
-        }
-        int m = transposeA ? as[2] : as[1];
-        int k = transposeA ? as[1] : as[2];
-        int n = transposeB ? bs[1] : bs[2];
-        if (k != (transposeB ? bs[2] : bs[1])) {
-            throw new IllegalArgumentException("batchedMatmul: inner dimensions differ: " + Shape.str(as)
-                    + (transposeA ? "ᵀ" : "") + " · " + Shape.str(bs) + (transposeB ? "ᵀ" : ""));
-        }
+        MatmulShape slice = MatmulShape.ofBatched(as, transposeA, bs, transposeB);
+        int m = slice.m();
+        int k = slice.k();
+        int n = slice.n();
         float[] r = new float[as[0] * m * n];
         BatchedProducts.multiply(
                 KERNELS, SimdSupport.enabled(), a.floats, transposeA, b.floats, transposeB, as[0], m, k, n, r, threads);

@@ -479,18 +479,10 @@ public final class Nd4jBackend implements Backend {
         Nd4jTensor b = own(tb);
         int[] as = a.shape;
         int[] bs = b.shape;
-        if (as.length != 3 || bs.length != 3 || as[0] != bs[0]) {
-            throw new IllegalArgumentException("batchedMatmul needs [B, m, k] and [B, k, n] operands with one B, got "
-                    + Shape.str(as) + " and " + Shape.str(bs));
-        }
-        int m = transposeA ? as[2] : as[1];
-        int k = transposeA ? as[1] : as[2];
-        int kb = transposeB ? bs[2] : bs[1];
-        int n = transposeB ? bs[1] : bs[2];
-        if (k != kb) {
-            throw new IllegalArgumentException("batchedMatmul: inner dimensions differ: " + Shape.str(as)
-                    + (transposeA ? "ᵀ" : "") + " · " + Shape.str(bs) + (transposeB ? "ᵀ" : ""));
-        }
+        MatmulShape slice = MatmulShape.ofBatched(as, transposeA, bs, transposeB);
+        int m = slice.m();
+        int k = slice.k();
+        int n = slice.n();
         DType dt = DType.wider(a.dtype, b.dtype);
         if (as[0] == 0 || m == 0 || n == 0 || k == 0) { // no BLAS call for empty operands; the product is zeros
             return full(dt, 0.0, as[0], m, n);
